@@ -1,0 +1,169 @@
+// Domain vocabulary shared by the engine, the hub, the database and the UIs.
+import { z } from 'zod';
+
+export const Priority = z.enum(['none', 'elderly', 'disability', 'pregnancy']);
+export type Priority = z.infer<typeof Priority>;
+
+export const TicketKind = z.enum(['appointment', 'walkin']);
+export type TicketKind = z.infer<typeof TicketKind>;
+
+export const TicketStatus = z.enum(['waiting', 'called', 'serving', 'done', 'no_show', 'transferred', 'cancelled']);
+export type TicketStatus = z.infer<typeof TicketStatus>;
+
+export const CounterMode = z.enum(['appointment', 'general', 'mixed']);
+export type CounterMode = z.infer<typeof CounterMode>;
+
+export const AppointmentStatus = z.enum(['booked', 'checked_in', 'late_converted', 'no_show', 'cancelled']);
+export type AppointmentStatus = z.infer<typeof AppointmentStatus>;
+
+export const Role = z.enum(['counter', 'callcenter', 'supervisor', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+export const DeviceKind = z.enum(['kiosk', 'display']);
+export type DeviceKind = z.infer<typeof DeviceKind>;
+
+/** Bahraini personal number: 9 digits. */
+export const Cpr = z.string().regex(/^\d{9}$/, 'CPR must be exactly 9 digits');
+/** A local calendar date of the hall, YYYY-MM-DD. */
+export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/** A local time of day, HH:MM (24 h). */
+export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM');
+export const CounterNumber = z.number().int().min(1).max(999);
+export const ServiceId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'service ids are lowercase slugs');
+/** Queue prefix letter. `A` is reserved for appointments by default. */
+export const QueuePrefix = z.string().regex(/^[A-Z]$/, 'a queue prefix is one capital letter');
+export const Bilingual = z.object({ ar: z.string().min(1).max(200), en: z.string().min(1).max(200) });
+
+export const Service = z.object({
+  id: ServiceId,
+  nameAr: z.string().min(1).max(120),
+  nameEn: z.string().min(1).max(120),
+  prefix: QueuePrefix,
+  defaultDurationMin: z.number().int().min(1).max(240),
+  slotMinutes: z.number().int().min(5).max(240),
+  bookable: z.boolean(),
+  kioskVisible: z.boolean(),
+  sortOrder: z.number().int(),
+  icon: z.string().max(40),
+});
+export type Service = z.infer<typeof Service>;
+
+export const Settings = z.object({
+  hallName: Bilingual,
+  timeZone: z.string().refine(isTimeZone, 'unknown IANA time zone'),
+  appointmentPrefix: QueuePrefix,
+  /** Check-in opens this many minutes before the slot… */
+  checkInEarlyMinutes: z.number().int().min(0).max(240),
+  /** …and closes this many minutes after its start. */
+  checkInLateMinutes: z.number().int().min(0).max(240),
+  /** A late citizen gets a walk-in ticket for the same service instead of being turned away. */
+  lateConvertsToWalkin: z.boolean(),
+  /** Walk-in order = effective wait × weight of the priority category. */
+  priorityWeights: z.object({ none: z.number().min(0.1).max(10), elderly: z.number().min(0.1).max(10), disability: z.number().min(0.1).max(10), pregnancy: z.number().min(0.1).max(10) }),
+  /** Recalls allowed before a called ticket counts as a no-show. */
+  maxRecalls: z.number().int().min(0).max(10),
+  /** A no-show goes back to the queue once (keeping its place) before it leaves for good. */
+  noShowRequeueOnce: z.boolean(),
+  /** An appointment counter with no due appointment may call an early arrival. */
+  appointmentCountersServeEarly: z.boolean(),
+  /** An idle appointment counter helps walk-ins only if its next booked slot is further away than this. */
+  walkinGuardMinutes: z.number().int().min(0).max(240),
+  /** How many recent service times per service feed the median for estimated waits. */
+  serviceTimeWindow: z.number().int().min(1).max(200),
+  tickerMessages: z.array(Bilingual).max(20),
+});
+export type Settings = z.infer<typeof Settings>;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  hallName: { ar: 'وزارة الإسكان — قاعة خدمة العملاء', en: 'Ministry of Housing — Customer Service Hall' },
+  timeZone: 'Asia/Bahrain',
+  appointmentPrefix: 'A',
+  checkInEarlyMinutes: 30,
+  checkInLateMinutes: 15,
+  lateConvertsToWalkin: true,
+  priorityWeights: { none: 1, elderly: 1.5, disability: 1.5, pregnancy: 1.5 },
+  maxRecalls: 2,
+  noShowRequeueOnce: false,
+  appointmentCountersServeEarly: true,
+  walkinGuardMinutes: 10,
+  serviceTimeWindow: 20,
+  tickerMessages: [{ ar: 'للحجز اتصل على الخط الساخن 80008000 أو 17000000', en: 'To book a visit call the hotline 80008000 or 17000000' }],
+};
+
+export const Ticket = z.object({
+  id: z.string(),
+  day: Day,
+  prefix: QueuePrefix,
+  number: z.number().int().min(1),
+  label: z.string(),
+  kind: TicketKind,
+  serviceId: ServiceId,
+  priority: Priority,
+  status: TicketStatus,
+  /** Kept through transfers and requeues: the citizen's place in line. */
+  issuedAt: z.number().int(),
+  appointmentId: z.string().nullable(),
+  slotStart: z.number().int().nullable(),
+  counter: CounterNumber.nullable(),
+  /** Set by a transfer to a specific counter: only that counter may call it. */
+  targetCounter: CounterNumber.nullable(),
+  calledAt: z.number().int().nullable(),
+  startedAt: z.number().int().nullable(),
+  finishedAt: z.number().int().nullable(),
+  recalls: z.number().int().min(0),
+  transfers: z.number().int().min(0),
+  requeued: z.boolean(),
+  outcome: z.string().nullable(),
+  note: z.string().nullable(),
+  /** Unguessable token of the citizen's mobile status page. Never public. */
+  statusToken: z.string(),
+  /** CPR a walk-in typed at the kiosk, or the appointment's. Never public. */
+  cpr: Cpr.nullable(),
+});
+export type Ticket = z.infer<typeof Ticket>;
+
+export const Counter = z.object({
+  number: CounterNumber,
+  mode: CounterMode,
+  /** Services this counter handles; empty = all. */
+  serviceIds: z.array(ServiceId),
+  open: z.boolean(),
+  userId: z.number().int().nullable(),
+  paused: z.boolean(),
+  pauseReason: z.string().nullable(),
+  currentTicketId: z.string().nullable(),
+});
+export type Counter = z.infer<typeof Counter>;
+
+export const Appointment = z.object({
+  id: z.string(),
+  reference: z.string(),
+  serviceId: ServiceId,
+  day: Day,
+  slotStart: z.number().int(),
+  slotEnd: z.number().int(),
+  status: AppointmentStatus,
+  cpr: Cpr,
+  phone: z.string(),
+  nameAr: z.string(),
+  nameEn: z.string(),
+  notes: z.string(),
+  ticketId: z.string().nullable(),
+});
+export type Appointment = z.infer<typeof Appointment>;
+
+/** What a public screen (display board, kiosk) may know of a ticket. */
+export const PublicTicket = Ticket.omit({ statusToken: true, cpr: true, note: true, outcome: true });
+export type PublicTicket = z.infer<typeof PublicTicket>;
+/** What a public screen may know of an appointment: no name, CPR, phone or reference. */
+export const PublicAppointment = Appointment.pick({ id: true, serviceId: true, day: true, slotStart: true, slotEnd: true, status: true, ticketId: true });
+export type PublicAppointment = z.infer<typeof PublicAppointment>;

@@ -1,0 +1,154 @@
+// Folding events into state. Deterministic; mutates the state it is given (the hub keeps one live
+// state and applies each committed event once — copying the day's tickets per event would make
+// every command cost as much as the day's history).
+import type { Counter, Ticket } from '../../protocol/domain.ts';
+import type { EventOf, HallEvent } from '../../protocol/events.ts';
+import type { HallState } from './types.ts';
+
+const clone = <T>(v: T): T => structuredClone(v);
+
+/** The state a day starts with, from its checkpoint event. */
+export function stateFromCheckpoint(e: EventOf<'day_opened'>): HallState {
+  return {
+    day: e.day,
+    settings: clone(e.settings),
+    services: Object.fromEntries(e.services.map((s) => [s.id, clone(s)])),
+    counters: Object.fromEntries(e.counters.map((c) => [c.number, clone(c)])),
+    tickets: {},
+    waiting: {},
+    appointments: Object.fromEntries(e.appointments.filter((a) => a.day === e.day).map((a) => [a.id, clone(a)])),
+    lastNumber: {},
+    recentDurations: clone(e.recentDurations),
+  };
+}
+
+/** Folds a list of events (starting with a `day_opened`) into a fresh state. */
+export function foldEvents(events: readonly HallEvent[]): HallState {
+  const [first, ...rest] = events;
+  if (!first || first.type !== 'day_opened') throw new Error('an event history starts with day_opened');
+  const state = stateFromCheckpoint(first);
+  for (const e of rest) applyEvent(state, e);
+  return state;
+}
+
+function ticket(state: HallState, id: string): Ticket {
+  const t = state.tickets[id];
+  if (!t) throw new Error(`event names unknown ticket ${id}`);
+  return t;
+}
+
+function counter(state: HallState, n: number): Counter {
+  const c = state.counters[n];
+  if (!c) throw new Error(`event names unknown counter ${n}`);
+  return c;
+}
+
+function setWaiting(state: HallState, t: Ticket, waiting: boolean) {
+  if (waiting) state.waiting[t.id] = true;
+  else delete state.waiting[t.id];
+}
+
+/** Applies one event. Returns the same (mutated) state, or a new one for `day_opened`. */
+export function applyEvent(state: HallState, e: HallEvent): HallState {
+  switch (e.type) {
+    case 'day_opened':
+      return stateFromCheckpoint(e);
+    case 'day_closed':
+      return state; // the following day_opened replaces everything
+    case 'settings_changed':
+      state.settings = clone(e.settings);
+      return state;
+    case 'ticket_issued': {
+      const t = clone(e.ticket);
+      state.tickets[t.id] = t;
+      state.lastNumber[t.prefix] = Math.max(state.lastNumber[t.prefix] ?? 0, t.number);
+      setWaiting(state, t, t.status === 'waiting');
+      return state;
+    }
+    case 'appointment_booked':
+      if (e.appointment.day === state.day) state.appointments[e.appointment.id] = clone(e.appointment);
+      return state;
+    case 'appointment_cancelled':
+    case 'appointment_no_show': {
+      const a = state.appointments[e.appointmentId];
+      if (a) a.status = e.type === 'appointment_cancelled' ? 'cancelled' : 'no_show';
+      return state;
+    }
+    case 'appointment_checked_in':
+    case 'appointment_late_converted': {
+      const a = state.appointments[e.appointmentId];
+      if (a) {
+        a.status = e.type === 'appointment_checked_in' ? 'checked_in' : 'late_converted';
+        a.ticketId = e.ticketId;
+      }
+      return state;
+    }
+    case 'counter_opened': {
+      const c = counter(state, e.counter);
+      Object.assign(c, { open: true, userId: e.userId, paused: false, pauseReason: null });
+      return state;
+    }
+    case 'counter_closed': {
+      const c = counter(state, e.counter);
+      Object.assign(c, { open: false, userId: null, paused: false, pauseReason: null });
+      return state;
+    }
+    case 'counter_mode_changed':
+      counter(state, e.counter).mode = e.mode;
+      return state;
+    case 'counter_paused':
+      Object.assign(counter(state, e.counter), { paused: true, pauseReason: e.reason });
+      return state;
+    case 'counter_resumed':
+      Object.assign(counter(state, e.counter), { paused: false, pauseReason: null });
+      return state;
+    case 'ticket_called': {
+      const t = ticket(state, e.ticketId);
+      Object.assign(t, { status: 'called', counter: e.counter, calledAt: e.at, targetCounter: null });
+      setWaiting(state, t, false);
+      counter(state, e.counter).currentTicketId = t.id;
+      return state;
+    }
+    case 'ticket_recalled':
+      ticket(state, e.ticketId).recalls = e.recalls;
+      return state;
+    case 'ticket_no_show': {
+      const t = ticket(state, e.ticketId);
+      if (e.requeued) Object.assign(t, { status: 'waiting', counter: null, calledAt: null, recalls: 0, requeued: true });
+      else t.status = 'no_show';
+      setWaiting(state, t, e.requeued);
+      counter(state, e.counter).currentTicketId = null;
+      return state;
+    }
+    case 'ticket_started':
+      Object.assign(ticket(state, e.ticketId), { status: 'serving', startedAt: e.at });
+      return state;
+    case 'ticket_finished': {
+      const t = ticket(state, e.ticketId);
+      Object.assign(t, { status: 'done', finishedAt: e.at, outcome: e.outcome, note: e.note });
+      counter(state, e.counter).currentTicketId = null;
+      const window = state.settings.serviceTimeWindow;
+      const recent = [...(state.recentDurations[t.serviceId] ?? []), e.durationMs];
+      state.recentDurations[t.serviceId] = recent.slice(-window);
+      return state;
+    }
+    case 'ticket_transferred': {
+      // Same paper ticket, same number, same issuedAt: it keeps its place in line.
+      const t = ticket(state, e.ticketId);
+      Object.assign(t, {
+        status: 'waiting', serviceId: e.toServiceId, targetCounter: e.toCounter, counter: null,
+        calledAt: null, startedAt: null, recalls: 0, transfers: t.transfers + 1,
+      });
+      setWaiting(state, t, true);
+      counter(state, e.fromCounter).currentTicketId = null;
+      return state;
+    }
+    case 'ticket_cancelled': {
+      const t = ticket(state, e.ticketId);
+      t.status = 'cancelled';
+      setWaiting(state, t, false);
+      for (const c of Object.values(state.counters)) if (c.currentTicketId === t.id) c.currentTicketId = null;
+      return state;
+    }
+  }
+}

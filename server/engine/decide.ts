@@ -1,0 +1,232 @@
+// The queue engine: (state, command, now) → events. Pure: no I/O, no clock, no randomness —
+// tokens and ids arrive inside commands.
+import type { Appointment, Counter, Ticket } from '../../protocol/domain.ts';
+import type { HallEvent } from '../../protocol/events.ts';
+import { canCall, pickNext } from './select.ts';
+import { localDay } from './time.ts';
+import type { CheckInResult, Command, Decision, HallState } from './types.ts';
+
+const MINUTE = 60_000;
+
+const fail = (code: string, message: string): Decision => ({ ok: false, error: { code, message } });
+const ok = (events: HallEvent[], extra: Partial<Extract<Decision, { ok: true }>> = {}): Decision => ({ ok: true, events, ...extra });
+
+export const ticketLabel = (prefix: string, n: number) => `${prefix}-${String(n).padStart(3, '0')}`;
+export const ticketId = (day: string, prefix: string, n: number) => `${day}_${prefix}${n}`;
+
+function newTicket(state: HallState, now: number, fields: Pick<Ticket, 'kind' | 'serviceId' | 'priority' | 'statusToken' | 'cpr' | 'appointmentId' | 'slotStart'>, prefix: string): Ticket {
+  const number = (state.lastNumber[prefix] ?? 0) + 1;
+  return {
+    id: ticketId(state.day, prefix, number), day: state.day, prefix, number, label: ticketLabel(prefix, number),
+    status: 'waiting', issuedAt: now, counter: null, targetCounter: null, calledAt: null, startedAt: null,
+    finishedAt: null, recalls: 0, transfers: 0, requeued: false, outcome: null, note: null, ...fields,
+  };
+}
+
+type CounterCheck = { counter: Counter; ticket: Ticket | null } | { error: Decision };
+
+/** The counter a staff action targets, with its current ticket; must be open (and unpaused unless allowed). */
+function atCounter(state: HallState, n: number, opts: { allowPaused?: boolean } = {}): CounterCheck {
+  const counter = state.counters[n];
+  if (!counter) return { error: fail('UNKNOWN_COUNTER', `There is no counter ${n}.`) };
+  if (!counter.open) return { error: fail('COUNTER_CLOSED', `Counter ${n} is closed; open it first.`) };
+  if (counter.paused && !opts.allowPaused) return { error: fail('COUNTER_PAUSED', `Counter ${n} is paused; resume it first.`) };
+  const ticket = counter.currentTicketId ? state.tickets[counter.currentTicketId] ?? null : null;
+  return { counter, ticket };
+}
+
+function withTicket(state: HallState, n: number, allowed: Ticket['status'][]): { counter: Counter; ticket: Ticket } | { error: Decision } {
+  const c = atCounter(state, n);
+  if ('error' in c) return c;
+  if (!c.ticket) return { error: fail('NO_CURRENT_TICKET', `Counter ${n} has no ticket; call one first.`) };
+  if (!allowed.includes(c.ticket.status)) {
+    return { error: fail('INVALID_TICKET_STATE', `Ticket ${c.ticket.label} is ${c.ticket.status}; this action needs it ${allowed.join(' or ')}.`) };
+  }
+  return { counter: c.counter, ticket: c.ticket };
+}
+
+function callable(state: HallState, n: number): { counter: Counter } | { error: Decision } {
+  const c = atCounter(state, n);
+  if ('error' in c) return c;
+  if (c.ticket) return { error: fail('COUNTER_BUSY', `Counter ${n} already holds ${c.ticket.label}; finish it, transfer it or mark it no-show first.`) };
+  return { counter: c.counter };
+}
+
+function checkIn(state: HallState, cmd: Extract<Command, { type: 'check_in' }>, now: number): Decision {
+  const s = state.settings;
+  const open = (a: Appointment) => a.slotStart - s.checkInEarlyMinutes * MINUTE;
+  const close = (a: Appointment) => a.slotStart + s.checkInLateMinutes * MINUTE;
+  const all = Object.values(state.appointments);
+  const mine = 'cpr' in cmd.by
+    ? all.filter((a) => a.cpr === (cmd.by as { cpr: string }).cpr)
+    : all.filter((a) => a.reference === (cmd.by as { reference: string }).reference.toUpperCase());
+  const already = mine.find((a) => a.status === 'checked_in' || a.status === 'late_converted');
+  const active = mine.filter((a) => a.status === 'booked' || a.status === 'no_show').sort((a, b) => a.slotStart - b.slotStart);
+  // Of several bookings today, the first whose window has not closed, else the last one.
+  const appt = active.find((a) => close(a) >= now) ?? active.at(-1);
+  if (!appt) {
+    if (already) return fail('ALREADY_CHECKED_IN', 'This appointment is already checked in.');
+    return fail('NO_APPOINTMENT_TODAY', 'There is no appointment for today with these details.');
+  }
+  if (now < open(appt)) return ok([], { checkIn: { outcome: 'too_early', comeBackAt: open(appt) } });
+  const fields = { serviceId: appt.serviceId, priority: 'none' as const, statusToken: cmd.statusToken, cpr: appt.cpr };
+  if (now <= close(appt)) {
+    const t = newTicket(state, now, { ...fields, kind: 'appointment', appointmentId: appt.id, slotStart: appt.slotStart }, s.appointmentPrefix);
+    const result: CheckInResult = { outcome: 'checked_in', ticketId: t.id };
+    return ok([{ type: 'ticket_issued', at: now, ticket: t }, { type: 'appointment_checked_in', at: now, appointmentId: appt.id, ticketId: t.id }], { ticketId: t.id, checkIn: result });
+  }
+  if (!s.lateConvertsToWalkin) return ok([], { checkIn: { outcome: 'too_late' } });
+  const service = state.services[appt.serviceId];
+  if (!service) return fail('UNKNOWN_SERVICE', `Service ${appt.serviceId} no longer exists.`);
+  const t = newTicket(state, now, { ...fields, kind: 'walkin', appointmentId: appt.id, slotStart: null }, service.prefix);
+  return ok([{ type: 'ticket_issued', at: now, ticket: t }, { type: 'appointment_late_converted', at: now, appointmentId: appt.id, ticketId: t.id }], { ticketId: t.id, checkIn: { outcome: 'late_converted', ticketId: t.id } });
+}
+
+function rollover(state: HallState, cmd: Extract<Command, { type: 'rollover' }>, now: number): Decision {
+  if (cmd.day <= state.day) return fail('NOT_A_NEW_DAY', `Day ${cmd.day} is not after ${state.day}.`);
+  const events: HallEvent[] = [];
+  // Nothing of yesterday stays callable: open tickets are closed, unkept bookings are no-shows.
+  for (const t of Object.values(state.tickets)) {
+    if (t.status === 'waiting' || t.status === 'called' || t.status === 'serving') events.push({ type: 'ticket_cancelled', at: now, ticketId: t.id });
+  }
+  for (const a of Object.values(state.appointments)) {
+    if (a.status === 'booked') events.push({ type: 'appointment_no_show', at: now, appointmentId: a.id });
+  }
+  events.push({ type: 'day_closed', at: now, day: state.day });
+  events.push({
+    type: 'day_opened', at: now, day: cmd.day, settings: state.settings,
+    services: Object.values(state.services),
+    counters: Object.values(state.counters).map((c) => ({ ...c, open: false, userId: null, paused: false, pauseReason: null, currentTicketId: null })),
+    appointments: cmd.appointments.filter((a) => a.day === cmd.day),
+    recentDurations: state.recentDurations,
+  });
+  return ok(events);
+}
+
+export function decide(state: HallState, cmd: Command, now: number): Decision {
+  if (cmd.type !== 'rollover' && localDay(now, state.settings.timeZone) !== state.day) {
+    return fail('DAY_CLOSED', `The service day ${state.day} is over; the hub is rolling over to the new day.`);
+  }
+  switch (cmd.type) {
+    case 'issue_walkin': {
+      const service = state.services[cmd.serviceId];
+      if (!service) return fail('UNKNOWN_SERVICE', `There is no service ${cmd.serviceId}.`);
+      if (!service.kioskVisible) return fail('SERVICE_NOT_AVAILABLE', `Service ${cmd.serviceId} does not take walk-ins.`);
+      const t = newTicket(state, now, { kind: 'walkin', serviceId: service.id, priority: cmd.priority, statusToken: cmd.statusToken, cpr: cmd.cpr, appointmentId: null, slotStart: null }, service.prefix);
+      return ok([{ type: 'ticket_issued', at: now, ticket: t }], { ticketId: t.id });
+    }
+    case 'check_in':
+      return checkIn(state, cmd, now);
+    case 'open_counter': {
+      const c = state.counters[cmd.counter];
+      if (!c) return fail('UNKNOWN_COUNTER', `There is no counter ${cmd.counter}.`);
+      if (c.open && c.userId === cmd.userId) return ok([]); // a reload reopens the same session
+      if (c.open) return fail('COUNTER_TAKEN', `Counter ${cmd.counter} is already open by another user.`);
+      const other = Object.values(state.counters).find((o) => o.open && o.userId === cmd.userId);
+      if (other) return fail('USER_AT_OTHER_COUNTER', `You already have counter ${other.number} open; close it first.`);
+      return ok([{ type: 'counter_opened', at: now, counter: cmd.counter, userId: cmd.userId }]);
+    }
+    case 'close_counter': {
+      const c = state.counters[cmd.counter];
+      if (!c) return fail('UNKNOWN_COUNTER', `There is no counter ${cmd.counter}.`);
+      if (!c.open) return fail('COUNTER_CLOSED', `Counter ${cmd.counter} is already closed.`);
+      if (c.currentTicketId) return fail('COUNTER_BUSY', `Counter ${cmd.counter} still holds a ticket; finish or transfer it first.`);
+      return ok([{ type: 'counter_closed', at: now, counter: cmd.counter }]);
+    }
+    case 'set_counter_mode': {
+      const c = state.counters[cmd.counter];
+      if (!c) return fail('UNKNOWN_COUNTER', `There is no counter ${cmd.counter}.`);
+      return ok(c.mode === cmd.mode ? [] : [{ type: 'counter_mode_changed', at: now, counter: cmd.counter, mode: cmd.mode }]);
+    }
+    case 'call_next': {
+      const c = callable(state, cmd.counter);
+      if ('error' in c) return c.error;
+      const t = pickNext(state, cmd.counter, now);
+      if (!t) return fail('QUEUE_EMPTY', 'No ticket is waiting for this counter.');
+      return ok([{ type: 'ticket_called', at: now, ticketId: t.id, counter: cmd.counter }], { ticketId: t.id });
+    }
+    case 'call_ticket': {
+      const c = callable(state, cmd.counter);
+      if ('error' in c) return c.error;
+      const t = state.tickets[cmd.ticketId];
+      if (!t || !canCall(state, c.counter, t, now)) return fail('TICKET_NOT_CALLABLE', 'That ticket is not waiting for this counter.');
+      return ok([{ type: 'ticket_called', at: now, ticketId: t.id, counter: cmd.counter }], { ticketId: t.id });
+    }
+    case 'recall': {
+      const c = withTicket(state, cmd.counter, ['called']);
+      if ('error' in c) return c.error;
+      const t = c.ticket;
+      if (t.recalls >= state.settings.maxRecalls) return noShow(state, t, cmd.counter, now);
+      return ok([{ type: 'ticket_recalled', at: now, ticketId: t.id, counter: cmd.counter, recalls: t.recalls + 1 }], { ticketId: t.id });
+    }
+    case 'no_show': {
+      const c = withTicket(state, cmd.counter, ['called']);
+      if ('error' in c) return c.error;
+      return noShow(state, c.ticket, cmd.counter, now);
+    }
+    case 'start': {
+      const c = withTicket(state, cmd.counter, ['called']);
+      if ('error' in c) return c.error;
+      return ok([{ type: 'ticket_started', at: now, ticketId: c.ticket.id, counter: cmd.counter }], { ticketId: c.ticket.id });
+    }
+    case 'finish': {
+      const c = withTicket(state, cmd.counter, ['serving']);
+      if ('error' in c) return c.error;
+      const durationMs = Math.max(0, now - (c.ticket.startedAt ?? now));
+      return ok([{ type: 'ticket_finished', at: now, ticketId: c.ticket.id, counter: cmd.counter, outcome: cmd.outcome, note: cmd.note, durationMs }], { ticketId: c.ticket.id });
+    }
+    case 'transfer': {
+      const c = withTicket(state, cmd.counter, ['called', 'serving']);
+      if ('error' in c) return c.error;
+      if (cmd.toServiceId === null && cmd.toCounter === null) return fail('TRANSFER_TARGET_MISSING', 'Choose a service or a counter to transfer to.');
+      if (cmd.toServiceId !== null && !state.services[cmd.toServiceId]) return fail('UNKNOWN_SERVICE', `There is no service ${cmd.toServiceId}.`);
+      if (cmd.toCounter !== null && !state.counters[cmd.toCounter]) return fail('UNKNOWN_COUNTER', `There is no counter ${cmd.toCounter}.`);
+      if (cmd.toCounter === cmd.counter) return fail('TRANSFER_TO_SELF', 'A ticket cannot be transferred to the counter that holds it.');
+      return ok([{ type: 'ticket_transferred', at: now, ticketId: c.ticket.id, fromCounter: cmd.counter, toServiceId: cmd.toServiceId ?? c.ticket.serviceId, toCounter: cmd.toCounter }], { ticketId: c.ticket.id });
+    }
+    case 'pause': {
+      const c = atCounter(state, cmd.counter, { allowPaused: true });
+      if ('error' in c) return c.error;
+      if (c.counter.paused) return fail('COUNTER_PAUSED', `Counter ${cmd.counter} is already paused.`);
+      if (c.ticket) return fail('COUNTER_BUSY', `Counter ${cmd.counter} still holds ${c.ticket.label}; finish it first.`);
+      return ok([{ type: 'counter_paused', at: now, counter: cmd.counter, reason: cmd.reason }]);
+    }
+    case 'resume': {
+      const c = atCounter(state, cmd.counter, { allowPaused: true });
+      if ('error' in c) return c.error;
+      if (!c.counter.paused) return fail('COUNTER_NOT_PAUSED', `Counter ${cmd.counter} is not paused.`);
+      return ok([{ type: 'counter_resumed', at: now, counter: cmd.counter }]);
+    }
+    case 'book_appointment': {
+      const a = cmd.appointment;
+      const service = state.services[a.serviceId];
+      if (!service) return fail('UNKNOWN_SERVICE', `There is no service ${a.serviceId}.`);
+      if (!service.bookable) return fail('SERVICE_NOT_BOOKABLE', `Service ${a.serviceId} cannot be booked.`);
+      if (a.slotStart <= now) return fail('SLOT_IN_PAST', 'That slot has already started.');
+      if (localDay(a.slotStart, state.settings.timeZone) !== a.day) return fail('SLOT_DAY_MISMATCH', 'The slot does not fall on the given day.');
+      return ok([{ type: 'appointment_booked', at: now, appointment: { ...a, status: 'booked', ticketId: null } }]);
+    }
+    case 'cancel_appointment': {
+      const a = state.appointments[cmd.appointmentId];
+      if (a && a.status !== 'booked') return fail('APPOINTMENT_NOT_ACTIVE', `This appointment is ${a.status} and can no longer be cancelled.`);
+      return ok([{ type: 'appointment_cancelled', at: now, appointmentId: cmd.appointmentId }]);
+    }
+    case 'sweep_no_shows': {
+      const late = state.settings.checkInLateMinutes * MINUTE;
+      const gone = Object.values(state.appointments).filter((a) => a.status === 'booked' && now > a.slotStart + late);
+      return ok(gone.map((a) => ({ type: 'appointment_no_show', at: now, appointmentId: a.id })));
+    }
+    case 'rollover':
+      return rollover(state, cmd, now);
+    case 'change_settings': {
+      const clash = Object.values(state.services).find((s) => s.prefix === cmd.settings.appointmentPrefix);
+      if (clash) return fail('PREFIX_IN_USE', `Prefix ${cmd.settings.appointmentPrefix} is already the queue of ${clash.nameEn}.`);
+      return ok([{ type: 'settings_changed', at: now, settings: cmd.settings }]);
+    }
+  }
+}
+
+function noShow(state: HallState, t: Ticket, counter: number, now: number): Decision {
+  const requeued = state.settings.noShowRequeueOnce && !t.requeued;
+  return ok([{ type: 'ticket_no_show', at: now, ticketId: t.id, counter, requeued }], { ticketId: t.id });
+}

@@ -1,0 +1,146 @@
+// Who is next: the ranking rules of DESIGN.md "Call next", and the estimated wait built on them.
+import type { Counter, Ticket } from '../../protocol/domain.ts';
+import type { HallState } from './types.ts';
+
+const MINUTE = 60_000;
+
+export function servesService(c: Counter, serviceId: string): boolean {
+  return c.serviceIds.length === 0 || c.serviceIds.includes(serviceId);
+}
+
+const appointmentCapable = (c: Counter) => c.mode !== 'general';
+const available = (c: Counter) => c.open && !c.paused;
+
+/** General counters take appointment tickets of a service only when no open appointment-capable counter serves it. */
+function appointmentsFallToGeneral(state: HallState, serviceId: string): boolean {
+  return !Object.values(state.counters).some((c) => c.open && appointmentCapable(c) && servesService(c, serviceId));
+}
+
+const isDue = (t: Ticket, now: number) => t.kind === 'appointment' && t.slotStart !== null && t.slotStart <= now;
+const isEarly = (t: Ticket, now: number) => t.kind === 'appointment' && !isDue(t, now);
+
+/** Walk-in order: effective wait × priority weight (older tickets always climb, so nobody starves). */
+function walkinScore(state: HallState, t: Ticket, now: number): number {
+  return (now - t.issuedAt) * state.settings.priorityWeights[t.priority];
+}
+
+/** Start of the next booked slot this counter could be needed for, if any. */
+function nextBookedSlot(state: HallState, c: Counter, now: number): number | null {
+  let next: number | null = null;
+  for (const a of Object.values(state.appointments)) {
+    if (a.slotStart <= now || !servesService(c, a.serviceId)) continue;
+    const pending = a.status === 'booked' || (a.status === 'checked_in' && a.ticketId !== null && state.waiting[a.ticketId]);
+    if (pending && (next === null || a.slotStart < next)) next = a.slotStart;
+  }
+  return next;
+}
+
+/** Rank groups: lower goes first. */
+type Rank = [group: number, key: number, tie: number];
+
+function rankFor(state: HallState, c: Counter, t: Ticket, now: number, walkinsAllowed: boolean): Rank | null {
+  if (t.targetCounter !== null) return t.targetCounter === c.number ? [0, t.issuedAt, t.number] : null;
+  if (!servesService(c, t.serviceId)) return null;
+  const earlyOk = state.settings.appointmentCountersServeEarly;
+  if (t.kind === 'appointment') {
+    const capable = appointmentCapable(c) || appointmentsFallToGeneral(state, t.serviceId);
+    if (!capable) return null;
+    if (isDue(t, now)) return [1, t.slotStart ?? t.issuedAt, t.issuedAt];
+    if (!earlyOk && appointmentCapable(c)) return null;
+    // Early arrivals: before walk-ins at a dedicated counter, after them at a mixed or general one.
+    return [c.mode === 'appointment' ? 2 : 4, t.slotStart ?? t.issuedAt, t.issuedAt];
+  }
+  if (!walkinsAllowed) return null;
+  return [3, -walkinScore(state, t, now), t.issuedAt];
+}
+
+function before(a: Rank, b: Rank): boolean {
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return false;
+}
+
+/** May this counter help walk-ins right now? Dedicated appointment counters only outside the guard time. */
+function walkinsAllowedAt(state: HallState, c: Counter, now: number): boolean {
+  if (c.mode !== 'appointment') return true;
+  const next = nextBookedSlot(state, c, now);
+  return next === null || next - now > state.settings.walkinGuardMinutes * MINUTE;
+}
+
+/** The ticket this counter would call next, or null. Looks only at waiting tickets. */
+export function pickNext(state: HallState, counterNumber: number, now: number): Ticket | null {
+  const c = state.counters[counterNumber];
+  if (!c) return null;
+  const walkins = walkinsAllowedAt(state, c, now);
+  let best: Ticket | null = null;
+  let bestRank: Rank | null = null;
+  for (const id in state.waiting) {
+    const t = state.tickets[id]!;
+    const r = rankFor(state, c, t, now, walkins);
+    if (r && (!bestRank || before(r, bestRank))) [best, bestRank] = [t, r];
+  }
+  return best;
+}
+
+/** Could this counter call that waiting ticket (by "call next" now, or by picking it from the list)? */
+export function canCall(state: HallState, c: Counter, t: Ticket, now: number): boolean {
+  return t.status === 'waiting' && rankFor(state, c, t, now, true) !== null;
+}
+
+function medianDurationMs(state: HallState, serviceId: string): number {
+  const recent = [...(state.recentDurations[serviceId] ?? [])].sort((a, b) => a - b);
+  if (recent.length === 0) return (state.services[serviceId]?.defaultDurationMin ?? 10) * MINUTE;
+  const mid = recent.length >> 1;
+  return recent.length % 2 ? recent[mid]! : Math.round((recent[mid - 1]! + recent[mid]!) / 2);
+}
+
+/** Global order used for estimates: due appointments, then walk-ins by score, then early arrivals. */
+function globalRank(state: HallState, t: Ticket, now: number): Rank {
+  if (isDue(t, now)) return [1, t.slotStart!, t.issuedAt];
+  if (isEarly(t, now)) return [4, t.slotStart!, t.issuedAt];
+  return [3, -walkinScore(state, t, now), t.issuedAt];
+}
+
+export interface WaitEstimate { peopleAhead: number; estimatedWaitMin: number | null }
+
+/**
+ * Estimated wait = expected work ahead (median service time × tickets ahead that the same
+ * counters serve) ÷ counters open for it. `null` minutes when no counter is open for it.
+ */
+export function estimateWait(state: HallState, t: Ticket, now: number): WaitEstimate {
+  const counters = Object.values(state.counters).filter((c) => available(c) && rankFor(state, c, { ...t, status: 'waiting' }, now, true));
+  const mine = globalRank(state, t, now);
+  let peopleAhead = 0;
+  let workMs = 0;
+  for (const id in state.waiting) {
+    const u = state.tickets[id]!;
+    if (u.id === t.id) continue;
+    const targeted = u.targetCounter !== null;
+    const shared = counters.some((c) => rankFor(state, c, u, now, true) !== null);
+    if (!shared || (!targeted && !before(globalRank(state, u, now), mine))) continue;
+    peopleAhead++;
+    workMs += medianDurationMs(state, u.serviceId);
+  }
+  if (counters.length === 0) return { peopleAhead, estimatedWaitMin: null };
+  return { peopleAhead, estimatedWaitMin: Math.ceil(workMs / counters.length / MINUTE) };
+}
+
+/** What a new walk-in of this service would face right now (for the kiosk's service tiles). */
+export function estimateNewWalkin(state: HallState, serviceId: string, now: number): WaitEstimate {
+  const probe: Ticket = {
+    id: '', day: state.day, prefix: 'Z', number: 0, label: '', kind: 'walkin', serviceId, priority: 'none',
+    status: 'waiting', issuedAt: now, appointmentId: null, slotStart: null, counter: null, targetCounter: null,
+    calledAt: null, startedAt: null, finishedAt: null, recalls: 0, transfers: 0, requeued: false, outcome: null,
+    note: null, statusToken: '', cpr: null,
+  };
+  return estimateWait(state, probe, now);
+}
+
+/** Waiting tickets per queue prefix. */
+export function waitingByQueue(state: HallState): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const id in state.waiting) {
+    const t = state.tickets[id]!;
+    counts[t.prefix] = (counts[t.prefix] ?? 0) + 1;
+  }
+  return counts;
+}

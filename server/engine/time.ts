@@ -1,0 +1,35 @@
+// Local calendar arithmetic of the hall's time zone (Asia/Bahrain by default).
+import { TZDate } from '@date-fns/tz';
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** The hall's local calendar date (YYYY-MM-DD) at instant `ms`. */
+export function localDay(ms: number, timeZone: string): string {
+  const d = new TZDate(ms, timeZone);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The hall's local time of day (HH:MM) at instant `ms`. */
+export function localTime(ms: number, timeZone: string): string {
+  const d = new TZDate(ms, timeZone);
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** The instant of local `day` at `time` (HH:MM) in the hall's time zone. */
+export function localInstant(day: string, time: string, timeZone: string): number {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  return new TZDate(y, m - 1, d, hh, mm, timeZone).getTime();
+}
+
+/** Weekday of a local date, 0 = Sunday. */
+export function weekdayOf(day: string): number {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+/** The local date after `day`. */
+export function nextDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}

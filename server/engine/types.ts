@@ -1,0 +1,56 @@
+// The engine's state and commands. Events live in protocol/events.ts (they are also the wire format).
+import type { Appointment, Counter, CounterMode, Priority, Service, Settings, Ticket } from '../../protocol/domain.ts';
+import type { HallEvent } from '../../protocol/events.ts';
+
+/** Everything the engine knows about the current service day. Plain JSON, so it can be snapshotted. */
+export interface HallState {
+  day: string;
+  settings: Settings;
+  services: Record<string, Service>;
+  counters: Record<number, Counter>;
+  /** Today's tickets by id. */
+  tickets: Record<string, Ticket>;
+  /** Ids of today's waiting tickets: "call next" looks only here, never at the day's history. */
+  waiting: Record<string, true>;
+  /** Today's appointments by id. */
+  appointments: Record<string, Appointment>;
+  /** Last number issued today per queue prefix. */
+  lastNumber: Record<string, number>;
+  /** Recent service durations (ms) per service, newest last, for estimated waits. */
+  recentDurations: Record<string, number[]>;
+}
+
+export type Command =
+  | { type: 'issue_walkin'; serviceId: string; priority: Priority; statusToken: string; cpr: string | null }
+  | { type: 'check_in'; by: { cpr: string } | { reference: string }; statusToken: string }
+  | { type: 'open_counter'; counter: number; userId: number }
+  | { type: 'close_counter'; counter: number }
+  | { type: 'set_counter_mode'; counter: number; mode: CounterMode }
+  | { type: 'call_next'; counter: number }
+  | { type: 'call_ticket'; counter: number; ticketId: string }
+  | { type: 'recall'; counter: number }
+  | { type: 'no_show'; counter: number }
+  | { type: 'start'; counter: number }
+  | { type: 'finish'; counter: number; outcome: string; note: string | null }
+  | { type: 'transfer'; counter: number; toServiceId: string | null; toCounter: number | null }
+  | { type: 'pause'; counter: number; reason: string }
+  | { type: 'resume'; counter: number }
+  | { type: 'book_appointment'; appointment: Appointment }
+  | { type: 'cancel_appointment'; appointmentId: string }
+  | { type: 'sweep_no_shows' }
+  | { type: 'rollover'; day: string; appointments: Appointment[] }
+  | { type: 'change_settings'; settings: Settings };
+
+export type CommandType = Command['type'];
+
+export type CheckInResult =
+  | { outcome: 'checked_in'; ticketId: string }
+  | { outcome: 'late_converted'; ticketId: string }
+  | { outcome: 'too_early'; comeBackAt: number }
+  | { outcome: 'too_late' };
+
+export interface EngineError { code: string; message: string }
+
+export type Decision =
+  | { ok: true; events: HallEvent[]; ticketId?: string; checkIn?: CheckInResult }
+  | { ok: false; error: EngineError };
