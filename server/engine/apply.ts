@@ -26,8 +26,9 @@ export function stateFromCheckpoint(e: EventOf<'day_opened'>): HallState {
 export function foldEvents(events: readonly HallEvent[]): HallState {
   const [first, ...rest] = events;
   if (!first || first.type !== 'day_opened') throw new Error('an event history starts with day_opened');
-  const state = stateFromCheckpoint(first);
-  for (const e of rest) applyEvent(state, e);
+  let state = stateFromCheckpoint(first);
+  // A rollover inside the history (day_closed + day_opened) replaces the state: keep what applyEvent returns.
+  for (const e of rest) state = applyEvent(state, e);
   return state;
 }
 

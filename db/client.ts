@@ -1,0 +1,37 @@
+// Opening the hall's SQLite database: pragmas, migrations, transactions.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema.ts';
+
+export type Db = { sqlite: Database.Database; orm: BetterSQLite3Database<typeof schema> };
+
+/** The generated migrations, found relative to this module so any cwd works. */
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/** Opens (creating if needed) the database file, sets the pragmas and applies pending migrations. */
+export function openDatabase(file: string): Db {
+  const inMemory = file === ':memory:' || file === '';
+  if (!inMemory) mkdirSync(dirname(resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    const orm = drizzle(sqlite, { schema });
+    migrate(orm, { migrationsFolder: MIGRATIONS_FOLDER });
+    return { sqlite, orm };
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+}
+
+/** Runs `fn` in one better-sqlite3 transaction: committed on return, rolled back on throw. */
+export function transaction<T>(db: Db, fn: () => T): T {
+  return db.sqlite.transaction(fn)();
+}

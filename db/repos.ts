@@ -1,0 +1,439 @@
+// Repositories: every SQL statement of the hub lives here. Synchronous (better-sqlite3), each
+// function takes the database first. Callers group writes with `transaction()` from client.ts.
+// Events are append-only: there is deliberately no update or delete for them.
+import { and, asc, count, eq, gt, gte, inArray, isNull, lte, max } from 'drizzle-orm';
+import {
+  type Appointment, type AppointmentStatus, type Counter, type CounterMode, type DeviceKind, type Priority, type Role,
+  type Service, type Ticket, type TicketKind, type TicketStatus, DEFAULT_SETTINGS, Settings,
+} from '../protocol/domain.ts';
+import type { HallEvent, StoredEvent } from '../protocol/events.ts';
+import { type Db, transaction } from './client.ts';
+import {
+  appointmentSchedule, appointments, counters, devices, deviceTokens, events, holidays, openingHours, pairingCodes,
+  services, sessions, settings, tickets, users,
+} from './schema.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+/** Appends `list` in order; returns their sequence numbers in the same order. */
+export function appendEvents(db: Db, day: string, actor: string, list: HallEvent[]): number[] {
+  if (list.length === 0) return [];
+  return transaction(db, () =>
+    list.map((event) => {
+      const row = db.orm.insert(events)
+        .values({ at: event.at, day, type: event.type, actor, payload: event })
+        .returning({ seq: events.seq })
+        .get();
+      return row.seq;
+    }),
+  );
+}
+
+type EventRow = typeof events.$inferSelect;
+const toStored = (r: EventRow): StoredEvent => ({ seq: r.seq, actor: r.actor, event: r.payload as HallEvent });
+
+/** The events of the current day: from the last `day_opened` (inclusive) to the end, in order. */
+export function currentDayEvents(db: Db): StoredEvent[] {
+  const last = db.orm.select({ seq: max(events.seq) }).from(events).where(eq(events.type, 'day_opened')).get();
+  const from = last?.seq;
+  if (from == null) return [];
+  return db.orm.select().from(events).where(gte(events.seq, from)).orderBy(asc(events.seq)).all().map(toStored);
+}
+
+/** The highest sequence number stored, 0 when there is none. */
+export function lastSeq(db: Db): number {
+  return db.orm.select({ seq: max(events.seq) }).from(events).get()?.seq ?? 0;
+}
+
+/** Events with `fromSeq ≤ seq ≤ toSeq` (both inclusive), in order. */
+export function eventsBetween(db: Db, fromSeq: number, toSeq: number): StoredEvent[] {
+  return db.orm.select().from(events)
+    .where(and(gte(events.seq, fromSeq), lte(events.seq, toSeq)))
+    .orderBy(asc(events.seq)).all().map(toStored);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Row mappers
+
+type TicketRow = typeof tickets.$inferSelect;
+function toTicket(r: TicketRow): Ticket {
+  return {
+    id: r.id, day: r.day, prefix: r.prefix, number: r.number, label: r.label, kind: r.kind as TicketKind,
+    serviceId: r.serviceId, priority: r.priority as Priority, status: r.status as TicketStatus, issuedAt: r.issuedAt,
+    appointmentId: r.appointmentId, slotStart: r.slotStart, counter: r.counter, targetCounter: r.targetCounter,
+    calledAt: r.calledAt, startedAt: r.startedAt, finishedAt: r.finishedAt, recalls: r.recalls, transfers: r.transfers,
+    requeued: r.requeued, outcome: r.outcome, note: r.note, statusToken: r.statusToken, cpr: r.cpr,
+  };
+}
+
+type AppointmentRow = typeof appointments.$inferSelect;
+function toAppointment(r: Omit<AppointmentRow, 'createdAt' | 'createdBy'>): Appointment {
+  return {
+    id: r.id, reference: r.reference, serviceId: r.serviceId, day: r.day, slotStart: r.slotStart, slotEnd: r.slotEnd,
+    status: r.status as AppointmentStatus, cpr: r.cpr, phone: r.phone, nameAr: r.nameAr, nameEn: r.nameEn,
+    notes: r.notes, ticketId: r.ticketId,
+  };
+}
+
+type ServiceRow = typeof services.$inferSelect;
+const toService = (r: ServiceRow): Service => ({
+  id: r.id, nameAr: r.nameAr, nameEn: r.nameEn, prefix: r.prefix, defaultDurationMin: r.defaultDurationMin,
+  slotMinutes: r.slotMinutes, bookable: r.bookable, kioskVisible: r.kioskVisible, sortOrder: r.sortOrder, icon: r.icon,
+});
+
+type CounterRow = typeof counters.$inferSelect;
+const toCounter = (r: CounterRow): Counter => ({
+  number: r.number, mode: r.mode as CounterMode, serviceIds: [...r.serviceIds], open: r.open, userId: r.userId,
+  paused: r.paused, pauseReason: r.pauseReason, currentTicketId: r.currentTicketId,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Projections (current state, kept in step with the events in the same transaction)
+
+export function upsertTicket(db: Db, t: Ticket): void {
+  const { id, ...rest } = toTicket(t); // copies exactly the ticket's columns, nothing else
+  db.orm.insert(tickets).values({ id, ...rest }).onConflictDoUpdate({ target: tickets.id, set: rest }).run();
+}
+
+export function upsertCounter(db: Db, c: Counter): void {
+  const { number, ...rest } = toCounter(c);
+  db.orm.insert(counters).values({ number, ...rest }).onConflictDoUpdate({ target: counters.number, set: rest }).run();
+}
+
+/** Inserts or updates every column; an update keeps the stored createdAt / createdBy. */
+export function upsertAppointment(db: Db, a: Appointment & { createdAt?: number; createdBy?: string }): void {
+  const { id, ...rest } = toAppointment(a);
+  db.orm.insert(appointments)
+    .values({ id, ...rest, createdAt: a.createdAt ?? Date.now(), createdBy: a.createdBy ?? 'system' })
+    .onConflictDoUpdate({ target: appointments.id, set: rest })
+    .run();
+}
+
+export function setAppointmentStatus(db: Db, id: string, status: AppointmentStatus): void {
+  db.orm.update(appointments).set({ status }).where(eq(appointments.id, id)).run();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tickets
+
+export function getTicket(db: Db, id: string): Ticket | null {
+  const r = db.orm.select().from(tickets).where(eq(tickets.id, id)).get();
+  return r ? toTicket(r) : null;
+}
+
+export function getTicketByStatusToken(db: Db, token: string): Ticket | null {
+  const r = db.orm.select().from(tickets).where(eq(tickets.statusToken, token)).get();
+  return r ? toTicket(r) : null;
+}
+
+/** The tickets of a day, in order of issue. */
+export function listTicketsOfDay(db: Db, day: string): Ticket[] {
+  return db.orm.select().from(tickets).where(eq(tickets.day, day))
+    .orderBy(asc(tickets.issuedAt), asc(tickets.prefix), asc(tickets.number)).all().map(toTicket);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Appointments
+
+const ACTIVE_APPOINTMENT: AppointmentStatus[] = ['booked', 'checked_in'];
+
+export function getAppointment(db: Db, id: string): Appointment | null {
+  const r = db.orm.select().from(appointments).where(eq(appointments.id, id)).get();
+  return r ? toAppointment(r) : null;
+}
+
+/** Looks a reference up case-insensitively (references are stored upper-case). */
+export function getAppointmentByReference(db: Db, ref: string): Appointment | null {
+  const r = db.orm.select().from(appointments).where(eq(appointments.reference, ref.trim().toUpperCase())).get();
+  return r ? toAppointment(r) : null;
+}
+
+/** The appointments of a day, by slot start. */
+export function listAppointmentsOfDay(db: Db, day: string): Appointment[] {
+  return db.orm.select().from(appointments).where(eq(appointments.day, day))
+    .orderBy(asc(appointments.slotStart), asc(appointments.createdAt), asc(appointments.id)).all().map(toAppointment);
+}
+
+/** The appointments with `day ≤ appointment day ≤ toDay` (both inclusive), by slot start. */
+export function listAppointmentsFrom(db: Db, day: string, toDay: string): Appointment[] {
+  return db.orm.select().from(appointments).where(and(gte(appointments.day, day), lte(appointments.day, toDay)))
+    .orderBy(asc(appointments.slotStart), asc(appointments.createdAt), asc(appointments.id)).all().map(toAppointment);
+}
+
+/** Appointments holding a place in the slot starting at `slotStart` (status booked or checked_in). */
+export function countActiveInSlot(db: Db, slotStart: number): number {
+  return db.orm.select({ n: count() }).from(appointments)
+    .where(and(eq(appointments.slotStart, slotStart), inArray(appointments.status, ACTIVE_APPOINTMENT)))
+    .get()?.n ?? 0;
+}
+
+/** The citizen's earliest active (booked or checked_in) appointment for the service on or after `fromDay`. */
+export function activeAppointmentOf(db: Db, cpr: string, serviceId: string, fromDay: string): Appointment | null {
+  const r = db.orm.select().from(appointments)
+    .where(and(
+      eq(appointments.cpr, cpr), eq(appointments.serviceId, serviceId), gte(appointments.day, fromDay),
+      inArray(appointments.status, ACTIVE_APPOINTMENT),
+    ))
+    .orderBy(asc(appointments.slotStart)).limit(1).get();
+  return r ? toAppointment(r) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Services and counters
+
+export function listServices(db: Db): Service[] {
+  return db.orm.select().from(services).orderBy(asc(services.sortOrder), asc(services.id)).all().map(toService);
+}
+
+export function listCounters(db: Db): Counter[] {
+  return db.orm.select().from(counters).orderBy(asc(counters.number)).all().map(toCounter);
+}
+
+export function insertService(db: Db, s: Service): void {
+  db.orm.insert(services).values(toService(s)).run();
+}
+
+export function insertCounter(db: Db, c: Counter): void {
+  db.orm.insert(counters).values(toCounter(c)).run();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Users and sessions
+
+export type UserRow = {
+  id: number; username: string; displayName: string; role: Role; passwordHash: string; active: boolean; createdAt: number;
+};
+const toUser = (r: typeof users.$inferSelect): UserRow => ({
+  id: r.id, username: r.username, displayName: r.displayName, role: r.role as Role, passwordHash: r.passwordHash,
+  active: r.active, createdAt: r.createdAt,
+});
+
+export function findUserByUsername(db: Db, username: string): UserRow | null {
+  const r = db.orm.select().from(users).where(eq(users.username, username)).get();
+  return r ? toUser(r) : null;
+}
+
+export function getUser(db: Db, id: number): UserRow | null {
+  const r = db.orm.select().from(users).where(eq(users.id, id)).get();
+  return r ? toUser(r) : null;
+}
+
+/** Creates an active user; returns its id. */
+export function createUser(
+  db: Db, u: { username: string; displayName: string; role: Role; passwordHash: string; active?: boolean; createdAt?: number },
+): number {
+  return db.orm.insert(users).values({
+    username: u.username, displayName: u.displayName, role: u.role, passwordHash: u.passwordHash,
+    active: u.active ?? true, createdAt: u.createdAt ?? Date.now(),
+  }).returning({ id: users.id }).get().id;
+}
+
+export function createSession(db: Db, tokenHash: string, userId: number, now: number, expiresAt: number): void {
+  db.orm.insert(sessions).values({ tokenHash, userId, createdAt: now, expiresAt }).run();
+}
+
+/** The user of a live session: null when unknown, expired (expiresAt ≤ now) or the user is inactive. */
+export function getSessionUser(db: Db, tokenHash: string, now: number): UserRow | null {
+  const r = db.orm.select({ user: users }).from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.active, true)))
+    .get();
+  return r ? toUser(r.user) : null;
+}
+
+export function deleteSession(db: Db, tokenHash: string): void {
+  db.orm.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
+}
+
+/** Deletes sessions with expiresAt ≤ now; returns how many. */
+export function deleteExpiredSessions(db: Db, now: number): number {
+  return db.orm.delete(sessions).where(lte(sessions.expiresAt, now)).run().changes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Devices (kiosks and displays)
+
+export type DeviceRow = {
+  id: number; kind: DeviceKind; name: string; printer: string | null; createdAt: number; pairedAt: number | null; revoked: boolean;
+};
+const toDevice = (r: typeof devices.$inferSelect): DeviceRow => ({
+  id: r.id, kind: r.kind as DeviceKind, name: r.name, printer: r.printer, createdAt: r.createdAt, pairedAt: r.pairedAt,
+  revoked: r.revoked,
+});
+
+/** Registers a device (unpaired unless `opts.pairedAt`); returns its id. */
+export function createDevice(
+  db: Db, kind: DeviceKind, name: string, now: number, opts: { printer?: string | null; pairedAt?: number | null } = {},
+): number {
+  return db.orm.insert(devices).values({
+    kind, name, printer: opts.printer ?? null, createdAt: now, pairedAt: opts.pairedAt ?? null, revoked: false,
+  }).returning({ id: devices.id }).get().id;
+}
+
+export function createPairingCode(db: Db, deviceId: number, codeHash: string, expiresAt: number): void {
+  db.orm.insert(pairingCodes).values({ codeHash, deviceId, expiresAt, usedAt: null }).run();
+}
+
+/**
+ * Uses a pairing code once: only an unused, unexpired (expiresAt > now) code of a device that is not revoked.
+ * Marks the code used and the device paired; returns the device, or null.
+ */
+export function consumePairingCode(db: Db, codeHash: string, now: number): DeviceRow | null {
+  return transaction(db, () => {
+    const found = db.orm.select({ deviceId: pairingCodes.deviceId }).from(pairingCodes)
+      .innerJoin(devices, eq(devices.id, pairingCodes.deviceId))
+      .where(and(
+        eq(pairingCodes.codeHash, codeHash), isNull(pairingCodes.usedAt), gt(pairingCodes.expiresAt, now),
+        eq(devices.revoked, false),
+      ))
+      .get();
+    if (!found) return null;
+    const used = db.orm.update(pairingCodes).set({ usedAt: now })
+      .where(and(eq(pairingCodes.codeHash, codeHash), isNull(pairingCodes.usedAt))).run();
+    if (used.changes !== 1) return null;
+    db.orm.update(devices).set({ pairedAt: now }).where(eq(devices.id, found.deviceId)).run();
+    return getDevice(db, found.deviceId);
+  });
+}
+
+export function addDeviceToken(db: Db, deviceId: number, tokenHash: string, now: number): void {
+  db.orm.insert(deviceTokens).values({ tokenHash, deviceId, createdAt: now }).run();
+}
+
+/** The device holding this token, unless revoked. */
+export function findDeviceByToken(db: Db, tokenHash: string): DeviceRow | null {
+  const r = db.orm.select({ device: devices }).from(deviceTokens)
+    .innerJoin(devices, eq(devices.id, deviceTokens.deviceId))
+    .where(and(eq(deviceTokens.tokenHash, tokenHash), eq(devices.revoked, false)))
+    .get();
+  return r ? toDevice(r.device) : null;
+}
+
+export function listDevices(db: Db): DeviceRow[] {
+  return db.orm.select().from(devices).orderBy(asc(devices.id)).all().map(toDevice);
+}
+
+export function getDevice(db: Db, id: number): DeviceRow | null {
+  const r = db.orm.select().from(devices).where(eq(devices.id, id)).get();
+  return r ? toDevice(r) : null;
+}
+
+/** Revokes a device and drops its tokens and pending pairing codes. */
+export function revokeDevice(db: Db, id: number): void {
+  transaction(db, () => {
+    db.orm.update(devices).set({ revoked: true }).where(eq(devices.id, id)).run();
+    db.orm.delete(deviceTokens).where(eq(deviceTokens.deviceId, id)).run();
+    db.orm.delete(pairingCodes).where(and(eq(pairingCodes.deviceId, id), isNull(pairingCodes.usedAt))).run();
+  });
+}
+
+export function setDevicePrinter(db: Db, id: number, printer: string | null): void {
+  db.orm.update(devices).set({ printer }).where(eq(devices.id, id)).run();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+const SETTINGS_KEY = 'hall';
+
+/**
+ * The hall's settings: the stored value merged over DEFAULT_SETTINGS and validated. A stored field
+ * that no longer validates falls back to its default (it never stops the hub from starting).
+ */
+export function loadSettings(db: Db): Settings {
+  const row = db.orm.select().from(settings).where(eq(settings.key, SETTINGS_KEY)).get();
+  if (!row || typeof row.value !== 'object' || row.value === null || Array.isArray(row.value)) {
+    return structuredClone(DEFAULT_SETTINGS);
+  }
+  const merged: Record<string, unknown> = { ...structuredClone(DEFAULT_SETTINGS), ...(row.value as Record<string, unknown>) };
+  const first = Settings.safeParse(merged);
+  if (first.success) return first.data;
+  const defaults = DEFAULT_SETTINGS as Record<string, unknown>;
+  for (const issue of first.error.issues) {
+    const key = issue.path[0];
+    if (typeof key === 'string' && key in defaults) merged[key] = structuredClone(defaults[key]);
+  }
+  const second = Settings.safeParse(merged);
+  return second.success ? second.data : structuredClone(DEFAULT_SETTINGS);
+}
+
+/** Validates and stores the hall's settings. */
+export function saveSettings(db: Db, s: Settings): void {
+  const value = Settings.parse(s);
+  db.orm.insert(settings).values({ key: SETTINGS_KEY, value })
+    .onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+}
+
+/** The demo kiosk and display seeded on first run (stored under the settings key 'demoDevices'). */
+export type DemoDevices = { kiosk: number; display: number };
+const DEMO_DEVICES_KEY = 'demoDevices';
+
+export function saveDemoDevices(db: Db, ids: DemoDevices): void {
+  const value = { kiosk: ids.kiosk, display: ids.display };
+  db.orm.insert(settings).values({ key: DEMO_DEVICES_KEY, value })
+    .onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+}
+
+/** The seeded demo devices, or null when this database has none. */
+export function loadDemoDevices(db: Db): DemoDevices | null {
+  const v = db.orm.select().from(settings).where(eq(settings.key, DEMO_DEVICES_KEY)).get()?.value as Partial<DemoDevices> | undefined;
+  return v && Number.isInteger(v.kiosk) && Number.isInteger(v.display) ? { kiosk: v.kiosk!, display: v.display! } : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Opening hours, appointment schedule, holidays
+
+export type OpeningHoursRow = typeof openingHours.$inferSelect;
+export type AppointmentScheduleRow = typeof appointmentSchedule.$inferSelect;
+export type HolidayRow = typeof holidays.$inferSelect;
+
+/** Opening hours by weekday (0 = Sunday); a missing weekday is closed. */
+export function listOpeningHours(db: Db): OpeningHoursRow[] {
+  return db.orm.select().from(openingHours).orderBy(asc(openingHours.weekday)).all();
+}
+
+export function listAppointmentSchedule(db: Db): AppointmentScheduleRow[] {
+  return db.orm.select().from(appointmentSchedule)
+    .orderBy(asc(appointmentSchedule.weekday), asc(appointmentSchedule.startTime), asc(appointmentSchedule.id)).all();
+}
+
+export function listHolidays(db: Db): HolidayRow[] {
+  return db.orm.select().from(holidays).orderBy(asc(holidays.day)).all();
+}
+
+/** Replaces all opening hours. */
+export function replaceOpeningHours(db: Db, rows: OpeningHoursRow[]): void {
+  transaction(db, () => {
+    db.orm.delete(openingHours).run();
+    if (rows.length) db.orm.insert(openingHours).values(rows).run();
+  });
+}
+
+/** Replaces the whole weekly appointment schedule. */
+export function replaceAppointmentSchedule(db: Db, rows: Omit<AppointmentScheduleRow, 'id'>[]): void {
+  transaction(db, () => {
+    db.orm.delete(appointmentSchedule).run();
+    if (rows.length) {
+      db.orm.insert(appointmentSchedule).values(rows.map((r) => ({
+        weekday: r.weekday, startTime: r.startTime, endTime: r.endTime, counters: r.counters,
+      }))).run();
+    }
+  });
+}
+
+export function upsertHoliday(db: Db, h: HolidayRow): void {
+  db.orm.insert(holidays).values(h)
+    .onConflictDoUpdate({ target: holidays.day, set: { nameAr: h.nameAr, nameEn: h.nameEn } }).run();
+}
+
+export function deleteHoliday(db: Db, day: string): void {
+  db.orm.delete(holidays).where(eq(holidays.day, day)).run();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** True when the database has not been set up yet (no services). */
+export function isEmpty(db: Db): boolean {
+  return db.orm.select({ id: services.id }).from(services).limit(1).get() === undefined;
+}

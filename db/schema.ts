@@ -1,0 +1,157 @@
+// Drizzle schema of the hall's SQLite database (timestamps are epoch milliseconds).
+// `events` is append-only by convention: the repositories expose no update or delete for it.
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const services = sqliteTable('services', {
+  id: text('id').primaryKey(),
+  nameAr: text('name_ar').notNull(),
+  nameEn: text('name_en').notNull(),
+  prefix: text('prefix').notNull().unique(),
+  defaultDurationMin: integer('default_duration_min').notNull(),
+  slotMinutes: integer('slot_minutes').notNull(),
+  bookable: integer('bookable', { mode: 'boolean' }).notNull(),
+  kioskVisible: integer('kiosk_visible', { mode: 'boolean' }).notNull(),
+  sortOrder: integer('sort_order').notNull(),
+  icon: text('icon').notNull(),
+});
+
+export const counters = sqliteTable('counters', {
+  number: integer('number').primaryKey(),
+  mode: text('mode').notNull(),
+  serviceIds: text('service_ids', { mode: 'json' }).$type<string[]>().notNull(),
+  open: integer('open', { mode: 'boolean' }).notNull(),
+  userId: integer('user_id'),
+  paused: integer('paused', { mode: 'boolean' }).notNull(),
+  pauseReason: text('pause_reason'),
+  currentTicketId: text('current_ticket_id'),
+});
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  role: text('role').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const sessions = sqliteTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+}, (t) => [index('sessions_user_idx').on(t.userId)]);
+
+export const devices = sqliteTable('devices', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+  printer: text('printer'),
+  createdAt: integer('created_at').notNull(),
+  pairedAt: integer('paired_at'),
+  revoked: integer('revoked', { mode: 'boolean' }).notNull().default(false),
+});
+
+export const deviceTokens = sqliteTable('device_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  deviceId: integer('device_id').notNull().references(() => devices.id, { onDelete: 'cascade' }),
+  createdAt: integer('created_at').notNull(),
+}, (t) => [index('device_tokens_device_idx').on(t.deviceId)]);
+
+export const pairingCodes = sqliteTable('pairing_codes', {
+  codeHash: text('code_hash').primaryKey(),
+  deviceId: integer('device_id').notNull().references(() => devices.id, { onDelete: 'cascade' }),
+  expiresAt: integer('expires_at').notNull(),
+  usedAt: integer('used_at'),
+}, (t) => [index('pairing_codes_device_idx').on(t.deviceId)]);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).$type<unknown>().notNull(),
+});
+
+export const openingHours = sqliteTable('opening_hours', {
+  /** 0 = Sunday … 6 = Saturday. */
+  weekday: integer('weekday').primaryKey(),
+  /** HH:MM local time. */
+  opens: text('opens').notNull(),
+  closes: text('closes').notNull(),
+});
+
+/** How many counters take appointments in a weekly period. */
+export const appointmentSchedule = sqliteTable('appointment_schedule', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  weekday: integer('weekday').notNull(),
+  startTime: text('start_time').notNull(),
+  endTime: text('end_time').notNull(),
+  counters: integer('counters').notNull(),
+}, (t) => [index('appointment_schedule_weekday_idx').on(t.weekday)]);
+
+export const holidays = sqliteTable('holidays', {
+  /** YYYY-MM-DD local date. */
+  day: text('day').primaryKey(),
+  nameAr: text('name_ar').notNull(),
+  nameEn: text('name_en').notNull(),
+});
+
+export const appointments = sqliteTable('appointments', {
+  id: text('id').primaryKey(),
+  reference: text('reference').notNull().unique(),
+  serviceId: text('service_id').notNull().references(() => services.id),
+  day: text('day').notNull(),
+  slotStart: integer('slot_start').notNull(),
+  slotEnd: integer('slot_end').notNull(),
+  status: text('status').notNull(),
+  cpr: text('cpr').notNull(),
+  phone: text('phone').notNull(),
+  nameAr: text('name_ar').notNull(),
+  nameEn: text('name_en').notNull(),
+  notes: text('notes').notNull(),
+  ticketId: text('ticket_id'),
+  createdAt: integer('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+}, (t) => [
+  index('appointments_day_idx').on(t.day),
+  index('appointments_cpr_idx').on(t.cpr),
+  index('appointments_slot_start_idx').on(t.slotStart),
+]);
+
+export const tickets = sqliteTable('tickets', {
+  id: text('id').primaryKey(),
+  day: text('day').notNull(),
+  prefix: text('prefix').notNull(),
+  number: integer('number').notNull(),
+  label: text('label').notNull(),
+  kind: text('kind').notNull(),
+  serviceId: text('service_id').notNull(),
+  priority: text('priority').notNull(),
+  status: text('status').notNull(),
+  issuedAt: integer('issued_at').notNull(),
+  appointmentId: text('appointment_id'),
+  slotStart: integer('slot_start'),
+  counter: integer('counter'),
+  targetCounter: integer('target_counter'),
+  calledAt: integer('called_at'),
+  startedAt: integer('started_at'),
+  finishedAt: integer('finished_at'),
+  recalls: integer('recalls').notNull(),
+  transfers: integer('transfers').notNull(),
+  requeued: integer('requeued', { mode: 'boolean' }).notNull(),
+  outcome: text('outcome'),
+  note: text('note'),
+  statusToken: text('status_token').notNull().unique(),
+  cpr: text('cpr'),
+}, (t) => [
+  uniqueIndex('tickets_day_prefix_number_uq').on(t.day, t.prefix, t.number),
+  index('tickets_day_status_idx').on(t.day, t.status),
+]);
+
+export const events = sqliteTable('events', {
+  seq: integer('seq').primaryKey({ autoIncrement: true }),
+  at: integer('at').notNull(),
+  day: text('day').notNull(),
+  type: text('type').notNull(),
+  actor: text('actor').notNull(),
+  payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(),
+}, (t) => [index('events_type_idx').on(t.type), index('events_day_idx').on(t.day)]);

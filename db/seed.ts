@@ -1,0 +1,137 @@
+// First-run demo data: a Ministry of Housing customer-service hall with services, counters, staff,
+// hours, devices and a day of bookings for today, so `npm start` shows a working hall at once.
+import { hash } from '@node-rs/argon2';
+import { type Counter, DEFAULT_SETTINGS, type Role, type Service } from '../protocol/domain.ts';
+import { localDay, localInstant } from '../server/engine/time.ts';
+import { type Db, transaction } from './client.ts';
+import { makeReference } from './reference.ts';
+import {
+  createDevice, createUser, insertCounter, insertService, isEmpty, replaceAppointmentSchedule, replaceOpeningHours,
+  saveDemoDevices, saveSettings, upsertAppointment, upsertHoliday,
+} from './repos.ts';
+
+/** Demo staff accounts (documented in the README; change them before real use). */
+export const DEMO_USERS: ReadonlyArray<{ username: string; password: string; role: Role; displayName: string }> = [
+  { username: 'admin', password: 'admin123', role: 'admin', displayName: 'فاطمة الخليفة / Fatima Al-Khalifa' },
+  { username: 'supervisor', password: 'super123', role: 'supervisor', displayName: 'أحمد المناعي / Ahmed Al-Mannai' },
+  { username: 'agent', password: 'agent123', role: 'callcenter', displayName: 'نورة الدوسري / Noora Al-Dosari' },
+  { username: 'counter1', password: 'counter123', role: 'counter', displayName: 'علي حسن / Ali Hasan' },
+  { username: 'counter2', password: 'counter123', role: 'counter', displayName: 'مريم العلوي / Maryam Al-Alawi' },
+];
+
+export const DEMO_SERVICES: readonly Service[] = [
+  {
+    id: 'new-application', nameAr: 'طلب إسكاني جديد', nameEn: 'New housing application', prefix: 'B',
+    defaultDurationMin: 20, slotMinutes: 20, bookable: true, kioskVisible: true, sortOrder: 1, icon: 'home',
+  },
+  {
+    id: 'application-inquiry', nameAr: 'الاستفسار عن طلب إسكاني', nameEn: 'Inquiry about a housing application', prefix: 'C',
+    defaultDurationMin: 10, slotMinutes: 15, bookable: true, kioskVisible: true, sortOrder: 2, icon: 'search',
+  },
+  {
+    id: 'update-details', nameAr: 'تحديث بيانات الاتصال والعنوان والحساب البنكي',
+    nameEn: 'Update contact, address and bank details', prefix: 'D',
+    defaultDurationMin: 15, slotMinutes: 15, bookable: true, kioskVisible: true, sortOrder: 3, icon: 'id-card',
+  },
+  {
+    id: 'family-members', nameAr: 'تسجيل أفراد الأسرة', nameEn: 'Register family members', prefix: 'E',
+    defaultDurationMin: 15, slotMinutes: 20, bookable: true, kioskVisible: true, sortOrder: 4, icon: 'users',
+  },
+  {
+    id: 'letter-follow-up', nameAr: 'متابعة رسالة أو مراسلة', nameEn: 'Follow up a letter or correspondence', prefix: 'F',
+    defaultDurationMin: 10, slotMinutes: 15, bookable: true, kioskVisible: true, sortOrder: 5, icon: 'mail',
+  },
+];
+
+const DEMO_COUNTERS: readonly Counter[] = [1, 2, 3, 4, 5, 6].map((number) => ({
+  number, mode: number <= 2 ? 'appointment' : 'general', serviceIds: [], open: false, userId: null,
+  paused: false, pauseReason: null, currentTicketId: null,
+}));
+
+const WORKING_DAYS = [0, 1, 2, 3, 4]; // Sunday … Thursday
+const APPOINTMENTS_START = '07:30';
+const APPOINTMENTS_END = '13:30';
+const DEMO_SLOT_MINUTES = 20;
+
+/**
+ * Today's demo bookings. `slot` is the index of a 20-minute slot from 07:30 (07:30, 07:50, 08:10, …, 13:10);
+ * at most 2 per slot (2 appointment counters), and every half hour from 07:30 to 13:30 has a booking.
+ * Slots off the quarter-hour grid (index not a multiple of 3) only use services with 20-minute slots.
+ *
+ * Demo CPRs: 900000001 … 900000016, in this order (900000001 = Mohamed Abdulla Al-Dosari at 07:30).
+ */
+const DEMO_BOOKINGS: ReadonlyArray<{ slot: number; serviceId: string; nameAr: string; nameEn: string; phone: string; notes: string }> = [
+  { slot: 0, serviceId: 'new-application', nameAr: 'محمد عبدالله الدوسري', nameEn: 'Mohamed Abdulla Al-Dosari', phone: '36123457', notes: '' },
+  { slot: 0, serviceId: 'application-inquiry', nameAr: 'فاطمة علي المحروس', nameEn: 'Fatema Ali Al-Mahroos', phone: '33451208', notes: 'تستفسر عن موعد التخصيص' },
+  { slot: 2, serviceId: 'family-members', nameAr: 'أحمد يوسف بوحجي', nameEn: 'Ahmed Yusuf Buhiji', phone: '39874512', notes: 'مولود جديد' },
+  { slot: 3, serviceId: 'update-details', nameAr: 'زينب حسن العريبي', nameEn: 'Zainab Hasan Al-Oraibi', phone: '34015566', notes: 'تحديث رقم الحساب البنكي (IBAN)' },
+  { slot: 5, serviceId: 'new-application', nameAr: 'خالد إبراهيم الجودر', nameEn: 'Khalid Ebrahim Al-Jowder', phone: '36677820', notes: '' },
+  { slot: 6, serviceId: 'letter-follow-up', nameAr: 'مريم جاسم الكوهجي', nameEn: 'Maryam Jasim Al-Kooheji', phone: '33900417', notes: 'رسالة مرسلة الشهر الماضي' },
+  { slot: 7, serviceId: 'family-members', nameAr: 'حسين عيسى المرزوق', nameEn: 'Hussain Isa Al-Marzooq', phone: '39102233', notes: '' },
+  { slot: 8, serviceId: 'new-application', nameAr: 'نورة خليفة البنعلي', nameEn: 'Noora Khalifa Al-Binali', phone: '36550981', notes: '' },
+  { slot: 9, serviceId: 'application-inquiry', nameAr: 'عبدالرحمن سلمان الذوادي', nameEn: 'Abdulrahman Salman Al-Thawadi', phone: '34228790', notes: '' },
+  { slot: 11, serviceId: 'new-application', nameAr: 'شيخة راشد الزياني', nameEn: 'Shaikha Rashid Al-Zayani', phone: '33187654', notes: 'تسأل عن خيارات التمويل' },
+  { slot: 11, serviceId: 'family-members', nameAr: 'يوسف محمد فخرو', nameEn: 'Yousif Mohamed Fakhro', phone: '39445102', notes: '' },
+  { slot: 12, serviceId: 'update-details', nameAr: 'ليلى عبدالحسين الشهابي', nameEn: 'Layla Abdulhusain Al-Shehabi', phone: '36019874', notes: 'تغيير العنوان' },
+  { slot: 14, serviceId: 'new-application', nameAr: 'جاسم أحمد المسلم', nameEn: 'Jasim Ahmed Al-Musallam', phone: '34770315', notes: '' },
+  { slot: 15, serviceId: 'letter-follow-up', nameAr: 'هدى منصور القصاب', nameEn: 'Huda Mansoor Al-Qassab', phone: '33612248', notes: '' },
+  { slot: 17, serviceId: 'family-members', nameAr: 'سلمان عبدالعزيز كانو', nameEn: 'Salman Abdulaziz Kanoo', phone: '39236641', notes: '' },
+  { slot: 17, serviceId: 'new-application', nameAr: 'أمينة صالح الحداد', nameEn: 'Amina Saleh Al-Haddad', phone: '36908127', notes: 'أول زيارة' },
+];
+
+export const DEMO_CPRS: readonly string[] = DEMO_BOOKINGS.map((_, i) => String(900000001 + i));
+
+function addMinutes(time: string, minutes: number): string {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  const total = h * 60 + m + minutes;
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}
+
+/**
+ * Seeds the demo hall into an empty database (throws otherwise). Passwords are hashed first, then
+ * everything is written in one transaction. Today's bookings use the local date of `now` in
+ * `opts.timeZone` (default Asia/Bahrain), which also becomes the settings' time zone. The demo kiosk and
+ * display are also recorded with `saveDemoDevices`.
+ */
+export async function seedDemo(
+  db: Db, now: number, opts: { timeZone?: string } = {},
+): Promise<{ demoDeviceIds: { kiosk: number; display: number } }> {
+  if (!isEmpty(db)) throw new Error('seedDemo: the database is not empty');
+  const timeZone = opts.timeZone ?? DEFAULT_SETTINGS.timeZone;
+  const hashes = await Promise.all(DEMO_USERS.map((u) => hash(u.password)));
+  const today = localDay(now, timeZone);
+  const serviceById = new Map(DEMO_SERVICES.map((s) => [s.id, s]));
+
+  return transaction(db, () => {
+    if (!isEmpty(db)) throw new Error('seedDemo: the database is not empty');
+    saveSettings(db, { ...structuredClone(DEFAULT_SETTINGS), timeZone });
+    for (const s of DEMO_SERVICES) insertService(db, s);
+    for (const c of DEMO_COUNTERS) insertCounter(db, c);
+    DEMO_USERS.forEach((u, i) => {
+      createUser(db, { username: u.username, displayName: u.displayName, role: u.role, passwordHash: hashes[i]!, createdAt: now });
+    });
+    replaceOpeningHours(db, WORKING_DAYS.map((weekday) => ({ weekday, opens: '07:00', closes: '14:00' })));
+    replaceAppointmentSchedule(db, WORKING_DAYS.map((weekday) => ({
+      weekday, startTime: APPOINTMENTS_START, endTime: APPOINTMENTS_END, counters: 2,
+    })));
+    upsertHoliday(db, { day: '2026-12-16', nameAr: 'العيد الوطني', nameEn: 'National Day' });
+    upsertHoliday(db, { day: '2026-12-17', nameAr: 'عطلة العيد الوطني', nameEn: 'National Day holiday' });
+    const kiosk = createDevice(db, 'kiosk', 'Demo kiosk', now, { printer: 'virtual', pairedAt: now });
+    const display = createDevice(db, 'display', 'Demo display', now, { printer: null, pairedAt: now });
+
+    DEMO_BOOKINGS.forEach((b, i) => {
+      const service = serviceById.get(b.serviceId)!;
+      const start = addMinutes(APPOINTMENTS_START, b.slot * DEMO_SLOT_MINUTES);
+      const slotStart = localInstant(today, start, timeZone);
+      const reference = makeReference(i + 1);
+      upsertAppointment(db, {
+        id: `appt-${reference}`, reference, serviceId: service.id, day: today,
+        slotStart, slotEnd: slotStart + service.slotMinutes * 60_000, status: 'booked',
+        cpr: DEMO_CPRS[i]!, phone: b.phone, nameAr: b.nameAr, nameEn: b.nameEn, notes: b.notes, ticketId: null,
+        createdAt: now, createdBy: 'seed',
+      });
+    });
+    saveDemoDevices(db, { kiosk, display });
+    return { demoDeviceIds: { kiosk, display } };
+  });
+}

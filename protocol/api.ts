@@ -1,0 +1,59 @@
+// Request and reply shapes of every REST route and Socket.IO event. One schema per message.
+import { z } from 'zod';
+import { Cpr, CounterMode, CounterNumber, Day, DeviceKind, Priority, Role, ServiceId, Settings, TimeOfDay } from './domain.ts';
+
+/** Every error, REST or socket ack, has this shape. */
+export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
+export type ApiError = z.infer<typeof ApiError>;
+
+/** A socket ack: the same data as the REST reply, or the same error. */
+export type Ack<T> = { ok: true; data: T } | ({ ok: false } & ApiError);
+
+const counterParam = z.object({ counter: z.coerce.number().pipe(CounterNumber) });
+const empty = z.object({}).strict();
+
+// --- auth and devices
+export const LoginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }).strict();
+export const PairingCodeBody = z.object({ kind: DeviceKind, name: z.string().min(1).max(80), printer: z.string().max(200).nullable().default(null) }).strict();
+export const PairBody = z.object({ code: z.string().min(4).max(16) }).strict();
+export const Empty = empty;
+
+// --- kiosk
+export const WalkinBody = z.object({ serviceId: ServiceId, priority: Priority.default('none'), cpr: Cpr.nullable().default(null) }).strict();
+export const CheckInBody = z.union([
+  z.object({ cpr: Cpr }).strict(),
+  z.object({ reference: z.string().regex(/^[2-9A-HJ-NP-Za-hj-np-z]{4,12}$/, 'a booking reference is 4–12 letters and digits') }).strict(),
+]);
+export const StatusTokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'malformed status token') }).strict();
+
+// --- counters
+export const CounterParam = counterParam.strict();
+export const CounterModeBody = counterParam.extend({ mode: CounterMode }).strict();
+export const CallTicketBody = counterParam.extend({ ticketId: z.string().min(1).max(60) }).strict();
+export const FinishBody = counterParam.extend({ outcome: z.string().min(1).max(40), note: z.string().max(500).nullable().default(null) }).strict();
+export const TransferBody = counterParam.extend({
+  toServiceId: ServiceId.nullable().default(null),
+  toCounter: CounterNumber.nullable().default(null),
+}).strict().refine((b) => b.toServiceId !== null || b.toCounter !== null, { message: 'choose a service or a counter to transfer to' });
+export const PauseBody = counterParam.extend({ reason: z.string().min(1).max(120) }).strict();
+
+// --- appointments
+export const Phone = z.string().regex(/^(\+973)?[36]\d{7}$/, 'a Bahraini mobile number is 8 digits starting with 3 or 6 (optionally +973)');
+export const CreateAppointmentBody = z.object({
+  serviceId: ServiceId,
+  day: Day,
+  time: TimeOfDay,
+  cpr: Cpr,
+  phone: Phone,
+  nameAr: z.string().min(1).max(120),
+  nameEn: z.string().min(1).max(120),
+  notes: z.string().max(500).default(''),
+}).strict();
+export const AppointmentIdParam = z.object({ id: z.string().min(1).max(60) }).strict();
+export const AppointmentsQuery = z.object({ day: Day.optional() }).strict();
+
+// --- settings
+export const SettingsBody = Settings.strict();
+
+export const SnapshotQuery = empty;
+export { Role };

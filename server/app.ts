@@ -1,0 +1,99 @@
+// Builds the hub: database → engine state → Express + Socket.IO on one HTTP server.
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import pino, { type Logger } from 'pino';
+import type { Server as IoServer } from 'socket.io';
+import type { Db } from '../db/client.ts';
+import * as repo from '../db/repos.ts';
+import { DEMO_USERS } from '../db/seed.ts';
+import { DEVICE_COOKIE } from './auth.ts';
+import type { Clock } from './clock.ts';
+import { HttpError } from './errors.ts';
+import { apiRouter, errorHandler, securityHeaders } from './http.ts';
+import { Hub } from './hub.ts';
+import { waitingByQueue } from './engine/index.ts';
+import { DEVICE_COOKIE_MS, demoDeviceToken } from './ops/session.ts';
+import { attachSockets } from './sockets.ts';
+import { startPage } from './start-page.ts';
+
+export interface HubOptions {
+  db: Db;
+  clock: Clock;
+  log?: Logger;
+  /** Serve the demo helpers (start page logins, pre-paired demo devices). */
+  demo?: boolean;
+  secureCookies?: boolean;
+  /** How often the rollover and no-show jobs run. */
+  jobIntervalMs?: number;
+}
+
+export interface RunningHub {
+  hub: Hub;
+  io: IoServer;
+  http: HttpServer;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): Promise<RunningHub> {
+  const log = opts.log ?? pino({ level: 'silent' });
+  const { db, clock } = opts;
+  const hub = new Hub(db, clock, log);
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(securityHeaders());
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true, day: hub.current.day, seq: hub.lastSeq, time: new Date(clock.now()).toISOString() });
+  });
+  app.get('/metrics', (_req, res) => {
+    const s = hub.current;
+    const waiting = waitingByQueue(s);
+    const lines = [
+      '# HELP dor_commands_total Commands run by the hub.', '# TYPE dor_commands_total counter',
+      `dor_commands_total ${hub.stats.commands}`, `dor_commands_rejected_total ${hub.stats.rejected}`,
+      '# TYPE dor_events_total counter', `dor_events_total ${hub.stats.events}`,
+      '# TYPE dor_event_seq gauge', `dor_event_seq ${hub.lastSeq}`,
+      '# TYPE dor_tickets_today gauge', `dor_tickets_today ${Object.keys(s.tickets).length}`,
+      '# TYPE dor_waiting gauge', ...Object.entries(waiting).map(([q, n]) => `dor_waiting{queue="${q}"} ${n}`),
+      '# TYPE dor_counters_open gauge', `dor_counters_open ${Object.values(s.counters).filter((c) => c.open).length}`,
+      '# TYPE dor_socket_clients gauge', `dor_socket_clients ${io.engine.clientsCount}`,
+    ];
+    res.type('text/plain; version=0.0.4').send(lines.join('\n') + '\n');
+  });
+  const demoDevices = opts.demo ? repo.loadDemoDevices(db) : null;
+  app.get('/', (_req, res) => {
+    res.type('html').send(startPage(hub.current.settings, demoDevices ? { users: DEMO_USERS } : null));
+  });
+  // Demo only: opens a seeded kiosk or display already paired (a real hall pairs with a code).
+  app.get('/demo/open/:kind', (req, res) => {
+    const kind = req.params.kind;
+    const deviceId = demoDevices && (kind === 'kiosk' || kind === 'display') ? demoDevices[kind] : undefined;
+    if (!deviceId) throw new HttpError(404, 'NOT_FOUND', 'No demo device of that kind here.');
+    const token = demoDeviceToken(db, deviceId, clock.now());
+    res.cookie(DEVICE_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: !!opts.secureCookies, path: '/', maxAge: DEVICE_COOKIE_MS });
+    res.redirect(`/${kind}`);
+  });
+  app.use(apiRouter({ db, hub, clock, log, secureCookies: !!opts.secureCookies }));
+  app.use(errorHandler(log));
+
+  const http = createServer(app);
+  const io = attachSockets(http, { db, hub, clock, log });
+  const timer = setInterval(() => {
+    try { hub.tick(); } catch (err) { log.error({ err }, 'job failed'); }
+  }, opts.jobIntervalMs ?? 15_000);
+  timer.unref();
+
+  await new Promise<void>((resolve) => http.listen(port, host, resolve));
+  const addr = http.address() as AddressInfo;
+  return {
+    hub, io, http,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`,
+    async close() {
+      clearInterval(timer);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      http.closeAllConnections?.();
+    },
+  };
+}

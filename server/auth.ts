@@ -1,0 +1,61 @@
+// Who is calling: staff with a session cookie, or a paired device with its token.
+import { createHash, randomBytes } from 'node:crypto';
+import { parseCookie as parseCookies } from 'cookie';
+import type { DeviceKind, Role } from '../protocol/domain.ts';
+import type { Db } from '../db/client.ts';
+import * as repo from '../db/repos.ts';
+import { HttpError } from './errors.ts';
+
+export const SESSION_COOKIE = 'dor_session';
+export const DEVICE_COOKIE = 'dor_device';
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+export type Principal =
+  | { kind: 'staff'; userId: number; username: string; displayName: string; role: Role; sessionHash: string }
+  | { kind: 'device'; deviceId: number; device: DeviceKind; name: string }
+  | { kind: 'anonymous' };
+
+/** Who may run an operation. Admins may do everything a supervisor may. */
+export interface Access { roles?: Role[]; devices?: DeviceKind[]; anonymous?: boolean }
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+export const newToken = () => randomBytes(32).toString('base64url');
+
+export function actorOf(p: Principal): string {
+  if (p.kind === 'staff') return `user:${p.userId}:${p.username}`;
+  if (p.kind === 'device') return `device:${p.deviceId}:${p.device}`;
+  return 'anonymous';
+}
+
+/** Resolves a principal from a Cookie header and/or a bearer token. Staff sessions win. */
+export function resolvePrincipal(db: Db, now: number, cookieHeader: string | undefined, bearer: string | undefined): Principal {
+  const cookies = cookieHeader ? parseCookies(cookieHeader) : {};
+  const session = cookies[SESSION_COOKIE];
+  if (session) {
+    const sessionHash = sha256(session);
+    const user = repo.getSessionUser(db, sessionHash, now);
+    if (user) return { kind: 'staff', userId: user.id, username: user.username, displayName: user.displayName, role: user.role, sessionHash };
+  }
+  const deviceToken = bearer ?? cookies[DEVICE_COOKIE];
+  if (deviceToken) {
+    const device = repo.findDeviceByToken(db, sha256(deviceToken));
+    if (device) return { kind: 'device', deviceId: device.id, device: device.kind, name: device.name };
+  }
+  return { kind: 'anonymous' };
+}
+
+export function bearerOf(authorization: string | undefined): string | undefined {
+  const m = authorization?.match(/^Bearer\s+(\S+)$/i);
+  return m?.[1];
+}
+
+/** Throws 401/403 unless the principal is allowed. */
+export function authorize(p: Principal, access: Access): void {
+  if (access.anonymous) return;
+  if (p.kind === 'anonymous') throw new HttpError(401, 'UNAUTHENTICATED', 'Log in, or pair this device, first.');
+  if (p.kind === 'staff') {
+    const roles = access.roles ?? [];
+    if (roles.includes(p.role) || (p.role === 'admin' && roles.includes('supervisor'))) return;
+  } else if (access.devices?.includes(p.device)) return;
+  throw new HttpError(403, 'FORBIDDEN', 'Your role may not do this.');
+}

@@ -1,0 +1,24 @@
+// Configuration from the environment, validated like any other input.
+import { z } from 'zod';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DOR_DB: z.string().default('./data/dor.db'),
+  /** ISO instant the hub's clock starts at (demos and tests); real time otherwise. */
+  DOR_CLOCK_START: z.string().datetime({ offset: true }).optional(),
+  DOR_DEMO: z.enum(['0', '1']).default('1'),
+  DOR_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  DOR_JOB_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type Config = z.infer<typeof Env>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Bad configuration:\n${lines}`);
+  }
+  return parsed.data;
+}

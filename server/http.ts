@@ -1,0 +1,72 @@
+// The REST side: every operation with an `http` entry becomes a route under /api.
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { ZodError } from 'zod';
+import type { Db } from '../db/client.ts';
+import { actorOf, authorize, bearerOf, resolvePrincipal } from './auth.ts';
+import type { Clock } from './clock.ts';
+import { HttpError } from './errors.ts';
+import type { Hub } from './hub.ts';
+import { operations, type Operation } from './ops/index.ts';
+
+export interface HttpDeps { db: Db; hub: Hub; clock: Clock; log: Logger; secureCookies: boolean }
+
+export function validationError(err: ZodError): HttpError {
+  const first = err.issues[0];
+  const where = first?.path.length ? `${first.path.join('.')}: ` : '';
+  return new HttpError(400, 'VALIDATION_FAILED', `${where}${first?.message ?? 'invalid input'}`, err.issues.map((i) => ({ path: i.path, message: i.message })));
+}
+
+function handler(o: Operation, deps: HttpDeps) {
+  return async (req: Request, res: Response) => {
+    const principal = resolvePrincipal(deps.db, deps.clock.now(), req.headers.cookie, bearerOf(req.headers.authorization));
+    authorize(principal, o.access);
+    const body: unknown = o.http!.method === 'get' ? req.query : req.body ?? {};
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, 'VALIDATION_FAILED', 'The body must be a JSON object.');
+    const parsed = o.input.safeParse({ ...body, ...req.params });
+    if (!parsed.success) throw validationError(parsed.error);
+    const cookies = {
+      set: (name: string, value: string, maxAge: number) => res.cookie(name, value, { httpOnly: true, sameSite: 'strict', secure: deps.secureCookies, path: '/', maxAge }),
+      clear: (name: string) => res.clearCookie(name, { path: '/' }),
+    };
+    const result = await o.run({ hub: deps.hub, db: deps.db, clock: deps.clock, principal, actor: actorOf(principal), cookies, rooms: null }, parsed.data);
+    res.status(o.http!.status ?? 200).json(result);
+  };
+}
+
+export function apiRouter(deps: HttpDeps): express.Router {
+  const router = express.Router();
+  router.use(express.json({ limit: '64kb' }));
+  for (const o of operations) {
+    if (o.http) router[o.http.method](o.http.path, handler(o, deps));
+  }
+  router.use('/api', (_req, _res) => { throw new HttpError(404, 'NOT_FOUND', 'There is no such API route.'); });
+  return router;
+}
+
+/** Renders every failure as {error:{code,message}}; never leaks a stack trace. */
+export function errorHandler(log: Logger) {
+  return (err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if (err instanceof HttpError) {
+      res.status(err.status).json({ error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } });
+      return;
+    }
+    if (err instanceof ZodError) {
+      const e = validationError(err);
+      res.status(400).json({ error: { code: e.code, message: e.message } });
+      return;
+    }
+    const type = (err as { type?: string }).type;
+    if (type === 'entity.parse.failed') return void res.status(400).json({ error: { code: 'MALFORMED_JSON', message: 'The body is not valid JSON.' } });
+    if (type === 'entity.too.large') return void res.status(413).json({ error: { code: 'BODY_TOO_LARGE', message: 'The body is too large.' } });
+    if (type) return void res.status(400).json({ error: { code: 'BAD_REQUEST', message: String((err as Error).message) } });
+    log.error({ err }, 'unhandled error');
+    res.status(500).json({ error: { code: 'INTERNAL', message: 'Something went wrong in the hub; it has been logged.' } });
+  };
+}
+
+export function securityHeaders() {
+  // Halls run on plain HTTP inside the LAN: no HSTS, no upgrade of requests to https.
+  return helmet({ strictTransportSecurity: false, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+}

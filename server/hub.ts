@@ -1,0 +1,147 @@
+// The hub's core: one live engine state, every command in one SQLite transaction
+// (events + projections), then a broadcast. The only writer of queue state.
+import type { Logger } from 'pino';
+import type { Appointment } from '../protocol/domain.ts';
+import type { HallEvent } from '../protocol/events.ts';
+import { transaction, type Db } from '../db/client.ts';
+import * as repo from '../db/repos.ts';
+import type { Clock } from './clock.ts';
+import { applyEvent, decide, foldEvents, localDay, type Command, type Decision, type EngineError, type HallState } from './engine/index.ts';
+
+export interface Committed { fromSeq: number; toSeq: number; events: HallEvent[] }
+export type Listener = (c: Committed) => void;
+
+export type Executed = Decision & { fromSeq?: number; toSeq?: number };
+
+export class Hub {
+  private state!: HallState;
+  private seq = 0;
+  private listeners: Listener[] = [];
+  readonly stats = { commands: 0, rejected: 0, events: 0 };
+
+  constructor(readonly db: Db, readonly clock: Clock, private log: Logger) {
+    this.load();
+  }
+
+  /** Rebuilds the live state from the stored events of the current day (or opens the first day). */
+  private load() {
+    const stored = repo.currentDayEvents(this.db);
+    if (stored.length === 0) {
+      const now = this.clock.now();
+      const settings = repo.loadSettings(this.db);
+      const day = localDay(now, settings.timeZone);
+      const opened: HallEvent = {
+        type: 'day_opened', at: now, day, settings,
+        services: repo.listServices(this.db), counters: repo.listCounters(this.db),
+        appointments: repo.listAppointmentsOfDay(this.db, day), recentDurations: {},
+      };
+      this.seq = transaction(this.db, () => repo.appendEvents(this.db, day, 'system', [opened]))[0]!;
+      this.state = foldEvents([opened]);
+    } else {
+      this.state = foldEvents(stored.map((s) => s.event));
+      this.seq = stored.at(-1)!.seq;
+    }
+    this.ensureDay();
+  }
+
+  get current(): Readonly<HallState> { return this.state; }
+  get lastSeq(): number { return this.seq; }
+
+  onCommit(l: Listener) { this.listeners.push(l); }
+
+  /**
+   * Runs one command: decide, then store its events and projections in one transaction, then
+   * broadcast. `guard` runs inside the transaction first (checks that need the database, such as
+   * slot capacity) and refuses the command by returning an error.
+   */
+  execute(cmd: Command, actor: string, guard?: () => EngineError | null): Executed {
+    if (cmd.type !== 'rollover') this.ensureDay();
+    const started = performance.now();
+    const now = this.clock.now();
+    let seqs: number[] = [];
+    let decision: Decision;
+    try {
+      decision = transaction(this.db, () => {
+        const refused = guard?.();
+        const d: Decision = refused ? { ok: false, error: refused } : decide(this.state, cmd, now);
+        if (d.ok && d.events.length > 0) seqs = this.commit(d.events, actor);
+        return d;
+      });
+    } catch (err) {
+      // The transaction rolled back; the live state may hold half of it, so rebuild from disk.
+      this.log.error({ err, cmd: cmd.type, actor }, 'command failed; reloading state');
+      this.load();
+      throw err;
+    }
+    const ms = +(performance.now() - started).toFixed(2);
+    this.stats.commands++;
+    if (!decision.ok) {
+      this.stats.rejected++;
+      this.log.info({ cmd: cmd.type, actor, ok: false, code: decision.error.code, ms }, 'command refused');
+      return decision;
+    }
+    if (seqs.length === 0) return decision;
+    this.log.info({ cmd: cmd.type, actor, ok: true, events: decision.events.length, seq: seqs.at(-1), ms }, 'command');
+    const committed = { fromSeq: seqs[0]!, toSeq: seqs.at(-1)!, events: decision.events };
+    for (const l of this.listeners) l(committed);
+    return { ...decision, fromSeq: committed.fromSeq, toSeq: committed.toSeq };
+  }
+
+  /** Inside the transaction: append, fold into the live state, write projections. */
+  private commit(events: HallEvent[], actor: string): number[] {
+    const seqs: number[] = [];
+    for (const e of events) {
+      const day = e.type === 'day_opened' ? e.day : this.state.day;
+      seqs.push(repo.appendEvents(this.db, day, actor, [e])[0]!);
+      this.state = applyEvent(this.state, e);
+      this.project(e, actor);
+    }
+    this.stats.events += events.length;
+    this.seq = seqs.at(-1)!;
+    return seqs;
+  }
+
+  /** Keeps the query tables (tickets, counters, appointments, settings) in step with the events. */
+  private project(e: HallEvent, actor: string) {
+    const s = this.state;
+    const ticket = (id: string) => { const t = s.tickets[id]; if (t) repo.upsertTicket(this.db, t); };
+    const counter = (n: number) => { const c = s.counters[n]; if (c) repo.upsertCounter(this.db, c); };
+    const appointment = (id: string, fallback: Appointment['status']) => {
+      const a = s.appointments[id];
+      if (a) repo.upsertAppointment(this.db, a);
+      else repo.setAppointmentStatus(this.db, id, fallback);
+    };
+    switch (e.type) {
+      case 'day_opened': for (const c of Object.values(s.counters)) repo.upsertCounter(this.db, c); return;
+      case 'day_closed': return;
+      case 'settings_changed': repo.saveSettings(this.db, e.settings); return;
+      case 'ticket_issued': ticket(e.ticket.id); return;
+      case 'appointment_booked': repo.upsertAppointment(this.db, { ...e.appointment, createdAt: e.at, createdBy: actor }); return;
+      case 'appointment_cancelled': appointment(e.appointmentId, 'cancelled'); return;
+      case 'appointment_no_show': appointment(e.appointmentId, 'no_show'); return;
+      case 'appointment_checked_in': appointment(e.appointmentId, 'checked_in'); return;
+      case 'appointment_late_converted': appointment(e.appointmentId, 'late_converted'); return;
+      case 'counter_opened': case 'counter_closed': case 'counter_mode_changed': case 'counter_paused': case 'counter_resumed':
+        counter(e.counter); return;
+      case 'ticket_transferred': ticket(e.ticketId); counter(e.fromCounter); return;
+      case 'ticket_cancelled': ticket(e.ticketId); for (const c of Object.values(s.counters)) counter(c.number); return;
+      case 'ticket_called': case 'ticket_recalled': case 'ticket_no_show': case 'ticket_started': case 'ticket_finished':
+        ticket(e.ticketId); counter(e.counter); return;
+    }
+  }
+
+  /** Rolls over to the local date of now if the day has changed (midnight in the hall's zone). */
+  ensureDay() {
+    const today = localDay(this.clock.now(), this.state.settings.timeZone);
+    if (today <= this.state.day) return;
+    const appointments = repo.listAppointmentsOfDay(this.db, today);
+    const d = this.execute({ type: 'rollover', day: today, appointments }, 'system');
+    if (!d.ok) this.log.error({ error: d.error }, 'rollover refused');
+  }
+
+  /** Periodic jobs: day rollover and the no-show sweep, on the hub's clock. */
+  tick() {
+    this.ensureDay();
+    this.execute({ type: 'sweep_no_shows' }, 'system');
+  }
+}

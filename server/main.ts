@@ -1,0 +1,34 @@
+// `npm start`: open (and on first run seed) the database, then serve the hall on one port.
+import pino from 'pino';
+import { openDatabase } from '../db/client.ts';
+import * as repo from '../db/repos.ts';
+import { seedDemo } from '../db/seed.ts';
+import { startHub } from './app.ts';
+import { shiftedClock, systemClock } from './clock.ts';
+import { loadConfig } from './config.ts';
+
+const config = loadConfig();
+const log = pino({ level: config.LOG_LEVEL });
+const clock = config.DOR_CLOCK_START ? shiftedClock(Date.parse(config.DOR_CLOCK_START)) : systemClock;
+
+const db = openDatabase(config.DOR_DB);
+if (repo.isEmpty(db)) {
+  const { demoDeviceIds } = await seedDemo(db, clock.now());
+  repo.saveDemoDevices(db, demoDeviceIds);
+  log.info({ db: config.DOR_DB }, 'first run: seeded the demo hall');
+}
+const running = await startHub({ db, clock, log, demo: config.DOR_DEMO === '1', secureCookies: config.DOR_SECURE_COOKIES === '1', jobIntervalMs: config.DOR_JOB_INTERVAL_MS }, config.PORT, config.HOST);
+const port = new URL(running.url).port;
+log.info({ url: `http://localhost:${port}/`, db: config.DOR_DB, day: running.hub.current.day }, `Dor is serving the hall on http://localhost:${port}/`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    await running.close();
+    db.sqlite.close();
+    process.exit(0);
+  });
+}

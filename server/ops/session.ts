@@ -1,0 +1,89 @@
+// Staff login/logout and device pairing.
+import { randomInt } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import * as repo from '../../db/repos.ts';
+import { REFERENCE_ALPHABET } from '../../db/reference.ts';
+import { Empty, LoginBody, PairBody, PairingCodeBody } from '../../protocol/api.ts';
+import { DEVICE_COOKIE, newToken, SESSION_COOKIE, SESSION_TTL_MS, sha256 } from '../auth.ts';
+import { HttpError } from '../errors.ts';
+import { op } from './op.ts';
+
+const STAFF = ['counter', 'callcenter', 'supervisor', 'admin'] as const;
+const PAIRING_TTL_MS = 10 * 60 * 1000;
+const DEVICE_COOKIE_MS = 5 * 365 * 24 * 60 * 60 * 1000;
+// Verifying against a real hash when the user is unknown keeps response times alike.
+const decoyHash = hash('dor-decoy-password');
+
+export const sessionOps = [
+  op({
+    name: 'auth.login', summary: 'Staff login; sets the httpOnly session cookie.',
+    http: { method: 'post', path: '/api/auth/login' }, input: LoginBody, access: { anonymous: true },
+    async run(ctx, body) {
+      const user = repo.findUserByUsername(ctx.db, body.username);
+      const good = await verify(user?.passwordHash ?? (await decoyHash), body.password);
+      if (!user || !user.active || !good) throw new HttpError(401, 'INVALID_CREDENTIALS', 'Wrong username or password.');
+      const token = newToken();
+      const now = ctx.clock.now();
+      repo.createSession(ctx.db, sha256(token), user.id, now, now + SESSION_TTL_MS);
+      ctx.cookies?.set(SESSION_COOKIE, token, SESSION_TTL_MS);
+      return { user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role } };
+    },
+  }),
+  op({
+    name: 'auth.logout', summary: 'Ends the staff session.',
+    http: { method: 'post', path: '/api/auth/logout' }, input: Empty, access: { roles: [...STAFF] },
+    run(ctx) {
+      if (ctx.principal.kind === 'staff') repo.deleteSession(ctx.db, ctx.principal.sessionHash);
+      ctx.cookies?.clear(SESSION_COOKIE);
+      return { ok: true };
+    },
+  }),
+  op({
+    name: 'auth.me', summary: 'The logged-in staff member.',
+    http: { method: 'get', path: '/api/auth/me' }, event: 'auth:me', input: Empty, access: { roles: [...STAFF] },
+    run(ctx) {
+      const p = ctx.principal;
+      if (p.kind !== 'staff') throw new HttpError(401, 'UNAUTHENTICATED', 'Log in first.');
+      const counter = Object.values(ctx.hub.current.counters).find((c) => c.open && c.userId === p.userId)?.number ?? null;
+      return { user: { id: p.userId, username: p.username, displayName: p.displayName, role: p.role }, counter };
+    },
+  }),
+  op({
+    name: 'devices.pairingCode', summary: 'Registers a kiosk or display and returns a one-time pairing code (10 minutes).',
+    http: { method: 'post', path: '/api/devices/pairing-codes', status: 201 }, input: PairingCodeBody, access: { roles: ['supervisor'] },
+    run(ctx, body) {
+      const now = ctx.clock.now();
+      const code = Array.from({ length: 8 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join('');
+      const expiresAt = now + PAIRING_TTL_MS;
+      const deviceId = repo.createDevice(ctx.db, body.kind, body.name, now);
+      repo.createPairingCode(ctx.db, deviceId, sha256(code), expiresAt);
+      return { deviceId, code, expiresAt };
+    },
+  }),
+  op({
+    name: 'devices.pair', summary: 'A device exchanges its pairing code for a device token (also set as an httpOnly cookie).',
+    http: { method: 'post', path: '/api/devices/pair' }, input: PairBody, access: { anonymous: true },
+    run(ctx, body) {
+      const now = ctx.clock.now();
+      const device = repo.consumePairingCode(ctx.db, sha256(body.code.toUpperCase()), now);
+      if (!device) throw new HttpError(400, 'INVALID_PAIRING_CODE', 'This pairing code is unknown, used or expired.');
+      const token = newToken();
+      repo.addDeviceToken(ctx.db, device.id, sha256(token), now);
+      ctx.cookies?.set(DEVICE_COOKIE, token, DEVICE_COOKIE_MS);
+      return { token, device: { id: device.id, kind: device.kind, name: device.name } };
+    },
+  }),
+  op({
+    name: 'devices.list', summary: 'Paired and pending devices.',
+    http: { method: 'get', path: '/api/devices' }, input: Empty, access: { roles: ['supervisor'] },
+    run: (ctx) => ({ devices: repo.listDevices(ctx.db) }),
+  }),
+];
+
+/** A token for a seeded demo device, so the start page opens the demo screens already paired. */
+export function demoDeviceToken(db: Parameters<typeof repo.addDeviceToken>[0], deviceId: number, now: number): string {
+  const token = newToken();
+  repo.addDeviceToken(db, deviceId, sha256(token), now);
+  return token;
+}
+export { DEVICE_COOKIE_MS };

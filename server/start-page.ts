@@ -1,0 +1,36 @@
+// The hub's front door at `/`: what runs here and where each screen lives.
+import type { Settings } from '../protocol/domain.ts';
+
+export interface ScreenLink { path: string; en: string; ar: string; who: string; ready: boolean; demoPath?: string }
+
+export const SCREENS: ScreenLink[] = [
+  { path: '/kiosk', en: 'Check-in kiosk', ar: 'جهاز تسجيل الوصول', who: 'citizens (paired kiosk)', ready: false, demoPath: '/demo/open/kiosk' },
+  { path: '/display', en: 'Hall display board', ar: 'شاشة القاعة', who: 'everyone waiting (paired display)', ready: false, demoPath: '/demo/open/display' },
+  { path: '/counter', en: 'Counter terminal', ar: 'شاشة الموظف', who: 'counter staff', ready: false },
+  { path: '/booking', en: 'Call-center booking console', ar: 'حجز المواعيد', who: 'call-center agents', ready: false },
+  { path: '/supervisor', en: 'Supervisor console', ar: 'لوحة المشرف', who: 'supervisors', ready: false },
+];
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function startPage(settings: Settings, demo: { users: readonly { username: string; password: string; role: string }[] } | null): string {
+  const rows = SCREENS.map((s) => {
+    const target = demo && s.demoPath ? s.demoPath : s.path;
+    const link = s.ready ? `<a href="${target}">${s.path}</a>` : `<code>${s.path}</code> <small>(coming)</small>`;
+    return `<tr><td>${link}</td><td>${esc(s.en)}</td><td lang="ar" dir="rtl">${esc(s.ar)}</td><td>${esc(s.who)}</td></tr>`;
+  }).join('');
+  const logins = demo
+    ? `<h2>Demo logins</h2><table><tr><th>user</th><th>password</th><th>role</th></tr>${demo.users.map((u) => `<tr><td><code>${esc(u.username)}</code></td><td><code>${esc(u.password)}</code></td><td>${esc(u.role)}</td></tr>`).join('')}</table>`
+    : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Dor — ${esc(settings.hallName.en)}</title>
+<style>body{font-family:system-ui,'Noto Naskh Arabic',sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b2733}
+h1{margin-bottom:.2rem}table{border-collapse:collapse;width:100%;margin:1rem 0}td,th{border-bottom:1px solid #d6dde4;padding:.5rem;text-align:start}
+.ar{font-size:1.4rem}code{background:#eef2f5;padding:0 .3rem;border-radius:3px}</style></head>
+<body><h1>Dor <span class="ar" lang="ar">دور</span></h1>
+<p>${esc(settings.hallName.en)} — <span lang="ar" dir="rtl">${esc(settings.hallName.ar)}</span></p>
+<h2>Screens</h2><table><tr><th>URL</th><th>screen</th><th></th><th>for</th></tr>${rows}</table>
+${logins}
+<h2>For technicians</h2><ul><li><a href="/healthz">/healthz</a> — readiness</li><li><a href="/metrics">/metrics</a> — Prometheus metrics</li><li>REST API under <code>/api</code>, Socket.IO at <code>/socket.io</code> (see docs/API.md)</li></ul>
+</body></html>`;
+}
