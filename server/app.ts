@@ -29,6 +29,7 @@ export interface HubOptions {
 }
 
 export interface RunningHub {
+  app: express.Express;
   hub: Hub;
   io: IoServer;
   http: HttpServer;
@@ -88,7 +89,7 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
   await new Promise<void>((resolve) => http.listen(port, host, resolve));
   const addr = http.address() as AddressInfo;
   return {
-    hub, io, http,
+    app, hub, io, http,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`,
     async close() {
       clearInterval(timer);

@@ -24,6 +24,8 @@ function handler(o: Operation, deps: HttpDeps) {
     authorize(principal, o.access);
     const body: unknown = o.http!.method === 'get' ? req.query : req.body ?? {};
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, 'VALIDATION_FAILED', 'The body must be a JSON object.');
+    const clash = Object.keys(req.params).find((k) => k in body);
+    if (clash) throw new HttpError(400, 'VALIDATION_FAILED', `${clash}: comes from the URL path, not the body.`);
     const parsed = o.input.safeParse({ ...body, ...req.params });
     if (!parsed.success) throw validationError(parsed.error);
     const cookies = {

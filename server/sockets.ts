@@ -63,7 +63,7 @@ export function attachSockets(httpServer: HttpServer, deps: { db: Db; hub: Hub; 
       if (!o.event) continue;
       socket.on(o.event, async (...args: unknown[]) => {
         const ack = typeof args.at(-1) === 'function' ? (args.pop() as (a: Ack<unknown>) => void) : () => {};
-        const payload = args[0] ?? {};
+        const payload = args[0] === undefined ? {} : args[0];
         try {
           // Re-check on every event: a logout or a revoked device takes effect at once.
           const now = principalOf(db, clock, socket);

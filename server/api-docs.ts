@@ -1,0 +1,121 @@
+// Writes docs/API.md from the operations table, so the reference cannot drift from the code.
+// `npm run docs` regenerates it; a test fails when the file is stale or a route is missing.
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { operations, type Operation } from './ops/index.ts';
+
+type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; anyOf?: JsonSchema[]; enum?: unknown[]; pattern?: string; minLength?: number; maxLength?: number; minimum?: number; maximum?: number; default?: unknown; items?: JsonSchema };
+
+function typeOf(s: JsonSchema): string {
+  if (s.enum) return s.enum.map((v) => `\`${JSON.stringify(v)}\``).join(' \\| ');
+  if (s.anyOf) return s.anyOf.map(typeOf).join(' \\| ');
+  const base = Array.isArray(s.type) ? s.type.join('|') : s.type ?? 'any';
+  const limits = [
+    s.pattern && `\`${s.pattern.replace(/\|/g, '\\|')}\``,
+    s.minLength !== undefined && `≥${s.minLength} chars`, s.maxLength !== undefined && `≤${s.maxLength} chars`,
+    s.minimum !== undefined && `≥${s.minimum}`, s.maximum !== undefined && `≤${s.maximum}`,
+  ].filter(Boolean);
+  return limits.length ? `${base} (${limits.join(', ')})` : base;
+}
+
+function fields(o: Operation): string {
+  const schema = z.toJSONSchema(o.input, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const variants = schema.anyOf ?? [schema];
+  return variants.map((v, i) => {
+    const props = Object.entries(v.properties ?? {});
+    if (props.length === 0) return 'No input.';
+    const head = variants.length > 1 ? `One of — variant ${i + 1}:\n\n` : '';
+    const rows = props.map(([name, p]) => {
+      const required = v.required?.includes(name) ? 'yes' : p.default !== undefined ? `no (default \`${JSON.stringify(p.default)}\`)` : 'no';
+      return `| \`${name}\` | ${typeOf(p)} | ${required} |`;
+    });
+    return `${head}| field | type | required |\n|---|---|---|\n${rows.join('\n')}`;
+  }).join('\n\n');
+}
+
+function access(o: Operation): string {
+  if (o.access.anonymous) return 'anyone (no login)';
+  const parts = [...(o.access.roles ?? []).map((r) => `role \`${r}\``), ...(o.access.devices ?? []).map((d) => `paired ${d}`)];
+  if (o.access.roles?.includes('supervisor')) parts.push('role `admin`');
+  return parts.join(', ');
+}
+
+const HEADER = `# Dor hub API
+
+Generated from \`server/ops/\` by \`npm run docs\`; a test fails when this file is stale.
+
+One port serves everything. REST lives under \`/api\` (JSON bodies, at most 64 kB); every operation
+marked with a socket event can also be sent over Socket.IO as \`socket.emit(event, payload, ack)\`
+and answers through the ack with \`{ ok: true, data }\` or \`{ ok: false, error: { code, message } }\`.
+Path parameters (\`:counter\`, \`:id\`, \`:token\`) are part of the socket payload.
+
+## Authentication
+
+- **Staff** log in with \`POST /api/auth/login\`; the hub sets an httpOnly, SameSite=Strict
+  \`dor_session\` cookie (12 h). Roles: \`counter\`, \`callcenter\`, \`supervisor\`, \`admin\` (admin may do all a supervisor may).
+- **Devices** (kiosks, displays) are paired: a supervisor creates a one-time code, the device
+  exchanges it for a token (\`POST /api/devices/pair\`), kept as the httpOnly \`dor_device\` cookie; it
+  may also be sent as \`Authorization: Bearer <token>\` or, for Socket.IO, as \`auth: { token }\`.
+- Socket.IO connections without a valid session or device token are refused (\`connect_error\`
+  with \`data.code = "UNAUTHENTICATED"\`); the session is checked again on every event.
+
+## Errors
+
+Every error has the shape \`{ "error": { "code": "…", "message": "…" } }\` (plus \`details\` for
+validation errors). Status codes: 400 \`VALIDATION_FAILED\`, \`MALFORMED_JSON\`, \`INVALID_PAIRING_CODE\`,
+\`TRANSFER_TARGET_MISSING\`, \`TRANSFER_TO_SELF\`; 401 \`UNAUTHENTICATED\`, \`INVALID_CREDENTIALS\`;
+403 \`FORBIDDEN\`, \`NOT_YOUR_COUNTER\`; 404 \`NOT_FOUND\`, \`UNKNOWN_SERVICE\`, \`UNKNOWN_COUNTER\`,
+\`NO_APPOINTMENT_TODAY\`, \`APPOINTMENT_NOT_FOUND\`, \`TICKET_NOT_FOUND\`; 409 for refusals of the queue
+rules: \`COUNTER_BUSY\`, \`COUNTER_CLOSED\`, \`COUNTER_PAUSED\`, \`COUNTER_NOT_PAUSED\`, \`COUNTER_TAKEN\`,
+\`USER_AT_OTHER_COUNTER\`, \`QUEUE_EMPTY\`, \`TICKET_NOT_CALLABLE\`, \`NO_CURRENT_TICKET\`,
+\`INVALID_TICKET_STATE\`, \`ALREADY_CHECKED_IN\`, \`SERVICE_NOT_AVAILABLE\`, \`SERVICE_NOT_BOOKABLE\`,
+\`SLOT_IN_PAST\`, \`SLOT_CLOSED\`, \`SLOT_FULL\`, \`ALREADY_BOOKED\`, \`APPOINTMENT_NOT_ACTIVE\`,
+\`PREFIX_IN_USE\`, \`DAY_CLOSED\`; 413 \`BODY_TOO_LARGE\`; 500 \`INTERNAL\`.
+
+## Live updates (server → client)
+
+On every (re)connect the hub emits \`snapshot\` — \`{ audience, seq, state }\` (\`protocol/messages.ts\`):
+the whole hall state up to event \`seq\`. Staff get the \`staff\` audience; paired kiosks and displays
+get \`public\`, which never contains names, CPRs, phones, references, notes or status tokens.
+After that, every committed command arrives as one \`delta\` — \`{ fromSeq, toSeq, events }\` with the
+events of \`protocol/events.ts\` (redacted the same way for public rooms). A client whose last seq is
+not \`fromSeq − 1\` missed something and sends \`snapshot:get\` to resync.
+Rooms: \`display\`, \`kiosk\` (public), \`supervisor\`, \`callcenter\`, \`counters\` and \`counter:N\` (staff).
+
+## Other HTTP routes
+
+### GET /healthz
+200 \`{ "ok": true, "day", "seq", "time" }\` once the database is migrated and the engine loaded.
+
+### GET /metrics
+Prometheus text: commands, events, sequence, tickets today, waiting per queue, open counters, socket clients.
+
+### GET /
+The start page: links to every screen; demo logins when \`DOR_DEMO=1\`.
+
+### GET /demo/open/:kind
+Demo only (\`DOR_DEMO=1\`): pairs this browser as the seeded demo \`kiosk\` or \`display\` (sets the
+device cookie) and redirects to its screen.
+
+## Operations
+`;
+
+export function apiReference(): string {
+  const sections = operations.map((o) => {
+    const title = o.http ? `${o.http.method.toUpperCase()} ${o.http.path}` : `socket \`${o.event}\``;
+    const lines = [`### ${title}`, '', o.summary, '', `- Operation: \`${o.name}\``];
+    if (o.http && o.event) lines.push(`- Socket event: \`${o.event}\``);
+    if (o.http?.status) lines.push(`- Success status: ${o.http.status}`);
+    lines.push(`- Who: ${access(o)}`, '', fields(o), '');
+    return lines.join('\n');
+  });
+  return `${HEADER}\n${sections.join('\n')}`;
+}
+
+export const API_DOC_PATH = fileURLToPath(new URL('../docs/API.md', import.meta.url));
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  writeFileSync(API_DOC_PATH, apiReference());
+  console.log(`wrote ${API_DOC_PATH}`);
+}
