@@ -31,7 +31,15 @@ export function openDatabase(file: string): Db {
   }
 }
 
-/** Runs `fn` in one better-sqlite3 transaction: committed on return, rolled back on throw. */
+/** One reusable better-sqlite3 transaction per connection (wrapping a function anew on every call is costly). */
+const runners = new WeakMap<Database.Database, (fn: () => unknown) => unknown>();
+
+/**
+ * Runs `fn` in one better-sqlite3 transaction: committed on return, rolled back on throw.
+ * Nested calls become savepoints.
+ */
 export function transaction<T>(db: Db, fn: () => T): T {
-  return db.sqlite.transaction(fn)();
+  let run = runners.get(db.sqlite);
+  if (!run) runners.set(db.sqlite, (run = db.sqlite.transaction((f: () => unknown) => f())));
+  return run(fn) as T;
 }

@@ -1,7 +1,9 @@
 // Repositories: every SQL statement of the hub lives here. Synchronous (better-sqlite3), each
 // function takes the database first. Callers group writes with `transaction()` from client.ts.
 // Events are append-only: there is deliberately no update or delete for them.
-import { and, asc, count, eq, gt, gte, inArray, isNull, lte, max } from 'drizzle-orm';
+// The queries run on every command or request are prepared once per database (see `prepared`).
+import { and, asc, count, eq, getTableColumns, gt, gte, inArray, isNull, lte, max, sql } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteInsertValue, SQLiteTable, SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import {
   type Appointment, type AppointmentStatus, type Counter, type CounterMode, type DeviceKind, type Priority, type Role,
   type Service, type Ticket, type TicketKind, type TicketStatus, DEFAULT_SETTINGS, Settings,
@@ -14,20 +16,86 @@ import {
 } from './schema.ts';
 
 // ---------------------------------------------------------------------------------------------
+// Prepared statements. Building SQL with the query builder costs far more than running it, so
+// the hot-path queries are built once per database, with `sql.placeholder` for their inputs.
+
+const ACTIVE_APPOINTMENT: AppointmentStatus[] = ['booked', 'checked_in'];
+const APPOINTMENTS_BY_SLOT = [asc(appointments.slotStart), asc(appointments.createdAt), asc(appointments.id)];
+const $ = sql.placeholder;
+
+/** `{ column: sql.placeholder('column') }` for every column of `table`, named after its property. */
+function placeholders<T extends SQLiteTable>(table: T): SQLiteInsertValue<T> {
+  return Object.fromEntries(Object.keys(getTableColumns(table)).map((k) => [k, $(k)])) as SQLiteInsertValue<T>;
+}
+
+/**
+ * Inserts a whole row (one placeholder per column, named after its property); on a conflict on
+ * `key`, sets every other column to the new row's value, except the columns named in `keep`.
+ */
+function prepareUpsert<T extends SQLiteTable>(db: Db, table: T, key: SQLiteColumn, keep: (keyof T['$inferSelect'] & string)[] = []) {
+  const set = Object.fromEntries(Object.entries(getTableColumns(table))
+    .filter(([k, column]) => column !== key && !keep.includes(k))
+    .map(([k, column]) => [k, sql`excluded.${sql.identifier(column.name)}`])) as SQLiteUpdateSetSource<T>;
+  return db.orm.insert(table).values(placeholders(table)).onConflictDoUpdate({ target: key, set }).prepare();
+}
+
+function prepareStatements(db: Db) {
+  const { orm } = db;
+  return {
+    appendEvent: orm.insert(events)
+      .values({ at: $('at'), day: $('day'), type: $('type'), actor: $('actor'), payload: $('payload') })
+      .returning({ seq: events.seq }).prepare(),
+    upsertTicket: prepareUpsert(db, tickets, tickets.id),
+    upsertCounter: prepareUpsert(db, counters, counters.number),
+    upsertAppointment: prepareUpsert(db, appointments, appointments.id, ['createdAt', 'createdBy']),
+    // (drizzle's typings take no bare placeholder in `set`; wrapped in sql it binds the same)
+    setAppointmentStatus: orm.update(appointments).set({ status: sql`${$('status')}` }).where(eq(appointments.id, $('id'))).prepare(),
+    ticket: orm.select().from(tickets).where(eq(tickets.id, $('id'))).prepare(),
+    ticketByStatusToken: orm.select().from(tickets).where(eq(tickets.statusToken, $('token'))).prepare(),
+    appointment: orm.select().from(appointments).where(eq(appointments.id, $('id'))).prepare(),
+    appointmentByReference: orm.select().from(appointments).where(eq(appointments.reference, $('ref'))).prepare(),
+    appointmentsOfDay: orm.select().from(appointments).where(eq(appointments.day, $('day'))).orderBy(...APPOINTMENTS_BY_SLOT).prepare(),
+    countActiveInSlot: orm.select({ n: count() }).from(appointments)
+      .where(and(eq(appointments.slotStart, $('slotStart')), inArray(appointments.status, ACTIVE_APPOINTMENT)))
+      .prepare(),
+    activeAppointmentOf: orm.select().from(appointments)
+      .where(and(
+        eq(appointments.cpr, $('cpr')), eq(appointments.serviceId, $('serviceId')), gte(appointments.day, $('fromDay')),
+        inArray(appointments.status, ACTIVE_APPOINTMENT),
+      ))
+      .orderBy(asc(appointments.slotStart)).limit(1).prepare(),
+    sessionUser: orm.select({ user: users }).from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.tokenHash, $('tokenHash')), gt(sessions.expiresAt, $('now')), eq(users.active, true)))
+      .prepare(),
+    deviceByToken: orm.select({ device: devices }).from(deviceTokens)
+      .innerJoin(devices, eq(devices.id, deviceTokens.deviceId))
+      .where(and(eq(deviceTokens.tokenHash, $('tokenHash')), eq(devices.revoked, false)))
+      .prepare(),
+    appointmentSchedule: orm.select().from(appointmentSchedule)
+      .orderBy(asc(appointmentSchedule.weekday), asc(appointmentSchedule.startTime), asc(appointmentSchedule.id)).prepare(),
+    holidays: orm.select().from(holidays).orderBy(asc(holidays.day)).prepare(),
+  };
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+const statements = new WeakMap<Db, Statements>();
+
+/** The prepared statements of `db`, built on first use. */
+function prepared(db: Db): Statements {
+  let s = statements.get(db);
+  if (!s) statements.set(db, (s = prepareStatements(db)));
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Events
 
 /** Appends `list` in order; returns their sequence numbers in the same order. */
 export function appendEvents(db: Db, day: string, actor: string, list: HallEvent[]): number[] {
   if (list.length === 0) return [];
-  return transaction(db, () =>
-    list.map((event) => {
-      const row = db.orm.insert(events)
-        .values({ at: event.at, day, type: event.type, actor, payload: event })
-        .returning({ seq: events.seq })
-        .get();
-      return row.seq;
-    }),
-  );
+  const { appendEvent } = prepared(db);
+  return transaction(db, () => list.map((event) => appendEvent.get({ at: event.at, day, type: event.type, actor, payload: event })!.seq));
 }
 
 type EventRow = typeof events.$inferSelect;
@@ -91,39 +159,35 @@ const toCounter = (r: CounterRow): Counter => ({
 // ---------------------------------------------------------------------------------------------
 // Projections (current state, kept in step with the events in the same transaction)
 
+// The mappers copy exactly the row's columns, nothing else: they are the statements' placeholder values.
+
 export function upsertTicket(db: Db, t: Ticket): void {
-  const { id, ...rest } = toTicket(t); // copies exactly the ticket's columns, nothing else
-  db.orm.insert(tickets).values({ id, ...rest }).onConflictDoUpdate({ target: tickets.id, set: rest }).run();
+  prepared(db).upsertTicket.run(toTicket(t));
 }
 
 export function upsertCounter(db: Db, c: Counter): void {
-  const { number, ...rest } = toCounter(c);
-  db.orm.insert(counters).values({ number, ...rest }).onConflictDoUpdate({ target: counters.number, set: rest }).run();
+  prepared(db).upsertCounter.run(toCounter(c));
 }
 
 /** Inserts or updates every column; an update keeps the stored createdAt / createdBy. */
 export function upsertAppointment(db: Db, a: Appointment & { createdAt?: number; createdBy?: string }): void {
-  const { id, ...rest } = toAppointment(a);
-  db.orm.insert(appointments)
-    .values({ id, ...rest, createdAt: a.createdAt ?? Date.now(), createdBy: a.createdBy ?? 'system' })
-    .onConflictDoUpdate({ target: appointments.id, set: rest })
-    .run();
+  prepared(db).upsertAppointment.run({ ...toAppointment(a), createdAt: a.createdAt ?? Date.now(), createdBy: a.createdBy ?? 'system' });
 }
 
 export function setAppointmentStatus(db: Db, id: string, status: AppointmentStatus): void {
-  db.orm.update(appointments).set({ status }).where(eq(appointments.id, id)).run();
+  prepared(db).setAppointmentStatus.run({ id, status });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Tickets
 
 export function getTicket(db: Db, id: string): Ticket | null {
-  const r = db.orm.select().from(tickets).where(eq(tickets.id, id)).get();
+  const r = prepared(db).ticket.get({ id });
   return r ? toTicket(r) : null;
 }
 
 export function getTicketByStatusToken(db: Db, token: string): Ticket | null {
-  const r = db.orm.select().from(tickets).where(eq(tickets.statusToken, token)).get();
+  const r = prepared(db).ticketByStatusToken.get({ token });
   return r ? toTicket(r) : null;
 }
 
@@ -136,46 +200,36 @@ export function listTicketsOfDay(db: Db, day: string): Ticket[] {
 // ---------------------------------------------------------------------------------------------
 // Appointments
 
-const ACTIVE_APPOINTMENT: AppointmentStatus[] = ['booked', 'checked_in'];
-
 export function getAppointment(db: Db, id: string): Appointment | null {
-  const r = db.orm.select().from(appointments).where(eq(appointments.id, id)).get();
+  const r = prepared(db).appointment.get({ id });
   return r ? toAppointment(r) : null;
 }
 
 /** Looks a reference up case-insensitively (references are stored upper-case). */
 export function getAppointmentByReference(db: Db, ref: string): Appointment | null {
-  const r = db.orm.select().from(appointments).where(eq(appointments.reference, ref.trim().toUpperCase())).get();
+  const r = prepared(db).appointmentByReference.get({ ref: ref.trim().toUpperCase() });
   return r ? toAppointment(r) : null;
 }
 
 /** The appointments of a day, by slot start. */
 export function listAppointmentsOfDay(db: Db, day: string): Appointment[] {
-  return db.orm.select().from(appointments).where(eq(appointments.day, day))
-    .orderBy(asc(appointments.slotStart), asc(appointments.createdAt), asc(appointments.id)).all().map(toAppointment);
+  return prepared(db).appointmentsOfDay.all({ day }).map(toAppointment);
 }
 
 /** The appointments with `day ≤ appointment day ≤ toDay` (both inclusive), by slot start. */
 export function listAppointmentsFrom(db: Db, day: string, toDay: string): Appointment[] {
   return db.orm.select().from(appointments).where(and(gte(appointments.day, day), lte(appointments.day, toDay)))
-    .orderBy(asc(appointments.slotStart), asc(appointments.createdAt), asc(appointments.id)).all().map(toAppointment);
+    .orderBy(...APPOINTMENTS_BY_SLOT).all().map(toAppointment);
 }
 
 /** Appointments holding a place in the slot starting at `slotStart` (status booked or checked_in). */
 export function countActiveInSlot(db: Db, slotStart: number): number {
-  return db.orm.select({ n: count() }).from(appointments)
-    .where(and(eq(appointments.slotStart, slotStart), inArray(appointments.status, ACTIVE_APPOINTMENT)))
-    .get()?.n ?? 0;
+  return prepared(db).countActiveInSlot.get({ slotStart })?.n ?? 0;
 }
 
 /** The citizen's earliest active (booked or checked_in) appointment for the service on or after `fromDay`. */
 export function activeAppointmentOf(db: Db, cpr: string, serviceId: string, fromDay: string): Appointment | null {
-  const r = db.orm.select().from(appointments)
-    .where(and(
-      eq(appointments.cpr, cpr), eq(appointments.serviceId, serviceId), gte(appointments.day, fromDay),
-      inArray(appointments.status, ACTIVE_APPOINTMENT),
-    ))
-    .orderBy(asc(appointments.slotStart)).limit(1).get();
+  const r = prepared(db).activeAppointmentOf.get({ cpr, serviceId, fromDay });
   return r ? toAppointment(r) : null;
 }
 
@@ -235,10 +289,7 @@ export function createSession(db: Db, tokenHash: string, userId: number, now: nu
 
 /** The user of a live session: null when unknown, expired (expiresAt ≤ now) or the user is inactive. */
 export function getSessionUser(db: Db, tokenHash: string, now: number): UserRow | null {
-  const r = db.orm.select({ user: users }).from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.active, true)))
-    .get();
+  const r = prepared(db).sessionUser.get({ tokenHash, now });
   return r ? toUser(r.user) : null;
 }
 
@@ -303,10 +354,7 @@ export function addDeviceToken(db: Db, deviceId: number, tokenHash: string, now:
 
 /** The device holding this token, unless revoked. */
 export function findDeviceByToken(db: Db, tokenHash: string): DeviceRow | null {
-  const r = db.orm.select({ device: devices }).from(deviceTokens)
-    .innerJoin(devices, eq(devices.id, deviceTokens.deviceId))
-    .where(and(eq(deviceTokens.tokenHash, tokenHash), eq(devices.revoked, false)))
-    .get();
+  const r = prepared(db).deviceByToken.get({ tokenHash });
   return r ? toDevice(r.device) : null;
 }
 
@@ -394,12 +442,11 @@ export function listOpeningHours(db: Db): OpeningHoursRow[] {
 }
 
 export function listAppointmentSchedule(db: Db): AppointmentScheduleRow[] {
-  return db.orm.select().from(appointmentSchedule)
-    .orderBy(asc(appointmentSchedule.weekday), asc(appointmentSchedule.startTime), asc(appointmentSchedule.id)).all();
+  return prepared(db).appointmentSchedule.all();
 }
 
 export function listHolidays(db: Db): HolidayRow[] {
-  return db.orm.select().from(holidays).orderBy(asc(holidays.day)).all();
+  return prepared(db).holidays.all();
 }
 
 /** Replaces all opening hours. */
