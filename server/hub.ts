@@ -6,7 +6,7 @@ import type { HallEvent } from '../protocol/events.ts';
 import { transaction, type Db } from '../db/client.ts';
 import * as repo from '../db/repos.ts';
 import type { Clock } from './clock.ts';
-import { applyEvent, decide, foldEvents, localDay, type Command, type Decision, type EngineError, type HallState } from './engine/index.ts';
+import { applyEvent, decide, foldEvents, localDay, localInstant, nextDay, type Command, type Decision, type EngineError, type HallState } from './engine/index.ts';
 
 export interface Committed { fromSeq: number; toSeq: number; events: HallEvent[] }
 export type Listener = (c: Committed) => void;
@@ -17,6 +17,8 @@ export class Hub {
   private state!: HallState;
   private seq = 0;
   private listeners: Listener[] = [];
+  /** The next local midnight: until then `ensureDay` has nothing to check. */
+  private dayEndsAt = 0;
   readonly stats = { commands: 0, rejected: 0, events: 0 };
 
   constructor(readonly db: Db, readonly clock: Clock, private log: Logger) {
@@ -25,6 +27,7 @@ export class Hub {
 
   /** Rebuilds the live state from the stored events of the current day (or opens the first day). */
   private load() {
+    this.dayEndsAt = 0;
     const stored = repo.currentDayEvents(this.db);
     if (stored.length === 0) {
       const now = this.clock.now();
@@ -95,6 +98,7 @@ export class Hub {
       seqs.push(repo.appendEvents(this.db, day, actor, [e])[0]!);
       this.state = applyEvent(this.state, e);
       this.project(e, actor);
+      if (e.type === 'settings_changed' || e.type === 'day_opened') this.dayEndsAt = 0;
     }
     this.stats.events += events.length;
     this.seq = seqs.at(-1)!;
@@ -132,11 +136,16 @@ export class Hub {
 
   /** Rolls over to the local date of now if the day has changed (midnight in the hall's zone). */
   ensureDay() {
-    const today = localDay(this.clock.now(), this.state.settings.timeZone);
-    if (today <= this.state.day) return;
-    const appointments = repo.listAppointmentsOfDay(this.db, today);
-    const d = this.execute({ type: 'rollover', day: today, appointments }, 'system');
-    if (!d.ok) this.log.error({ error: d.error }, 'rollover refused');
+    const now = this.clock.now();
+    if (now < this.dayEndsAt) return;
+    const tz = this.state.settings.timeZone;
+    const today = localDay(now, tz);
+    if (today > this.state.day) {
+      const appointments = repo.listAppointmentsOfDay(this.db, today);
+      const d = this.execute({ type: 'rollover', day: today, appointments }, 'system');
+      if (!d.ok) this.log.error({ error: d.error }, 'rollover refused');
+    }
+    this.dayEndsAt = localInstant(nextDay(this.state.day), '00:00', this.state.settings.timeZone);
   }
 
   /** Periodic jobs: day rollover and the no-show sweep, on the hub's clock. */
