@@ -61,7 +61,9 @@ function checkIn(state: HallState, cmd: Extract<Command, { type: 'check_in' }>, 
     ? all.filter((a) => a.cpr === (cmd.by as { cpr: string }).cpr)
     : all.filter((a) => a.reference === (cmd.by as { reference: string }).reference.toUpperCase());
   const already = mine.find((a) => a.status === 'checked_in' || a.status === 'late_converted');
-  const active = mine.filter((a) => a.status === 'booked' || a.status === 'no_show').sort((a, b) => a.slotStart - b.slotStart);
+  // A swept (no-show) booking can still be converted when its citizen turns up late — unless that
+  // citizen already holds a ticket from another booking today.
+  const active = mine.filter((a) => a.status === 'booked' || (a.status === 'no_show' && !already)).sort((a, b) => a.slotStart - b.slotStart);
   // Of several bookings today, the first whose window has not closed, else the last one.
   const appt = active.find((a) => close(a) >= now) ?? active.at(-1);
   if (!appt) {
@@ -104,9 +106,9 @@ function rollover(state: HallState, cmd: Extract<Command, { type: 'rollover' }>,
 }
 
 export function decide(state: HallState, cmd: Command, now: number): Decision {
-  if (cmd.type !== 'rollover' && localDay(now, state.settings.timeZone) !== state.day) {
-    return fail('DAY_CLOSED', `The service day ${state.day} is over; the hub is rolling over to the new day.`);
-  }
+  const today = cmd.type === 'rollover' ? state.day : localDay(now, state.settings.timeZone);
+  if (today > state.day) return fail('DAY_CLOSED', `The service day ${state.day} is over; the hub is rolling over to the new day.`);
+  if (today < state.day) return fail('DAY_CLOSED', `The clock (${today}) is behind the service day ${state.day}.`);
   switch (cmd.type) {
     case 'issue_walkin': {
       const service = state.services[cmd.serviceId];
@@ -131,7 +133,12 @@ export function decide(state: HallState, cmd: Command, now: number): Decision {
       if (!c) return fail('UNKNOWN_COUNTER', `There is no counter ${cmd.counter}.`);
       if (!c.open) return fail('COUNTER_CLOSED', `Counter ${cmd.counter} is already closed.`);
       if (c.currentTicketId) return fail('COUNTER_BUSY', `Counter ${cmd.counter} still holds a ticket; finish or transfer it first.`);
-      return ok([{ type: 'counter_closed', at: now, counter: cmd.counter }]);
+      // Tickets handed to this counter must not wait for it overnight: back to their service's queue.
+      const handedOver = Object.keys(state.waiting).map((id) => state.tickets[id]!).filter((t) => t.targetCounter === cmd.counter);
+      return ok([
+        ...handedOver.map((t): HallEvent => ({ type: 'ticket_transferred', at: now, ticketId: t.id, fromCounter: cmd.counter, toServiceId: t.serviceId, toCounter: null })),
+        { type: 'counter_closed', at: now, counter: cmd.counter },
+      ]);
     }
     case 'set_counter_mode': {
       const c = state.counters[cmd.counter];
@@ -202,6 +209,7 @@ export function decide(state: HallState, cmd: Command, now: number): Decision {
       const service = state.services[a.serviceId];
       if (!service) return fail('UNKNOWN_SERVICE', `There is no service ${a.serviceId}.`);
       if (!service.bookable) return fail('SERVICE_NOT_BOOKABLE', `Service ${a.serviceId} cannot be booked.`);
+      if (state.appointments[a.id]) return fail('DUPLICATE_APPOINTMENT', 'An appointment with this id exists already.');
       if (a.slotStart <= now) return fail('SLOT_IN_PAST', 'That slot has already started.');
       if (localDay(a.slotStart, state.settings.timeZone) !== a.day) return fail('SLOT_DAY_MISMATCH', 'The slot does not fall on the given day.');
       return ok([{ type: 'appointment_booked', at: now, appointment: { ...a, status: 'booked', ticketId: null } }]);

@@ -11,9 +11,9 @@ export function servesService(c: Counter, serviceId: string): boolean {
 const appointmentCapable = (c: Counter) => c.mode !== 'general';
 const available = (c: Counter) => c.open && !c.paused;
 
-/** General counters take appointment tickets of a service only when no open appointment-capable counter serves it. */
+/** General counters take appointment tickets of a service only when no open, unpaused appointment-capable counter serves it. */
 function appointmentsFallToGeneral(state: HallState, serviceId: string): boolean {
-  return !Object.values(state.counters).some((c) => c.open && appointmentCapable(c) && servesService(c, serviceId));
+  return !Object.values(state.counters).some((c) => available(c) && appointmentCapable(c) && servesService(c, serviceId));
 }
 
 const isDue = (t: Ticket, now: number) => t.kind === 'appointment' && t.slotStart !== null && t.slotStart <= now;
@@ -24,11 +24,15 @@ function walkinScore(state: HallState, t: Ticket, now: number): number {
   return (now - t.issuedAt) * state.settings.priorityWeights[t.priority];
 }
 
-/** Start of the next booked slot this counter could be needed for, if any. */
+/**
+ * Start of the next booked slot this counter could be needed for, if any — including a slot that
+ * has started while its citizen may still check in.
+ */
 function nextBookedSlot(state: HallState, c: Counter, now: number): number | null {
+  const late = state.settings.checkInLateMinutes * MINUTE;
   let next: number | null = null;
   for (const a of Object.values(state.appointments)) {
-    if (a.slotStart <= now || !servesService(c, a.serviceId)) continue;
+    if (a.slotStart + late < now || !servesService(c, a.serviceId)) continue;
     const pending = a.status === 'booked' || (a.status === 'checked_in' && a.ticketId !== null && state.waiting[a.ticketId]);
     if (pending && (next === null || a.slotStart < next)) next = a.slotStart;
   }
