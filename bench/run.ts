@@ -1,16 +1,17 @@
 // `npm run bench` — runs every benchmark and prints a table; `npm run bench -- --json` prints one
 // JSON object {"<name>": {value, unit, floor, ratio}} on stdout and nothing else (progress → stderr).
-// `--only issue|call-next` runs one file (call-next still measures the raw-transaction floor it needs).
+// `--only issue|call-next|print` runs one file (call-next still measures the raw-transaction floor it needs).
 import { benchCallNext } from './call-next.ts';
 import { benchIssue } from './issue.ts';
+import { benchPrint } from './print.ts';
 import { log, type Result } from './timing.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
-if (only !== undefined && only !== 'issue' && only !== 'call-next') {
-  process.stderr.write(`unknown benchmark "${only}" (issue, call-next)\n`);
+if (only !== undefined && only !== 'issue' && only !== 'call-next' && only !== 'print') {
+  process.stderr.write(`unknown benchmark "${only}" (issue, call-next, print)\n`);
   process.exit(2);
 }
 
@@ -36,9 +37,12 @@ async function main() {
   const started = performance.now();
   const results: Result[] = [];
   log(`dor bench — node ${process.version}, ${process.platform}/${process.arch}`);
-  const issue = await benchIssue();
-  if (only !== 'call-next') results.push(...issue.results);
-  if (only !== 'issue') results.push(...(await benchCallNext(issue.rawTxPerSec)));
+  if (only !== 'print') {
+    const issue = await benchIssue();
+    if (only !== 'call-next') results.push(...issue.results);
+    if (only !== 'issue') results.push(...(await benchCallNext(issue.rawTxPerSec)));
+  }
+  if (only === undefined || only === 'print') results.push(...(await benchPrint()));
   const seconds = (performance.now() - started) / 1000;
   log(`done in ${seconds.toFixed(1)} s`);
 
@@ -48,7 +52,7 @@ async function main() {
     for (const r of results) out[r.name] = { value: round(r.value), unit: r.unit, floor: round(r.floor), ratio: round(r.ratio) };
     process.stdout.write(`${JSON.stringify(out)}\n`);
   } else {
-    process.stdout.write(`${table(results)}\n\nfloor = baseline measured in this same run. All figures are medians after warm-up: tickets/s over 5 rounds of 1,000\n(alternating with the raw baseline), decide µs over 5 rounds, hub µs over every timed call_next. ${seconds.toFixed(1)} s in all.\n`);
+    process.stdout.write(`${table(results)}\n\nfloor = baseline measured in this same run. All figures are medians after warm-up: tickets/s over 5 rounds of 1,000\n(alternating with the raw baseline), decide µs over 5 rounds, hub µs over every timed call_next, print ms over 3×7 rounds of 20\ntickets (alternating with the blank-canvas baseline). ${seconds.toFixed(1)} s in all.\n`);
   }
 }
 

@@ -413,20 +413,35 @@ export function saveSettings(db: Db, s: Settings): void {
     .onConflictDoUpdate({ target: settings.key, set: { value } }).run();
 }
 
-/** The demo kiosk and display seeded on first run (stored under the settings key 'demoDevices'). */
+/** Other values kept in the settings table under their own key (not part of the hall's Settings). */
+function putValue(db: Db, key: string, value: unknown): void {
+  db.orm.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+}
+function getValue(db: Db, key: string): unknown {
+  return db.orm.select().from(settings).where(eq(settings.key, key)).get()?.value;
+}
+
+/** The demo kiosk and display seeded on first run. */
 export type DemoDevices = { kiosk: number; display: number };
-const DEMO_DEVICES_KEY = 'demoDevices';
 
 export function saveDemoDevices(db: Db, ids: DemoDevices): void {
-  const value = { kiosk: ids.kiosk, display: ids.display };
-  db.orm.insert(settings).values({ key: DEMO_DEVICES_KEY, value })
-    .onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+  putValue(db, 'demoDevices', { kiosk: ids.kiosk, display: ids.display });
 }
 
 /** The seeded demo devices, or null when this database has none. */
 export function loadDemoDevices(db: Db): DemoDevices | null {
-  const v = db.orm.select().from(settings).where(eq(settings.key, DEMO_DEVICES_KEY)).get()?.value as Partial<DemoDevices> | undefined;
+  const v = getValue(db, 'demoDevices') as Partial<DemoDevices> | undefined;
   return v && Number.isInteger(v.kiosk) && Number.isInteger(v.display) ? { kiosk: v.kiosk!, display: v.display! } : null;
+}
+
+/** The argon2 hash of the PIN staff type to leave kiosk mode (never part of the public settings). */
+export function saveKioskPinHash(db: Db, hash: string): void {
+  putValue(db, 'kioskPinHash', hash);
+}
+
+export function loadKioskPinHash(db: Db): string | null {
+  const v = getValue(db, 'kioskPinHash');
+  return typeof v === 'string' ? v : null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import { type Db, transaction } from './client.ts';
 import { makeReference } from './reference.ts';
 import {
   createDevice, createUser, insertCounter, insertService, isEmpty, replaceAppointmentSchedule, replaceOpeningHours,
-  saveDemoDevices, saveSettings, upsertAppointment, upsertHoliday,
+  saveDemoDevices, saveKioskPinHash, saveSettings, upsertAppointment, upsertHoliday,
 } from './repos.ts';
 
 /** Demo staff accounts (documented in the README; change them before real use). */
@@ -87,6 +87,9 @@ function addMinutes(time: string, minutes: number): string {
   return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }
 
+/** The PIN staff type to leave kiosk mode in the demo. */
+export const DEMO_KIOSK_PIN = '1234';
+
 /**
  * Seeds the demo hall into an empty database (throws otherwise). Passwords are hashed first, then
  * everything is written in one transaction. Today's bookings use the local date of `now` in
@@ -99,6 +102,7 @@ export async function seedDemo(
   if (!isEmpty(db)) throw new Error('seedDemo: the database is not empty');
   const timeZone = opts.timeZone ?? DEFAULT_SETTINGS.timeZone;
   const hashes = await Promise.all(DEMO_USERS.map((u) => hash(u.password)));
+  const pinHash = await hash(DEMO_KIOSK_PIN);
   const today = localDay(now, timeZone);
   const serviceById = new Map(DEMO_SERVICES.map((s) => [s.id, s]));
 
@@ -132,6 +136,7 @@ export async function seedDemo(
       });
     });
     saveDemoDevices(db, { kiosk, display });
+    saveKioskPinHash(db, pinHash);
     return { demoDeviceIds: { kiosk, display } };
   });
 }

@@ -13,8 +13,9 @@ const counterParam = z.object({ counter: z.coerce.number().pipe(CounterNumber) }
 const empty = z.object({}).strict();
 
 // --- auth and devices
+export const PrinterTarget = z.string().regex(/^(virtual|usb|tcp:\/\/[A-Za-z0-9.-]+:\d{1,5})$/, 'a printer is "virtual", "usb" or "tcp://HOST:PORT"');
 export const LoginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }).strict();
-export const PairingCodeBody = z.object({ kind: DeviceKind, name: z.string().min(1).max(80), printer: z.string().max(200).nullable().default(null) }).strict();
+export const PairingCodeBody = z.object({ kind: DeviceKind, name: z.string().min(1).max(80), printer: PrinterTarget.nullable().default(null) }).strict();
 export const PairBody = z.object({ code: z.string().min(4).max(16) }).strict();
 export const Empty = empty;
 
@@ -57,3 +58,13 @@ export const SettingsBody = Settings.strict();
 
 export const SnapshotQuery = empty;
 export { Role };
+
+// --- kiosk devices and printers
+export const KioskExitBody = z.object({ pin: z.string().regex(/^\d{4,8}$/, 'a PIN is 4–8 digits') }).strict();
+export const KioskPinBody = KioskExitBody;
+export const DevicePrinterBody = z.object({ id: z.coerce.number().int().min(1), printer: PrinterTarget.nullable() }).strict();
+export const TestPrintBody = z.object({
+  printer: PrinterTarget.optional(),
+  deviceId: z.number().int().min(1).optional(),
+  width: z.union([z.literal(58), z.literal(80)]).optional(),
+}).strict().refine((b) => (b.printer === undefined) !== (b.deviceId === undefined), { message: 'give either a printer or a deviceId' });

@@ -71,6 +71,12 @@ export const Settings = z.object({
   /** How many recent service times per service feed the median for estimated waits. */
   serviceTimeWindow: z.number().int().min(1).max(200),
   tickerMessages: z.array(Bilingual).max(20),
+  /** Printed at the bottom of every ticket (e.g. the booking hotline). */
+  ticketFooter: Bilingual,
+  /** Paper width of the kiosks' ticket printers, in mm. */
+  printerWidth: z.union([z.literal(58), z.literal(80)]),
+  /** Tickets one kiosk may issue per minute (check-ins count too) before it is asked to wait. */
+  kioskTicketsPerMinute: z.number().int().min(1).max(1000),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -97,6 +103,9 @@ export const DEFAULT_SETTINGS: Settings = {
   walkinGuardMinutes: 10,
   serviceTimeWindow: 20,
   tickerMessages: [{ ar: 'للحجز اتصل على الخط الساخن 80008000 أو 17000000', en: 'To book a visit call the hotline 80008000 or 17000000' }],
+  ticketFooter: { ar: 'لحجز موعد: 80008000 — 17000000', en: 'Book your visit: 80008000 / 17000000' },
+  printerWidth: 80,
+  kioskTicketsPerMinute: 6,
 };
 
 export const Ticket = z.object({

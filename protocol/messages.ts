@@ -35,3 +35,17 @@ export const DeltaMessage = z.object({
   events: z.array(z.union([HallEvent, PublicHallEvent])),
 });
 export type DeltaMessage = z.infer<typeof DeltaMessage>;
+
+export const PrinterState = z.object({ online: z.boolean(), paperOut: z.boolean(), paperNearEnd: z.boolean(), coverOpen: z.boolean(), error: z.string().optional() });
+export type PrinterState = z.infer<typeof PrinterState>;
+
+/** To a kiosk: how its own printer is doing (a banner when not ok). */
+export const KioskPrinterStatus = z.object({ ok: z.boolean(), status: PrinterState.nullable(), message: z.string().optional() });
+export type KioskPrinterStatus = z.infer<typeof KioskPrinterStatus>;
+
+/** To supervisors: a kiosk printer changed state (paper out, cover open, offline, back online). */
+export const PrinterStatusEvent = z.object({
+  deviceId: z.number().int(), deviceName: z.string(), target: z.string(), ok: z.boolean(),
+  status: PrinterState.nullable(), error: z.object({ code: z.string(), message: z.string() }).nullable(), at: z.number().int(),
+});
+export type PrinterStatusEvent = z.infer<typeof PrinterStatusEvent>;

@@ -94,6 +94,13 @@ Prometheus text: commands, events, sequence, tickets today, waiting per queue, o
 ### GET /
 The start page: links to every screen; demo logins when \`DOR_DEMO=1\`.
 
+### GET /kiosk
+The check-in kiosk screen (a paired kiosk device).
+
+### GET /t/:token
+A citizen's mobile status page for one ticket (the QR code on the ticket); live over Socket.IO with
+\`auth: { statusToken }\` → \`ticket:status\` messages.
+
 ### GET /demo/open/:kind
 Demo only (\`DOR_DEMO=1\`): pairs this browser as the seeded demo \`kiosk\` or \`display\` (sets the
 device cookie) and redirects to its screen.

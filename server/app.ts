@@ -3,7 +3,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import pino, { type Logger } from 'pino';
-import type { Server as IoServer } from 'socket.io';
+import { Server as IoServer } from 'socket.io';
 import type { Db } from '../db/client.ts';
 import * as repo from '../db/repos.ts';
 import { DEMO_USERS } from '../db/seed.ts';
@@ -14,7 +14,10 @@ import { apiRouter, errorHandler, securityHeaders } from './http.ts';
 import { Hub } from './hub.ts';
 import { waitingByQueue } from './engine/index.ts';
 import { DEVICE_COOKIE_MS, demoDeviceToken } from './ops/session.ts';
+import { Printing } from './printing.ts';
+import { RateLimiter } from './rate-limit.ts';
 import { attachSockets } from './sockets.ts';
+import { uiRouter } from './ui.ts';
 import { startPage } from './start-page.ts';
 
 export interface HubOptions {
@@ -26,11 +29,18 @@ export interface HubOptions {
   secureCookies?: boolean;
   /** How often the rollover and no-show jobs run. */
   jobIntervalMs?: number;
+  /** Where the virtual printer writes tickets (.bin and .png). */
+  printsDir: string;
+  /** Base URL printed in ticket QR codes; by default the address the kiosk reached the hub at. */
+  publicUrl?: string | null;
+  /** How often network printers are polled for paper and cover status. */
+  printerPollMs?: number;
 }
 
 export interface RunningHub {
   app: express.Express;
   hub: Hub;
+  printing: Printing;
   io: IoServer;
   http: HttpServer;
   url: string;
@@ -76,11 +86,20 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
     res.cookie(DEVICE_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: !!opts.secureCookies, path: '/', maxAge: DEVICE_COOKIE_MS });
     res.redirect(`/${kind}`);
   });
-  app.use(apiRouter({ db, hub, clock, log, secureCookies: !!opts.secureCookies }));
-  app.use(errorHandler(log));
-
   const http = createServer(app);
-  const io = attachSockets(http, { db, hub, clock, log });
+  const io = new IoServer(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  const limiter = new RateLimiter();
+  const printing = new Printing({
+    db, hub, clock, log, outDir: opts.printsDir,
+    toKiosk: (deviceId, msg) => io.to(`device:${deviceId}`).emit('printer:status', msg),
+    toSupervisors: (msg) => io.to('supervisor').emit('printer:status', msg),
+  });
+  const publicUrl = opts.publicUrl ?? null;
+  app.use(uiRouter());
+  app.use(apiRouter({ db, hub, clock, log, secureCookies: !!opts.secureCookies, printing, limiter, publicUrl }));
+  app.use(errorHandler(log));
+  attachSockets(io, { db, hub, clock, log, printing, limiter, publicUrl });
+  printing.startMonitor(opts.printerPollMs ?? 30_000);
   const timer = setInterval(() => {
     try { hub.tick(); } catch (err) { log.error({ err }, 'job failed'); }
   }, opts.jobIntervalMs ?? 15_000);
@@ -89,10 +108,11 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
   await new Promise<void>((resolve) => http.listen(port, host, resolve));
   const addr = http.address() as AddressInfo;
   return {
-    app, hub, io, http,
+    app, hub, io, http, printing,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`,
     async close() {
       clearInterval(timer);
+      printing.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       http.closeAllConnections?.();
     },

@@ -10,6 +10,9 @@ const Env = z.object({
   DOR_DEMO: z.enum(['0', '1']).default('1'),
   DOR_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
   DOR_JOB_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
+  /** Base URL in ticket QR codes when phones reach the hub at another address than the kiosk. */
+  DOR_PUBLIC_URL: z.string().url().optional(),
+  DOR_PRINTER_POLL_MS: z.coerce.number().int().min(1000).default(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof Env>;

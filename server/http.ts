@@ -8,9 +8,11 @@ import { actorOf, authorize, bearerOf, resolvePrincipal } from './auth.ts';
 import type { Clock } from './clock.ts';
 import { HttpError } from './errors.ts';
 import type { Hub } from './hub.ts';
+import type { Printing } from './printing.ts';
+import type { RateLimiter } from './rate-limit.ts';
 import { operations, type Operation } from './ops/index.ts';
 
-export interface HttpDeps { db: Db; hub: Hub; clock: Clock; log: Logger; secureCookies: boolean }
+export interface HttpDeps { db: Db; hub: Hub; clock: Clock; log: Logger; secureCookies: boolean; printing: Printing; limiter: RateLimiter; publicUrl: string | null }
 
 export function validationError(err: ZodError): HttpError {
   const first = err.issues[0];
@@ -32,7 +34,9 @@ function handler(o: Operation, deps: HttpDeps) {
       set: (name: string, value: string, maxAge: number) => res.cookie(name, value, { httpOnly: true, sameSite: 'strict', secure: deps.secureCookies, path: '/', maxAge }),
       clear: (name: string) => res.clearCookie(name, { path: '/' }),
     };
-    const result = await o.run({ hub: deps.hub, db: deps.db, clock: deps.clock, principal, actor: actorOf(principal), cookies, rooms: null }, parsed.data);
+    const origin = deps.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+    const { hub, db, clock, printing, limiter } = deps;
+    const result = await o.run({ hub, db, clock, printing, limiter, origin, principal, actor: actorOf(principal), cookies, rooms: null }, parsed.data);
     res.status(o.http!.status ?? 200).json(result);
   };
 }

@@ -1,4 +1,5 @@
 // `npm start`: open (and on first run seed) the database, then serve the hall on one port.
+import { dirname, join } from 'node:path';
 import pino from 'pino';
 import { openDatabase } from '../db/client.ts';
 import * as repo from '../db/repos.ts';
@@ -6,6 +7,7 @@ import { seedDemo } from '../db/seed.ts';
 import { startHub } from './app.ts';
 import { shiftedClock, systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
+import { buildUiIfMissing } from './ui.ts';
 
 const config = loadConfig();
 const log = pino({ level: config.LOG_LEVEL });
@@ -17,7 +19,12 @@ if (repo.isEmpty(db)) {
   repo.saveDemoDevices(db, demoDeviceIds);
   log.info({ db: config.DOR_DB }, 'first run: seeded the demo hall');
 }
-const running = await startHub({ db, clock, log, demo: config.DOR_DEMO === '1', secureCookies: config.DOR_SECURE_COOKIES === '1', jobIntervalMs: config.DOR_JOB_INTERVAL_MS }, config.PORT, config.HOST);
+await buildUiIfMissing(log);
+const running = await startHub({
+  db, clock, log, demo: config.DOR_DEMO === '1', secureCookies: config.DOR_SECURE_COOKIES === '1',
+  jobIntervalMs: config.DOR_JOB_INTERVAL_MS, printsDir: join(dirname(config.DOR_DB), 'prints'),
+  publicUrl: config.DOR_PUBLIC_URL ?? null, printerPollMs: config.DOR_PRINTER_POLL_MS,
+}, config.PORT, config.HOST);
 const port = new URL(running.url).port;
 log.info({ url: `http://localhost:${port}/`, db: config.DOR_DB, day: running.hub.current.day }, `Dor is serving the hall on http://localhost:${port}/`);
 

@@ -1,8 +1,7 @@
 // The Socket.IO side: rooms per audience, a snapshot on every (re)connect, then one delta per
 // committed command; every operation with an `event` answers through the ack.
-import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
-import { Server, type Socket } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
 import type { Ack, ApiError } from '../protocol/api.ts';
 import type { DeltaMessage } from '../protocol/messages.ts';
 import { publicEvent } from '../protocol/public.ts';
@@ -12,8 +11,11 @@ import type { Clock } from './clock.ts';
 import { HttpError } from './errors.ts';
 import { validationError } from './http.ts';
 import type { Hub } from './hub.ts';
+import type { Printing } from './printing.ts';
+import type { RateLimiter } from './rate-limit.ts';
 import { operations } from './ops/index.ts';
-import { snapshotFor } from './views.ts';
+import { citizenReceipt, snapshotFor } from './views.ts';
+import * as repo from '../db/repos.ts';
 
 const PUBLIC_ROOMS = ['display', 'kiosk'];
 const STAFF_ROOMS = ['supervisor', 'callcenter', 'counters'];
@@ -24,7 +26,7 @@ function principalOf(db: Db, clock: Clock, socket: Socket): Principal {
 }
 
 function roomsOf(p: Principal, hub: Hub): string[] {
-  if (p.kind === 'device') return [p.device];
+  if (p.kind === 'device') return [p.device, `device:${p.deviceId}`];
   if (p.kind !== 'staff') return [];
   if (p.role === 'counter') {
     const mine = Object.values(hub.current.counters).filter((c) => c.open && c.userId === p.userId).map((c) => `counter:${c.number}`);
@@ -39,12 +41,20 @@ function toError(err: unknown, log: Logger): ApiError {
   return { error: { code: 'INTERNAL', message: 'Something went wrong in the hub; it has been logged.' } };
 }
 
-export function attachSockets(httpServer: HttpServer, deps: { db: Db; hub: Hub; clock: Clock; log: Logger }): Server {
-  const { db, hub, clock, log } = deps;
-  const io = new Server(httpServer, { serveClient: true, maxHttpBufferSize: 64 * 1024 });
+export interface SocketDeps { db: Db; hub: Hub; clock: Clock; log: Logger; printing: Printing; limiter: RateLimiter; publicUrl: string | null }
 
+export function attachSockets(io: Server, deps: SocketDeps): void {
+  const { db, hub, clock, log, printing, limiter } = deps;
   io.use((socket, next) => {
     const p = principalOf(db, clock, socket);
+    // A citizen's phone follows one ticket with its status token: no login, no hall data.
+    const statusToken = socket.handshake.auth?.statusToken;
+    if (p.kind === 'anonymous' && typeof statusToken === 'string') {
+      const ticket = /^[A-Za-z0-9_-]{16,64}$/.test(statusToken) ? repo.getTicketByStatusToken(db, statusToken) : null;
+      if (!ticket) return next(Object.assign(new Error('No ticket has this status link.'), { data: { code: 'TICKET_NOT_FOUND' } }));
+      socket.data.citizenTicketId = ticket.id;
+      return next();
+    }
     if (p.kind === 'anonymous') {
       const err = new Error('Log in, or pair this device, first.') as Error & { data?: unknown };
       err.data = { code: 'UNAUTHENTICATED' };
@@ -55,9 +65,19 @@ export function attachSockets(httpServer: HttpServer, deps: { db: Db; hub: Hub; 
   });
 
   io.on('connection', (socket) => {
+    const citizenTicket = socket.data.citizenTicketId as string | undefined;
+    if (citizenTicket) {
+      socket.join(`ticket:${citizenTicket}`);
+      socket.emit('ticket:status', citizenReceipt(hub, db, citizenTicket, clock.now()));
+      return;
+    }
     const p = socket.data.principal as Principal;
     socket.join(roomsOf(p, hub));
     socket.emit('snapshot', snapshotFor(p, hub.current, hub.lastSeq));
+    if (p.kind === 'device' && p.device === 'kiosk') {
+      const printer = printing.statusFor(p.deviceId);
+      if (printer) socket.emit('printer:status', printer);
+    }
 
     for (const o of operations) {
       if (!o.event) continue;
@@ -77,7 +97,8 @@ export function attachSockets(httpServer: HttpServer, deps: { db: Db; hub: Hub; 
           const parsed = o.input.safeParse(payload);
           if (!parsed.success) throw validationError(parsed.error);
           const rooms = { joinCounter: (n: number) => socket.join(`counter:${n}`), leaveCounter: (n: number) => socket.leave(`counter:${n}`) };
-          const data = await o.run({ hub, db, clock, principal: now, actor: actorOf(now), cookies: null, rooms }, parsed.data);
+          const origin = deps.publicUrl ?? `${socket.handshake.secure ? 'https' : 'http'}://${socket.handshake.headers.host}`;
+          const data = await o.run({ hub, db, clock, printing, limiter, origin, principal: now, actor: actorOf(now), cookies: null, rooms }, parsed.data);
           ack({ ok: true, data });
         } catch (err) {
           ack({ ok: false, ...toError(err, log) });
@@ -91,6 +112,23 @@ export function attachSockets(httpServer: HttpServer, deps: { db: Db; hub: Hub; 
     const pub: DeltaMessage = { fromSeq, toSeq, events: events.map(publicEvent) };
     io.to(STAFF_ROOMS).emit('delta', staff);
     io.to(PUBLIC_ROOMS).emit('delta', pub);
+    updateCitizens();
   });
-  return io;
+
+  // Every commit can move a waiting citizen forward: send each followed ticket its new status
+  // when it changed.
+  const lastSent = new Map<string, string>();
+  function updateCitizens() {
+    const now = clock.now();
+    for (const [room, sockets] of io.sockets.adapter.rooms) {
+      if (!room.startsWith('ticket:')) continue;
+      if (sockets.size === 0) continue;
+      const receipt = citizenReceipt(hub, db, room.slice('ticket:'.length), now);
+      const json = JSON.stringify(receipt);
+      if (lastSent.get(room) === json) continue;
+      lastSent.set(room, json);
+      io.to(room).emit('ticket:status', receipt);
+    }
+    for (const room of lastSent.keys()) if (!io.sockets.adapter.rooms.has(room)) lastSent.delete(room);
+  }
 }

@@ -4,6 +4,9 @@ import type { SnapshotMessage } from '../protocol/messages.ts';
 import { publicAppointment, publicTicket } from '../protocol/public.ts';
 import type { Principal } from './auth.ts';
 import { estimateWait, type HallState } from './engine/index.ts';
+import type { Db } from '../db/client.ts';
+import * as repo from '../db/repos.ts';
+import type { Hub } from './hub.ts';
 
 const mapValues = <T, U>(r: Record<string, T>, f: (v: T) => U): Record<string, U> =>
   Object.fromEntries(Object.entries(r).map(([k, v]) => [k, f(v)]));
@@ -28,4 +31,10 @@ export function ticketReceipt(state: HallState, t: Ticket, now: number) {
     statusUrl: `/t/${t.statusToken}`,
     ...estimate,
   };
+}
+
+/** The status of one ticket for its holder's phone: today's live ticket, or its stored final state. */
+export function citizenReceipt(hub: Hub, db: Db, ticketId: string, now: number) {
+  const t = hub.current.tickets[ticketId] ?? repo.getTicket(db, ticketId);
+  return t ? ticketReceipt(hub.current, t, now) : null;
 }

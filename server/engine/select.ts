@@ -40,26 +40,26 @@ function nextBookedSlot(state: HallState, c: Counter, now: number): number | nul
 }
 
 /** Rank groups: lower goes first. */
-type Rank = [group: number, key: number, tie: number];
+type Rank = [group: number, key: number, tie: number, number: number];
 
 function rankFor(state: HallState, c: Counter, t: Ticket, now: number, walkinsAllowed: boolean): Rank | null {
-  if (t.targetCounter !== null) return t.targetCounter === c.number ? [0, t.issuedAt, t.number] : null;
+  if (t.targetCounter !== null) return t.targetCounter === c.number ? [0, t.issuedAt, t.issuedAt, t.number] : null;
   if (!servesService(c, t.serviceId)) return null;
   const earlyOk = state.settings.appointmentCountersServeEarly;
   if (t.kind === 'appointment') {
     const capable = appointmentCapable(c) || appointmentsFallToGeneral(state, t.serviceId);
     if (!capable) return null;
-    if (isDue(t, now)) return [1, t.slotStart ?? t.issuedAt, t.issuedAt];
+    if (isDue(t, now)) return [1, t.slotStart ?? t.issuedAt, t.issuedAt, t.number];
     if (!earlyOk && appointmentCapable(c)) return null;
     // Early arrivals: before walk-ins at a dedicated counter, after them at a mixed or general one.
-    return [c.mode === 'appointment' ? 2 : 4, t.slotStart ?? t.issuedAt, t.issuedAt];
+    return [c.mode === 'appointment' ? 2 : 4, t.slotStart ?? t.issuedAt, t.issuedAt, t.number];
   }
   if (!walkinsAllowed) return null;
-  return [3, -walkinScore(state, t, now), t.issuedAt];
+  return [3, -walkinScore(state, t, now), t.issuedAt, t.number];
 }
 
 function before(a: Rank, b: Rank): boolean {
-  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  for (let i = 0; i < 4; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
   return false;
 }
 
@@ -99,9 +99,9 @@ function medianDurationMs(state: HallState, serviceId: string): number {
 
 /** Global order used for estimates: due appointments, then walk-ins by score, then early arrivals. */
 function globalRank(state: HallState, t: Ticket, now: number): Rank {
-  if (isDue(t, now)) return [1, t.slotStart!, t.issuedAt];
-  if (isEarly(t, now)) return [4, t.slotStart!, t.issuedAt];
-  return [3, -walkinScore(state, t, now), t.issuedAt];
+  if (isDue(t, now)) return [1, t.slotStart!, t.issuedAt, t.number];
+  if (isEarly(t, now)) return [4, t.slotStart!, t.issuedAt, t.number];
+  return [3, -walkinScore(state, t, now), t.issuedAt, t.number];
 }
 
 export interface WaitEstimate { peopleAhead: number; estimatedWaitMin: number | null }
@@ -111,7 +111,10 @@ export interface WaitEstimate { peopleAhead: number; estimatedWaitMin: number | 
  * counters serve) ÷ counters open for it. `null` minutes when no counter is open for it.
  */
 export function estimateWait(state: HallState, t: Ticket, now: number): WaitEstimate {
-  const counters = Object.values(state.counters).filter((c) => available(c) && rankFor(state, c, { ...t, status: 'waiting' }, now, true));
+  const able = Object.values(state.counters).filter((c) => rankFor(state, c, { ...t, status: 'waiting' }, now, true));
+  const open = able.filter(available);
+  // With no counter open yet, people ahead still count (by the counters that will serve it).
+  const counters = open.length > 0 ? open : able;
   const mine = globalRank(state, t, now);
   let peopleAhead = 0;
   let workMs = 0;
@@ -124,8 +127,8 @@ export function estimateWait(state: HallState, t: Ticket, now: number): WaitEsti
     peopleAhead++;
     workMs += medianDurationMs(state, u.serviceId);
   }
-  if (counters.length === 0) return { peopleAhead, estimatedWaitMin: null };
-  return { peopleAhead, estimatedWaitMin: Math.ceil(workMs / counters.length / MINUTE) };
+  if (open.length === 0) return { peopleAhead, estimatedWaitMin: null };
+  return { peopleAhead, estimatedWaitMin: Math.ceil(workMs / open.length / MINUTE) };
 }
 
 /** What a new walk-in of this service would face right now (for the kiosk's service tiles). */

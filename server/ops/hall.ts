@@ -1,21 +1,38 @@
 // Kiosk, counters and the live hall picture.
 import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
 import * as repo from '../../db/repos.ts';
 import { CallTicketBody, CheckInBody, CounterModeBody, CounterParam, Empty, FinishBody, PauseBody, StatusTokenParam, TransferBody, WalkinBody } from '../../protocol/api.ts';
 import type { Command } from '../engine/index.ts';
 import { estimateNewWalkin, waitingByQueue } from '../engine/index.ts';
 import { HttpError } from '../errors.ts';
-import { snapshotFor, ticketReceipt } from '../views.ts';
+import { citizenReceipt, snapshotFor, ticketReceipt } from '../views.ts';
 import { mustSucceed, notFound, op, type OpContext } from './op.ts';
 
 const STAFF = ['counter', 'callcenter', 'supervisor'] as const;
 const SCREENS = ['kiosk', 'display'] as const;
 const statusToken = () => randomBytes(18).toString('base64url');
 
-function receiptOf(ctx: OpContext, ticketId: string) {
+/** One kiosk may issue only so many tickets a minute (a stuck button, a script guessing CPRs). */
+function rateLimit(ctx: OpContext) {
+  if (ctx.principal.kind !== 'device') return;
+  const key = `kiosk:${ctx.principal.deviceId}`;
+  const now = ctx.clock.now();
+  if (!ctx.limiter.take(key, ctx.hub.current.settings.kioskTicketsPerMinute, 60_000, now)) {
+    const wait = ctx.limiter.retryAfter(key, 60_000, now);
+    throw new HttpError(429, 'RATE_LIMITED', `Please wait a moment (${wait} s) before taking another ticket.`, { retryAfterSeconds: wait });
+  }
+}
+
+/** The new ticket's receipt, after printing it on the kiosk's printer (the ticket is valid either way). */
+async function issuedReceipt(ctx: OpContext, ticketId: string) {
   const t = ctx.hub.current.tickets[ticketId];
   if (!t) throw new HttpError(500, 'INTERNAL', 'The new ticket is missing from the live state.');
-  return ticketReceipt(ctx.hub.current, t, ctx.clock.now());
+  const receipt = ticketReceipt(ctx.hub.current, t, ctx.clock.now());
+  const print = ctx.principal.kind === 'device'
+    ? await ctx.printing.forKiosk(ctx.principal.deviceId, ctx.printing.ticketPrint(t, ctx.origin, receipt))
+    : { ok: false as const, error: { code: 'NO_PRINTER', message: 'Only kiosks print tickets.' } };
+  return { ...receipt, print };
 }
 
 /** Counter actions may only come from the staff member who has that counter open. */
@@ -28,14 +45,15 @@ function holder(ctx: OpContext, counter: number) {
   }
 }
 
-function counterAction<K extends 'call_next' | 'recall' | 'no_show' | 'start' | 'resume'>(type: K, event: string, path: string, summary: string) {
+/** A staff action at one counter: only its holder may do it; replies with the ticket and the counter. */
+function counterOp<S extends z.ZodType<{ counter: number }>>(slug: string, summary: string, input: S, command: (body: z.infer<S>) => Command) {
   return op({
-    name: `counter.${event}`, summary, http: { method: 'post', path: `/api/counters/:counter/${path}` }, event: `counter:${event}`,
-    input: CounterParam, access: { roles: ['counter'] },
-    run(ctx, { counter }) {
-      holder(ctx, counter);
-      const d = mustSucceed(ctx.hub.execute({ type, counter } as Command, ctx.actor));
-      return { ticket: d.ticketId ? ctx.hub.current.tickets[d.ticketId] ?? null : null, counter: ctx.hub.current.counters[counter] };
+    name: `counter.${slug}`, summary, http: { method: 'post', path: `/api/counters/:counter/${slug}` }, event: `counter:${slug}`,
+    input, access: { roles: ['counter'] },
+    run(ctx, body) {
+      holder(ctx, body.counter);
+      const d = mustSucceed(ctx.hub.execute(command(body), ctx.actor));
+      return { ticket: d.ticketId ? ctx.hub.current.tickets[d.ticketId] ?? null : null, counter: ctx.hub.current.counters[body.counter] };
     },
   });
 }
@@ -63,20 +81,22 @@ export const hallOps = [
   op({
     name: 'kiosk.walkIn', summary: 'Issues a walk-in ticket for a service, with an optional priority category.',
     http: { method: 'post', path: '/api/kiosk/tickets', status: 201 }, event: 'kiosk:walk-in', input: WalkinBody, access: { devices: ['kiosk'] },
-    run(ctx, body) {
+    async run(ctx, body) {
+      rateLimit(ctx);
       const d = mustSucceed(ctx.hub.execute({ type: 'issue_walkin', serviceId: body.serviceId, priority: body.priority, cpr: body.cpr, statusToken: statusToken() }, ctx.actor));
-      return receiptOf(ctx, d.ticketId!);
+      return issuedReceipt(ctx, d.ticketId!);
     },
   }),
   op({
     name: 'kiosk.checkIn', summary: 'Appointment check-in by CPR or booking reference: checked in, too early, or late (converted to a walk-in).',
     http: { method: 'post', path: '/api/kiosk/check-in' }, event: 'kiosk:check-in', input: CheckInBody, access: { devices: ['kiosk'] },
-    run(ctx, body) {
+    async run(ctx, body) {
+      rateLimit(ctx);
       const d = mustSucceed(ctx.hub.execute({ type: 'check_in', by: body, statusToken: statusToken() }, ctx.actor));
       const result = d.checkIn!;
       if (result.outcome === 'too_early') return { outcome: result.outcome, comeBackAt: result.comeBackAt };
       if (result.outcome === 'too_late') return { outcome: result.outcome };
-      return { outcome: result.outcome, ...receiptOf(ctx, result.ticketId) };
+      return { outcome: result.outcome, ...(await issuedReceipt(ctx, result.ticketId)) };
     },
   }),
   op({
@@ -85,7 +105,7 @@ export const hallOps = [
     run(ctx, { token }) {
       const stored = repo.getTicketByStatusToken(ctx.db, token);
       if (!stored) notFound('TICKET_NOT_FOUND', 'No ticket has this status link.');
-      return ticketReceipt(ctx.hub.current, ctx.hub.current.tickets[stored.id] ?? stored, ctx.clock.now());
+      return citizenReceipt(ctx.hub, ctx.db, stored.id, ctx.clock.now());
     },
   }),
   op({
@@ -121,45 +141,13 @@ export const hallOps = [
       return { counter: ctx.hub.current.counters[counter] };
     },
   }),
-  counterAction('call_next', 'call-next', 'call-next', 'Calls the next ticket for this counter by the queue rules.'),
-  counterAction('recall', 'recall', 'recall', 'Announces the current ticket again (a no-show after the configured recalls).'),
-  counterAction('no_show', 'no-show', 'no-show', 'The called citizen did not come.'),
-  counterAction('start', 'start', 'start', 'The citizen arrived: service starts.'),
-  counterAction('resume', 'resume', 'resume', 'Ends a pause.'),
-  op({
-    name: 'counter.call', summary: 'Calls one specific waiting ticket.',
-    http: { method: 'post', path: '/api/counters/:counter/call' }, event: 'counter:call', input: CallTicketBody, access: { roles: ['counter'] },
-    run(ctx, { counter, ticketId }) {
-      holder(ctx, counter);
-      const d = mustSucceed(ctx.hub.execute({ type: 'call_ticket', counter, ticketId }, ctx.actor));
-      return { ticket: ctx.hub.current.tickets[d.ticketId!], counter: ctx.hub.current.counters[counter] };
-    },
-  }),
-  op({
-    name: 'counter.finish', summary: 'Finishes service with an outcome code and an optional note.',
-    http: { method: 'post', path: '/api/counters/:counter/finish' }, event: 'counter:finish', input: FinishBody, access: { roles: ['counter'] },
-    run(ctx, { counter, outcome, note }) {
-      holder(ctx, counter);
-      const d = mustSucceed(ctx.hub.execute({ type: 'finish', counter, outcome, note }, ctx.actor));
-      return { ticket: ctx.hub.current.tickets[d.ticketId!], counter: ctx.hub.current.counters[counter] };
-    },
-  }),
-  op({
-    name: 'counter.transfer', summary: 'Sends the current ticket to another service and/or counter; it keeps its number and place.',
-    http: { method: 'post', path: '/api/counters/:counter/transfer' }, event: 'counter:transfer', input: TransferBody, access: { roles: ['counter'] },
-    run(ctx, { counter, toServiceId, toCounter }) {
-      holder(ctx, counter);
-      const d = mustSucceed(ctx.hub.execute({ type: 'transfer', counter, toServiceId, toCounter }, ctx.actor));
-      return { ticket: ctx.hub.current.tickets[d.ticketId!], counter: ctx.hub.current.counters[counter] };
-    },
-  }),
-  op({
-    name: 'counter.pause', summary: 'Pauses an idle counter with a reason.',
-    http: { method: 'post', path: '/api/counters/:counter/pause' }, event: 'counter:pause', input: PauseBody, access: { roles: ['counter'] },
-    run(ctx, { counter, reason }) {
-      holder(ctx, counter);
-      mustSucceed(ctx.hub.execute({ type: 'pause', counter, reason }, ctx.actor));
-      return { counter: ctx.hub.current.counters[counter] };
-    },
-  }),
+  counterOp('call-next', 'Calls the next ticket for this counter by the queue rules.', CounterParam, ({ counter }) => ({ type: 'call_next', counter })),
+  counterOp('call', 'Calls one specific waiting ticket.', CallTicketBody, ({ counter, ticketId }) => ({ type: 'call_ticket', counter, ticketId })),
+  counterOp('recall', 'Announces the current ticket again (a no-show after the configured recalls).', CounterParam, ({ counter }) => ({ type: 'recall', counter })),
+  counterOp('no-show', 'The called citizen did not come.', CounterParam, ({ counter }) => ({ type: 'no_show', counter })),
+  counterOp('start', 'The citizen arrived: service starts.', CounterParam, ({ counter }) => ({ type: 'start', counter })),
+  counterOp('finish', 'Finishes service with an outcome code and an optional note.', FinishBody, ({ counter, outcome, note }) => ({ type: 'finish', counter, outcome, note })),
+  counterOp('transfer', 'Sends the current ticket to another service and/or counter; it keeps its number and place.', TransferBody, ({ counter, toServiceId, toCounter }) => ({ type: 'transfer', counter, toServiceId, toCounter })),
+  counterOp('pause', 'Pauses an idle counter with a reason.', PauseBody, ({ counter, reason }) => ({ type: 'pause', counter, reason })),
+  counterOp('resume', 'Ends a pause.', CounterParam, ({ counter }) => ({ type: 'resume', counter })),
 ];

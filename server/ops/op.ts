@@ -6,6 +6,8 @@ import type { Access, Principal } from '../auth.ts';
 import type { Clock } from '../clock.ts';
 import { engineError, HttpError } from '../errors.ts';
 import type { Executed, Hub } from '../hub.ts';
+import type { Printing } from '../printing.ts';
+import type { RateLimiter } from '../rate-limit.ts';
 
 export interface CookieJar {
   set(name: string, value: string, maxAgeMs: number): void;
@@ -18,6 +20,10 @@ export interface OpContext {
   clock: Clock;
   principal: Principal;
   actor: string;
+  printing: Printing;
+  limiter: RateLimiter;
+  /** Scheme://host the caller reached the hub at: the base of links printed on tickets. */
+  origin: string;
   /** Only over HTTP: login and pairing set cookies. */
   cookies: CookieJar | null;
   /** Lets the socket layer move a socket between rooms after counter open/close. */

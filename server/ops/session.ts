@@ -55,7 +55,7 @@ export const sessionOps = [
       const now = ctx.clock.now();
       const code = Array.from({ length: 8 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join('');
       const expiresAt = now + PAIRING_TTL_MS;
-      const deviceId = repo.createDevice(ctx.db, body.kind, body.name, now);
+      const deviceId = repo.createDevice(ctx.db, body.kind, body.name, now, { printer: body.printer });
       repo.createPairingCode(ctx.db, deviceId, sha256(code), expiresAt);
       return { deviceId, code, expiresAt };
     },

@@ -310,9 +310,9 @@ function checkCallNext(before: HallState, n: number, now: number, picked: string
   }
   expect(callable).toContain(picked);
   const t = before.tickets[picked]!;
-  // A general counter never takes an (untargeted) appointment ticket while an appointment-capable counter serving it is open.
+  // A general counter never takes an (untargeted) appointment ticket while an appointment-capable counter serving it is open and not paused.
   if (t.kind === 'appointment' && c.mode === 'general' && t.targetCounter === null) {
-    const capableOpen = Object.values(before.counters).some((o) => o.open && o.mode !== 'general' && (o.serviceIds.length === 0 || o.serviceIds.includes(t.serviceId)));
+    const capableOpen = Object.values(before.counters).some((o) => o.open && !o.paused && o.mode !== 'general' && (o.serviceIds.length === 0 || o.serviceIds.includes(t.serviceId)));
     expect(capableOpen).toBe(false);
   }
   if (targeted.length > 0) {

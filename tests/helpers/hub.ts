@@ -23,7 +23,7 @@ export interface TestHub extends RunningHub {
   stop(): Promise<void>;
 }
 
-export async function startTestHub(opts: { at?: number; file?: string; seed?: boolean } = {}): Promise<TestHub> {
+export async function startTestHub(opts: { at?: number; file?: string; seed?: boolean; kioskTicketsPerMinute?: number } = {}): Promise<TestHub> {
   const dir = mkdtempSync(join(tmpdir(), 'dor-test-'));
   const file = opts.file ?? join(dir, 'dor.db');
   const clock = new ManualClock(opts.at ?? THURSDAY_0900);
@@ -31,8 +31,10 @@ export async function startTestHub(opts: { at?: number; file?: string; seed?: bo
   if (opts.seed !== false && repo.isEmpty(db)) {
     const { demoDeviceIds } = await seedDemo(db, clock.now());
     repo.saveDemoDevices(db, demoDeviceIds);
+    // Tests issue tickets faster than any citizen; the rate limit has its own test.
+    repo.saveSettings(db, { ...repo.loadSettings(db), kioskTicketsPerMinute: opts.kioskTicketsPerMinute ?? 1000 });
   }
-  const running = await startHub({ db, clock, demo: true, jobIntervalMs: 3_600_000 });
+  const running = await startHub({ db, clock, demo: true, jobIntervalMs: 3_600_000, printsDir: join(dir, 'prints') });
   return {
     ...running, db, clock, dir, file,
     async stop() {

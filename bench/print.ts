@@ -1,0 +1,88 @@
+// Benchmark — one printed ticket: layout + Arabic/Latin text + QR drawn on a Skia canvas, thresholded
+// to 1 bit and encoded as ESC/POS (init, GS v 0 bands, cut), per paper width. The floor is the same
+// pipeline with nothing drawn (fill a reused canvas of the ticket's size white, read the pixels
+// back, threshold, encode): what a ticket costs before a single glyph or QR module is drawn.
+// Then the encoding alone (80 mm): ours against a plain copy of the packed bits, and
+// @point-of-sale/receipt-printer-encoder's own image() path (RGBA in, flatten + threshold + pack)
+// against ours — the reason we pack the GS v 0 bands ourselves.
+import { createCanvas } from '@napi-rs/canvas';
+import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
+import { encodeTicket } from '../printer/escpos.ts';
+import { renderTicket, threshold, type PaperWidth } from '../printer/render.ts';
+import { sampleTicket } from '../printer/ticket.ts';
+import { log, median, nowNs, sinceUs, type Result } from './timing.ts';
+
+const ROUNDS = 7;
+const PER_ROUND = 20; // tickets per round
+const WARMUP = 10;
+
+/** Median µs per call of `fn`, over ROUNDS rounds of `n` calls, after a warm-up. */
+function timeUs(fn: () => unknown, n = PER_ROUND, rounds = ROUNDS): number {
+  for (let i = 0; i < WARMUP; i++) fn();
+  const per: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const start = nowNs();
+    for (let i = 0; i < n; i++) fn();
+    per.push(sinceUs(start) / n);
+  }
+  return median(per);
+}
+
+export async function benchPrint(): Promise<Result[]> {
+  const results: Result[] = [];
+  // Distinct tickets (number, wait) so nothing is served from a cache.
+  let k = 0;
+  const ticket = () => sampleTicket({ ticketLabel: `B-${String(k % 1000).padStart(3, '0')}`, peopleAhead: k % 40, estimatedWaitMin: k++ % 90 });
+
+  for (const width of [58, 80] as const satisfies readonly PaperWidth[]) {
+    const { width: dots, height } = renderTicket(ticket(), width);
+    const canvas = createCanvas(dots, height); // reused, as the renderer reuses its canvas
+    const ctx = canvas.getContext('2d');
+    const blank = () => {
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, dots, height);
+      return encodeTicket(threshold(ctx.getImageData(0, 0, dots, height).data, dots, height));
+    };
+    const full = () => encodeTicket(renderTicket(ticket(), width));
+    // Alternate the two so drift hits both.
+    const fulls: number[] = [];
+    const blanks: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      blanks.push(timeUs(blank));
+      fulls.push(timeUs(full));
+    }
+    const ms = median(fulls) / 1000;
+    const floorMs = median(blanks) / 1000;
+    log(`print ${width} mm (${dots}×${height} dots): render+encode ${ms.toFixed(2)} ms/ticket (best round ${(Math.min(...fulls) / 1000).toFixed(2)}), blank canvas+encode ${floorMs.toFixed(2)} ms`);
+    results.push({
+      name: `print_ticket.${width}mm`,
+      value: ms, unit: 'ms/ticket', floor: floorMs, ratio: ms / floorMs,
+      floorIs: 'blank canvas→1 bit→ESC/POS ms', ratioIs: 'ticket / blank (cost of drawing)',
+    });
+  }
+
+  // Encoding only, 80 mm: our GS v 0 bands from packed rows vs the library's image() from RGBA.
+  const raster = renderTicket(ticket(), 80);
+  const rgba = new Uint8ClampedArray(raster.width * raster.height * 4).fill(255);
+  for (let y = 0; y < raster.height; y++) {
+    for (let x = 0; x < raster.width; x++) {
+      if ((raster.bits[y * (raster.width >> 3) + (x >> 3)]! >> (7 - (x & 7))) & 1) rgba.fill(0, (y * raster.width + x) * 4, (y * raster.width + x) * 4 + 3);
+    }
+  }
+  const copy = timeUs(() => raster.bits.slice(), 200);
+  const ours = timeUs(() => encodeTicket(raster), 200);
+  const lib = timeUs(() => new ReceiptPrinterEncoder({ language: 'esc-pos', imageMode: 'raster' }).initialize()
+    .image({ width: raster.width, height: raster.height, data: rgba }, raster.width, raster.height).cut().encode(), 2, 5);
+  log(`print encode only 80 mm: ours ${ours.toFixed(0)} µs (copying the bits ${copy.toFixed(0)} µs), library image() ${(lib / 1000).toFixed(1)} ms`);
+  results.push({
+    name: 'print_encode.80mm',
+    value: ours, unit: 'µs/ticket', floor: copy, ratio: ours / copy,
+    floorIs: 'copy of the packed bits µs', ratioIs: 'encode / copy',
+  });
+  results.push({
+    name: 'print_encode_lib.80mm',
+    value: lib, unit: 'µs/ticket', floor: ours, ratio: lib / ours,
+    floorIs: 'our GS v 0 bands µs', ratioIs: 'lib image() / ours',
+  });
+  return results;
+}

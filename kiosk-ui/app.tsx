@@ -1,0 +1,391 @@
+// The check-in kiosk: a small state machine over the screens, live hall data over Socket.IO,
+// a keyboard-wedge scanner on every screen, and an idle reset to the start screen in Arabic.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { io, type Socket } from 'socket.io-client';
+import { api, isApiFailure, type ApiFailure } from '../ui-kit/api.ts';
+import { HallFeed, type FeedState } from '../ui-kit/hall-feed.ts';
+import { applyDocumentLang, DEFAULT_LANG, DEFAULT_TIME_ZONE, dir, formatDate, formatTime, otherLang, t, type Lang, type MessageKey } from '../ui-kit/i18n.ts';
+import { Bi, LangContext, Spinner } from './components.tsx';
+import type { KioskConfig } from './config.ts';
+import { GlobeIcon, PrinterIcon } from './icons.tsx';
+import { classifyScan, scanChar, WedgeScanner } from './scanner.ts';
+import {
+  AppointmentScreen, MessageScreen, PinScreen, PriorityScreen, ServicesScreen, StaffPanel, StartScreen, TicketScreen, UnpairedScreen,
+  type MessageKind, type TicketVia,
+} from './screens.tsx';
+import type { CheckInReply, PrinterStatusMessage, Priority, Receipt, ServicesReply, ServiceTile } from './types.ts';
+
+type Screen =
+  | { name: 'start' }
+  | { name: 'appointment' }
+  | { name: 'services' }
+  | { name: 'priority'; tile: ServiceTile }
+  | { name: 'ticket'; receipt: Receipt; via: TicketVia }
+  | { name: 'message'; kind: MessageKind; comeBackAt?: number }
+  | { name: 'pin' }
+  | { name: 'staff' };
+
+type Settings = Pick<FeedState['settings'], 'hallName' | 'timeZone'>;
+
+const START: Screen = { name: 'start' };
+const SECRET_TAPS = 5;
+const SECRET_WINDOW_MS = 3000;
+
+/** Which message an API failure deserves. */
+function messageFor(e: unknown): MessageKind | 'unpaired' {
+  if (!isApiFailure(e)) return 'error';
+  switch (e.code) {
+    case 'RATE_LIMITED': return 'rateLimited';
+    case 'NO_APPOINTMENT_TODAY':
+    case 'APPOINTMENT_NOT_FOUND': return 'noAppointment';
+    case 'ALREADY_CHECKED_IN': return 'alreadyCheckedIn';
+    case 'VALIDATION_FAILED': return 'badCode';
+    case 'UNKNOWN_SERVICE':
+    case 'SERVICE_NOT_AVAILABLE':
+    case 'DAY_CLOSED': return 'unavailable';
+    case 'UNAUTHENTICATED': return 'unpaired';
+    case 'NETWORK':
+    case 'TIMEOUT': return 'offline';
+    default: return e.status === 429 ? 'rateLimited' : e.status >= 500 || e.status === 0 ? 'offline' : 'error';
+  }
+}
+
+function printerMessageKey(p: PrinterStatusMessage): MessageKey {
+  const s = p.status;
+  if (!s || !s.online) return 'printer.offline';
+  if (s.paperOut) return 'printer.paperOut';
+  if (s.coverOpen) return 'printer.coverOpen';
+  return 'printer.problem';
+}
+
+export function KioskApp({ config }: { config: KioskConfig }) {
+  const [lang, setLang] = useState<Lang>(DEFAULT_LANG);
+  const [screen, setScreen] = useState<Screen>(START);
+  const [busy, setBusy] = useState(false);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [tiles, setTiles] = useState<ServiceTile[] | null>(null);
+  const [printer, setPrinter] = useState<PrinterStatusMessage | null>(null);
+  const [connected, setConnected] = useState(true);
+  const [unpaired, setUnpaired] = useState(false);
+  const [pinError, setPinError] = useState<MessageKey | null>(null);
+  const [clockOffset, setClockOffset] = useState(0);
+  const [now, setNow] = useState(() => Date.now());
+  const busyRef = useRef(false);
+  const screenRef = useRef<Screen>(screen);
+  screenRef.current = screen;
+  const timeZone = settings?.timeZone ?? DEFAULT_TIME_ZONE;
+
+  useEffect(() => applyDocumentLang(lang), [lang]);
+
+  const goStart = useCallback((resetLang = false) => {
+    setScreen(START);
+    setPinError(null);
+    if (resetLang) setLang(DEFAULT_LANG);
+    (document.activeElement as HTMLElement | null)?.blur?.();
+  }, []);
+
+  // --- services (tile counts): on demand, and refreshed (debounced) on every hall change
+  const refreshServices = useCallback(async () => {
+    try {
+      const reply = await api<ServicesReply>('/api/services', { timeoutMs: 8000 });
+      setTiles(reply.services);
+    } catch (e) {
+      if (isApiFailure(e) && (e.status === 401 || e.code === 'UNAUTHENTICATED')) setUnpaired(true);
+    }
+  }, []);
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const scheduleRefresh = useCallback(() => {
+    if (refreshTimer.current) return;
+    refreshTimer.current = setTimeout(() => {
+      refreshTimer.current = null;
+      void refreshServices();
+    }, 400);
+  }, [refreshServices]);
+
+  // --- the live feed
+  useEffect(() => {
+    const socket: Socket = io({ withCredentials: true });
+    // The feed keeps the hall state live (snapshot, deltas, resync on a gap); its listeners refresh the tiles.
+    new HallFeed(socket, {
+      snapshot: (state) => {
+        setSettings({ hallName: state.settings.hallName, timeZone: state.settings.timeZone });
+        setUnpaired(false);
+        scheduleRefresh();
+      },
+      events: (events, state) => {
+        if (events.some((e) => e.type === 'settings_changed' || e.type === 'day_opened')) {
+          setSettings({ hallName: state.settings.hallName, timeZone: state.settings.timeZone });
+        }
+        scheduleRefresh();
+      },
+    });
+    let offlineTimer: ReturnType<typeof setTimeout> | null = null;
+    socket.on('connect', () => {
+      if (offlineTimer) clearTimeout(offlineTimer);
+      offlineTimer = null;
+      setConnected(true);
+    });
+    socket.on('disconnect', () => {
+      // A blip is not worth a banner; a few seconds offline is.
+      offlineTimer ??= setTimeout(() => setConnected(false), 3000);
+    });
+    socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
+      if (err.data?.code === 'UNAUTHENTICATED') setUnpaired(true);
+      offlineTimer ??= setTimeout(() => setConnected(false), 3000);
+    });
+    socket.on('printer:status', (m: PrinterStatusMessage) => {
+      if (m && typeof m.ok === 'boolean') setPrinter(m);
+    });
+    void refreshServices();
+    // Estimates move with time even when nothing happens in the hall.
+    const periodic = setInterval(() => void refreshServices(), 60_000);
+    return () => {
+      clearInterval(periodic);
+      if (offlineTimer) clearTimeout(offlineTimer);
+      socket.close();
+    };
+  }, [refreshServices, scheduleRefresh]);
+
+  // --- the hall clock: the hub's time (it may be pinned for a demo), shown in the hall's zone
+  useEffect(() => {
+    let live = true;
+    const sync = async () => {
+      const t0 = Date.now();
+      try {
+        const res = await fetch('/healthz', { cache: 'no-store' });
+        const body = (await res.json()) as { time?: string };
+        const t1 = Date.now();
+        const hub = body.time ? Date.parse(body.time) : NaN;
+        if (live && Number.isFinite(hub)) setClockOffset(hub - (t0 + t1) / 2);
+      } catch {
+        // keep the local clock
+      }
+    };
+    void sync();
+    const resync = setInterval(sync, 10 * 60_000);
+    const tick = setInterval(() => setNow(Date.now()), 1000);
+    return () => {
+      live = false;
+      clearInterval(resync);
+      clearInterval(tick);
+    };
+  }, []);
+
+  // --- idle: back to the start screen and Arabic
+  useEffect(() => {
+    const atRest = screen.name === 'start' && lang === DEFAULT_LANG;
+    if (atRest || screen.name === 'ticket' || busy) return;
+    let timer = setTimeout(() => goStart(true), config.idleMs);
+    const poke = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => goStart(true), config.idleMs);
+    };
+    const events = ['pointerdown', 'keydown', 'touchstart'] as const;
+    for (const e of events) window.addEventListener(e, poke, { capture: true, passive: true });
+    return () => {
+      clearTimeout(timer);
+      for (const e of events) window.removeEventListener(e, poke, { capture: true });
+    };
+  }, [screen, lang, busy, config.idleMs, goStart]);
+
+  // The ticket stays for a fixed time (longer when printing failed), then the kiosk is free again.
+  const ticketTimeout = screen.name === 'ticket' ? (screen.receipt.print?.ok === false ? config.ticketFailedMs : config.ticketMs) : 0;
+  useEffect(() => {
+    if (screen.name !== 'ticket') return;
+    const timer = setTimeout(() => goStart(true), ticketTimeout);
+    return () => clearTimeout(timer);
+  }, [screen, ticketTimeout, goStart]);
+
+  // --- requests (one at a time: a double tap never issues two tickets)
+  const run = useCallback(async (work: () => Promise<void>) => {
+    if (busyRef.current) return;
+    busyRef.current = true;
+    setBusy(true);
+    try {
+      await work();
+    } catch (e) {
+      const kind = messageFor(e);
+      if (kind === 'unpaired') setUnpaired(true);
+      else setScreen({ name: 'message', kind });
+    } finally {
+      busyRef.current = false;
+      setBusy(false);
+    }
+  }, []);
+
+  const checkIn = useCallback((by: { cpr: string } | { reference: string }) => run(async () => {
+    const reply = await api<CheckInReply>('/api/kiosk/check-in', { body: by });
+    switch (reply.outcome) {
+      case 'checked_in':
+      case 'late_converted': {
+        const { outcome, ...receipt } = reply;
+        setScreen({ name: 'ticket', receipt, via: outcome });
+        break;
+      }
+      case 'too_early':
+        setScreen({ name: 'message', kind: 'tooEarly', comeBackAt: reply.comeBackAt });
+        break;
+      case 'too_late':
+        setScreen({ name: 'message', kind: 'tooLate' });
+        break;
+    }
+    scheduleRefresh();
+  }), [run, scheduleRefresh]);
+
+  const issueWalkin = useCallback((serviceId: string, priority: Priority) => run(async () => {
+    const receipt = await api<Receipt>('/api/kiosk/tickets', { body: { serviceId, priority } });
+    setScreen({ name: 'ticket', receipt, via: 'walkin' });
+    scheduleRefresh();
+  }), [run, scheduleRefresh]);
+
+  const exitKiosk = useCallback((pin: string) => {
+    if (busyRef.current) return;
+    busyRef.current = true;
+    setBusy(true);
+    api<{ ok: boolean }>('/api/kiosk/exit', { body: { pin } })
+      .then(() => {
+        setPinError(null);
+        setScreen({ name: 'staff' });
+      })
+      .catch((e: ApiFailure) => setPinError(e.code === 'RATE_LIMITED' || e.status === 429 ? 'msg.rateLimited.title' : e.code === 'WRONG_PIN' || e.status === 403 ? 'staff.wrongPin' : 'msg.offline.title'))
+      .finally(() => {
+        busyRef.current = false;
+        setBusy(false);
+      });
+  }, []);
+
+  // --- the keyboard-wedge scanner, on every screen
+  const scanner = useMemo(() => new WedgeScanner(config.scanGapMs), [config.scanGapMs]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.repeat) return;
+      const ch = e.key === 'Enter' ? 'Enter' : scanChar(e);
+      const text = scanner.feed(ch, e.timeStamp || performance.now());
+      if (text === null) return;
+      // A scan: its Enter must not also press whatever button has focus.
+      e.preventDefault();
+      e.stopPropagation();
+      const s = screenRef.current.name;
+      if (s === 'pin' || s === 'staff' || busyRef.current) return;
+      const scan = classifyScan(text);
+      if (scan.kind === 'cpr') void checkIn({ cpr: scan.cpr });
+      else if (scan.kind === 'reference') void checkIn({ reference: scan.reference });
+      else setScreen({ name: 'message', kind: 'badCode' });
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, [scanner, checkIn]);
+
+  // --- the hidden staff gesture: 5 taps within 3 s on the logo, on the start screen
+  const taps = useRef<number[]>([]);
+  const onLogoTap = () => {
+    if (screenRef.current.name !== 'start') return;
+    const at = Date.now();
+    taps.current = [...taps.current.filter((x) => at - x < SECRET_WINDOW_MS), at];
+    if (taps.current.length >= SECRET_TAPS) {
+      taps.current = [];
+      setPinError(null);
+      setScreen({ name: 'pin' });
+    }
+  };
+
+  const hallNow = now + clockOffset;
+  const hallName = settings?.hallName ?? { ar: t('ar', 'app.hallFallback'), en: t('en', 'app.hallFallback') };
+  const printerProblem = printer && !printer.ok ? printerMessageKey(printer) : null;
+
+  let body;
+  if (unpaired && screen.name !== 'pin' && screen.name !== 'staff') {
+    body = <UnpairedScreen />;
+  } else {
+    switch (screen.name) {
+      case 'start':
+        body = <StartScreen onAppointment={() => setScreen({ name: 'appointment' })} onWalkin={() => { setScreen({ name: 'services' }); void refreshServices(); }} />;
+        break;
+      case 'appointment':
+        body = <AppointmentScreen busy={busy} onBack={() => goStart()} onSubmit={(cpr) => void checkIn({ cpr })} />;
+        break;
+      case 'services':
+        body = <ServicesScreen tiles={tiles} busy={busy} onBack={() => goStart()} onPick={(tile) => setScreen({ name: 'priority', tile })} />;
+        break;
+      case 'priority':
+        body = <PriorityScreen tile={screen.tile} busy={busy} onBack={() => setScreen({ name: 'services' })} onPick={(p) => void issueWalkin(screen.tile.service.id, p)} />;
+        break;
+      case 'ticket':
+        body = <TicketScreen key={screen.receipt.ticket.id} receipt={screen.receipt} via={screen.via} timeoutMs={ticketTimeout} onDone={() => goStart(true)} />;
+        break;
+      case 'message':
+        body = (
+          <MessageScreen
+            kind={screen.kind}
+            comeBackAt={screen.comeBackAt}
+            timeZone={timeZone}
+            onDone={() => goStart(true)}
+            onWalkin={() => { setScreen({ name: 'services' }); void refreshServices(); }}
+          />
+        );
+        break;
+      case 'pin':
+        body = <PinScreen busy={busy} error={pinError} onCancel={() => goStart()} onSubmit={exitKiosk} />;
+        break;
+      case 'staff':
+        body = (
+          <StaffPanel
+            connected={connected}
+            printerOk={printer ? printer.ok : null}
+            printerText={printer && !printer.ok ? printer.message ?? t(lang, printerMessageKey(printer)) : null}
+            onClose={() => goStart()}
+          />
+        );
+        break;
+    }
+  }
+
+  return (
+    <LangContext.Provider value={lang}>
+      <div class={`kiosk lang-${lang} screen-${screen.name}`} dir={dir(lang)} lang={lang} data-screen={screen.name} data-lang={lang}>
+        <header class="kiosk-header">
+          <button type="button" class="brand" data-testid="staff-corner" tabIndex={-1} aria-hidden="true" onClick={onLogoTap}>
+            <span class="logo" aria-hidden="true">
+              <span class="logo-mark" lang="ar">دور</span>
+            </span>
+            <span class="hall">
+              <span class="hall-first" lang={lang}>{hallName[lang]}</span>
+              <span class="hall-second" lang={otherLang(lang)} dir={dir(otherLang(lang))}>{hallName[otherLang(lang)]}</span>
+            </span>
+          </button>
+          <div class="header-end">
+            {!connected && (
+              <span class="conn-pill" role="status" data-testid="reconnecting">
+                <Spinner />
+                <span lang={lang}>{t(lang, 'common.reconnecting')}</span>
+              </span>
+            )}
+            <div class="clock" aria-label={formatTime(hallNow, lang, timeZone)}>
+              <span class="clock-time ltr-num">{formatTime(hallNow, lang, timeZone)}</span>
+              <span class="clock-date" lang={lang}>{formatDate(hallNow, lang, timeZone)}</span>
+            </div>
+            <button type="button" class="btn lang-toggle" data-testid="lang-toggle" lang={otherLang(lang)} onClick={() => setLang(otherLang(lang))}>
+              <GlobeIcon size="1.3em" />
+              <span>{t(lang, 'lang.switchTo')}</span>
+            </button>
+          </div>
+        </header>
+        {printerProblem && (
+          <div class="printer-banner" data-testid="printer-banner" role="status" data-problem={printerProblem}>
+            <PrinterIcon size="1.5em" />
+            <span class="printer-text"><Bi k={printerProblem} /></span>
+          </div>
+        )}
+        <main class="kiosk-main">{body}</main>
+        {busy && (
+          <div class="busy" data-testid="busy" role="status">
+            <div class="busy-card">
+              <Spinner />
+              <span><Bi k="common.busy" /></span>
+            </div>
+          </div>
+        )}
+      </div>
+    </LangContext.Provider>
+  );
+}

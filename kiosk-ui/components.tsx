@@ -1,0 +1,88 @@
+// Pieces shared by the kiosk's screens and the status page.
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext } from 'preact/hooks';
+import { dir, otherLang, t, type Lang, type MessageKey, type Params } from '../ui-kit/i18n.ts';
+import { BackspaceIcon } from './icons.tsx';
+
+export const LangContext = createContext<Lang>('ar');
+export const useLang = () => useContext(LangContext);
+
+/** A message in the current language, optionally with the other language under it (smaller). */
+export function Bi({ k, params, second = true, secondClass = 'second' }: { k: MessageKey; params?: Params; second?: boolean; secondClass?: string }) {
+  const lang = useLang();
+  const o = otherLang(lang);
+  return (
+    <>
+      <span class="first" lang={lang}>{t(lang, k, params)}</span>
+      {second && <span class={secondClass} lang={o} dir={dir(o)}>{t(o, k, params)}</span>}
+    </>
+  );
+}
+
+/** A plain string in one language, for names that come with both (service names). */
+export function Pair({ ar, en, secondClass = 'second' }: { ar: string; en: string; secondClass?: string }) {
+  const lang = useLang();
+  const [first, second] = lang === 'ar' ? [ar, en] : [en, ar];
+  const o = otherLang(lang);
+  return (
+    <>
+      <span class="first" lang={lang}>{first}</span>
+      <span class={secondClass} lang={o} dir={dir(o)}>{second}</span>
+    </>
+  );
+}
+
+const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+
+/** A large numeric keypad (phone order, always left-to-right). */
+export function Keypad(props: { onDigit(d: string): void; onClear(): void; onBack(): void; disabled?: boolean; testPrefix?: string }) {
+  const lang = useLang();
+  const p = props.testPrefix ?? 'keypad';
+  const key = (d: string) => (
+    <button type="button" class="key key-digit" data-testid={`${p}-${d}`} disabled={props.disabled} onClick={() => props.onDigit(d)}>
+      {d}
+    </button>
+  );
+  return (
+    <div class="keypad" dir="ltr" role="group">
+      {DIGITS.map(key)}
+      <button type="button" class="key key-fn" data-testid={`${p}-clear`} disabled={props.disabled} onClick={props.onClear}>
+        <span lang={lang}>{t(lang, 'keypad.clear')}</span>
+      </button>
+      {key('0')}
+      <button type="button" class="key key-fn" data-testid={`${p}-back`} disabled={props.disabled} onClick={props.onBack} aria-label={t(lang, 'keypad.back')}>
+        <BackspaceIcon size="1.4em" />
+      </button>
+    </div>
+  );
+}
+
+/** Boxes showing what was typed on a keypad (digits or, for a PIN, dots). */
+export function DigitBoxes({ value, length, mask, testId, groups }: { value: string; length: number; mask?: boolean; testId: string; groups?: number[] }) {
+  const cells: ComponentChildren[] = [];
+  let gi = 0;
+  let inGroup = 0;
+  for (let i = 0; i < length; i++) {
+    const ch = value[i];
+    cells.push(
+      <span key={i} class={`digit-box${ch ? ' filled' : ''}${i === value.length ? ' caret' : ''}`}>
+        {ch ? (mask ? '•' : ch) : ''}
+      </span>,
+    );
+    inGroup++;
+    if (groups && groups[gi] === inGroup && i < length - 1) {
+      cells.push(<span key={`g${i}`} class="digit-gap" aria-hidden="true" />);
+      gi++;
+      inGroup = 0;
+    }
+  }
+  return (
+    <div class="digit-boxes" dir="ltr" data-testid={testId} data-value={mask ? undefined : value} role="status" aria-label={mask ? `${value.length} / ${length}` : value.split('').join(' ')}>
+      {cells}
+    </div>
+  );
+}
+
+export function Spinner() {
+  return <span class="spinner" aria-hidden="true" />;
+}

@@ -1,0 +1,62 @@
+// Keyboard-wedge scanners type what they read as a fast burst of keystrokes ending in Enter.
+// A person types far slower, so a burst (every gap under `gapMs`) of at least `minLength`
+// characters followed by Enter is a scan, on any screen.
+//
+// Characters come from `KeyboardEvent.code` when the key is a letter or digit, so a scan reads the
+// same whether the kiosk's keyboard layout is English or Arabic.
+
+export type ScanResult = { kind: 'cpr'; cpr: string } | { kind: 'reference'; reference: string } | { kind: 'unknown'; raw: string };
+
+const REFERENCE = /^[2-9A-HJ-NP-Z]{4,12}$/;
+
+/** What a scanned code means: a 9-digit CPR, a booking reference (also the last part of a URL or `DOR:XXXX`), or nothing known. */
+export function classifyScan(raw: string): ScanResult {
+  const text = raw.trim();
+  if (/^\d{9}$/.test(text)) return { kind: 'cpr', cpr: text };
+  const upper = text.toUpperCase();
+  if (REFERENCE.test(upper)) return { kind: 'reference', reference: upper };
+  const last = upper.split(/[/:=?#&\s]+/).filter(Boolean).at(-1) ?? '';
+  if (REFERENCE.test(last)) return { kind: 'reference', reference: last };
+  return { kind: 'unknown', raw: text };
+}
+
+/** The character a key produces for scanning purposes, or null for keys that are not part of a code. */
+export function scanChar(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'altKey' | 'metaKey'>): string | null {
+  if (e.ctrlKey || e.altKey || e.metaKey) return null;
+  const m = /^(?:Key([A-Z])|Digit([0-9])|Numpad([0-9]))$/.exec(e.code ?? '');
+  if (m) return m[1] ?? m[2] ?? m[3] ?? null;
+  if (e.key.length === 1 && e.key >= '!' && e.key <= '~') return e.key;
+  return null;
+}
+
+export class WedgeScanner {
+  private buffer = '';
+  private last = -Infinity;
+
+  constructor(private gapMs = 50, private minLength = 4) {}
+
+  /**
+   * Feeds one keydown: its character (see `scanChar`), 'Enter', or null for other keys (Shift and
+   * the like, which scanners send between characters: ignored). Returns the scanned text when this
+   * Enter ends a fast burst, otherwise null.
+   */
+  feed(char: string | null, at: number): string | null {
+    if (char === null) return null;
+    const gap = at - this.last;
+    this.last = at;
+    if (char === 'Enter') {
+      const text = this.buffer;
+      this.buffer = '';
+      return gap <= this.gapMs && text.length >= this.minLength ? text : null;
+    }
+    // A slow key starts a new candidate burst.
+    this.buffer = gap > this.gapMs ? char : this.buffer + char;
+    if (this.buffer.length > 64) this.buffer = '';
+    return null;
+  }
+
+  reset(): void {
+    this.buffer = '';
+    this.last = -Infinity;
+  }
+}

@@ -1,0 +1,229 @@
+// The citizen's mobile status page (/t/<token>): the ticket's number, service, live position and
+// estimated wait, and a prominent "your number is called — counter N". Live over Socket.IO
+// (`ticket:status`), with a plain re-fetch as the fallback when the phone wakes up or the socket drops.
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { io } from 'socket.io-client';
+import { api, isApiFailure } from '../ui-kit/api.ts';
+import { applyDocumentLang, DEFAULT_LANG, DEFAULT_TIME_ZONE, dir, formatNumber, formatTime, isLang, minutesText, otherLang, t, type Lang, type MessageKey } from '../ui-kit/i18n.ts';
+import { Bi, LangContext, Pair, Spinner, useLang } from './components.tsx';
+import { AlertIcon, CheckCircleIcon, ClockIcon, GlobeIcon, InfoIcon, UsersIcon } from './icons.tsx';
+import type { Receipt } from './types.ts';
+
+const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
+const LANG_KEY = 'dor.lang';
+const POLL_MS = 30_000;
+
+export function tokenFromLocation(loc: Pick<Location, 'pathname' | 'search'> = location): string | null {
+  const m = /^\/t\/([^/?#]+)/.exec(loc.pathname);
+  const raw = m?.[1] ? decodeURIComponent(m[1]) : new URLSearchParams(loc.search).get('token');
+  return raw && TOKEN.test(raw) ? raw : null;
+}
+
+function savedLang(): Lang {
+  try {
+    const v = localStorage.getItem(LANG_KEY);
+    return isLang(v) ? v : DEFAULT_LANG;
+  } catch {
+    return DEFAULT_LANG;
+  }
+}
+
+type Load = { kind: 'loading' } | { kind: 'ready'; receipt: Receipt; at: number } | { kind: 'notFound' } | { kind: 'error' };
+
+export function StatusApp() {
+  const token = tokenFromLocation();
+  const [lang, setLangState] = useState<Lang>(savedLang);
+  const [load, setLoad] = useState<Load>(token ? { kind: 'loading' } : { kind: 'notFound' });
+  const [live, setLive] = useState(false);
+  const lastStatus = useRef<string | null>(null);
+
+  const setLang = (l: Lang) => {
+    setLangState(l);
+    try {
+      localStorage.setItem(LANG_KEY, l);
+    } catch {
+      // private mode: the choice lasts for this visit
+    }
+  };
+  useEffect(() => applyDocumentLang(lang), [lang]);
+
+  const accept = useCallback((r: Receipt) => {
+    if (!r || !r.ticket) return;
+    if (r.ticket.status === 'called' && lastStatus.current !== null && lastStatus.current !== 'called') {
+      // Get the citizen's attention: a buzz (where supported).
+      try {
+        navigator.vibrate?.([400, 150, 400, 150, 400]);
+      } catch {
+        // not supported
+      }
+    }
+    lastStatus.current = r.ticket.status;
+    setLoad({ kind: 'ready', receipt: r, at: Date.now() });
+  }, []);
+
+  const fetchStatus = useCallback(async () => {
+    if (!token) return;
+    try {
+      accept(await api<Receipt>(`/api/tickets/status/${encodeURIComponent(token)}`, { timeoutMs: 10_000 }));
+    } catch (e) {
+      if (isApiFailure(e) && (e.status === 404 || e.status === 400)) setLoad({ kind: 'notFound' });
+      else setLoad((l) => (l.kind === 'ready' ? l : { kind: 'error' }));
+    }
+  }, [token, accept]);
+
+  useEffect(() => {
+    if (!token) return;
+    void fetchStatus();
+    const socket = io({ auth: { statusToken: token } });
+    socket.on('connect', () => {
+      setLive(true);
+      void fetchStatus(); // catch up on anything missed while away
+    });
+    socket.on('disconnect', () => setLive(false));
+    socket.on('connect_error', () => setLive(false));
+    socket.on('ticket:status', (r: Receipt) => accept(r));
+    const poll = setInterval(() => {
+      if (!socket.connected) void fetchStatus();
+    }, POLL_MS);
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void fetchStatus();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      clearInterval(poll);
+      document.removeEventListener('visibilitychange', onVisible);
+      socket.close();
+    };
+  }, [token, fetchStatus, accept]);
+
+  useEffect(() => {
+    if (load.kind !== 'ready') return;
+    const r = load.receipt;
+    const label = r.ticket.label;
+    document.title = r.ticket.status === 'called'
+      ? `🔔 ${label} — ${t(lang, 'status.counter', { counter: r.ticket.counter ?? '' })}`
+      : `${label} — ${t(lang, 'status.title')}`;
+  }, [load, lang]);
+
+  return (
+    <LangContext.Provider value={lang}>
+      <div class={`status-page lang-${lang}`} dir={dir(lang)} lang={lang}>
+        <header class="status-header">
+          <span class="logo small" aria-hidden="true"><span class="logo-mark" lang="ar">دور</span></span>
+          <h1 class="status-title"><Bi k="status.title" /></h1>
+          <button type="button" class="btn lang-toggle" data-testid="lang-toggle" lang={otherLang(lang)} onClick={() => setLang(otherLang(lang))}>
+            <GlobeIcon size="1.2em" />
+            <span>{t(lang, 'lang.switchTo')}</span>
+          </button>
+        </header>
+        <main class="status-main">
+          {load.kind === 'loading' && (
+            <div class="status-loading"><Spinner /><span lang={lang}>{t(lang, 'status.loading')}</span></div>
+          )}
+          {load.kind === 'notFound' && (
+            <StateCard tone="warn" icon={<AlertIcon size="100%" />} title="status.notFound" body="status.notFoundBody" state="not_found" />
+          )}
+          {load.kind === 'error' && (
+            <StateCard tone="warn" icon={<AlertIcon size="100%" />} title="msg.offline.title" body="msg.offline.body" state="error" />
+          )}
+          {load.kind === 'ready' && <TicketStatus receipt={load.receipt} />}
+        </main>
+        {load.kind === 'ready' && (
+          <footer class="status-footer">
+            <span class={`live-dot ${live ? 'on' : 'off'}`} aria-hidden="true" />
+            <span lang={lang}>{t(lang, live ? 'status.live' : 'status.offline')}</span>
+            <span aria-hidden="true">·</span>
+            <span lang={lang}>{t(lang, 'status.updatedAt', { time: formatTime(load.at, lang, DEFAULT_TIME_ZONE) })}</span>
+          </footer>
+        )}
+      </div>
+    </LangContext.Provider>
+  );
+}
+
+function StateCard({ tone, icon, title, body, state, children }: {
+  tone: 'ok' | 'warn' | 'info' | 'called' | 'done';
+  icon: ComponentChildren;
+  title: MessageKey;
+  body?: MessageKey;
+  state: string;
+  children?: ComponentChildren;
+}) {
+  return (
+    <section class={`state-card state-${tone}`} data-testid="status-state" data-state={state} role="status" aria-live="assertive">
+      <span class="state-icon">{icon}</span>
+      <h2 class="state-title"><Bi k={title} /></h2>
+      {children}
+      {body && <p class="state-body"><Bi k={body} /></p>}
+    </section>
+  );
+}
+
+function TicketStatus({ receipt }: { receipt: Receipt }) {
+  const lang = useLang();
+  const tk = receipt.ticket;
+  const s = receipt.service;
+  const counter = tk.counter ?? tk.targetCounter;
+  return (
+    <>
+      <section class={`number-card accent-top${tk.status === 'called' ? ' is-called' : ''}`}>
+        <p class="number-label"><Bi k="status.yourNumber" /></p>
+        <p class="number ltr-num" data-testid="status-number" dir="ltr">{tk.label}</p>
+        <p class="number-service" data-testid="status-service">{s ? <Pair ar={s.nameAr} en={s.nameEn} /> : tk.serviceId}</p>
+      </section>
+
+      {tk.status === 'waiting' && (
+        <>
+          <section class="state-card state-info" data-testid="status-state" data-state="waiting" role="status">
+            <h2 class="state-title small"><Bi k="status.waiting" /></h2>
+            <div class="status-stats">
+              <div class="status-stat">
+                <UsersIcon size="1.6em" />
+                <span class="stat-label"><Bi k="status.ahead" /></span>
+                <span class="stat-value" data-testid="status-ahead" data-value={receipt.peopleAhead}>{formatNumber(receipt.peopleAhead, lang)}</span>
+              </div>
+              <div class="status-stat">
+                <ClockIcon size="1.6em" />
+                <span class="stat-label"><Bi k="status.wait" /></span>
+                <span class="stat-value stat-value-text" data-testid="status-wait" data-value={receipt.estimatedWaitMin ?? ''} lang={lang}>
+                  {minutesText(lang, receipt.estimatedWaitMin)}
+                </span>
+              </div>
+            </div>
+          </section>
+          <p class="keep-open"><InfoIcon size="1.3em" /><span><Bi k="status.keepOpen" /></span></p>
+        </>
+      )}
+
+      {tk.status === 'called' && (
+        <section class="state-card state-called" data-testid="status-state" data-state="called" role="alert" aria-live="assertive">
+          <h2 class="called-title">
+            <span class="first" lang={lang}>{t(lang, 'status.called')}</span>
+            <span class="second" lang={otherLang(lang)} dir={dir(otherLang(lang))}>{t(otherLang(lang), 'status.called')}</span>
+          </h2>
+          <p class="called-counter-label"><Bi k="status.goTo" params={{ counter: counter ?? '—' }} /></p>
+          <p class="called-counter" data-testid="status-counter" data-value={counter ?? ''}>
+            <span class="called-counter-word" lang={lang}>{t(lang, 'status.counter', { counter: '' }).trim()}</span>
+            <span class="called-counter-num">{counter === null ? '—' : formatNumber(counter, lang)}</span>
+          </p>
+        </section>
+      )}
+
+      {tk.status === 'serving' && (
+        <section class="state-card state-ok" data-testid="status-state" data-state="serving" role="status">
+          <span class="state-icon"><CheckCircleIcon size="100%" /></span>
+          <h2 class="state-title"><Bi k="status.serving" /></h2>
+          {counter !== null && (
+            <p class="state-body" data-testid="status-counter" data-value={counter}><Bi k="status.servingAt" params={{ counter }} /></p>
+          )}
+        </section>
+      )}
+
+      {tk.status === 'done' && <StateCard tone="done" icon={<CheckCircleIcon size="100%" />} title="status.done" body="status.doneBody" state="done" />}
+      {tk.status === 'no_show' && <StateCard tone="warn" icon={<AlertIcon size="100%" />} title="status.noShow" body="status.noShowBody" state="no_show" />}
+      {tk.status === 'cancelled' && <StateCard tone="warn" icon={<AlertIcon size="100%" />} title="status.cancelled" body="status.cancelledBody" state="cancelled" />}
+      {tk.status === 'transferred' && <StateCard tone="info" icon={<InfoIcon size="100%" />} title="status.transferred" body="status.transferredBody" state="transferred" />}
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+// What goes on a printed ticket, and the bilingual wording of every line. The raster renderer
+// (render.ts) and the optional code-page text mode (escpos.ts) both print these same strings.
+
+export interface TicketPrint {
+  hallName: { ar: string; en: string };
+  /** The number the citizen is called by, e.g. "B-012". */
+  ticketLabel: string;
+  kind: 'appointment' | 'walkin';
+  serviceNameAr: string;
+  serviceNameEn: string;
+  /** Epoch ms. Printed in `timeZone`. */
+  issuedAt: number;
+  /** IANA zone of the hall, e.g. "Asia/Bahrain". */
+  timeZone: string;
+  peopleAhead: number;
+  /** Minutes; null when unknown (no counter open for the service yet). */
+  estimatedWaitMin: number | null;
+  /** Absolute URL of the citizen's status page, encoded in the QR. */
+  statusUrl: string;
+  footer: { ar: string; en: string };
+}
+
+/** One label in both languages. */
+export interface Pair { ar: string; en: string }
+
+/** Every line of a ticket, worded, in both languages. */
+export interface TicketWording {
+  hall: Pair;
+  number: string;
+  kind: Pair;
+  service: Pair;
+  date: Pair;
+  time: Pair;
+  ahead: Pair;
+  wait: Pair;
+  qrCaption: Pair;
+  footer: Pair;
+}
+
+const ARABIC_DIGITS = '٠١٢٣٤٥٦٧٨٩';
+
+/** 0-9 → ٠-٩ (Arabic-Indic digits, as used on Arabic lines in the Gulf). */
+export const arabicDigits = (s: string | number): string => String(s).replace(/[0-9]/g, (d) => ARABIC_DIGITS[Number(d)]!);
+
+/** "دقيقة" agrees with the number: 3–10 take the plural "دقائق". */
+const minutesAr = (n: number) => (n >= 3 && n <= 10 ? 'دقائق' : 'دقيقة');
+
+export function ticketWording(t: TicketPrint): TicketWording {
+  const at = new Date(t.issuedAt);
+  const dateEn = new Intl.DateTimeFormat('en-GB', { timeZone: t.timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(at);
+  const dateAr = new Intl.DateTimeFormat('ar-BH-u-nu-arab', { timeZone: t.timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(at);
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: t.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+
+  const n = Math.max(0, Math.round(t.peopleAhead));
+  const ahead: Pair = n === 0
+    ? { ar: 'دورك التالي', en: 'You are next' }
+    : { ar: `أمامك ${arabicDigits(n)}`, en: `${n} ahead` };
+
+  const w = t.estimatedWaitMin;
+  let wait: Pair;
+  if (w === null || !Number.isFinite(w)) wait = { ar: 'الانتظار المتوقع —', en: 'Est. wait —' };
+  else if (w < 1) wait = { ar: 'الانتظار المتوقع أقل من دقيقة', en: 'Est. wait < 1 min' };
+  else {
+    const m = Math.round(w);
+    wait = { ar: `الانتظار المتوقع ~${arabicDigits(m)} ${minutesAr(m)}`, en: `Est. wait ~${m} min` };
+  }
+
+  return {
+    hall: t.hallName,
+    number: t.ticketLabel,
+    kind: t.kind === 'appointment' ? { ar: 'موعد', en: 'Appointment' } : { ar: 'بدون موعد', en: 'Walk-in' },
+    service: { ar: t.serviceNameAr, en: t.serviceNameEn },
+    date: { ar: dateAr, en: dateEn },
+    time: { ar: arabicDigits(time), en: time },
+    ahead,
+    wait,
+    qrCaption: { ar: 'تابع دورك', en: 'Follow your turn' },
+    footer: t.footer,
+  };
+}
+
+/** A realistic ticket for test prints (installers' `npm run print-test`, the supervisor's test print). */
+export function sampleTicket(overrides: Partial<TicketPrint> = {}): TicketPrint {
+  return {
+    hallName: { ar: 'وزارة الإسكان — قاعة خدمة العملاء', en: 'Ministry of Housing — Customer Service Hall' },
+    ticketLabel: 'B-007',
+    kind: 'walkin',
+    serviceNameAr: 'طلب إسكاني جديد',
+    serviceNameEn: 'New housing application',
+    issuedAt: Date.UTC(2026, 10, 26, 7, 35), // Thu 26 Nov 2026, 10:35 in Bahrain
+    timeZone: 'Asia/Bahrain',
+    peopleAhead: 5,
+    estimatedWaitMin: 12,
+    statusUrl: 'http://192.168.1.10:8080/t/demo-7Hq2xK9mP4wZ',
+    footer: { ar: 'للحجز اتصل على الخط الساخن 80008000 أو 17000000', en: 'To book a visit call the hotline 80008000 or 17000000' },
+    ...overrides,
+  };
+}
+
+/**
+ * Builds a TicketPrint from what the hub already has: the receipt of `ticketReceipt()` (server/views.ts),
+ * the hall settings, and the hub's base URL (the receipt's statusUrl is relative).
+ */
+export function ticketPrintFrom(
+  receipt: {
+    ticket: { label: string; kind: 'appointment' | 'walkin'; issuedAt: number };
+    service: { nameAr: string; nameEn: string } | null;
+    statusUrl: string;
+    peopleAhead: number;
+    estimatedWaitMin: number | null;
+  },
+  settings: { hallName: { ar: string; en: string }; timeZone: string; tickerMessages?: { ar: string; en: string }[] },
+  baseUrl: string,
+  footer?: { ar: string; en: string },
+): TicketPrint {
+  return {
+    hallName: settings.hallName,
+    ticketLabel: receipt.ticket.label,
+    kind: receipt.ticket.kind,
+    serviceNameAr: receipt.service?.nameAr ?? '—',
+    serviceNameEn: receipt.service?.nameEn ?? '—',
+    issuedAt: receipt.ticket.issuedAt,
+    timeZone: settings.timeZone,
+    peopleAhead: receipt.peopleAhead,
+    estimatedWaitMin: receipt.estimatedWaitMin,
+    statusUrl: new URL(receipt.statusUrl, baseUrl).toString(),
+    footer: footer ?? settings.tickerMessages?.[0] ?? { ar: 'شكراً لزيارتكم', en: 'Thank you for your visit' },
+  };
+}

@@ -1,0 +1,164 @@
+// The kiosk's hub side: printing on the bound printer (fake network printer), printer trouble
+// reported to kiosk and supervisors, the rate limit, the staff PIN, and the citizen's live status.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { io as connect } from 'socket.io-client';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as repo from '../../db/repos.ts';
+import { decodeEscPos, rasterToPng } from '../../printer/index.ts';
+import { call, connectClient, DEMO, deviceToken, login, startTestHub, until, type Client, type TestHub } from '../helpers/hub.ts';
+import { startFakePrinter, type FakePrinter } from '../helpers/fake-printer.ts';
+import { readPng, readQr } from '../printer/raster-helpers.ts';
+
+let hub: TestHub;
+let printer: FakePrinter | null = null;
+const clients: Client[] = [];
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.close();
+  await printer?.close();
+  printer = null;
+  await hub.stop();
+});
+
+function bindKioskPrinter(target: string | null) {
+  repo.setDevicePrinter(hub.db, repo.loadDemoDevices(hub.db)!.kiosk, target);
+}
+
+/** Reads the QR code off the printed raster as a phone camera would. */
+const qrOf = (img: { width: number; height: number; bits: Uint8Array }) => readQr(readPng(rasterToPng(img)), 25)?.text ?? null;
+
+describe('printing on the kiosk printer', () => {
+  it('prints a walk-in ticket on a network printer: the paper carries the QR of that ticket', async () => {
+    hub = await startTestHub();
+    printer = await startFakePrinter({ mode: 'online' });
+    bindKioskPrinter(printer.target);
+    const r = await call(hub, 'POST', '/api/kiosk/tickets', { token: deviceToken(hub, 'kiosk'), body: { serviceId: 'family-members' } });
+    expect(r.status).toBe(201);
+    expect(r.body.print).toEqual({ ok: true });
+    const job = await printer.nextJob();
+    const decoded = decodeEscPos(job);
+    expect(decoded.cut).toBe(true);
+    expect(decoded.images).toHaveLength(1);
+    expect(decoded.images[0]!.width).toBe(576);
+    const url = qrOf(decoded.images[0]!);
+    expect(url).toBe(`${hub.url}${r.body.statusUrl}`);
+    const status = await call(hub, 'GET', `/api/tickets/status/${r.body.statusUrl.slice(3)}`);
+    expect(status.body.ticket.label).toBe(r.body.ticket.label);
+  });
+
+  it('keeps the ticket when the printer is out of paper, and tells the kiosk and the supervisors', async () => {
+    hub = await startTestHub();
+    printer = await startFakePrinter({ mode: 'paperOut' });
+    bindKioskPrinter(printer.target);
+    const kioskToken = deviceToken(hub, 'kiosk');
+    const kiosk = await connectClient(hub, { token: kioskToken });
+    const supervisor = await connectClient(hub, { cookie: await login(hub, ...DEMO.supervisor) });
+    clients.push(kiosk, supervisor);
+    const kioskStatus: any[] = [];
+    const supStatus: any[] = [];
+    kiosk.socket.on('printer:status', (m) => kioskStatus.push(m));
+    supervisor.socket.on('printer:status', (m) => supStatus.push(m));
+    const r = await call(hub, 'POST', '/api/kiosk/tickets', { token: kioskToken, body: { serviceId: 'family-members' } });
+    expect(r.status).toBe(201);
+    expect(r.body.print).toMatchObject({ ok: false, error: { code: 'PAPER_OUT' } });
+    expect(repo.getTicket(hub.db, r.body.ticket.id)?.status).toBe('waiting');
+    expect(printer.jobs).toHaveLength(0);
+    await until(() => kioskStatus.length === 1 && supStatus.length === 1, 5000, 'printer status');
+    expect(kioskStatus[0]).toMatchObject({ ok: false, status: { paperOut: true }, message: expect.stringContaining('paper') });
+    expect(supStatus[0]).toMatchObject({ deviceName: 'Demo kiosk', ok: false, error: { code: 'PAPER_OUT' } });
+    // Paper loaded again: the monitor notices and clears the banner.
+    printer.mode = 'online';
+    await hub.printing.pollAll();
+    await until(() => kioskStatus.length === 2, 5000, 'back online');
+    expect(kioskStatus[1]).toMatchObject({ ok: true });
+  });
+
+  it('reports an unreachable printer as offline without losing the ticket', async () => {
+    hub = await startTestHub();
+    bindKioskPrinter('tcp://127.0.0.1:9');
+    const r = await call(hub, 'POST', '/api/kiosk/tickets', { token: deviceToken(hub, 'kiosk'), body: { serviceId: 'new-application' } });
+    expect(r.status).toBe(201);
+    expect(r.body.print.ok).toBe(false);
+    expect(['OFFLINE', 'TIMEOUT']).toContain(r.body.print.error.code);
+    expect(hub.hub.current.tickets[r.body.ticket.id]?.status).toBe('waiting');
+  });
+
+  it('the virtual printer files the bytes and a PNG preview; a supervisor can test-print', async () => {
+    hub = await startTestHub();
+    const r = await call(hub, 'POST', '/api/kiosk/tickets', { token: deviceToken(hub, 'kiosk'), body: { serviceId: 'new-application' } });
+    expect(r.body.print).toEqual({ ok: true });
+    expect(existsSync(join(hub.dir, 'prints', `${r.body.ticket.label}-${repo.loadDemoDevices(hub.db)!.kiosk}.png`))).toBe(true);
+    const sup = await login(hub, ...DEMO.supervisor);
+    const test = await call(hub, 'POST', '/api/printers/test', { cookie: sup, body: { printer: 'virtual', width: 58 } });
+    expect(test.status).toBe(200);
+    expect(test.body.ok).toBe(true);
+    expect(existsSync(test.body.files.png)).toBe(true);
+    const counter = await login(hub, ...DEMO.counter1);
+    expect((await call(hub, 'POST', '/api/printers/test', { cookie: counter, body: { printer: 'virtual' } })).status).toBe(403);
+    const bind = await call(hub, 'PUT', `/api/devices/${repo.loadDemoDevices(hub.db)!.kiosk}/printer`, { cookie: sup, body: { printer: 'not a printer' } });
+    expect(bind.status).toBe(400);
+  });
+});
+
+describe('kiosk lock-down', () => {
+  it('rate-limits ticket issuance per kiosk with a friendly message', async () => {
+    hub = await startTestHub({ kioskTicketsPerMinute: 3 });
+    const token = deviceToken(hub, 'kiosk');
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await call(hub, 'POST', '/api/kiosk/tickets', { token, body: { serviceId: 'new-application' } })).status);
+    expect(statuses).toEqual([201, 201, 201, 429]);
+    const limited = await call(hub, 'POST', '/api/kiosk/check-in', { token, body: { cpr: '900000001' } });
+    expect(limited.body.error.code).toBe('RATE_LIMITED');
+    expect(Object.keys(hub.hub.current.tickets)).toHaveLength(3);
+    hub.clock.advance(61_000);
+    expect((await call(hub, 'POST', '/api/kiosk/tickets', { token, body: { serviceId: 'new-application' } })).status).toBe(201);
+  });
+
+  it('lets staff out of kiosk mode only with the PIN, which a supervisor can change', async () => {
+    hub = await startTestHub();
+    const token = deviceToken(hub, 'kiosk');
+    expect((await call(hub, 'POST', '/api/kiosk/exit', { token, body: { pin: '9999' } })).body.error.code).toBe('WRONG_PIN');
+    expect((await call(hub, 'POST', '/api/kiosk/exit', { token, body: { pin: '1234' } })).body).toEqual({ ok: true });
+    const sup = await login(hub, ...DEMO.supervisor);
+    expect((await call(hub, 'PUT', '/api/kiosk/pin', { cookie: sup, body: { pin: '86420' } })).status).toBe(200);
+    expect((await call(hub, 'POST', '/api/kiosk/exit', { token, body: { pin: '1234' } })).body.error.code).toBe('WRONG_PIN');
+    expect((await call(hub, 'POST', '/api/kiosk/exit', { token, body: { pin: '86420' } })).status).toBe(200);
+    for (let i = 0; i < 3; i++) await call(hub, 'POST', '/api/kiosk/exit', { token, body: { pin: '0000' } });
+    expect((await call(hub, 'POST', '/api/kiosk/exit', { token, body: { pin: '86420' } })).body.error.code).toBe('RATE_LIMITED');
+  });
+});
+
+describe("the citizen's status link", () => {
+  it('follows one ticket live and says which counter calls it', async () => {
+    hub = await startTestHub();
+    const kiosk = deviceToken(hub, 'kiosk');
+    const first = await call(hub, 'POST', '/api/kiosk/tickets', { token: kiosk, body: { serviceId: 'new-application' } });
+    const mine = await call(hub, 'POST', '/api/kiosk/tickets', { token: kiosk, body: { serviceId: 'new-application' } });
+    const token = mine.body.statusUrl.slice('/t/'.length);
+    const phone = connect(hub.url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { statusToken: token } });
+    const updates: any[] = [];
+    phone.on('ticket:status', (m) => updates.push(m));
+    try {
+      await until(() => updates.length === 1, 5000, 'first status');
+      expect(updates[0]).toMatchObject({ ticket: { label: 'B-002', status: 'waiting' }, peopleAhead: 1 });
+      expect(JSON.stringify(updates[0])).not.toContain('cpr');
+      const c = await login(hub, ...DEMO.counter1);
+      await call(hub, 'POST', '/api/counters/3/open', { cookie: c });
+      await call(hub, 'POST', '/api/counters/3/call-next', { cookie: c });
+      await until(() => updates.some((u) => u.peopleAhead === 0), 5000, 'moved up');
+      await call(hub, 'POST', '/api/counters/3/start', { cookie: c });
+      await call(hub, 'POST', '/api/counters/3/finish', { cookie: c, body: { outcome: 'served' } });
+      await call(hub, 'POST', '/api/counters/3/call-next', { cookie: c });
+      await until(() => updates.at(-1)?.ticket.status === 'called', 5000, 'called');
+      expect(updates.at(-1)).toMatchObject({ ticket: { label: 'B-002', status: 'called', counter: 3 } });
+      expect(first.body.ticket.label).toBe('B-001');
+    } finally {
+      phone.close();
+    }
+    // A made-up token gets nothing.
+    const stranger = connect(hub.url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { statusToken: 'x'.repeat(24) } });
+    const err = await new Promise<Error>((resolve) => stranger.once('connect_error', resolve));
+    stranger.close();
+    expect(err.message).toMatch(/No ticket/);
+  });
+});
