@@ -58,7 +58,7 @@ function printerMessageKey(p: PrinterStatusMessage): MessageKey {
   return 'printer.problem';
 }
 
-export function KioskApp({ config }: { config: KioskConfig }) {
+export function KioskApp({ config, pairError = null }: { config: KioskConfig; pairError?: string | null }) {
   const [lang, setLang] = useState<Lang>(DEFAULT_LANG);
   const [screen, setScreen] = useState<Screen>(START);
   const [busy, setBusy] = useState(false);
@@ -129,9 +129,18 @@ export function KioskApp({ config }: { config: KioskConfig }) {
       // A blip is not worth a banner; a few seconds offline is.
       offlineTimer ??= setTimeout(() => setConnected(false), 3000);
     });
+    let retry: ReturnType<typeof setTimeout> | null = null;
     socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
       if (err.data?.code === 'UNAUTHENTICATED') setUnpaired(true);
       offlineTimer ??= setTimeout(() => setConnected(false), 3000);
+      // A refusal by the hub (not paired yet) stops Socket.IO's own retries: keep trying, slowly,
+      // so the kiosk comes alive by itself once a supervisor pairs it.
+      if (!socket.active && !retry) {
+        retry = setTimeout(() => {
+          retry = null;
+          socket.connect();
+        }, 15_000);
+      }
     });
     socket.on('printer:status', (m: PrinterStatusMessage) => {
       if (m && typeof m.ok === 'boolean') setPrinter(m);
@@ -142,6 +151,7 @@ export function KioskApp({ config }: { config: KioskConfig }) {
     return () => {
       clearInterval(periodic);
       if (offlineTimer) clearTimeout(offlineTimer);
+      if (retry) clearTimeout(retry);
       socket.close();
     };
   }, [refreshServices, scheduleRefresh]);
@@ -295,7 +305,7 @@ export function KioskApp({ config }: { config: KioskConfig }) {
 
   let body;
   if (unpaired && screen.name !== 'pin' && screen.name !== 'staff') {
-    body = <UnpairedScreen />;
+    body = <UnpairedScreen pairError={pairError} />;
   } else {
     switch (screen.name) {
       case 'start':

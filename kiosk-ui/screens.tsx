@@ -251,13 +251,16 @@ export function MessageScreen({ kind, comeBackAt, timeZone, onWalkin, onDone }: 
   );
 }
 
-export function UnpairedScreen() {
+export function UnpairedScreen({ pairError }: { pairError: string | null }) {
+  const lang = useLang();
   return (
     <section class="screen message-screen message-danger">
-      <div class="message-card card accent-top" data-testid="unpaired">
+      <div class="message-card card accent-top" data-testid="unpaired" data-pair-error={pairError ?? undefined}>
         <span class="message-icon"><LockIcon size="100%" /></span>
         <h1 class="title"><Bi k="unpaired.title" /></h1>
         <p class="message-body"><Bi k="unpaired.body" /></p>
+        {pairError && <p class="pin-error" lang={lang}>{t(lang, 'unpaired.badCode')} ({pairError})</p>}
+        <p class="tech-hint" dir="ltr">/kiosk?pair=CODE</p>
       </div>
     </section>
   );

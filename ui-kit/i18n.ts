@@ -100,6 +100,7 @@ const ar = {
 
   'unpaired.title': 'هذا الجهاز غير مقترن بالنظام',
   'unpaired.body': 'يُرجى من المشرف إقران جهاز الخدمة الذاتية برمز الإقران.',
+  'unpaired.badCode': 'رمز الإقران غير صالح أو منتهي الصلاحية',
 
   'staff.pinTitle': 'دخول الموظف',
   'staff.pinPrompt': 'أدخل الرمز السري',
@@ -225,6 +226,7 @@ const en: Dictionary = {
 
   'unpaired.title': 'This kiosk is not paired',
   'unpaired.body': 'A supervisor must pair this self-service kiosk with a pairing code.',
+  'unpaired.badCode': 'This pairing code is unknown, used or expired',
 
   'staff.pinTitle': 'Staff access',
   'staff.pinPrompt': 'Enter the PIN',

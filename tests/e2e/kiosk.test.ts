@@ -1,0 +1,241 @@
+// The kiosk in Chromium against a real hub: walk-in and appointment paths tapped through in Arabic
+// and English, the bytes on a fake network printer decoded and compared with the screen and the
+// database, the QR on screen opened as the citizen's live status page.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as repo from '../../db/repos.ts';
+import { decodeEscPos, rasterToPng, renderTicket } from '../../printer/index.ts';
+import { estimateWait } from '../../server/engine/index.ts';
+import { ARTIFACTS, contextWithCookie, launchBrowser, screenshot } from '../helpers/browser.ts';
+import { startFakePrinter, type FakePrinter } from '../helpers/fake-printer.ts';
+import { call, DEMO, deviceToken, login, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { readPng, readQr } from '../printer/raster-helpers.ts';
+
+const PORTRAIT = { width: 1080, height: 1920 };
+const TABLET = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+let hub: TestHub;
+let browser: Browser;
+let printer: FakePrinter;
+let kioskCookie: string;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  printer = await startFakePrinter({ mode: 'online' });
+  repo.setDevicePrinter(hub.db, repo.loadDemoDevices(hub.db)!.kiosk, printer.target);
+  kioskCookie = `dor_device=${deviceToken(hub, 'kiosk')}`;
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await printer?.close();
+  await hub?.stop();
+});
+
+async function kioskPage(viewport = PORTRAIT): Promise<Page> {
+  const context = await contextWithCookie(browser, hub.url, kioskCookie, viewport);
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${hub.url}/kiosk?idle=600000`);
+  await page.getByTestId('start-walkin').waitFor();
+  return page;
+}
+
+const text = async (page: Page, id: string) => (await page.getByTestId(id).innerText()).trim();
+
+/** The printed ticket: decoded from the bytes the fake printer received. */
+async function printedTicket() {
+  const job = await printer.nextJob(10_000);
+  const decoded = decodeEscPos(job);
+  expect(decoded.commands).toContain('init');
+  expect(decoded.cut).toBe(true);
+  const image = decoded.images[0]!;
+  return { image, qr: readQr(readPng(rasterToPng(image)), 25)?.text ?? null };
+}
+
+/** Checks paper = screen = database for the ticket just shown. */
+async function checkTicket(page: Page, name: string) {
+  const label = await text(page, 'ticket-number');
+  const screenUrl = await page.getByTestId('ticket-qr').getAttribute('data-url');
+  const paper = await printedTicket();
+  writeFileSync(join(ARTIFACTS, `${name}-paper.png`), rasterToPng(paper.image));
+  expect(paper.qr).toBe(screenUrl);
+  const token = new URL(screenUrl!).pathname.slice('/t/'.length);
+  const stored = repo.getTicketByStatusToken(hub.db, token)!;
+  expect(stored.label).toBe(label);
+  // The paper shows this very number: re-rendering the same ticket gives the same dots, and a
+  // ticket with another number does not.
+  const live = hub.hub.current.tickets[stored.id]!;
+  const print = hub.printing.ticketPrint(live, hub.url, estimateWait(hub.hub.current, live, live.issuedAt));
+  expect(Buffer.from(renderTicket(print, 80).bits).equals(Buffer.from(paper.image.bits))).toBe(true);
+  expect(Buffer.from(renderTicket({ ...print, ticketLabel: 'Z-999' }, 80).bits).equals(Buffer.from(paper.image.bits))).toBe(false);
+  return { label, screenUrl: screenUrl!, stored };
+}
+
+function bookedWhere(pred: (slotStart: number, now: number) => boolean) {
+  const now = hub.clock.now();
+  const a = repo.listAppointmentsOfDay(hub.db, hub.hub.current.day).find((x) => x.status === 'booked' && pred(x.slotStart, now));
+  if (!a) throw new Error('no seeded booking fits');
+  return a;
+}
+
+async function typeCpr(page: Page, cpr: string) {
+  await page.getByTestId('start-appointment').click();
+  for (const d of cpr) await page.getByTestId(`keypad-${d}`).click();
+  expect(await page.getByTestId('cpr-display').getAttribute('data-value')).toBe(cpr);
+  await page.getByTestId('cpr-submit').click();
+}
+
+describe('walk-in path', () => {
+  it('in Arabic: service, priority, ticket on screen, on paper and in the database', async () => {
+    const page = await kioskPage();
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await screenshot(page, 'kiosk-portrait-ar-start');
+    await page.getByTestId('start-walkin').click();
+    await page.getByTestId('service-new-application').waitFor();
+    await screenshot(page, 'kiosk-portrait-ar-services');
+    await page.getByTestId('service-new-application').click();
+    await screenshot(page, 'kiosk-portrait-ar-priority');
+    await page.getByTestId('priority-none').click();
+    await page.getByTestId('ticket-number').waitFor();
+    await page.getByTestId('print-ok').waitFor();
+    await screenshot(page, 'kiosk-portrait-ar-ticket');
+    const { label, stored } = await checkTicket(page, 'kiosk-walkin-ar');
+    expect(label).toBe('B-001');
+    expect(stored.priority).toBe('none');
+    expect(await text(page, 'ticket-service')).toContain('طلب إسكاني جديد');
+  });
+
+  it('in English with a priority category, and the QR on screen opens a live status page', async () => {
+    const page = await kioskPage();
+    await page.getByTestId('lang-toggle').click();
+    expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+    await screenshot(page, 'kiosk-portrait-en-start');
+    await page.getByTestId('start-walkin').click();
+    await page.getByTestId('service-family-members').click();
+    await page.getByTestId('priority-elderly').click();
+    await page.getByTestId('ticket-number').waitFor();
+    await screenshot(page, 'kiosk-portrait-en-ticket');
+    const { label, screenUrl, stored } = await checkTicket(page, 'kiosk-walkin-en');
+    expect(stored.priority).toBe('elderly');
+    expect(await text(page, 'ticket-service')).toContain('family');
+
+    // The QR as a phone camera sees it on the screen.
+    const shot = await page.getByTestId('ticket-qr').screenshot();
+    expect(readQr(readPng(shot), 25)?.text).toBe(screenUrl);
+
+    const phoneContext = await contextWithCookie(browser, hub.url, null, PHONE);
+    contexts.push(phoneContext);
+    const phone = await phoneContext.newPage();
+    await phone.goto(screenUrl);
+    await phone.getByTestId('status-number').waitFor();
+    expect(await text(phone, 'status-number')).toBe(label);
+    await screenshot(phone, 'status-phone-waiting');
+    const c = await login(hub, ...DEMO.counter1);
+    await call(hub, 'POST', '/api/counters/5/open', { cookie: c });
+    let called = '';
+    while (called !== label) {
+      const r = await call(hub, 'POST', '/api/counters/5/call-next', { cookie: c });
+      called = r.body.ticket.label;
+      if (called !== label) {
+        await call(hub, 'POST', '/api/counters/5/start', { cookie: c });
+        await call(hub, 'POST', '/api/counters/5/finish', { cookie: c, body: { outcome: 'served' } });
+      }
+    }
+    await phone.getByTestId('status-counter').waitFor();
+    expect(await text(phone, 'status-counter')).toContain('5');
+    await screenshot(phone, 'status-phone-called');
+    await call(hub, 'POST', '/api/counters/5/no-show', { cookie: c });
+  });
+
+  it('says so when printing fails and keeps the ticket', async () => {
+    printer.mode = 'paperOut';
+    try {
+      const page = await kioskPage();
+      await page.getByTestId('start-walkin').click();
+      await page.getByTestId('service-letter-follow-up').click();
+      await page.getByTestId('priority-none').click();
+      await page.getByTestId('print-failed').waitFor();
+      await page.getByTestId('printer-banner').waitFor();
+      await screenshot(page, 'kiosk-portrait-ar-print-failed');
+      const label = await text(page, 'ticket-number');
+      expect(Object.values(hub.hub.current.tickets).some((t) => t.label === label && t.status === 'waiting')).toBe(true);
+      expect(printer.jobs.filter((j) => j.length > 100)).toHaveLength(2);
+    } finally {
+      printer.mode = 'online';
+      await hub.printing.pollAll();
+    }
+  });
+});
+
+describe('appointment path', () => {
+  it('checks in on time with the CPR keypad', async () => {
+    const page = await kioskPage();
+    const a = bookedWhere((slot, now) => slot - 30 * 60_000 <= now && now <= slot + 15 * 60_000);
+    await typeCpr(page, a.cpr);
+    await page.getByTestId('ticket-number').waitFor();
+    await screenshot(page, 'kiosk-portrait-ar-appointment-ticket');
+    const { label } = await checkTicket(page, 'kiosk-appointment');
+    expect(label).toMatch(/^A-\d{3}$/);
+    expect(repo.getAppointment(hub.db, a.id)!.status).toBe('checked_in');
+  });
+
+  it('tells an early citizen when to come back, in English', async () => {
+    const page = await kioskPage(TABLET);
+    await page.getByTestId('lang-toggle').click();
+    const a = bookedWhere((slot, now) => slot - 30 * 60_000 > now + 60 * 60_000);
+    await typeCpr(page, a.cpr);
+    await page.getByTestId('come-back-at').waitFor();
+    const back = new Date(a.slotStart - 30 * 60_000).toLocaleTimeString('en-GB', { timeZone: 'Asia/Bahrain', hour: '2-digit', minute: '2-digit' });
+    expect(await text(page, 'come-back-at')).toContain(back);
+    await screenshot(page, 'kiosk-tablet-en-too-early');
+    expect(repo.getAppointment(hub.db, a.id)!.status).toBe('booked');
+  });
+
+  it('converts a late citizen to a walk-in, checked in by scanning the booking reference', async () => {
+    const page = await kioskPage(TABLET);
+    const a = bookedWhere((slot, now) => slot + 15 * 60_000 < now);
+    await page.keyboard.type(a.reference, { delay: 5 });
+    await page.keyboard.press('Enter');
+    await page.getByTestId('ticket-number').waitFor();
+    expect(await page.getByTestId('ticket-note').getAttribute('data-kind')).toBe('late_converted');
+    await screenshot(page, 'kiosk-tablet-ar-late');
+    const { label } = await checkTicket(page, 'kiosk-late');
+    expect(label).not.toMatch(/^A-/);
+    expect(repo.getAppointment(hub.db, a.id)!.status).toBe('late_converted');
+  });
+
+  it('offers the walk-in path when there is no appointment today', async () => {
+    const page = await kioskPage(TABLET);
+    await typeCpr(page, '123456789');
+    await page.getByTestId('message-walkin').waitFor();
+    await screenshot(page, 'kiosk-tablet-ar-no-appointment');
+    await page.getByTestId('message-walkin').click();
+    await page.getByTestId('service-new-application').waitFor();
+    await screenshot(page, 'kiosk-tablet-ar-services');
+  });
+});
+
+describe('idle', () => {
+  it('returns to the start screen and to Arabic after the idle time', async () => {
+    const context = await contextWithCookie(browser, hub.url, kioskCookie, TABLET);
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${hub.url}/kiosk?idle=1500`);
+    await page.getByTestId('lang-toggle').click();
+    await page.getByTestId('start-walkin').click();
+    await page.getByTestId('service-new-application').waitFor();
+    expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+    await page.getByTestId('start-walkin').waitFor({ timeout: 6000 });
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+  });
+});
+
+
+
