@@ -9,15 +9,10 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
+import { matchesPage, PAGES } from './ui-kit/pages.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const hub = process.env.DOR_HUB ?? 'http://localhost:8099';
-
-/** Page URL → HTML entry (relative to the project root). Later screens add theirs here. */
-export const PAGES: Array<{ name: string; url: RegExp; html: string }> = [
-  { name: 'kiosk', url: /^\/kiosk\/?(?:[?#].*)?$/, html: 'kiosk-ui/index.html' },
-  { name: 'status', url: /^\/t\/[^/?#]+\/?(?:[?#].*)?$/, html: 'kiosk-ui/status.html' },
-];
 
 /** Dev only: answer the hub's page URLs with their HTML entries, as the hub does in production. */
 function hubPages(): Plugin {
@@ -27,7 +22,7 @@ function hubPages(): Plugin {
     configureServer(server) {
       server.middlewares.use((req, _res, next) => {
         const url = req.url ?? '/';
-        const page = PAGES.find((p) => p.url.test(url));
+        const page = PAGES.find((p) => matchesPage(p, url));
         if (page) {
           const q = url.indexOf('?');
           req.url = `/${page.html}${q >= 0 ? url.slice(q) : ''}`;

@@ -14,6 +14,7 @@ import { apiRouter, errorHandler, securityHeaders } from './http.ts';
 import { Hub } from './hub.ts';
 import { waitingByQueue } from './engine/index.ts';
 import { DEVICE_COOKIE_MS, demoDeviceToken } from './ops/session.ts';
+import { warmUpRenderer } from '../printer/index.ts';
 import { Printing } from './printing.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { attachSockets } from './sockets.ts';
@@ -100,6 +101,7 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
   app.use(errorHandler(log));
   attachSockets(io, { db, hub, clock, log, printing, limiter, publicUrl });
   printing.startMonitor(opts.printerPollMs ?? 30_000);
+  warmUpRenderer(); // the first ticket of the day should not wait for font loading
   const timer = setInterval(() => {
     try { hub.tick(); } catch (err) { log.error({ err }, 'job failed'); }
   }, opts.jobIntervalMs ?? 15_000);

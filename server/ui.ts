@@ -3,23 +3,19 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { Logger } from 'pino';
+import { PAGES } from '../ui-kit/pages.ts';
 import { HttpError } from './errors.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DIST = fileURLToPath(new URL('../dist', import.meta.url));
 
-/** Screen URL → its built page. */
-export const PAGES: Record<string, string> = {
-  '/kiosk': 'kiosk-ui/index.html',
-  '/t/:token': 'kiosk-ui/status.html',
-};
 
 export function uiRouter(): express.Router {
   const router = express.Router();
   router.use('/assets', express.static(`${DIST}/assets`, { immutable: true, maxAge: '365d', fallthrough: false }));
-  for (const [path, file] of Object.entries(PAGES)) {
+  for (const { path, html } of PAGES) {
     router.get(path, (_req, res) => {
-      const page = `${DIST}/${file}`;
+      const page = `${DIST}/${html}`;
       if (!existsSync(page)) throw new HttpError(503, 'UI_NOT_BUILT', 'The screens are not built yet: run `npm run build` (npm start does it on first run).');
       // Pages are tiny and name their hashed assets: always revalidate, so a new version loads.
       res.sendFile(page, { headers: { 'cache-control': 'no-cache' } });
@@ -30,7 +26,7 @@ export function uiRouter(): express.Router {
 
 /** `npm start` builds the screens when dist/ lacks one of them. */
 export async function buildUiIfMissing(log: Logger): Promise<void> {
-  const missing = Object.values(PAGES).filter((f) => !existsSync(`${DIST}/${f}`));
+  const missing = PAGES.map((p) => p.html).filter((f) => !existsSync(`${DIST}/${f}`));
   if (missing.length === 0) return;
   log.info({ missing }, 'building the screens (first run)');
   const { build } = await import('vite');
