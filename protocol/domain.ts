@@ -75,6 +75,8 @@ export const Settings = z.object({
   ticketFooter: Bilingual,
   /** Paper width of the kiosks' ticket printers, in mm. */
   printerWidth: z.union([z.literal(58), z.literal(80)]),
+  /** The outcomes a counter picks from when it finishes a ticket (reports group by them). */
+  outcomeCodes: z.array(z.object({ code: z.string().regex(/^[a-z_]{2,40}$/), ar: z.string().min(1).max(80), en: z.string().min(1).max(80) })).min(1).max(30),
   /** Tickets one kiosk may issue per minute (check-ins count too) before it is asked to wait. */
   kioskTicketsPerMinute: z.number().int().min(1).max(1000),
 });
@@ -105,6 +107,13 @@ export const DEFAULT_SETTINGS: Settings = {
   tickerMessages: [{ ar: 'للحجز اتصل على الخط الساخن 80008000 أو 17000000', en: 'To book a visit call the hotline 80008000 or 17000000' }],
   ticketFooter: { ar: 'لحجز موعد: 80008000 — 17000000', en: 'Book your visit: 80008000 / 17000000' },
   printerWidth: 80,
+  outcomeCodes: [
+    { code: 'served', ar: 'تمت الخدمة', en: 'Served' },
+    { code: 'info_given', ar: 'تم تقديم المعلومات', en: 'Information given' },
+    { code: 'documents_missing', ar: 'مستندات ناقصة', en: 'Documents missing' },
+    { code: 'referred', ar: 'أُحيل إلى جهة أخرى', en: 'Referred elsewhere' },
+    { code: 'other', ar: 'أخرى', en: 'Other' },
+  ],
   kioskTicketsPerMinute: 6,
 };
 

@@ -18,7 +18,7 @@ import { warmUpRenderer } from '../printer/index.ts';
 import { Printing } from './printing.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { attachSockets } from './sockets.ts';
-import { uiRouter } from './ui.ts';
+import { uiRouter, uiVersion } from './ui.ts';
 import { startPage } from './start-page.ts';
 
 export interface HubOptions {
@@ -57,7 +57,7 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
   app.use(securityHeaders());
 
   app.get('/healthz', (_req, res) => {
-    res.json({ ok: true, day: hub.current.day, seq: hub.lastSeq, time: new Date(clock.now()).toISOString() });
+    res.json({ ok: true, day: hub.current.day, seq: hub.lastSeq, time: new Date(clock.now()).toISOString(), version: uiVersion() });
   });
   app.get('/metrics', (_req, res) => {
     const s = hub.current;

@@ -1,5 +1,6 @@
 // The screens: Vite builds them into dist/; the hub serves them and builds them on first start.
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { Logger } from 'pino';
@@ -31,4 +32,17 @@ export async function buildUiIfMissing(log: Logger): Promise<void> {
   log.info({ missing }, 'building the screens (first run)');
   const { build } = await import('vite');
   await build({ root: ROOT, configFile: `${ROOT}/vite.config.ts`, logLevel: 'warn' });
+}
+
+/**
+ * A fingerprint of the built screens. Unattended screens (the hall display) poll /healthz and
+ * reload themselves when it changes, so a new version reaches them without anyone touching them.
+ */
+export function uiVersion(): string {
+  const hash = createHash('sha256');
+  for (const { html } of PAGES) {
+    const file = `${DIST}/${html}`;
+    if (existsSync(file)) hash.update(readFileSync(file));
+  }
+  return hash.digest('hex').slice(0, 12);
 }
