@@ -1,6 +1,7 @@
 // `npm run bench` — runs every benchmark and prints a table; `npm run bench -- --json` prints one
 // JSON object {"<name>": {value, unit, floor, ratio}} on stdout and nothing else (progress → stderr).
-// `--only issue|call-next|print` runs one file (call-next still measures the raw-transaction floor it needs).
+// `--only issue|call-next|print|call-latency` runs one file (call-next still measures the raw-transaction floor it needs).
+import { benchCallLatency } from './call-latency.ts';
 import { benchCallNext } from './call-next.ts';
 import { benchIssue } from './issue.ts';
 import { benchPrint } from './print.ts';
@@ -10,8 +11,8 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
-if (only !== undefined && only !== 'issue' && only !== 'call-next' && only !== 'print') {
-  process.stderr.write(`unknown benchmark "${only}" (issue, call-next, print)\n`);
+if (only !== undefined && only !== 'issue' && only !== 'call-next' && only !== 'print' && only !== 'call-latency') {
+  process.stderr.write(`unknown benchmark "${only}" (issue, call-next, print, call-latency)\n`);
   process.exit(2);
 }
 
@@ -37,12 +38,13 @@ async function main() {
   const started = performance.now();
   const results: Result[] = [];
   log(`dor bench — node ${process.version}, ${process.platform}/${process.arch}`);
-  if (only !== 'print') {
+  if (only === undefined || only === 'issue' || only === 'call-next') {
     const issue = await benchIssue();
     if (only !== 'call-next') results.push(...issue.results);
     if (only !== 'issue') results.push(...(await benchCallNext(issue.rawTxPerSec)));
   }
   if (only === undefined || only === 'print') results.push(...(await benchPrint()));
+  if (only === undefined || only === 'call-latency') results.push(...(await benchCallLatency()));
   const seconds = (performance.now() - started) / 1000;
   log(`done in ${seconds.toFixed(1)} s`);
 
@@ -52,7 +54,7 @@ async function main() {
     for (const r of results) out[r.name] = { value: round(r.value), unit: r.unit, floor: round(r.floor), ratio: round(r.ratio) };
     process.stdout.write(`${JSON.stringify(out)}\n`);
   } else {
-    process.stdout.write(`${table(results)}\n\nfloor = baseline measured in this same run. All figures are medians after warm-up: tickets/s over 5 rounds of 1,000\n(alternating with the raw baseline), decide µs over 5 rounds, hub µs over every timed call_next, print ms over 3×7 rounds of 20\ntickets (alternating with the blank-canvas baseline). ${seconds.toFixed(1)} s in all.\n`);
+    process.stdout.write(`${table(results)}\n\nfloor = baseline measured in this same run. All figures are medians after warm-up: tickets/s over 5 rounds of 1,000\n(alternating with the raw baseline), decide µs over 5 rounds, hub µs over every timed call_next, print ms over 3×7 rounds of 20\ntickets (alternating with the blank-canvas baseline); call_to_display ms are p50/p99 over every display socket × ≥100 calls\n(call by call alternating with a bare Socket.IO broadcast of the same delta to the same N sockets). ${seconds.toFixed(1)} s in all.\n`);
   }
 }
 

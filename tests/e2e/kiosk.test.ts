@@ -174,51 +174,65 @@ describe('walk-in path', () => {
   });
 });
 
-describe('appointment path', () => {
+describe.each(['ar', 'en'] as const)('appointment path in %s', (lang) => {
+  let cprSeq = lang === 'ar' ? 700000000 : 710000000;
+  async function book(time: string) {
+    const cookie = await login(hub, ...DEMO.agent);
+    const cpr = String(++cprSeq);
+    const r = await call(hub, 'POST', '/api/appointments', { cookie, body: { serviceId: 'update-details', day: hub.hub.current.day, time, cpr, phone: '36001234', nameAr: 'سارة أحمد', nameEn: 'Sara Ahmed' } });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    return r.body.appointment;
+  }
+  async function page(viewport = PORTRAIT) {
+    const p = await kioskPage(viewport);
+    if (lang === 'en') await p.getByTestId('lang-toggle').click();
+    expect(await p.locator('html').getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+    return p;
+  }
+
   it('checks in on time with the CPR keypad', async () => {
-    const page = await kioskPage();
-    const a = bookedWhere((slot, now) => slot - 30 * 60_000 <= now && now <= slot + 15 * 60_000);
-    await typeCpr(page, a.cpr);
-    await page.getByTestId('ticket-number').waitFor();
-    await screenshot(page, 'kiosk-portrait-ar-appointment-ticket');
-    const { label } = await checkTicket(page, 'kiosk-appointment');
+    const a = await book(lang === 'ar' ? '09:05' : '09:15');
+    const p = await page();
+    await typeCpr(p, a.cpr);
+    await p.getByTestId('ticket-number').waitFor();
+    await screenshot(p, `kiosk-portrait-${lang}-appointment-ticket`);
+    const { label } = await checkTicket(p, `kiosk-appointment-${lang}`);
     expect(label).toMatch(/^A-\d{3}$/);
     expect(repo.getAppointment(hub.db, a.id)!.status).toBe('checked_in');
   });
 
-  it('tells an early citizen when to come back, in English', async () => {
-    const page = await kioskPage(TABLET);
-    await page.getByTestId('lang-toggle').click();
-    const a = bookedWhere((slot, now) => slot - 30 * 60_000 > now + 60 * 60_000);
-    await typeCpr(page, a.cpr);
-    await page.getByTestId('come-back-at').waitFor();
+  it('tells an early citizen when to come back', async () => {
+    const a = await book(lang === 'ar' ? '11:05' : '11:25');
+    const p = await page(TABLET);
+    await typeCpr(p, a.cpr);
+    await p.getByTestId('come-back-at').waitFor();
     const back = new Date(a.slotStart - 30 * 60_000).toLocaleTimeString('en-GB', { timeZone: 'Asia/Bahrain', hour: '2-digit', minute: '2-digit' });
-    expect(await text(page, 'come-back-at')).toContain(back);
-    await screenshot(page, 'kiosk-tablet-en-too-early');
+    expect(await text(p, 'come-back-at')).toContain(back);
+    await screenshot(p, `kiosk-tablet-${lang}-too-early`);
     expect(repo.getAppointment(hub.db, a.id)!.status).toBe('booked');
   });
 
   it('converts a late citizen to a walk-in, checked in by scanning the booking reference', async () => {
-    const page = await kioskPage(TABLET);
     const a = bookedWhere((slot, now) => slot + 15 * 60_000 < now);
-    await page.keyboard.type(a.reference, { delay: 5 });
-    await page.keyboard.press('Enter');
-    await page.getByTestId('ticket-number').waitFor();
-    expect(await page.getByTestId('ticket-note').getAttribute('data-kind')).toBe('late_converted');
-    await screenshot(page, 'kiosk-tablet-ar-late');
-    const { label } = await checkTicket(page, 'kiosk-late');
+    const p = await page(TABLET);
+    await p.keyboard.type(a.reference, { delay: 5 });
+    await p.keyboard.press('Enter');
+    await p.getByTestId('ticket-number').waitFor();
+    expect(await p.getByTestId('ticket-note').getAttribute('data-kind')).toBe('late_converted');
+    await screenshot(p, `kiosk-tablet-${lang}-late`);
+    const { label } = await checkTicket(p, `kiosk-late-${lang}`);
     expect(label).not.toMatch(/^A-/);
     expect(repo.getAppointment(hub.db, a.id)!.status).toBe('late_converted');
   });
 
   it('offers the walk-in path when there is no appointment today', async () => {
-    const page = await kioskPage(TABLET);
-    await typeCpr(page, '123456789');
-    await page.getByTestId('message-walkin').waitFor();
-    await screenshot(page, 'kiosk-tablet-ar-no-appointment');
-    await page.getByTestId('message-walkin').click();
-    await page.getByTestId('service-new-application').waitFor();
-    await screenshot(page, 'kiosk-tablet-ar-services');
+    const p = await page(TABLET);
+    await typeCpr(p, '123456789');
+    await p.getByTestId('message-walkin').waitFor();
+    await screenshot(p, `kiosk-tablet-${lang}-no-appointment`);
+    await p.getByTestId('message-walkin').click();
+    await p.getByTestId('service-new-application').waitFor();
+    await screenshot(p, `kiosk-tablet-${lang}-services`);
   });
 });
 

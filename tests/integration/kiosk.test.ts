@@ -83,6 +83,18 @@ describe('printing on the kiosk printer', () => {
     expect(hub.hub.current.tickets[r.body.ticket.id]?.status).toBe('waiting');
   });
 
+  it('waits for a slow printer and still prints the whole ticket', async () => {
+    hub = await startTestHub();
+    printer = await startFakePrinter({ mode: 'slow', slowMs: 150 });
+    bindKioskPrinter(printer.target);
+    const r = await call(hub, 'POST', '/api/kiosk/tickets', { token: deviceToken(hub, 'kiosk'), body: { serviceId: 'letter-follow-up' } });
+    expect(r.status).toBe(201);
+    expect(r.body.print).toEqual({ ok: true });
+    const decoded = decodeEscPos(await printer.nextJob());
+    expect(qrOf(decoded.images[0]!)).toBe(`${hub.url}${r.body.statusUrl}`);
+    expect(hub.hub.current.tickets[r.body.ticket.id]?.status).toBe('waiting');
+  });
+
   it('the virtual printer files the bytes and a PNG preview; a supervisor can test-print', async () => {
     hub = await startTestHub();
     const r = await call(hub, 'POST', '/api/kiosk/tickets', { token: deviceToken(hub, 'kiosk'), body: { serviceId: 'new-application' } });

@@ -1,0 +1,237 @@
+// The counter terminal: login → choose a counter → work the counter. The session lives in the
+// hub's httpOnly cookie, so a reload asks /api/auth/me and comes straight back to the counter the
+// user holds (its current ticket comes with the snapshot).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { api, isApiFailure } from '../ui-kit/api.ts';
+import { applyDocumentLang, DEFAULT_LANG, DEFAULT_TIME_ZONE, dir, isLang, type Lang } from '../ui-kit/i18n.ts';
+import { LangContext, Spinner, T } from './components.tsx';
+import { AppHeader, ShellContext } from './header.tsx';
+import { Connection, HubClock } from './connection.ts';
+import type { CKey, Params } from './i18n.ts';
+import { LoginScreen } from './login.tsx';
+import type { Hall } from './model.ts';
+import { PickScreen } from './picker.tsx';
+import { Terminal } from './terminal.tsx';
+
+export interface Me {
+  user: { id: number; username: string; displayName: string; role: string };
+  counter: number | null;
+}
+
+export type Notice = { k: CKey; params?: Params };
+
+type Phase =
+  | { name: 'loading' }
+  | { name: 'login'; notice: Notice | null }
+  | { name: 'pick'; notice: Notice | null }
+  | { name: 'counter'; counter: number };
+
+const LANG_KEY = 'dor.counter.lang';
+
+function savedLang(): Lang {
+  try {
+    const v = localStorage.getItem(LANG_KEY);
+    return isLang(v) ? v : DEFAULT_LANG;
+  } catch {
+    return DEFAULT_LANG;
+  }
+}
+
+/** The staff display name is stored as "عربي / English": show the part of the screen's language. */
+export function nameIn(displayName: string, lang: Lang): string {
+  const parts = displayName.split(' / ');
+  if (parts.length !== 2) return displayName;
+  return lang === 'ar' ? parts[0]! : parts[1]!;
+}
+
+export function CounterApp() {
+  const [lang, setLangState] = useState<Lang>(savedLang);
+  const [phase, setPhase] = useState<Phase>({ name: 'loading' });
+  const [me, setMe] = useState<Me | null>(null);
+  const [hall, setHall] = useState<{ state: Hall; v: number } | null>(null);
+  const [connected, setConnected] = useState(true);
+  const clock = useMemo(() => new HubClock(), []);
+  const [now, setNow] = useState(() => Date.now());
+  const conn = useRef<Connection | null>(null);
+  const phaseRef = useRef(phase);
+  phaseRef.current = phase;
+  const meRef = useRef(me);
+  meRef.current = me;
+  /** Set while this terminal closes its own counter (its counter_closed is no surprise). */
+  const closing = useRef<number | null>(null);
+
+  const setLang = useCallback((l: Lang) => {
+    setLangState(l);
+    try {
+      localStorage.setItem(LANG_KEY, l);
+    } catch {
+      // private mode: the toggle still works for this page
+    }
+  }, []);
+  useEffect(() => applyDocumentLang(lang), [lang]);
+
+  // --- the hub's clock, ticking every second
+  useEffect(() => {
+    void clock.start().then(() => setNow(clock.now()));
+    const tick = setInterval(() => setNow(clock.now()), 1000);
+    return () => {
+      clearInterval(tick);
+      clock.stop();
+    };
+  }, [clock]);
+
+  const disconnect = useCallback(() => {
+    conn.current?.close();
+    conn.current = null;
+    setHall(null);
+  }, []);
+
+  const toLogin = useCallback((notice: Notice | null) => {
+    disconnect();
+    setMe(null);
+    setPhase({ name: 'login', notice });
+  }, [disconnect]);
+
+  /** Asks the hub which counter we hold (after a surprise in the feed) and follows it. */
+  const recheck = useCallback(async (lost: number) => {
+    try {
+      const m = await api<Me>('/api/auth/me');
+      const p = phaseRef.current;
+      if (p.name !== 'counter' || p.counter !== lost) return;
+      if (m.counter === lost) return;
+      setPhase(m.counter ? { name: 'counter', counter: m.counter } : { name: 'pick', notice: { k: 'pick.closedNotice', params: { n: lost } } });
+    } catch (e) {
+      if (isApiFailure(e) && e.status === 401) toLogin({ k: 'login.sessionEnded' });
+    }
+  }, [toLogin]);
+
+  const connect = useCallback(() => {
+    if (conn.current) return;
+    conn.current = new Connection({
+      changed(state, events, snapshot) {
+        setHall((h) => ({ state, v: (h?.v ?? 0) + 1 }));
+        const p = phaseRef.current;
+        const userId = meRef.current?.user.id;
+        if (p.name !== 'counter' || closing.current === p.counter || userId === undefined) return;
+        const n = p.counter;
+        const surprise = events.some((e) =>
+          (e.type === 'counter_closed' && e.counter === n) || (e.type === 'counter_opened' && e.counter === n && e.userId !== userId) || e.type === 'day_opened');
+        const c = state.counters[String(n)];
+        if (surprise || (snapshot && !(c?.open && c.userId === userId))) void recheck(n);
+      },
+      connection: (up) => setConnected(up),
+      unauthenticated: () => toLogin({ k: 'login.sessionEnded' }),
+    });
+  }, [recheck, toLogin]);
+
+  /** After login or on load: where this user belongs. */
+  const enter = useCallback(async (m: Me): Promise<Notice | null> => {
+    if (m.user.role !== 'counter') {
+      await api('/api/auth/logout', { method: 'POST', body: {} }).catch(() => undefined);
+      return { k: 'login.notCounterStaff' };
+    }
+    setMe(m);
+    connect();
+    setPhase(m.counter ? { name: 'counter', counter: m.counter } : { name: 'pick', notice: null });
+    return null;
+  }, [connect]);
+
+  useEffect(() => {
+    let live = true;
+    api<Me>('/api/auth/me')
+      .then((m) => live && enter(m).then((notice) => notice && setPhase({ name: 'login', notice })))
+      .catch((e) => {
+        if (!live) return;
+        const offline = isApiFailure(e) && (e.status === 0 || e.status >= 500);
+        setPhase({ name: 'login', notice: offline ? { k: 'login.offline' } : null });
+      });
+    return () => {
+      live = false;
+      conn.current?.close();
+      conn.current = null;
+    };
+  }, [enter]);
+
+  const login = useCallback(async (username: string, password: string): Promise<Notice | null> => {
+    try {
+      await api('/api/auth/login', { body: { username, password } });
+      const m = await api<Me>('/api/auth/me');
+      return await enter(m);
+    } catch (e) {
+      if (isApiFailure(e) && e.code === 'INVALID_CREDENTIALS') return { k: 'login.INVALID_CREDENTIALS' };
+      if (isApiFailure(e) && e.code === 'VALIDATION_FAILED') return { k: 'login.INVALID_CREDENTIALS' };
+      return { k: 'login.offline' };
+    }
+  }, [enter]);
+
+  const logout = useCallback(async () => {
+    const p = phaseRef.current;
+    // A counter nobody sits at must not stay open (it would count in estimates and take transfers).
+    if (p.name === 'counter' && conn.current) {
+      closing.current = p.counter;
+      await conn.current.command('counter:close', { counter: p.counter }).catch(() => undefined);
+    }
+    await api('/api/auth/logout', { method: 'POST', body: {} }).catch(() => undefined);
+    closing.current = null;
+    toLogin(null);
+  }, [toLogin]);
+
+  const openCounter = useCallback(async (n: number) => {
+    if (!conn.current) throw { code: 'NETWORK', message: 'Not connected.', status: 0 };
+    await conn.current.command('counter:open', { counter: n });
+    setPhase({ name: 'counter', counter: n });
+  }, []);
+
+  const closeCounter = useCallback(async (n: number) => {
+    if (!conn.current) throw { code: 'NETWORK', message: 'Not connected.', status: 0 };
+    closing.current = n;
+    try {
+      await conn.current.command('counter:close', { counter: n });
+      setPhase({ name: 'pick', notice: null });
+    } finally {
+      closing.current = null;
+    }
+  }, []);
+
+  let body;
+  switch (phase.name) {
+    case 'loading':
+      body = (
+        <>
+          <AppHeader />
+          <main class="app-main loading" data-testid="loading"><Spinner /><T k="common.loading" /></main>
+        </>
+      );
+      break;
+    case 'login':
+      body = <LoginScreen notice={phase.notice} onLogin={login} />;
+      break;
+    case 'pick':
+      body = me && <PickScreen me={me} hall={hall?.state ?? null} version={hall?.v ?? 0} notice={phase.notice} onOpen={openCounter} onLogout={logout} />;
+      break;
+    case 'counter':
+      body = me && (
+        <Terminal
+          me={me}
+          counter={phase.counter}
+          hall={hall?.state ?? null}
+          version={hall?.v ?? 0}
+          now={now}
+          conn={conn.current}
+          onClose={closeCounter}
+          onLogout={logout}
+        />
+      );
+      break;
+  }
+
+  return (
+    <LangContext.Provider value={lang}>
+      <ShellContext.Provider value={{ lang, setLang, now, timeZone: hall?.state.settings.timeZone ?? DEFAULT_TIME_ZONE, hallName: hall?.state.settings.hallName ?? null, connected: connected || !me }}>
+        <div class={`counter-app lang-${lang} phase-${phase.name}`} dir={dir(lang)} lang={lang} data-phase={phase.name} data-lang={lang}>
+          {body}
+        </div>
+      </ShellContext.Provider>
+    </LangContext.Provider>
+  );
+}

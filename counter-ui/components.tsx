@@ -1,0 +1,77 @@
+// Small pieces shared by the counter's screens.
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext, useEffect, useRef } from 'preact/hooks';
+import { dir, otherLang, type Lang } from '../ui-kit/i18n.ts';
+import { tc, type CKey, type Params } from './i18n.ts';
+
+export const LangContext = createContext<Lang>('ar');
+export const useLang = () => useContext(LangContext);
+
+/** A counter message in the screen's language. */
+export function T({ k, params, class: cls }: { k: CKey; params?: Params; class?: string }) {
+  const lang = useLang();
+  return <span class={cls} lang={lang}>{tc(lang, k, params)}</span>;
+}
+
+/** A name that comes in both languages (services, citizens): the screen's language first, the other under it. */
+export function Pair({ ar, en, class: cls = 'pair', inline = false }: { ar: string; en: string; class?: string; inline?: boolean }) {
+  const lang = useLang();
+  const o = otherLang(lang);
+  const [first, second] = lang === 'ar' ? [ar, en] : [en, ar];
+  return (
+    <span class={`${cls}${inline ? ' pair-inline' : ''}`}>
+      <span class="pair-first" lang={lang}>{first}</span>
+      <span class="pair-second" lang={o} dir={dir(o)}>{second}</span>
+    </span>
+  );
+}
+
+/** The keyboard shortcut printed on a button. */
+export function Kbd({ keys }: { keys: string[] }) {
+  return (
+    <span class="kbds" aria-hidden="true" dir="ltr">
+      {keys.map((k) => <kbd key={k}>{k}</kbd>)}
+    </span>
+  );
+}
+
+export function Spinner() {
+  return <span class="spinner" aria-hidden="true" />;
+}
+
+/**
+ * A modal dialog (native <dialog>: focus trap, inert page, Escape). Mounted = open; Escape and the
+ * backdrop call onClose, so the app's state stays the one source of truth.
+ */
+export function Modal({ onClose, labelId, testId, children, class: cls }: { onClose(): void; labelId: string; testId: string; children: ComponentChildren; class?: string }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const lang = useLang();
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    return () => d?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      class={`modal${cls ? ` ${cls}` : ''}`}
+      aria-labelledby={labelId}
+      data-testid={testId}
+      dir={dir(lang)}
+      lang={lang}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+      onMouseDown={(e) => {
+        // A press on the backdrop (outside the dialog box) closes it.
+        if (e.target === ref.current) {
+          const r = ref.current.getBoundingClientRect();
+          if (e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom) onClose();
+        }
+      }}
+    >
+      {children}
+    </dialog>
+  );
+}

@@ -1,0 +1,118 @@
+// The counter's line to the hub: one Socket.IO connection (the session cookie goes along) feeding
+// a HallFeed, counter commands sent as socket events with acks (REST when the socket is down),
+// and the hub's clock (the demo pins it; waiting times and "due" must use the hub's time).
+import { io, type Socket } from 'socket.io-client';
+import type { Ack } from '../protocol/api.ts';
+import type { HallEvent, PublicHallEvent } from '../protocol/events.ts';
+import { api, type ApiFailure } from '../ui-kit/api.ts';
+import { HallFeed } from '../ui-kit/hall-feed.ts';
+import type { Hall } from './model.ts';
+
+export type CounterCommand =
+  | 'counter:open' | 'counter:close' | 'counter:call-next' | 'counter:call' | 'counter:recall' | 'counter:no-show'
+  | 'counter:start' | 'counter:finish' | 'counter:transfer' | 'counter:pause' | 'counter:resume';
+
+export interface ConnectionListener {
+  /** The hall state changed (snapshot or deltas); `events` is empty for a snapshot. */
+  changed(state: Hall, events: (HallEvent | PublicHallEvent)[], snapshot: boolean): void;
+  connection(connected: boolean): void;
+  /** The hub refused the session (logged out elsewhere, expired). */
+  unauthenticated(): void;
+}
+
+const ACK_TIMEOUT_MS = 10_000;
+
+export class Connection {
+  readonly socket: Socket;
+  readonly feed: HallFeed;
+  private closed = false;
+
+  constructor(private listener: ConnectionListener) {
+    this.socket = io({ withCredentials: true, transports: ['websocket', 'polling'] });
+    this.feed = new HallFeed(this.socket, {
+      // A logged-in staff member always gets the staff audience (full tickets and appointments).
+      snapshot: (state) => this.listener.changed(state as Hall, [], true),
+      events: (events, state) => this.listener.changed(state as Hall, events, false),
+    });
+    this.socket.on('connect', () => this.listener.connection(true));
+    this.socket.on('disconnect', () => this.listener.connection(false));
+    this.socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
+      this.listener.connection(false);
+      if (err.data?.code === 'UNAUTHENTICATED') {
+        this.listener.unauthenticated();
+        return;
+      }
+      // A refusal stops Socket.IO's own retries; a network error does not. Keep trying slowly.
+      if (!this.socket.active) setTimeout(() => !this.closed && this.socket.connect(), 5000);
+    });
+  }
+
+  get connected(): boolean {
+    return this.socket.connected;
+  }
+
+  /**
+   * Sends a counter command and resolves with the hub's data, or rejects with an ApiFailure.
+   * Over the socket the hub's delta precedes the ack, so the feed already shows the result.
+   */
+  async command<T = unknown>(event: CounterCommand, payload: { counter: number } & Record<string, unknown>): Promise<T> {
+    if (this.socket.connected) {
+      let ack: Ack<T>;
+      try {
+        ack = (await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<T>;
+      } catch {
+        throw { code: 'TIMEOUT', message: `No answer from the hub within ${ACK_TIMEOUT_MS / 1000} s.`, status: 0 } satisfies ApiFailure;
+      }
+      if (ack.ok) return ack.data;
+      if (ack.error.code === 'UNAUTHENTICATED') this.listener.unauthenticated();
+      throw { code: ack.error.code, message: ack.error.message, status: 0 } satisfies ApiFailure;
+    }
+    const { counter, ...body } = payload;
+    const slug = event.slice('counter:'.length);
+    try {
+      return await api<T>(`/api/counters/${counter}/${slug}`, { method: 'POST', body, timeoutMs: ACK_TIMEOUT_MS });
+    } catch (e) {
+      if ((e as ApiFailure).code === 'UNAUTHENTICATED') this.listener.unauthenticated();
+      throw e;
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    this.socket.removeAllListeners();
+    this.socket.close();
+  }
+}
+
+/** The hub's time: local time shifted by the offset /healthz reports (re-synced every 10 minutes). */
+export class HubClock {
+  offset = 0;
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  now(): number {
+    return Date.now() + this.offset;
+  }
+
+  async sync(): Promise<void> {
+    const t0 = Date.now();
+    try {
+      const res = await fetch('/healthz', { cache: 'no-store' });
+      const body = (await res.json()) as { time?: string };
+      const t1 = Date.now();
+      const hub = body.time ? Date.parse(body.time) : NaN;
+      if (Number.isFinite(hub)) this.offset = hub - (t0 + t1) / 2;
+    } catch {
+      // keep the last offset
+    }
+  }
+
+  start(): Promise<void> {
+    this.timer ??= setInterval(() => void this.sync(), 10 * 60_000);
+    return this.sync();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}

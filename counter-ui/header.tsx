@@ -1,0 +1,58 @@
+// The bar on top of every counter screen: brand, the screen's own middle part and buttons, the
+// connection state, the hub's clock and the language toggle.
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext } from 'preact/hooks';
+import { DEFAULT_LANG, DEFAULT_TIME_ZONE, formatDate, formatTime, otherLang, type Lang } from '../ui-kit/i18n.ts';
+import { Spinner, T } from './components.tsx';
+import { tc } from './i18n.ts';
+import { GlobeIcon } from './icons.tsx';
+
+export interface Shell {
+  lang: Lang;
+  setLang(l: Lang): void;
+  /** The hub's time (ms), ticking every second. */
+  now: number;
+  timeZone: string;
+  hallName: { ar: string; en: string } | null;
+  connected: boolean;
+}
+
+export const ShellContext = createContext<Shell>({
+  lang: DEFAULT_LANG, setLang: () => {}, now: 0, timeZone: DEFAULT_TIME_ZONE, hallName: null, connected: true,
+});
+export const useShell = () => useContext(ShellContext);
+
+export function AppHeader({ middle, actions }: { middle?: ComponentChildren; actions?: ComponentChildren }) {
+  const { lang, setLang, now, timeZone, hallName, connected } = useShell();
+  return (
+    <header class="app-header">
+      <div class="brand">
+        <span class="logo" aria-hidden="true"><span class="logo-mark" lang="ar">دور</span></span>
+        {!middle && (
+          <span class="brand-text">
+            <span class="brand-title" lang={lang}>{tc(lang, 'app.title')}</span>
+            {hallName && <span class="brand-hall" lang={lang}>{hallName[lang]}</span>}
+          </span>
+        )}
+      </div>
+      {middle && <div class="header-middle">{middle}</div>}
+      <div class="header-end">
+        {!connected && (
+          <span class="conn-pill" role="status" data-testid="reconnecting">
+            <Spinner />
+            <T k="common.reconnecting" />
+          </span>
+        )}
+        <div class="clock" data-testid="clock">
+          <span class="clock-time ltr-num">{formatTime(now, lang, timeZone)}</span>
+          <span class="clock-date" lang={lang}>{formatDate(now, lang, timeZone)}</span>
+        </div>
+        <button type="button" class="btn btn-ghost btn-small lang-toggle" data-testid="lang-toggle" lang={otherLang(lang)} onClick={() => setLang(otherLang(lang))}>
+          <GlobeIcon size="1.2em" />
+          <span>{lang === 'ar' ? 'English' : 'العربية'}</span>
+        </button>
+        {actions}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,331 @@
+// The counter terminal's texts, Arabic first. Same conventions as ui-kit/i18n.ts (whose helpers
+// for digits, times and dates it reuses): `{name}` placeholders, plural forms chosen by `n`.
+import { formatNumber, type Lang } from '../ui-kit/i18n.ts';
+
+type Plural = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
+type Message = string | Plural;
+
+const ar = {
+  'app.title': 'شاشة الشباك',
+
+  'login.title': 'دخول موظف الشباك',
+  'login.subtitle': 'سجّل الدخول لفتح شباكك',
+  'login.username': 'اسم المستخدم',
+  'login.password': 'كلمة المرور',
+  'login.submit': 'دخول',
+  'login.INVALID_CREDENTIALS': 'اسم المستخدم أو كلمة المرور غير صحيحة',
+  'login.notCounterStaff': 'هذه الشاشة لموظفي الشبابيك فقط. استخدم حساب موظف شباك.',
+  'login.sessionEnded': 'انتهت الجلسة. يُرجى تسجيل الدخول من جديد.',
+  'login.offline': 'تعذّر الاتصال بالنظام. حاول مرة أخرى بعد لحظات.',
+
+  'pick.title': 'اختر الشباك',
+  'pick.hello': 'مرحبًا، {name}',
+  'pick.counter': 'الشباك {n}',
+  'pick.free': 'متاح',
+  'pick.taken': 'مفتوح لدى موظف آخر',
+  'pick.allServices': 'جميع الخدمات',
+  'pick.closedNotice': 'أُغلق الشباك {n}.',
+  'pick.empty': 'لا توجد شبابيك معرّفة في النظام.',
+
+  'mode.appointment': 'شباك المواعيد',
+  'mode.general': 'شباك عام (بدون موعد)',
+  'mode.mixed': 'شباك مختلط',
+
+  'state.idle': 'جاهز',
+  'state.called': 'تم النداء',
+  'state.serving': 'قيد الخدمة',
+  'state.paused': 'متوقف مؤقتًا',
+
+  'kind.appointment': 'موعد',
+  'kind.walkin': 'بدون موعد',
+  'priority.none': 'بدون أولوية',
+  'priority.elderly': 'أولوية: كبار السن',
+  'priority.disability': 'أولوية: ذوو الإعاقة',
+  'priority.pregnancy': 'أولوية: الحوامل',
+
+  'current.none': 'لا توجد تذكرة حالية',
+  'current.noneHint': 'اضغط «نداء التالي» أو مفتاح N أو المسافة لمناداة الرقم التالي.',
+  'current.waited': 'وقت الانتظار',
+  'current.issuedAt': 'صدرت {time}',
+  'current.serviceTime': 'مدة الخدمة',
+  'current.notStarted': 'لم تبدأ',
+  'current.calledAt': 'نودي {time}',
+  'current.recalls': { zero: 'لم يُكرَّر النداء', one: 'كُرِّر النداء مرة واحدة من {max}', two: 'كُرِّر النداء مرتين من {max}', other: 'كُرِّر النداء {n} مرات من {max}' },
+  'current.transferred': { one: 'تذكرة محوّلة', two: 'تذكرة محوّلة مرتين', other: 'تذكرة محوّلة {n} مرات' },
+  'current.requeued': 'أُعيدت إلى الدور بعد عدم الحضور',
+  'current.walkinCpr': 'الرقم الشخصي (من الجهاز)',
+  'current.paused': 'الشباك متوقف مؤقتًا',
+  'current.pausedReason': 'السبب: {reason}',
+  'current.pausedHint': 'لا تُنادى أي تذكرة على هذا الشباك حتى تستأنف العمل (P).',
+
+  'appt.title': 'بيانات الحجز',
+  'appt.name': 'الاسم',
+  'appt.cpr': 'الرقم الشخصي',
+  'appt.service': 'الخدمة',
+  'appt.slot': 'الموعد',
+  'appt.phone': 'الهاتف',
+  'appt.reference': 'رقم الحجز',
+  'appt.notes': 'ملاحظات مركز الاتصال',
+  'appt.noNotes': 'لا توجد ملاحظات',
+  'appt.missing': 'بيانات الحجز غير متوفرة',
+
+  'act.callNext': 'نداء التالي',
+  'act.recall': 'إعادة النداء',
+  'act.noShow': 'لم يحضر',
+  'act.start': 'بدء الخدمة',
+  'act.finish': 'إنهاء الخدمة',
+  'act.transfer': 'تحويل',
+  'act.pause': 'إيقاف مؤقت',
+  'act.resume': 'استئناف',
+  'act.call': 'نداء',
+  'act.closeCounter': 'إغلاق الشباك',
+  'act.logout': 'تسجيل الخروج',
+  'act.logoutHint': 'أنهِ التذكرة الحالية أو حوّلها قبل الخروج',
+  'act.space': 'مسافة',
+
+  'finish.title': 'إنهاء خدمة التذكرة {label}',
+  'finish.outcome': 'نتيجة الخدمة',
+  'finish.note': 'ملاحظة (اختيارية)',
+  'finish.notePlaceholder': 'مثال: طُلب إحضار شهادة الراتب',
+  'finish.confirm': 'إنهاء الخدمة',
+
+  'transfer.title': 'تحويل التذكرة {label}',
+  'transfer.keepsPlace': 'تحتفظ التذكرة برقمها ومكانها في الدور.',
+  'transfer.toService': 'إلى خدمة أخرى',
+  'transfer.toCounter': 'إلى شباك محدد',
+  'transfer.current': 'الخدمة الحالية',
+  'transfer.closed': 'مغلق',
+  'transfer.open': 'مفتوح',
+  'transfer.paused': 'متوقف',
+  'transfer.none': 'لا توجد شبابيك أخرى',
+  'transfer.confirm': 'تحويل',
+
+  'pause.title': 'إيقاف الشباك مؤقتًا',
+  'pause.reason': 'سبب الإيقاف',
+  'pause.placeholder': 'اكتب السبب أو اختر من الأسباب الشائعة',
+  'pause.confirm': 'إيقاف مؤقت',
+
+  'side.queues': 'الانتظار في طوابير شباكي',
+  'side.appointments': 'المواعيد',
+  'side.next': 'التالي في الدور',
+  'side.nextBadge': 'التالي',
+  'side.none': 'لا أحد في الانتظار لهذا الشباك',
+  'side.more': { one: 'وتذكرة أخرى', two: 'وتذكرتان أخريان', few: 'و{n} تذاكر أخرى', other: 'و{n} تذكرة أخرى' },
+  'side.guard': 'زر «التالي» يحتفظ بالشباك لمواعيد قريبة؛ يمكنك نداء تذكرة بعينها من القائمة.',
+  'side.slot': 'موعد {time}',
+  'side.early': 'مبكر',
+  'side.forYou': 'محوّلة إليك',
+  'side.stats': 'إنجازي اليوم',
+  'side.served': 'تمت خدمتهم',
+  'side.avg': 'متوسط مدة الخدمة',
+
+  'err.QUEUE_EMPTY': 'لا توجد تذاكر في الانتظار لهذا الشباك الآن.',
+  'err.COUNTER_BUSY': 'الشباك مشغول بتذكرة حالية؛ أنهِها أو حوّلها أولًا.',
+  'err.COUNTER_PAUSED': 'الشباك متوقف مؤقتًا؛ استأنف العمل أولًا.',
+  'err.COUNTER_NOT_PAUSED': 'الشباك ليس متوقفًا.',
+  'err.COUNTER_CLOSED': 'الشباك مغلق.',
+  'err.NOT_YOUR_COUNTER': 'هذا الشباك ليس مفتوحًا باسمك.',
+  'err.TICKET_NOT_CALLABLE': 'لم تعد هذه التذكرة في الانتظار لهذا الشباك.',
+  'err.NO_CURRENT_TICKET': 'لا توجد تذكرة حالية على هذا الشباك.',
+  'err.INVALID_TICKET_STATE': 'لا يمكن تنفيذ هذا الإجراء في حالة التذكرة الحالية.',
+  'err.TRANSFER_TO_SELF': 'لا يمكن تحويل التذكرة إلى الشباك نفسه.',
+  'err.TRANSFER_TARGET_MISSING': 'اختر خدمة أو شباكًا للتحويل.',
+  'err.COUNTER_TAKEN': 'الشباك {n} مفتوح لدى مستخدم آخر.',
+  'err.USER_AT_OTHER_COUNTER': 'لديك شباك آخر مفتوح بالفعل؛ أغلقه أولًا.',
+  'err.DAY_CLOSED': 'انتهى يوم العمل؛ يجري الانتقال إلى اليوم الجديد.',
+  'err.UNAUTHENTICATED': 'انتهت الجلسة. يُرجى تسجيل الدخول من جديد.',
+  'err.FORBIDDEN': 'ليست لديك صلاحية لهذا الإجراء.',
+  'err.NETWORK': 'تعذّر الاتصال بالنظام. حاول مرة أخرى.',
+  'err.TIMEOUT': 'لم يصل رد من النظام في الوقت المحدد. حاول مرة أخرى.',
+  'err.generic': 'تعذّر تنفيذ الإجراء.',
+  'err.dismiss': 'إخفاء',
+
+  'common.cancel': 'إلغاء',
+  'common.reconnecting': 'جارٍ إعادة الاتصال…',
+  'common.loading': 'جارٍ التحميل…',
+  'common.none': '—',
+} satisfies Record<string, Message>;
+
+export type CKey = keyof typeof ar;
+type Dict = Record<CKey, Message>;
+
+const en: Dict = {
+  'app.title': 'Counter terminal',
+
+  'login.title': 'Counter staff login',
+  'login.subtitle': 'Log in to open your counter',
+  'login.username': 'Username',
+  'login.password': 'Password',
+  'login.submit': 'Log in',
+  'login.INVALID_CREDENTIALS': 'Wrong username or password',
+  'login.notCounterStaff': 'This screen is for counter staff only. Use a counter staff account.',
+  'login.sessionEnded': 'Your session has ended. Please log in again.',
+  'login.offline': 'Cannot reach the system. Try again in a moment.',
+
+  'pick.title': 'Choose your counter',
+  'pick.hello': 'Hello, {name}',
+  'pick.counter': 'Counter {n}',
+  'pick.free': 'Available',
+  'pick.taken': 'Open by another user',
+  'pick.allServices': 'All services',
+  'pick.closedNotice': 'Counter {n} was closed.',
+  'pick.empty': 'No counters are set up in the system.',
+
+  'mode.appointment': 'Appointments counter',
+  'mode.general': 'General counter (walk-ins)',
+  'mode.mixed': 'Mixed counter',
+
+  'state.idle': 'Ready',
+  'state.called': 'Called',
+  'state.serving': 'Serving',
+  'state.paused': 'Paused',
+
+  'kind.appointment': 'Appointment',
+  'kind.walkin': 'Walk-in',
+  'priority.none': 'No priority',
+  'priority.elderly': 'Priority: senior citizen',
+  'priority.disability': 'Priority: disability',
+  'priority.pregnancy': 'Priority: pregnancy',
+
+  'current.none': 'No current ticket',
+  'current.noneHint': 'Press “Call next”, N or Space to call the next number.',
+  'current.waited': 'Waiting time',
+  'current.issuedAt': 'issued {time}',
+  'current.serviceTime': 'Service time',
+  'current.notStarted': 'not started',
+  'current.calledAt': 'called {time}',
+  'current.recalls': { zero: 'not recalled yet', one: 'recalled once of {max}', other: 'recalled {n} times of {max}' },
+  'current.transferred': { one: 'transferred ticket', other: 'transferred {n} times' },
+  'current.requeued': 'back in line after a no-show',
+  'current.walkinCpr': 'CPR (typed at the kiosk)',
+  'current.paused': 'Counter paused',
+  'current.pausedReason': 'Reason: {reason}',
+  'current.pausedHint': 'No ticket is called to this counter until you resume (P).',
+
+  'appt.title': 'Booking details',
+  'appt.name': 'Name',
+  'appt.cpr': 'CPR',
+  'appt.service': 'Service',
+  'appt.slot': 'Slot',
+  'appt.phone': 'Phone',
+  'appt.reference': 'Reference',
+  'appt.notes': 'Call-center notes',
+  'appt.noNotes': 'No notes',
+  'appt.missing': 'Booking details are not available',
+
+  'act.callNext': 'Call next',
+  'act.recall': 'Recall',
+  'act.noShow': 'No-show',
+  'act.start': 'Start service',
+  'act.finish': 'Finish',
+  'act.transfer': 'Transfer',
+  'act.pause': 'Pause',
+  'act.resume': 'Resume',
+  'act.call': 'Call',
+  'act.closeCounter': 'Close counter',
+  'act.logout': 'Log out',
+  'act.logoutHint': 'Finish or transfer the current ticket before logging out',
+  'act.space': 'Space',
+
+  'finish.title': 'Finish ticket {label}',
+  'finish.outcome': 'Outcome',
+  'finish.note': 'Note (optional)',
+  'finish.notePlaceholder': 'e.g. asked to bring a salary certificate',
+  'finish.confirm': 'Finish service',
+
+  'transfer.title': 'Transfer ticket {label}',
+  'transfer.keepsPlace': 'The ticket keeps its number and its place in line.',
+  'transfer.toService': 'To another service',
+  'transfer.toCounter': 'To a specific counter',
+  'transfer.current': 'current service',
+  'transfer.closed': 'closed',
+  'transfer.open': 'open',
+  'transfer.paused': 'paused',
+  'transfer.none': 'No other counters',
+  'transfer.confirm': 'Transfer',
+
+  'pause.title': 'Pause the counter',
+  'pause.reason': 'Reason',
+  'pause.placeholder': 'Type a reason or pick a common one',
+  'pause.confirm': 'Pause',
+
+  'side.queues': 'Waiting in my queues',
+  'side.appointments': 'Appointments',
+  'side.next': 'Next in line',
+  'side.nextBadge': 'Next',
+  'side.none': 'No one is waiting for this counter',
+  'side.more': { one: 'and 1 more', other: 'and {n} more' },
+  'side.guard': '“Call next” is holding this counter for upcoming appointments; you can call a ticket from the list.',
+  'side.slot': 'slot {time}',
+  'side.early': 'early',
+  'side.forYou': 'sent to you',
+  'side.stats': 'My day',
+  'side.served': 'Served',
+  'side.avg': 'Average service time',
+
+  'err.QUEUE_EMPTY': 'No ticket is waiting for this counter right now.',
+  'err.COUNTER_BUSY': 'This counter still holds a ticket; finish or transfer it first.',
+  'err.COUNTER_PAUSED': 'The counter is paused; resume first.',
+  'err.COUNTER_NOT_PAUSED': 'The counter is not paused.',
+  'err.COUNTER_CLOSED': 'The counter is closed.',
+  'err.NOT_YOUR_COUNTER': 'This counter is not open under your login.',
+  'err.TICKET_NOT_CALLABLE': 'That ticket is no longer waiting for this counter.',
+  'err.NO_CURRENT_TICKET': 'This counter has no current ticket.',
+  'err.INVALID_TICKET_STATE': 'This action does not fit the ticket’s current state.',
+  'err.TRANSFER_TO_SELF': 'A ticket cannot be transferred to the counter that holds it.',
+  'err.TRANSFER_TARGET_MISSING': 'Choose a service or a counter to transfer to.',
+  'err.COUNTER_TAKEN': 'Counter {n} is already open by another user.',
+  'err.USER_AT_OTHER_COUNTER': 'You already have another counter open; close it first.',
+  'err.DAY_CLOSED': 'The service day is over; the system is moving to the new day.',
+  'err.UNAUTHENTICATED': 'Your session has ended. Please log in again.',
+  'err.FORBIDDEN': 'You are not allowed to do this.',
+  'err.NETWORK': 'Cannot reach the system. Try again.',
+  'err.TIMEOUT': 'The system did not answer in time. Try again.',
+  'err.generic': 'The action could not be done.',
+  'err.dismiss': 'Dismiss',
+
+  'common.cancel': 'Cancel',
+  'common.reconnecting': 'Reconnecting…',
+  'common.loading': 'Loading…',
+  'common.none': '—',
+};
+
+const dicts: Record<Lang, Dict> = { ar, en };
+
+/** Error codes with their own friendly text (others show the hub's message). */
+export function errorKey(code: string): CKey | null {
+  const k = `err.${code}`;
+  return k in ar ? (k as CKey) : null;
+}
+
+const plurals: Partial<Record<Lang, Intl.PluralRules>> = {};
+
+export type Params = Record<string, string | number>;
+
+/** The counter message `key` in `lang`, placeholders filled (numbers in the language's digits). */
+export function tc(lang: Lang, key: CKey, params: Params = {}): string {
+  const m = dicts[lang][key];
+  let text: string;
+  if (typeof m === 'string') {
+    text = m;
+  } else {
+    const n = Number(params.n ?? 0);
+    const rules = (plurals[lang] ??= new Intl.PluralRules(lang));
+    const cat: Intl.LDMLPluralRule = n === 0 && m.zero ? 'zero' : rules.select(n);
+    text = m[cat] ?? m.other;
+  }
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    if (v === undefined) return whole;
+    return typeof v === 'number' ? formatNumber(v, lang) : v;
+  });
+}
+
+/** Pause reasons offered as one-tap chips (stored in both languages, for the supervisor). */
+export const PAUSE_REASONS: ReadonlyArray<{ ar: string; en: string }> = [
+  { ar: 'استراحة', en: 'Break' },
+  { ar: 'صلاة', en: 'Prayer' },
+  { ar: 'اجتماع', en: 'Meeting' },
+  { ar: 'مهمة إدارية', en: 'Admin task' },
+  { ar: 'عطل في الجهاز', en: 'Equipment problem' },
+];

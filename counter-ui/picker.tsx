@@ -1,0 +1,111 @@
+// Choose a counter to open. One user per counter, one counter per user: the hub refuses a counter
+// someone else holds (COUNTER_TAKEN) and says so here.
+import { useState } from 'preact/hooks';
+import type { Counter } from '../protocol/domain.ts';
+import { isApiFailure } from '../ui-kit/api.ts';
+import { formatNumber } from '../ui-kit/i18n.ts';
+import { nameIn, type Me, type Notice } from './app.tsx';
+import { Spinner, T, useLang } from './components.tsx';
+import { AppHeader } from './header.tsx';
+import { errorKey, tc } from './i18n.ts';
+import { AlertIcon, InfoIcon, LockIcon, LogoutIcon } from './icons.tsx';
+import type { Hall } from './model.ts';
+
+interface OpenError { code: string; message: string; counter: number }
+
+export function PickScreen({ me, hall, notice, onOpen, onLogout }: {
+  me: Me; hall: Hall | null; version: number; notice: Notice | null;
+  onOpen(n: number): Promise<void>; onLogout(): Promise<void>;
+}) {
+  const lang = useLang();
+  const [pending, setPending] = useState<number | null>(null);
+  const [error, setError] = useState<OpenError | null>(null);
+  const [loggingOut, setLoggingOut] = useState(false);
+
+  const open = async (n: number) => {
+    if (pending !== null) return;
+    setPending(n);
+    setError(null);
+    try {
+      await onOpen(n);
+    } catch (e) {
+      setError(isApiFailure(e) ? { code: e.code, message: e.message, counter: n } : { code: 'NETWORK', message: String(e), counter: n });
+      setPending(null);
+    }
+  };
+
+  const counters: Counter[] = hall ? Object.values(hall.counters).sort((a, b) => a.number - b.number) : [];
+  const serviceNames = (c: Counter) => {
+    if (!hall || c.serviceIds.length === 0) return tc(lang, 'pick.allServices');
+    return c.serviceIds.map((id) => (lang === 'ar' ? hall.services[id]?.nameAr : hall.services[id]?.nameEn) ?? id).join('، ');
+  };
+  const errKey = error ? errorKey(error.code) : null;
+
+  return (
+    <>
+      <AppHeader
+        actions={
+          <button type="button" class="btn btn-ghost btn-small" data-testid="btn-logout" disabled={loggingOut} onClick={() => { setLoggingOut(true); void onLogout(); }}>
+            <LogoutIcon size="1.2em" />
+            <T k="act.logout" />
+          </button>
+        }
+      />
+      <main class="app-main pick-main">
+        <div class="pick-head">
+          <h1 class="pick-title"><T k="pick.title" /></h1>
+          <p class="pick-hello"><T k="pick.hello" params={{ name: nameIn(me.user.displayName, lang) }} /></p>
+        </div>
+        {notice && (
+          <p class="notice notice-info" role="status" data-testid="pick-notice">
+            <InfoIcon size="1.4em" />
+            <T k={notice.k} params={notice.params} />
+          </p>
+        )}
+        {error && (
+          <p class="notice notice-danger" role="alert" data-testid="open-error" data-code={error.code}>
+            <AlertIcon size="1.4em" />
+            <span class="notice-text">
+              <span lang={lang}>{errKey ? tc(lang, errKey, { n: error.counter }) : tc(lang, 'err.generic')}</span>
+              {!errKey && <span class="notice-detail" lang="en" dir="ltr">{error.message}</span>}
+            </span>
+          </p>
+        )}
+        {!hall ? (
+          <div class="loading"><Spinner /><T k="common.loading" /></div>
+        ) : counters.length === 0 ? (
+          <p class="notice notice-info"><T k="pick.empty" /></p>
+        ) : (
+          <div class="pick-grid">
+            {counters.map((c) => {
+              const mine = c.open && c.userId === me.user.id;
+              const taken = c.open && !mine;
+              return (
+                <button
+                  type="button"
+                  key={c.number}
+                  class={`pick-card mode-${c.mode}${taken ? ' taken' : ''}`}
+                  data-testid={`counter-pick-${c.number}`}
+                  data-open={c.open ? 'true' : 'false'}
+                  disabled={pending !== null}
+                  onClick={() => void open(c.number)}
+                >
+                  <span class="pick-number ltr-num">{formatNumber(c.number, lang)}</span>
+                  <span class="pick-body">
+                    <span class="pick-name" lang={lang}>{tc(lang, 'pick.counter', { n: c.number })}</span>
+                    <span class="pick-mode" lang={lang}>{tc(lang, `mode.${c.mode}`)}</span>
+                    <span class="pick-services" lang={lang}>{serviceNames(c)}</span>
+                  </span>
+                  <span class={`pick-status ${taken ? 'is-taken' : 'is-free'}`} lang={lang}>
+                    {pending === c.number ? <Spinner /> : taken ? <LockIcon size="1.1em" /> : null}
+                    {tc(lang, taken ? 'pick.taken' : 'pick.free')}
+                  </span>
+                </button>
+              );
+            })}
+          </div>
+        )}
+      </main>
+    </>
+  );
+}

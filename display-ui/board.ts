@@ -1,0 +1,71 @@
+// What the board shows, derived from the hall state (the public snapshot plus deltas). Pure.
+import type { PublicTicket, Service } from '../protocol/domain.ts';
+import { waitingByQueue } from '../server/engine/select.ts';
+import type { HallState } from '../server/engine/types.ts';
+import type { FeedState } from '../ui-kit/hall-feed.ts';
+
+export interface CallItem {
+  ticketId: string;
+  label: string;
+  counter: number;
+  /** When it was last called or recalled (hub time, ms). */
+  at: number;
+  status: PublicTicket['status'];
+  kind: PublicTicket['kind'];
+  recalls: number;
+}
+
+/**
+ * The latest calls, newest first: every ticket of today that was called to a counter (and not sent
+ * back to a queue since). `recalledAt` holds the recall times seen live (a recall moves a ticket
+ * back to the top); it is empty after a fresh snapshot, which is fine.
+ */
+export function recentCalls(state: FeedState, recalledAt: ReadonlyMap<string, number>, limit: number): CallItem[] {
+  const out: CallItem[] = [];
+  for (const id in state.tickets) {
+    const t = state.tickets[id]!;
+    if (t.calledAt === null || t.counter === null) continue;
+    if (t.status === 'waiting' || t.status === 'transferred' || t.status === 'cancelled') continue;
+    const at = Math.max(t.calledAt, recalledAt.get(id) ?? 0);
+    out.push({ ticketId: id, label: t.label, counter: t.counter, at, status: t.status, kind: t.kind, recalls: t.recalls });
+  }
+  out.sort((a, b) => b.at - a.at || b.label.localeCompare(a.label));
+  return out.slice(0, limit);
+}
+
+/**
+ * The big "now calling" panel: the calls still highlighted (arrived in the last few seconds), up
+ * to `max`; when none is, the latest call that is still waiting for its citizen (status called).
+ */
+export function currentCalls(recent: CallItem[], freshUntil: ReadonlyMap<string, number>, nowLocal: number, max: number): { items: CallItem[]; fresh: Set<string> } {
+  const fresh = new Set<string>();
+  for (const c of recent) if ((freshUntil.get(c.ticketId) ?? 0) > nowLocal) fresh.add(c.ticketId);
+  if (fresh.size > 0) return { items: recent.filter((c) => fresh.has(c.ticketId)).slice(0, max), fresh };
+  const latest = recent[0];
+  return { items: latest && latest.status === 'called' ? [latest] : [], fresh };
+}
+
+export interface QueueTile {
+  prefix: string;
+  nameAr: string;
+  nameEn: string;
+  waiting: number;
+  appointments: boolean;
+}
+
+/** Waiting per queue: the appointments queue first, then each walk-in service (kiosk order). */
+export function queueTiles(state: FeedState, appointmentsName: { ar: string; en: string }): QueueTile[] {
+  const counts = waitingByQueue(state as unknown as HallState);
+  const appt = state.settings.appointmentPrefix;
+  const tiles: QueueTile[] = [{ prefix: appt, nameAr: appointmentsName.ar, nameEn: appointmentsName.en, waiting: counts[appt] ?? 0, appointments: true }];
+  const services = Object.values(state.services as Record<string, Service>)
+    .filter((s) => s.prefix !== appt && (s.kioskVisible || (counts[s.prefix] ?? 0) > 0))
+    .sort((a, b) => a.sortOrder - b.sortOrder || a.prefix.localeCompare(b.prefix));
+  const seen = new Set<string>([appt]);
+  for (const s of services) {
+    if (seen.has(s.prefix)) continue;
+    seen.add(s.prefix);
+    tiles.push({ prefix: s.prefix, nameAr: s.nameAr, nameEn: s.nameEn, waiting: counts[s.prefix] ?? 0, appointments: false });
+  }
+  return tiles;
+}
