@@ -52,6 +52,8 @@ export function CounterApp() {
   const [connected, setConnected] = useState(true);
   const clock = useMemo(() => new HubClock(), []);
   const [now, setNow] = useState(() => Date.now());
+  // Waiting times and "due" need the hub's time: the terminal waits for the first clock sync.
+  const [clockReady, setClockReady] = useState(false);
   const conn = useRef<Connection | null>(null);
   const phaseRef = useRef(phase);
   phaseRef.current = phase;
@@ -72,7 +74,10 @@ export function CounterApp() {
 
   // --- the hub's clock, ticking every second
   useEffect(() => {
-    void clock.start().then(() => setNow(clock.now()));
+    void clock.start().then(() => {
+      setNow(clock.now());
+      setClockReady(true);
+    });
     const tick = setInterval(() => setNow(clock.now()), 1000);
     return () => {
       clearInterval(tick);
@@ -139,7 +144,11 @@ export function CounterApp() {
   useEffect(() => {
     let live = true;
     api<Me>('/api/auth/me')
-      .then((m) => live && enter(m).then((notice) => notice && setPhase({ name: 'login', notice })))
+      .then(async (m) => {
+        if (!live) return;
+        const notice = await enter(m);
+        if (notice) setPhase({ name: 'login', notice });
+      })
       .catch((e) => {
         if (!live) return;
         const offline = isApiFailure(e) && (e.status === 0 || e.status >= 500);
@@ -214,7 +223,7 @@ export function CounterApp() {
         <Terminal
           me={me}
           counter={phase.counter}
-          hall={hall?.state ?? null}
+          hall={clockReady ? hall?.state ?? null : null}
           version={hall?.v ?? 0}
           now={now}
           conn={conn.current}

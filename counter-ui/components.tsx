@@ -30,7 +30,7 @@ export function Pair({ ar, en, class: cls = 'pair', inline = false }: { ar: stri
 export function Kbd({ keys }: { keys: string[] }) {
   return (
     <span class="kbds" aria-hidden="true" dir="ltr">
-      {keys.map((k) => <kbd key={k}>{k}</kbd>)}
+      {keys.map((k) => <kbd key={k} class={k === '␣' ? 'kbd-space' : undefined} title={k === '␣' ? 'Space' : undefined}>{k}</kbd>)}
     </span>
   );
 }
@@ -65,8 +65,9 @@ export function Modal({ onClose, labelId, testId, children, class: cls }: { onCl
       }}
       onMouseDown={(e) => {
         // A press on the backdrop (outside the dialog box) closes it.
-        if (e.target === ref.current) {
-          const r = ref.current.getBoundingClientRect();
+        const d = ref.current;
+        if (d && e.target === d) {
+          const r = d.getBoundingClientRect();
           if (e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom) onClose();
         }
       }}

@@ -28,7 +28,7 @@ export class Connection {
   private closed = false;
 
   constructor(private listener: ConnectionListener) {
-    this.socket = io({ withCredentials: true, transports: ['websocket', 'polling'] });
+    this.socket = io({ withCredentials: true });
     this.feed = new HallFeed(this.socket, {
       // A logged-in staff member always gets the staff audience (full tickets and appointments).
       snapshot: (state) => this.listener.changed(state as Hall, [], true),

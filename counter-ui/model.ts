@@ -31,7 +31,7 @@ export function statusOf(c: Counter | null, t: Ticket | null): CounterStatus {
 }
 
 /** Which buttons make sense now (the hub decides in the end; this only avoids pointless presses). */
-export function allowed(status: CounterStatus, hasTicket: boolean) {
+export function allowed(status: CounterStatus | 'closed', hasTicket: boolean) {
   return {
     callNext: status === 'idle',
     call: status === 'idle',
@@ -42,7 +42,7 @@ export function allowed(status: CounterStatus, hasTicket: boolean) {
     transfer: status === 'called' || status === 'serving',
     pause: status === 'idle',
     resume: status === 'paused',
-    close: !hasTicket,
+    close: status !== 'closed' && !hasTicket,
     logout: !hasTicket,
   };
 }
@@ -109,11 +109,19 @@ export function waitingFor(s: Hall, c: Counter, now: number, limit = 40): Waitin
 
 export interface QueueCount { prefix: string; nameAr: string; nameEn: string; count: number; appointments: boolean }
 
-/** Waiting per queue this counter serves: the appointment queue (unless it is a general counter), then its services. */
-export function queuesFor(s: Hall, c: Counter): QueueCount[] {
-  const counts = waitingByQueue(asEngine(s));
+/**
+ * Waiting per queue this counter serves: the appointment queue (at appointment and mixed counters,
+ * and at a general one while appointments fall back to it), then the services it handles.
+ */
+export function queuesFor(s: Hall, c: Counter, now: number): QueueCount[] {
+  const state = asEngine(s);
+  const counts = waitingByQueue(state);
   const out: QueueCount[] = [];
-  if (c.mode !== 'general') {
+  const appointmentsHere = c.mode !== 'general' || Object.keys(s.waiting).some((id) => {
+    const t = s.tickets[id];
+    return t?.kind === 'appointment' && canCall(state, c, t, now);
+  });
+  if (appointmentsHere) {
     const p = s.settings.appointmentPrefix;
     out.push({ prefix: p, nameAr: 'المواعيد', nameEn: 'Appointments', count: counts[p] ?? 0, appointments: true });
   }

@@ -34,12 +34,17 @@ export function recentCalls(state: FeedState, recalledAt: ReadonlyMap<string, nu
 }
 
 /**
- * The big "now calling" panel: the calls still highlighted (arrived in the last few seconds), up
- * to `max`; when none is, the latest call that is still waiting for its citizen (status called).
+ * The big "now calling" panel: the calls still highlighted (called or recalled in the last few
+ * seconds and not finished since), up to `max`; when none is, the latest call that is still
+ * waiting for its citizen (status called).
  */
 export function currentCalls(recent: CallItem[], freshUntil: ReadonlyMap<string, number>, nowLocal: number, max: number): { items: CallItem[]; fresh: Set<string> } {
   const fresh = new Set<string>();
-  for (const c of recent) if ((freshUntil.get(c.ticketId) ?? 0) > nowLocal) fresh.add(c.ticketId);
+  for (const c of recent) {
+    // A call already finished or sent away (a quick no-show) leaves the big panel at once.
+    const live = c.status === 'called' || c.status === 'serving';
+    if (live && (freshUntil.get(c.ticketId) ?? 0) > nowLocal) fresh.add(c.ticketId);
+  }
   if (fresh.size > 0) return { items: recent.filter((c) => fresh.has(c.ticketId)).slice(0, max), fresh };
   const latest = recent[0];
   return { items: latest && latest.status === 'called' ? [latest] : [], fresh };

@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { PAGES } from '../ui-kit/pages.ts';
 import { operations, type Operation } from './ops/index.ts';
 
 type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; anyOf?: JsonSchema[]; enum?: unknown[]; pattern?: string; minLength?: number; maxLength?: number; minimum?: number; maximum?: number; default?: unknown; items?: JsonSchema };
@@ -40,6 +41,8 @@ function access(o: Operation): string {
   if (o.access.roles?.includes('supervisor')) parts.push('role `admin`');
   return parts.join(', ');
 }
+
+const SCREENS = PAGES.map((p) => `### GET ${p.path}\n${p.summary}`).join('\n\n');
 
 const HEADER = `# Dor hub API
 
@@ -94,12 +97,7 @@ Prometheus text: commands, events, sequence, tickets today, waiting per queue, o
 ### GET /
 The start page: links to every screen; demo logins when \`DOR_DEMO=1\`.
 
-### GET /kiosk
-The check-in kiosk screen (a paired kiosk device).
-
-### GET /t/:token
-A citizen's mobile status page for one ticket (the QR code on the ticket); live over Socket.IO with
-\`auth: { statusToken }\` → \`ticket:status\` messages.
+${SCREENS}
 
 ### GET /demo/open/:kind
 Demo only (\`DOR_DEMO=1\`): pairs this browser as the seeded demo \`kiosk\` or \`display\` (sets the

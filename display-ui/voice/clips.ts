@@ -1,5 +1,5 @@
 // The display board's voice: which short clips exist, what each one says, and how an
-// announcement ("التذكرة رقم B 12، الشباك رقم 3" / "Ticket B 12, counter 3") is assembled from
+// announcement ("التذكرة B 12، الشباك 3" / "Ticket B 12, counter 3") is assembled from
 // them at play time. Pure and framework-free: used by the browser (display-ui/announcer.ts) and by
 // the generator (`npm run voice`, display-ui/voice/make-clips.ts).
 //
@@ -55,7 +55,7 @@ const EN_LETTER_PHONEMES: Record<string, string> = {
 export const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
 
 export const WORDS = {
-  ar: { ticket: 'التَّذْكِرَة رَقْم', counter: 'الشُّبّاك رَقْم', wa: 'وَ' },
+  ar: { ticket: 'التَّذْكِرَة', counter: 'الشُّبّاك', wa: 'وَ' },
   en: { ticket: 'Ticket', counter: 'counter', hundred: 'hundred', and: 'and' },
 } as const;
 

@@ -28,8 +28,8 @@ const { values: args } = parseArgs({
     'missing-only': { type: 'boolean', default: false },
     'voice-ar': { type: 'string', default: 'ar' },
     'voice-en': { type: 'string', default: 'en' },
-    'speed-ar': { type: 'string', default: '125' },
-    'speed-en': { type: 'string', default: '145' },
+    'speed-ar': { type: 'string', default: '160' },
+    'speed-en': { type: 'string', default: '160' },
     bitrate: { type: 'string', default: '16' },
   },
 });

@@ -1,0 +1,9 @@
+// Counter terminal entry (/counter): fonts bundled, shared styles, then the app.
+import '@fontsource/noto-naskh-arabic/400.css';
+import '@fontsource/noto-naskh-arabic/700.css';
+import '../ui-kit/styles.css';
+import './counter.css';
+import { render } from 'preact';
+import { CounterApp } from './app.tsx';
+
+render(<CounterApp />, document.getElementById('app')!);

@@ -1,0 +1,162 @@
+// Plays announcements from the clip set with the Web Audio API: every clip is fetched and decoded
+// once at start, an announcement is scheduled sample-accurately (no gaps from loading, no browser
+// voice needed). Browser only.
+//
+// Autoplay: without a user gesture Chromium keeps an AudioContext suspended. On an unattended TV
+// start Chromium with `--autoplay-policy=no-user-gesture-required` (see display-ui/main.tsx); else
+// the first tap on the screen unlocks the sound, and until then announcements are recorded but silent.
+import { PAUSE } from './clips.ts';
+
+// The clips are bundled by Vite as separate, hashed files (served by the hub under /assets/). A
+// recorded replacement may be .opus, .ogg, .mp3, .m4a or .wav, under the same base name.
+const FILES = import.meta.glob<string>('./clips/*.{opus,ogg,mp3,m4a,wav}', { eager: true, query: '?no-inline', import: 'default' });
+
+/** Clip name → URL, from the bundled files. */
+export function clipUrls(files: Record<string, string> = FILES): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [path, url] of Object.entries(files)) {
+    const name = path.replace(/^.*\//, '').replace(/\.[a-z0-9]+$/i, '');
+    // Prefer a recording (any other format) over the default .opus when both exist.
+    if (!out.has(name) || !path.endsWith('.opus')) out.set(name, url);
+  }
+  return out;
+}
+
+export type SoundState = 'loading' | 'running' | 'blocked' | 'muted' | 'unsupported';
+
+export interface PlayResult {
+  audible: boolean;
+  /** Clips of the announcement that the set lacks (skipped). */
+  missing: string[];
+}
+
+/** Gaps, in seconds. The speech starts while the chime's last tone fades (at most `chimeMax` in). */
+const GAP = { chimeMax: 1.3, afterChime: 0.2, word: 0.04, pause: 0.25, betweenLanguages: 0.6 };
+
+export class VoicePlayer {
+  private ctx: AudioContext | null = null;
+  private buffers = new Map<string, AudioBuffer>();
+  private failed = new Set<string>();
+  private listeners = new Set<() => void>();
+  private loaded = false;
+  readonly ready: Promise<void>;
+
+  constructor(private urls: Map<string, string> = clipUrls(), private muted = false) {
+    if (!muted && typeof AudioContext !== 'undefined') {
+      try {
+        this.ctx = new AudioContext({ latencyHint: 'playback' });
+        this.ctx.onstatechange = () => this.changed();
+      } catch {
+        this.ctx = null;
+      }
+    }
+    this.ready = this.load();
+  }
+
+  get state(): SoundState {
+    if (this.muted) return 'muted';
+    if (!this.ctx) return 'unsupported';
+    if (this.ctx.state === 'running') return this.loaded ? 'running' : 'loading';
+    return 'blocked';
+  }
+
+  get clipCount(): number {
+    return this.buffers.size;
+  }
+
+  get missingClips(): string[] {
+    return [...this.failed];
+  }
+
+  onChange(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private changed() {
+    for (const fn of this.listeners) fn();
+  }
+
+  /** Fetches and decodes every clip (six at a time); a clip that fails is skipped when spoken. */
+  private async load(): Promise<void> {
+    const ctx = this.ctx;
+    if (!ctx) return;
+    const queue = [...this.urls.entries()];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const [name, url] = next;
+        try {
+          const res = await fetch(url);
+          if (!res.ok) throw new Error(`HTTP ${res.status}`);
+          this.buffers.set(name, await ctx.decodeAudioData(await res.arrayBuffer()));
+        } catch {
+          this.failed.add(name);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 6 }, worker));
+    this.loaded = true;
+    this.changed();
+  }
+
+  /** Call from a user gesture (tap, key): lets the sound play where autoplay is blocked. */
+  unlock(): void {
+    if (this.ctx && this.ctx.state !== 'running') void this.ctx.resume().catch(() => {}).then(() => this.changed());
+  }
+
+  /**
+   * Says one announcement: the chime, then each language's clips (PAUSE marks a comma). Resolves
+   * when it has finished; at once (not audible) when the sound is blocked or off.
+   */
+  async play(parts: string[][], chime = true): Promise<PlayResult> {
+    const missing: string[] = [];
+    const ctx = this.ctx;
+    if (!ctx || this.muted) return { audible: false, missing };
+    if (ctx.state !== 'running') {
+      // Try anyway: with the autoplay flag (or after a tap) this succeeds at once.
+      const resumed = ctx.resume().catch(() => {});
+      await Promise.race([resumed, sleep(150)]);
+      if ((ctx.state as AudioContextState) !== 'running') return { audible: false, missing };
+    }
+    await this.ready;
+
+    const start = ctx.currentTime + 0.08;
+    let t = start;
+    let end = t;
+    const add = (name: string, maxAdvance = Infinity) => {
+      const buf = this.buffers.get(name);
+      if (!buf) {
+        missing.push(name);
+        return;
+      }
+      const src = ctx.createBufferSource();
+      src.buffer = buf;
+      src.connect(ctx.destination);
+      src.start(t);
+      end = Math.max(end, t + buf.duration);
+      t += Math.min(buf.duration, maxAdvance);
+    };
+    if (chime) {
+      add('chime', GAP.chimeMax);
+      t += GAP.afterChime;
+    }
+    parts.forEach((clips, i) => {
+      if (i > 0) t += GAP.betweenLanguages;
+      for (const name of clips) {
+        if (name === PAUSE) t += GAP.pause;
+        else {
+          add(name);
+          t += GAP.word;
+        }
+      }
+    });
+    // Wait on the wall clock, not on `ended` events: a context suspended mid-way (an audio
+    // device change) must not stall the queue.
+    await sleep((Math.max(t, end) - ctx.currentTime) * 1000 + 50);
+    return { audible: true, missing };
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}

@@ -1,0 +1,176 @@
+// A believable morning in Chromium: a display, two counter terminals and a kiosk on one hub.
+// Calls reach the display (announced once), recalls re-announce, no-show and transfer follow the
+// rules, two counters never hold the same ticket, a reloaded counter comes back to its ticket, and
+// a display that loses the network catches up without replaying announcements.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as repo from '../../db/repos.ts';
+import { contextWithCookie, launchBrowser, screenshot } from '../helpers/browser.ts';
+import { call, deviceToken, startTestHub, type TestHub } from '../helpers/hub.ts';
+
+const TV = { width: 1920, height: 1080 };
+const SMALL_TV = { width: 1280, height: 720 };
+const DESK = { width: 1366, height: 768 };
+
+let hub: TestHub;
+let browser: Browser;
+let kiosk: string;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  kiosk = deviceToken(hub, 'kiosk');
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await hub?.stop();
+});
+
+async function newPage(cookie: string | null, viewport: { width: number; height: number }): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await contextWithCookie(browser, hub.url, cookie, viewport);
+  contexts.push(context);
+  return { page: await context.newPage(), context };
+}
+
+async function walkin(serviceId: string) {
+  const r = await call(hub, 'POST', '/api/kiosk/tickets', { token: kiosk, body: { serviceId } });
+  expect(r.status).toBe(201);
+  return r.body.ticket.label as string;
+}
+
+/** Logs a counter user in through the terminal's own screens and opens counter `n`. */
+async function counterTerminal(username: string, n: number, lang: 'ar' | 'en' = 'ar'): Promise<Page> {
+  const { page } = await newPage(null, DESK);
+  await page.goto(`${hub.url}/counter`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill('counter123');
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId(`counter-pick-${n}`).click();
+  await page.getByTestId('btn-call-next').waitFor();
+  if (lang === 'en') await page.getByTestId('lang-toggle').click();
+  return page;
+}
+
+const state = (page: Page) => page.getByTestId('counter-state').getAttribute('data-value');
+const currentLabel = async (page: Page) => (await page.getByTestId('current-label').innerText()).trim();
+const announcements = (page: Page) => page.evaluate(() => (window as any).__announcements.map((a: any) => ({ label: a.label, counter: a.counter, kind: a.kind, seq: a.seq })) as { label: string; counter: number; kind: string; seq: number }[]);
+
+async function press(page: Page, button: string, expected: string) {
+  await page.getByTestId(button).click();
+  await page.waitForFunction(([e]) => document.querySelector('[data-testid="counter-state"]')?.getAttribute('data-value') === e, [expected]);
+}
+
+describe('a morning in the hall', () => {
+  let display: Page;
+  let displayContext: BrowserContext;
+  let c1: Page;
+  let c2: Page;
+
+  it('a counter\'s "call next" appears on the display and is announced once', async () => {
+    ({ page: display, context: displayContext } = await newPage(`dor_device=${deviceToken(hub, 'display')}`, TV));
+    await display.goto(`${hub.url}/display`);
+    await display.getByTestId('display-recent').waitFor();
+    for (const s of ['new-application', 'new-application', 'application-inquiry', 'family-members', 'letter-follow-up']) {
+      await walkin(s);
+      hub.clock.advance(60_000);
+    }
+    await display.waitForFunction(() => document.querySelector('[data-testid="waiting-B"]')?.getAttribute('data-value') === '2');
+
+    c1 = await counterTerminal('counter1', 3);
+    c2 = await counterTerminal('counter2', 4, 'en');
+    await press(c1, 'btn-call-next', 'called');
+    const first = await currentLabel(c1);
+    expect(first).toBe('B-001');
+    await display.getByTestId(`call-${first}`).waitFor();
+    expect(await display.getByTestId(`call-${first}`).getAttribute('data-counter')).toBe('3');
+    await screenshot(display, 'display-tv-one-call');
+    await screenshot(c1, 'counter-ar-called');
+
+    // Two counters never show the same ticket.
+    await press(c2, 'btn-call-next', 'called');
+    const second = await currentLabel(c2);
+    expect(second).not.toBe(first);
+    await display.getByTestId(`call-${second}`).waitFor();
+    await screenshot(display, 'display-tv-two-calls');
+    await screenshot(c2, 'counter-en-called');
+    const heard = await announcements(display);
+    expect(heard.filter((a) => a.label === first)).toEqual([expect.objectContaining({ kind: 'call', counter: 3 })]);
+    expect(heard.filter((a) => a.label === second)).toEqual([expect.objectContaining({ kind: 'call', counter: 4 })]);
+  });
+
+  it('a recall is announced again; a no-show leaves the queue', async () => {
+    const label = await currentLabel(c1);
+    await c1.getByTestId('btn-recall').click();
+    await display.waitForFunction((l) => (window as any).__announcements.filter((a: any) => a.label === l).length === 2, label);
+    const heard = (await announcements(display)).filter((a) => a.label === label);
+    expect(heard.map((a) => a.kind)).toEqual(['call', 'recall']);
+    await press(c1, 'btn-no-show', 'idle');
+    const t = Object.values(hub.hub.current.tickets).find((x) => x.label === label)!;
+    expect(t.status).toBe('no_show');
+    await screenshot(c1, 'counter-ar-idle');
+  });
+
+  it('a transfer keeps the number and the place in the new queue', async () => {
+    const label = await currentLabel(c2);
+    await press(c2, 'btn-start', 'serving');
+    await screenshot(c2, 'counter-en-serving');
+    await c2.getByTestId('btn-transfer').click();
+    await c2.getByTestId('transfer-service-letter-follow-up').click();
+    await screenshot(c2, 'counter-en-transfer-dialog');
+    await c2.getByTestId('transfer-confirm').click();
+    await c2.waitForFunction(() => document.querySelector('[data-testid="counter-state"]')?.getAttribute('data-value') === 'idle');
+    const moved = Object.values(hub.hub.current.tickets).find((x) => x.label === label)!;
+    expect(moved).toMatchObject({ status: 'waiting', serviceId: 'letter-follow-up' });
+    // It kept its issue time, older than every ticket still waiting: it is called next.
+    await press(c1, 'btn-call-next', 'called');
+    expect(await currentLabel(c1)).toBe(label);
+  });
+
+  it('finishes with an outcome, and a reloaded counter comes back to its ticket', async () => {
+    await press(c1, 'btn-start', 'serving');
+    const label = await currentLabel(c1);
+    await c1.reload();
+    await c1.getByTestId('current-label').waitFor();
+    expect(await currentLabel(c1)).toBe(label);
+    expect(await state(c1)).toBe('serving');
+    await c1.getByTestId('btn-finish').click();
+    await c1.getByTestId('outcome-served').click();
+    await screenshot(c1, 'counter-ar-finish-dialog');
+    await c1.getByTestId('finish-confirm').click();
+    await c1.waitForFunction(() => document.querySelector('[data-testid="counter-state"]')?.getAttribute('data-value') === 'idle');
+    expect(Object.values(hub.hub.current.tickets).find((x) => x.label === label)!.status).toBe('done');
+    await c1.waitForFunction(() => document.querySelector('[data-testid="stat-served"]')?.textContent?.includes('1'));
+  });
+
+  it('a display that goes offline shows it, catches up, and does not replay announcements', async () => {
+    const before = await announcements(display);
+    await displayContext.setOffline(true);
+    await display.getByTestId('display-offline').waitFor({ timeout: 30_000 });
+    await screenshot(display, 'display-tv-offline');
+    await press(c2, 'btn-call-next', 'called');
+    const whileOffline = await currentLabel(c2);
+    await displayContext.setOffline(false);
+    await display.getByTestId('display-offline').waitFor({ state: 'detached', timeout: 30_000 });
+    await display.getByTestId(`recent-${whileOffline}`).waitFor({ timeout: 15_000 });
+    const after = await announcements(display);
+    // Nothing heard before is queued again.
+    expect(after.slice(0, before.length)).toEqual(before);
+    const seqs = after.map((a) => a.seq);
+    expect(new Set(seqs).size).toBe(seqs.length);
+    const { page: small } = await newPage(`dor_device=${deviceToken(hub, 'display')}`, SMALL_TV);
+    await small.goto(`${hub.url}/display`);
+    await small.getByTestId(`recent-${whileOffline}`).waitFor();
+    expect(await small.evaluate(() => (window as any).__announcements.length)).toBe(0);
+    await screenshot(small, 'display-small-tv');
+  });
+
+  it('keeps the database and the screens in step', () => {
+    const held = Object.values(hub.hub.current.counters).filter((c) => c.currentTicketId).map((c) => c.currentTicketId);
+    expect(new Set(held).size).toBe(held.length);
+    const stored = repo.listTicketsOfDay(hub.db, hub.hub.current.day);
+    expect(stored.length).toBe(Object.keys(hub.hub.current.tickets).length);
+  });
+});
