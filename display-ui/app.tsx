@@ -238,15 +238,14 @@ export function DisplayApp({ config, player, pairError = null }: { config: Displ
   const freshUntil = useRef(new Map<string, number>());
   const [, setTick] = useState(0);
 
-  const announcer = useMemo(() => new Announcer(player), [player]);
-
-  // Test hooks.
-  useEffect(() => {
-    window.__announcements = announcer.all;
-    window.__announcer = announcer.hook();
-    const off = announcer.onChange(() => setSpeaking(announcer.current?.ticketId ?? null));
-    return off;
-  }, [announcer]);
+  const announcer = useMemo(() => {
+    const a = new Announcer(player);
+    // Test hooks, there from the first render on.
+    window.__announcements = a.all;
+    window.__announcer = a.hook();
+    return a;
+  }, [player]);
+  useEffect(() => announcer.onChange(() => setSpeaking(announcer.current?.ticketId ?? null)), [announcer]);
 
   useEffect(() => player.onChange(() => setSound(player.state)), [player]);
 
@@ -350,7 +349,7 @@ export function DisplayApp({ config, player, pairError = null }: { config: Displ
   const showHint = sound === 'blocked';
 
   let main;
-  if (unpaired && !state) {
+  if (unpaired) {
     main = (
       <div class="board-message unpaired" data-testid="display-unpaired">
         <h1><Bi text={S.unpairedTitle} /></h1>

@@ -269,6 +269,21 @@ async function main() {
     console.log('queued:', after.queued.join(' '));
     console.log('played so far:', after.played.join(' '), `| waiting: ${after.queueLength} | sound: ${after.sound} | clips: ${after.clips} missing: ${JSON.stringify(after.missing)}`);
 
+    // Three calls at once need a third counter user, which the demo lacks: copy a call in the
+    // page (a picture only: the next render puts the real state back).
+    for (const { page } of [pages[0]!, pages[2]!]) {
+      await page.evaluate(() => {
+        const panel = document.querySelector('.current')!;
+        const list = panel.querySelector('[data-testid="display-current"]')!;
+        const first = list.querySelector('.call');
+        if (!first) return;
+        while (list.querySelectorAll('.call').length < 3) list.appendChild(first.cloneNode(true));
+        for (const c of Array.from(list.querySelectorAll('.call'))) c.classList.add('fresh');
+        panel.className = panel.className.replace(/count-\d/, 'count-3');
+      });
+      await shot(page, `three-calls-${page.viewportSize()!.width}x${page.viewportSize()!.height}`);
+    }
+
     for (const { ctx } of pages) await ctx.close();
 
     // Without the autoplay flag: silent, with the "tap to enable sound" hint.

@@ -2,7 +2,7 @@
 // Calls reach the display (announced once), recalls re-announce, no-show and transfer follow the
 // rules, two counters never hold the same ticket, a reloaded counter comes back to its ticket, and
 // a display that loses the network catches up without replaying announcements.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as repo from '../../db/repos.ts';
 import { contextWithCookie, launchBrowser, screenshot } from '../helpers/browser.ts';
@@ -58,6 +58,18 @@ const state = (page: Page) => page.getByTestId('counter-state').getAttribute('da
 const currentLabel = async (page: Page) => (await page.getByTestId('current-label').innerText()).trim();
 const announcements = (page: Page) => page.evaluate(() => (window as any).__announcements.map((a: any) => ({ label: a.label, counter: a.counter, kind: a.kind, seq: a.seq })) as { label: string; counter: number; kind: string; seq: number }[]);
 
+/** Screenshots a counter in Arabic and in English (and leaves it in the language it was in). */
+async function shots(page: Page, name: string) {
+  const lang = async () => page.evaluate(() => document.documentElement.getAttribute('lang'));
+  const first = await lang();
+  await screenshot(page, `counter-${first}-${name}`);
+  await page.getByTestId('lang-toggle').click();
+  await page.waitForFunction((l) => document.documentElement.getAttribute('lang') !== l, first);
+  await screenshot(page, `counter-${await lang()}-${name}`);
+  await page.getByTestId('lang-toggle').click();
+  await page.waitForFunction((l) => document.documentElement.getAttribute('lang') === l, first);
+}
+
 async function press(page: Page, button: string, expected: string) {
   await page.getByTestId(button).click();
   await page.waitForFunction(([e]) => document.querySelector('[data-testid="counter-state"]')?.getAttribute('data-value') === e, [expected]);
@@ -68,12 +80,33 @@ describe('a morning in the hall', () => {
   let displayContext: BrowserContext;
   let c1: Page;
   let c2: Page;
+  let phone: Page;
+  let networkUp = true;
+  const displaySockets = new Set<WebSocketRoute>();
 
   it('a counter\'s "call next" appears on the display and is announced once', async () => {
     ({ page: display, context: displayContext } = await newPage(`dor_device=${deviceToken(hub, 'display')}`, TV));
-    await display.goto(`${hub.url}/display`);
+    // A switchable network for the display: setOffline alone leaves an open WebSocket alive.
+    await displayContext.routeWebSocket(/\/socket\.io\//, (ws) => {
+      if (!networkUp) return void ws.close({ code: 4000, reason: 'offline' });
+      ws.connectToServer();
+      displaySockets.add(ws);
+    });
+    await display.goto(`${hub.url}/display?sound=0`);
     await display.getByTestId('display-recent').waitFor();
-    for (const s of ['new-application', 'new-application', 'application-inquiry', 'family-members', 'letter-follow-up']) {
+    // The first ticket comes from the kiosk screen, and its holder follows it on a phone.
+    const { page: kioskPage } = await newPage(`dor_device=${kiosk}`, { width: 1080, height: 1920 });
+    await kioskPage.goto(`${hub.url}/kiosk?idle=600000`);
+    await kioskPage.getByTestId('start-walkin').click();
+    await kioskPage.getByTestId('service-new-application').click();
+    await kioskPage.getByTestId('priority-none').click();
+    await kioskPage.getByTestId('ticket-number').waitFor();
+    const statusUrl = (await kioskPage.getByTestId('ticket-qr').getAttribute('data-url'))!;
+    ({ page: phone } = await newPage(null, { width: 390, height: 844 }));
+    await phone.goto(statusUrl);
+    await phone.getByTestId('status-number').waitFor();
+    hub.clock.advance(60_000);
+    for (const s of ['new-application', 'application-inquiry', 'family-members', 'letter-follow-up']) {
       await walkin(s);
       hub.clock.advance(60_000);
     }
@@ -87,7 +120,10 @@ describe('a morning in the hall', () => {
     await display.getByTestId(`call-${first}`).waitFor();
     expect(await display.getByTestId(`call-${first}`).getAttribute('data-counter')).toBe('3');
     await screenshot(display, 'display-tv-one-call');
-    await screenshot(c1, 'counter-ar-called');
+    await shots(c1, 'called');
+    // …and on that ticket's status page.
+    await phone.getByTestId('status-counter').waitFor();
+    expect(await phone.getByTestId('status-counter').innerText()).toContain('3');
 
     // Two counters never show the same ticket.
     await press(c2, 'btn-call-next', 'called');
@@ -95,7 +131,6 @@ describe('a morning in the hall', () => {
     expect(second).not.toBe(first);
     await display.getByTestId(`call-${second}`).waitFor();
     await screenshot(display, 'display-tv-two-calls');
-    await screenshot(c2, 'counter-en-called');
     const heard = await announcements(display);
     expect(heard.filter((a) => a.label === first)).toEqual([expect.objectContaining({ kind: 'call', counter: 3 })]);
     expect(heard.filter((a) => a.label === second)).toEqual([expect.objectContaining({ kind: 'call', counter: 4 })]);
@@ -110,13 +145,13 @@ describe('a morning in the hall', () => {
     await press(c1, 'btn-no-show', 'idle');
     const t = Object.values(hub.hub.current.tickets).find((x) => x.label === label)!;
     expect(t.status).toBe('no_show');
-    await screenshot(c1, 'counter-ar-idle');
+    await shots(c1, 'idle');
   });
 
   it('a transfer keeps the number and the place in the new queue', async () => {
     const label = await currentLabel(c2);
     await press(c2, 'btn-start', 'serving');
-    await screenshot(c2, 'counter-en-serving');
+    await shots(c2, 'serving');
     await c2.getByTestId('btn-transfer').click();
     await c2.getByTestId('transfer-service-letter-follow-up').click();
     await screenshot(c2, 'counter-en-transfer-dialog');
@@ -139,19 +174,41 @@ describe('a morning in the hall', () => {
     await c1.getByTestId('btn-finish').click();
     await c1.getByTestId('outcome-served').click();
     await screenshot(c1, 'counter-ar-finish-dialog');
+    await c1.getByTestId('finish-note').fill('ملاحظة للاختبار');
     await c1.getByTestId('finish-confirm').click();
     await c1.waitForFunction(() => document.querySelector('[data-testid="counter-state"]')?.getAttribute('data-value') === 'idle');
     expect(Object.values(hub.hub.current.tickets).find((x) => x.label === label)!.status).toBe('done');
     await c1.waitForFunction(() => document.querySelector('[data-testid="stat-served"]')?.textContent?.includes('1'));
+    expect(Object.values(hub.hub.current.tickets).find((x) => x.label === label)!.note).toBe('ملاحظة للاختبار');
+  });
+
+  it('pauses with a reason and resumes; call next is disabled while paused', async () => {
+    await c1.getByTestId('btn-pause').click();
+    await c1.getByTestId('pause-reason').fill('استراحة');
+    await c1.getByTestId('pause-confirm').click();
+    await c1.waitForFunction(() => document.querySelector('[data-testid="counter-state"]')?.getAttribute('data-value') === 'paused');
+    expect(await c1.getByTestId('btn-call-next').isDisabled()).toBe(true);
+    expect(hub.hub.current.counters[3]).toMatchObject({ paused: true, pauseReason: 'استراحة' });
+    await shots(c1, 'paused');
+    await press(c1, 'btn-resume', 'idle');
   });
 
   it('a display that goes offline shows it, catches up, and does not replay announcements', async () => {
     const before = await announcements(display);
+    const seqBefore = Number(await display.locator('.board').getAttribute('data-seq'));
+    networkUp = false;
     await displayContext.setOffline(true);
+    for (const ws of displaySockets) await ws.close({ code: 4000, reason: 'offline' }).catch(() => {});
+    displaySockets.clear();
     await display.getByTestId('display-offline').waitFor({ timeout: 30_000 });
     await screenshot(display, 'display-tv-offline');
     await press(c2, 'btn-call-next', 'called');
     const whileOffline = await currentLabel(c2);
+    await new Promise((r) => setTimeout(r, 500));
+    // Cut off for real: the display has not seen that call.
+    expect(Number(await display.locator('.board').getAttribute('data-seq'))).toBe(seqBefore);
+    expect(await display.getByTestId(`recent-${whileOffline}`).count()).toBe(0);
+    networkUp = true;
     await displayContext.setOffline(false);
     await display.getByTestId('display-offline').waitFor({ state: 'detached', timeout: 30_000 });
     await display.getByTestId(`recent-${whileOffline}`).waitFor({ timeout: 15_000 });
@@ -160,8 +217,10 @@ describe('a morning in the hall', () => {
     expect(after.slice(0, before.length)).toEqual(before);
     const seqs = after.map((a) => a.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
+    // The call made while offline is on screen but was not announced late.
+    expect(after.filter((a) => a.label === whileOffline)).toEqual([]);
     const { page: small } = await newPage(`dor_device=${deviceToken(hub, 'display')}`, SMALL_TV);
-    await small.goto(`${hub.url}/display`);
+    await small.goto(`${hub.url}/display?sound=0`);
     await small.getByTestId(`recent-${whileOffline}`).waitFor();
     expect(await small.evaluate(() => (window as any).__announcements.length)).toBe(0);
     await screenshot(small, 'display-small-tv');
