@@ -3,7 +3,7 @@
 // user holds (its current ticket comes with the snapshot).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, isApiFailure } from '../ui-kit/api.ts';
-import { applyDocumentLang, DEFAULT_LANG, DEFAULT_TIME_ZONE, dir, isLang, type Lang } from '../ui-kit/i18n.ts';
+import { applyDocumentLang, DEFAULT_TIME_ZONE, dir, saveLang, savedLang, type Lang } from '../ui-kit/i18n.ts';
 import { LangContext, Spinner, T } from './components.tsx';
 import { AppHeader, ShellContext } from './header.tsx';
 import { Connection, HubClock } from './connection.ts';
@@ -28,15 +28,6 @@ type Phase =
 
 const LANG_KEY = 'dor.counter.lang';
 
-function savedLang(): Lang {
-  try {
-    const v = localStorage.getItem(LANG_KEY);
-    return isLang(v) ? v : DEFAULT_LANG;
-  } catch {
-    return DEFAULT_LANG;
-  }
-}
-
 /** The staff display name is stored as "عربي / English": show the part of the screen's language. */
 export function nameIn(displayName: string, lang: Lang): string {
   const parts = displayName.split(' / ');
@@ -45,7 +36,7 @@ export function nameIn(displayName: string, lang: Lang): string {
 }
 
 export function CounterApp() {
-  const [lang, setLangState] = useState<Lang>(savedLang);
+  const [lang, setLangState] = useState<Lang>(() => savedLang(LANG_KEY));
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
   const [me, setMe] = useState<Me | null>(null);
   const [hall, setHall] = useState<{ state: Hall; v: number } | null>(null);
@@ -64,11 +55,7 @@ export function CounterApp() {
 
   const setLang = useCallback((l: Lang) => {
     setLangState(l);
-    try {
-      localStorage.setItem(LANG_KEY, l);
-    } catch {
-      // private mode: the toggle still works for this page
-    }
+    saveLang(LANG_KEY, l);
   }, []);
   useEffect(() => applyDocumentLang(lang), [lang]);
 

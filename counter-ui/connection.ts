@@ -6,6 +6,7 @@ import type { Ack } from '../protocol/api.ts';
 import type { HallEvent, PublicHallEvent } from '../protocol/events.ts';
 import { api, type ApiFailure } from '../ui-kit/api.ts';
 import { HallFeed } from '../ui-kit/hall-feed.ts';
+import { hubClockOffset } from '../ui-kit/hub-time.ts';
 import type { Hall } from './model.ts';
 
 export type CounterCommand =
@@ -94,16 +95,8 @@ export class HubClock {
   }
 
   async sync(): Promise<void> {
-    const t0 = Date.now();
-    try {
-      const res = await fetch('/healthz', { cache: 'no-store' });
-      const body = (await res.json()) as { time?: string };
-      const t1 = Date.now();
-      const hub = body.time ? Date.parse(body.time) : NaN;
-      if (Number.isFinite(hub)) this.offset = hub - (t0 + t1) / 2;
-    } catch {
-      // keep the last offset
-    }
+    const offset = await hubClockOffset();
+    if (offset !== null) this.offset = offset; // else keep the last offset
   }
 
   start(): Promise<void> {

@@ -5,10 +5,9 @@
 //
 //   PORT=8097 DOR_DB=/tmp/c/dor.db DOR_CLOCK_START=2026-11-26T06:00:00Z npm start   # fresh DB dir
 //   npx tsx counter-ui/dev-screenshots.ts [--base http://localhost:8097] [--out /tmp/counter-shots] [--size 1366x768]
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium, newShotContext, ShotRun, type LayoutRules } from '../ui-kit/dev-shots.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -18,12 +17,8 @@ const { values: args } = parseArgs({
   },
 });
 const BASE = args.base!;
-const OUT = args.out!;
 const [W, H] = args.size!.split('x').map(Number) as [number, number];
-mkdirSync(OUT, { recursive: true });
-
-const problems: string[] = [];
-const written: string[] = [];
+const run = new ShotRun(args.out!);
 
 // --- the hub, as the demo kiosk and as a supervisor (plain HTTP)
 async function cookieFrom(res: Response): Promise<string> {
@@ -53,74 +48,17 @@ const walkIn = (serviceId: string, priority = 'none') => hub<{ ticket: { label: 
 const checkIn = (cpr: string) => hub<{ outcome: string; ticket?: { label: string } }>('/api/kiosk/check-in', kioskCookie, { cpr });
 
 // --- screens
-async function audit(page: Page, label: string): Promise<void> {
-  const found = await page.evaluate(() => {
-    const out: string[] = [];
-    const vw = window.innerWidth;
-    const vh = window.innerHeight;
-    const name = (el: Element) => {
-      const id = el.getAttribute('data-testid');
-      const cls = typeof el.className === 'string' ? el.className.split(' ').filter(Boolean).slice(0, 2).join('.') : '';
-      return `${el.tagName.toLowerCase()}${id ? `[${id}]` : ''}${cls ? `.${cls}` : ''}`;
-    };
-    const de = document.documentElement;
-    if (de.scrollWidth > vw + 1 || de.scrollHeight > vh + 1) out.push(`page scrolls: ${de.scrollWidth}×${de.scrollHeight}`);
-    for (const el of Array.from(document.querySelectorAll('body *'))) {
-      if (el.closest('svg')) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) continue;
-      const style = getComputedStyle(el);
-      if (style.visibility === 'hidden' || style.display === 'none') continue;
-      if (el.closest('.waiting-list') && el !== el.closest('.waiting-list')) continue; // scrolls by design
-      if (r.right > vw + 1 || r.bottom > vh + 1 || r.left < -1 || r.top < -1) {
-        out.push(`outside the viewport: ${name(el)} (${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}×${Math.round(r.height)})`);
-        continue;
-      }
-      const he = el as HTMLElement;
-      const ellipsis = style.textOverflow === 'ellipsis';
-      if (!/(auto|scroll)/.test(style.overflowY) && style.overflowY !== 'visible' && he.scrollHeight > he.clientHeight + 2 && he.clientHeight > 0) {
-        out.push(`clipped vertically: ${name(el)} (${he.scrollHeight} > ${he.clientHeight})`);
-      }
-      if (!ellipsis && !/(auto|scroll)/.test(style.overflowX) && style.overflowX !== 'visible' && he.scrollWidth > he.clientWidth + 2 && he.clientWidth > 0) {
-        out.push(`clipped horizontally: ${name(el)} (${he.scrollWidth} > ${he.clientWidth})`);
-      }
-      if (el.matches('button, .card, .notice, .chip, .timer, .stat, .queue, .details')) {
-        for (const child of Array.from(el.querySelectorAll('*'))) {
-          if (child.closest('svg') && child.tagName.toLowerCase() !== 'svg') continue;
-          const c = child.getBoundingClientRect();
-          if (c.width === 0 || c.height === 0) continue;
-          if (c.left < r.left - 1 || c.right > r.right + 1 || c.top < r.top - 1 || c.bottom > r.bottom + 1) out.push(`sticks out of ${name(el)}: ${name(child)}`);
-        }
-      }
-    }
-    // Siblings in a flex/grid box must not overlap.
-    for (const box of Array.from(document.querySelectorAll('button, .card, .notice, .timers, .details-list, .chips, .actions, .w-item, .w-meta, .counter-title, .header-end, .app-header, .queues, .stats, .dialog-body'))) {
-      const kids = Array.from(box.children).filter((k) => {
-        const r = k.getBoundingClientRect();
-        return r.width > 0 && r.height > 0 && getComputedStyle(k).position !== 'absolute';
-      });
-      for (let i = 0; i < kids.length; i++) {
-        for (let j = i + 1; j < kids.length; j++) {
-          const a = kids[i]!.getBoundingClientRect();
-          const c = kids[j]!.getBoundingClientRect();
-          const ox = Math.min(a.right, c.right) - Math.max(a.left, c.left);
-          const oy = Math.min(a.bottom, c.bottom) - Math.max(a.top, c.top);
-          if (ox > 1 && oy > 1) out.push(`overlap in ${name(box)}: ${name(kids[i]!)} / ${name(kids[j]!)}`);
-        }
-      }
-    }
-    return Array.from(new Set(out));
-  });
-  for (const f of found) problems.push(`${label}: ${f}`);
-}
+/** The terminal's layout rules: only the waiting list scrolls; text cut with an ellipsis is fine. */
+const COUNTER_RULES: LayoutRules = {
+  skip: 'svg, .waiting-list *',
+  ellipsisOk: true,
+  containers: 'button, .card, .notice, .chip, .timer, .stat, .queue, .details',
+  containerSkip: 'svg *',
+  stacks: 'button, .card, .notice, .timers, .details-list, .chips, .actions, .w-item, .w-meta, .counter-title, .header-end, .app-header, .queues, .stats, .dialog-body',
+};
 
 async function shot(page: Page, label: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.waitForTimeout(200);
-  const path = join(OUT, `${label}.png`);
-  await page.screenshot({ path });
-  written.push(path);
-  await audit(page, label);
+  await run.shot(page, label, COUNTER_RULES, 200);
 }
 
 async function setLang(page: Page, lang: 'ar' | 'en') {
@@ -144,18 +82,11 @@ async function both(page: Page, name: string, reopen?: () => Promise<void>, clos
 
 const state = (page: Page, value: string) => page.locator(`[data-testid="counter-state"][data-value="${value}"]`).waitFor();
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const browser = await launchChromium();
 try {
-  const a = await (await browser.newContext({ viewport: { width: W, height: H }, deviceScaleFactor: 1, locale: 'ar-BH' })).newPage();
-  const b = await (await browser.newContext({ viewport: { width: W, height: H }, deviceScaleFactor: 1, locale: 'ar-BH' })).newPage();
-  for (const p of [a, b]) {
-    p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    // tsx keeps function names with a helper that the page does not have (for page.evaluate).
-    await p.addInitScript('window.__name = (f) => f');
-  }
+  const a = await (await newShotContext(browser, { viewport: { width: W, height: H }, deviceScaleFactor: 1, locale: 'ar-BH' })).newPage();
+  const b = await (await newShotContext(browser, { viewport: { width: W, height: H }, deviceScaleFactor: 1, locale: 'ar-BH' })).newPage();
+  for (const p of [a, b]) run.watch(p);
 
   // Tickets in the hall before anyone opens a counter.
   for (const [service, priority] of [['new-application', 'none'], ['application-inquiry', 'elderly'], ['update-details', 'none'], ['new-application', 'none'], ['family-members', 'pregnancy'], ['letter-follow-up', 'none']] as const) {
@@ -229,7 +160,7 @@ try {
 
   // 7. an appointment: check-in (early, slot 09:30 with call-center notes), called and served at counter 1
   const appt = await checkIn('900000006');
-  if (appt.outcome !== 'checked_in') problems.push(`check-in of 900000006: ${appt.outcome}`);
+  if (appt.outcome !== 'checked_in') run.problems.push(`check-in of 900000006: ${appt.outcome}`);
   await a.getByTestId('btn-call-next').click();
   await state(a, 'called');
   await both(a, '11-called-appointment');
@@ -276,11 +207,4 @@ try {
   await hub('/api/settings', superCookie, settings, 'PUT').catch(() => undefined);
 }
 
-console.log(written.join('\n'));
-if (problems.length) {
-  console.log(`\n${problems.length} layout problem(s):`);
-  for (const p of problems) console.log(`  - ${p}`);
-  process.exitCode = 1;
-} else {
-  console.log('\nno layout problems found');
-}
+run.report('no layout problems found', { list: true });

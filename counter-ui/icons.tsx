@@ -1,21 +1,10 @@
-// The counter's action icons (same drawing rules as kiosk-ui/icons.tsx: 24×24, stroked with the
-// text colour); the kiosk's set is re-exported for the common ones.
-import type { ComponentChildren } from 'preact';
+// The counter's action icons, drawn with the kiosk's `Svg` (kiosk-ui/icons.tsx: 24×24, stroked
+// with the text colour); the kiosk's set is re-exported for the common ones.
+import { Svg, type IconProps } from '../kiosk-ui/icons.tsx';
 
 export {
   AlertIcon, CalendarCheckIcon, CheckCircleIcon, ClockIcon, CloseIcon, GlobeIcon, InfoIcon, LockIcon, PriorityIcon, ServiceIcon, TicketIcon, UsersIcon,
 } from '../kiosk-ui/icons.tsx';
-
-interface IconProps { size?: number | string; class?: string }
-
-function Svg({ size = '1em', class: cls, children }: IconProps & { children: ComponentChildren }) {
-  return (
-    <svg class={`icon${cls ? ` ${cls}` : ''}`} width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor"
-      stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">
-      {children}
-    </svg>
-  );
-}
 
 export const MegaphoneIcon = (p: IconProps) => (
   <Svg {...p}>

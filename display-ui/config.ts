@@ -7,6 +7,7 @@
 //   graceMs      a socket drop shorter than this shows no banner (2 s)
 //   sound        0 = never play audio (announcements are still queued and recorded)
 //   rotate       how long each ticker message stays (12 s)
+import { positive } from '../ui-kit/query.ts';
 
 export interface DisplayConfig {
   flashMs: number;
@@ -21,11 +22,6 @@ declare global {
   interface Window {
     __display?: Partial<DisplayConfig>;
   }
-}
-
-function positive(v: string | null | undefined | number): number | undefined {
-  const n = typeof v === 'number' ? v : v == null ? NaN : Number(v);
-  return Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
 export function readConfig(search: string = location.search, preset: Partial<DisplayConfig> = window.__display ?? {}): DisplayConfig {

@@ -6,10 +6,9 @@
 //
 //   PORT=8098 DOR_DB=/tmp/d/dor.db DOR_CLOCK_START=2026-11-26T06:00:00Z npm start   # a fresh demo hub
 //   npx tsx display-ui/dev-screenshots.ts [--base http://localhost:8098] [--out /tmp/display-shots]
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser, type BrowserContext, type Page, type WebSocketRoute } from 'playwright-core';
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import { launchChromium, newShotContext, ShotRun, type LayoutRules } from '../ui-kit/dev-shots.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -18,18 +17,14 @@ const { values: args } = parseArgs({
   },
 });
 const BASE = args.base!;
-const OUT = args.out!;
-mkdirSync(OUT, { recursive: true });
+const run = new ShotRun(args.out!);
 
 const SIZES = [
   { name: '1920x1080', width: 1920, height: 1080 },
   { name: '1280x720', width: 1280, height: 720 },
   { name: '1080x1920', width: 1080, height: 1920 },
 ] as const;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
-const problems: string[] = [];
-const written: string[] = [];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // --- a tiny REST client with its own cookie jar
@@ -69,67 +64,24 @@ class Client {
   }
 }
 
-/** Finds clipped or overflowing content on the current screen. */
-async function audit(page: Page, label: string): Promise<void> {
-  const found = await page.evaluate(() => {
-    const out: string[] = [];
-    const vw = window.innerWidth;
-    const vh = window.innerHeight;
-    const name = (el: Element) => {
-      const id = el.getAttribute('data-testid');
-      const cls = typeof el.className === 'string' ? el.className.split(' ').filter(Boolean).slice(0, 2).join('.') : '';
-      return `${el.tagName.toLowerCase()}${id ? `[${id}]` : ''}${cls ? `.${cls}` : ''}`;
-    };
-    const de = document.documentElement;
-    if (de.scrollWidth > vw + 1 || de.scrollHeight > vh + 1) out.push(`page scrolls: ${de.scrollWidth}×${de.scrollHeight}`);
-    for (const el of Array.from(document.querySelectorAll('body *'))) {
-      if (el.closest('svg, .ticker-line')) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) continue;
-      if (r.right > vw + 1 || r.bottom > vh + 1 || r.left < -1 || r.top < -1) {
-        out.push(`outside the viewport: ${name(el)}`);
-        continue;
-      }
-      const he = el as HTMLElement;
-      const style = getComputedStyle(el);
-      if (he.scrollHeight > he.clientHeight + 2 && he.clientHeight > 0 && style.overflowY !== 'visible') out.push(`clipped vertically: ${name(el)} (${he.scrollHeight} > ${he.clientHeight})`);
-      if (he.scrollWidth > he.clientWidth + 2 && he.clientWidth > 0 && style.overflowX !== 'visible') out.push(`clipped horizontally: ${name(el)} (${he.scrollWidth} > ${he.clientWidth})`);
-      // Children sticking out of a panel, a call, a row or a tile.
-      if (el.matches('.panel, .call, .recent-item, .queue, .offline, .sound-hint')) {
-        for (const child of Array.from(el.querySelectorAll('*'))) {
-          if (child.closest('svg')) continue;
-          const c = child.getBoundingClientRect();
-          if (c.width === 0 || c.height === 0) continue;
-          if (c.left < r.left - 1 || c.right > r.right + 1 || c.top < r.top - 1 || c.bottom > r.bottom + 1) out.push(`sticks out of ${name(el)}: ${name(child)}`);
-        }
-      }
-    }
-    // Siblings inside a call, a row or a tile must not overlap.
-    for (const box of Array.from(document.querySelectorAll('.call, .recent-item, .queue, .queue-names, .clock, .brand, .bi'))) {
-      const kids = Array.from(box.children).map((k) => ({ k, r: k.getBoundingClientRect() })).filter((x) => x.r.width > 0 && x.r.height > 0);
-      for (let i = 0; i < kids.length; i++) {
-        for (let j = i + 1; j < kids.length; j++) {
-          const a = kids[i]!.r;
-          const b = kids[j]!.r;
-          const ox = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-          const oy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-          if (ox > 2 && oy > 2) out.push(`overlap in ${name(box)}: ${name(kids[i]!.k)} × ${name(kids[j]!.k)}`);
-        }
-      }
-    }
-    return out;
-  });
-  for (const f of found) problems.push(`${label}: ${f}`);
-}
+/** The board's layout rules: a wall screen nobody scrolls, so a scrolling box counts as clipped. */
+const BOARD_RULES: LayoutRules = {
+  skip: 'svg, .ticker-line',
+  checkHidden: true,
+  scrollingIsClipping: true,
+  containers: '.panel, .call, .recent-item, .queue, .offline, .sound-hint',
+  containerSkip: 'svg',
+  stacks: '.call, .recent-item, .queue, .queue-names, .clock, .brand, .bi',
+  stackSlack: 2,
+  absoluteMayOverlap: false,
+};
 
 async function shot(page: Page, file: string) {
   console.log(`${file}: seq ${await page.locator('.board').getAttribute('data-seq')}`);
   // Stop the pulse mid-frame so the picture is steady, audit, then let it run again.
   await page.addStyleTag({ content: '.call.fresh { animation-play-state: paused !important; }' }).catch(() => {});
-  await audit(page, file);
-  const path = join(OUT, `${file}.png`);
-  await page.screenshot({ path });
-  written.push(path);
+  await run.audit(page, file, BOARD_RULES);
+  await run.screenshot(page, file);
 }
 
 interface Display {
@@ -141,9 +93,7 @@ interface Display {
 }
 
 async function openDisplay(browser: Browser, size: (typeof SIZES)[number], query = ''): Promise<Display> {
-  const ctx = await browser.newContext({ viewport: { width: size.width, height: size.height }, deviceScaleFactor: 1 });
-  // tsx names the arrow functions inside page.evaluate with a `__name` helper the page lacks.
-  await ctx.addInitScript('window.__name = window.__name || ((f) => f)');
+  const ctx = await newShotContext(browser, { viewport: { width: size.width, height: size.height }, deviceScaleFactor: 1 });
   // setOffline alone leaves an open WebSocket alive: route the socket so it can be cut too.
   let up = true;
   const sockets = new Set<WebSocketRoute>();
@@ -153,7 +103,7 @@ async function openDisplay(browser: Browser, size: (typeof SIZES)[number], query
     sockets.add(ws);
   });
   const page = await ctx.newPage();
-  page.on('pageerror', (e) => problems.push(`${size.name}: page error ${e.message}`));
+  run.watch(page, { label: size.name });
   await page.goto(`${BASE}/demo/open/display`);
   if (query) await page.goto(`${BASE}/display${query}`);
   await page.getByTestId('display-current').waitFor({ timeout: 15_000 });
@@ -185,7 +135,7 @@ async function announcements(page: Page) {
 }
 
 async function main() {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'] });
+  const browser = await launchChromium({ autoplay: true });
   const admin = new Client('admin');
   const c1 = new Client('counter1');
   const c2 = new Client('counter2');
@@ -265,7 +215,7 @@ async function main() {
     await shot(big!.page, 'back-online-1920x1080');
     const replayed = after.queued.length - before.queued.length;
     console.log(`announcements: ${before.queued.length} before going offline, ${after.queued.length} after coming back (${replayed} new; the call made while offline must not be among them)`);
-    if (replayed !== 0) problems.push(`the reconnect queued ${replayed} announcement(s)`);
+    if (replayed !== 0) run.problems.push(`the reconnect queued ${replayed} announcement(s)`);
     console.log('queued:', after.queued.join(' '));
     console.log('played so far:', after.played.join(' '), `| waiting: ${after.queueLength} | sound: ${after.sound} | clips: ${after.clips} missing: ${JSON.stringify(after.missing)}`);
 
@@ -287,7 +237,7 @@ async function main() {
     for (const { ctx } of pages) await ctx.close();
 
     // Without the autoplay flag: silent, with the "tap to enable sound" hint.
-    const quiet = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const quiet = await launchChromium();
     try {
       const { page, ctx } = await openDisplay(quiet, SIZES[1]);
       await page.getByTestId('sound-hint').waitFor({ timeout: 15_000 });
@@ -304,13 +254,7 @@ async function main() {
   } finally {
     await browser.close();
   }
-  console.log(`\n${written.length} screenshots in ${OUT}`);
-  if (problems.length) {
-    console.log(`\n${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
-    process.exitCode = 1;
-  } else {
-    console.log('no clipping, overflow or overlap found');
-  }
+  run.report('no clipping, overflow or overlap found');
 }
 
 await main();

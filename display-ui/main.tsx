@@ -20,7 +20,7 @@ import '@fontsource/noto-naskh-arabic/700.css';
 import '../ui-kit/styles.css';
 import './display.css';
 import { render } from 'preact';
-import { api, isApiFailure } from '../ui-kit/api.ts';
+import { pairFromUrl } from '../ui-kit/pairing.ts';
 import { DisplayApp, Guard } from './app.tsx';
 import { readConfig } from './config.ts';
 import { VoicePlayer } from './voice/player.ts';
@@ -28,18 +28,7 @@ import { VoicePlayer } from './voice/player.ts';
 const config = readConfig();
 window.__display = config;
 
-let pairError: string | null = null;
-const url = new URL(location.href);
-const pairCode = url.searchParams.get('pair');
-if (pairCode) {
-  try {
-    await api('/api/devices/pair', { body: { code: pairCode.trim().toUpperCase() } });
-  } catch (e) {
-    pairError = isApiFailure(e) ? e.code : 'NETWORK';
-  }
-  url.searchParams.delete('pair');
-  history.replaceState(null, '', url);
-}
+const pairError = await pairFromUrl();
 
 const player = new VoicePlayer(undefined, !config.sound);
 // No context menu or text selection on a wall screen.

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { io, type Socket } from 'socket.io-client';
 import { api, isApiFailure, type ApiFailure } from '../ui-kit/api.ts';
 import { HallFeed, type FeedState } from '../ui-kit/hall-feed.ts';
+import { hubClockOffset } from '../ui-kit/hub-time.ts';
 import { applyDocumentLang, DEFAULT_LANG, DEFAULT_TIME_ZONE, dir, formatDate, formatTime, otherLang, t, type Lang, type MessageKey } from '../ui-kit/i18n.ts';
 import { Bi, LangContext, Spinner } from './components.tsx';
 import type { KioskConfig } from './config.ts';
@@ -160,16 +161,8 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   useEffect(() => {
     let live = true;
     const sync = async () => {
-      const t0 = Date.now();
-      try {
-        const res = await fetch('/healthz', { cache: 'no-store' });
-        const body = (await res.json()) as { time?: string };
-        const t1 = Date.now();
-        const hub = body.time ? Date.parse(body.time) : NaN;
-        if (live && Number.isFinite(hub)) setClockOffset(hub - (t0 + t1) / 2);
-      } catch {
-        // keep the local clock
-      }
+      const offset = await hubClockOffset();
+      if (live && offset !== null) setClockOffset(offset); // else keep the last offset
     };
     void sync();
     const resync = setInterval(sync, 10 * 60_000);

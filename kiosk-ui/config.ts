@@ -5,6 +5,7 @@
 //   ticketMs       how long a ticket stays on screen (default idle / 2 = 15 s)
 //   ticketFailedMs the same when printing failed, time to photograph the QR (default idle × 2 = 60 s)
 //   scanGapMs      max gap between keystrokes of a keyboard-wedge scanner burst (50 ms)
+import { positive } from '../ui-kit/query.ts';
 
 export interface KioskConfig {
   idleMs: number;
@@ -17,11 +18,6 @@ declare global {
   interface Window {
     __kiosk?: Partial<KioskConfig>;
   }
-}
-
-function positive(v: string | null | undefined | number): number | undefined {
-  const n = typeof v === 'number' ? v : v == null ? NaN : Number(v);
-  return Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
 export function readConfig(search: string = location.search, preset: Partial<KioskConfig> = window.__kiosk ?? {}): KioskConfig {

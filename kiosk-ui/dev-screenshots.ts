@@ -5,10 +5,9 @@
 //
 //   PORT=8099 DOR_DB=/tmp/k/dor.db DOR_CLOCK_START=2026-11-26T06:00:00Z npm start   # a fresh demo hub
 //   npx tsx kiosk-ui/dev-screenshots.ts [--base http://localhost:8099] [--out /tmp/kiosk-shots] [--only start,ticket]
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser, type Page, type Route } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
+import { launchChromium, newShotContext, ShotRun, type LayoutRules } from '../ui-kit/dev-shots.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -18,9 +17,8 @@ const { values: args } = parseArgs({
   },
 });
 const BASE = args.base!;
-const OUT = args.out!;
 const ONLY = args.only ? new Set(args.only.split(',')) : null;
-mkdirSync(OUT, { recursive: true });
+const run = new ShotRun(args.out!);
 
 const SIZES = [
   { name: 'portrait', width: 1080, height: 1920 },
@@ -28,103 +26,21 @@ const SIZES = [
 ] as const;
 const LANGS = ['ar', 'en'] as const;
 
-const problems: string[] = [];
-const written: string[] = [];
+/** The kiosk's layout rules: nothing clipped, nothing overlapping, every button a 64 px touch target. */
+const KIOSK_RULES: LayoutRules = {
+  skip: '.sr-only, svg, .qr-svg',
+  containers: 'button, .card, .tile, .notice',
+  containerSkip: 'svg *',
+  stacks: '.tile, .card, .notice, .choice, .priority, .ticket-stat, .state-card, .number-card, button',
+  spills: true,
+  minTouch: 64,
+  touchSkip: '.brand',
+};
+/** The status page's buttons are phone-sized: the same rules but the touch targets. */
+const STATUS_RULES: LayoutRules = { ...KIOSK_RULES, minTouch: undefined };
 
-/** Finds clipped or overflowing content on the current screen. */
-async function audit(page: Page, label: string): Promise<void> {
-  const found = await page.evaluate(() => {
-    const out: string[] = [];
-    const vw = window.innerWidth;
-    const vh = window.innerHeight;
-    const name = (el: Element) => {
-      const id = el.getAttribute('data-testid');
-      const cls = typeof el.className === 'string' ? el.className.split(' ').filter(Boolean).slice(0, 2).join('.') : '';
-      return `${el.tagName.toLowerCase()}${id ? `[${id}]` : ''}${cls ? `.${cls}` : ''}`;
-    };
-    const de = document.documentElement;
-    if (de.scrollWidth > vw + 1 || de.scrollHeight > vh + 1) out.push(`page scrolls: ${de.scrollWidth}×${de.scrollHeight}`);
-    for (const el of Array.from(document.querySelectorAll('body *'))) {
-      if (el.closest('.sr-only, svg, .qr-svg')) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) continue;
-      const style = getComputedStyle(el);
-      if (style.visibility === 'hidden' || style.display === 'none') continue;
-      if (r.right > vw + 1 || r.bottom > vh + 1 || r.left < -1 || r.top < -1) {
-        out.push(`outside the viewport: ${name(el)} (${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}×${Math.round(r.height)})`);
-        continue;
-      }
-      const he = el as HTMLElement;
-      const scrollable = /(auto|scroll)/.test(style.overflowY);
-      if (!scrollable && he.scrollHeight > he.clientHeight + 2 && he.clientHeight > 0 && style.overflowY !== 'visible') {
-        out.push(`clipped vertically: ${name(el)} (${he.scrollHeight} > ${he.clientHeight})`);
-      }
-      if (he.scrollWidth > he.clientWidth + 2 && he.clientWidth > 0 && !/(auto|scroll)/.test(style.overflowX) && style.overflowX !== 'visible') {
-        out.push(`clipped horizontally: ${name(el)} (${he.scrollWidth} > ${he.clientWidth})`);
-      }
-      // Children sticking out of a button or card.
-      if (el.matches('button, .card, .tile, .notice')) {
-        for (const child of Array.from(el.querySelectorAll('*'))) {
-          if (child.closest('svg') && child.tagName.toLowerCase() !== 'svg') continue;
-          const c = child.getBoundingClientRect();
-          if (c.width === 0 || c.height === 0) continue;
-          if (c.left < r.left - 1 || c.right > r.right + 1 || c.top < r.top - 1 || c.bottom > r.bottom + 1) {
-            out.push(`sticks out of ${name(el)}: ${name(child)}`);
-          }
-        }
-      }
-    }
-    // Stacked pieces of one box must not overlap (text running into the next line).
-    for (const box of Array.from(document.querySelectorAll('.tile, .card, .notice, .choice, .priority, .ticket-stat, .state-card, .number-card, button'))) {
-      const kids = Array.from(box.children).filter((k) => {
-        const r = k.getBoundingClientRect();
-        return r.width > 0 && r.height > 0 && getComputedStyle(k).position !== 'absolute';
-      });
-      for (let i = 0; i < kids.length; i++) {
-        for (let j = i + 1; j < kids.length; j++) {
-          const a = kids[i]!.getBoundingClientRect();
-          const c = kids[j]!.getBoundingClientRect();
-          const ox = Math.min(a.right, c.right) - Math.max(a.left, c.left);
-          const oy = Math.min(a.bottom, c.bottom) - Math.max(a.top, c.top);
-          if (ox > 1 && oy > 1) out.push(`overlap in ${name(box)}: ${name(kids[i]!)} / ${name(kids[j]!)}`);
-        }
-      }
-      // Text inside a child running past the child's own box.
-      for (const k of kids) {
-        const he = k as HTMLElement;
-        if (he.scrollHeight > he.clientHeight + 2 && he.clientHeight > 0 && getComputedStyle(he).overflowY === 'visible' && k.children.length) {
-          const kr = k.getBoundingClientRect();
-          for (const g of Array.from(k.children)) {
-            const gr = g.getBoundingClientRect();
-            if (getComputedStyle(g).display === 'inline') continue; // inline boxes are as tall as the font, not the line
-            if (gr.height > 0 && (gr.bottom > kr.bottom + 1 || gr.top < kr.top - 1)) out.push(`spills out of ${name(k)}: ${name(g)}`);
-          }
-        }
-      }
-    }
-    // Touch targets.
-    for (const b of Array.from(document.querySelectorAll('button'))) {
-      const r = b.getBoundingClientRect();
-      if (r.width === 0) continue;
-      if (b.closest('.brand')) continue;
-      if (r.height < 63.5 || r.width < 63.5) out.push(`touch target under 64 px: ${name(b)} ${Math.round(r.width)}×${Math.round(r.height)}`);
-    }
-    return Array.from(new Set(out));
-  });
-  for (const f of found) problems.push(`${label}: ${f}`);
-}
-
-async function shot(page: Page, label: string, opts: { touchTargets?: boolean } = {}): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.waitForTimeout(150);
-  const path = join(OUT, `${label}.png`);
-  await page.screenshot({ path });
-  written.push(path);
-  await audit(page, label);
-  if (opts.touchTargets === false) {
-    // the status page's buttons are phone-sized; filter that rule out for it
-    for (let i = problems.length - 1; i >= 0; i--) if (problems[i]!.startsWith(label) && problems[i]!.includes('touch target')) problems.splice(i, 1);
-  }
+async function shot(page: Page, label: string, rules: LayoutRules = KIOSK_RULES): Promise<void> {
+  await run.shot(page, label, rules, 150);
 }
 
 // --- mocked kiosk replies
@@ -159,12 +75,9 @@ async function mockKiosk(page: Page, checkIn: Mock | null, walkin: Mock | null, 
 }
 
 async function openKiosk(browser: Browser, size: (typeof SIZES)[number]) {
-  const context = await newContext(browser, { viewport: { width: size.width, height: size.height }, deviceScaleFactor: 1, hasTouch: true });
+  const context = await newShotContext(browser, { viewport: { width: size.width, height: size.height }, deviceScaleFactor: 1, hasTouch: true });
   const page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console error: ${m.text()}`);
-  });
+  run.watch(page, { console: true });
   await page.goto(`${BASE}/demo/open/kiosk`);
   await page.goto(`${BASE}/kiosk?idle=600000`);
   await page.getByTestId('start-appointment').waitFor();
@@ -177,13 +90,6 @@ async function toStart(page: Page, lang: 'ar' | 'en') {
   await page.getByTestId('start-appointment').waitFor();
   if (lang === 'en') await page.getByTestId('lang-toggle').click();
   await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-}
-
-/** A browser context whose pages tolerate tsx's `__name` helper in evaluated functions. */
-async function newContext(browser: Browser, opts: Parameters<Browser['newContext']>[0]) {
-  const context = await browser.newContext(opts);
-  await context.addInitScript('window.__name = window.__name || ((f) => f)');
-  return context;
 }
 
 const want = (name: string) => !ONLY || ONLY.has(name);
@@ -286,7 +192,7 @@ async function kioskShots(browser: Browser) {
 /** The printer banner: the hub's `printer:status` injected into the live socket. */
 async function printerBannerShots(browser: Browser) {
   for (const size of SIZES) {
-    const context = await newContext(browser, { viewport: { width: size.width, height: size.height }, deviceScaleFactor: 1 });
+    const context = await newShotContext(browser, { viewport: { width: size.width, height: size.height }, deviceScaleFactor: 1 });
     const page = await context.newPage();
     await page.goto(`${BASE}/demo/open/kiosk`);
     // Socket.IO polls first and then upgrades to a WebSocket ("5" from the client): once the
@@ -315,7 +221,7 @@ async function printerBannerShots(browser: Browser) {
 /** The status page of a real ticket: waiting, then called to a counter. */
 async function statusShots(browser: Browser) {
   // A real walk-in from the demo kiosk.
-  const kioskCtx = await newContext(browser, {});
+  const kioskCtx = await newShotContext(browser, {});
   const kiosk = await kioskCtx.newPage();
   await kiosk.goto(`${BASE}/demo/open/kiosk`);
   const issued = await kiosk.evaluate(async () => {
@@ -324,25 +230,25 @@ async function statusShots(browser: Browser) {
   });
   await kioskCtx.close();
   if (issued.status !== 201) {
-    problems.push(`status page: could not issue a ticket (${issued.status} ${JSON.stringify(issued.body)})`);
+    run.problems.push(`status page: could not issue a ticket (${issued.status} ${JSON.stringify(issued.body)})`);
     return;
   }
   const statusUrl = (issued.body as { statusUrl: string; ticket: { id: string } }).statusUrl;
   const ticketId = (issued.body as { ticket: { id: string } }).ticket.id;
 
-  const phone = await newContext(browser, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const phone = await newShotContext(browser, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   const page = await phone.newPage();
-  page.on('pageerror', (e) => problems.push(`status page error: ${e.message}`));
+  run.watch(page, { label: 'status page' });
   for (const lang of LANGS) {
     await page.goto(`${BASE}${statusUrl}`);
     await page.getByTestId('status-number').waitFor();
     if ((await page.evaluate(() => document.documentElement.lang)) !== lang) await page.getByTestId('lang-toggle').click();
     await page.getByTestId('status-ahead').waitFor();
-    await shot(page, `status-${lang}-1-waiting`, { touchTargets: false });
+    await shot(page, `status-${lang}-1-waiting`, STATUS_RULES);
   }
 
   // A counter calls exactly this ticket.
-  const staff = await newContext(browser, {});
+  const staff = await newShotContext(browser, {});
   const counter = await staff.newPage();
   await counter.goto(`${BASE}/healthz`);
   const called = await counter.evaluate(async (id) => {
@@ -361,20 +267,17 @@ async function statusShots(browser: Browser) {
     }
     return { login: login.status, open: open.status, call: call.status, body: call.body };
   }, ticketId);
-  if (called.call !== 200) problems.push(`status page: counter could not call the ticket: ${JSON.stringify(called)}`);
+  if (called.call !== 200) run.problems.push(`status page: counter could not call the ticket: ${JSON.stringify(called)}`);
   for (const lang of ['en', 'ar'] as const) {
     if ((await page.evaluate(() => document.documentElement.lang)) !== lang) await page.getByTestId('lang-toggle').click();
     await page.getByTestId('status-counter').waitFor({ timeout: 10_000 });
-    await shot(page, `status-${lang}-2-called`, { touchTargets: false });
+    await shot(page, `status-${lang}-2-called`, STATUS_RULES);
   }
   await staff.close();
   await phone.close();
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const browser = await launchChromium();
 try {
   await kioskShots(browser);
   if (want('banner')) await printerBannerShots(browser);
@@ -382,11 +285,4 @@ try {
 } finally {
   await browser.close();
 }
-console.log(`${written.length} screenshots in ${OUT}`);
-if (problems.length) {
-  console.log(`\n${problems.length} layout problems:`);
-  for (const p of problems) console.log(`  - ${p}`);
-  process.exitCode = 1;
-} else {
-  console.log('no clipping, overflow or small touch targets found');
-}
+run.report('no clipping, overflow or small touch targets found');

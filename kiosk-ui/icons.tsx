@@ -1,14 +1,15 @@
 // Inline SVG icons (no icon font, no network): 24×24, stroked with the text colour.
 import type { ComponentChildren } from 'preact';
 
-interface IconProps {
+export interface IconProps {
   size?: number | string;
   class?: string;
   /** Mirror in right-to-left layouts (arrows). */
   flipRtl?: boolean;
 }
 
-function Svg({ size = '1em', class: cls, flipRtl, children }: IconProps & { children: ComponentChildren }) {
+/** The one drawing of every icon (the counter's too): a 24×24 box stroked with the text colour. */
+export function Svg({ size = '1em', class: cls, flipRtl, children }: IconProps & { children: ComponentChildren }) {
   return (
     <svg
       class={`icon${flipRtl ? ' icon-flip-rtl' : ''}${cls ? ` ${cls}` : ''}`}

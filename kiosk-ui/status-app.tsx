@@ -5,7 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { io } from 'socket.io-client';
 import { api, isApiFailure } from '../ui-kit/api.ts';
-import { applyDocumentLang, DEFAULT_LANG, DEFAULT_TIME_ZONE, dir, formatNumber, formatTime, isLang, minutesText, otherLang, t, type Lang, type MessageKey } from '../ui-kit/i18n.ts';
+import { applyDocumentLang, DEFAULT_TIME_ZONE, dir, formatNumber, formatTime, minutesText, otherLang, saveLang, savedLang, t, type Lang, type MessageKey } from '../ui-kit/i18n.ts';
 import { Bi, LangContext, Pair, Spinner, useLang } from './components.tsx';
 import { AlertIcon, CheckCircleIcon, ClockIcon, GlobeIcon, InfoIcon, UsersIcon } from './icons.tsx';
 import type { Receipt } from './types.ts';
@@ -20,31 +20,18 @@ export function tokenFromLocation(loc: Pick<Location, 'pathname' | 'search'> = l
   return raw && TOKEN.test(raw) ? raw : null;
 }
 
-function savedLang(): Lang {
-  try {
-    const v = localStorage.getItem(LANG_KEY);
-    return isLang(v) ? v : DEFAULT_LANG;
-  } catch {
-    return DEFAULT_LANG;
-  }
-}
-
 type Load = { kind: 'loading' } | { kind: 'ready'; receipt: Receipt; at: number } | { kind: 'notFound' } | { kind: 'error' };
 
 export function StatusApp() {
   const token = tokenFromLocation();
-  const [lang, setLangState] = useState<Lang>(savedLang);
+  const [lang, setLangState] = useState<Lang>(() => savedLang(LANG_KEY));
   const [load, setLoad] = useState<Load>(token ? { kind: 'loading' } : { kind: 'notFound' });
   const [live, setLive] = useState(false);
   const lastStatus = useRef<string | null>(null);
 
   const setLang = (l: Lang) => {
     setLangState(l);
-    try {
-      localStorage.setItem(LANG_KEY, l);
-    } catch {
-      // private mode: the choice lasts for this visit
-    }
+    saveLang(LANG_KEY, l);
   };
   useEffect(() => applyDocumentLang(lang), [lang]);
 

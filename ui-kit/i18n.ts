@@ -358,3 +358,22 @@ export function applyDocumentLang(lang: Lang, doc: Document = document): void {
   doc.documentElement.lang = lang;
   doc.documentElement.dir = dir(lang);
 }
+
+/** The language this browser last chose on a screen (stored under `key`), or the default. */
+export function savedLang(key: string): Lang {
+  try {
+    const v = localStorage.getItem(key);
+    return isLang(v) ? v : DEFAULT_LANG;
+  } catch {
+    return DEFAULT_LANG;
+  }
+}
+
+/** Remembers the chosen language under `key`; where storage is refused (private mode), the choice lasts for this page. */
+export function saveLang(key: string, lang: Lang): void {
+  try {
+    localStorage.setItem(key, lang);
+  } catch {
+    // private mode: the toggle still works for this page
+  }
+}

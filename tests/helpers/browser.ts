@@ -1,16 +1,16 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser), with the flags this
-// closed network needs; screenshots go to test-artifacts/ for people to look at.
+// closed network needs (one definition with the dev screenshot scripts: ui-kit/dev-shots.ts);
+// screenshots go to test-artifacts/ for people to look at.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../ui-kit/dev-shots.ts';
 
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
 
+/** Sound allowed without a tap, as on the hall TV (the display's announcements are tested). */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
-  });
+  return launchChromium({ autoplay: true });
 }
 
 /** A browser context that already carries a device or session cookie for the hub. */
