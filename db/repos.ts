@@ -2,7 +2,7 @@
 // function takes the database first. Callers group writes with `transaction()` from client.ts.
 // Events are append-only: there is deliberately no update or delete for them.
 // The queries run on every command or request are prepared once per database (see `prepared`).
-import { and, asc, count, eq, getTableColumns, gt, gte, inArray, isNull, lte, max, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, gte, inArray, isNull, lt, lte, max, ne, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteInsertValue, SQLiteTable, SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import {
   type Appointment, type AppointmentStatus, type Counter, type CounterMode, type DeviceKind, type Priority, type Role,
@@ -11,7 +11,7 @@ import {
 import type { HallEvent, StoredEvent } from '../protocol/events.ts';
 import { type Db, transaction } from './client.ts';
 import {
-  appointmentSchedule, appointments, counters, devices, deviceTokens, events, holidays, openingHours, pairingCodes,
+  appointmentSchedule, appointments, counters, devices, deviceTokens, events, holidays, openingHours, outbox, pairingCodes,
   services, sessions, settings, tickets, users,
 } from './schema.ts';
 
@@ -73,7 +73,19 @@ function prepareStatements(db: Db) {
       .where(and(eq(deviceTokens.tokenHash, $('tokenHash')), eq(devices.revoked, false)))
       .prepare(),
     appointmentSchedule: orm.select().from(appointmentSchedule)
-      .orderBy(asc(appointmentSchedule.weekday), asc(appointmentSchedule.startTime), asc(appointmentSchedule.id)).prepare(),
+      .orderBy(asc(appointmentSchedule.validFrom), asc(appointmentSchedule.weekday), asc(appointmentSchedule.startTime), asc(appointmentSchedule.id)).prepare(),
+    scheduleVersionOn: orm.select({ validFrom: max(appointmentSchedule.validFrom) }).from(appointmentSchedule)
+      .where(lte(appointmentSchedule.validFrom, $('day'))).prepare(),
+    schedulePeriods: orm.select().from(appointmentSchedule)
+      .where(and(eq(appointmentSchedule.validFrom, $('validFrom')), eq(appointmentSchedule.weekday, $('weekday'))))
+      .orderBy(asc(appointmentSchedule.startTime), asc(appointmentSchedule.id)).prepare(),
+    holiday: orm.select().from(holidays).where(eq(holidays.day, $('day'))).prepare(),
+    countOverlapping: orm.select({ n: count() }).from(appointments)
+      .where(and(
+        lt(appointments.slotStart, $('end')), gt(appointments.slotEnd, $('start')), ne(appointments.id, $('excludeId')),
+        inArray(appointments.status, ACTIVE_APPOINTMENT),
+      ))
+      .prepare(),
     holidays: orm.select().from(holidays).orderBy(asc(holidays.day)).prepare(),
   };
 }
@@ -225,6 +237,38 @@ export function listAppointmentsFrom(db: Db, day: string, toDay: string): Appoin
 /** Appointments holding a place in the slot starting at `slotStart` (status booked or checked_in). */
 export function countActiveInSlot(db: Db, slotStart: number): number {
   return prepared(db).countActiveInSlot.get({ slotStart })?.n ?? 0;
+}
+
+/**
+ * Active appointments (booked or checked_in) whose [slotStart, slotEnd) overlaps [start, end), other
+ * than `excludeId` (the appointment being rescheduled): the seats already taken in that time.
+ */
+export function countOverlapping(db: Db, start: number, end: number, excludeId = ''): number {
+  return prepared(db).countOverlapping.get({ start, end, excludeId })?.n ?? 0;
+}
+
+/** Active appointments overlapping [start, end), by slot start (for the slot picker). */
+export function listActiveOverlapping(db: Db, start: number, end: number): Appointment[] {
+  return db.orm.select().from(appointments)
+    .where(and(lt(appointments.slotStart, end), gt(appointments.slotEnd, start), inArray(appointments.status, ACTIVE_APPOINTMENT)))
+    .orderBy(...APPOINTMENTS_BY_SLOT).all().map(toAppointment);
+}
+
+/** Every appointment of a citizen, latest slot first. */
+export function listAppointmentsOfCitizen(db: Db, cpr: string): Appointment[] {
+  return db.orm.select().from(appointments).where(eq(appointments.cpr, cpr))
+    .orderBy(desc(appointments.slotStart), desc(appointments.createdAt)).all().map(toAppointment);
+}
+
+/** The stored appointment events (booked, rescheduled, cancelled, checked in, …) of these appointments, in order. */
+export function appointmentEvents(db: Db, ids: string[]): StoredEvent[] {
+  if (ids.length === 0) return [];
+  return db.orm.select().from(events)
+    .where(and(
+      sql`${events.type} like 'appointment_%'`,
+      inArray(sql`coalesce(json_extract(${events.payload}, '$.appointmentId'), json_extract(${events.payload}, '$.appointment.id'))`, ids),
+    ))
+    .orderBy(asc(events.seq)).all().map(toStored);
 }
 
 /** The citizen's earliest active (booked or checked_in) appointment for the service on or after `fromDay`. */
@@ -464,6 +508,30 @@ export function listHolidays(db: Db): HolidayRow[] {
   return prepared(db).holidays.all();
 }
 
+export function getHoliday(db: Db, day: string): HolidayRow | null {
+  return prepared(db).holiday.get({ day }) ?? null;
+}
+
+/** The periods of the weekly schedule in force on `day` (the latest validFrom ≤ day) for that weekday. */
+export function schedulePeriodsOn(db: Db, day: string, weekday: number): AppointmentScheduleRow[] {
+  const s = prepared(db);
+  const validFrom = s.scheduleVersionOn.get({ day })?.validFrom;
+  if (!validFrom) return [];
+  return s.schedulePeriods.all({ validFrom, weekday });
+}
+
+/** Sets the weekly schedule that applies from `validFrom` (replacing one with the same date); earlier ones stay for earlier days. */
+export function setScheduleFrom(db: Db, validFrom: string, rows: Omit<AppointmentScheduleRow, 'id' | 'validFrom'>[]): void {
+  transaction(db, () => {
+    db.orm.delete(appointmentSchedule).where(eq(appointmentSchedule.validFrom, validFrom)).run();
+    if (rows.length) {
+      db.orm.insert(appointmentSchedule).values(rows.map((r) => ({
+        validFrom, weekday: r.weekday, startTime: r.startTime, endTime: r.endTime, counters: r.counters,
+      }))).run();
+    }
+  });
+}
+
 /** Replaces all opening hours. */
 export function replaceOpeningHours(db: Db, rows: OpeningHoursRow[]): void {
   transaction(db, () => {
@@ -472,25 +540,64 @@ export function replaceOpeningHours(db: Db, rows: OpeningHoursRow[]): void {
   });
 }
 
-/** Replaces the whole weekly appointment schedule. */
-export function replaceAppointmentSchedule(db: Db, rows: Omit<AppointmentScheduleRow, 'id'>[]): void {
+/** Replaces the whole weekly appointment schedule (every version); rows without validFrom apply from the start. */
+export function replaceAppointmentSchedule(db: Db, rows: (Omit<AppointmentScheduleRow, 'id' | 'validFrom'> & { validFrom?: string })[]): void {
   transaction(db, () => {
     db.orm.delete(appointmentSchedule).run();
     if (rows.length) {
       db.orm.insert(appointmentSchedule).values(rows.map((r) => ({
-        weekday: r.weekday, startTime: r.startTime, endTime: r.endTime, counters: r.counters,
+        validFrom: r.validFrom ?? '2000-01-01', weekday: r.weekday, startTime: r.startTime, endTime: r.endTime, counters: r.counters,
       }))).run();
     }
   });
 }
 
-export function upsertHoliday(db: Db, h: HolidayRow): void {
-  db.orm.insert(holidays).values(h)
-    .onConflictDoUpdate({ target: holidays.day, set: { nameAr: h.nameAr, nameEn: h.nameEn } }).run();
+/** A public holiday, or with `closure: true` a one-off closure of the hall; either way no bookings that day. */
+export function upsertHoliday(db: Db, h: Omit<HolidayRow, 'closure'> & { closure?: boolean }): void {
+  const row = { day: h.day, nameAr: h.nameAr, nameEn: h.nameEn, closure: h.closure ?? false };
+  db.orm.insert(holidays).values(row)
+    .onConflictDoUpdate({ target: holidays.day, set: { nameAr: row.nameAr, nameEn: row.nameEn, closure: row.closure } }).run();
 }
 
 export function deleteHoliday(db: Db, day: string): void {
   db.orm.delete(holidays).where(eq(holidays.day, day)).run();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outbox (messages to citizens)
+
+export type OutboxStatus = 'queued' | 'sent' | 'failed';
+export type OutboxRow = Omit<typeof outbox.$inferSelect, 'status'> & { status: OutboxStatus };
+
+/** Queues a message, due at once; returns its id. Call inside the transaction that caused it. */
+export function enqueueMessage(db: Db, m: { channel: 'sms'; to: string; body: string; appointmentId: string | null; now: number }): number {
+  return db.orm.insert(outbox).values({
+    channel: m.channel, to: m.to, body: m.body, status: 'queued', attempts: 0, nextAttemptAt: m.now, lastError: null,
+    createdAt: m.now, sentAt: null, appointmentId: m.appointmentId,
+  }).returning({ id: outbox.id }).get().id;
+}
+
+/** Queued messages due at `now` (nextAttemptAt ≤ now), oldest first. */
+export function dueMessages(db: Db, now: number, limit = 20): OutboxRow[] {
+  return db.orm.select().from(outbox).where(and(eq(outbox.status, 'queued'), lte(outbox.nextAttemptAt, now)))
+    .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id)).limit(limit).all() as OutboxRow[];
+}
+
+export function updateMessage(db: Db, id: number, set: Partial<Pick<OutboxRow, 'status' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'sentAt'>>): void {
+  db.orm.update(outbox).set(set).where(eq(outbox.id, id)).run();
+}
+
+export function getMessage(db: Db, id: number): OutboxRow | null {
+  return (db.orm.select().from(outbox).where(eq(outbox.id, id)).get() as OutboxRow | undefined) ?? null;
+}
+
+/** Messages, newest first, optionally of one status. */
+export function listMessages(db: Db, opts: { status?: OutboxStatus; appointmentId?: string; limit?: number } = {}): OutboxRow[] {
+  const where = and(
+    opts.status ? eq(outbox.status, opts.status) : undefined,
+    opts.appointmentId ? eq(outbox.appointmentId, opts.appointmentId) : undefined,
+  );
+  return db.orm.select().from(outbox).where(where).orderBy(desc(outbox.id)).limit(opts.limit ?? 200).all() as OutboxRow[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -79,9 +79,15 @@ export const openingHours = sqliteTable('opening_hours', {
   closes: text('closes').notNull(),
 });
 
-/** How many counters take appointments in a weekly period. */
+/**
+ * How many counters take appointments in a weekly period. The rows sharing one `validFrom` form a
+ * whole weekly schedule, in force from that date (inclusive) until the next `validFrom`: so the
+ * switch from the pilot to the rollout is a new set of rows from the rollout date.
+ */
 export const appointmentSchedule = sqliteTable('appointment_schedule', {
   id: integer('id').primaryKey({ autoIncrement: true }),
+  /** YYYY-MM-DD local date from which this weekly schedule applies. */
+  validFrom: text('valid_from').notNull().default('2000-01-01'),
   weekday: integer('weekday').notNull(),
   startTime: text('start_time').notNull(),
   endTime: text('end_time').notNull(),
@@ -93,6 +99,8 @@ export const holidays = sqliteTable('holidays', {
   day: text('day').primaryKey(),
   nameAr: text('name_ar').notNull(),
   nameEn: text('name_en').notNull(),
+  /** A one-off closure (maintenance, an event) rather than a public holiday; both take no bookings. */
+  closure: integer('closure', { mode: 'boolean' }).notNull().default(false),
 });
 
 export const appointments = sqliteTable('appointments', {
@@ -155,3 +163,19 @@ export const events = sqliteTable('events', {
   actor: text('actor').notNull(),
   payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(),
 }, (t) => [index('events_type_idx').on(t.type), index('events_day_idx').on(t.day)]);
+
+/** Messages to citizens (booking confirmations), written in the same transaction as the booking and delivered by a worker. */
+export const outbox = sqliteTable('outbox', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  channel: text('channel').notNull(),
+  to: text('to').notNull(),
+  body: text('body').notNull(),
+  /** queued | sent | failed */
+  status: text('status').notNull(),
+  attempts: integer('attempts').notNull(),
+  nextAttemptAt: integer('next_attempt_at').notNull(),
+  lastError: text('last_error'),
+  createdAt: integer('created_at').notNull(),
+  sentAt: integer('sent_at'),
+  appointmentId: text('appointment_id'),
+}, (t) => [index('outbox_status_next_idx').on(t.status, t.nextAttemptAt), index('outbox_appointment_idx').on(t.appointmentId)]);

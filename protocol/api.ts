@@ -39,10 +39,15 @@ export const TransferBody = counterParam.extend({
 export const PauseBody = counterParam.extend({ reason: z.string().min(1).max(120) }).strict();
 
 // --- appointments
+/** A real calendar date (not just the YYYY-MM-DD shape). */
+export const CalendarDay = Day.refine((d) => {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+}, 'not a calendar date');
 export const Phone = z.string().regex(/^(\+973)?[36]\d{7}$/, 'a Bahraini mobile number is 8 digits starting with 3 or 6 (optionally +973)');
 export const CreateAppointmentBody = z.object({
   serviceId: ServiceId,
-  day: Day,
+  day: CalendarDay,
   time: TimeOfDay,
   cpr: Cpr,
   phone: Phone,
@@ -52,6 +57,33 @@ export const CreateAppointmentBody = z.object({
 }).strict();
 export const AppointmentIdParam = z.object({ id: z.string().min(1).max(60) }).strict();
 export const AppointmentsQuery = z.object({ day: Day.optional() }).strict();
+export const RescheduleBody = z.object({ id: z.string().min(1).max(60), day: CalendarDay, time: TimeOfDay }).strict();
+/** The slot picker: `days` days from `from` (default today), clipped to the booking horizon. */
+export const SlotsQuery = z.object({
+  serviceId: ServiceId,
+  from: CalendarDay.optional(),
+  days: z.coerce.number().int().min(1).max(62).default(14),
+}).strict();
+export const CitizenParam = z.object({ cpr: Cpr }).strict();
+/** A weekly appointment schedule in force from `validFrom` (replacing one from the same date). */
+export const ScheduleBody = z.object({
+  validFrom: CalendarDay,
+  periods: z.array(z.object({
+    weekday: z.number().int().min(0).max(6),
+    startTime: TimeOfDay,
+    endTime: TimeOfDay,
+    counters: z.number().int().min(0).max(999),
+  }).strict().refine((p) => p.startTime < p.endTime, { message: 'a period ends after it starts' })).max(70),
+}).strict();
+/** A public holiday, or (closure: true) a one-off closure: no appointments that day. */
+export const HolidayBody = z.object({
+  day: CalendarDay,
+  nameAr: z.string().min(1).max(120),
+  nameEn: z.string().min(1).max(120),
+  closure: z.boolean().default(false),
+}).strict();
+export const OutboxStatus = z.enum(['queued', 'sent', 'failed']);
+export const OutboxQuery = z.object({ status: OutboxStatus.optional() }).strict();
 
 // --- settings
 export const SettingsBody = Settings.strict();

@@ -79,6 +79,8 @@ export const Settings = z.object({
   outcomeCodes: z.array(z.object({ code: z.string().regex(/^[a-z_]{2,40}$/), ar: z.string().min(1).max(80), en: z.string().min(1).max(80) })).min(1).max(30),
   /** Tickets one kiosk may issue per minute (check-ins count too) before it is asked to wait. */
   kioskTicketsPerMinute: z.number().int().min(1).max(1000),
+  /** How many days ahead (after today) a citizen may book; today + this is the last bookable day. */
+  bookingHorizonDays: z.number().int().min(0).max(365).default(30),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -115,6 +117,7 @@ export const DEFAULT_SETTINGS: Settings = {
     { code: 'other', ar: 'أخرى', en: 'Other' },
   ],
   kioskTicketsPerMinute: 6,
+  bookingHorizonDays: 30,
 };
 
 export const Ticket = z.object({

@@ -21,6 +21,11 @@ export const AppointmentBooked = z.object({ type: z.literal('appointment_booked'
 export const AppointmentCancelled = z.object({ type: z.literal('appointment_cancelled'), at, appointmentId: z.string() });
 export const AppointmentCheckedIn = z.object({ type: z.literal('appointment_checked_in'), at, appointmentId: z.string(), ticketId: z.string() });
 export const AppointmentLateConverted = z.object({ type: z.literal('appointment_late_converted'), at, appointmentId: z.string(), ticketId: z.string() });
+/** A booked appointment moved to another slot (same id and reference); `appointment` is its new state. */
+export const AppointmentRescheduled = z.object({
+  type: z.literal('appointment_rescheduled'), at, appointment: Appointment,
+  fromDay: Day, fromSlotStart: z.number().int(), fromSlotEnd: z.number().int(),
+});
 export const AppointmentNoShow = z.object({ type: z.literal('appointment_no_show'), at, appointmentId: z.string() });
 export const CounterOpened = z.object({ type: z.literal('counter_opened'), at, counter: CounterNumber, userId: z.number().int() });
 export const CounterClosed = z.object({ type: z.literal('counter_closed'), at, counter: CounterNumber });
@@ -42,6 +47,7 @@ export const HallEvent = z.discriminatedUnion('type', [
   DayOpened, DayClosed, SettingsChanged, TicketIssued, AppointmentBooked, AppointmentCancelled, AppointmentCheckedIn,
   AppointmentLateConverted, AppointmentNoShow, CounterOpened, CounterClosed, CounterModeChanged, CounterPaused,
   CounterResumed, TicketCalled, TicketRecalled, TicketNoShow, TicketStarted, TicketFinished, TicketTransferred, TicketCancelled,
+  AppointmentRescheduled,
 ]);
 export type HallEvent = z.infer<typeof HallEvent>;
 export type HallEventType = HallEvent['type'];
@@ -58,6 +64,6 @@ export const PublicHallEvent = z.discriminatedUnion('type', [
   AppointmentBooked.extend({ appointment: PublicAppointment }), AppointmentCancelled, AppointmentCheckedIn,
   AppointmentLateConverted, AppointmentNoShow, CounterOpened, CounterClosed, CounterModeChanged, CounterPaused,
   CounterResumed, TicketCalled, TicketRecalled, TicketNoShow, TicketStarted, TicketFinished.omit({ note: true, outcome: true }),
-  TicketTransferred, TicketCancelled, SettingsChanged,
+  TicketTransferred, TicketCancelled, SettingsChanged, AppointmentRescheduled.extend({ appointment: PublicAppointment }),
 ]);
 export type PublicHallEvent = z.infer<typeof PublicHallEvent>;

@@ -18,6 +18,7 @@ export function publicEvent(e: HallEvent): PublicHallEvent {
     case 'ticket_issued':
       return { ...e, ticket: publicTicket(e.ticket) };
     case 'appointment_booked':
+    case 'appointment_rescheduled':
       return { ...e, appointment: publicAppointment(e.appointment) };
     case 'ticket_finished': {
       const { note: _n, outcome: _o, ...rest } = e;

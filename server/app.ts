@@ -16,6 +16,7 @@ import { waitingByQueue } from './engine/index.ts';
 import { DEVICE_COOKIE_MS, demoDeviceToken } from './ops/session.ts';
 import { warmUpRenderer } from '../printer/index.ts';
 import { Printing } from './printing.ts';
+import { logSender, OutboxWorker, type SmsSender } from './outbox.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { attachSockets } from './sockets.ts';
 import { uiRouter, uiVersion } from './ui.ts';
@@ -36,12 +37,15 @@ export interface HubOptions {
   publicUrl?: string | null;
   /** How often network printers are polled for paper and cover status. */
   printerPollMs?: number;
+  /** Delivers the outbox's SMS messages; the log sender by default. */
+  smsSender?: SmsSender;
 }
 
 export interface RunningHub {
   app: express.Express;
   hub: Hub;
   printing: Printing;
+  outbox: OutboxWorker;
   io: IoServer;
   http: HttpServer;
   url: string;
@@ -102,15 +106,17 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
   attachSockets(io, { db, hub, clock, log, printing, limiter, publicUrl });
   printing.startMonitor(opts.printerPollMs ?? 30_000);
   warmUpRenderer(); // the first ticket of the day should not wait for font loading
+  const outbox = new OutboxWorker(db, clock, opts.smsSender ?? logSender(log), log);
   const timer = setInterval(() => {
     try { hub.tick(); } catch (err) { log.error({ err }, 'job failed'); }
+    outbox.deliverDue().catch((err: unknown) => log.error({ err }, 'outbox delivery failed'));
   }, opts.jobIntervalMs ?? 15_000);
   timer.unref();
 
   await new Promise<void>((resolve) => http.listen(port, host, resolve));
   const addr = http.address() as AddressInfo;
   return {
-    app, hub, io, http, printing,
+    app, hub, io, http, printing, outbox,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`,
     async close() {
       clearInterval(timer);

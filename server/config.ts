@@ -13,6 +13,10 @@ const Env = z.object({
   /** Base URL in ticket QR codes when phones reach the hub at another address than the kiosk. */
   DOR_PUBLIC_URL: z.string().url().optional(),
   DOR_PRINTER_POLL_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** How booking confirmations are sent: `log` (written to the log) or `webhook` (POST to DOR_SMS_WEBHOOK_URL). */
+  DOR_SMS_SENDER: z.enum(['log', 'webhook']).default('log'),
+  DOR_SMS_WEBHOOK_URL: z.string().url().optional(),
+  DOR_SMS_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof Env>;
@@ -22,6 +26,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Bad configuration:\n${lines}`);
+  }
+  if (parsed.data.DOR_SMS_SENDER === 'webhook' && !parsed.data.DOR_SMS_WEBHOOK_URL) {
+    throw new Error('Bad configuration:\n  DOR_SMS_WEBHOOK_URL: required when DOR_SMS_SENDER=webhook');
   }
   return parsed.data;
 }

@@ -9,7 +9,7 @@ export class HttpError extends Error {
 
 /** HTTP status of an engine refusal: unknown things are 404, everything else is a state conflict. */
 const NOT_FOUND = new Set(['UNKNOWN_SERVICE', 'UNKNOWN_COUNTER', 'NO_APPOINTMENT_TODAY', 'APPOINTMENT_NOT_FOUND', 'TICKET_NOT_FOUND']);
-const BAD_REQUEST = new Set(['TRANSFER_TARGET_MISSING', 'TRANSFER_TO_SELF', 'SLOT_DAY_MISMATCH']);
+const BAD_REQUEST = new Set(['TRANSFER_TARGET_MISSING', 'TRANSFER_TO_SELF', 'SLOT_DAY_MISMATCH', 'NOT_ON_GRID']);
 
 export function engineError(e: EngineError): HttpError {
   const status = NOT_FOUND.has(e.code) ? 404 : BAD_REQUEST.has(e.code) ? 400 : 409;

@@ -55,9 +55,11 @@ export class Hub {
   /**
    * Runs one command: decide, then store its events and projections in one transaction, then
    * broadcast. `guard` runs inside the transaction first (checks that need the database, such as
-   * slot capacity) and refuses the command by returning an error.
+   * slot capacity) and refuses the command by returning an error. `within` runs inside the same
+   * transaction after the events are stored (side records such as outbox messages): if it throws,
+   * nothing of the command is kept.
    */
-  execute(cmd: Command, actor: string, guard?: () => EngineError | null): Executed {
+  execute(cmd: Command, actor: string, guard?: () => EngineError | null, within?: (d: Extract<Decision, { ok: true }>) => void): Executed {
     if (cmd.type !== 'rollover') this.ensureDay();
     const started = performance.now();
     const now = this.clock.now();
@@ -67,7 +69,10 @@ export class Hub {
       decision = transaction(this.db, () => {
         const refused = guard?.();
         const d: Decision = refused ? { ok: false, error: refused } : decide(this.state, cmd, now);
-        if (d.ok && d.events.length > 0) seqs = this.commit(d.events, actor);
+        if (d.ok && d.events.length > 0) {
+          seqs = this.commit(d.events, actor);
+          within?.(d);
+        }
         return d;
       });
     } catch (err) {
@@ -121,6 +126,7 @@ export class Hub {
       case 'settings_changed': repo.saveSettings(this.db, e.settings); return;
       case 'ticket_issued': ticket(e.ticket.id); return;
       case 'appointment_booked': repo.upsertAppointment(this.db, { ...e.appointment, createdAt: e.at, createdBy: actor }); return;
+      case 'appointment_rescheduled': repo.upsertAppointment(this.db, e.appointment); return;
       case 'appointment_cancelled': appointment(e.appointmentId, 'cancelled'); return;
       case 'appointment_no_show': appointment(e.appointmentId, 'no_show'); return;
       case 'appointment_checked_in': appointment(e.appointmentId, 'checked_in'); return;

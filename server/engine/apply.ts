@@ -69,6 +69,11 @@ export function applyEvent(state: HallState, e: HallEvent): HallState {
     case 'appointment_booked':
       if (e.appointment.day === state.day) state.appointments[e.appointment.id] = clone(e.appointment);
       return state;
+    case 'appointment_rescheduled':
+      // Moved onto today: the engine now knows it; moved away from today: it leaves today's state.
+      if (e.appointment.day === state.day) state.appointments[e.appointment.id] = clone(e.appointment);
+      else delete state.appointments[e.appointment.id];
+      return state;
     case 'appointment_cancelled':
     case 'appointment_no_show': {
       const a = state.appointments[e.appointmentId];

@@ -219,6 +219,21 @@ export function decide(state: HallState, cmd: Command, now: number): Decision {
       if (a && a.status !== 'booked') return fail('APPOINTMENT_NOT_ACTIVE', `This appointment is ${a.status} and can no longer be cancelled.`);
       return ok([{ type: 'appointment_cancelled', at: now, appointmentId: cmd.appointmentId }]);
     }
+    case 'reschedule_appointment': {
+      const a = cmd.appointment;
+      const service = state.services[a.serviceId];
+      if (!service) return fail('UNKNOWN_SERVICE', `There is no service ${a.serviceId}.`);
+      if (!service.bookable) return fail('SERVICE_NOT_BOOKABLE', `Service ${a.serviceId} cannot be booked.`);
+      const live = state.appointments[a.id];
+      if (live && live.status !== 'booked') return fail('APPOINTMENT_NOT_ACTIVE', `This appointment is ${live.status} and can no longer be rescheduled.`);
+      if (a.status !== 'booked') return fail('APPOINTMENT_NOT_ACTIVE', `This appointment is ${a.status} and can no longer be rescheduled.`);
+      if (a.slotStart <= now) return fail('SLOT_IN_PAST', 'That slot has already started.');
+      if (localDay(a.slotStart, state.settings.timeZone) !== a.day) return fail('SLOT_DAY_MISMATCH', 'The slot does not fall on the given day.');
+      return ok([{
+        type: 'appointment_rescheduled', at: now, appointment: { ...a, status: 'booked', ticketId: null },
+        fromDay: cmd.from.day, fromSlotStart: cmd.from.slotStart, fromSlotEnd: cmd.from.slotEnd,
+      }]);
+    }
     case 'sweep_no_shows': {
       const late = state.settings.checkInLateMinutes * MINUTE;
       const gone = Object.values(state.appointments).filter((a) => a.status === 'booked' && now > a.slotStart + late);

@@ -37,6 +37,8 @@ export type Command =
   | { type: 'resume'; counter: number }
   | { type: 'book_appointment'; appointment: Appointment }
   | { type: 'cancel_appointment'; appointmentId: string }
+  /** `appointment` carries the new day and slot; the hub checks it is booked and the new slot has room. */
+  | { type: 'reschedule_appointment'; appointment: Appointment; from: Pick<Appointment, 'day' | 'slotStart' | 'slotEnd'> }
   | { type: 'sweep_no_shows' }
   | { type: 'rollover'; day: string; appointments: Appointment[] }
   | { type: 'change_settings'; settings: Settings };

@@ -1,47 +1,91 @@
-// Appointments (the API the booking console builds on) and hall settings.
+// Appointments (the API the booking console builds on): slots, booking, rescheduling, cancelling,
+// a citizen's history, the outbox of confirmations; and the hall settings.
+// Slot and capacity rules live in ../slots.ts; every check that counts bookings runs as the hub's
+// guard, inside the transaction that stores the booking, so concurrent agents cannot overfill a slot.
 import { randomUUID } from 'node:crypto';
 import * as repo from '../../db/repos.ts';
 import { randomReference } from '../../db/reference.ts';
-import { AppointmentIdParam, AppointmentsQuery, CreateAppointmentBody, Empty, SettingsBody } from '../../protocol/api.ts';
-import type { Appointment } from '../../protocol/domain.ts';
-import { localInstant, localTime, weekdayOf, type EngineError } from '../engine/index.ts';
+import {
+  AppointmentIdParam, AppointmentsQuery, CitizenParam, CreateAppointmentBody, Empty, HolidayBody, OutboxQuery, RescheduleBody, ScheduleBody,
+  SettingsBody, SlotsQuery,
+} from '../../protocol/api.ts';
+import type { Appointment, AppointmentStatus, Service } from '../../protocol/domain.ts';
+import type { HallEvent } from '../../protocol/events.ts';
+import { localInstant, weekdayOf, type EngineError } from '../engine/index.ts';
 import type { Db } from '../../db/client.ts';
-import { mustSucceed, notFound, op } from './op.ts';
+import { HttpError } from '../errors.ts';
+import { enqueueConfirmation } from '../outbox.ts';
+import { checkBooking, freeSlots, refuse } from '../slots.ts';
+import { mustSucceed, notFound, op, type OpContext } from './op.ts';
 
 const BOOKERS = ['callcenter', 'supervisor'] as const;
 
-/** Seats in a slot: the counters the weekly schedule gives to appointments then; 0 on holidays. */
+/** Seats in a slot starting at `time`: the counters the weekly schedule in force gives to appointments then; 0 on holidays and closures. */
 export function slotCapacity(db: Db, day: string, time: string): number {
-  if (repo.listHolidays(db).some((h) => h.day === day)) return 0;
-  const wd = weekdayOf(day);
-  const period = repo.listAppointmentSchedule(db).find((p) => p.weekday === wd && p.startTime <= time && time < p.endTime);
+  if (repo.getHoliday(db, day)) return 0;
+  const period = repo.schedulePeriodsOn(db, day, weekdayOf(day)).find((p) => p.startTime <= time && time < p.endTime);
   return period?.counters ?? 0;
 }
 
-function bookingGuard(db: Db, a: Appointment, time: string, today: string): () => EngineError | null {
-  return () => {
-    const capacity = slotCapacity(db, a.day, time);
-    if (capacity === 0) return { code: 'SLOT_CLOSED', message: `No appointments are taken on ${a.day} at ${time}.` };
-    if (repo.countActiveInSlot(db, a.slotStart) >= capacity) return { code: 'SLOT_FULL', message: 'This slot is fully booked; choose another.' };
-    const existing = repo.activeAppointmentOf(db, a.cpr, a.serviceId, today);
-    if (existing) return { code: 'ALREADY_BOOKED', message: `This citizen already has an appointment for this service (${existing.reference}).` };
-    return null;
-  };
+function bookableService(ctx: OpContext, serviceId: string): Service {
+  const service = ctx.hub.current.services[serviceId];
+  if (!service) notFound('UNKNOWN_SERVICE', `There is no service ${serviceId}.`);
+  if (!service.bookable) throw new HttpError(409, 'SERVICE_NOT_BOOKABLE', `Service ${serviceId} cannot be booked.`);
+  return service;
+}
+
+/** The guard of a booking or a move: the appointment's new slot must be bookable (see slots.ts). */
+function slotGuard(ctx: OpContext, a: Appointment, time: string, service: Service, extra?: () => EngineError | null): () => EngineError | null {
+  return () => extra?.() ?? checkBooking(ctx.db, a, time, { service, settings: ctx.hub.current.settings, today: ctx.hub.current.day, now: ctx.clock.now() });
+}
+
+/** Inside the transaction: the appointment must still be booked (another agent may have just cancelled or moved it). */
+const stillBooked = (db: Db, id: string) => (): EngineError | null => {
+  const cur = repo.getAppointment(db, id);
+  return cur && cur.status === 'booked' ? null : refuse('APPOINTMENT_NOT_ACTIVE', `This appointment is ${cur?.status ?? 'gone'} and can no longer be changed.`);
+};
+
+function activeAppointment(ctx: OpContext, id: string, verb: string): Appointment {
+  const a = repo.getAppointment(ctx.db, id);
+  if (!a) notFound('APPOINTMENT_NOT_FOUND', 'There is no such appointment.');
+  if (a.status !== 'booked') throw new HttpError(409, 'APPOINTMENT_NOT_ACTIVE', `This appointment is ${a.status} and can no longer be ${verb}.`);
+  return a;
+}
+
+type Kept = 'kept' | 'no_show' | 'cancelled' | 'booked';
+const KEPT: Record<AppointmentStatus, Kept> = { booked: 'booked', checked_in: 'kept', late_converted: 'kept', no_show: 'no_show', cancelled: 'cancelled' };
+
+/** What the history shows of an appointment event. */
+function historyEntry(seq: number, actor: string, e: HallEvent) {
+  const base = { seq, at: e.at, actor, type: e.type };
+  if (e.type === 'appointment_rescheduled') {
+    return { ...base, fromDay: e.fromDay, fromSlotStart: e.fromSlotStart, toDay: e.appointment.day, toSlotStart: e.appointment.slotStart };
+  }
+  return base;
 }
 
 export const bookingOps = [
+  op({
+    name: 'slots.list', summary: "The slot picker: a service's next bookable days (within the booking horizon) with each future slot's capacity, seats booked and seats remaining.",
+    http: { method: 'get', path: '/api/slots' }, event: 'slots:list', input: SlotsQuery, access: { roles: [...BOOKERS] },
+    run(ctx, q) {
+      const service = bookableService(ctx, q.serviceId);
+      const today = ctx.hub.current.day;
+      const days = freeSlots(ctx.db, service, q.from ?? today, q.days, { settings: ctx.hub.current.settings, today, now: ctx.clock.now() });
+      return { serviceId: service.id, slotMinutes: service.slotMinutes, days };
+    },
+  }),
   op({
     name: 'appointments.list', summary: "A day's appointments (default today), by slot.",
     http: { method: 'get', path: '/api/appointments' }, event: 'appointments:list', input: AppointmentsQuery, access: { roles: [...BOOKERS] },
     run: (ctx, q) => ({ appointments: repo.listAppointmentsOfDay(ctx.db, q.day ?? ctx.hub.current.day) }),
   }),
   op({
-    name: 'appointments.create', summary: 'Books a slot for a citizen; refuses full, closed and past slots and a second booking for the same service.',
+    name: 'appointments.create', summary: "Books a slot for a citizen and queues the bilingual confirmation SMS; refuses full, closed, past, off-grid and beyond-horizon slots and a second active booking for the same service.",
     http: { method: 'post', path: '/api/appointments', status: 201 }, event: 'appointments:create', input: CreateAppointmentBody, access: { roles: [...BOOKERS] },
     run(ctx, b) {
       const tz = ctx.hub.current.settings.timeZone;
-      const service = ctx.hub.current.services[b.serviceId];
-      if (!service) notFound('UNKNOWN_SERVICE', `There is no service ${b.serviceId}.`);
+      const service = bookableService(ctx, b.serviceId);
       const slotStart = localInstant(b.day, b.time, tz);
       let reference = randomReference();
       while (repo.getAppointmentByReference(ctx.db, reference)) reference = randomReference();
@@ -49,21 +93,79 @@ export const bookingOps = [
         id: randomUUID(), reference, serviceId: b.serviceId, day: b.day, slotStart, slotEnd: slotStart + service.slotMinutes * 60_000,
         status: 'booked', cpr: b.cpr, phone: b.phone, nameAr: b.nameAr, nameEn: b.nameEn, notes: b.notes, ticketId: null,
       };
-      mustSucceed(ctx.hub.execute({ type: 'book_appointment', appointment }, ctx.actor, bookingGuard(ctx.db, appointment, localTime(slotStart, tz), ctx.hub.current.day)));
+      mustSucceed(ctx.hub.execute({ type: 'book_appointment', appointment }, ctx.actor, slotGuard(ctx, appointment, b.time, service),
+        () => { enqueueConfirmation(ctx.db, 'booked', appointment, service, tz, ctx.clock.now()); }));
       return { appointment: repo.getAppointment(ctx.db, appointment.id) };
     },
   }),
   op({
-    name: 'appointments.cancel', summary: 'Cancels a booked appointment.',
+    name: 'appointments.reschedule', summary: 'Moves a booked appointment to another slot (same reference, same rules as booking; its own seat does not count against it) and queues the confirmation SMS.',
+    http: { method: 'post', path: '/api/appointments/:id/reschedule' }, event: 'appointments:reschedule', input: RescheduleBody, access: { roles: [...BOOKERS] },
+    run(ctx, b) {
+      const tz = ctx.hub.current.settings.timeZone;
+      const a = activeAppointment(ctx, b.id, 'rescheduled');
+      const service = bookableService(ctx, a.serviceId);
+      const slotStart = localInstant(b.day, b.time, tz);
+      if (b.day === a.day && slotStart === a.slotStart) throw new HttpError(409, 'SAME_SLOT', 'The appointment is already in that slot.');
+      const moved: Appointment = { ...a, day: b.day, slotStart, slotEnd: slotStart + service.slotMinutes * 60_000 };
+      const from = { day: a.day, slotStart: a.slotStart, slotEnd: a.slotEnd };
+      mustSucceed(ctx.hub.execute({ type: 'reschedule_appointment', appointment: moved, from }, ctx.actor,
+        slotGuard(ctx, moved, b.time, service, stillBooked(ctx.db, a.id)),
+        () => { enqueueConfirmation(ctx.db, 'rescheduled', moved, service, tz, ctx.clock.now()); }));
+      return { appointment: repo.getAppointment(ctx.db, a.id) };
+    },
+  }),
+  op({
+    name: 'appointments.cancel', summary: 'Cancels a booked appointment and queues the confirmation SMS.',
     http: { method: 'post', path: '/api/appointments/:id/cancel' }, event: 'appointments:cancel', input: AppointmentIdParam, access: { roles: [...BOOKERS] },
     run(ctx, { id }) {
-      const a = repo.getAppointment(ctx.db, id);
-      if (!a) notFound('APPOINTMENT_NOT_FOUND', 'There is no such appointment.');
-      if (a.status !== 'booked') {
-        mustSucceed({ ok: false, error: { code: 'APPOINTMENT_NOT_ACTIVE', message: `This appointment is ${a.status} and can no longer be cancelled.` } });
-      }
-      mustSucceed(ctx.hub.execute({ type: 'cancel_appointment', appointmentId: id }, ctx.actor));
+      const a = activeAppointment(ctx, id, 'cancelled');
+      const service = ctx.hub.current.services[a.serviceId] ?? repo.listServices(ctx.db).find((s) => s.id === a.serviceId) ?? { nameAr: a.serviceId, nameEn: a.serviceId };
+      mustSucceed(ctx.hub.execute({ type: 'cancel_appointment', appointmentId: id }, ctx.actor, stillBooked(ctx.db, id),
+        () => { enqueueConfirmation(ctx.db, 'cancelled', a, service, ctx.hub.current.settings.timeZone, ctx.clock.now()); }));
       return { appointment: repo.getAppointment(ctx.db, id) };
+    },
+  }),
+  op({
+    name: 'citizens.appointments', summary: "A citizen's appointments, latest first, each with its outcome (kept = checked in or converted late, no_show, cancelled, booked) and its history (booked, rescheduled, cancelled, … with who and when), plus totals.",
+    http: { method: 'get', path: '/api/citizens/:cpr/appointments' }, event: 'citizens:appointments', input: CitizenParam, access: { roles: [...BOOKERS] },
+    run(ctx, { cpr }) {
+      const list = repo.listAppointmentsOfCitizen(ctx.db, cpr);
+      const events = repo.appointmentEvents(ctx.db, list.map((a) => a.id));
+      const idOf = (e: HallEvent) => ('appointmentId' in e ? e.appointmentId : 'appointment' in e ? e.appointment.id : null);
+      const summary: Record<Kept, number> = { kept: 0, no_show: 0, cancelled: 0, booked: 0 };
+      const appointments = list.map((a) => {
+        summary[KEPT[a.status]]++;
+        const history = events.filter((s) => idOf(s.event) === a.id).map((s) => historyEntry(s.seq, s.actor, s.event));
+        return { ...a, outcome: KEPT[a.status], history };
+      });
+      return { cpr, summary, appointments };
+    },
+  }),
+  op({
+    name: 'outbox.list', summary: 'Messages to citizens (booking confirmations), newest first, with their delivery status, attempts and last error.',
+    http: { method: 'get', path: '/api/outbox' }, event: 'outbox:list', input: OutboxQuery, access: { roles: ['supervisor'] },
+    run: (ctx, q) => ({ messages: repo.listMessages(ctx.db, q.status ? { status: q.status } : {}) }),
+  }),
+  op({
+    name: 'schedule.get', summary: 'The weekly appointment schedules (each in force from its validFrom until the next one), holidays and closures.',
+    http: { method: 'get', path: '/api/appointment-schedule' }, event: 'schedule:get', input: Empty, access: { roles: ['supervisor'] },
+    run: (ctx) => ({ schedule: repo.listAppointmentSchedule(ctx.db), holidays: repo.listHolidays(ctx.db) }),
+  }),
+  op({
+    name: 'schedule.put', summary: 'Sets the weekly schedule in force from a date (e.g. the rollout: all counters take appointments from then); earlier days keep their schedule, bookings already made stay.',
+    http: { method: 'put', path: '/api/appointment-schedule' }, event: 'schedule:put', input: ScheduleBody, access: { roles: ['supervisor'] },
+    run(ctx, b) {
+      repo.setScheduleFrom(ctx.db, b.validFrom, b.periods);
+      return { schedule: repo.listAppointmentSchedule(ctx.db) };
+    },
+  }),
+  op({
+    name: 'holidays.put', summary: 'Adds or renames a holiday or a one-off closure (closure: true); no appointments are taken that day.',
+    http: { method: 'put', path: '/api/holidays' }, event: 'holidays:put', input: HolidayBody, access: { roles: ['supervisor'] },
+    run(ctx, h) {
+      repo.upsertHoliday(ctx.db, h);
+      return { holidays: repo.listHolidays(ctx.db) };
     },
   }),
   op({

@@ -191,7 +191,7 @@ describe.each(['ar', 'en'] as const)('appointment path in %s', (lang) => {
   }
 
   it('checks in on time with the CPR keypad', async () => {
-    const a = await book(lang === 'ar' ? '09:05' : '09:15');
+    const a = await book(lang === 'ar' ? '09:15' : '09:30');
     const p = await page();
     await typeCpr(p, a.cpr);
     await p.getByTestId('ticket-number').waitFor();
@@ -202,7 +202,7 @@ describe.each(['ar', 'en'] as const)('appointment path in %s', (lang) => {
   });
 
   it('tells an early citizen when to come back', async () => {
-    const a = await book(lang === 'ar' ? '11:05' : '11:25');
+    const a = await book(lang === 'ar' ? '11:30' : '11:45');
     const p = await page(TABLET);
     await typeCpr(p, a.cpr);
     await p.getByTestId('come-back-at').waitFor();

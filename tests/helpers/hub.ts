@@ -10,6 +10,7 @@ import { seedDemo } from '../../db/seed.ts';
 import type { DeltaMessage, SnapshotMessage } from '../../protocol/messages.ts';
 import { startHub, type RunningHub } from '../../server/app.ts';
 import { ManualClock } from '../../server/clock.ts';
+import type { SmsSender } from '../../server/outbox.ts';
 import { sha256, newToken } from '../../server/auth.ts';
 
 /** Thursday 2026-11-26, 09:00 in Bahrain (06:00 UTC): a working day with bookings. */
@@ -23,7 +24,7 @@ export interface TestHub extends RunningHub {
   stop(): Promise<void>;
 }
 
-export async function startTestHub(opts: { at?: number; file?: string; seed?: boolean; kioskTicketsPerMinute?: number } = {}): Promise<TestHub> {
+export async function startTestHub(opts: { at?: number; file?: string; seed?: boolean; kioskTicketsPerMinute?: number; smsSender?: SmsSender } = {}): Promise<TestHub> {
   const dir = mkdtempSync(join(tmpdir(), 'dor-test-'));
   const file = opts.file ?? join(dir, 'dor.db');
   const clock = new ManualClock(opts.at ?? THURSDAY_0900);
@@ -34,7 +35,7 @@ export async function startTestHub(opts: { at?: number; file?: string; seed?: bo
     // Tests issue tickets faster than any citizen; the rate limit has its own test.
     repo.saveSettings(db, { ...repo.loadSettings(db), kioskTicketsPerMinute: opts.kioskTicketsPerMinute ?? 1000 });
   }
-  const running = await startHub({ db, clock, demo: true, jobIntervalMs: 3_600_000, printsDir: join(dir, 'prints') });
+  const running = await startHub({ db, clock, demo: true, jobIntervalMs: 3_600_000, printsDir: join(dir, 'prints'), ...(opts.smsSender ? { smsSender: opts.smsSender } : {}) });
   return {
     ...running, db, clock, dir, file,
     async stop() {

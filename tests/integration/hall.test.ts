@@ -83,7 +83,7 @@ describe('appointment check-in', () => {
 
   it('checks in on time by CPR and by reference, tells an early citizen when to come back, converts a late one', async () => {
     const kiosk = deviceToken(hub, 'kiosk');
-    const onTime = await book('09:10', '811111111');
+    const onTime = await book('09:15', '811111111');
     const early = await book('11:30', '822222222');
     const late = await book('09:30', '833333333');
 
