@@ -179,3 +179,86 @@ export const outbox = sqliteTable('outbox', {
   sentAt: integer('sent_at'),
   appointmentId: text('appointment_id'),
 }, (t) => [index('outbox_status_next_idx').on(t.status, t.nextAttemptAt), index('outbox_appointment_idx').on(t.appointmentId)]);
+
+// --- Citizen inquiries. Citizens, their applications and letters come from the ministry's system
+// (imported, see docs/IMPORT.md); agents update contact details, the IBAN and family members, each
+// change audited in citizen_audit (who, when, old → new).
+
+export const citizens = sqliteTable('citizens', {
+  cpr: text('cpr').primaryKey(),
+  nameAr: text('name_ar').notNull(),
+  nameEn: text('name_en').notNull(),
+  phone: text('phone'),
+  address: text('address'),
+  /** Normalised: upper case, no spaces. */
+  iban: text('iban'),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export const familyMembers = sqliteTable('family_members', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  cpr: text('cpr').notNull().references(() => citizens.cpr, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  relation: text('relation').notNull(),
+  /** YYYY-MM-DD. */
+  dateOfBirth: text('date_of_birth').notNull(),
+  memberCpr: text('member_cpr'),
+  createdAt: integer('created_at').notNull(),
+}, (t) => [index('family_members_cpr_idx').on(t.cpr)]);
+
+export const housingApplications = sqliteTable('housing_applications', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  cpr: text('cpr').notNull().references(() => citizens.cpr, { onDelete: 'cascade' }),
+  type: text('type').notNull(),
+  /** The ministry's application number: the key of re-imports. */
+  number: text('number').notNull().unique(),
+  status: text('status').notNull(),
+  /** YYYY-MM-DD. */
+  submittedDay: text('submitted_day').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+}, (t) => [index('housing_applications_cpr_idx').on(t.cpr)]);
+
+export const applicationStatusHistory = sqliteTable('application_status_history', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  applicationId: integer('application_id').notNull().references(() => housingApplications.id, { onDelete: 'cascade' }),
+  status: text('status').notNull(),
+  at: integer('at').notNull(),
+}, (t) => [index('application_status_history_app_idx').on(t.applicationId)]);
+
+export const letters = sqliteTable('letters', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  cpr: text('cpr').notNull().references(() => citizens.cpr, { onDelete: 'cascade' }),
+  subject: text('subject').notNull(),
+  /** YYYY-MM-DD. */
+  receivedDay: text('received_day').notNull(),
+  status: text('status').notNull(),
+  /** The ministry's correspondence reference: the key of re-imports. */
+  reference: text('reference').notNull().unique(),
+  updatedAt: integer('updated_at').notNull(),
+}, (t) => [index('letters_cpr_idx').on(t.cpr)]);
+
+/** Append-only: one row per changed field (phone, address, iban, family). */
+export const citizenAudit = sqliteTable('citizen_audit', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  cpr: text('cpr').notNull(),
+  field: text('field').notNull(),
+  oldValue: text('old_value'),
+  newValue: text('new_value'),
+  /** The staff member's display name. */
+  actor: text('actor').notNull(),
+  at: integer('at').notNull(),
+}, (t) => [index('citizen_audit_cpr_idx').on(t.cpr)]);
+
+export const callLog = sqliteTable('call_log', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  cpr: text('cpr'),
+  /** book | reschedule_cancel | application_status | letter | contact_bank_update | family_members | other */
+  category: text('category').notNull(),
+  note: text('note').notNull(),
+  outcome: text('outcome').notNull(),
+  /** The agent's display name. */
+  actor: text('actor').notNull(),
+  at: integer('at').notNull(),
+  /** YYYY-MM-DD local day of `at`. */
+  day: text('day').notNull(),
+}, (t) => [index('call_log_day_idx').on(t.day), index('call_log_cpr_idx').on(t.cpr)]);

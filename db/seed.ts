@@ -1,7 +1,9 @@
 // First-run demo data: a Ministry of Housing customer-service hall with services, counters, staff,
 // hours, devices and a day of bookings for today, so `npm start` shows a working hall at once.
 import { hash } from '@node-rs/argon2';
+import { makeIban } from '../protocol/citizens.ts';
 import { type Counter, DEFAULT_SETTINGS, type Role, type Service } from '../protocol/domain.ts';
+import * as cit from './citizens.ts';
 import { localDay, localInstant } from '../server/engine/time.ts';
 import { type Db, transaction } from './client.ts';
 import { makeReference } from './reference.ts';
@@ -135,8 +137,52 @@ export async function seedDemo(
         createdAt: now, createdBy: 'seed',
       });
     });
+    seedCitizens(db, now);
     saveDemoDevices(db, { kiosk, display });
     saveKioskPinHash(db, pinHash);
     return { demoDeviceIds: { kiosk, display } };
   });
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The demo citizens' records (what the ministry's import would bring, plus details agents keep):
+ * every demo CPR with the names and phone of its booking; 900000001–900000004 with addresses,
+ * IBANs, family members, applications with status histories and letters.
+ */
+function seedCitizens(db: Db, now: number): void {
+  const ago = (days: number) => now - days * DAY_MS;
+  const dayAgo = (days: number) => new Date(ago(days)).toISOString().slice(0, 10);
+  DEMO_BOOKINGS.forEach((b, i) => {
+    cit.insertCitizen(db, { cpr: DEMO_CPRS[i]!, nameAr: b.nameAr, nameEn: b.nameEn, phone: b.phone, address: null, iban: null, updatedAt: ago(30) });
+  });
+  const [mohamed, fatema, ahmed, zainab] = DEMO_CPRS as [string, string, string, string];
+  cit.updateCitizen(db, mohamed, { address: 'Flat 12, Building 2045, Road 3321, Block 333, Manama', iban: makeIban('BH', 'NBOB00000012345678') });
+  cit.updateCitizen(db, fatema, { address: 'House 118, Road 4105, Block 541, Budaiya', iban: makeIban('BH', 'BBKU00100000987654') });
+  cit.updateCitizen(db, ahmed, { address: 'House 7, Road 2410, Block 924, Riffa' });
+  cit.updateCitizen(db, zainab, { address: 'Flat 3, Building 880, Road 1512, Block 715, Sitra', iban: makeIban('BH', 'BMAG00001299123456') });
+
+  const family: [string, string, string, string, string | null][] = [
+    [mohamed, 'مريم حسن الدوسري / Mariam Hasan Al-Dosari', 'spouse', '1990-04-12', '900100001'],
+    [mohamed, 'عبدالله محمد الدوسري / Abdulla Mohamed Al-Dosari', 'son', '2016-09-03', '900100002'],
+    [ahmed, 'سلمى عيسى بوحجي / Salma Isa Buhiji', 'spouse', '1994-01-20', '900100003'],
+    [ahmed, 'ريم أحمد بوحجي / Reem Ahmed Buhiji', 'daughter', dayAgo(20), null],
+  ];
+  for (const [cpr, name, relation, dateOfBirth, memberCpr] of family) {
+    cit.insertFamilyMember(db, { cpr, name, relation, dateOfBirth, memberCpr, createdAt: ago(30) });
+  }
+
+  const applications: [string, string, string, string, [string, number][]][] = [
+    [mohamed, 'housing unit', 'HA-2019-004512', dayAgo(2400), [['submitted', 2400], ['under_review', 900]]],
+    [fatema, 'housing loan', 'HL-2021-018833', dayAgo(1500), [['submitted', 1500], ['under_review', 700], ['documents_required', 200], ['approved', 25]]],
+    [ahmed, 'housing unit', 'HA-2023-009177', dayAgo(600), [['submitted', 600]]],
+  ];
+  for (const [cpr, type, number, submittedDay, history] of applications) {
+    const status = history.at(-1)![0];
+    const id = cit.insertApplication(db, { cpr, type, number, status, submittedDay, updatedAt: ago(history.at(-1)![1]) });
+    for (const [s, days] of history) cit.appendApplicationStatus(db, id, s, ago(days));
+  }
+  cit.insertLetter(db, { cpr: mohamed, subject: 'Request to update the application with a new family member', reference: 'L-2026-00871', receivedDay: dayAgo(40), status: 'in_progress', updatedAt: ago(10) });
+  cit.insertLetter(db, { cpr: fatema, subject: 'Housing loan approval notice', reference: 'L-2026-01022', receivedDay: dayAgo(25), status: 'answered', updatedAt: ago(20) });
 }

@@ -48,10 +48,10 @@ const HEADER = `# Dor hub API
 
 Generated from \`server/ops/\` by \`npm run docs\`; a test fails when this file is stale.
 
-One port serves everything. REST lives under \`/api\` (JSON bodies, at most 64 kB); every operation
+One port serves everything. REST lives under \`/api\` (JSON bodies, at most 64 kB — 4 MB for \`POST /api/import/applications\`); every operation
 marked with a socket event can also be sent over Socket.IO as \`socket.emit(event, payload, ack)\`
 and answers through the ack with \`{ ok: true, data }\` or \`{ ok: false, error: { code, message } }\`.
-Path parameters (\`:counter\`, \`:id\`, \`:token\`) are part of the socket payload.
+Path parameters (\`:counter\`, \`:id\`, \`:token\`, \`:cpr\`) are part of the socket payload.
 
 ## Authentication
 
@@ -67,14 +67,15 @@ Path parameters (\`:counter\`, \`:id\`, \`:token\`) are part of the socket paylo
 
 Every error has the shape \`{ "error": { "code": "…", "message": "…" } }\` (plus \`details\` for
 validation errors). Status codes: 400 \`VALIDATION_FAILED\`, \`MALFORMED_JSON\`, \`INVALID_PAIRING_CODE\`,
-\`TRANSFER_TARGET_MISSING\`, \`TRANSFER_TO_SELF\`, \`NOT_ON_GRID\`; 401 \`UNAUTHENTICATED\`, \`INVALID_CREDENTIALS\`;
+\`TRANSFER_TARGET_MISSING\`, \`TRANSFER_TO_SELF\`, \`NOT_ON_GRID\`, \`BIRTH_DATE_IN_FUTURE\`,
+\`FAMILY_MEMBER_IS_CITIZEN\`, \`IMPORT_BAD_FILE\`; 401 \`UNAUTHENTICATED\`, \`INVALID_CREDENTIALS\`;
 403 \`FORBIDDEN\`, \`NOT_YOUR_COUNTER\`; 404 \`NOT_FOUND\`, \`UNKNOWN_SERVICE\`, \`UNKNOWN_COUNTER\`,
-\`NO_APPOINTMENT_TODAY\`, \`APPOINTMENT_NOT_FOUND\`, \`TICKET_NOT_FOUND\`; 409 for refusals of the queue
+\`NO_APPOINTMENT_TODAY\`, \`APPOINTMENT_NOT_FOUND\`, \`TICKET_NOT_FOUND\`, \`CITIZEN_NOT_FOUND\`; 409 for refusals of the queue
 rules: \`COUNTER_BUSY\`, \`COUNTER_CLOSED\`, \`COUNTER_PAUSED\`, \`COUNTER_NOT_PAUSED\`, \`COUNTER_TAKEN\`,
 \`USER_AT_OTHER_COUNTER\`, \`QUEUE_EMPTY\`, \`TICKET_NOT_CALLABLE\`, \`NO_CURRENT_TICKET\`,
 \`INVALID_TICKET_STATE\`, \`ALREADY_CHECKED_IN\`, \`SERVICE_NOT_AVAILABLE\`, \`SERVICE_NOT_BOOKABLE\`,
 \`SLOT_IN_PAST\`, \`SLOT_CLOSED\`, \`SLOT_FULL\`, \`BEYOND_HORIZON\`, \`SAME_SLOT\`, \`ALREADY_BOOKED\`, \`APPOINTMENT_NOT_ACTIVE\`,
-\`PREFIX_IN_USE\`, \`DAY_CLOSED\`; 413 \`BODY_TOO_LARGE\`; 500 \`INTERNAL\`.
+\`PREFIX_IN_USE\`, \`DAY_CLOSED\`, \`FAMILY_MEMBER_EXISTS\`; 413 \`BODY_TOO_LARGE\`, \`IMPORT_TOO_LARGE\`; 500 \`INTERNAL\`.
 
 ## Live updates (server → client)
 

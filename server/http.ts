@@ -43,6 +43,10 @@ function handler(o: Operation, deps: HttpDeps) {
 
 export function apiRouter(deps: HttpDeps): express.Router {
   const router = express.Router();
+  // Routes allowed larger bodies parse them first; express.json then skips the already parsed body.
+  for (const o of operations) {
+    if (o.http?.bodyLimit) router.use(o.http.path, express.json({ limit: o.http.bodyLimit }));
+  }
   router.use(express.json({ limit: '64kb' }));
   for (const o of operations) {
     if (o.http) router[o.http.method](o.http.path, handler(o, deps));

@@ -33,7 +33,8 @@ export interface OpContext {
 export interface Operation<S extends z.ZodType = z.ZodType> {
   name: string;
   summary: string;
-  http?: { method: 'get' | 'post' | 'put'; path: string; status?: number };
+  /** `bodyLimit`: a larger JSON body limit than the default 64 kB for this route (e.g. an import). */
+  http?: { method: 'get' | 'post' | 'put'; path: string; status?: number; bodyLimit?: string };
   event?: string;
   input: S;
   access: Access;

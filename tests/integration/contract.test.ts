@@ -64,7 +64,7 @@ function badPayloads(o: Operation): unknown[] {
 
 function fingerprint() {
   const count = (table: string) => (hub.db.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-  return { seq: hub.hub.lastSeq, tickets: count('tickets'), devices: count('devices'), appointments: count('appointments'), codes: count('pairing_codes'), state: JSON.stringify(hub.hub.current) };
+  return { seq: hub.hub.lastSeq, tickets: count('tickets'), devices: count('devices'), appointments: count('appointments'), codes: count('pairing_codes'), citizens: ['citizens', 'family_members', 'housing_applications', 'letters', 'citizen_audit', 'call_log'].map(count), state: JSON.stringify(hub.hub.current) };
 }
 
 describe('malformed input changes nothing', () => {

@@ -1,0 +1,118 @@
+// Citizen inquiries (what the hotline answers besides booking): the record by CPR, updates of
+// phone / address / IBAN and family members — each an audited change with who, when, old → new —
+// the call log, and the import of applications and letters from the ministry's system.
+import * as cit from '../../db/citizens.ts';
+import { type Db, transaction } from '../../db/client.ts';
+import {
+  CallBody, CallsQuery, CitizenCprParam, ContactBody, FamilyMemberBody, IbanBody, ImportBody,
+} from '../../protocol/citizens.ts';
+import type { AuditField } from '../../protocol/citizens.ts';
+import { localDay } from '../engine/time.ts';
+import { HttpError } from '../errors.ts';
+import { importRows, rowsOfFile } from '../import.ts';
+import { notFound, op, type OpContext } from './op.ts';
+
+const AGENTS = ['callcenter', 'supervisor'] as const;
+
+/** Who the audit trail names: the staff member's display name. */
+const staffName = (ctx: OpContext): string => (ctx.principal.kind === 'staff' ? ctx.principal.displayName : ctx.actor);
+
+function existingCitizen(db: Db, cpr: string): cit.CitizenRow {
+  const c = cit.getCitizen(db, cpr);
+  if (!c) notFound('CITIZEN_NOT_FOUND', `There is no citizen with CPR ${cpr} (citizens come from the ministry's import).`);
+  return c;
+}
+
+function record(db: Db, cpr: string) {
+  return { citizen: cit.citizenRecord(db, cpr)! };
+}
+
+type Change = { field: AuditField; oldValue: string | null; newValue: string | null };
+
+/** Applies `changes` to the citizen and appends one audit row each, in one transaction. */
+function audited(ctx: OpContext, cpr: string, changes: (c: cit.CitizenRow) => Change[]) {
+  const at = ctx.clock.now();
+  const actor = staffName(ctx);
+  const changed = transaction(ctx.db, () => {
+    const list = changes(existingCitizen(ctx.db, cpr)).filter((c) => c.oldValue !== c.newValue);
+    if (list.length === 0) return 0;
+    cit.updateCitizen(ctx.db, cpr, { ...Object.fromEntries(list.map((c) => [c.field, c.newValue])), updatedAt: at });
+    cit.appendAudit(ctx.db, list.map((c) => ({ cpr, ...c, actor, at })));
+    return list.length;
+  });
+  return { ...record(ctx.db, cpr), changed };
+}
+
+const describeMember = (m: { name: string; relation: string; dateOfBirth: string; memberCpr: string | null }) =>
+  `${m.name} (${m.relation}, ${m.dateOfBirth}${m.memberCpr ? `, CPR ${m.memberCpr}` : ''})`;
+
+export const citizenOps = [
+  op({
+    name: 'citizens.get', summary: "A citizen's record by CPR: names, phone, address, IBAN, family members, housing applications (each with its status history, oldest first), letters, and the history of changes (who, when, old → new; newest first). Read-only for counters (the citizen card).",
+    http: { method: 'get', path: '/api/citizens/:cpr' }, event: 'citizens:get', input: CitizenCprParam,
+    access: { roles: [...AGENTS, 'counter'] },
+    run(ctx, { cpr }) {
+      existingCitizen(ctx.db, cpr);
+      return record(ctx.db, cpr);
+    },
+  }),
+  op({
+    name: 'citizens.contact', summary: "Updates a citizen's phone (Bahraini mobile) and/or address; each changed field is an audited change with the agent's name. Replies with the record and how many fields changed.",
+    http: { method: 'put', path: '/api/citizens/:cpr/contact' }, event: 'citizens:contact', input: ContactBody, access: { roles: [...AGENTS] },
+    run: (ctx, b) => audited(ctx, b.cpr, (c) => [
+      ...(b.phone !== undefined ? [{ field: 'phone' as const, oldValue: c.phone, newValue: b.phone }] : []),
+      ...(b.address !== undefined ? [{ field: 'address' as const, oldValue: c.address, newValue: b.address }] : []),
+    ]),
+  }),
+  op({
+    name: 'citizens.iban', summary: "Updates a citizen's bank account: a Bahraini IBAN (BH + 2 check digits + 4-letter bank code + 14 letters or digits; spaces allowed, stored without) with a valid ISO 13616 mod-97 checksum; audited.",
+    http: { method: 'put', path: '/api/citizens/:cpr/iban' }, event: 'citizens:iban', input: IbanBody, access: { roles: [...AGENTS] },
+    run: (ctx, b) => audited(ctx, b.cpr, (c) => [{ field: 'iban', oldValue: c.iban, newValue: b.iban }]),
+  }),
+  op({
+    name: 'citizens.family.add', summary: "Adds a family member (name, relation, date of birth, CPR if they have one) to a citizen's record; audited. Refuses a birth date after today, the citizen's own CPR and a CPR already in the family.",
+    http: { method: 'post', path: '/api/citizens/:cpr/family', status: 201 }, event: 'citizens:family:add', input: FamilyMemberBody, access: { roles: [...AGENTS] },
+    run(ctx, b) {
+      if (b.dateOfBirth > ctx.hub.current.day) throw new HttpError(400, 'BIRTH_DATE_IN_FUTURE', 'The date of birth is after today.');
+      if (b.memberCpr === b.cpr) throw new HttpError(400, 'FAMILY_MEMBER_IS_CITIZEN', "A family member's CPR cannot be the citizen's own.");
+      const at = ctx.clock.now();
+      const actor = staffName(ctx);
+      const member = { name: b.name, relation: b.relation, dateOfBirth: b.dateOfBirth, memberCpr: b.memberCpr };
+      transaction(ctx.db, () => {
+        existingCitizen(ctx.db, b.cpr);
+        if (b.memberCpr && cit.listFamily(ctx.db, b.cpr).some((m) => m.memberCpr === b.memberCpr)) {
+          throw new HttpError(409, 'FAMILY_MEMBER_EXISTS', `CPR ${b.memberCpr} is already in this family.`);
+        }
+        cit.insertFamilyMember(ctx.db, { cpr: b.cpr, ...member, createdAt: at });
+        cit.updateCitizen(ctx.db, b.cpr, { updatedAt: at });
+        cit.appendAudit(ctx.db, [{ cpr: b.cpr, field: 'family', oldValue: null, newValue: describeMember(member), actor, at }]);
+      });
+      return record(ctx.db, b.cpr);
+    },
+  }),
+  op({
+    name: 'calls.create', summary: 'Logs a call: category (book, reschedule_cancel, application_status, letter, contact_bank_update, family_members, other), an optional short note, an outcome (default resolved) and the CPR if the caller gave one; the agent and time are recorded.',
+    http: { method: 'post', path: '/api/calls', status: 201 }, event: 'calls:create', input: CallBody, access: { roles: [...AGENTS] },
+    run(ctx, b) {
+      const at = ctx.clock.now();
+      const call = cit.insertCall(ctx.db, { ...b, actor: staffName(ctx), at, day: localDay(at, ctx.hub.current.settings.timeZone) });
+      return { call };
+    },
+  }),
+  op({
+    name: 'calls.list', summary: "The call log, newest first (at most 500): a citizen's calls (cpr), a day's calls (day), both, or today's when neither is given.",
+    http: { method: 'get', path: '/api/calls' }, event: 'calls:list', input: CallsQuery, access: { roles: [...AGENTS] },
+    run(ctx, q) {
+      const filter = q.cpr || q.day ? q : { day: ctx.hub.current.day };
+      return { calls: cit.listCalls(ctx.db, filter) };
+    },
+  }),
+  op({
+    name: 'import.applications', summary: "Imports housing applications and letters from the ministry's system (docs/IMPORT.md): a CSV or JSON export as text (`format`, `data`, at most 2,000,000 characters) or pushed rows (`rows`, at most 10,000). Each row is validated on its own; good rows are upserted (applications by number — a new status appends to its history — letters by reference, citizens by CPR), bad rows are reported with their reasons. Importing the same rows again changes nothing. Bodies up to 4 MB.",
+    http: { method: 'post', path: '/api/import/applications', bodyLimit: '4mb' }, input: ImportBody, access: { roles: ['supervisor'] },
+    run(ctx, b) {
+      const rows = 'rows' in b ? b.rows.map((value, i) => ({ row: i + 1, value })) : rowsOfFile(b.format, b.data);
+      return importRows(ctx.db, rows, ctx.clock.now());
+    },
+  }),
+];
