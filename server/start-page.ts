@@ -7,7 +7,7 @@ export const SCREENS: ScreenLink[] = [
   { path: '/kiosk', en: 'Check-in kiosk', ar: 'جهاز تسجيل الوصول', who: 'citizens (paired kiosk)', ready: true, demoPath: '/demo/open/kiosk' },
   { path: '/display', en: 'Hall display board', ar: 'شاشة القاعة', who: 'everyone waiting (paired display)', ready: true, demoPath: '/demo/open/display' },
   { path: '/counter', en: 'Counter terminal', ar: 'شاشة الموظف', who: 'counter staff', ready: true },
-  { path: '/booking', en: 'Call-center booking console', ar: 'حجز المواعيد', who: 'call-center agents', ready: false },
+  { path: '/booking', en: 'Call-center booking console', ar: 'حجز المواعيد', who: 'call-center agents', ready: true },
   { path: '/supervisor', en: 'Supervisor console', ar: 'لوحة المشرف', who: 'supervisors', ready: false },
 ];
 

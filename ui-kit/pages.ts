@@ -7,6 +7,7 @@ export const PAGES: readonly Page[] = [
   { name: 'status', path: '/t/:token', html: 'kiosk-ui/status.html', summary: "A citizen's live status of one ticket (the QR code on the ticket); live over Socket.IO with `auth: { statusToken }` → `ticket:status`." },
   { name: 'display', path: '/display', html: 'display-ui/index.html', summary: 'The hall display board with spoken announcements (a paired display device).' },
   { name: 'counter', path: '/counter', html: 'counter-ui/index.html', summary: 'The counter terminal (staff log in and open one counter each).' },
+  { name: 'booking', path: '/booking', html: 'booking-ui/index.html', summary: 'The call-center console (CPR search, citizen card, slot picker, bookings, call log).' },
 ];
 
 /** Does a request URL (path plus optional query) belong to this page? `:param` matches one segment. */

@@ -1,0 +1,156 @@
+// The call-center booking console: login → one screen (CPR search, citizen card, appointments,
+// slot picker, call log). The session lives in the hub's httpOnly cookie; a reload asks
+// /api/auth/me and comes straight back.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { api, isApiFailure, type ApiFailure } from '../ui-kit/api.ts';
+import { hubClockOffset } from '../ui-kit/hub-time.ts';
+import { applyDocumentLang, formatDate, formatTime, otherLang, saveLang, savedLang, type Lang } from '../ui-kit/i18n.ts';
+import { Console } from './console.tsx';
+import { tb, type BKey } from './i18n.ts';
+
+export interface Me { user: { id: number; username: string; displayName: string; role: string } }
+const ROLES = ['callcenter', 'supervisor', 'admin'];
+const LANG_KEY = 'dor.booking.lang';
+
+/** Staff names are stored as "عربي / English": the part in the screen's language. */
+export function nameIn(displayName: string, lang: Lang): string {
+  const parts = displayName.split(' / ');
+  return parts.length === 2 ? (lang === 'ar' ? parts[0]! : parts[1]!) : displayName;
+}
+
+/** The hub's refusal: a heading in the screen's language and the hub's own words. */
+export function ErrorBox({ lang, error, onDismiss }: { lang: Lang; error: ApiFailure; onDismiss?: () => void }) {
+  return (
+    <div class="notice notice-danger bk-error" role="alert" data-testid="error" data-code={error.code}>
+      <span class="bk-error-text">
+        <strong lang={lang}>{tb(lang, 'err.title')}</strong>
+        <span class="bk-error-detail" lang="en" dir="ltr">{error.code} — {error.message}</span>
+      </span>
+      {onDismiss && <button type="button" class="btn btn-ghost btn-small" onClick={onDismiss}>{tb(lang, 'err.dismiss')}</button>}
+    </div>
+  );
+}
+
+export function toFailure(e: unknown): ApiFailure {
+  return isApiFailure(e) ? e : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e), status: 0 };
+}
+
+function Header({ lang, setLang, me, onLogout, now, children }: { lang: Lang; setLang(l: Lang): void; me: Me | null; onLogout?: () => void; now: number; children?: preact.ComponentChildren }) {
+  return (
+    <header class="app-header bk-header">
+      <div class="brand">
+        <span class="logo" aria-hidden="true"><span class="logo-mark" lang="ar">دور</span></span>
+        <span class="brand-text">
+          <span class="brand-title" lang={lang}>{tb(lang, 'app.title')}</span>
+          {me && <span class="brand-hall" lang={lang}>{nameIn(me.user.displayName, lang)}</span>}
+        </span>
+      </div>
+      <div class="header-middle">{children}</div>
+      <div class="header-end">
+        <div class="clock">
+          <span class="clock-time ltr-num">{formatTime(now, lang)}</span>
+          <span class="clock-date" lang={lang}>{formatDate(now, lang)}</span>
+        </div>
+        <button type="button" class="btn btn-ghost btn-small" data-testid="lang-toggle" lang={otherLang(lang)} onClick={() => setLang(otherLang(lang))}>
+          {lang === 'ar' ? 'English' : 'العربية'}
+        </button>
+        {onLogout && <button type="button" class="btn btn-ghost btn-small" data-testid="logout" onClick={onLogout}>{tb(lang, 'logout')}</button>}
+      </div>
+    </header>
+  );
+}
+
+function Login({ lang, onLogin }: { lang: Lang; onLogin(u: string, p: string): Promise<ApiFailure | null> }) {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiFailure | null>(null);
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (busy || !username.trim() || !password) return;
+    setBusy(true);
+    setError(null);
+    const r = await onLogin(username.trim(), password);
+    if (r) {
+      setError(r);
+      setPassword('');
+      setBusy(false);
+    }
+  };
+  return (
+    <main class="bk-login">
+      <form class="card login-card accent-top" onSubmit={submit} noValidate>
+        <h1 class="login-title">{tb(lang, 'login.title')}</h1>
+        <p class="login-sub">{tb(lang, 'login.subtitle')}</p>
+        <label class="field">
+          <span class="field-label">{tb(lang, 'login.username')}</span>
+          <input ref={ref} class="input" data-testid="login-username" autocomplete="username" autocapitalize="off" spellcheck={false} dir="ltr" maxLength={64} value={username} onInput={(e) => setUsername(e.currentTarget.value)} />
+        </label>
+        <label class="field">
+          <span class="field-label">{tb(lang, 'login.password')}</span>
+          <input class="input" data-testid="login-password" type="password" autocomplete="current-password" dir="ltr" maxLength={200} value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+        </label>
+        {error && <ErrorBox lang={lang} error={error} />}
+        <button type="submit" class="btn btn-primary" data-testid="login-submit" disabled={busy || !username.trim() || !password}>{tb(lang, 'login.submit')}</button>
+      </form>
+    </main>
+  );
+}
+
+export function BookingApp() {
+  const [lang, setLangState] = useState<Lang>(() => savedLang(LANG_KEY));
+  const [me, setMe] = useState<Me | null | 'loading'>('loading');
+  const [offset, setOffset] = useState(0);
+  const [now, setNow] = useState(() => Date.now());
+  const setLang = useCallback((l: Lang) => {
+    setLangState(l);
+    saveLang(LANG_KEY, l);
+  }, []);
+  useEffect(() => applyDocumentLang(lang), [lang]);
+  useEffect(() => {
+    void hubClockOffset().then((o) => o !== null && setOffset(o));
+    const tick = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(tick);
+  }, []);
+  useEffect(() => {
+    api<Me>('/api/auth/me').then((m) => setMe(ROLES.includes(m.user.role) ? m : null), () => setMe(null));
+  }, []);
+
+  const login = async (username: string, password: string): Promise<ApiFailure | null> => {
+    try {
+      await api('/api/auth/login', { body: { username, password } });
+      const m = await api<Me>('/api/auth/me');
+      if (!ROLES.includes(m.user.role)) {
+        await api('/api/auth/logout', { method: 'POST' }).catch(() => {});
+        return { code: 'FORBIDDEN', message: tb(lang, 'login.wrongRole'), status: 403 };
+      }
+      setMe(m);
+      return null;
+    } catch (e) {
+      return toFailure(e);
+    }
+  };
+  const logout = async () => {
+    await api('/api/auth/logout', { method: 'POST' }).catch(() => {});
+    setMe(null);
+  };
+  const user = me === 'loading' ? null : me;
+  return (
+    <div class="bk-app" lang={lang}>
+      {me === 'loading' ? (
+        <Header lang={lang} setLang={setLang} me={null} now={now + offset} />
+      ) : user ? (
+        <Console lang={lang} header={(search) => <Header lang={lang} setLang={setLang} me={user} onLogout={logout} now={now + offset}>{search}</Header>} onUnauthenticated={() => setMe(null)} />
+      ) : (
+        <>
+          <Header lang={lang} setLang={setLang} me={null} now={now + offset} />
+          <Login lang={lang} onLogin={login} />
+        </>
+      )}
+    </div>
+  );
+}
+
+export type { BKey };

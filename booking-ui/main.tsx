@@ -1,0 +1,9 @@
+// Call-center booking console entry (/booking): fonts bundled, shared styles, then the app.
+import '@fontsource/noto-naskh-arabic/400.css';
+import '@fontsource/noto-naskh-arabic/700.css';
+import '../ui-kit/styles.css';
+import './booking.css';
+import { render } from 'preact';
+import { BookingApp } from './app.tsx';
+
+render(<BookingApp />, document.getElementById('app')!);
