@@ -3,17 +3,12 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, type ApiFailure } from '../ui-kit/api.ts';
+import type { CitizenRecord } from '../ui-kit/citizen-words.ts';
 import { formatTime, type Lang } from '../ui-kit/i18n.ts';
 import { ErrorBox, toFailure } from './app.tsx';
 import { tb, word } from './i18n.ts';
 
-interface Citizen {
-  cpr: string; nameAr: string; nameEn: string; phone: string | null; address: string | null; iban: string | null;
-  family: { id: number; name: string; relation: string; dateOfBirth: string; memberCpr: string | null }[];
-  applications: { id: number; type: string; number: string; status: string; submittedDay: string; history: { status: string; at: number }[] }[];
-  letters: { id: number; subject: string; receivedDay: string; status: string; reference: string }[];
-  history: { id: number; field: string; oldValue: string | null; newValue: string | null; actor: string; at: number }[];
-}
+type Citizen = CitizenRecord;
 interface ApptHistory { seq: number; at: number; actor: string; type: string; fromSlotStart?: number; toSlotStart?: number }
 interface Appointment { id: string; reference: string; serviceId: string; day: string; slotStart: number; status: string; phone: string; outcome: string; history: ApptHistory[] }
 interface Appointments { summary: Record<'kept' | 'no_show' | 'cancelled' | 'booked', number>; appointments: Appointment[] }

@@ -19,6 +19,7 @@ import {
 import { allowed, clockDuration, counterOf, currentTicket, queuesFor, statsFor, statusOf, waitingFor, type CounterStatus, type Hall } from './model.ts';
 import { SidePanel } from './side-panel.tsx';
 import { ErrorBanner, type ActionError } from './error-banner.tsx';
+import { CitizenCard } from './citizen-card.tsx';
 
 type Dialog = 'finish' | 'transfer' | 'pause' | null;
 type Action = 'callNext' | 'call' | 'recall' | 'noShow' | 'start' | 'finish' | 'transfer' | 'pause' | 'resume' | 'close' | 'logout';
@@ -278,6 +279,8 @@ function CurrentCard({ hall, counter, ticket, appointment, status, now, nextLabe
   const service = serviceOf(hall, ticket.serviceId);
   const isAppt = ticket.kind === 'appointment';
   const max = hall.settings.maxRecalls;
+  // The citizen card: the booking's CPR for an appointment, the kiosk's for a walk-in (if typed).
+  const citizenCpr = (isAppt ? appointment?.cpr ?? ticket.cpr : ticket.cpr) ?? null;
   return (
     <article class={`card current current-${ticket.status} kind-${ticket.kind}`} data-testid="current-ticket" data-ticket-id={ticket.id} data-status={ticket.status}>
       <div class="current-main">
@@ -320,11 +323,14 @@ function CurrentCard({ hall, counter, ticket, appointment, status, now, nextLabe
           {ticket.requeued && <span class="note" lang={lang}>{tc(lang, 'current.requeued')}</span>}
         </div>
       </div>
-      {isAppt ? (
-        <AppointmentDetails appointment={appointment} hall={hall} lang={lang} timeZone={timeZone} />
-      ) : (
-        <WalkinDetails ticket={ticket} lang={lang} timeZone={timeZone} />
-      )}
+      <div class="details-col">
+        {isAppt ? (
+          <AppointmentDetails appointment={appointment} hall={hall} lang={lang} timeZone={timeZone} />
+        ) : (
+          <WalkinDetails ticket={ticket} lang={lang} timeZone={timeZone} />
+        )}
+        {citizenCpr && <CitizenCard key={`${ticket.id}:${citizenCpr}`} ticketId={ticket.id} cpr={citizenCpr} lang={lang} />}
+      </div>
     </article>
   );
 }

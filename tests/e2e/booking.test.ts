@@ -105,6 +105,10 @@ it('books by phone, checks in at the kiosk, is served at an appointment counter,
   const appt = hub.hub.current.appointments[firstCalled.appointmentId!]!;
   expect(details).toContain(appt.cpr);
   expect(details).toContain(appt.nameAr);
+  // …and the citizen's record, read-only.
+  await counter.locator(`[data-testid="citizen-card"][data-cpr="${appt.cpr}"] [data-testid="citizen-card-name"]`).waitFor();
+  expect(await counter.getByTestId('citizen-card-name').innerText()).toContain(appt.nameAr);
+  expect(await counter.getByTestId('citizen-card').getAttribute('data-state')).not.toBe('missing');
   await screenshot(counter, 'counter-ar-appointment-details');
 
   // A phone update on the record shows in its history, old → new, with the agent's name.
