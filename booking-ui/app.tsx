@@ -2,38 +2,17 @@
 // slot picker, call log). The session lives in the hub's httpOnly cookie; a reload asks
 // /api/auth/me and comes straight back.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api, isApiFailure, type ApiFailure } from '../ui-kit/api.ts';
+import { api, type ApiFailure } from '../ui-kit/api.ts';
 import { hubClockOffset } from '../ui-kit/hub-time.ts';
 import { applyDocumentLang, formatDate, formatTime, otherLang, saveLang, savedLang, type Lang } from '../ui-kit/i18n.ts';
 import { Console } from './console.tsx';
-import { tb, type BKey } from './i18n.ts';
+import { ErrorBox, toFailure } from './errors.tsx';
+import { nameIn } from './format.ts';
+import { tb } from './i18n.ts';
 
 export interface Me { user: { id: number; username: string; displayName: string; role: string } }
 const ROLES = ['callcenter', 'supervisor', 'admin'];
 const LANG_KEY = 'dor.booking.lang';
-
-/** Staff names are stored as "عربي / English": the part in the screen's language. */
-export function nameIn(displayName: string, lang: Lang): string {
-  const parts = displayName.split(' / ');
-  return parts.length === 2 ? (lang === 'ar' ? parts[0]! : parts[1]!) : displayName;
-}
-
-/** The hub's refusal: a heading in the screen's language and the hub's own words. */
-export function ErrorBox({ lang, error, onDismiss }: { lang: Lang; error: ApiFailure; onDismiss?: () => void }) {
-  return (
-    <div class="notice notice-danger bk-error" role="alert" data-testid="error" data-code={error.code}>
-      <span class="bk-error-text">
-        <strong lang={lang}>{tb(lang, 'err.title')}</strong>
-        <span class="bk-error-detail" lang="en" dir="ltr">{error.code} — {error.message}</span>
-      </span>
-      {onDismiss && <button type="button" class="btn btn-ghost btn-small" onClick={onDismiss}>{tb(lang, 'err.dismiss')}</button>}
-    </div>
-  );
-}
-
-export function toFailure(e: unknown): ApiFailure {
-  return isApiFailure(e) ? e : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e), status: 0 };
-}
 
 function Header({ lang, setLang, me, onLogout, now, children }: { lang: Lang; setLang(l: Lang): void; me: Me | null; onLogout?: () => void; now: number; children?: preact.ComponentChildren }) {
   return (
@@ -124,7 +103,7 @@ export function BookingApp() {
       const m = await api<Me>('/api/auth/me');
       if (!ROLES.includes(m.user.role)) {
         await api('/api/auth/logout', { method: 'POST' }).catch(() => {});
-        return { code: 'FORBIDDEN', message: tb(lang, 'login.wrongRole'), status: 403 };
+        return { code: 'WRONG_ROLE', message: 'This console is for call-center agents and supervisors only.', status: 403 };
       }
       setMe(m);
       return null;
@@ -152,5 +131,3 @@ export function BookingApp() {
     </div>
   );
 }
-
-export type { BKey };

@@ -1,41 +1,34 @@
 // The console's one view: CPR search (in the header), the citizen card, the citizen's
 // appointments with cancel/reschedule, the slot picker with booking, and the two-click call log.
+// It follows the hall live: a booking by another agent refreshes the free seats on screen, a
+// change to this citizen's appointments (check-in, another agent's cancel) refreshes the list.
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { CallOutcome } from '../protocol/citizens.ts';
 import { api, type ApiFailure } from '../ui-kit/api.ts';
 import type { CitizenRecord } from '../ui-kit/citizen-words.ts';
 import { formatTime, type Lang } from '../ui-kit/i18n.ts';
-import { ErrorBox, toFailure } from './app.tsx';
+import { CitizenCard, type Saved } from './citizen-card.tsx';
+import { ErrorBox, fieldFailure, phoneFailure, toFailure } from './errors.tsx';
+import { nameIn, shortDay, stamp } from './format.ts';
 import { tb, word } from './i18n.ts';
+import { useLive, type AppointmentEvent } from './live.ts';
 
 type Citizen = CitizenRecord;
-interface ApptHistory { seq: number; at: number; actor: string; type: string; fromSlotStart?: number; toSlotStart?: number }
-interface Appointment { id: string; reference: string; serviceId: string; day: string; slotStart: number; status: string; phone: string; outcome: string; history: ApptHistory[] }
+interface ApptHistory { seq: number; at: number; actor: string; by: string | null; type: string }
+interface Appointment {
+  id: string; reference: string; serviceId: string; cpr: string; day: string; slotStart: number; status: string; phone: string; outcome: string;
+  history: ApptHistory[]; message: { status: 'queued' | 'sent' | 'failed'; attempts: number; at: number } | null;
+}
 interface Appointments { summary: Record<'kept' | 'no_show' | 'cancelled' | 'booked', number>; appointments: Appointment[] }
 interface Service { id: string; nameAr: string; nameEn: string; bookable: boolean }
 interface Slot { time: string; slotStart: number; capacity: number; booked: number; remaining: number }
 interface SlotDay { day: string; closed: string | null; free: number; slots: Slot[] }
-interface Call { id: number; category: string; note: string; actor: string; at: number }
+interface Call { id: number; category: string; note: string; outcome: string; actor: string; at: number }
 
 const CATEGORIES = ['book', 'reschedule_cancel', 'application_status', 'letter', 'contact_bank_update', 'family_members', 'other'] as const;
+const SEAT_EVENTS = new Set(['appointment_booked', 'appointment_rescheduled', 'appointment_cancelled']);
 const name2 = (lang: Lang, o: { nameAr: string; nameEn: string }) => (lang === 'ar' ? o.nameAr : o.nameEn);
-const dayFmt = new Map<Lang, Intl.DateTimeFormat>();
-/** "Thu 26 Nov" for a YYYY-MM-DD day. */
-function shortDay(day: string, lang: Lang): string {
-  let f = dayFmt.get(lang);
-  if (!f) dayFmt.set(lang, (f = new Intl.DateTimeFormat(lang === 'ar' ? 'ar-BH-u-nu-latn' : 'en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' })));
-  return f.format(Date.parse(`${day}T12:00:00Z`));
-}
-const stamp = (ms: number, lang: Lang) => `${new Date(ms + 3 * 3600_000).toISOString().slice(0, 10)} ${formatTime(ms, lang)}`;
-
-function Section({ title, children, testId, actions }: { title: string; children: ComponentChildren; testId?: string; actions?: ComponentChildren }) {
-  return (
-    <section class="bk-section" data-testid={testId}>
-      <h3 class="bk-h3">{title}{actions}</h3>
-      {children}
-    </section>
-  );
-}
 
 export function Console({ lang, header, onUnauthenticated }: { lang: Lang; header(search: ComponentChildren): ComponentChildren; onUnauthenticated(): void }) {
   const [cprText, setCprText] = useState('');
@@ -45,7 +38,10 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
   const [busy, setBusy] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const [services, setServices] = useState<Service[]>([]);
-  const [notice, setNotice] = useState<'card.saved' | null>(null);
+  const [notice, setNotice] = useState<Saved | null>(null);
+  const [reschedule, setReschedule] = useState<Appointment | null>(null);
+  /** Bumped whenever a booking, move or cancel anywhere may have changed the free seats. */
+  const [seatsVersion, setSeatsVersion] = useState(0);
 
   const fail = useCallback((e: unknown) => {
     const f = toFailure(e);
@@ -58,23 +54,33 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
     api<{ services: { service: Service }[] }>('/api/services').then((r) => setServices(r.services.map((s) => s.service).filter((s) => s.bookable)), fail);
   }, [fail]);
 
-  const load = useCallback(async (cpr: string) => {
-    const [c, a] = await Promise.all([
-      api<{ citizen: Citizen }>(`/api/citizens/${cpr}`),
-      api<Appointments>(`/api/citizens/${cpr}/appointments`),
-    ]);
-    setCitizen(c.citizen);
+  const loadAppointments = useCallback(async (cpr: string) => {
+    const a = await api<Appointments>(`/api/citizens/${cpr}/appointments`);
     setAppts(a);
+    // Another agent may have cancelled or moved the appointment being rescheduled here.
+    setReschedule((r) => (r && a.appointments.some((x) => x.id === r.id && x.status === 'booked') ? r : null));
   }, []);
+  const load = useCallback(async (cpr: string) => {
+    const [c] = await Promise.all([api<{ citizen: Citizen }>(`/api/citizens/${cpr}`), loadAppointments(cpr)]);
+    setCitizen(c.citizen);
+  }, [loadAppointments]);
+
+  // Live: whatever another agent or the kiosk does to appointments shows here without a search.
+  const current = useRef<{ cpr: string | null; ids: Set<string> }>({ cpr: null, ids: new Set() });
+  current.current = { cpr: citizen?.cpr ?? null, ids: new Set(appts?.appointments.map((a) => a.id)) };
+  const onAppointments = useCallback((events: AppointmentEvent[]) => {
+    if (events.some((e) => SEAT_EVENTS.has(e.type))) setSeatsVersion((v) => v + 1);
+    const { cpr, ids } = current.current;
+    const mine = (e: AppointmentEvent) => ('appointment' in e ? e.appointment.cpr === cpr : ids.has(e.appointmentId));
+    if (cpr && events.some(mine)) loadAppointments(cpr).catch(fail);
+  }, [loadAppointments, fail]);
+  const live = useLive(onAppointments, onUnauthenticated);
 
   const search = async (e?: Event) => {
     e?.preventDefault();
     const cpr = cprText.trim();
     setNotice(null);
-    if (!/^\d{9}$/.test(cpr)) {
-      setError({ code: 'VALIDATION_FAILED', message: tb(lang, 'search.bad'), status: 400 });
-      return;
-    }
+    if (!/^\d{9}$/.test(cpr)) return setError(fieldFailure('cpr'));
     setBusy(true);
     setError(null);
     try {
@@ -100,7 +106,6 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
     </form>
   );
 
-  const [reschedule, setReschedule] = useState<Appointment | null>(null);
   const refresh = async () => {
     if (citizen) await load(citizen.cpr).catch(fail);
   };
@@ -119,18 +124,21 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
     <>
       {header(searchBox)}
       <main class="bk-main">
+        {!live.connected && <div class="notice notice-warn bk-okbar" role="status" data-testid="offline">{tb(lang, 'common.reconnecting')}</div>}
         {error && <div class="bk-errorbar"><ErrorBox lang={lang} error={error} onDismiss={() => setError(null)} /></div>}
         {notice && <div class="notice notice-ok bk-okbar" role="status">{tb(lang, notice)}</div>}
         {!citizen ? (
           <div class="bk-empty"><p>{tb(lang, 'search.empty')}</p></div>
         ) : (
           <div class="bk-grid">
-            <CitizenCard key={citizen.cpr} lang={lang} citizen={citizen} onSaved={(c) => { setCitizen(c); setNotice('card.saved'); setError(null); }} onError={fail} />
+            <CitizenCard key={citizen.cpr} lang={lang} citizen={citizen} timeZone={live.timeZone} today={live.today}
+              onSaved={(c, what) => { setCitizen(c); setNotice(what); setError(null); }} onError={fail} />
             <div class="bk-col">
-              <AppointmentsPanel lang={lang} appts={appts} services={services} rescheduling={reschedule?.id ?? null} onCancel={cancel} onReschedule={(a) => setReschedule(a)} />
-              <SlotPicker key={citizen.cpr} lang={lang} citizen={citizen} services={services} reschedule={reschedule} onStopReschedule={() => setReschedule(null)} onDone={async () => { setReschedule(null); await refresh(); }} onError={fail} clearError={() => setError(null)} />
+              <AppointmentsPanel lang={lang} appts={appts} services={services} timeZone={live.timeZone} rescheduling={reschedule?.id ?? null} onCancel={cancel} onReschedule={(a) => setReschedule(a)} />
+              <SlotPicker key={citizen.cpr} lang={lang} citizen={citizen} services={services} timeZone={live.timeZone} seatsVersion={seatsVersion} reschedule={reschedule}
+                onStopReschedule={() => setReschedule(null)} onDone={async () => { setReschedule(null); await refresh(); }} onError={fail} clearError={() => setError(null)} />
             </div>
-            <CallLog key={citizen.cpr} lang={lang} cpr={citizen.cpr} onError={fail} />
+            <CallLog key={citizen.cpr} lang={lang} cpr={citizen.cpr} timeZone={live.timeZone} onError={fail} />
           </div>
         )}
       </main>
@@ -138,126 +146,8 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
   );
 }
 
-function Field({ label, children }: { label: string; children: ComponentChildren }) {
-  return <div class="bk-field"><span class="bk-label">{label}</span><span class="bk-value">{children}</span></div>;
-}
-
-function CitizenCard({ lang, citizen: c, onSaved, onError }: { lang: Lang; citizen: Citizen; onSaved(c: Citizen): void; onError(e: unknown): void }) {
-  const [editing, setEditing] = useState<'contact' | 'iban' | null>(null);
-  const [phone, setPhone] = useState(c.phone ?? '');
-  const [address, setAddress] = useState(c.address ?? '');
-  const [iban, setIban] = useState(c.iban ?? '');
-  const [saving, setSaving] = useState(false);
-  const open = (what: 'contact' | 'iban') => {
-    setPhone(c.phone ?? '');
-    setAddress(c.address ?? '');
-    setIban(c.iban ?? '');
-    setEditing(what);
-  };
-  const save = async (e: Event) => {
-    e.preventDefault();
-    setSaving(true);
-    try {
-      const body: Record<string, string> = {};
-      if (editing === 'contact') {
-        if (phone.trim() !== (c.phone ?? '')) body.phone = phone.trim();
-        if (address.trim() !== (c.address ?? '')) body.address = address.trim();
-        if (Object.keys(body).length === 0) {
-          setEditing(null);
-          return;
-        }
-      } else body.iban = iban;
-      const r = await api<{ citizen: Citizen }>(`/api/citizens/${c.cpr}/${editing === 'contact' ? 'contact' : 'iban'}`, { method: 'PUT', body });
-      setEditing(null);
-      onSaved(r.citizen);
-    } catch (err) {
-      onError(err);
-    } finally {
-      setSaving(false);
-    }
-  };
-  return (
-    <article class="card bk-card bk-scroll" data-testid="citizen-card">
-      <h2 class="bk-name" data-testid="citizen-name">
-        <span lang="ar" dir="rtl">{c.nameAr}</span>
-        <span class="bk-name-en" lang="en" dir="ltr">{c.nameEn}</span>
-      </h2>
-      <Field label={tb(lang, 'card.cpr')}><span class="ltr-num">{c.cpr}</span></Field>
-      {editing === 'contact' ? (
-        <form class="bk-edit" onSubmit={save}>
-          <label class="bk-field"><span class="bk-label">{tb(lang, 'card.phone')}</span>
-            <input class="input ltr-num" dir="ltr" data-testid="phone-input" value={phone} maxLength={13} onInput={(e) => setPhone(e.currentTarget.value)} /></label>
-          <label class="bk-field"><span class="bk-label">{tb(lang, 'card.address')}</span>
-            <input class="input" data-testid="address-input" value={address} maxLength={200} onInput={(e) => setAddress(e.currentTarget.value)} /></label>
-          <div class="bk-row">
-            <button type="submit" class="btn btn-primary btn-small" data-testid="phone-save" disabled={saving}>{tb(lang, 'card.save')}</button>
-            <button type="button" class="btn btn-ghost btn-small" onClick={() => setEditing(null)}>{tb(lang, 'card.cancel')}</button>
-          </div>
-        </form>
-      ) : (
-        <>
-          <Field label={tb(lang, 'card.phone')}>
-            <span class="ltr-num">{c.phone ?? tb(lang, 'card.none')}</span>
-            <button type="button" class="btn btn-ghost btn-tiny" data-testid="edit-phone" onClick={() => open('contact')}>{tb(lang, 'card.edit')}</button>
-          </Field>
-          <Field label={tb(lang, 'card.address')}><span lang="en" dir="auto">{c.address ?? tb(lang, 'card.none')}</span></Field>
-        </>
-      )}
-      {editing === 'iban' ? (
-        <form class="bk-edit" onSubmit={save}>
-          <label class="bk-field"><span class="bk-label">{tb(lang, 'card.iban')}</span>
-            <input class="input ltr-num" dir="ltr" data-testid="iban-input" value={iban} maxLength={50} onInput={(e) => setIban(e.currentTarget.value)} /></label>
-          <div class="bk-row">
-            <button type="submit" class="btn btn-primary btn-small" data-testid="iban-save" disabled={saving}>{tb(lang, 'card.save')}</button>
-            <button type="button" class="btn btn-ghost btn-small" onClick={() => setEditing(null)}>{tb(lang, 'card.cancel')}</button>
-          </div>
-        </form>
-      ) : (
-        <Field label={tb(lang, 'card.iban')}>
-          <span class="ltr-num">{c.iban ?? tb(lang, 'card.none')}</span>
-          <button type="button" class="btn btn-ghost btn-tiny" data-testid="edit-iban" onClick={() => open('iban')}>{tb(lang, 'card.edit')}</button>
-        </Field>
-      )}
-      <Section title={tb(lang, 'card.family')} testId="family">
-        {c.family.length === 0 ? <p class="bk-muted">{tb(lang, 'card.noFamily')}</p> : (
-          <ul class="bk-list">{c.family.map((f) => (
-            <li key={f.id}><span dir="auto">{f.name}</span> <span class="bk-chip">{word(lang, f.relation)}</span> <span class="ltr-num bk-muted">{f.dateOfBirth}{f.memberCpr ? ` · ${f.memberCpr}` : ''}</span></li>
-          ))}</ul>
-        )}
-      </Section>
-      <Section title={tb(lang, 'card.applications')} testId="applications">
-        {c.applications.length === 0 ? <p class="bk-muted">{tb(lang, 'card.noApplications')}</p> : (
-          <ul class="bk-list">{c.applications.map((a) => (
-            <li key={a.id}>
-              <span class="ltr-num">{a.number}</span> <span dir="auto">{a.type}</span> <span class={`bk-chip st-${a.status}`}>{word(lang, a.status)}</span>
-              <span class="bk-muted"> {tb(lang, 'card.submitted', { day: a.submittedDay })}</span>
-              <div class="bk-muted bk-small">{a.history.map((h) => `${word(lang, h.status)} ${stamp(h.at, lang).slice(0, 10)}`).join(' ← ')}</div>
-            </li>
-          ))}</ul>
-        )}
-      </Section>
-      <Section title={tb(lang, 'card.letters')} testId="letters">
-        {c.letters.length === 0 ? <p class="bk-muted">{tb(lang, 'card.noLetters')}</p> : (
-          <ul class="bk-list">{c.letters.map((l) => (
-            <li key={l.id}><span dir="auto">{l.subject}</span> <span class="bk-chip">{word(lang, l.status)}</span>
-              <div class="bk-muted bk-small"><span class="ltr-num">{l.reference}</span> · {tb(lang, 'card.received', { day: l.receivedDay })}</div></li>
-          ))}</ul>
-        )}
-      </Section>
-      <Section title={tb(lang, 'card.history')} testId="history">
-        {c.history.length === 0 ? <p class="bk-muted">{tb(lang, 'card.noHistory')}</p> : (
-          <ul class="bk-list">{c.history.map((h) => (
-            <li key={h.id}><strong>{word(lang, h.field)}</strong>: <span class="ltr-num">{h.oldValue ?? '—'} → {h.newValue ?? '—'}</span>
-              <div class="bk-muted bk-small">{h.actor} · <span class="ltr-num">{stamp(h.at, lang)}</span></div></li>
-          ))}</ul>
-        )}
-      </Section>
-    </article>
-  );
-}
-
-function AppointmentsPanel({ lang, appts, services, rescheduling, onCancel, onReschedule }: {
-  lang: Lang; appts: Appointments | null; services: Service[]; rescheduling: string | null; onCancel(a: Appointment): void; onReschedule(a: Appointment): void;
+function AppointmentsPanel({ lang, appts, services, timeZone, rescheduling, onCancel, onReschedule }: {
+  lang: Lang; appts: Appointments | null; services: Service[]; timeZone: string; rescheduling: string | null; onCancel(a: Appointment): void; onReschedule(a: Appointment): void;
 }) {
   const svc = (id: string) => services.find((s) => s.id === id);
   return (
@@ -272,7 +162,7 @@ function AppointmentsPanel({ lang, appts, services, rescheduling, onCancel, onRe
               <div class="bk-appt-line">
                 <span class="ltr-num bk-ref-small">{a.reference}</span>
                 <span>{s ? name2(lang, s) : a.serviceId}</span>
-                <span class="ltr-num">{shortDay(a.day, lang)} {formatTime(a.slotStart, lang)}</span>
+                <span class="ltr-num">{shortDay(a.day, lang)} {formatTime(a.slotStart, lang, timeZone)}</span>
                 <span class={`bk-chip st-${a.status}`}>{word(lang, a.status)}</span>
                 {a.status === 'booked' && (
                   <span class="bk-row bk-appt-actions">
@@ -282,7 +172,12 @@ function AppointmentsPanel({ lang, appts, services, rescheduling, onCancel, onRe
                 )}
               </div>
               {a.history.length > 0 && (
-                <div class="bk-muted bk-small">{a.history.map((h) => `${word(lang, h.type)} ${stamp(h.at, lang)} (${h.actor.split(' / ')[lang === 'ar' ? 0 : 1] ?? h.actor})`).join(' · ')}</div>
+                <div class="bk-muted bk-small" data-testid="booking-history">{a.history.map((h) => (
+                  `${word(lang, h.type)} ${stamp(h.at, lang, timeZone)} ${tb(lang, 'appts.by', { name: h.by ? nameIn(h.by, lang) : tb(lang, 'appts.system') })}`
+                )).join(' · ')}</div>
+              )}
+              {a.message && a.status === 'booked' && (
+                <div class={`bk-small bk-sms sms-${a.message.status}`} data-testid="booking-sms" data-status={a.message.status}>{tb(lang, `sms.${a.message.status}`)}</div>
               )}
             </li>
           );
@@ -292,8 +187,8 @@ function AppointmentsPanel({ lang, appts, services, rescheduling, onCancel, onRe
   );
 }
 
-function SlotPicker({ lang, citizen, services, reschedule, onStopReschedule, onDone, onError, clearError }: {
-  lang: Lang; citizen: Citizen; services: Service[]; reschedule: Appointment | null; onStopReschedule(): void; onDone(): Promise<void>; onError(e: unknown): void; clearError(): void;
+function SlotPicker({ lang, citizen, services, timeZone, seatsVersion, reschedule, onStopReschedule, onDone, onError, clearError }: {
+  lang: Lang; citizen: Citizen; services: Service[]; timeZone: string; seatsVersion: number; reschedule: Appointment | null; onStopReschedule(): void; onDone(): Promise<void>; onError(e: unknown): void; clearError(): void;
 }) {
   const [serviceId, setServiceId] = useState<string | null>(null);
   const [days, setDays] = useState<SlotDay[] | null>(null);
@@ -304,18 +199,35 @@ function SlotPicker({ lang, citizen, services, reschedule, onStopReschedule, onD
   const [busy, setBusy] = useState(false);
   const [booked, setBooked] = useState<{ reference: string; serviceId: string; day: string; slotStart: number; moved: boolean } | null>(null);
 
-  const loadSlots = useCallback(async (id: string, keepDay: string | null) => {
+  const [seatGone, setSeatGone] = useState(false);
+
+  const loadSlots = useCallback(async (id: string, keepDay: string | null): Promise<SlotDay[] | null> => {
     try {
       const r = await api<{ days: SlotDay[] }>(`/api/slots?serviceId=${encodeURIComponent(id)}&days=14`);
       const open = r.days.filter((d) => d.free > 0);
       setDays(open);
       setDay(keepDay && open.some((d) => d.day === keepDay) ? keepDay : open[0]?.day ?? null);
+      return open;
     } catch (e) {
       onError(e);
+      return null;
     }
   }, [onError]);
 
+  // Seats changed somewhere in the hall: show the new counts; if the chosen seat is gone, say so.
+  useEffect(() => {
+    if (seatsVersion === 0 || !serviceId) return;
+    void loadSlots(serviceId, day).then((open) => {
+      const chosen = open?.find((d) => d.day === day)?.slots.find((s) => s.time === time);
+      if (open && time && !(chosen && chosen.remaining > 0)) {
+        setTime(null);
+        setSeatGone(true);
+      }
+    });
+  }, [seatsVersion]);
+
   const pickService = (id: string) => {
+    setSeatGone(false);
     setServiceId(id);
     setDays(null);
     setTime(null);
@@ -330,6 +242,8 @@ function SlotPicker({ lang, citizen, services, reschedule, onStopReschedule, onD
 
   const confirm = async () => {
     if (!serviceId || !day || !time) return;
+    const badPhone = reschedule ? null : phoneFailure(phone.trim());
+    if (badPhone) return onError(badPhone);
     setBusy(true);
     clearError();
     try {
@@ -360,7 +274,7 @@ function SlotPicker({ lang, citizen, services, reschedule, onStopReschedule, onD
         <div class="bk-booked notice-ok" role="status">
           <span class="bk-booked-label">{tb(lang, booked.moved ? 'booked.moved' : 'booked.title')}</span>
           <span class="bk-reference ltr-num" data-testid="booking-reference">{booked.reference}</span>
-          <span class="bk-small">{tb(lang, 'booked.when', { service: svc ? name2(lang, svc) : booked.serviceId, day: shortDay(booked.day, lang), time: formatTime(booked.slotStart, lang) })}</span>
+          <span class="bk-small">{tb(lang, 'booked.when', { service: svc ? name2(lang, svc) : booked.serviceId, day: shortDay(booked.day, lang), time: formatTime(booked.slotStart, lang, timeZone) })}</span>
         </div>
       )}
       <div class="bk-chooser">
@@ -372,18 +286,20 @@ function SlotPicker({ lang, citizen, services, reschedule, onStopReschedule, onD
       {serviceId && days && (days.length === 0 ? <p class="bk-muted">{tb(lang, 'slots.noDays')}</p> : (
         <div class="bk-chooser bk-days">
           {days.map((d) => (
-            <button key={d.day} type="button" class={`bk-pill${day === d.day ? ' is-on' : ''}`} aria-pressed={day === d.day} data-testid={`day-${d.day}`} onClick={() => { setDay(d.day); setTime(null); }}>
+            <button key={d.day} type="button" class={`bk-pill${day === d.day ? ' is-on' : ''}`} aria-pressed={day === d.day} data-testid={`day-${d.day}`} onClick={() => { setDay(d.day); setTime(null); setSeatGone(false); }}>
               <span>{shortDay(d.day, lang)}</span><span class="bk-small">{tb(lang, 'slots.free', { n: d.free })}</span>
             </button>
           ))}
         </div>
       ))}
+      {seatGone && <p class="notice notice-warn bk-small" role="status" data-testid="seat-gone">{tb(lang, 'live.changed')}</p>}
       {day && slots.length > 0 && (
         <div class="bk-chooser bk-slots">
           {slots.map((s) => (
             <button key={s.time} type="button" class={`bk-pill bk-slot${time === s.time ? ' is-on' : ''}`} aria-pressed={time === s.time} data-testid={`slot-${s.time}`} data-remaining={s.remaining}
-              disabled={s.remaining <= 0} onClick={() => setTime(s.time)}>
-              <span class="ltr-num">{s.time}</span><span class="bk-small">{tb(lang, 'slots.free', { n: s.remaining })}/{s.capacity}</span>
+              disabled={s.remaining <= 0} onClick={() => { setTime(s.time); setSeatGone(false); }}>
+              <span class="ltr-num">{s.time}</span>
+              <span class="bk-small" title={tb(lang, 'slots.free', { n: s.remaining })}>{s.remaining > 0 ? tb(lang, 'slots.seats', { n: s.remaining, capacity: s.capacity }) : tb(lang, 'slots.full')}</span>
             </button>
           ))}
         </div>
@@ -407,8 +323,10 @@ function SlotPicker({ lang, citizen, services, reschedule, onStopReschedule, onD
   );
 }
 
-function CallLog({ lang, cpr, onError }: { lang: Lang; cpr: string; onError(e: unknown): void }) {
+/** Two clicks: a category, then save (the outcome is "resolved" unless the agent says otherwise). */
+function CallLog({ lang, cpr, timeZone, onError }: { lang: Lang; cpr: string; timeZone: string; onError(e: unknown): void }) {
   const [category, setCategory] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<CallOutcome>('resolved');
   const [note, setNote] = useState('');
   const [calls, setCalls] = useState<Call[]>([]);
   const [saved, setSaved] = useState(false);
@@ -419,8 +337,9 @@ function CallLog({ lang, cpr, onError }: { lang: Lang; cpr: string; onError(e: u
     if (!category) return;
     setBusy(true);
     try {
-      await api('/api/calls', { body: { cpr, category, note: note.trim() } });
+      await api('/api/calls', { body: { cpr, category, note: note.trim(), outcome } });
       setCategory(null);
+      setOutcome('resolved');
       setNote('');
       setSaved(true);
       await load();
@@ -438,6 +357,11 @@ function CallLog({ lang, cpr, onError }: { lang: Lang; cpr: string; onError(e: u
           <button key={c} type="button" class={`bk-pill${category === c ? ' is-on' : ''}`} aria-pressed={category === c} data-testid={`call-category-${c}`} onClick={() => { setCategory(c); setSaved(false); }}>{tb(lang, `cat.${c}`)}</button>
         ))}
       </div>
+      <div class="bk-outcomes" role="radiogroup" aria-label={tb(lang, 'calls.outcome')}>
+        {CallOutcome.options.map((o) => (
+          <button key={o} type="button" role="radio" aria-checked={outcome === o} class={`bk-pill bk-pill-small${outcome === o ? ' is-on' : ''}`} data-testid={`call-outcome-${o}`} onClick={() => setOutcome(o)}>{tb(lang, `outcome.${o}`)}</button>
+        ))}
+      </div>
       <input class="input" data-testid="call-note" placeholder={tb(lang, 'calls.note')} value={note} maxLength={500} onInput={(e) => setNote(e.currentTarget.value)} />
       <button type="button" class="btn btn-secondary" data-testid="call-save" disabled={!category || busy} onClick={save}>{tb(lang, 'calls.save')}</button>
       {saved && <p class="notice notice-ok bk-small" role="status" data-testid="call-saved">{tb(lang, 'calls.saved')}</p>}
@@ -445,7 +369,11 @@ function CallLog({ lang, cpr, onError }: { lang: Lang; cpr: string; onError(e: u
         <>
           <h4 class="bk-h4">{tb(lang, 'calls.today')}</h4>
           <ul class="bk-list bk-small">{calls.map((c) => (
-            <li key={c.id}><strong>{tb(lang, `cat.${c.category}` as 'cat.other')}</strong> <span class="ltr-num bk-muted">{stamp(c.at, lang)}</span>{c.note && <div dir="auto">{c.note}</div>}</li>
+            <li key={c.id} data-testid="call-entry" data-outcome={c.outcome}>
+              <strong>{tb(lang, `cat.${c.category}` as 'cat.other')}</strong> <span class={`bk-chip out-${c.outcome}`}>{tb(lang, `outcome.${c.outcome}` as 'outcome.resolved')}</span>
+              <div class="bk-muted"><bdi>{stamp(c.at, lang, timeZone)}</bdi> · {nameIn(c.actor, lang)}</div>
+              {c.note && <div dir="auto">{c.note}</div>}
+            </li>
           ))}</ul>
         </>
       )}

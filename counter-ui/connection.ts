@@ -1,24 +1,22 @@
 // The counter's line to the hub: one Socket.IO connection (the session cookie goes along) feeding
 // a HallFeed, counter commands sent as socket events with acks (REST when the socket is down),
 // and the hub's clock (the demo pins it; waiting times and "due" must use the hub's time).
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type { Ack } from '../protocol/api.ts';
 import type { HallEvent, PublicHallEvent } from '../protocol/events.ts';
 import { api, type ApiFailure } from '../ui-kit/api.ts';
 import { HallFeed } from '../ui-kit/hall-feed.ts';
 import { hubClockOffset } from '../ui-kit/hub-time.ts';
+import { staffSocket, type StaffSocketListener } from '../ui-kit/staff-socket.ts';
 import type { Hall } from './model.ts';
 
 export type CounterCommand =
   | 'counter:open' | 'counter:close' | 'counter:call-next' | 'counter:call' | 'counter:recall' | 'counter:no-show'
   | 'counter:start' | 'counter:finish' | 'counter:transfer' | 'counter:pause' | 'counter:resume';
 
-export interface ConnectionListener {
+export interface ConnectionListener extends StaffSocketListener {
   /** The hall state changed (snapshot or deltas); `events` is empty for a snapshot. */
   changed(state: Hall, events: (HallEvent | PublicHallEvent)[], snapshot: boolean): void;
-  connection(connected: boolean): void;
-  /** The hub refused the session (logged out elsewhere, expired). */
-  unauthenticated(): void;
 }
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -26,25 +24,16 @@ const ACK_TIMEOUT_MS = 10_000;
 export class Connection {
   readonly socket: Socket;
   readonly feed: HallFeed;
-  private closed = false;
+  readonly close: () => void;
 
   constructor(private listener: ConnectionListener) {
-    this.socket = io({ withCredentials: true });
+    const line = staffSocket(listener);
+    this.socket = line.socket;
+    this.close = line.close;
     this.feed = new HallFeed(this.socket, {
       // A logged-in staff member always gets the staff audience (full tickets and appointments).
       snapshot: (state) => this.listener.changed(state as Hall, [], true),
       events: (events, state) => this.listener.changed(state as Hall, events, false),
-    });
-    this.socket.on('connect', () => this.listener.connection(true));
-    this.socket.on('disconnect', () => this.listener.connection(false));
-    this.socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
-      this.listener.connection(false);
-      if (err.data?.code === 'UNAUTHENTICATED') {
-        this.listener.unauthenticated();
-        return;
-      }
-      // A refusal stops Socket.IO's own retries; a network error does not. Keep trying slowly.
-      if (!this.socket.active) setTimeout(() => !this.closed && this.socket.connect(), 5000);
     });
   }
 
@@ -76,12 +65,6 @@ export class Connection {
       if ((e as ApiFailure).code === 'UNAUTHENTICATED') this.listener.unauthenticated();
       throw e;
     }
-  }
-
-  close(): void {
-    this.closed = true;
-    this.socket.removeAllListeners();
-    this.socket.close();
   }
 }
 

@@ -40,11 +40,13 @@ async function hub<T>(path: string, cookie: string, body?: unknown, method = bod
   return json;
 }
 
-// Lift the kiosk rate limit for this run (the script issues a burst of tickets).
+// Lift the kiosk rate limit for this run (the script issues a burst of tickets), and keep the
+// check-in window open long enough for a 07:30 booking with a full citizen record at 09:00.
 const { settings } = await hub<{ settings: Record<string, unknown> }>('/api/settings', superCookie);
-await hub('/api/settings', superCookie, { ...settings, kioskTicketsPerMinute: 1000 }, 'PUT');
+await hub('/api/settings', superCookie, { ...settings, kioskTicketsPerMinute: 1000, checkInLateMinutes: 180 }, 'PUT');
 
-const walkIn = (serviceId: string, priority = 'none') => hub<{ ticket: { label: string } }>('/api/kiosk/tickets', kioskCookie, { serviceId, priority });
+const walkIn = (serviceId: string, priority = 'none', cpr: string | null = null) =>
+  hub<{ ticket: { label: string } }>('/api/kiosk/tickets', kioskCookie, { serviceId, priority, cpr });
 const checkIn = (cpr: string) => hub<{ outcome: string; ticket?: { label: string } }>('/api/kiosk/check-in', kioskCookie, { cpr });
 
 // --- screens
@@ -52,9 +54,10 @@ const checkIn = (cpr: string) => hub<{ outcome: string; ticket?: { label: string
 const COUNTER_RULES: LayoutRules = {
   skip: 'svg, .waiting-list *',
   ellipsisOk: true,
-  containers: 'button, .card, .notice, .chip, .timer, .stat, .queue, .details',
+  containers: 'button, .card, .notice, .chip, .timer, .stat, .queue, .details, .details-col, .dt-panel, .cc-item',
   containerSkip: 'svg *',
-  stacks: 'button, .card, .notice, .timers, .details-list, .chips, .actions, .w-item, .w-meta, .counter-title, .header-end, .app-header, .queues, .stats, .dialog-body',
+  stacks: 'button, .card, .notice, .timers, .details-list, .chips, .actions, .w-item, .w-meta, .counter-title, .header-end, .app-header, .queues, .stats, .dialog-body, '
+    + '.details-col, .dt-tabs, .dt-panel, .cc-name .pair, .cc-section, .cc-list, .cc-member, .cc-member-facts, .cc-item-head, .cc-item-sub, .cc-history',
 };
 
 async function shot(page: Page, label: string): Promise<void> {
@@ -81,6 +84,40 @@ async function both(page: Page, name: string, reopen?: () => Promise<void>, clos
 }
 
 const state = (page: Page, value: string) => page.locator(`[data-testid="counter-state"][data-value="${value}"]`).waitFor();
+
+/** The details column's tabs: which are there, which one is open, and one panel only. */
+async function tabsAre(page: Page, where: string, expected: string[], open: string) {
+  const tabs = await page.locator('[role="tablist"] [role="tab"]').evaluateAll((els) =>
+    els.map((e) => `${e.getAttribute('data-testid')}${e.getAttribute('aria-selected') === 'true' ? '*' : ''}`));
+  const want = expected.map((t) => `details-tab-${t}${t === open ? '*' : ''}`);
+  if (tabs.join() !== want.join()) run.problems.push(`${where}: tabs ${tabs.join()} (expected ${want.join()})`);
+  const panels = await page.locator('[role="tabpanel"]').count();
+  if (panels !== 1) run.problems.push(`${where}: ${panels} tab panels rendered`);
+}
+
+/** Opens a details tab and waits for its panel (the citizen's record loaded, or found missing). */
+async function openTab(page: Page, tab: 'ticket' | 'citizen' | 'files') {
+  await page.getByTestId(`details-tab-${tab}`).click();
+  const panel = { ticket: '[role="tabpanel"] .details', citizen: '[data-testid="citizen-card"]:not([data-state="loading"])', files: '[data-testid="citizen-files"][data-state="ok"]' }[tab];
+  await page.locator(panel).waitFor();
+}
+
+/** Calls a waiting ticket by its label from the side panel's list. */
+async function callFromList(page: Page, label: string) {
+  await page.locator(`[data-testid^="waiting-"][data-label="${label}"] [data-testid^="call-"]`).click();
+  await page.locator(`[data-testid="current-label"]:text-is("${label}")`).waitFor();
+}
+
+async function finishCurrent(page: Page) {
+  if ((await page.getByTestId('counter-state').getAttribute('data-value')) === 'called') {
+    await page.keyboard.press('s');
+    await state(page, 'serving');
+  }
+  await page.keyboard.press('f');
+  await page.getByTestId('outcome-served').click();
+  await page.getByTestId('finish-confirm').click();
+  await state(page, 'idle');
+}
 
 const browser = await launchChromium();
 try {
@@ -158,12 +195,42 @@ try {
   await b.getByTestId('finish-confirm').click();
   await state(b, 'idle');
 
-  // 7. an appointment: check-in (early, slot 09:30 with call-center notes), called and served at counter 1
-  const appt = await checkIn('900000006');
-  if (appt.outcome !== 'checked_in') run.problems.push(`check-in of 900000006: ${appt.outcome}`);
+  // 6b. a walk-in whose CPR was typed at the kiosk (a record with family, an application and a
+  // letter): its citizen and files tabs. Then one whose CPR has no record (no files tab).
+  const known = await walkIn('update-details', 'none', '900000001');
+  await callFromList(b, known.ticket.label);
+  await tabsAre(b, '10a-walkin-cpr', ['ticket', 'citizen', 'files'], 'ticket');
+  await openTab(b, 'citizen');
+  await both(b, '10a-walkin-cpr-citizen-tab');
+  await openTab(b, 'files');
+  await both(b, '10b-walkin-cpr-files-tab');
+  await finishCurrent(b);
+  const unknown = await walkIn('letter-follow-up', 'none', '900000099');
+  await callFromList(b, unknown.ticket.label);
+  await b.locator('[data-testid="details-tab-files"]').waitFor({ state: 'detached' });
+  await tabsAre(b, '10c-walkin-no-record', ['ticket', 'citizen'], 'ticket');
+  await openTab(b, 'citizen');
+  if ((await b.getByTestId('citizen-card').getAttribute('data-state')) !== 'missing') run.problems.push('10c: the unknown CPR is not shown as missing');
+  await both(b, '10c-walkin-no-record-citizen-tab');
+  await finishCurrent(b);
+
+  // 7. an appointment: check-in (slot 07:30 with call-center notes and a full citizen record),
+  // called and served at counter 1
+  const appt = await checkIn('900000002');
+  if (appt.outcome !== 'checked_in') run.problems.push(`check-in of 900000002: ${appt.outcome}`);
   await a.getByTestId('btn-call-next').click();
   await state(a, 'called');
+  await tabsAre(a, '11-called-appointment', ['ticket', 'citizen', 'files'], 'ticket');
   await both(a, '11-called-appointment');
+  // The record's two tabs (fetched with the ticket), then arrow keys along the tabs (RTL: ← is next).
+  await openTab(a, 'citizen');
+  await both(a, '11a-appointment-citizen-tab');
+  await openTab(a, 'files');
+  await both(a, '11b-appointment-files-tab');
+  await a.getByTestId('details-tab-ticket').focus();
+  await a.keyboard.press('ArrowLeft');
+  await tabsAre(a, '11c-arrow-key', ['ticket', 'citizen', 'files'], 'citizen');
+  await openTab(a, 'ticket');
   await a.getByTestId('btn-start').click();
   await state(a, 'serving');
   await a.waitForTimeout(2200); // the service timer moves
@@ -199,6 +266,7 @@ try {
   // 10. the served counter's stats after a few more tickets, and a reload that comes back
   await b.keyboard.press('n');
   await state(b, 'called');
+  await tabsAre(b, '16-new-ticket', ['ticket'], 'ticket');
   await b.reload();
   await state(b, 'called');
   await both(b, '16-after-reload-called');

@@ -19,7 +19,7 @@ import {
 import { allowed, clockDuration, counterOf, currentTicket, queuesFor, statsFor, statusOf, waitingFor, type CounterStatus, type Hall } from './model.ts';
 import { SidePanel } from './side-panel.tsx';
 import { ErrorBanner, type ActionError } from './error-banner.tsx';
-import { CitizenCard } from './citizen-card.tsx';
+import { DetailsTabs } from './details-tabs.tsx';
 
 type Dialog = 'finish' | 'transfer' | 'pause' | null;
 type Action = 'callNext' | 'call' | 'recall' | 'noShow' | 'start' | 'finish' | 'transfer' | 'pause' | 'resume' | 'close' | 'logout';
@@ -279,7 +279,7 @@ function CurrentCard({ hall, counter, ticket, appointment, status, now, nextLabe
   const service = serviceOf(hall, ticket.serviceId);
   const isAppt = ticket.kind === 'appointment';
   const max = hall.settings.maxRecalls;
-  // The citizen card: the booking's CPR for an appointment, the kiosk's for a walk-in (if typed).
+  // The citizen's record (tabs 2 and 3): the booking's CPR for an appointment, the kiosk's for a walk-in (if typed).
   const citizenCpr = (isAppt ? appointment?.cpr ?? ticket.cpr : ticket.cpr) ?? null;
   return (
     <article class={`card current current-${ticket.status} kind-${ticket.kind}`} data-testid="current-ticket" data-ticket-id={ticket.id} data-status={ticket.status}>
@@ -323,14 +323,13 @@ function CurrentCard({ hall, counter, ticket, appointment, status, now, nextLabe
           {ticket.requeued && <span class="note" lang={lang}>{tc(lang, 'current.requeued')}</span>}
         </div>
       </div>
-      <div class="details-col">
+      <DetailsTabs key={ticket.id} ticketId={ticket.id} kind={ticket.kind} cpr={citizenCpr} lang={lang} timeZone={timeZone}>
         {isAppt ? (
           <AppointmentDetails appointment={appointment} hall={hall} lang={lang} timeZone={timeZone} />
         ) : (
           <WalkinDetails ticket={ticket} lang={lang} timeZone={timeZone} />
         )}
-        {citizenCpr && <CitizenCard key={`${ticket.id}:${citizenCpr}`} ticketId={ticket.id} cpr={citizenCpr} lang={lang} />}
-      </div>
+      </DetailsTabs>
     </article>
   );
 }
@@ -339,7 +338,6 @@ function AppointmentDetails({ appointment: a, hall, lang, timeZone }: { appointm
   if (!a) {
     return (
       <aside class="details" data-testid="appointment-details" data-missing="true">
-        <h3 class="details-title"><T k="appt.title" /></h3>
         <p class="details-empty"><T k="appt.missing" /></p>
       </aside>
     );
@@ -347,7 +345,6 @@ function AppointmentDetails({ appointment: a, hall, lang, timeZone }: { appointm
   const service = serviceOf(hall, a.serviceId);
   return (
     <aside class="details" data-testid="appointment-details" data-appointment-id={a.id}>
-      <h3 class="details-title"><CalendarCheckIcon size="1.1em" /><T k="appt.title" /></h3>
       <dl class="details-list">
         <div class="row row-name">
           <dt><T k="appt.name" /></dt>
@@ -385,7 +382,6 @@ function AppointmentDetails({ appointment: a, hall, lang, timeZone }: { appointm
 function WalkinDetails({ ticket, lang, timeZone }: { ticket: Ticket; lang: Lang; timeZone: string }) {
   return (
     <aside class="details details-walkin" data-testid="walkin-details">
-      <h3 class="details-title"><TicketIcon size="1.1em" /><T k="walkin.title" /></h3>
       <dl class="details-list">
         <div class="row row-half">
           <dt><T k="walkin.issued" /></dt>

@@ -31,29 +31,38 @@ export function makeIban(country: string, bban: string): string {
   return `${country}${String(check).padStart(2, '0')}${bban}`;
 }
 
-/**
- * Why `raw` is not an acceptable IBAN, or null when it is. Bahraini IBANs only by default; pass
- * other ISO country codes in `countries` to accept them (checked for shape and checksum only).
- */
+/** What is wrong with a typed IBAN, as a code a screen can put into its own language. */
+export type IbanIssue = 'empty' | 'characters' | 'country' | 'bahraini_format' | 'format' | 'checksum';
+
+/** Which rule `raw` breaks, or null for an acceptable IBAN. Bahraini IBANs only by default; pass other ISO country codes in `countries` to accept them (checked for shape and checksum only). */
+export function ibanIssue(raw: string, countries: readonly string[] = ['BH']): IbanIssue | null {
+  const iban = normalizeIban(raw);
+  if (iban === '') return 'empty';
+  if (!/^[A-Z0-9]+$/.test(iban)) return 'characters';
+  const country = iban.slice(0, 2);
+  if (!countries.includes(country)) return 'country';
+  if (country === 'BH') {
+    if (!BAHRAINI_IBAN.test(iban)) return 'bahraini_format';
+  } else if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return 'format';
+  return mod97(iban) === 1 ? null : 'checksum';
+}
+
+/** Why `raw` is not an acceptable IBAN, in English (the hub's error message), or null when it is. */
 export function ibanProblem(raw: string, countries: readonly string[] = ['BH']): string | null {
   const iban = normalizeIban(raw);
-  if (iban === '') return 'enter the IBAN';
-  if (!/^[A-Z0-9]+$/.test(iban)) return 'an IBAN has only letters and digits';
-  const country = iban.slice(0, 2);
-  if (!countries.includes(country)) {
-    return countries.length === 1 && countries[0] === 'BH'
-      ? `only Bahraini IBANs are accepted: they start with BH (e.g. ${BAHRAINI_IBAN_EXAMPLE})`
-      : `IBANs from ${country} are not accepted (only ${countries.join(', ')})`;
-  }
-  if (country === 'BH') {
-    if (!BAHRAINI_IBAN.test(iban)) {
+  switch (ibanIssue(raw, countries)) {
+    case null: return null;
+    case 'empty': return 'enter the IBAN';
+    case 'characters': return 'an IBAN has only letters and digits';
+    case 'country':
+      return countries.length === 1 && countries[0] === 'BH'
+        ? `only Bahraini IBANs are accepted: they start with BH (e.g. ${BAHRAINI_IBAN_EXAMPLE})`
+        : `IBANs from ${iban.slice(0, 2)} are not accepted (only ${countries.join(', ')})`;
+    case 'bahraini_format':
       return `a Bahraini IBAN is 22 characters: BH, 2 check digits, a 4-letter bank code and 14 letters or digits (e.g. ${BAHRAINI_IBAN_EXAMPLE}); got ${iban.length}`;
-    }
-  } else if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) {
-    return 'an IBAN is a 2-letter country code, 2 check digits and 11–30 letters or digits';
+    case 'format': return 'an IBAN is a 2-letter country code, 2 check digits and 11–30 letters or digits';
+    case 'checksum': return 'the IBAN check digits do not match: a character is probably mistyped';
   }
-  if (mod97(iban) !== 1) return 'the IBAN check digits do not match: a character is probably mistyped';
-  return null;
 }
 
 /** An IBAN as typed (spaces and lower case allowed), normalised; Bahraini by default. */
@@ -90,6 +99,7 @@ export const FamilyMemberBody = z.object({
 export const CallCategory = z.enum(['book', 'reschedule_cancel', 'application_status', 'letter', 'contact_bank_update', 'family_members', 'other']);
 export type CallCategory = z.infer<typeof CallCategory>;
 export const CallOutcome = z.enum(['resolved', 'follow_up', 'escalated']);
+export type CallOutcome = z.infer<typeof CallOutcome>;
 export const CallBody = z.object({
   cpr: Cpr.nullable().default(null),
   category: CallCategory,

@@ -27,6 +27,14 @@ export function actorOf(p: Principal): string {
   return 'anonymous';
 }
 
+/** The name a person reads for an actor id (`user:3:agent` → its display name); null for the hub's own jobs. */
+export function actorName(db: Db, actor: string): string | null {
+  const [kind, id] = actor.split(':');
+  if (kind === 'user') return repo.getUser(db, Number(id))?.displayName ?? actor;
+  if (kind === 'device') return repo.getDevice(db, Number(id))?.name ?? actor;
+  return null;
+}
+
 /** Resolves a principal from a Cookie header and/or a bearer token. Staff sessions win. */
 export function resolvePrincipal(db: Db, now: number, cookieHeader: string | undefined, bearer: string | undefined): Principal {
   const cookies = cookieHeader ? parseCookies(cookieHeader) : {};

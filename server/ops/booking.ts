@@ -13,6 +13,7 @@ import type { Appointment, AppointmentStatus, Service } from '../../protocol/dom
 import type { HallEvent } from '../../protocol/events.ts';
 import { localInstant, weekdayOf, type EngineError } from '../engine/index.ts';
 import type { Db } from '../../db/client.ts';
+import { actorName } from '../auth.ts';
 import { HttpError } from '../errors.ts';
 import { enqueueConfirmation } from '../outbox.ts';
 import { checkBooking, freeSlots, refuse } from '../slots.ts';
@@ -55,9 +56,9 @@ function activeAppointment(ctx: OpContext, id: string, verb: string): Appointmen
 type Kept = 'kept' | 'no_show' | 'cancelled' | 'booked';
 const KEPT: Record<AppointmentStatus, Kept> = { booked: 'booked', checked_in: 'kept', late_converted: 'kept', no_show: 'no_show', cancelled: 'cancelled' };
 
-/** What the history shows of an appointment event. */
-function historyEntry(seq: number, actor: string, e: HallEvent) {
-  const base = { seq, at: e.at, actor, type: e.type };
+/** What the history shows of an appointment event: `by` is the person's name (null: the hub itself, e.g. the no-show sweep). */
+function historyEntry(seq: number, actor: string, by: string | null, e: HallEvent) {
+  const base = { seq, at: e.at, actor, by, type: e.type };
   if (e.type === 'appointment_rescheduled') {
     return { ...base, fromDay: e.fromDay, fromSlotStart: e.fromSlotStart, toDay: e.appointment.day, toSlotStart: e.appointment.slotStart };
   }
@@ -127,17 +128,21 @@ export const bookingOps = [
     },
   }),
   op({
-    name: 'citizens.appointments', summary: "A citizen's appointments, latest first, each with its outcome (kept = checked in or converted late, no_show, cancelled, booked) and its history (booked, rescheduled, cancelled, … with who and when), plus totals.",
+    name: 'citizens.appointments', summary: "A citizen's appointments, latest first, each with its outcome (kept = checked in or converted late, no_show, cancelled, booked), its history (booked, rescheduled, cancelled, … with who — actor id and display name — and when) and the delivery status of its latest message to the citizen, plus totals.",
     http: { method: 'get', path: '/api/citizens/:cpr/appointments' }, event: 'citizens:appointments', input: CitizenParam, access: { roles: [...BOOKERS] },
     run(ctx, { cpr }) {
       const list = repo.listAppointmentsOfCitizen(ctx.db, cpr);
       const events = repo.appointmentEvents(ctx.db, list.map((a) => a.id));
       const idOf = (e: HallEvent) => ('appointmentId' in e ? e.appointmentId : 'appointment' in e ? e.appointment.id : null);
       const summary: Record<Kept, number> = { kept: 0, no_show: 0, cancelled: 0, booked: 0 };
+      const names = new Map<string, string | null>();
+      const nameOf = (actor: string) => (names.has(actor) ? names.get(actor)! : names.set(actor, actorName(ctx.db, actor)).get(actor)!);
       const appointments = list.map((a) => {
         summary[KEPT[a.status]]++;
-        const history = events.filter((s) => idOf(s.event) === a.id).map((s) => historyEntry(s.seq, s.actor, s.event));
-        return { ...a, outcome: KEPT[a.status], history };
+        const history = events.filter((s) => idOf(s.event) === a.id).map((s) => historyEntry(s.seq, s.actor, nameOf(s.actor), s.event));
+        const last = repo.listMessages(ctx.db, { appointmentId: a.id, limit: 1 })[0];
+        const message = last ? { status: last.status, attempts: last.attempts, at: last.sentAt ?? last.createdAt } : null;
+        return { ...a, outcome: KEPT[a.status], history, message };
       });
       return { cpr, summary, appointments };
     },

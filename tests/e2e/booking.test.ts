@@ -1,12 +1,15 @@
 // The call-center console in Chromium: an agent finds a citizen, books a slot and reads the
 // reference; the citizen checks in at the kiosk with it (scanner) and another with a CPR; the
 // appointment counter calls the ticket and sees the booking; a phone update shows old → new with
-// the agent's name.
+// the agent's name. Then two agents at once: the console follows the other agent's bookings live,
+// adds a family member, words refusals in the agent's language and logs a call's outcome.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import * as cit from '../../db/citizens.ts';
 import * as repo from '../../db/repos.ts';
+import { tb } from '../../booking-ui/i18n.ts';
 import { contextWithCookie, launchBrowser, screenshot } from '../helpers/browser.ts';
-import { deviceToken, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { call, DEMO, deviceToken, login, startTestHub, type TestHub } from '../helpers/hub.ts';
 
 let hub: TestHub;
 let browser: Browser;
@@ -47,6 +50,15 @@ async function bookFirstFreeSlot(agent: Page, serviceId: string) {
   return { reference, time };
 }
 
+async function loggedIn(username: string, password: string): Promise<Page> {
+  const page = await open('/booking', null);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('cpr-search').waitFor();
+  return page;
+}
+
 async function search(agent: Page, cpr: string) {
   await agent.getByTestId('cpr-search').fill(cpr);
   await agent.getByTestId('cpr-search').press('Enter');
@@ -54,11 +66,7 @@ async function search(agent: Page, cpr: string) {
 }
 
 it('books by phone, checks in at the kiosk, is served at an appointment counter, and keeps an audited record', async () => {
-  const agent = await open('/booking', null);
-  await agent.getByTestId('login-username').fill('agent');
-  await agent.getByTestId('login-password').fill('agent123');
-  await agent.getByTestId('login-submit').click();
-  await agent.getByTestId('cpr-search').waitFor();
+  const agent = await loggedIn('agent', 'agent123');
   expect(await agent.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('cpr-search');
 
   await search(agent, '900000003');
@@ -105,11 +113,16 @@ it('books by phone, checks in at the kiosk, is served at an appointment counter,
   const appt = hub.hub.current.appointments[firstCalled.appointmentId!]!;
   expect(details).toContain(appt.cpr);
   expect(details).toContain(appt.nameAr);
-  // …and the citizen's record, read-only.
+  // …and the citizen's record, read-only, on its own tab; applications and letters on the next.
+  await counter.getByTestId('details-tab-citizen').click();
   await counter.locator(`[data-testid="citizen-card"][data-cpr="${appt.cpr}"] [data-testid="citizen-card-name"]`).waitFor();
   expect(await counter.getByTestId('citizen-card-name').innerText()).toContain(appt.nameAr);
   expect(await counter.getByTestId('citizen-card').getAttribute('data-state')).not.toBe('missing');
   await screenshot(counter, 'counter-ar-appointment-details');
+  await counter.getByTestId('details-tab-files').click();
+  await counter.getByTestId('citizen-card-applications').waitFor();
+  expect(await counter.getByTestId('citizen-card').count()).toBe(0); // one panel at a time
+  await screenshot(counter, 'counter-ar-citizen-files');
 
   // A phone update on the record shows in its history, old → new, with the agent's name.
   await search(agent, '900000003');
@@ -128,4 +141,106 @@ it('books by phone, checks in at the kiosk, is served at an appointment counter,
   await agent.getByTestId('call-category-contact_bank_update').click();
   await agent.getByTestId('call-save').click();
   await agent.getByTestId('call-saved').waitFor();
+});
+
+it('follows other agents live, adds a family member, words refusals in Arabic and logs the outcome', async () => {
+  const noora = await loggedIn('agent', 'agent123'); // Arabic, the default
+  const ahmed = await loggedIn('supervisor', 'super123');
+  await search(noora, '900000007');
+
+  // Noora picks a seat on a later day …
+  await noora.getByTestId('service-application-inquiry').click();
+  const dayPill = noora.locator(`[data-testid^="day-"]:not([data-testid="day-${hub.hub.current.day}"])`).first();
+  const day = (await dayPill.getAttribute('data-testid'))!.slice('day-'.length);
+  await dayPill.click();
+  const seat = noora.locator('[data-testid^="slot-"][data-remaining="2"]').first();
+  const time = (await seat.getAttribute('data-testid'))!.slice('slot-'.length);
+  await seat.click();
+  await noora.getByTestId('book-confirm').waitFor();
+
+  // … Ahmed books the same slot for another caller: Noora's picker shows one seat left, untouched.
+  await search(ahmed, '900000008');
+  await ahmed.getByTestId('service-application-inquiry').click();
+  await ahmed.getByTestId(`day-${day}`).click();
+  await ahmed.getByTestId(`slot-${time}`).click();
+  await ahmed.getByTestId('book-confirm').click();
+  await ahmed.getByTestId('booking-reference').waitFor();
+  await noora.locator(`[data-testid="slot-${time}"][data-remaining="1"]`).waitFor();
+  expect(await noora.getByTestId('book-confirm').isVisible()).toBe(true);
+
+  // A third agent takes the last seat: Noora is told, and the slot is disabled.
+  const third = await login(hub, ...DEMO.agent);
+  const last = await call(hub, 'POST', '/api/appointments', {
+    cookie: third, body: { serviceId: 'application-inquiry', day, time, cpr: '555000777', phone: '36000777', nameAr: 'متصل', nameEn: 'Caller', notes: '' },
+  });
+  expect(last.status, JSON.stringify(last.body)).toBe(201);
+  await noora.getByTestId('seat-gone').waitFor();
+  expect(await noora.getByTestId('seat-gone').innerText()).toBe(tb('ar', 'live.changed'));
+  expect(await noora.getByTestId(`slot-${time}`).isDisabled()).toBe(true);
+  expect(await noora.getByTestId('book-confirm').count()).toBe(0);
+  await screenshot(noora, 'booking-ar-seat-gone');
+
+  // Ahmed books Noora's caller a letter follow-up: it appears in her list, booked "by" Ahmed.
+  await search(ahmed, '900000007');
+  await ahmed.getByTestId('service-letter-follow-up').click();
+  await ahmed.getByTestId(`day-${day}`).click();
+  await ahmed.locator('[data-testid^="slot-"]:not([disabled])').first().click();
+  await ahmed.getByTestId('book-confirm').click();
+  await ahmed.getByTestId('booking-reference').waitFor();
+  const byAhmed = repo.listAppointmentsOfCitizen(hub.db, '900000007').find((a) => a.serviceId === 'letter-follow-up')!;
+  const row = noora.getByTestId(`appt-${byAhmed.id}`);
+  await row.waitFor();
+  expect(await row.getByTestId('booking-history').innerText()).toContain('أحمد المناعي');
+  expect(await row.getByTestId('booking-sms').getAttribute('data-status')).toBe('queued');
+
+  // Refusals in Noora's language: the hub's (one appointment per service) …
+  await noora.getByTestId('service-letter-follow-up').click();
+  await noora.getByTestId(`day-${day}`).click();
+  await noora.locator('[data-testid^="slot-"]:not([disabled])').first().click();
+  await noora.getByTestId('book-confirm').click();
+  await noora.locator('[data-testid="error"][data-code="ALREADY_BOOKED"]').waitFor();
+  expect(await noora.getByTestId('error-text').innerText()).toBe(tb('ar', 'err.ALREADY_BOOKED'));
+  expect(repo.listAppointmentsOfCitizen(hub.db, '900000007').filter((a) => a.serviceId === 'letter-follow-up')).toHaveLength(1);
+  // … and the checks made before sending: a mistyped IBAN, a phone that is not a Bahraini mobile.
+  const before = cit.getCitizen(hub.db, '900000007')!;
+  await noora.getByTestId('edit-iban').click();
+  await noora.getByTestId('iban-input').fill('BH67 BMAG 0000 1299 1234 65');
+  await noora.getByTestId('iban-save').click();
+  await noora.locator('[data-testid="error"][data-code="VALIDATION_FAILED"]').waitFor();
+  expect(await noora.getByTestId('error-text').innerText()).toBe(tb('ar', 'iban.checksum'));
+  await screenshot(noora, 'booking-ar-iban-error');
+  await noora.getByTestId('iban-input').fill('12345');
+  await noora.getByTestId('iban-save').click();
+  await noora.waitForFunction((t) => document.querySelector('[data-testid="error-text"]')?.textContent === t, tb('ar', 'iban.country'));
+  await noora.getByTestId('edit-phone').click();
+  await noora.getByTestId('phone-input').fill('12345');
+  await noora.getByTestId('phone-save').click();
+  await noora.waitForFunction((t) => document.querySelector('[data-testid="error-text"]')?.textContent === t, tb('ar', 'bad.phone'));
+  expect(cit.getCitizen(hub.db, '900000007')).toEqual(before);
+
+  // A new family member, audited with her name.
+  const familyBefore = cit.listFamily(hub.db, '900000007').length;
+  await noora.getByTestId('family-add').click();
+  await noora.getByTestId('family-name').fill('علي حسين المرزوق');
+  await noora.getByTestId('family-relation').selectOption('son');
+  await noora.getByTestId('family-dob').fill('2015-03-02');
+  await noora.getByTestId('family-cpr').fill('150300123');
+  await screenshot(noora, 'booking-ar-family-form');
+  await noora.getByTestId('family-save').click();
+  await noora.locator('[data-testid="family-member"]', { hasText: 'علي حسين المرزوق' }).waitFor();
+  const family = cit.listFamily(hub.db, '900000007');
+  expect(family).toHaveLength(familyBefore + 1);
+  expect(family.find((m) => m.memberCpr === '150300123')).toMatchObject({ relation: 'son', dateOfBirth: '2015-03-02' });
+  expect(await noora.getByTestId('history').innerText()).toMatch(/علي حسين المرزوق[\s\S]*نورة الدوسري/);
+
+  // The call: a category, an outcome, save.
+  await noora.getByTestId('call-category-family_members').click();
+  await noora.getByTestId('call-outcome-follow_up').click();
+  await noora.getByTestId('call-save').click();
+  await noora.locator('[data-testid="call-entry"][data-outcome="follow_up"]').waitFor();
+  expect(cit.listCalls(hub.db, { cpr: '900000007' })[0]).toMatchObject({ category: 'family_members', outcome: 'follow_up' });
+  await screenshot(noora, 'booking-ar-after-call');
+  await noora.getByTestId('lang-toggle').click();
+  await noora.locator('.bk-app[lang="en"]').waitFor();
+  await screenshot(noora, 'booking-en-after-call');
 });

@@ -265,7 +265,13 @@ describe("a citizen's history", () => {
     expect(byId[missed.id].outcome).toBe('no_show');
     expect(byId[cancelled.id].history.map((h: any) => h.type)).toEqual(['appointment_booked', 'appointment_cancelled']);
     expect(byId[open.id].history[1]).toMatchObject({ type: 'appointment_rescheduled', fromDay: '2026-11-30', toDay: '2026-12-01' });
-    expect(byId[open.id].history[0].actor).toMatch(/agent|user/);
+    expect(byId[open.id].history[0].actor).toMatch(/^user:\d+:agent$/);
+    expect(byId[open.id].history[0].by).toBe('نورة الدوسري / Noora Al-Dosari'); // the name people read
+    expect(byId[missed.id].history.at(-1)).toMatchObject({ type: 'appointment_no_show', actor: 'system', by: null });
+    expect(byId[open.id].message).toMatchObject({ status: 'queued', attempts: 0 }); // the reschedule confirmation
+    await hub.outbox.deliverDue();
+    const after = await call(hub, 'GET', `/api/citizens/${cpr}/appointments`, { cookie: agent });
+    expect(after.body.appointments.find((a: any) => a.id === open.id).message.status).toBe('sent');
     expect(r.body.appointments[0].id).toBe(open.id); // latest first
     expect((await call(hub, 'GET', '/api/citizens/12345/appointments', { cookie: agent })).status).toBe(400);
     expect((await call(hub, 'GET', '/api/citizens/999999999/appointments', { cookie: agent })).body.appointments).toEqual([]);

@@ -1,7 +1,7 @@
 // Citizen inquiries end to end: a real hub on port 0 with a temp SQLite file and the seeded demo
 // citizens (900000001 Mohamed Abdulla Al-Dosari: family, an application under review, a letter).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CallBody, ContactBody, Iban, ibanProblem, ImportRow, makeIban } from '../../protocol/citizens.ts';
+import { CallBody, ContactBody, Iban, ibanIssue, ibanProblem, ImportRow, makeIban } from '../../protocol/citizens.ts';
 import { parseCsv } from '../../server/import.ts';
 import { call, DEMO, login, startTestHub, type TestHub } from '../helpers/hub.ts';
 
@@ -36,6 +36,17 @@ describe('validation', () => {
     expect(ibanProblem('GB82WEST12345698765432', ['BH', 'GB'])).toBeNull();
     expect(ibanProblem('BH67-BMAG-0000')).toMatch(/only letters and digits/);
     expect(Iban.safeParse('').success).toBe(false);
+  });
+
+  it('names the broken IBAN rule as a code the console words in Arabic or English', () => {
+    expect(ibanIssue('BH68BMAG00001299123456')).toBe('checksum');
+    expect(ibanIssue('BH67BMAG0000129912345')).toBe('bahraini_format');
+    expect(ibanIssue('GB82WEST12345698765432')).toBe('country');
+    expect(ibanIssue('GB82WEST1234569876543X', ['BH', 'GB'])).toBe('checksum');
+    expect(ibanIssue('GB82', ['BH', 'GB'])).toBe('format');
+    expect(ibanIssue('BH67-BMAG-0000')).toBe('characters');
+    expect(ibanIssue('  ')).toBe('empty');
+    expect(ibanIssue('bh67 bmag 0000 1299 1234 56')).toBeNull();
   });
 
   it('checks phones with the booking rule and the call body’s category', () => {
