@@ -111,6 +111,7 @@ export function BookingApp() {
       return toFailure(e);
     }
   };
+  const loggedOut = useCallback(() => setMe(null), []); // stable: the console's effects depend on it
   const logout = async () => {
     await api('/api/auth/logout', { method: 'POST' }).catch(() => {});
     setMe(null);
@@ -121,7 +122,7 @@ export function BookingApp() {
       {me === 'loading' ? (
         <Header lang={lang} setLang={setLang} me={null} now={now + offset} />
       ) : user ? (
-        <Console lang={lang} header={(search) => <Header lang={lang} setLang={setLang} me={user} onLogout={logout} now={now + offset}>{search}</Header>} onUnauthenticated={() => setMe(null)} />
+        <Console lang={lang} header={(search) => <Header lang={lang} setLang={setLang} me={user} onLogout={logout} now={now + offset}>{search}</Header>} onUnauthenticated={loggedOut} />
       ) : (
         <>
           <Header lang={lang} setLang={setLang} me={null} now={now + offset} />

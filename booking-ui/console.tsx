@@ -52,7 +52,7 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
   useEffect(() => {
     searchRef.current?.focus();
     api<{ services: { service: Service }[] }>('/api/services').then((r) => setServices(r.services.map((s) => s.service).filter((s) => s.bookable)), fail);
-  }, [fail]);
+  }, []); // once, when the console opens
 
   const loadAppointments = useCallback(async (cpr: string) => {
     const a = await api<Appointments>(`/api/citizens/${cpr}/appointments`);
@@ -76,6 +76,22 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
   }, [loadAppointments, fail]);
   const live = useLive(onAppointments, onUnauthenticated);
 
+  // Keyboard first: after a search the service choice has the focus (arrows, Enter); F2 goes back to the CPR.
+  const [focusServices, setFocusServices] = useState(0);
+  useEffect(() => {
+    if (focusServices) document.querySelector<HTMLElement>('[data-testid="picker"] .bk-chooser button:not([disabled])')?.focus();
+  }, [focusServices]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F2') return;
+      e.preventDefault();
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   const search = async (e?: Event) => {
     e?.preventDefault();
     const cpr = cprText.trim();
@@ -85,6 +101,7 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
     setError(null);
     try {
       await load(cpr);
+      setFocusServices((n) => n + 1);
     } catch (err) {
       setCitizen(null);
       setAppts(null);
@@ -187,6 +204,27 @@ function AppointmentsPanel({ lang, appts, services, timeZone, rescheduling, onCa
   );
 }
 
+/**
+ * Keys in a row of choices: left/right arrows move the focus in reading order (reversed in Arabic);
+ * Enter picks the focused choice, and only it — the key's own default action is stopped, so it
+ * cannot also press the choice the focus moves on to.
+ */
+function choiceKeys(e: KeyboardEvent) {
+  const focused = document.activeElement as HTMLButtonElement;
+  if (e.key === 'Enter' && focused.tagName === 'BUTTON') {
+    e.preventDefault();
+    focused.click();
+    return;
+  }
+  if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+  const buttons = [...(e.currentTarget as HTMLElement).querySelectorAll<HTMLButtonElement>('button:not([disabled])')];
+  const i = buttons.indexOf(focused);
+  if (i < 0) return;
+  const forward = (e.key === 'ArrowRight') === (document.documentElement.dir !== 'rtl');
+  buttons[(i + (forward ? 1 : -1) + buttons.length) % buttons.length]!.focus();
+  e.preventDefault();
+}
+
 function SlotPicker({ lang, citizen, services, timeZone, seatsVersion, reschedule, onStopReschedule, onDone, onError, clearError }: {
   lang: Lang; citizen: Citizen; services: Service[]; timeZone: string; seatsVersion: number; reschedule: Appointment | null; onStopReschedule(): void; onDone(): Promise<void>; onError(e: unknown): void; clearError(): void;
 }) {
@@ -200,6 +238,15 @@ function SlotPicker({ lang, citizen, services, timeZone, seatsVersion, reschedul
   const [booked, setBooked] = useState<{ reference: string; serviceId: string; day: string; slotStart: number; moved: boolean } | null>(null);
 
   const [seatGone, setSeatGone] = useState(false);
+  // Where the focus goes once it exists: service → its first day → its first free slot → confirm.
+  const root = useRef<HTMLElement>(null);
+  const [focusTo, setFocusTo] = useState<string | null>(null);
+  useEffect(() => {
+    const el = focusTo ? root.current?.querySelector<HTMLElement>(focusTo) : null;
+    if (!el) return;
+    setFocusTo(null);
+    el.focus();
+  });
 
   const loadSlots = useCallback(async (id: string, keepDay: string | null): Promise<SlotDay[] | null> => {
     try {
@@ -228,6 +275,7 @@ function SlotPicker({ lang, citizen, services, timeZone, seatsVersion, reschedul
 
   const pickService = (id: string) => {
     setSeatGone(false);
+    setFocusTo('.bk-days .is-on');
     setServiceId(id);
     setDays(null);
     setTime(null);
@@ -265,7 +313,7 @@ function SlotPicker({ lang, citizen, services, timeZone, seatsVersion, reschedul
   const slots = days?.find((d) => d.day === day)?.slots ?? [];
   const svc = services.find((s) => s.id === booked?.serviceId);
   return (
-    <section class="card bk-card bk-picker" data-testid="picker">
+    <section class="card bk-card bk-picker" data-testid="picker" ref={root}>
       <h3 class="bk-h3">
         {reschedule ? tb(lang, 'slots.rescheduleTitle', { ref: reschedule.reference }) : tb(lang, 'slots.title')}
         {reschedule && <button type="button" class="btn btn-ghost btn-tiny" onClick={onStopReschedule}>{tb(lang, 'slots.stopReschedule')}</button>}
@@ -277,16 +325,16 @@ function SlotPicker({ lang, citizen, services, timeZone, seatsVersion, reschedul
           <span class="bk-small">{tb(lang, 'booked.when', { service: svc ? name2(lang, svc) : booked.serviceId, day: shortDay(booked.day, lang), time: formatTime(booked.slotStart, lang, timeZone) })}</span>
         </div>
       )}
-      <div class="bk-chooser">
+      <div class="bk-chooser" onKeyDown={choiceKeys}>
         {services.map((s) => (
           <button key={s.id} type="button" class={`bk-pill${serviceId === s.id ? ' is-on' : ''}`} aria-pressed={serviceId === s.id} data-testid={`service-${s.id}`}
             disabled={!!reschedule && reschedule.serviceId !== s.id} onClick={() => pickService(s.id)}>{name2(lang, s)}</button>
         ))}
       </div>
       {serviceId && days && (days.length === 0 ? <p class="bk-muted">{tb(lang, 'slots.noDays')}</p> : (
-        <div class="bk-chooser bk-days">
+        <div class="bk-chooser bk-days" onKeyDown={choiceKeys}>
           {days.map((d) => (
-            <button key={d.day} type="button" class={`bk-pill${day === d.day ? ' is-on' : ''}`} aria-pressed={day === d.day} data-testid={`day-${d.day}`} onClick={() => { setDay(d.day); setTime(null); setSeatGone(false); }}>
+            <button key={d.day} type="button" class={`bk-pill${day === d.day ? ' is-on' : ''}`} aria-pressed={day === d.day} data-testid={`day-${d.day}`} onClick={() => { setDay(d.day); setTime(null); setSeatGone(false); setFocusTo('.bk-slots button:not([disabled])'); }}>
               <span>{shortDay(d.day, lang)}</span><span class="bk-small">{tb(lang, 'slots.free', { n: d.free })}</span>
             </button>
           ))}
@@ -294,10 +342,10 @@ function SlotPicker({ lang, citizen, services, timeZone, seatsVersion, reschedul
       ))}
       {seatGone && <p class="notice notice-warn bk-small" role="status" data-testid="seat-gone">{tb(lang, 'live.changed')}</p>}
       {day && slots.length > 0 && (
-        <div class="bk-chooser bk-slots">
+        <div class="bk-chooser bk-slots" onKeyDown={choiceKeys}>
           {slots.map((s) => (
             <button key={s.time} type="button" class={`bk-pill bk-slot${time === s.time ? ' is-on' : ''}`} aria-pressed={time === s.time} data-testid={`slot-${s.time}`} data-remaining={s.remaining}
-              disabled={s.remaining <= 0} onClick={() => { setTime(s.time); setSeatGone(false); }}>
+              disabled={s.remaining <= 0} onClick={() => { setTime(s.time); setSeatGone(false); setFocusTo('[data-testid="book-confirm"]'); }}>
               <span class="ltr-num">{s.time}</span>
               <span class="bk-small" title={tb(lang, 'slots.free', { n: s.remaining })}>{s.remaining > 0 ? tb(lang, 'slots.seats', { n: s.remaining, capacity: s.capacity }) : tb(lang, 'slots.full')}</span>
             </button>

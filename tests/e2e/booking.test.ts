@@ -145,6 +145,7 @@ it('books by phone, checks in at the kiosk, is served at an appointment counter,
 
 it('follows other agents live, adds a family member, words refusals in Arabic and logs the outcome', async () => {
   const noora = await loggedIn('agent', 'agent123'); // Arabic, the default
+  noora.setDefaultTimeout(10_000); // a stuck step names itself instead of timing the whole test out
   const ahmed = await loggedIn('supervisor', 'super123');
   await search(noora, '900000007');
 
@@ -236,10 +237,38 @@ it('follows other agents live, adds a family member, words refusals in Arabic an
   // The call: a category, an outcome, save.
   await noora.getByTestId('call-category-family_members').click();
   await noora.getByTestId('call-outcome-follow_up').click();
+  // Typing at a person's pace (across the header clock's ticks) keeps the focus where it is.
+  await noora.getByTestId('call-note').click();
+  await noora.keyboard.type('يسأل عن ابنه', { delay: 150 });
+  expect(await noora.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('call-note');
+  expect(await noora.getByTestId('call-note').inputValue()).toBe('يسأل عن ابنه');
   await noora.getByTestId('call-save').click();
   await noora.locator('[data-testid="call-entry"][data-outcome="follow_up"]').waitFor();
-  expect(cit.listCalls(hub.db, { cpr: '900000007' })[0]).toMatchObject({ category: 'family_members', outcome: 'follow_up' });
+  expect(cit.listCalls(hub.db, { cpr: '900000007' })[0]).toMatchObject({ category: 'family_members', outcome: 'follow_up', note: 'يسأل عن ابنه' });
   await screenshot(noora, 'booking-ar-after-call');
+
+  // The next caller, keyboard only: F2, the CPR, Enter; then Enter on the service, the day, the
+  // first free slot and the confirm button.
+  await noora.keyboard.press('F2');
+  expect(await noora.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('cpr-search');
+  await noora.keyboard.type('900000009');
+  await noora.keyboard.press('Enter');
+  await noora.locator('[data-testid="citizen-name"]', { hasText: 'Abdulrahman' }).waitFor();
+  await noora.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'service-new-application');
+  await noora.keyboard.press('ArrowLeft'); // Arabic: the next choice is to the left …
+  expect(await noora.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('service-application-inquiry');
+  await noora.keyboard.press('ArrowRight'); // … and back
+  await noora.keyboard.press('Enter');
+  await noora.waitForFunction(() => document.activeElement?.getAttribute('data-testid')?.startsWith('day-'));
+  await noora.keyboard.press('Enter');
+  await noora.waitForFunction(() => document.activeElement?.getAttribute('data-testid')?.startsWith('slot-'));
+  await noora.keyboard.press('Enter');
+  await noora.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'book-confirm');
+  await noora.keyboard.press('Enter');
+  await noora.getByTestId('booking-reference').waitFor();
+  const keyed = repo.listAppointmentsOfCitizen(hub.db, '900000009').find((a) => a.serviceId === 'new-application')!;
+  expect(keyed.status).toBe('booked');
+  expect((await noora.getByTestId('booking-reference').innerText()).replace(/\s+/g, '')).toContain(keyed.reference);
   await noora.getByTestId('lang-toggle').click();
   await noora.locator('.bk-app[lang="en"]').waitFor();
   await screenshot(noora, 'booking-en-after-call');
