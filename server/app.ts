@@ -20,7 +20,7 @@ import { logSender, OutboxWorker, type SmsSender } from './outbox.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { attachSockets } from './sockets.ts';
 import { uiRouter, uiVersion } from './ui.ts';
-import { startPage } from './start-page.ts';
+import { nextDemoDay, startPage } from './start-page.ts';
 
 export interface HubOptions {
   db: Db;
@@ -80,7 +80,8 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
   });
   const demoDevices = opts.demo ? repo.loadDemoDevices(db) : null;
   app.get('/', (_req, res) => {
-    res.type('html').send(startPage(hub.current.settings, demoDevices ? { users: DEMO_USERS } : null));
+    const demo = demoDevices ? { users: DEMO_USERS, closedNow: nextDemoDay(db, hub.current.settings, clock.now()) } : null;
+    res.type('html').send(startPage(hub.current.settings, demo));
   });
   // Demo only: opens a seeded kiosk or display already paired (a real hall pairs with a code).
   app.get('/demo/open/:kind', (req, res) => {

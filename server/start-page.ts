@@ -1,5 +1,9 @@
-// The hub's front door at `/`: what runs here and where each screen lives.
+// The hub's front door at `/`: what runs here and where each screen lives; in the demo, when the
+// hall takes no appointments at this hour, how to start a demo day at its next opening instead.
+import type { Db } from '../db/client.ts';
+import * as repo from '../db/repos.ts';
 import type { Settings } from '../protocol/domain.ts';
+import { localDay, localInstant, localTime, nextDay, weekdayOf } from './engine/time.ts';
 
 export interface ScreenLink { path: string; en: string; ar: string; who: string; ready: boolean; demoPath?: string }
 
@@ -11,9 +15,32 @@ export const SCREENS: ScreenLink[] = [
   { path: '/supervisor', en: 'Supervisor console', ar: 'لوحة المشرف', who: 'supervisors', ready: false },
 ];
 
+/** Appointment hours of a day: its schedule periods, none on a holiday or closure. */
+const hoursOn = (db: Db, day: string) => (repo.getHoliday(db, day) ? [] : repo.schedulePeriodsOn(db, day, weekdayOf(day)));
+
+/**
+ * When no appointment hours are left today: the next opening (09:00 if the hall is open then, else
+ * when it opens) within two weeks, as the instant to start a demo clock at; null while open.
+ */
+export function nextDemoDay(db: Db, settings: Settings, now: number): { day: string; time: string; start: string } | null {
+  const tz = settings.timeZone;
+  let day = localDay(now, tz);
+  if (hoursOn(db, day).some((p) => p.endTime > localTime(now, tz))) return null;
+  for (let i = 0; i < 14; i++) {
+    day = nextDay(day);
+    const periods = hoursOn(db, day).sort((a, b) => a.startTime.localeCompare(b.startTime));
+    if (periods.length === 0) continue;
+    const time = periods.some((p) => p.startTime <= '09:00' && '09:00' < p.endTime) ? '09:00' : periods[0]!.startTime;
+    return { day, time, start: new Date(localInstant(day, time, tz)).toISOString() };
+  }
+  return null;
+}
+
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function startPage(settings: Settings, demo: { users: readonly { username: string; password: string; role: string }[] } | null): string {
+export interface DemoInfo { users: readonly { username: string; password: string; role: string }[]; closedNow: ReturnType<typeof nextDemoDay> }
+
+export function startPage(settings: Settings, demo: DemoInfo | null): string {
   const rows = SCREENS.map((s) => {
     const target = demo && s.demoPath ? s.demoPath : s.path;
     const link = s.ready ? `<a href="${target}">${s.path}</a>` : `<code>${s.path}</code> <small>(coming)</small>`;
@@ -21,6 +48,13 @@ export function startPage(settings: Settings, demo: { users: readonly { username
   }).join('');
   const logins = demo
     ? `<h2>Demo logins</h2><table><tr><th>user</th><th>password</th><th>role</th></tr>${demo.users.map((u) => `<tr><td><code>${esc(u.username)}</code></td><td><code>${esc(u.password)}</code></td><td>${esc(u.role)}</td></tr>`).join('')}</table>`
+    : '';
+  const closed = demo?.closedNow;
+  const demoDay = closed
+    ? `<h2>Play a whole demo day</h2><p data-testid="demo-day">The hall takes no more appointments today, so booked citizens cannot check in now (walk-ins can).
+To play a whole day — book at <code>/booking</code>, check in at the kiosk, serve at an appointment counter — start a demo hall at the next opening
+(${esc(closed.day)} ${esc(closed.time)}, hall time) on a fresh database:</p>
+<pre><code>DOR_DB=data/demo-day.db DOR_CLOCK_START=${esc(closed.start)} npm start</code></pre>`
     : '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Dor — ${esc(settings.hallName.en)}</title>
@@ -31,6 +65,7 @@ h1{margin-bottom:.2rem}table{border-collapse:collapse;width:100%;margin:1rem 0}t
 <p>${esc(settings.hallName.en)} — <span lang="ar" dir="rtl">${esc(settings.hallName.ar)}</span></p>
 <h2>Screens</h2><table><tr><th>URL</th><th>screen</th><th></th><th>for</th></tr>${rows}</table>
 ${logins}
+${demoDay}
 <h2>For technicians</h2><ul><li><a href="/healthz">/healthz</a> — readiness</li><li><a href="/metrics">/metrics</a> — Prometheus metrics</li><li>REST API under <code>/api</code>, Socket.IO at <code>/socket.io</code> (see docs/API.md)</li></ul>
 </body></html>`;
 }
