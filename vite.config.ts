@@ -6,10 +6,13 @@
 // Dev: `npx vite` serves the same URLs (with hot reload) and proxies the hub's API and Socket.IO
 // to a running hub (DOR_HUB, default http://localhost:8099). Pair the dev browser as the demo
 // kiosk by opening /demo/open/kiosk through the dev server.
+import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import { matchesPage, PAGES } from './ui-kit/pages.ts';
+import { hashSources, SOURCES_FILE, type BuiltFrom } from './ui-kit/sources.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const hub = process.env.DOR_HUB ?? 'http://localhost:8099';
@@ -33,10 +36,30 @@ function hubPages(): Plugin {
   };
 }
 
+/** Build only: records the project files the bundle was made of (plus the lockfile and this config) in dist/sources.json. */
+function recordSources(): Plugin {
+  let files: string[] = [];
+  return {
+    name: 'dor-record-sources',
+    apply: 'build',
+    buildEnd() {
+      const own = [...this.getModuleIds()]
+        .map((id) => id.split('?')[0]!)
+        .filter((id) => id.startsWith(root) && !id.includes('/node_modules/') && !id.includes('\0'))
+        .map((id) => relative(root, id));
+      files = [...new Set([...own, 'package-lock.json', 'vite.config.ts'])].sort();
+    },
+    writeBundle(options) {
+      const built: BuiltFrom = { files, hash: hashSources(root, files) ?? '' };
+      writeFileSync(`${options.dir ?? `${root}/dist`}/${SOURCES_FILE}`, `${JSON.stringify(built, null, 1)}\n`);
+    },
+  };
+}
+
 export default defineConfig({
   root,
   base: '/',
-  plugins: [preact(), hubPages()],
+  plugins: [preact(), hubPages(), recordSources()],
   // Never served from a CDN: everything (fonts included) is bundled into dist/assets.
   build: {
     outDir: 'dist',

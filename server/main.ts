@@ -8,7 +8,7 @@ import { startHub } from './app.ts';
 import { shiftedClock, systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
 import { logSender, webhookSender } from './outbox.ts';
-import { buildUiIfMissing } from './ui.ts';
+import { buildUiIfStale } from './ui.ts';
 
 const config = loadConfig();
 const log = pino({ level: config.LOG_LEVEL });
@@ -20,7 +20,7 @@ if (repo.isEmpty(db)) {
   repo.saveDemoDevices(db, demoDeviceIds);
   log.info({ db: config.DOR_DB }, 'first run: seeded the demo hall');
 }
-await buildUiIfMissing(log);
+await buildUiIfStale(log);
 const running = await startHub({
   db, clock, log, demo: config.DOR_DEMO === '1', secureCookies: config.DOR_SECURE_COOKIES === '1',
   jobIntervalMs: config.DOR_JOB_INTERVAL_MS, printsDir: join(dirname(config.DOR_DB), 'prints'),

@@ -5,11 +5,11 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { Logger } from 'pino';
 import { PAGES } from '../ui-kit/pages.ts';
+import { builtFromCurrentSources } from '../ui-kit/sources.ts';
 import { HttpError } from './errors.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DIST = fileURLToPath(new URL('../dist', import.meta.url));
-
 
 export function uiRouter(): express.Router {
   const router = express.Router();
@@ -25,11 +25,12 @@ export function uiRouter(): express.Router {
   return router;
 }
 
-/** `npm start` builds the screens when dist/ lacks one of them. */
-export async function buildUiIfMissing(log: Logger): Promise<void> {
+/** `npm start` builds the screens when dist/ lacks one of them or was built from other sources (an update). */
+export async function buildUiIfStale(log: Logger): Promise<void> {
   const missing = PAGES.map((p) => p.html).filter((f) => !existsSync(`${DIST}/${f}`));
-  if (missing.length === 0) return;
-  log.info({ missing }, 'building the screens (first run)');
+  if (missing.length > 0) log.info({ missing }, 'building the screens (first run)');
+  else if (!builtFromCurrentSources(ROOT, DIST)) log.info('building the screens (their sources changed since the last build)');
+  else return;
   const { build } = await import('vite');
   await build({ root: ROOT, configFile: `${ROOT}/vite.config.ts`, logLevel: 'warn' });
 }
