@@ -1,6 +1,6 @@
 // Drizzle schema of the hall's SQLite database (timestamps are epoch milliseconds).
 // `events` is append-only by convention: the repositories expose no update or delete for it.
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const services = sqliteTable('services', {
   id: text('id').primaryKey(),
@@ -163,6 +163,25 @@ export const events = sqliteTable('events', {
   actor: text('actor').notNull(),
   payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(),
 }, (t) => [index('events_type_idx').on(t.type), index('events_day_idx').on(t.day)]);
+
+/**
+ * Kiosk requests that issued a ticket, by the kiosk's idempotency key (`requestId`, one per citizen
+ * action): a repeat of the key (the kiosk lost the reply and retried) gets the same ticket back
+ * instead of a second one. Written in the ticket's own transaction; rows older than two days are
+ * dropped as new ones are written.
+ */
+export const kioskRequests = sqliteTable('kiosk_requests', {
+  deviceId: integer('device_id').notNull().references(() => devices.id, { onDelete: 'cascade' }),
+  requestId: text('request_id').notNull(),
+  /** Hash of the operation and its body (without the requestId): the same key with another body is refused. */
+  bodyHash: text('body_hash').notNull(),
+  ticketId: text('ticket_id').notNull(),
+  /** Check-ins: `checked_in` or `late_converted`; null for walk-ins. */
+  outcome: text('outcome'),
+  /** When the ticket came out of the kiosk's printer; null until a print succeeded. */
+  printedAt: integer('printed_at'),
+  createdAt: integer('created_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.deviceId, t.requestId] }), index('kiosk_requests_created_idx').on(t.createdAt)]);
 
 /** Messages to citizens (booking confirmations), written in the same transaction as the booking and delivered by a worker. */
 export const outbox = sqliteTable('outbox', {

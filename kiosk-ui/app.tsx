@@ -9,6 +9,7 @@ import { applyDocumentLang, DEFAULT_LANG, DEFAULT_TIME_ZONE, dir, formatDate, fo
 import { Bi, LangContext, Spinner } from './components.tsx';
 import type { KioskConfig } from './config.ts';
 import { GlobeIcon, PrinterIcon } from './icons.tsx';
+import { TicketRequests } from './requests.ts';
 import { classifyScan, scanChar, WedgeScanner } from './scanner.ts';
 import {
   AppointmentScreen, MessageScreen, PinScreen, PriorityScreen, ServicesScreen, StaffPanel, StartScreen, TicketScreen, UnpairedScreen,
@@ -216,8 +217,13 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
     }
   }, []);
 
+  // Ticket requests carry a requestId per citizen action and are retried with it when the reply is
+  // lost, so a hiccup never costs the citizen their ticket nor gives them two (kiosk-ui/requests.ts).
+  const requests = useMemo(() => new TicketRequests(), []);
+
   const checkIn = useCallback((by: { cpr: string } | { reference: string }) => run(async () => {
-    const reply = await api<CheckInReply>('/api/kiosk/check-in', { body: by });
+    const choice = 'cpr' in by ? `check-in:cpr:${by.cpr}` : `check-in:ref:${by.reference.toUpperCase()}`;
+    const reply = await requests.send<CheckInReply>('/api/kiosk/check-in', by, choice);
     switch (reply.outcome) {
       case 'checked_in':
       case 'late_converted': {
@@ -233,13 +239,13 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
         break;
     }
     scheduleRefresh();
-  }), [run, scheduleRefresh]);
+  }), [run, scheduleRefresh, requests]);
 
   const issueWalkin = useCallback((serviceId: string, priority: Priority) => run(async () => {
-    const receipt = await api<Receipt>('/api/kiosk/tickets', { body: { serviceId, priority } });
+    const receipt = await requests.send<Receipt>('/api/kiosk/tickets', { serviceId, priority }, `walk-in:${serviceId}:${priority}`);
     setScreen({ name: 'ticket', receipt, via: 'walkin' });
     scheduleRefresh();
-  }), [run, scheduleRefresh]);
+  }), [run, scheduleRefresh, requests]);
 
   const exitKiosk = useCallback((pin: string) => {
     if (busyRef.current) return;

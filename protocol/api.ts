@@ -20,10 +20,20 @@ export const PairBody = z.object({ code: z.string().min(4).max(16) }).strict();
 export const Empty = empty;
 
 // --- kiosk
-export const WalkinBody = z.object({ serviceId: ServiceId, priority: Priority.default('none'), cpr: Cpr.nullable().default(null) }).strict();
+/**
+ * The kiosk's idempotency key: one per citizen action, sent again unchanged when the kiosk retries
+ * after losing the reply, so the hub answers with the ticket it already issued instead of a second one.
+ */
+export const RequestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'a requestId is 8–64 letters, digits, _ or -');
+export const WalkinBody = z.object({
+  serviceId: ServiceId, priority: Priority.default('none'), cpr: Cpr.nullable().default(null), requestId: RequestId.optional(),
+}).strict();
 export const CheckInBody = z.union([
-  z.object({ cpr: Cpr }).strict(),
-  z.object({ reference: z.string().regex(/^[2-9A-HJ-NP-Za-hj-np-z]{4,12}$/, 'a booking reference is 4–12 letters and digits') }).strict(),
+  z.object({ cpr: Cpr, requestId: RequestId.optional() }).strict(),
+  z.object({
+    reference: z.string().regex(/^[2-9A-HJ-NP-Za-hj-np-z]{4,12}$/, 'a booking reference is 4–12 letters and digits'),
+    requestId: RequestId.optional(),
+  }).strict(),
 ]);
 export const StatusTokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'malformed status token') }).strict();
 

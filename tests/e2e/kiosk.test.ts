@@ -254,3 +254,34 @@ describe('idle', () => {
 
 
 
+
+describe('a lost reply', () => {
+  it('the kiosk asks again with the same requestId: exactly one ticket on screen, on paper and in the database', async () => {
+    const page = await kioskPage();
+    const ticketsBefore = repo.listTicketsOfDay(hub.db, hub.hub.current.day).length;
+    await printer.idle();
+    const printsBefore = printer.jobs.filter((j) => j.length > 100).length;
+    const sent: { requestId?: string }[] = [];
+    let lostReply: { status: number; label: string } | null = null;
+    await page.route('**/api/kiosk/tickets', async (route) => {
+      sent.push(route.request().postDataJSON());
+      if (sent.length > 1) return route.continue();
+      const reply = await route.fetch(); // the hub issues and prints the ticket…
+      lostReply = { status: reply.status(), label: (await reply.json()).ticket?.label };
+      await route.abort('failed'); // …but its reply never reaches the kiosk
+    });
+    await page.getByTestId('start-walkin').click();
+    await page.getByTestId('service-application-inquiry').click();
+    await page.getByTestId('priority-pregnancy').click();
+    await page.getByTestId('ticket-number').waitFor();
+    expect(sent).toHaveLength(2);
+    expect(sent[0]!.requestId).toMatch(/^[0-9a-f]{32}$/);
+    expect(sent[1]!.requestId).toBe(sent[0]!.requestId);
+    const { label, stored } = await checkTicket(page, 'kiosk-lost-reply');
+    expect(lostReply).toEqual({ status: 201, label });
+    expect(stored.priority).toBe('pregnancy');
+    expect(repo.listTicketsOfDay(hub.db, hub.hub.current.day)).toHaveLength(ticketsBefore + 1);
+    await printer.idle();
+    expect(printer.jobs.filter((j) => j.length > 100)).toHaveLength(printsBefore + 1);
+  });
+});
