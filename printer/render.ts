@@ -53,26 +53,65 @@ const descentOf = (s: Style) => Math.ceil(s.size * (s.lang === 'ar' ? 0.5 : 0.26
 // One small canvas for measuring text; drawing happens on a canvas of the final height.
 const measureCtx = createCanvas(8, 8).getContext('2d');
 
-// Most of a ticket's words (hall name, labels, footer, service names) repeat from ticket to ticket.
-const widths = new Map<string, number>();
+// Most of a ticket's words (hall name, labels, footer, service names) repeat from ticket to ticket,
+// and measuring a new text costs 20–40 µs: one measurement per text and style, kept.
+interface Metrics { width: number; left: number; right: number; ascent: number; descent: number }
+const metrics = new Map<string, Metrics>();
+const capHeights = new Map<string, number>();
 
-function measure(text: string, s: Style): number {
+/**
+ * Advance width and ink bounds of a text, measured left-aligned. Aligned right or centred, the
+ * bounds move by the width or half of it (checked against Skia's own measurement: the same to
+ * 1/10000 dot), so one measurement serves every alignment.
+ */
+function metricsOf(text: string, s: Style): Metrics {
   const key = `${s.lang}${s.weight}${s.size}|${text}`;
-  let w = widths.get(key);
-  if (w === undefined) {
+  let m = metrics.get(key);
+  if (m === undefined) {
     measureCtx.font = cssFont(s);
     measureCtx.direction = dirOf(s.lang);
-    w = measureCtx.measureText(text).width;
-    if (widths.size >= 5_000) widths.clear();
-    widths.set(key, w);
+    measureCtx.textAlign = 'left';
+    const t = measureCtx.measureText(text);
+    m = { width: t.width, left: t.actualBoundingBoxLeft, right: t.actualBoundingBoxRight, ascent: t.actualBoundingBoxAscent, descent: t.actualBoundingBoxDescent };
+    if (metrics.size >= 5_000) metrics.clear();
+    metrics.set(key, m);
   }
-  return w;
+  return m;
+}
+
+const measure = (text: string, s: Style): number => metricsOf(text, s).width;
+
+/** Height of the capitals and digits of a style (the big number's line box). */
+function capHeightOf(s: Style): number {
+  const font = cssFont(s);
+  let h = capHeights.get(font);
+  if (h === undefined) {
+    measureCtx.font = font;
+    measureCtx.direction = 'ltr';
+    h = measureCtx.measureText('H0').actualBoundingBoxAscent;
+    capHeights.set(font, h); // a handful of sizes: the number shrinks in steps of 4 for long labels
+  }
+  return h;
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+// The paragraphs of a ticket (hall name, service, footer) repeat: their lines are kept too.
+const wrapped = new Map<string, string[]>();
+
 /** Greedy word wrap to `maxWidth`; a word wider than the line is broken between graphemes. Never clips. */
 export function wrapText(text: string, s: Style, maxWidth: number): string[] {
+  const key = `${s.lang}${s.weight}${s.size}|${maxWidth}|${text}`;
+  let lines = wrapped.get(key);
+  if (!lines) {
+    lines = wrapWords(text, s, maxWidth);
+    if (wrapped.size >= 2_000) wrapped.clear();
+    wrapped.set(key, lines);
+  }
+  return [...lines];
+}
+
+function wrapWords(text: string, s: Style, maxWidth: number): string[] {
   const words = text.trim().split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = '';
@@ -93,14 +132,22 @@ export function wrapText(text: string, s: Style, maxWidth: number): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Layout: a list of drawing operations with their y positions, so the canvas is created once, at
-// the ticket's exact height.
+// Layout: a list of drawing operations with their y positions (whole dots), grouped in blocks that
+// are drawn separately (see "Drawing" below): the hall name, the number, the kind band, the
+// service, each info row, the QR code, the footer.
 
 type Align = 'left' | 'right' | 'center';
 type Op =
   | { kind: 'text'; text: string; x: number; y: number; style: Style; align: Align; white?: boolean }
   | { kind: 'rect'; x: number; y: number; w: number; h: number; radius: number }
   | { kind: 'qr'; x: number; y: number; modules: { size: number; data: Uint8Array }; scale: number };
+
+/**
+ * Operations drawn together, apart from the rest of the ticket. `reuse`: its 1-bit image is worth
+ * keeping for the next tickets (everything but the ticket number repeats: the hall name and footer
+ * on every ticket, a service, the date all day, "5 ahead"...).
+ */
+interface Block { ops: Op[]; reuse: boolean }
 
 interface Geometry {
   margin: number;
@@ -142,8 +189,21 @@ const GEOMETRY: Record<PaperWidth, Geometry> = {
 
 class Layout {
   y = 0;
+  /** Every op, in drawing order (the one-canvas path). */
   readonly ops: Op[] = [];
+  readonly blocks: Block[] = [];
   constructor(readonly width: number, readonly margin: number) {}
+
+  /** Starts a new block: the ops that follow are drawn apart from those before. */
+  block(reuse: boolean) {
+    this.blocks.push({ ops: [], reuse });
+  }
+
+  private push(op: Op) {
+    if (this.blocks.length === 0) this.block(true);
+    this.ops.push(op);
+    this.blocks[this.blocks.length - 1]!.ops.push(op);
+  }
   get left() { return this.margin; }
   get right() { return this.width - this.margin; }
   get inner() { return this.width - 2 * this.margin; }
@@ -156,7 +216,7 @@ class Layout {
   text(text: string, s: Style, align: Align, maxWidth = this.inner) {
     for (const line of wrapText(text, s, maxWidth)) {
       this.y += ascentOf(s);
-      this.ops.push({ kind: 'text', text: line, x: this.xFor(align), y: this.y, style: s, align });
+      this.push({ kind: 'text', text: line, x: this.xFor(align), y: this.y, style: s, align });
       this.y += descentOf(s);
     }
   }
@@ -177,14 +237,16 @@ class Layout {
     return pairs.every((p) => measure(p.ar, ar) + measure(p.en, en) + minGap <= this.inner);
   }
 
+  /** Each pair is a block of its own: the date is the same all day, "5 ahead" comes back often. */
   rows(pairs: readonly Pair[], ar: Style, en: Style, gapBetween: number) {
     const sideBySide = this.fitsSideBySide(pairs, ar, en);
     pairs.forEach((p, k) => {
       if (k > 0) this.space(gapBetween);
+      this.block(true);
       if (sideBySide) {
         this.y += Math.max(ascentOf(ar), ascentOf(en));
-        this.ops.push({ kind: 'text', text: p.ar, x: this.right, y: this.y, style: ar, align: 'right' });
-        this.ops.push({ kind: 'text', text: p.en, x: this.left, y: this.y, style: en, align: 'left' });
+        this.push({ kind: 'text', text: p.ar, x: this.right, y: this.y, style: ar, align: 'right' });
+        this.push({ kind: 'text', text: p.en, x: this.left, y: this.y, style: en, align: 'left' });
         this.y += Math.max(descentOf(ar), descentOf(en));
       } else {
         this.text(p.ar, ar, 'right');
@@ -194,7 +256,7 @@ class Layout {
   }
 
   rule(thickness: number) {
-    this.ops.push({ kind: 'rect', x: this.left, y: this.y, w: this.inner, h: thickness, radius: 0 });
+    this.push({ kind: 'rect', x: this.left, y: this.y, w: this.inner, h: thickness, radius: 0 });
     this.y += thickness;
   }
 
@@ -207,15 +269,15 @@ class Layout {
     const asc = Math.max(ascentOf(ar), ascentOf(en));
     const desc = Math.max(descentOf(ar), descentOf(en));
     const h = 2 * pad + (oneLine ? asc + desc : ascentOf(ar) + descentOf(ar) + ascentOf(en) + descentOf(en));
-    this.ops.push({ kind: 'rect', x: this.left, y: this.y, w: this.inner, h, radius: Math.round(pad * 1.5) });
+    this.push({ kind: 'rect', x: this.left, y: this.y, w: this.inner, h, radius: Math.round(pad * 1.5) });
     const top = this.y;
     if (oneLine) {
       const base = top + pad + asc;
-      this.ops.push({ kind: 'text', text: p.ar, x: this.right - inset, y: base, style: ar, align: 'right', white: true });
-      this.ops.push({ kind: 'text', text: p.en, x: this.left + inset, y: base, style: en, align: 'left', white: true });
+      this.push({ kind: 'text', text: p.ar, x: this.right - inset, y: base, style: ar, align: 'right', white: true });
+      this.push({ kind: 'text', text: p.en, x: this.left + inset, y: base, style: en, align: 'left', white: true });
     } else {
-      this.ops.push({ kind: 'text', text: p.ar, x: this.width / 2, y: top + pad + ascentOf(ar), style: ar, align: 'center', white: true });
-      this.ops.push({ kind: 'text', text: p.en, x: this.width / 2, y: top + pad + ascentOf(ar) + descentOf(ar) + ascentOf(en), style: en, align: 'center', white: true });
+      this.push({ kind: 'text', text: p.ar, x: this.width / 2, y: top + pad + ascentOf(ar), style: ar, align: 'center', white: true });
+      this.push({ kind: 'text', text: p.en, x: this.width / 2, y: top + pad + ascentOf(ar) + descentOf(ar) + ascentOf(en), style: en, align: 'center', white: true });
     }
     this.y = top + h;
   }
@@ -226,11 +288,8 @@ class Layout {
     while (measure(label, style) > this.inner && style.size > 24) style = { ...style, size: style.size - 4 };
     // Fixed line box (cap height above, room for a Q's tail below), so the rest of the ticket
     // does not move with the label.
-    measureCtx.font = cssFont(style);
-    measureCtx.direction = 'ltr';
-    const capHeight = measureCtx.measureText('H0').actualBoundingBoxAscent;
-    this.y += Math.ceil(capHeight);
-    this.ops.push({ kind: 'text', text: label, x: this.width / 2, y: this.y, style, align: 'center' });
+    this.y += Math.ceil(capHeightOf(style));
+    this.push({ kind: 'text', text: label, x: this.width / 2, y: this.y, style, align: 'center' });
     this.y += Math.ceil(style.size * 0.26); // room for the 0.24 em tail of a Q or J
   }
 
@@ -246,7 +305,7 @@ class Layout {
     if (q.scale < 4) throw new Error(`printer: the status URL is too long for a legible QR code on ${this.width}-dot paper (${url.length} characters)`);
     const side = q.modules.size * q.scale;
     this.y += 4 * q.scale;
-    this.ops.push({ kind: 'qr', x: Math.round((this.width - side) / 2), y: this.y, modules: q.modules, scale: q.scale });
+    this.push({ kind: 'qr', x: Math.round((this.width - side) / 2), y: this.y, modules: q.modules, scale: q.scale });
     this.y += side + 4 * q.scale;
   }
 }
@@ -256,14 +315,18 @@ function layoutTicket(t: TicketPrint, paper: PaperWidth): Layout {
   const w = ticketWording(t);
   const L = new Layout(PAPER_DOTS[paper], g.margin);
   L.space(g.gap);
+  L.block(true); // the hall: the same on every ticket
   L.centred(w.hall, g.hallAr, g.hallEn, 2);
   L.space(g.gap);
   L.rule(3);
   L.space(g.gap * 2);
+  L.block(false); // the number: new on every ticket
   L.bigNumber(w.number, g.number);
   L.space(g.gap);
+  L.block(true); // one of two kinds
   L.band(w.kind, g.kindAr, g.kindEn);
   L.space(g.gap);
+  L.block(true); // one of the hall's services
   L.centred(w.service, g.serviceAr, g.serviceEn, 2);
   L.space(g.gap);
   L.rule(2);
@@ -275,8 +338,10 @@ function layoutTicket(t: TicketPrint, paper: PaperWidth): Layout {
   L.space(g.gap);
   L.rows([w.ahead, w.wait], g.infoAr, g.infoEn, g.gap);
   L.space(g.gap);
+  L.block(false); // rule and QR code: whole dots, set straight in the bits
   L.rule(2);
   L.qr(t.statusUrl, g.qrMax);
+  L.block(true); // caption and footer: the same on every ticket
   L.centred(w.qrCaption, g.infoAr, g.infoEn);
   L.space(g.gap);
   L.rule(2);
@@ -288,6 +353,26 @@ function layoutTicket(t: TicketPrint, paper: PaperWidth): Layout {
 
 // ---------------------------------------------------------------------------------------------
 // Drawing and thresholding.
+//
+// Where the time goes (measured on the 2-core hub): with @napi-rs/canvas every pixel read
+// (getImageData) first flushes the whole canvas (~160 µs at 576×1400, ~30 µs at 576×200) and then
+// costs in proportion to the pixels read (0.3–3 µs per kB, mostly the kernel handing the canvas
+// library fresh memory); a blank 576×1208 ticket read back whole took 1–9 ms. Drawing is cheaper
+// (~50 µs for a line of new text). So a ticket is not drawn and read back as one canvas:
+//
+// - each block is drawn alone on a small scratch canvas and only the boxes its ink can reach are
+//   read back (text boxes from measureText's ink bounds, plus a margin);
+// - the 1-bit image (strip) of a block is kept, keyed by the block's own content (texts, styles,
+//   positions relative to the block, paper width): the hall name, kind band, service, footer,
+//   date and common lines ("5 ahead", "~12 min") are then copied, not drawn. The key is everything
+//   that decides the pixels, so a changed setting (hall name, footer) is simply another key:
+//   nothing to invalidate, nothing that could come out on the other width or for another hall;
+// - rules and the QR code are whole dots: set straight in the bits.
+//
+// The result is exactly the one-canvas image (`renderTicketUncached`; the tests compare them):
+// blocks are drawn shifted by whole dots only (Skia rasterises the same under such a shift), and
+// where two blocks' grey (not only black) rows would meet — one canvas would have blended them — or
+// ink reaches past its measured bounds, the ticket is drawn the one-canvas way instead.
 
 /** Grey levels below this print black. A little above 50 % keeps thin Naskh strokes whole. */
 const THRESHOLD = 150;
@@ -296,13 +381,18 @@ const THRESHOLD = 150;
 // allocating a fresh 576×1200 RGBA surface each time costs more than drawing the whole ticket.
 const pool = new Map<number, Canvas>();
 
-function paint(ops: readonly Op[], width: number, height: number): Raster {
+function canvasFor(width: number, height: number): SKRSContext2D {
   let canvas = pool.get(width);
   if (!canvas || canvas.height < height) {
     canvas = createCanvas(width, Math.max(height, 1400));
     pool.set(width, canvas);
   }
-  const ctx = canvas.getContext('2d');
+  return canvas.getContext('2d');
+}
+
+/** The straightforward path: every op on one white canvas, read back whole, thresholded. */
+function paint(ops: readonly Op[], width: number, height: number): Raster {
+  const ctx = canvasFor(width, height);
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, width, height);
   for (const op of ops) draw(ctx, op);
@@ -313,9 +403,7 @@ function paint(ops: readonly Op[], width: number, height: number): Raster {
 function draw(ctx: SKRSContext2D, op: Op): void {
   switch (op.kind) {
     case 'text':
-      ctx.font = cssFont(op.style);
-      ctx.direction = dirOf(op.style.lang);
-      ctx.textAlign = op.align;
+      setTextStyle(ctx, op);
       ctx.fillStyle = op.white ? '#fff' : '#000';
       ctx.fillText(op.text, op.x, op.y);
       return;
@@ -342,33 +430,337 @@ function draw(ctx: SKRSContext2D, op: Op): void {
   }
 }
 
+function setTextStyle(ctx: SKRSContext2D, op: Extract<Op, { kind: 'text' }>): void {
+  ctx.font = cssFont(op.style);
+  ctx.direction = dirOf(op.style.lang);
+  ctx.textAlign = op.align;
+}
+
+// Pixels are read as 32-bit words: one comparison says "white", the red byte carries the grey level
+// (black and white only: R = G = B). The red byte is the low byte on little-endian machines.
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const WHITE = 0xffffffff; // opaque white: the canvas is filled white and every colour drawn is opaque
+const RED_SHIFT = LITTLE_ENDIAN ? 0 : 24;
+
+/** The 32-bit view of RGBA bytes (copied first in the unlikely case they are not 4-byte aligned). */
+function words(rgba: Uint8Array | Uint8ClampedArray): Uint32Array {
+  return rgba.byteOffset % 4 === 0
+    ? new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length >> 2)
+    : new Uint32Array(rgba.slice().buffer);
+}
+
+/**
+ * Packs `w` pixels of one row (from word `p` on) into bytes at `bits[o…]`, MSB first, 1 = black.
+ * `w` is a multiple of 8. Returns whether any pixel of the row is not white.
+ */
+function packRow(px: Uint32Array, p: number, w: number, bits: Uint8Array, o: number): boolean {
+  let grey = false;
+  for (let end = p + w; p < end; p += 8, o++) {
+    const a = px[p]!, b = px[p + 1]!, c = px[p + 2]!, d = px[p + 3]!, e = px[p + 4]!, f = px[p + 5]!, g = px[p + 6]!, h = px[p + 7]!;
+    // Most of a ticket is paper: eight white pixels (their AND still all ones) are a 0 byte.
+    if ((a & b & c & d & e & f & g & h) === -1) {
+      bits[o] = 0;
+      continue;
+    }
+    grey = true;
+    bits[o] = (isBlack(a) << 7) | (isBlack(b) << 6) | (isBlack(c) << 5) | (isBlack(d) << 4) | (isBlack(e) << 3) | (isBlack(f) << 2) | (isBlack(g) << 1) | isBlack(h);
+  }
+  return grey;
+}
+
+const isBlack = (v: number): number => (((v >>> RED_SHIFT) & 0xff) < THRESHOLD ? 1 : 0);
+
 /** RGBA (black on white) → 1-bit rows, MSB first. `width` must be a multiple of 8. */
 export function threshold(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Raster {
   const stride = width >> 3;
   const bits = new Uint8Array(stride * height);
-  // Black on white: every channel carries the grey level, so the first byte of a pixel is enough.
-  for (let y = 0, p = 0, o = 0; y < height; y++) {
-    for (let xb = 0; xb < stride; xb++, p += 32) {
-      let byte = 0;
-      if (rgba[p]! < THRESHOLD) byte |= 0x80;
-      if (rgba[p + 4]! < THRESHOLD) byte |= 0x40;
-      if (rgba[p + 8]! < THRESHOLD) byte |= 0x20;
-      if (rgba[p + 12]! < THRESHOLD) byte |= 0x10;
-      if (rgba[p + 16]! < THRESHOLD) byte |= 0x08;
-      if (rgba[p + 20]! < THRESHOLD) byte |= 0x04;
-      if (rgba[p + 24]! < THRESHOLD) byte |= 0x02;
-      if (rgba[p + 28]! < THRESHOLD) byte |= 0x01;
-      bits[o++] = byte;
+  const px = words(rgba);
+  for (let y = 0; y < height; y++) packRow(px, y * width, width, bits, y * stride);
+  return { width, height, bits };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Blocks as 1-bit strips.
+
+/**
+ * A block's image: full-width 1-bit rows from `top` (relative to the block's origin, the y of its
+ * first op) over `rows` rows. Trimmed to the rows holding a non-white pixel: the first and the
+ * last row are not blank, so [top, top + rows) is also where the block leaves any grey at all.
+ */
+interface Strip { top: number; rows: number; bits: Uint8Array }
+
+const blankStrip: Strip = { top: 0, rows: 0, bits: new Uint8Array(0) };
+
+/** Ops the bits can take as they are: axis-aligned rectangles on whole dots (rules, QR modules). */
+const isWholeDots = (op: Op) => op.kind === 'qr' || (op.kind === 'rect' && op.radius === 0);
+
+/** Sets dots [x0, x1) of the row of `bits` that starts at byte `o`: whole bytes at once in the middle. */
+function setSpan(bits: Uint8Array, o: number, x0: number, x1: number): void {
+  for (; x0 < x1 && (x0 & 7) !== 0; x0++) bits[o + (x0 >> 3)]! |= 0x80 >> (x0 & 7);
+  for (; x0 + 8 <= x1; x0 += 8) bits[o + (x0 >> 3)] = 0xff;
+  for (; x0 < x1; x0++) bits[o + (x0 >> 3)]! |= 0x80 >> (x0 & 7);
+}
+
+/** Rules and QR codes drawn straight into bits: what Skia's fillRect gives on whole dots, without reading pixels. */
+function wholeDotsStrip(ops: readonly Op[], stride: number, origin: number): Strip {
+  const extent = (op: Op) => (op.kind === 'qr' ? op.modules.size * op.scale : op.kind === 'rect' ? op.h : 0);
+  const top = Math.min(...ops.map((op) => op.y));
+  const bottom = Math.max(...ops.map((op) => op.y + extent(op)));
+  const bits = new Uint8Array(stride * (bottom - top));
+  const row = new Uint8Array(stride);
+  // Each op's dots are ORed into the rows, never copied over: ops may share rows.
+  const orRow = (y: number) => {
+    for (let i = 0, o = (y - top) * stride; i < stride; i++) bits[o + i]! |= row[i]!;
+  };
+  for (const op of ops) {
+    if (op.kind === 'rect') {
+      row.fill(0);
+      setSpan(row, 0, op.x, op.x + op.w);
+      for (let y = op.y; y < op.y + op.h; y++) orRow(y);
+    } else if (op.kind === 'qr') {
+      const { size, data } = op.modules;
+      for (let r = 0; r < size; r++) {
+        // One row of dots for a row of modules (a run of dark modules is one span), `scale` rows tall.
+        row.fill(0);
+        for (let c = 0; c < size;) {
+          if (!data[r * size + c]) { c++; continue; }
+          let end = c;
+          while (end < size && data[r * size + end]) end++;
+          setSpan(row, 0, op.x + c * op.scale, op.x + end * op.scale);
+          c = end;
+        }
+        const y = op.y + r * op.scale;
+        for (let k = 0; k < op.scale; k++) orRow(y + k);
+      }
     }
+  }
+  // No grey here: the rows with a black dot are the strip.
+  const blankRow = (r: number) => {
+    for (let i = r * stride, end = i + stride; i < end; i++) if (bits[i] !== 0) return false;
+    return true;
+  };
+  let first = 0;
+  let last = bottom - top - 1;
+  while (first <= last && blankRow(first)) first++;
+  while (last >= first && blankRow(last)) last--;
+  return cut(bits, stride, top - origin, first, last);
+}
+
+/** The strip of rows `first`…`last` (inclusive) of `bits`, whose row 0 is `top` below the origin. */
+function cut(bits: Uint8Array, stride: number, top: number, first: number, last: number): Strip {
+  if (first > last) return blankStrip;
+  return { top: top + first, rows: last - first + 1, bits: bits.slice(first * stride, (last + 1) * stride) };
+}
+
+interface Box { x0: number; y0: number; x1: number; y1: number }
+
+/** Dots of slack around measureText's ink bounds (anti-aliasing and rounding stay within ~1 dot, measured). */
+const INK_MARGIN = 3;
+
+/** Where an op can leave ink: its ink bounds plus a margin, x widened to whole bytes within the width. */
+function inkBox(op: Op, width: number): Box {
+  let b: Box;
+  if (op.kind === 'text') {
+    const m = metricsOf(op.text, op.style);
+    const shift = op.align === 'left' ? 0 : op.align === 'right' ? m.width : m.width / 2;
+    b = { x0: op.x - m.left - shift, x1: op.x + m.right - shift, y0: op.y - m.ascent, y1: op.y + m.descent };
+  } else if (op.kind === 'rect') {
+    b = { x0: op.x, x1: op.x + op.w, y0: op.y, y1: op.y + op.h };
+  } else {
+    const side = op.modules.size * op.scale;
+    b = { x0: op.x, x1: op.x + side, y0: op.y, y1: op.y + side };
+  }
+  return {
+    x0: Math.max(0, (Math.floor(b.x0) - INK_MARGIN) & ~7),
+    x1: Math.min(width, (Math.ceil(b.x1) + INK_MARGIN + 7) & ~7),
+    y0: Math.floor(b.y0) - INK_MARGIN,
+    y1: Math.ceil(b.y1) + INK_MARGIN,
+  };
+}
+
+/** Joins boxes that overlap or touch, so that each dot is read once (a band's text lies on its rectangle). */
+function mergeBoxes(boxes: Box[]): Box[] {
+  const out = boxes.filter((b) => b.x1 > b.x0 && b.y1 > b.y0).map((b) => ({ ...b }));
+  for (let merged = true; merged;) {
+    merged = false;
+    for (let i = 0; i < out.length && !merged; i++) {
+      for (let j = i + 1; j < out.length; j++) {
+        const a = out[i]!, b = out[j]!;
+        if (a.x0 <= b.x1 && b.x0 <= a.x1 && a.y0 <= b.y1 && b.y0 <= a.y1) {
+          out[i] = { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
+          out.splice(j, 1);
+          merged = true;
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+// Scratch canvases for drawing one block: per width and per height class (64, 128, 256… rows), so
+// a block of 40 rows is not drawn on a canvas of 1400 (every read flushes the whole canvas first:
+// ~30 µs at 576×200, ~160 µs at 576×1400, measured).
+const scratch = new Map<string, SKRSContext2D>();
+
+function scratchFor(width: number, rows: number): SKRSContext2D {
+  let h = 64;
+  while (h < rows) h *= 2;
+  const key = `${width}x${h}`;
+  let ctx = scratch.get(key);
+  if (!ctx) {
+    ctx = createCanvas(width, h).getContext('2d');
+    scratch.set(key, ctx);
+  }
+  return ctx;
+}
+
+/**
+ * Draws a block alone and reads back only its ink boxes. The block is drawn shifted up by whole
+ * dots onto a scratch canvas just tall enough for its boxes (Skia rasterises text the same under a
+ * vertical shift by whole dots). Boxes are in ticket coordinates, clamped to the paper, since
+ * nothing outside it is printed. Returns null if ink touches the edge of a box (the bounds were
+ * wrong: the caller then draws the ticket the one-canvas way). A strip is not `cacheable` when a
+ * box was cut at the top or the bottom of the paper: what was cut off depends on where the block
+ * was drawn.
+ */
+function paintBlock(block: Block, width: number, height: number, origin: number): { strip: Strip; cacheable: boolean } | null {
+  const stride = width >> 3;
+  const raw = block.ops.map((op) => inkBox(op, width));
+  const cacheable = raw.every((b) => b.y0 >= 0 && b.y1 <= height);
+  const boxes = mergeBoxes(raw.map((b) => ({ ...b, y0: Math.max(0, b.y0), y1: Math.min(height, b.y1) })));
+  if (boxes.length === 0) return { strip: blankStrip, cacheable };
+
+  const top = Math.min(...boxes.map((b) => b.y0));
+  const bottom = Math.max(...boxes.map((b) => b.y1));
+  const ctx = scratchFor(width, bottom - top);
+  // Only the boxes are read, so only they need to be white.
+  ctx.fillStyle = '#fff';
+  for (const b of boxes) ctx.fillRect(b.x0, b.y0 - top, b.x1 - b.x0, b.y1 - b.y0);
+  for (const op of block.ops) draw(ctx, { ...op, y: op.y - top });
+
+  const bits = new Uint8Array(stride * (bottom - top));
+  let first = Infinity; // first and last rows (from `top`) with a non-white dot
+  let last = -1;
+  for (const b of boxes) {
+    const w = b.x1 - b.x0;
+    const px = words(ctx.getImageData(b.x0, b.y0 - top, w, b.y1 - b.y0).data);
+    for (let y = b.y0; y < b.y1; y++) {
+      const p = (y - b.y0) * w;
+      if (!packRow(px, p, w, bits, (y - top) * stride + (b.x0 >> 3))) continue;
+      first = Math.min(first, y - top);
+      last = Math.max(last, y - top);
+      const edgeRow = (y === b.y0 && y > 0) || (y === b.y1 - 1 && b.y1 < height);
+      const edgeColumn = (b.x0 > 0 && px[p] !== WHITE) || (b.x1 < width && px[p + w - 1] !== WHITE);
+      if (edgeRow || edgeColumn) return null;
+    }
+  }
+  // Trimmed to the rows with grey (not only black): where this block touches the paper at all.
+  return { strip: cut(bits, stride, top - origin, first, last), cacheable };
+}
+
+// Strips of reusable blocks, most recently used last. Bounded: a hall's fixed parts, its services,
+// today's dates and times and the common waits fit many times over (a strip is a few kB).
+const strips = new Map<string, Strip>();
+const MAX_STRIPS = 400;
+const stats = { hits: 0, misses: 0, fallbacks: 0 };
+
+/** Everything that decides a block's pixels (texts, styles, positions relative to its origin, the width). */
+function blockKey(ops: readonly Op[], width: number, origin: number): string {
+  return JSON.stringify([width, ...ops.map((op) => (op.kind === 'qr' ? [op.x, op.y - origin, op.scale, op.modules.size, Array.from(op.modules.data)] : { ...op, y: op.y - origin }))]);
+}
+
+/**
+ * The ticket from its blocks' strips: cached, set as whole dots, or drawn now. Null when the fast
+ * path cannot vouch for the result (ink beyond its measured bounds, or two blocks' grey rows
+ * meeting, where one canvas would have blended them): then one canvas decides.
+ */
+function compose(L: Layout, height: number): Raster | null {
+  const width = L.width;
+  const stride = width >> 3;
+  const placed: { origin: number; strip: Strip }[] = [];
+  const drawn: { key: string; strip: Strip; cacheable: boolean }[] = [];
+  let hits = 0;
+  for (const block of L.blocks) {
+    if (block.ops.length === 0) continue;
+    const origin = block.ops[0]!.y;
+    if (block.ops.every(isWholeDots)) {
+      placed.push({ origin, strip: wholeDotsStrip(block.ops, stride, origin) });
+      continue;
+    }
+    const key = block.reuse ? blockKey(block.ops, width, origin) : null;
+    const hit = key === null ? undefined : strips.get(key);
+    if (hit) {
+      strips.delete(key!); // most recently used: to the end
+      strips.set(key!, hit);
+      placed.push({ origin, strip: hit });
+      hits++;
+      continue;
+    }
+    const painted = paintBlock(block, width, height, origin);
+    if (!painted) return null;
+    placed.push({ origin, strip: painted.strip });
+    if (key !== null) drawn.push({ key, ...painted });
+  }
+
+  const spans = placed.filter((p) => p.strip.rows > 0).map((p) => ({ at: p.origin + p.strip.top, strip: p.strip })).sort((a, b) => a.at - b.at);
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i]!.at < spans[i - 1]!.at + spans[i - 1]!.strip.rows) return null;
+  }
+
+  // Vouched for: keep the new strips.
+  stats.hits += hits;
+  stats.misses += drawn.length;
+  for (const { key, strip, cacheable } of drawn) {
+    if (!cacheable) continue;
+    strips.set(key, strip);
+    if (strips.size > MAX_STRIPS) strips.delete(strips.keys().next().value!);
+  }
+
+  const bits = new Uint8Array(stride * height);
+  for (const { at, strip } of spans) {
+    // Rows outside the paper are cut off, as the canvas would.
+    const from = Math.max(0, -at);
+    const to = Math.min(strip.rows, height - at);
+    if (to > from) bits.set(strip.bits.subarray(from * stride, to * stride), (at + from) * stride);
   }
   return { width, height, bits };
 }
 
 /** Renders the whole ticket for 58 mm (384 dots) or 80 mm (576 dots) paper. */
 export function renderTicket(t: TicketPrint, width: PaperWidth): Raster {
-  if (width !== 58 && width !== 80) throw new Error(`printer: paper width must be 58 or 80 (mm), got ${String(width)}`);
+  checkWidth(width);
+  const L = layoutTicket(t, width);
+  const height = Math.ceil(L.y);
+  const raster = compose(L, height);
+  if (raster) return raster;
+  stats.fallbacks++;
+  return paint(L.ops, L.width, height);
+}
+
+/**
+ * The same ticket drawn on one canvas and read back whole, with no cache: what `renderTicket` must
+ * equal dot for dot (the tests compare them), and its fallback. Several times slower.
+ */
+export function renderTicketUncached(t: TicketPrint, width: PaperWidth): Raster {
+  checkWidth(width);
   const L = layoutTicket(t, width);
   return paint(L.ops, L.width, Math.ceil(L.y));
+}
+
+function checkWidth(width: PaperWidth): void {
+  if (width !== 58 && width !== 80) throw new Error(`printer: paper width must be 58 or 80 (mm), got ${String(width)}`);
+}
+
+/** How the block cache has served so far (tests, benchmarks). */
+export function renderCacheStats(): { hits: number; misses: number; fallbacks: number; strips: number } {
+  return { ...stats, strips: strips.size };
+}
+
+/** Empties the block cache (tests; a hub never needs to: a changed setting is a different key). */
+export function clearRenderCache(): void {
+  strips.clear();
+  stats.hits = stats.misses = stats.fallbacks = 0;
 }
 
 /**

@@ -45,11 +45,30 @@ export const arabicDigits = (s: string | number): string => String(s).replace(/[
 /** "دقيقة" agrees with the number: 3–10 take the plural "دقائق". */
 const minutesAr = (n: number) => (n >= 3 && n <= 10 ? 'دقائق' : 'دقيقة');
 
+// Building an Intl.DateTimeFormat costs ~70 µs (formatting with one, a few µs): one set per time
+// zone (a hub has one), so a ticket does not pay for three of them.
+const formatters = new Map<string, { dateEn: Intl.DateTimeFormat; dateAr: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+
+function formattersFor(timeZone: string) {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = {
+      dateEn: new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }),
+      dateAr: new Intl.DateTimeFormat('ar-BH-u-nu-arab', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+      time: new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+    };
+    if (formatters.size >= 16) formatters.clear();
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
 export function ticketWording(t: TicketPrint): TicketWording {
   const at = new Date(t.issuedAt);
-  const dateEn = new Intl.DateTimeFormat('en-GB', { timeZone: t.timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(at);
-  const dateAr = new Intl.DateTimeFormat('ar-BH-u-nu-arab', { timeZone: t.timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(at);
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: t.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  const f = formattersFor(t.timeZone);
+  const dateEn = f.dateEn.format(at);
+  const dateAr = f.dateAr.format(at);
+  const time = f.time.format(at);
 
   const n = Math.max(0, Math.round(t.peopleAhead));
   const ahead: Pair = n === 0
