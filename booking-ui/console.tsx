@@ -27,6 +27,8 @@ interface SlotDay { day: string; closed: string | null; free: number; slots: Slo
 interface Call { id: number; category: string; note: string; outcome: string; actor: string; at: number }
 
 const CATEGORIES = ['book', 'reschedule_cancel', 'application_status', 'letter', 'contact_bank_update', 'family_members', 'other'] as const;
+/** What a booking reference looks like (the hub checks its check character). */
+const REFERENCE_SHAPE = /^[2-9A-HJ-NP-Z]{7}$/;
 const SEAT_EVENTS = new Set(['appointment_booked', 'appointment_rescheduled', 'appointment_cancelled']);
 const name2 = (lang: Lang, o: { nameAr: string; nameEn: string }) => (lang === 'ar' ? o.nameAr : o.nameEn);
 
@@ -40,6 +42,10 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
   const [services, setServices] = useState<Service[]>([]);
   const [notice, setNotice] = useState<Saved | null>(null);
   const [reschedule, setReschedule] = useState<Appointment | null>(null);
+  /** The appointment a reference search picked out. */
+  const [found, setFound] = useState<string | null>(null);
+  /** One per search: a new call starts with a fresh card, picker and call log, even for the same citizen. */
+  const [call, setCall] = useState(0);
   /** Bumped whenever a booking, move or cancel anywhere may have changed the free seats. */
   const [seatsVersion, setSeatsVersion] = useState(0);
 
@@ -92,16 +98,23 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  /** A CPR (9 digits) opens the citizen; a booking reference (7 characters) opens its citizen with that appointment picked out. */
   const search = async (e?: Event) => {
     e?.preventDefault();
-    const cpr = cprText.trim();
+    const text = cprText.replace(/[\s-]+/g, '');
     setNotice(null);
-    if (!/^\d{9}$/.test(cpr)) return setError(fieldFailure('cpr'));
+    const byCpr = /^\d{9}$/.test(text);
+    if (!byCpr && !REFERENCE_SHAPE.test(text)) return setError(fieldFailure('cpr'));
     setBusy(true);
     setError(null);
     try {
-      await load(cpr);
-      setFocusServices((n) => n + 1);
+      const hit = byCpr ? null : (await api<{ appointment: Appointment }>(`/api/appointments/by-reference/${encodeURIComponent(text)}`)).appointment;
+      await load(hit?.cpr ?? text);
+      setCall((n) => n + 1);
+      setReschedule(null);
+      setFound(hit?.id ?? null);
+      if (hit?.status === 'booked') setTimeout(() => document.querySelector<HTMLElement>(`[data-testid="reschedule-${hit.id}"]`)?.focus(), 0);
+      else setFocusServices((n) => n + 1);
     } catch (err) {
       setCitizen(null);
       setAppts(null);
@@ -115,9 +128,9 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
     <form class="bk-search" onSubmit={search} role="search">
       <label class="bk-search-label" for="cpr-search">{tb(lang, 'search.label')}</label>
       <input
-        id="cpr-search" ref={searchRef} class="input bk-search-input ltr-num" data-testid="cpr-search" inputMode="numeric" autocomplete="off" dir="ltr"
-        maxLength={9} placeholder={tb(lang, 'search.placeholder')} value={cprText}
-        onInput={(e) => setCprText(e.currentTarget.value.replace(/\D/g, '').slice(0, 9))}
+        id="cpr-search" ref={searchRef} class="input bk-search-input ltr-num" data-testid="cpr-search" autocomplete="off" autocapitalize="characters" spellcheck={false} dir="ltr"
+        maxLength={12} placeholder={tb(lang, 'search.placeholder')} value={cprText}
+        onInput={(e) => setCprText(e.currentTarget.value.toUpperCase().replace(/[^0-9A-Z\s-]/g, '').slice(0, 12))}
       />
       <button type="submit" class="btn btn-primary btn-small" disabled={busy}>{tb(lang, 'search.go')}</button>
     </form>
@@ -148,14 +161,14 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
           <div class="bk-empty"><p>{tb(lang, 'search.empty')}</p></div>
         ) : (
           <div class="bk-grid">
-            <CitizenCard key={citizen.cpr} lang={lang} citizen={citizen} timeZone={live.timeZone} today={live.today}
+            <CitizenCard key={`${citizen.cpr}:${call}`} lang={lang} citizen={citizen} timeZone={live.timeZone} today={live.today}
               onSaved={(c, what) => { setCitizen(c); setNotice(what); setError(null); }} onError={fail} />
             <div class="bk-col">
-              <AppointmentsPanel lang={lang} appts={appts} services={services} timeZone={live.timeZone} rescheduling={reschedule?.id ?? null} onCancel={cancel} onReschedule={(a) => setReschedule(a)} />
-              <SlotPicker key={citizen.cpr} lang={lang} citizen={citizen} services={services} timeZone={live.timeZone} seatsVersion={seatsVersion} reschedule={reschedule}
+              <AppointmentsPanel lang={lang} appts={appts} services={services} timeZone={live.timeZone} found={found} rescheduling={reschedule?.id ?? null} onCancel={cancel} onReschedule={(a) => setReschedule(a)} />
+              <SlotPicker key={`${citizen.cpr}:${call}`} lang={lang} citizen={citizen} services={services} timeZone={live.timeZone} seatsVersion={seatsVersion} reschedule={reschedule}
                 onStopReschedule={() => setReschedule(null)} onDone={async () => { setReschedule(null); await refresh(); }} onError={fail} clearError={() => setError(null)} />
             </div>
-            <CallLog key={citizen.cpr} lang={lang} cpr={citizen.cpr} timeZone={live.timeZone} onError={fail} />
+            <CallLog key={`${citizen.cpr}:${call}`} lang={lang} cpr={citizen.cpr} timeZone={live.timeZone} onError={fail} />
           </div>
         )}
       </main>
@@ -163,10 +176,13 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
   );
 }
 
-function AppointmentsPanel({ lang, appts, services, timeZone, rescheduling, onCancel, onReschedule }: {
-  lang: Lang; appts: Appointments | null; services: Service[]; timeZone: string; rescheduling: string | null; onCancel(a: Appointment): void; onReschedule(a: Appointment): void;
+function AppointmentsPanel({ lang, appts, services, timeZone, found, rescheduling, onCancel, onReschedule }: {
+  lang: Lang; appts: Appointments | null; services: Service[]; timeZone: string; found: string | null; rescheduling: string | null; onCancel(a: Appointment): void; onReschedule(a: Appointment): void;
 }) {
   const svc = (id: string) => services.find((s) => s.id === id);
+  useEffect(() => {
+    if (found) document.querySelector('[data-found="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [found, appts]);
   return (
     <section class="card bk-card bk-appts bk-scroll" data-testid="appointments">
       <h3 class="bk-h3">{tb(lang, 'appts.title')}
@@ -175,7 +191,8 @@ function AppointmentsPanel({ lang, appts, services, timeZone, rescheduling, onCa
         <ul class="bk-list">{appts.appointments.map((a) => {
           const s = svc(a.serviceId);
           return (
-            <li key={a.id} data-testid={`appt-${a.id}`} data-status={a.status} class={rescheduling === a.id ? 'bk-appt-active' : undefined}>
+            <li key={a.id} data-testid={`appt-${a.id}`} data-status={a.status} data-found={found === a.id ? 'true' : undefined}
+              class={rescheduling === a.id ? 'bk-appt-active' : found === a.id ? 'bk-appt-found' : undefined}>
               <div class="bk-appt-line">
                 <span class="ltr-num bk-ref-small">{a.reference}</span>
                 <span>{s ? name2(lang, s) : a.serviceId}</span>

@@ -66,6 +66,8 @@ export const CreateAppointmentBody = z.object({
   notes: z.string().max(500).default(''),
 }).strict();
 export const AppointmentIdParam = z.object({ id: z.string().min(1).max(60) }).strict();
+/** A booking reference as a caller reads it out: spaces, dashes and lower case allowed. */
+export const ReferenceParam = z.object({ reference: z.string().min(4).max(20) }).strict();
 export const AppointmentsQuery = z.object({ day: Day.optional() }).strict();
 export const RescheduleBody = z.object({ id: z.string().min(1).max(60), day: CalendarDay, time: TimeOfDay }).strict();
 /** The slot picker: `days` days from `from` (default today), clipped to the booking horizon. */

@@ -68,7 +68,7 @@ Path parameters (\`:counter\`, \`:id\`, \`:token\`, \`:cpr\`) are part of the so
 Every error has the shape \`{ "error": { "code": "…", "message": "…" } }\` (plus \`details\` for
 validation errors). Status codes: 400 \`VALIDATION_FAILED\`, \`MALFORMED_JSON\`, \`INVALID_PAIRING_CODE\`,
 \`TRANSFER_TARGET_MISSING\`, \`TRANSFER_TO_SELF\`, \`NOT_ON_GRID\`, \`BIRTH_DATE_IN_FUTURE\`,
-\`FAMILY_MEMBER_IS_CITIZEN\`, \`IMPORT_BAD_FILE\`; 401 \`UNAUTHENTICATED\`, \`INVALID_CREDENTIALS\`;
+\`FAMILY_MEMBER_IS_CITIZEN\`, \`IMPORT_BAD_FILE\`, \`REFERENCE_MISTYPED\`; 401 \`UNAUTHENTICATED\`, \`INVALID_CREDENTIALS\`;
 403 \`FORBIDDEN\`, \`NOT_YOUR_COUNTER\`; 404 \`NOT_FOUND\`, \`UNKNOWN_SERVICE\`, \`UNKNOWN_COUNTER\`,
 \`NO_APPOINTMENT_TODAY\`, \`APPOINTMENT_NOT_FOUND\`, \`TICKET_NOT_FOUND\`, \`CITIZEN_NOT_FOUND\`; 409 for refusals of the queue
 rules: \`COUNTER_BUSY\`, \`COUNTER_CLOSED\`, \`COUNTER_PAUSED\`, \`COUNTER_NOT_PAUSED\`, \`COUNTER_TAKEN\`,

@@ -4,9 +4,9 @@
 // guard, inside the transaction that stores the booking, so concurrent agents cannot overfill a slot.
 import { randomUUID } from 'node:crypto';
 import * as repo from '../../db/repos.ts';
-import { randomReference } from '../../db/reference.ts';
+import { isValidReference, normalizeReference, randomReference } from '../../db/reference.ts';
 import {
-  AppointmentIdParam, AppointmentsQuery, CitizenParam, CreateAppointmentBody, Empty, HolidayBody, OutboxQuery, RescheduleBody, ScheduleBody,
+  AppointmentIdParam, AppointmentsQuery, CitizenParam, CreateAppointmentBody, Empty, HolidayBody, OutboxQuery, ReferenceParam, RescheduleBody, ScheduleBody,
   SettingsBody, SlotsQuery,
 } from '../../protocol/api.ts';
 import type { Appointment, AppointmentStatus, Service } from '../../protocol/domain.ts';
@@ -125,6 +125,19 @@ export const bookingOps = [
       mustSucceed(ctx.hub.execute({ type: 'cancel_appointment', appointmentId: id }, ctx.actor, stillBooked(ctx.db, id),
         () => { enqueueConfirmation(ctx.db, 'cancelled', a, service, ctx.hub.current.settings.timeZone, ctx.clock.now()); }));
       return { appointment: repo.getAppointment(ctx.db, id) };
+    },
+  }),
+  op({
+    name: 'appointments.byReference', summary: 'Finds an appointment by its booking reference as a caller reads it out (spaces, dashes, lower case allowed). A reference whose check character does not match is refused as mistyped (400 REFERENCE_MISTYPED) before any lookup.',
+    http: { method: 'get', path: '/api/appointments/by-reference/:reference' }, event: 'appointments:by-reference', input: ReferenceParam, access: { roles: [...BOOKERS] },
+    run(ctx, { reference }) {
+      const ref = normalizeReference(reference);
+      if (!isValidReference(ref)) {
+        throw new HttpError(400, 'REFERENCE_MISTYPED', `${ref} is not a booking reference: a character is probably mistyped (the last one is a check character).`);
+      }
+      const a = repo.getAppointmentByReference(ctx.db, ref);
+      if (!a) notFound('APPOINTMENT_NOT_FOUND', `No appointment has the reference ${ref}.`);
+      return { appointment: a };
     },
   }),
   op({

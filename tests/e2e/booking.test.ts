@@ -194,6 +194,23 @@ it('follows other agents live, adds a family member, words refusals in Arabic an
   expect(await row.getByTestId('booking-history').innerText()).toContain('أحمد المناعي');
   expect(await row.getByTestId('booking-sms').getAttribute('data-status')).toBe('queued');
 
+  // A caller who only has the reference: typed as read out (lower case, a space), it opens the
+  // citizen with that appointment picked out and its reschedule button focused; a typo is caught.
+  await noora.getByTestId('cpr-search').fill(`${byAhmed.reference.slice(0, 3)} ${byAhmed.reference.slice(3)}`.toLowerCase());
+  await noora.getByTestId('cpr-search').press('Enter');
+  await noora.locator(`[data-testid="appt-${byAhmed.id}"][data-found="true"]`).waitFor();
+  await noora.waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === `reschedule-${id}`, byAhmed.id);
+  expect(await noora.getByTestId('citizen-name').innerText()).toContain('Hussain Isa Al-Marzooq');
+  await screenshot(noora, 'booking-ar-found-by-reference');
+  const typo = byAhmed.reference.slice(0, 6) + (byAhmed.reference[6] === '2' ? '3' : '2');
+  await noora.getByTestId('cpr-search').fill(typo);
+  await noora.getByTestId('cpr-search').press('Enter');
+  await noora.locator('[data-testid="error"][data-code="REFERENCE_MISTYPED"]').waitFor();
+  expect(await noora.getByTestId('error-text').innerText()).toBe(tb('ar', 'err.REFERENCE_MISTYPED'));
+  await noora.getByTestId('cpr-search').fill('900000007');
+  await noora.getByTestId('cpr-search').press('Enter');
+  await noora.locator('[data-testid="error"]').waitFor({ state: 'detached' });
+
   // Refusals in Noora's language: the hub's (one appointment per service) …
   await noora.getByTestId('service-letter-follow-up').click();
   await noora.getByTestId(`day-${day}`).click();

@@ -4,6 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { referenceFromBody } from '../../db/reference.ts';
 import * as repo from '../../db/repos.ts';
 import { localInstant } from '../../server/engine/index.ts';
 import { MAX_ATTEMPTS, RETRY_BASE_MS, retryDelay, webhookSender } from '../../server/outbox.ts';
@@ -240,6 +241,29 @@ describe('reschedule and cancel', () => {
     expect(r.body.error.code).toBe('APPOINTMENT_NOT_ACTIVE');
     expect((await call(hub, 'POST', '/api/appointments/nope/reschedule', { cookie: agent, body: { day: '2026-11-30', time: '10:00' } })).status).toBe(404);
     expect(slotOf(await slots('update-details', '2026-11-29'), '2026-11-29', '10:00').remaining).toBe(2);
+  });
+});
+
+describe('finding a booking by its reference', () => {
+  it('reads it as a caller says it, refuses a mistyped one before looking, and only for agents', async () => {
+    const a = await booked('2026-11-29', '10:00', { cpr: '555000333' });
+    const spoken = `${a.reference.slice(0, 3)} ${a.reference.slice(3)}`.toLowerCase();
+    const r = await call(hub, 'GET', `/api/appointments/by-reference/${encodeURIComponent(spoken)}`, { cookie: agent });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.appointment).toMatchObject({ id: a.id, cpr: '555000333', reference: a.reference });
+
+    // One wrong character: the check character catches it (a wrong last character too).
+    const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+    for (const i of [0, 6]) {
+      const wrong = a.reference.slice(0, i) + alphabet[(alphabet.indexOf(a.reference[i]!) + 1) % 32] + a.reference.slice(i + 1);
+      const m = await call(hub, 'GET', `/api/appointments/by-reference/${wrong}`, { cookie: agent });
+      expect(m.status).toBe(400);
+      expect(m.body.error.code).toBe('REFERENCE_MISTYPED');
+    }
+    const unknown = await call(hub, 'GET', `/api/appointments/by-reference/${referenceFromBody('222222')}`, { cookie: agent });
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, 'APPOINTMENT_NOT_FOUND']);
+    const counter = await login(hub, ...DEMO.counter1);
+    expect((await call(hub, 'GET', `/api/appointments/by-reference/${a.reference}`, { cookie: counter })).status).toBe(403);
   });
 });
 
