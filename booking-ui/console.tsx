@@ -278,12 +278,16 @@ function SlotPicker({ lang, citizen, services, timeZone, seatsVersion, reschedul
     }
   }, [onError]);
 
-  // Seats changed somewhere in the hall: show the new counts; if the chosen seat is gone, say so.
+  // Seats changed somewhere in the hall: show the new counts; if the seat still chosen when they
+  // arrive is gone, say so (read through a ref: our own booking may have completed meanwhile).
+  const chosen = useRef({ day, time });
+  chosen.current = { day, time };
   useEffect(() => {
     if (seatsVersion === 0 || !serviceId) return;
     void loadSlots(serviceId, day).then((open) => {
-      const chosen = open?.find((d) => d.day === day)?.slots.find((s) => s.time === time);
-      if (open && time && !(chosen && chosen.remaining > 0)) {
+      const now = chosen.current;
+      const seat = open?.find((d) => d.day === now.day)?.slots.find((s) => s.time === now.time);
+      if (open && now.time && !(seat && seat.remaining > 0)) {
         setTime(null);
         setSeatGone(true);
       }
@@ -317,6 +321,7 @@ function SlotPicker({ lang, citizen, services, timeZone, seatsVersion, reschedul
         : await api<{ appointment: Appointment }>('/api/appointments', { body: { serviceId, day, time, cpr: citizen.cpr, phone: phone.trim(), nameAr: citizen.nameAr, nameEn: citizen.nameEn, notes } });
       setBooked({ reference: r.appointment.reference, serviceId, day: r.appointment.day, slotStart: r.appointment.slotStart, moved: !!reschedule });
       setTime(null);
+      setSeatGone(false); // the hub's delta of this very booking may have come first: it was ours
       setNotes('');
       await onDone();
       void loadSlots(serviceId, day);

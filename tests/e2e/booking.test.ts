@@ -285,6 +285,7 @@ it('follows other agents live, adds a family member, words refusals in Arabic an
   await noora.getByTestId('booking-reference').waitFor();
   const keyed = repo.listAppointmentsOfCitizen(hub.db, '900000009').find((a) => a.serviceId === 'new-application')!;
   expect(keyed.status).toBe('booked');
+  expect(await noora.getByTestId('seat-gone').count()).toBe(0); // her own booking is not "another agent's"
   expect((await noora.getByTestId('booking-reference').innerText()).replace(/\s+/g, '')).toContain(keyed.reference);
   await noora.getByTestId('lang-toggle').click();
   await noora.locator('.bk-app[lang="en"]').waitFor();
