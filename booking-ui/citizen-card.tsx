@@ -6,9 +6,9 @@ import { useState } from 'preact/hooks';
 import { Relation } from '../protocol/citizens.ts';
 import { api } from '../ui-kit/api.ts';
 import type { CitizenRecord } from '../ui-kit/citizen-words.ts';
-import type { Lang } from '../ui-kit/i18n.ts';
+import { formatShortDate, type Lang } from '../ui-kit/i18n.ts';
 import { fieldFailure, ibanFailure, phoneFailure } from './errors.tsx';
-import { dateOf, nameIn, stamp } from './format.ts';
+import { nameIn, stamp } from './format.ts';
 import { tb, word, type BKey } from './i18n.ts';
 
 export type Saved = 'card.saved' | 'family.added';
@@ -133,7 +133,7 @@ export function CitizenCard({ lang, citizen: c, timeZone, today, onSaved, onErro
             <li key={a.id}>
               <span class="ltr-num">{a.number}</span> <span dir="auto">{a.type}</span> <span class={`bk-chip st-${a.status}`}>{word(lang, a.status)}</span>
               <span class="bk-muted"> {tb(lang, 'card.submitted', { day: a.submittedDay })}</span>
-              <div class="bk-muted bk-small">{a.history.map((h) => `${word(lang, h.status)} ${dateOf(h.at, lang, timeZone)}`).join(lang === 'ar' ? ' ← ' : ' → ')}</div>
+              <div class="bk-muted bk-small">{a.history.map((h) => `${word(lang, h.status)} ${formatShortDate(h.at, lang, timeZone)}`).join(lang === 'ar' ? ' ← ' : ' → ')}</div>
             </li>
           ))}</ul>
         )}

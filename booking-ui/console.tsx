@@ -7,10 +7,10 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { CallOutcome } from '../protocol/citizens.ts';
 import { api, type ApiFailure } from '../ui-kit/api.ts';
 import type { CitizenRecord } from '../ui-kit/citizen-words.ts';
-import { formatTime, type Lang } from '../ui-kit/i18n.ts';
+import { formatDay, formatTime, type Lang } from '../ui-kit/i18n.ts';
 import { CitizenCard, type Saved } from './citizen-card.tsx';
 import { ErrorBox, fieldFailure, phoneFailure, toFailure } from './errors.tsx';
-import { nameIn, shortDay, stamp } from './format.ts';
+import { nameIn, stamp } from './format.ts';
 import { tb, word } from './i18n.ts';
 import { useLive, type AppointmentEvent } from './live.ts';
 
@@ -196,7 +196,7 @@ function AppointmentsPanel({ lang, appts, services, timeZone, found, reschedulin
               <div class="bk-appt-line">
                 <span class="ltr-num bk-ref-small">{a.reference}</span>
                 <span>{s ? name2(lang, s) : a.serviceId}</span>
-                <span class="ltr-num">{shortDay(a.day, lang)} {formatTime(a.slotStart, lang, timeZone)}</span>
+                <span class="ltr-num">{formatDay(a.day, lang)} {formatTime(a.slotStart, lang, timeZone)}</span>
                 <span class={`bk-chip st-${a.status}`}>{word(lang, a.status)}</span>
                 {a.status === 'booked' && (
                   <span class="bk-row bk-appt-actions">
@@ -344,7 +344,7 @@ function SlotPicker({ lang, citizen, services, timeZone, seatsVersion, reschedul
         <div class="bk-booked notice-ok" role="status">
           <span class="bk-booked-label">{tb(lang, booked.moved ? 'booked.moved' : 'booked.title')}</span>
           <span class="bk-reference ltr-num" data-testid="booking-reference">{booked.reference}</span>
-          <span class="bk-small">{tb(lang, 'booked.when', { service: svc ? name2(lang, svc) : booked.serviceId, day: shortDay(booked.day, lang), time: formatTime(booked.slotStart, lang, timeZone) })}</span>
+          <span class="bk-small">{tb(lang, 'booked.when', { service: svc ? name2(lang, svc) : booked.serviceId, day: formatDay(booked.day, lang), time: formatTime(booked.slotStart, lang, timeZone) })}</span>
         </div>
       )}
       <div class="bk-chooser" onKeyDown={choiceKeys}>
@@ -357,7 +357,7 @@ function SlotPicker({ lang, citizen, services, timeZone, seatsVersion, reschedul
         <div class="bk-chooser bk-days" onKeyDown={choiceKeys}>
           {days.map((d) => (
             <button key={d.day} type="button" class={`bk-pill${day === d.day ? ' is-on' : ''}`} aria-pressed={day === d.day} data-testid={`day-${d.day}`} onClick={() => { setDay(d.day); setTime(null); setSeatGone(false); setFocusTo('.bk-slots button:not([disabled])'); }}>
-              <span>{shortDay(d.day, lang)}</span><span class="bk-small">{tb(lang, 'slots.free', { n: d.free })}</span>
+              <span>{formatDay(d.day, lang)}</span><span class="bk-small">{tb(lang, 'slots.free', { n: d.free })}</span>
             </button>
           ))}
         </div>
@@ -385,7 +385,7 @@ function SlotPicker({ lang, citizen, services, timeZone, seatsVersion, reschedul
             </>
           )}
           <button type="submit" class="btn btn-primary" data-testid="book-confirm" disabled={busy}>
-            {tb(lang, reschedule ? 'slots.confirmReschedule' : 'slots.confirm')} — <span class="ltr-num">{day && shortDay(day, lang)} {time}</span>
+            {tb(lang, reschedule ? 'slots.confirmReschedule' : 'slots.confirm')} — <span class="ltr-num">{day && formatDay(day, lang)} {time}</span>
           </button>
         </form>
       )}

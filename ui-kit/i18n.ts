@@ -345,12 +345,29 @@ export function formatTime(ms: number, lang: Lang, timeZone?: string): string {
   return digits(f.format(ms), lang);
 }
 
+const dateLocale = (lang: Lang) => (lang === 'ar' ? (arabicDigits ? 'ar-BH-u-nu-arab' : 'ar-BH-u-nu-latn') : 'en-GB');
+
 /** A long local date: "الخميس ٢٦ نوفمبر ٢٠٢٦" / "Thursday 26 November 2026". */
 export function formatDate(ms: number, lang: Lang, timeZone?: string): string {
   const tz = safeZone(timeZone);
-  const locale = lang === 'ar' ? (arabicDigits ? 'ar-BH-u-nu-arab' : 'ar-BH-u-nu-latn') : 'en-GB';
+  const locale = dateLocale(lang);
   const f = formatter(`date|${locale}|${tz}`, () => new Intl.DateTimeFormat(locale, { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }));
   return f.format(ms);
+}
+
+/** A short local date: "26 نوفمبر 2026" / "26 Nov 2026". */
+export function formatShortDate(ms: number, lang: Lang, timeZone?: string): string {
+  const tz = safeZone(timeZone);
+  const locale = dateLocale(lang);
+  const f = formatter(`short|${locale}|${tz}`, () => new Intl.DateTimeFormat(locale, { timeZone: tz, day: 'numeric', month: 'short', year: 'numeric' }));
+  return f.format(ms);
+}
+
+/** A calendar day (YYYY-MM-DD) with its weekday, "Thu 26 Nov": a date, not an instant, so no zone applies. */
+export function formatDay(day: string, lang: Lang): string {
+  const locale = dateLocale(lang);
+  const f = formatter(`day|${locale}`, () => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }));
+  return f.format(Date.parse(`${day}T12:00:00Z`));
 }
 
 /** Sets `lang` and `dir` on the document (Arabic: rtl). */
