@@ -13,7 +13,7 @@ import { events as eventsTable, tickets as ticketsTable } from '../db/schema.ts'
 import { transaction } from '../db/client.ts';
 import * as repo from '../db/repos.ts';
 import type { HallEvent } from '../protocol/events.ts';
-import { applyEvent, decide, type Command, type HallState } from '../server/engine/index.ts';
+import { applyEvent, decide, type Command, type HallState } from '../engine/index.ts';
 import { counterUserId, startHall, walkin, type BenchHall } from './hall.ts';
 import { log, median, microbench, nowNs, sinceUs, type Result } from './timing.ts';
 

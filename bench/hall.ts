@@ -9,7 +9,7 @@ import * as repo from '../db/repos.ts';
 import { DEMO_SERVICES, seedDemo } from '../db/seed.ts';
 import type { Priority } from '../protocol/domain.ts';
 import { ManualClock } from '../server/clock.ts';
-import type { Command } from '../server/engine/index.ts';
+import type { Command } from '../engine/index.ts';
 import { Hub } from '../server/hub.ts';
 
 /** Thursday 2026-11-26, 09:00 in Bahrain (06:00 UTC): a working day. The day ends 15 h later. */

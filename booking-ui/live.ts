@@ -3,7 +3,8 @@
 // books the seat on screen, a citizen checks in — and gives the hall's time zone.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HallEvent, PublicHallEvent } from '../protocol/events.ts';
-import { HallFeed, type FeedState } from '../ui-kit/hall-feed.ts';
+import type { HallState } from '../protocol/state.ts';
+import { staffFeed } from '../ui-kit/hall-feed.ts';
 import { DEFAULT_TIME_ZONE } from '../ui-kit/i18n.ts';
 import { staffSocket } from '../ui-kit/staff-socket.ts';
 
@@ -25,12 +26,12 @@ export function useLive(onAppointments: (events: AppointmentEvent[]) => void, on
   const handlers = useRef({ onAppointments, onUnauthenticated });
   handlers.current = { onAppointments, onUnauthenticated };
   useEffect(() => {
-    const hall = (s: FeedState) => setLive((l) => (l.timeZone === s.settings.timeZone && l.today === s.day ? l : { ...l, timeZone: s.settings.timeZone, today: s.day }));
+    const hall = (s: HallState) => setLive((l) => (l.timeZone === s.settings.timeZone && l.today === s.day ? l : { ...l, timeZone: s.settings.timeZone, today: s.day }));
     const line = staffSocket({
       connection: (connected) => setLive((l) => (l.connected === connected ? l : { ...l, connected })),
       unauthenticated: () => handlers.current.onUnauthenticated(),
     });
-    new HallFeed(line.socket, {
+    staffFeed(line.socket, {
       snapshot: hall,
       events(events, state) {
         hall(state);

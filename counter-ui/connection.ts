@@ -5,7 +5,7 @@ import type { Socket } from 'socket.io-client';
 import type { Ack } from '../protocol/api.ts';
 import type { HallEvent, PublicHallEvent } from '../protocol/events.ts';
 import { api, type ApiFailure } from '../ui-kit/api.ts';
-import { HallFeed } from '../ui-kit/hall-feed.ts';
+import { staffFeed, type StaffFeed } from '../ui-kit/hall-feed.ts';
 import { hubClockOffset } from '../ui-kit/hub-time.ts';
 import { staffSocket, type StaffSocketListener } from '../ui-kit/staff-socket.ts';
 import type { Hall } from './model.ts';
@@ -23,17 +23,17 @@ const ACK_TIMEOUT_MS = 10_000;
 
 export class Connection {
   readonly socket: Socket;
-  readonly feed: HallFeed;
+  readonly feed: StaffFeed;
   readonly close: () => void;
 
   constructor(private listener: ConnectionListener) {
     const line = staffSocket(listener);
     this.socket = line.socket;
     this.close = line.close;
-    this.feed = new HallFeed(this.socket, {
+    this.feed = staffFeed(this.socket, {
       // A logged-in staff member always gets the staff audience (full tickets and appointments).
-      snapshot: (state) => this.listener.changed(state as Hall, [], true),
-      events: (events, state) => this.listener.changed(state as Hall, events, false),
+      snapshot: (state) => this.listener.changed(state, [], true),
+      events: (events, state) => this.listener.changed(state, events, false),
     });
   }
 

@@ -1,16 +1,12 @@
 // What the counter terminal derives from the live hall state: its own state, the tickets it may
 // call (in the engine's order), its queues and its day. Pure functions over the feed's staff
-// state, with the engine's own selection rules (server/engine/select.ts) and the hub's time.
-import type { z } from 'zod';
+// state, with the engine's own selection rules (engine/select.ts) and the hub's time.
 import type { Counter, Ticket } from '../protocol/domain.ts';
-import type { StaffState } from '../protocol/messages.ts';
-import { canCall, pickNext, servesService, waitingByQueue } from '../server/engine/select.ts';
-import type { HallState } from '../server/engine/types.ts';
+import type { HallState } from '../protocol/state.ts';
+import { callOrder, canCall, pickNext, servesService, waitingByQueue, type CallGroup } from '../engine/select.ts';
 
-export type Hall = z.infer<typeof StaffState>;
+export type Hall = HallState;
 export type CounterStatus = 'idle' | 'called' | 'serving' | 'paused';
-
-const asEngine = (s: Hall) => s as unknown as HallState;
 
 export function counterOf(s: Hall, n: number): Counter | null {
   return s.counters[String(n)] ?? null;
@@ -47,7 +43,7 @@ export function allowed(status: CounterStatus | 'closed', hasTicket: boolean) {
   };
 }
 
-export type WaitingGroup = 'forYou' | 'due' | 'early' | 'walkin';
+export type WaitingGroup = CallGroup;
 export interface WaitingItem { ticket: Ticket; group: WaitingGroup }
 
 export interface WaitingList {
@@ -62,49 +58,18 @@ export interface WaitingList {
 }
 
 /**
- * The waiting tickets this counter may call (canCall), ordered as the engine ranks them: tickets
- * handed to this counter, due appointments (earliest slot), then walk-ins by wait × priority weight,
- * with early arrivals before the walk-ins at a dedicated appointment counter and after them
- * elsewhere. The ticket "call next" would pick comes first.
+ * The waiting tickets this counter may call, in the engine's own order (callOrder), with the
+ * ticket "call next" would pick first: while a dedicated counter holds for booked slots, that is
+ * not the walk-in at the top.
  */
 export function waitingFor(s: Hall, c: Counter, now: number, limit = 40): WaitingList {
-  const state = asEngine(s);
-  const weights = s.settings.priorityWeights;
-  const ranked: { item: WaitingItem; rank: [number, number, number, number] }[] = [];
-  for (const id in s.waiting) {
-    const t = s.tickets[id];
-    if (!t || !canCall(state, c, t, now)) continue;
-    let item: WaitingItem;
-    let rank: [number, number, number, number];
-    if (t.targetCounter !== null) {
-      item = { ticket: t, group: 'forYou' };
-      rank = [0, t.issuedAt, t.issuedAt, t.number];
-    } else if (t.kind === 'appointment') {
-      const due = t.slotStart !== null && t.slotStart <= now;
-      item = { ticket: t, group: due ? 'due' : 'early' };
-      rank = [due ? 1 : c.mode === 'appointment' ? 2 : 4, t.slotStart ?? t.issuedAt, t.issuedAt, t.number];
-    } else {
-      item = { ticket: t, group: 'walkin' };
-      rank = [3, -(now - t.issuedAt) * weights[t.priority], t.issuedAt, t.number];
-    }
-    ranked.push({ item, rank });
-  }
-  ranked.sort((a, b) => {
-    for (let i = 0; i < 4; i++) if (a.rank[i] !== b.rank[i]) return a.rank[i]! - b.rank[i]!;
-    return 0;
-  });
-  const next = pickNext(state, c.number, now);
-  const nextId = next?.id ?? null;
+  const ranked = callOrder(s, c.number, now);
+  const nextId = pickNext(s, c.number, now)?.id ?? null;
   if (nextId) {
-    const at = ranked.findIndex((r) => r.item.ticket.id === nextId);
+    const at = ranked.findIndex((r) => r.ticket.id === nextId);
     if (at > 0) ranked.unshift(...ranked.splice(at, 1));
   }
-  return {
-    items: ranked.slice(0, limit).map((r) => r.item),
-    total: ranked.length,
-    nextId,
-    holding: nextId === null && ranked.length > 0,
-  };
+  return { items: ranked.slice(0, limit), total: ranked.length, nextId, holding: nextId === null && ranked.length > 0 };
 }
 
 export interface QueueCount { prefix: string; nameAr: string; nameEn: string; count: number; appointments: boolean }
@@ -114,12 +79,11 @@ export interface QueueCount { prefix: string; nameAr: string; nameEn: string; co
  * and at a general one while appointments fall back to it), then the services it handles.
  */
 export function queuesFor(s: Hall, c: Counter, now: number): QueueCount[] {
-  const state = asEngine(s);
-  const counts = waitingByQueue(state);
+  const counts = waitingByQueue(s);
   const out: QueueCount[] = [];
   const appointmentsHere = c.mode !== 'general' || Object.keys(s.waiting).some((id) => {
     const t = s.tickets[id];
-    return t?.kind === 'appointment' && canCall(state, c, t, now);
+    return t?.kind === 'appointment' && canCall(s, c, t, now);
   });
   if (appointmentsHere) {
     const p = s.settings.appointmentPrefix;

@@ -4,7 +4,7 @@ import { hash } from '@node-rs/argon2';
 import { makeIban } from '../protocol/citizens.ts';
 import { type Counter, DEFAULT_SETTINGS, type Role, type Service } from '../protocol/domain.ts';
 import * as cit from './citizens.ts';
-import { localDay, localInstant } from '../server/engine/time.ts';
+import { localDay, localInstant } from '../engine/time.ts';
 import { type Db, transaction } from './client.ts';
 import { makeReference } from './reference.ts';
 import {

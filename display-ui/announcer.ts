@@ -12,7 +12,7 @@
 //   window.__announcements  every announcement as it is QUEUED: { seq, ticketId, label, counter, kind, queuedAt, playedAt?, silent?, clips? }
 //   window.__announcer      { played, queue, current, queueLength, sound, clipCount, missingClips }
 import type { HallEvent, PublicHallEvent } from '../protocol/events.ts';
-import type { FeedState } from '../ui-kit/hall-feed.ts';
+import type { PublicHallState } from '../protocol/state.ts';
 import { announcementClips } from './voice/clips.ts';
 import type { PlayResult, SoundState, VoicePlayer } from './voice/player.ts';
 
@@ -83,7 +83,7 @@ export class Announcer {
    * The announcements of one delta. `toSeq` is the delta's last sequence number; event i of n has
    * seq `toSeq − n + 1 + i`. `state` (after the delta) gives labels.
    */
-  fromDelta(events: (HallEvent | PublicHallEvent)[], state: FeedState, toSeq: number): Announcement[] {
+  fromDelta(events: PublicHallEvent[], state: PublicHallState, toSeq: number): Announcement[] {
     const first = toSeq - events.length + 1;
     const out: Announcement[] = [];
     events.forEach((e, i) => {

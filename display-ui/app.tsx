@@ -4,7 +4,8 @@ import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { io, type Socket } from 'socket.io-client';
 import type { Settings } from '../protocol/domain.ts';
-import { HallFeed, type FeedState } from '../ui-kit/hall-feed.ts';
+import type { PublicHallState } from '../protocol/state.ts';
+import { publicFeed } from '../ui-kit/hall-feed.ts';
 import { DEFAULT_TIME_ZONE, formatDate, formatTime } from '../ui-kit/i18n.ts';
 import { Announcer } from './announcer.ts';
 import { currentCalls, queueTiles, recentCalls, type CallItem, type QueueTile } from './board.ts';
@@ -225,7 +226,7 @@ export class Guard extends Component<{ children: ComponentChildren }, { failed: 
 // --- the board
 
 export function DisplayApp({ config, player, pairError = null }: { config: DisplayConfig; player: VoicePlayer; pairError?: string | null }) {
-  const [state, setState] = useState<FeedState | null>(null);
+  const [state, setState] = useState<PublicHallState | null>(null);
   const [seq, setSeq] = useState(-1);
   const [socketUp, setSocketUp] = useState(true);
   const [unpaired, setUnpaired] = useState(false);
@@ -252,7 +253,7 @@ export function DisplayApp({ config, player, pairError = null }: { config: Displ
   // --- the live feed
   useEffect(() => {
     const socket: Socket = io({ withCredentials: true, reconnectionDelayMax: 5000 });
-    const feed = new HallFeed(socket, {
+    const feed = publicFeed(socket, {
       snapshot: (s, n) => {
         // A new picture of the hall: nothing of it is announced or highlighted.
         recalledAt.current.clear();

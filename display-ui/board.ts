@@ -1,8 +1,7 @@
 // What the board shows, derived from the hall state (the public snapshot plus deltas). Pure.
 import type { PublicTicket, Service } from '../protocol/domain.ts';
-import { waitingByQueue } from '../server/engine/select.ts';
-import type { HallState } from '../server/engine/types.ts';
-import type { FeedState } from '../ui-kit/hall-feed.ts';
+import type { PublicHallState } from '../protocol/state.ts';
+import { waitingByQueue } from '../engine/select.ts';
 
 export interface CallItem {
   ticketId: string;
@@ -20,7 +19,7 @@ export interface CallItem {
  * back to a queue since). `recalledAt` holds the recall times seen live (a recall moves a ticket
  * back to the top); it is empty after a fresh snapshot, which is fine.
  */
-export function recentCalls(state: FeedState, recalledAt: ReadonlyMap<string, number>, limit: number): CallItem[] {
+export function recentCalls(state: PublicHallState, recalledAt: ReadonlyMap<string, number>, limit: number): CallItem[] {
   const out: CallItem[] = [];
   for (const id in state.tickets) {
     const t = state.tickets[id]!;
@@ -59,11 +58,11 @@ export interface QueueTile {
 }
 
 /** Waiting per queue: the appointments queue first, then each walk-in service (kiosk order). */
-export function queueTiles(state: FeedState, appointmentsName: { ar: string; en: string }): QueueTile[] {
-  const counts = waitingByQueue(state as unknown as HallState);
+export function queueTiles(state: PublicHallState, appointmentsName: { ar: string; en: string }): QueueTile[] {
+  const counts = waitingByQueue(state);
   const appt = state.settings.appointmentPrefix;
   const tiles: QueueTile[] = [{ prefix: appt, nameAr: appointmentsName.ar, nameEn: appointmentsName.en, waiting: counts[appt] ?? 0, appointments: true }];
-  const services = Object.values(state.services as Record<string, Service>)
+  const services = Object.values(state.services)
     .filter((s) => s.prefix !== appt && (s.kioskVisible || (counts[s.prefix] ?? 0) > 0))
     .sort((a, b) => a.sortOrder - b.sortOrder || a.prefix.localeCompare(b.prefix));
   const seen = new Set<string>([appt]);

@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { io, type Socket } from 'socket.io-client';
 import { api, isApiFailure, type ApiFailure } from '../ui-kit/api.ts';
-import { HallFeed, type FeedState } from '../ui-kit/hall-feed.ts';
+import type { PublicHallState } from '../protocol/state.ts';
+import { publicFeed } from '../ui-kit/hall-feed.ts';
 import { hubClockOffset } from '../ui-kit/hub-time.ts';
 import { applyDocumentLang, DEFAULT_LANG, DEFAULT_TIME_ZONE, dir, formatDate, formatTime, otherLang, t, type Lang, type MessageKey } from '../ui-kit/i18n.ts';
 import { Bi, LangContext, Spinner } from './components.tsx';
@@ -27,7 +28,7 @@ type Screen =
   | { name: 'pin' }
   | { name: 'staff' };
 
-type Settings = Pick<FeedState['settings'], 'hallName' | 'timeZone'>;
+type Settings = Pick<PublicHallState['settings'], 'hallName' | 'timeZone'>;
 
 const START: Screen = { name: 'start' };
 const SECRET_TAPS = 5;
@@ -108,7 +109,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   useEffect(() => {
     const socket: Socket = io({ withCredentials: true });
     // The feed keeps the hall state live (snapshot, deltas, resync on a gap); its listeners refresh the tiles.
-    new HallFeed(socket, {
+    publicFeed(socket, {
       snapshot: (state) => {
         setSettings({ hallName: state.settings.hallName, timeZone: state.settings.timeZone });
         setUnpaired(false);

@@ -1,39 +1,26 @@
 // Messages the hub pushes to connected screens: a full snapshot on (re)connect, then deltas.
 import { z } from 'zod';
-import { Appointment, Counter, Day, PublicAppointment, PublicTicket, Service, Settings, Ticket } from './domain.ts';
 import { HallEvent, PublicHallEvent } from './events.ts';
+import { HallState, PublicHallState } from './state.ts';
 
 export const Audience = z.enum(['public', 'staff']);
 export type Audience = z.infer<typeof Audience>;
 
-const stateShape = {
-  day: Day,
-  settings: Settings,
-  services: z.record(z.string(), Service),
-  counters: z.record(z.string(), Counter),
-  waiting: z.record(z.string(), z.literal(true)),
-  lastNumber: z.record(z.string(), z.number().int()),
-  recentDurations: z.record(z.string(), z.array(z.number().int())),
-};
-export const StaffState = z.object({ ...stateShape, tickets: z.record(z.string(), Ticket), appointments: z.record(z.string(), Appointment) });
-export const PublicState = z.object({ ...stateShape, tickets: z.record(z.string(), PublicTicket), appointments: z.record(z.string(), PublicAppointment) });
-
-/** Sent on connect and on `snapshot:get`: everything up to and including `seq`. */
-export const SnapshotMessage = z.discriminatedUnion('audience', [
-  z.object({ audience: z.literal('staff'), seq: z.number().int().min(0), state: StaffState }),
-  z.object({ audience: z.literal('public'), seq: z.number().int().min(0), state: PublicState }),
-]);
+/** Sent on connect and on `snapshot:get`: everything up to and including `seq`, for the socket's audience. */
+export const StaffSnapshot = z.object({ audience: z.literal('staff'), seq: z.number().int().min(0), state: HallState });
+export const PublicSnapshot = z.object({ audience: z.literal('public'), seq: z.number().int().min(0), state: PublicHallState });
+export const SnapshotMessage = z.discriminatedUnion('audience', [StaffSnapshot, PublicSnapshot]);
 export type SnapshotMessage = z.infer<typeof SnapshotMessage>;
 
+const seqRange = { fromSeq: z.number().int().min(1), toSeq: z.number().int().min(1) };
 /**
  * One committed command: events `fromSeq..toSeq`. A client whose last seq is not `fromSeq − 1`
- * missed something and asks for a snapshot again.
+ * missed something and asks for a snapshot again. Staff rooms get the events as stored, public
+ * rooms (display, kiosk) without citizen data.
  */
-export const DeltaMessage = z.object({
-  fromSeq: z.number().int().min(1),
-  toSeq: z.number().int().min(1),
-  events: z.array(z.union([HallEvent, PublicHallEvent])),
-});
+export const StaffDelta = z.object({ ...seqRange, events: z.array(HallEvent) });
+export const PublicDelta = z.object({ ...seqRange, events: z.array(PublicHallEvent) });
+export const DeltaMessage = z.union([StaffDelta, PublicDelta]);
 export type DeltaMessage = z.infer<typeof DeltaMessage>;
 
 export const PrinterState = z.object({ online: z.boolean(), paperOut: z.boolean(), paperNearEnd: z.boolean(), coverOpen: z.boolean(), error: z.string().optional() });

@@ -12,7 +12,7 @@ import type { Clock } from './clock.ts';
 import { HttpError } from './errors.ts';
 import { apiRouter, errorHandler, securityHeaders } from './http.ts';
 import { Hub } from './hub.ts';
-import { waitingByQueue } from './engine/index.ts';
+import { waitingByQueue } from '../engine/index.ts';
 import { DEVICE_COOKIE_MS, demoDeviceToken } from './ops/session.ts';
 import { warmUpRenderer } from '../printer/index.ts';
 import { Printing } from './printing.ts';

@@ -1,5 +1,5 @@
 // The one error type routes and socket handlers throw; rendered as {error:{code,message}}.
-import type { EngineError } from './engine/index.ts';
+import type { EngineError } from '../engine/index.ts';
 
 export class HttpError extends Error {
   constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown) {

@@ -6,7 +6,7 @@ import type { HallEvent } from '../protocol/events.ts';
 import { transaction, type Db } from '../db/client.ts';
 import * as repo from '../db/repos.ts';
 import type { Clock } from './clock.ts';
-import { applyEvent, decide, foldEvents, localDay, localInstant, nextDay, type Command, type Decision, type EngineError, type HallState } from './engine/index.ts';
+import { applyEvent, decide, foldEvents, localDay, localInstant, nextDay, type Command, type Decision, type EngineError, type HallState } from '../engine/index.ts';
 
 export interface Committed { fromSeq: number; toSeq: number; events: HallEvent[] }
 export type Listener = (c: Committed) => void;

@@ -6,7 +6,7 @@ import type { Db } from '../db/client.ts';
 import * as repo from '../db/repos.ts';
 import type { Appointment, Service } from '../protocol/domain.ts';
 import type { Clock } from './clock.ts';
-import { localTime } from './engine/index.ts';
+import { localTime } from '../engine/index.ts';
 
 export interface SmsSender {
   readonly name: string;

@@ -16,7 +16,7 @@
 import type { Db } from '../db/client.ts';
 import * as repo from '../db/repos.ts';
 import type { Appointment, Service, Settings } from '../protocol/domain.ts';
-import { localInstant, weekdayOf, type EngineError } from './engine/index.ts';
+import { localInstant, weekdayOf, type EngineError } from '../engine/index.ts';
 
 const MINUTE = 60_000;
 

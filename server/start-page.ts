@@ -3,7 +3,7 @@
 import type { Db } from '../db/client.ts';
 import * as repo from '../db/repos.ts';
 import type { Settings } from '../protocol/domain.ts';
-import { localDay, localInstant, localTime, nextDay, weekdayOf } from './engine/time.ts';
+import { localDay, localInstant, localTime, nextDay, weekdayOf } from '../engine/time.ts';
 
 export interface ScreenLink { path: string; en: string; ar: string; who: string; ready: boolean; demoPath?: string }
 

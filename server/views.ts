@@ -3,7 +3,7 @@ import type { Ticket } from '../protocol/domain.ts';
 import type { SnapshotMessage } from '../protocol/messages.ts';
 import { publicAppointment, publicTicket } from '../protocol/public.ts';
 import type { Principal } from './auth.ts';
-import { estimateWait, type HallState } from './engine/index.ts';
+import { estimateWait, type HallState } from '../engine/index.ts';
 import type { Db } from '../db/client.ts';
 import * as repo from '../db/repos.ts';
 import type { Hub } from './hub.ts';

@@ -1,35 +1,45 @@
 // The screens' live copy of the hall: a snapshot, then deltas folded in with the engine's own
 // reducer; a gap in the sequence (a missed delta) triggers a fresh snapshot. Framework-free, so
-// every UI and the tests share it.
+// every UI and the tests share it. Staff screens follow the staff audience, the display and the
+// kiosk the public one (no citizen data); each parses only its own audience's messages.
 import type { Socket } from 'socket.io-client';
+import type { z } from 'zod';
 import type { Ack } from '../protocol/api.ts';
 import type { HallEvent, PublicHallEvent } from '../protocol/events.ts';
-import { DeltaMessage, SnapshotMessage } from '../protocol/messages.ts';
-import { applyEvent } from '../server/engine/apply.ts';
-import type { HallState } from '../server/engine/types.ts';
+import { PublicDelta, PublicSnapshot, StaffDelta, StaffSnapshot } from '../protocol/messages.ts';
+import type { HallState, PublicHallState } from '../protocol/state.ts';
+import { applyEvent } from '../engine/apply.ts';
 
-export type FeedState = SnapshotMessage['state'];
-
-export interface FeedListener {
+export interface FeedListener<S extends object, E> {
   /** A new snapshot replaced the state (first connect, reconnect or resync). */
-  snapshot?(state: FeedState, seq: number): void;
+  snapshot?(state: S, seq: number): void;
   /** Events were applied, in order. */
-  events?(events: (HallEvent | PublicHallEvent)[], state: FeedState, seq: number): void;
+  events?(events: E[], state: S, seq: number): void;
 }
 
-export class HallFeed {
-  state: FeedState | null = null;
+/** How one audience's messages look and fold. */
+interface Audience<S extends object, E> {
+  snapshot: z.ZodType<{ seq: number; state: S }>;
+  delta: z.ZodType<{ fromSeq: number; toSeq: number; events: E[] }>;
+  apply(state: S, e: E): S;
+}
+
+const STAFF: Audience<HallState, HallEvent> = { snapshot: StaffSnapshot, delta: StaffDelta, apply: (s, e) => applyEvent(s, e) };
+const PUBLIC: Audience<PublicHallState, PublicHallEvent> = { snapshot: PublicSnapshot, delta: PublicDelta, apply: (s, e) => applyEvent(s, e) };
+
+export class HallFeed<S extends object, E> {
+  state: S | null = null;
   seq = -1;
   resyncs = 0;
   private resyncing = false;
 
-  constructor(private socket: Socket, private listener: FeedListener = {}) {
+  constructor(private socket: Socket, private audience: Audience<S, E>, private listener: FeedListener<S, E> = {}) {
     socket.on('snapshot', (m: unknown) => this.onSnapshot(m));
     socket.on('delta', (m: unknown) => this.onDelta(m));
   }
 
   private onSnapshot(raw: unknown) {
-    const m = SnapshotMessage.safeParse(raw);
+    const m = this.audience.snapshot.safeParse(raw);
     if (!m.success) return;
     // An older snapshot than what we hold (a slow resync answer) is ignored.
     if (m.data.seq < this.seq) return;
@@ -39,15 +49,15 @@ export class HallFeed {
   }
 
   private onDelta(raw: unknown) {
-    const m = DeltaMessage.safeParse(raw);
-    if (!m.success || !this.state) return;
+    const m = this.audience.delta.safeParse(raw);
+    if (!m.success || this.state === null) return;
     if (m.data.toSeq <= this.seq) return; // already contained in our snapshot
     if (m.data.fromSeq !== this.seq + 1) return void this.resync();
-    let state = this.state as unknown as HallState;
-    for (const e of m.data.events) state = applyEvent(state, e as HallEvent);
-    this.state = state as unknown as FeedState;
+    let state = this.state;
+    for (const e of m.data.events) state = this.audience.apply(state, e);
+    this.state = state;
     this.seq = m.data.toSeq;
-    this.listener.events?.(m.data.events, this.state, this.seq);
+    this.listener.events?.(m.data.events, state, this.seq);
   }
 
   /** Asks the hub for a fresh snapshot (after a gap). */
@@ -65,3 +75,11 @@ export class HallFeed {
     }
   }
 }
+
+export type StaffFeed = HallFeed<HallState, HallEvent>;
+export type PublicFeed = HallFeed<PublicHallState, PublicHallEvent>;
+
+/** A staff screen's feed (counter terminal, console): tickets and appointments in full. */
+export const staffFeed = (socket: Socket, listener?: FeedListener<HallState, HallEvent>): StaffFeed => new HallFeed(socket, STAFF, listener);
+/** A public screen's feed (display board, kiosk): no names, CPRs, phones or notes. */
+export const publicFeed = (socket: Socket, listener?: FeedListener<PublicHallState, PublicHallEvent>): PublicFeed => new HallFeed(socket, PUBLIC, listener);

@@ -11,7 +11,7 @@ import {
 } from '../../protocol/api.ts';
 import type { Appointment, AppointmentStatus, Service } from '../../protocol/domain.ts';
 import type { HallEvent } from '../../protocol/events.ts';
-import { localInstant, weekdayOf, type EngineError } from '../engine/index.ts';
+import { localInstant, weekdayOf, type EngineError } from '../../engine/index.ts';
 import type { Db } from '../../db/client.ts';
 import { actorName } from '../auth.ts';
 import { HttpError } from '../errors.ts';

@@ -7,7 +7,7 @@ import {
   CallBody, CallsQuery, CitizenCprParam, ContactBody, FamilyMemberBody, IbanBody, ImportBody,
 } from '../../protocol/citizens.ts';
 import type { AuditField } from '../../protocol/citizens.ts';
-import { localDay } from '../engine/time.ts';
+import { localDay } from '../../engine/time.ts';
 import { HttpError } from '../errors.ts';
 import { importRows, rowsOfFile } from '../import.ts';
 import { notFound, op, type OpContext } from './op.ts';

@@ -10,7 +10,7 @@ import * as repos from '../../db/repos.ts';
 import { DEMO_CPRS, DEMO_USERS, seedDemo } from '../../db/seed.ts';
 import { type Appointment, DEFAULT_SETTINGS, type Settings, type Ticket } from '../../protocol/domain.ts';
 import type { HallEvent } from '../../protocol/events.ts';
-import { localDay, localInstant } from '../../server/engine/time.ts';
+import { localDay, localInstant } from '../../engine/time.ts';
 
 let dir: string;
 let db: Db;

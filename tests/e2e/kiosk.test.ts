@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as repo from '../../db/repos.ts';
 import { decodeEscPos, rasterToPng, renderTicket } from '../../printer/index.ts';
-import { estimateWait } from '../../server/engine/index.ts';
+import { estimateWait } from '../../engine/index.ts';
 import { ARTIFACTS, contextWithCookie, launchBrowser, screenshot } from '../helpers/browser.ts';
 import { startFakePrinter, type FakePrinter } from '../helpers/fake-printer.ts';
 import { call, DEMO, deviceToken, login, startTestHub, type TestHub } from '../helpers/hub.ts';

@@ -3,8 +3,8 @@
 import { DEFAULT_SETTINGS } from '../../protocol/domain.ts';
 import type { Appointment, Counter, CounterMode, Priority, Service, Settings } from '../../protocol/domain.ts';
 import type { EventOf, HallEvent } from '../../protocol/events.ts';
-import { applyEvent, decide, foldEvents, localInstant, stateFromCheckpoint } from '../../server/engine/index.ts';
-import type { Command, Decision, HallState } from '../../server/engine/index.ts';
+import { applyEvent, decide, foldEvents, localInstant, stateFromCheckpoint } from '../../engine/index.ts';
+import type { Command, Decision, HallState } from '../../engine/index.ts';
 
 export const TZ = 'Asia/Bahrain';
 export const DAY = '2026-11-26'; // a Thursday

@@ -3,8 +3,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Appointment, Counter, CounterMode, Priority, Settings } from '../../protocol/domain.ts';
-import { canCall, decide, ticketId, ticketLabel } from '../../server/engine/index.ts';
-import type { Command, HallState } from '../../server/engine/index.ts';
+import { canCall, decide, ticketId, ticketLabel } from '../../engine/index.ts';
+import type { Command, HallState } from '../../engine/index.ts';
+import { waitingFor } from '../../counter-ui/model.ts';
 import { appointment, at, COUNTERS, dayOpened, Hall, MINUTE, SECOND, SERVICES } from './fixtures.ts';
 
 const COUNTER_NUMBERS = COUNTERS.map((c) => c.number);
@@ -348,6 +349,18 @@ function checkCallNext(before: HallState, n: number, now: number, picked: string
   }
 }
 
+/** The counter terminal's "next tickets" list: its first ticket is the one call_next called, and it lists exactly the callable tickets. */
+function checkCounterList(before: HallState, n: number, now: number, picked: string | null) {
+  const c = before.counters[n]!;
+  const list = waitingFor(before, c, now, Number.MAX_SAFE_INTEGER);
+  expect(list.nextId).toBe(picked);
+  if (picked !== null) expect(list.items[0]?.ticket.id).toBe(picked);
+  else expect(list.holding).toBe(list.items.length > 0);
+  const callable = Object.keys(before.waiting).filter((id) => canCall(before, c, before.tickets[id]!, now));
+  expect(list.items.map((i) => i.ticket.id).sort()).toEqual(callable.sort());
+  expect(list.total).toBe(callable.length);
+}
+
 // ---- driving a scenario -------------------------------------------------------------------------
 
 /** Command outcomes seen by runScenario ("call_next:QUEUE_EMPTY"), for the coverage check. */
@@ -381,6 +394,7 @@ function runScenario(sc: Scenario): Hall {
       if (free) {
         expect(d.ok || d.error.code === 'QUEUE_EMPTY').toBe(true);
         checkCallNext(before, cmd.counter, now, d.ok ? d.ticketId! : null);
+        checkCounterList(before, cmd.counter, now, d.ok ? d.ticketId! : null);
       }
     }
     checkStructure(h.state);

@@ -1,7 +1,7 @@
 // Unit tests of every rule of DESIGN.md "Core rules" as the pure engine implements them, with edges.
 import { describe, expect, it } from 'vitest';
-import { decide, estimateNewWalkin, estimateWait, foldEvents, localDay, localInstant, localTime, nextDay, ticketId, ticketLabel, weekdayOf } from '../../server/engine/index.ts';
-import type { Command } from '../../server/engine/index.ts';
+import { decide, estimateNewWalkin, estimateWait, foldEvents, localDay, localInstant, localTime, nextDay, ticketId, ticketLabel, weekdayOf } from '../../engine/index.ts';
+import type { Command } from '../../engine/index.ts';
 import { DEFAULT_SETTINGS } from '../../protocol/domain.ts';
 import { appointment, at, B, C, counter, COUNTERS, D, DAY, dayOpened, F, Hall, MINUTE, run, SECOND, service, SERVICES, TZ } from './fixtures.ts';
 

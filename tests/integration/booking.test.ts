@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { referenceFromBody } from '../../db/reference.ts';
 import * as repo from '../../db/repos.ts';
-import { localInstant } from '../../server/engine/index.ts';
+import { localInstant } from '../../engine/index.ts';
 import { MAX_ATTEMPTS, RETRY_BASE_MS, retryDelay, webhookSender } from '../../server/outbox.ts';
 import { call, DEMO, deviceToken, login, startTestHub, type TestHub } from '../helpers/hub.ts';
 

@@ -2,7 +2,7 @@
 // the engine's reducer, and a resync when a delta goes missing.
 import type { Socket } from 'socket.io-client';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { HallFeed } from '../../ui-kit/hall-feed.ts';
+import { publicFeed, staffFeed } from '../../ui-kit/hall-feed.ts';
 import { call, connectClient, DEMO, deviceToken, login, startTestHub, until, type Client, type TestHub } from '../helpers/hub.ts';
 
 let hub: TestHub;
@@ -40,7 +40,7 @@ async function busyMorning(kiosk: string, cookie: string) {
 it('a display feed ends with exactly the public state the hub holds', async () => {
   const display = await connectClient(hub, { token: deviceToken(hub, 'display') });
   clients.push(display);
-  const feed = new HallFeed(display.socket);
+  const feed = publicFeed(display.socket);
   await feed.resync(); // the connect snapshot arrived before the feed existed
   expect(feed.seq).toBe(hub.hub.lastSeq);
   await busyMorning(deviceToken(hub, 'kiosk'), await login(hub, ...DEMO.counter1));
@@ -56,7 +56,7 @@ it('a feed that misses a delta notices the gap and resyncs from a snapshot', asy
   const raw = await connectClient(hub, { cookie: sup });
   clients.push(raw);
   const link = lossy(raw.socket);
-  const feed = new HallFeed(link.socket);
+  const feed = staffFeed(link.socket);
   await feed.resync(); // the connect snapshot may have arrived before the feed existed
   expect(feed.seq).toBe(hub.hub.lastSeq);
   const kiosk = deviceToken(hub, 'kiosk');

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as repo from '../../db/repos.ts';
 import { REUSE_MS, TicketRequests } from '../../kiosk-ui/requests.ts';
 import { newToken, sha256 } from '../../server/auth.ts';
-import { localInstant } from '../../server/engine/index.ts';
+import { localInstant } from '../../engine/index.ts';
 import { startFakePrinter, type FakePrinter } from '../helpers/fake-printer.ts';
 import { call, connectClient, DEMO, deviceToken, login, startTestHub, type Client, type TestHub } from '../helpers/hub.ts';
 

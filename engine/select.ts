@@ -1,6 +1,12 @@
 // Who is next: the ranking rules of DESIGN.md "Call next", and the estimated wait built on them.
-import type { Counter, Ticket } from '../../protocol/domain.ts';
-import type { HallState } from './types.ts';
+// The rules read only what both audiences' states hold, so the public screens (kiosk tiles, board)
+// use them too; functions that hand back a ticket give it in the caller's own ticket type.
+import type { Counter, PublicTicket, Ticket } from '../protocol/domain.ts';
+import type { PublicHallState } from './types.ts';
+
+type State = PublicHallState;
+/** A state whose tickets are `T` (the staff state's full tickets, or the public ones). */
+type StateOf<T extends PublicTicket> = State & { tickets: Record<string, T> };
 
 const MINUTE = 60_000;
 
@@ -12,15 +18,15 @@ const appointmentCapable = (c: Counter) => c.mode !== 'general';
 const available = (c: Counter) => c.open && !c.paused;
 
 /** General counters take appointment tickets of a service only when no open, unpaused appointment-capable counter serves it. */
-function appointmentsFallToGeneral(state: HallState, serviceId: string): boolean {
+function appointmentsFallToGeneral(state: State, serviceId: string): boolean {
   return !Object.values(state.counters).some((c) => available(c) && appointmentCapable(c) && servesService(c, serviceId));
 }
 
-const isDue = (t: Ticket, now: number) => t.kind === 'appointment' && t.slotStart !== null && t.slotStart <= now;
-const isEarly = (t: Ticket, now: number) => t.kind === 'appointment' && !isDue(t, now);
+const isDue = (t: PublicTicket, now: number) => t.kind === 'appointment' && t.slotStart !== null && t.slotStart <= now;
+const isEarly = (t: PublicTicket, now: number) => t.kind === 'appointment' && !isDue(t, now);
 
 /** Walk-in order: effective wait × priority weight (older tickets always climb, so nobody starves). */
-function walkinScore(state: HallState, t: Ticket, now: number): number {
+function walkinScore(state: State, t: PublicTicket, now: number): number {
   return (now - t.issuedAt) * state.settings.priorityWeights[t.priority];
 }
 
@@ -28,7 +34,7 @@ function walkinScore(state: HallState, t: Ticket, now: number): number {
  * Start of the next booked slot this counter could be needed for, if any — including a slot that
  * has started while its citizen may still check in.
  */
-function nextBookedSlot(state: HallState, c: Counter, now: number): number | null {
+function nextBookedSlot(state: State, c: Counter, now: number): number | null {
   const late = state.settings.checkInLateMinutes * MINUTE;
   let next: number | null = null;
   for (const a of Object.values(state.appointments)) {
@@ -42,7 +48,11 @@ function nextBookedSlot(state: HallState, c: Counter, now: number): number | nul
 /** Rank groups: lower goes first. */
 type Rank = [group: number, key: number, tie: number, number: number];
 
-function rankFor(state: HallState, c: Counter, t: Ticket, now: number, walkinsAllowed: boolean): Rank | null {
+/** Why a ticket stands where it does in a counter's order (by rank group). */
+export type CallGroup = 'forYou' | 'due' | 'early' | 'walkin';
+const GROUPS: readonly CallGroup[] = ['forYou', 'due', 'early', 'walkin', 'early'];
+
+function rankFor(state: State, c: Counter, t: PublicTicket, now: number, walkinsAllowed: boolean): Rank | null {
   if (t.targetCounter !== null) return t.targetCounter === c.number ? [0, t.issuedAt, t.issuedAt, t.number] : null;
   if (!servesService(c, t.serviceId)) return null;
   const earlyOk = state.settings.appointmentCountersServeEarly;
@@ -64,18 +74,18 @@ function before(a: Rank, b: Rank): boolean {
 }
 
 /** May this counter help walk-ins right now? Dedicated appointment counters only outside the guard time. */
-function walkinsAllowedAt(state: HallState, c: Counter, now: number): boolean {
+function walkinsAllowedAt(state: State, c: Counter, now: number): boolean {
   if (c.mode !== 'appointment') return true;
   const next = nextBookedSlot(state, c, now);
   return next === null || next - now > state.settings.walkinGuardMinutes * MINUTE;
 }
 
 /** The ticket this counter would call next, or null. Looks only at waiting tickets. */
-export function pickNext(state: HallState, counterNumber: number, now: number): Ticket | null {
+export function pickNext<T extends PublicTicket>(state: StateOf<T>, counterNumber: number, now: number): T | null {
   const c = state.counters[counterNumber];
   if (!c) return null;
   const walkins = walkinsAllowedAt(state, c, now);
-  let best: Ticket | null = null;
+  let best: T | null = null;
   let bestRank: Rank | null = null;
   for (const id in state.waiting) {
     const t = state.tickets[id]!;
@@ -85,12 +95,34 @@ export function pickNext(state: HallState, counterNumber: number, now: number): 
   return best;
 }
 
+export interface Callable<T> { ticket: T; group: CallGroup }
+
+/**
+ * Every waiting ticket this counter may call, in the order "call next" ranks them: tickets handed
+ * to this counter, due appointments (earliest slot), walk-ins by wait × priority weight, with early
+ * arrivals before the walk-ins at a dedicated appointment counter and after them elsewhere.
+ * Walk-ins are listed even while a dedicated counter holds for booked slots (they may be picked
+ * from the list then; "call next" skips them): `pickNext` is the first ticket here it may call.
+ */
+export function callOrder<T extends PublicTicket>(state: StateOf<T>, counterNumber: number, now: number): Callable<T>[] {
+  const c = state.counters[counterNumber];
+  if (!c) return [];
+  const ranked: { ticket: T; rank: Rank }[] = [];
+  for (const id in state.waiting) {
+    const ticket = state.tickets[id]!;
+    const rank = rankFor(state, c, ticket, now, true);
+    if (rank) ranked.push({ ticket, rank });
+  }
+  ranked.sort((a, b) => (before(a.rank, b.rank) ? -1 : before(b.rank, a.rank) ? 1 : 0));
+  return ranked.map(({ ticket, rank }) => ({ ticket, group: GROUPS[rank[0]]! }));
+}
+
 /** Could this counter call that waiting ticket (by "call next" now, or by picking it from the list)? */
-export function canCall(state: HallState, c: Counter, t: Ticket, now: number): boolean {
+export function canCall(state: State, c: Counter, t: PublicTicket, now: number): boolean {
   return t.status === 'waiting' && rankFor(state, c, t, now, true) !== null;
 }
 
-function medianDurationMs(state: HallState, serviceId: string): number {
+function medianDurationMs(state: State, serviceId: string): number {
   const recent = [...(state.recentDurations[serviceId] ?? [])].sort((a, b) => a - b);
   if (recent.length === 0) return (state.services[serviceId]?.defaultDurationMin ?? 10) * MINUTE;
   const mid = recent.length >> 1;
@@ -98,7 +130,7 @@ function medianDurationMs(state: HallState, serviceId: string): number {
 }
 
 /** Global order used for estimates: due appointments, then walk-ins by score, then early arrivals. */
-function globalRank(state: HallState, t: Ticket, now: number): Rank {
+function globalRank(state: State, t: PublicTicket, now: number): Rank {
   if (isDue(t, now)) return [1, t.slotStart!, t.issuedAt, t.number];
   if (isEarly(t, now)) return [4, t.slotStart!, t.issuedAt, t.number];
   return [3, -walkinScore(state, t, now), t.issuedAt, t.number];
@@ -110,7 +142,7 @@ export interface WaitEstimate { peopleAhead: number; estimatedWaitMin: number | 
  * Estimated wait = expected work ahead (median service time × tickets ahead that the same
  * counters serve) ÷ counters open for it. `null` minutes when no counter is open for it.
  */
-export function estimateWait(state: HallState, t: Ticket, now: number): WaitEstimate {
+export function estimateWait(state: State, t: PublicTicket, now: number): WaitEstimate {
   const able = Object.values(state.counters).filter((c) => rankFor(state, c, { ...t, status: 'waiting' }, now, true));
   const open = able.filter(available);
   // With no counter open yet, people ahead still count (by the counters that will serve it).
@@ -132,7 +164,7 @@ export function estimateWait(state: HallState, t: Ticket, now: number): WaitEsti
 }
 
 /** What a new walk-in of this service would face right now (for the kiosk's service tiles). */
-export function estimateNewWalkin(state: HallState, serviceId: string, now: number): WaitEstimate {
+export function estimateNewWalkin(state: State, serviceId: string, now: number): WaitEstimate {
   const probe: Ticket = {
     id: '', day: state.day, prefix: 'Z', number: 0, label: '', kind: 'walkin', serviceId, priority: 'none',
     status: 'waiting', issuedAt: now, appointmentId: null, slotStart: null, counter: null, targetCounter: null,
@@ -143,7 +175,7 @@ export function estimateNewWalkin(state: HallState, serviceId: string, now: numb
 }
 
 /** Waiting tickets per queue prefix. */
-export function waitingByQueue(state: HallState): Record<string, number> {
+export function waitingByQueue(state: State): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const id in state.waiting) {
     const t = state.tickets[id]!;

@@ -1,14 +1,20 @@
 // Folding events into state. Deterministic; mutates the state it is given (the hub keeps one live
 // state and applies each committed event once — copying the day's tickets per event would make
 // every command cost as much as the day's history).
-import type { Counter, Ticket } from '../../protocol/domain.ts';
-import type { EventOf, HallEvent } from '../../protocol/events.ts';
-import type { HallState } from './types.ts';
+// The reducer serves both audiences: the hub and staff screens fold stored events into the staff
+// state, public screens fold redacted events into the public state.
+import type { Counter, PublicTicket } from '../protocol/domain.ts';
+import type { EventOf, HallEvent, PublicHallEvent } from '../protocol/events.ts';
+import type { HallState, PublicHallState } from './types.ts';
+
+type AnyEvent = HallEvent | PublicHallEvent;
 
 const clone = <T>(v: T): T => structuredClone(v);
 
 /** The state a day starts with, from its checkpoint event. */
-export function stateFromCheckpoint(e: EventOf<'day_opened'>): HallState {
+export function stateFromCheckpoint(e: EventOf<'day_opened'>): HallState;
+export function stateFromCheckpoint(e: Extract<PublicHallEvent, { type: 'day_opened' }>): PublicHallState;
+export function stateFromCheckpoint(e: Extract<AnyEvent, { type: 'day_opened' }>): PublicHallState {
   return {
     day: e.day,
     settings: clone(e.settings),
@@ -26,31 +32,33 @@ export function stateFromCheckpoint(e: EventOf<'day_opened'>): HallState {
 export function foldEvents(events: readonly HallEvent[]): HallState {
   const [first, ...rest] = events;
   if (!first || first.type !== 'day_opened') throw new Error('an event history starts with day_opened');
-  let state = stateFromCheckpoint(first);
+  let state: HallState = stateFromCheckpoint(first);
   // A rollover inside the history (day_closed + day_opened) replaces the state: keep what applyEvent returns.
   for (const e of rest) state = applyEvent(state, e);
   return state;
 }
 
-function ticket(state: HallState, id: string): Ticket {
+function ticket(state: PublicHallState, id: string): PublicTicket {
   const t = state.tickets[id];
   if (!t) throw new Error(`event names unknown ticket ${id}`);
   return t;
 }
 
-function counter(state: HallState, n: number): Counter {
+function counter(state: PublicHallState, n: number): Counter {
   const c = state.counters[n];
   if (!c) throw new Error(`event names unknown counter ${n}`);
   return c;
 }
 
-function setWaiting(state: HallState, t: Ticket, waiting: boolean) {
+function setWaiting(state: PublicHallState, t: PublicTicket, waiting: boolean) {
   if (waiting) state.waiting[t.id] = true;
   else delete state.waiting[t.id];
 }
 
 /** Applies one event. Returns the same (mutated) state, or a new one for `day_opened`. */
-export function applyEvent(state: HallState, e: HallEvent): HallState {
+export function applyEvent(state: HallState, e: HallEvent): HallState;
+export function applyEvent(state: PublicHallState, e: PublicHallEvent): PublicHallState;
+export function applyEvent(state: PublicHallState, e: AnyEvent): PublicHallState {
   switch (e.type) {
     case 'day_opened':
       return stateFromCheckpoint(e);
@@ -131,7 +139,8 @@ export function applyEvent(state: HallState, e: HallEvent): HallState {
       return state;
     case 'ticket_finished': {
       const t = ticket(state, e.ticketId);
-      Object.assign(t, { status: 'done', finishedAt: e.at, outcome: e.outcome, note: e.note });
+      // The public event carries no outcome or note, and the public ticket has no place for them.
+      Object.assign(t, { status: 'done', finishedAt: e.at }, 'outcome' in e ? { outcome: e.outcome, note: e.note } : {});
       counter(state, e.counter).currentTicketId = null;
       const window = state.settings.serviceTimeWindow;
       const recent = [...(state.recentDurations[t.serviceId] ?? []), e.durationMs];

@@ -1,7 +1,7 @@
 // The queue engine: (state, command, now) → events. Pure: no I/O, no clock, no randomness —
 // tokens and ids arrive inside commands.
-import type { Appointment, Counter, Ticket } from '../../protocol/domain.ts';
-import type { HallEvent } from '../../protocol/events.ts';
+import type { Appointment, Counter, Ticket } from '../protocol/domain.ts';
+import type { HallEvent } from '../protocol/events.ts';
 import { canCall, pickNext } from './select.ts';
 import { localDay } from './time.ts';
 import type { CheckInResult, Command, Decision, HallState } from './types.ts';

@@ -1,24 +1,10 @@
 // The engine's state and commands. Events live in protocol/events.ts (they are also the wire format).
-import type { Appointment, Counter, CounterMode, Priority, Service, Settings, Ticket } from '../../protocol/domain.ts';
-import type { HallEvent } from '../../protocol/events.ts';
+import type { Appointment, CounterMode, Priority, Settings } from '../protocol/domain.ts';
+import type { HallEvent } from '../protocol/events.ts';
+import type { HallState, PublicHallState } from '../protocol/state.ts';
 
-/** Everything the engine knows about the current service day. Plain JSON, so it can be snapshotted. */
-export interface HallState {
-  day: string;
-  settings: Settings;
-  services: Record<string, Service>;
-  counters: Record<number, Counter>;
-  /** Today's tickets by id. */
-  tickets: Record<string, Ticket>;
-  /** Ids of today's waiting tickets: "call next" looks only here, never at the day's history. */
-  waiting: Record<string, true>;
-  /** Today's appointments by id. */
-  appointments: Record<string, Appointment>;
-  /** Last number issued today per queue prefix. */
-  lastNumber: Record<string, number>;
-  /** Recent service durations (ms) per service, newest last, for estimated waits. */
-  recentDurations: Record<string, number[]>;
-}
+export type { HallState, PublicHallState };
+
 
 export type Command =
   | { type: 'issue_walkin'; serviceId: string; priority: Priority; statusToken: string; cpr: string | null }

@@ -1,0 +1,32 @@
+// The hall's live state of one service day: what the engine folds events into, the hub keeps in
+// memory and a snapshot carries. One schema for both audiences; the public one holds tickets and
+// appointments without citizen data (display board, kiosk).
+import { z } from 'zod';
+import { Appointment, Counter, Day, PublicAppointment, PublicTicket, Service, Settings, Ticket } from './domain.ts';
+
+function hallStateSchema<T extends z.ZodType, A extends z.ZodType>(ticket: T, appointment: A) {
+  return z.object({
+    day: Day,
+    settings: Settings,
+    services: z.record(z.string(), Service),
+    /** By counter number (as a string key: the state is plain JSON). */
+    counters: z.record(z.string(), Counter),
+    /** Today's tickets by id. */
+    tickets: z.record(z.string(), ticket),
+    /** Ids of today's waiting tickets: "call next" looks only here, never at the day's history. */
+    waiting: z.record(z.string(), z.literal(true)),
+    /** Today's appointments by id. */
+    appointments: z.record(z.string(), appointment),
+    /** Last number issued today per queue prefix. */
+    lastNumber: z.record(z.string(), z.number().int()),
+    /** Recent service durations (ms) per service, newest last, for estimated waits. */
+    recentDurations: z.record(z.string(), z.array(z.number().int())),
+  });
+}
+
+/** Everything the engine knows about the current day (staff audience). */
+export const HallState = hallStateSchema(Ticket, Appointment);
+export type HallState = z.infer<typeof HallState>;
+/** The same state as public screens hold it. The engine's read-only rules accept either. */
+export const PublicHallState = hallStateSchema(PublicTicket, PublicAppointment);
+export type PublicHallState = z.infer<typeof PublicHallState>;

@@ -1,7 +1,0 @@
-// The queue engine's public face.
-export { decide, ticketId, ticketLabel } from './decide.ts';
-export { applyEvent, foldEvents, stateFromCheckpoint } from './apply.ts';
-export { canCall, estimateNewWalkin, estimateWait, pickNext, servesService, waitingByQueue } from './select.ts';
-export type { WaitEstimate } from './select.ts';
-export { localDay, localInstant, localTime, nextDay, weekdayOf } from './time.ts';
-export type { CheckInResult, Command, CommandType, Decision, EngineError, HallState } from './types.ts';
