@@ -11,7 +11,7 @@
 // commands once the local day differs from the state's: DAY_CLOSED).
 import { events as eventsTable, tickets as ticketsTable } from '../db/schema.ts';
 import { transaction } from '../db/client.ts';
-import * as repo from '../db/repos.ts';
+import * as repo from '../db/repos/index.ts';
 import type { HallEvent } from '../protocol/events.ts';
 import { applyEvent, decide, type Command, type HallState } from '../engine/index.ts';
 import { counterUserId, startHall, walkin, type BenchHall } from './hall.ts';

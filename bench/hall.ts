@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { openDatabase, type Db } from '../db/client.ts';
-import * as repo from '../db/repos.ts';
+import * as repo from '../db/repos/index.ts';
 import { DEMO_SERVICES, seedDemo } from '../db/seed.ts';
 import type { Priority } from '../protocol/domain.ts';
 import { ManualClock } from '../server/clock.ts';

@@ -3,7 +3,7 @@
 // disk: raw better-sqlite3 transactions of one INSERT each, on a temp file with the same pragmas.
 // The two are measured in alternating rounds so drift (CPU frequency, noisy neighbours) hits both.
 import Database from 'better-sqlite3';
-import * as repo from '../db/repos.ts';
+import * as repo from '../db/repos/index.ts';
 import { startHall, tempDbFile, walkin } from './hall.ts';
 import { log, median, nowNs, sinceUs, type Result } from './timing.ts';
 

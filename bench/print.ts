@@ -16,7 +16,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import { encodeTicket } from '../printer/escpos.ts';
-import { renderCacheStats, renderTicket, renderTicketUncached, threshold, type PaperWidth } from '../printer/render.ts';
+import { renderCacheStats, renderTicket, renderTicketUncached, threshold, type PaperWidth } from '../printer/render/index.ts';
 import { sampleTicket } from '../printer/ticket.ts';
 import { log, median, nowNs, sinceUs, type Result } from './timing.ts';
 

@@ -3,14 +3,14 @@
 import { hash } from '@node-rs/argon2';
 import { makeIban } from '../protocol/citizens.ts';
 import { type Counter, DEFAULT_SETTINGS, type Role, type Service } from '../protocol/domain.ts';
-import * as cit from './citizens.ts';
+import * as cit from './repos/citizens.ts';
 import { localDay, localInstant } from '../engine/time.ts';
 import { type Db, transaction } from './client.ts';
 import { makeReference } from './reference.ts';
 import {
   createDevice, createUser, insertCounter, insertService, isEmpty, replaceAppointmentSchedule, replaceOpeningHours,
   saveDemoDevices, saveKioskPinHash, saveSettings, upsertAppointment, upsertHoliday,
-} from './repos.ts';
+} from './repos/index.ts';
 
 /** Demo staff accounts (documented in the README; change them before real use). */
 export const DEMO_USERS: ReadonlyArray<{ username: string; password: string; role: Role; displayName: string }> = [

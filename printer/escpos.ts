@@ -6,7 +6,7 @@
 // measured), while our renderer already has the packed 1-bit rows, which become GS v 0 bands by
 // copying (well under a millisecond).
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
-import type { Raster } from './render.ts';
+import type { Raster } from './render/index.ts';
 import { arabicDigits, ticketWording, type TicketPrint } from './ticket.ts';
 
 /** Rows per GS v 0 command. Some printers (and clones) choke on tall blocks; 255 is the usual safe size (the encoder library's too). */

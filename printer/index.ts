@@ -1,11 +1,11 @@
 // The printing stack: ticket layout → 1-bit raster (Arabic shaped by Skia) → ESC/POS → printer.
 import { encodeTicket, encodeTicketText, type TextCodepage } from './escpos.ts';
-import { renderTicket, type PaperWidth } from './render.ts';
+import { renderTicket, type PaperWidth } from './render/index.ts';
 import type { TicketPrint } from './ticket.ts';
 import { sendToPrinter, type PrintResult, type SendOptions } from './transports.ts';
 
 export * from './ticket.ts';
-export * from './render.ts';
+export * from './render/index.ts';
 export * from './escpos.ts';
 export * from './decode.ts';
 export * from './preview.ts';

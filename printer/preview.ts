@@ -3,7 +3,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import QRCode from 'qrcode';
 import type { Decoded } from './decode.ts';
-import { FONT_FAMILY } from './render.ts';
+import { FONT_FAMILY } from './render/index.ts';
 
 /** Font A of most 203-dpi printers: 12×24 dots; a text line advances 30 dots (default spacing). */
 const CHAR_H = 24;

@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { encodeTicket, encodeTicketText } from './escpos.ts';
-import { renderTicket, type PaperWidth } from './render.ts';
+import { renderTicket, type PaperWidth } from './render/index.ts';
 import { sampleTicket } from './ticket.ts';
 import { formatTarget, parsePrinterTarget, sendToPrinter, type PrinterStatus } from './transports.ts';
 

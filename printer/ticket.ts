@@ -1,5 +1,5 @@
 // What goes on a printed ticket, and the bilingual wording of every line. The raster renderer
-// (render.ts) and the optional code-page text mode (escpos.ts) both print these same strings.
+// (render/) and the optional code-page text mode (escpos.ts) both print these same strings.
 
 export interface TicketPrint {
   hallName: { ar: string; en: string };

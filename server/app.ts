@@ -5,7 +5,7 @@ import express from 'express';
 import pino, { type Logger } from 'pino';
 import { Server as IoServer } from 'socket.io';
 import type { Db } from '../db/client.ts';
-import * as repo from '../db/repos.ts';
+import * as repo from '../db/repos/index.ts';
 import { DEMO_USERS } from '../db/seed.ts';
 import { DEVICE_COOKIE } from './auth.ts';
 import type { Clock } from './clock.ts';

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { parseCookie as parseCookies } from 'cookie';
 import type { DeviceKind, Role } from '../protocol/domain.ts';
 import type { Db } from '../db/client.ts';
-import * as repo from '../db/repos.ts';
+import * as repo from '../db/repos/index.ts';
 import { HttpError } from './errors.ts';
 
 export const SESSION_COOKIE = 'dor_session';

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Appointment } from '../protocol/domain.ts';
 import type { HallEvent } from '../protocol/events.ts';
 import { transaction, type Db } from '../db/client.ts';
-import * as repo from '../db/repos.ts';
+import * as repo from '../db/repos/index.ts';
 import type { Clock } from './clock.ts';
 import { applyEvent, decide, foldEvents, localDay, localInstant, nextDay, type Command, type Decision, type EngineError, type HallState } from '../engine/index.ts';
 

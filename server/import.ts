@@ -2,7 +2,7 @@
 // JSON export, or rows pushed over HTTP. Every row is validated on its own; the good rows are
 // upserted in one transaction (applications by number, letters by reference), the bad ones
 // reported with their reasons. Importing the same rows again changes nothing.
-import * as cit from '../db/citizens.ts';
+import * as cit from '../db/repos/citizens.ts';
 import { type Db, transaction } from '../db/client.ts';
 import { IMPORT_COLUMNS, ImportRow, MAX_IMPORT_ROWS } from '../protocol/citizens.ts';
 import { HttpError } from './errors.ts';

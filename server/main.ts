@@ -2,7 +2,7 @@
 import { dirname, join } from 'node:path';
 import pino from 'pino';
 import { openDatabase } from '../db/client.ts';
-import * as repo from '../db/repos.ts';
+import * as repo from '../db/repos/index.ts';
 import { seedDemo } from '../db/seed.ts';
 import { startHub } from './app.ts';
 import { shiftedClock, systemClock } from './clock.ts';

@@ -3,7 +3,7 @@
 // retried with exponential backoff on the hub's clock.
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
-import * as repo from '../db/repos.ts';
+import * as repo from '../db/repos/index.ts';
 import type { Appointment, Service } from '../protocol/domain.ts';
 import type { Clock } from './clock.ts';
 import { localTime } from '../engine/index.ts';

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { Ticket } from '../protocol/domain.ts';
 import type { KioskPrinterStatus, PrinterStatusEvent } from '../protocol/messages.ts';
 import type { Db } from '../db/client.ts';
-import * as repo from '../db/repos.ts';
+import * as repo from '../db/repos/index.ts';
 import { printTicket, queryStatus, sampleTicket, type PrintResult, type TicketPrint } from '../printer/index.ts';
 import type { Clock } from './clock.ts';
 import type { Hub } from './hub.ts';

@@ -14,7 +14,7 @@
 // - A citizen books no later than today + `bookingHorizonDays`, never a slot that has started,
 //   and holds at most one active appointment per service.
 import type { Db } from '../db/client.ts';
-import * as repo from '../db/repos.ts';
+import * as repo from '../db/repos/index.ts';
 import type { Appointment, Service, Settings } from '../protocol/domain.ts';
 import { localInstant, weekdayOf, type EngineError } from '../engine/index.ts';
 

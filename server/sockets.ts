@@ -15,7 +15,7 @@ import type { Printing } from './printing.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import { operations } from './ops/index.ts';
 import { citizenReceipt, snapshotFor } from './views.ts';
-import * as repo from '../db/repos.ts';
+import * as repo from '../db/repos/index.ts';
 
 const PUBLIC_ROOMS = ['display', 'kiosk'];
 const STAFF_ROOMS = ['supervisor', 'callcenter', 'counters'];

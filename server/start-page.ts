@@ -1,7 +1,7 @@
 // The hub's front door at `/`: what runs here and where each screen lives; in the demo, when the
 // hall takes no appointments at this hour, how to start a demo day at its next opening instead.
 import type { Db } from '../db/client.ts';
-import * as repo from '../db/repos.ts';
+import * as repo from '../db/repos/index.ts';
 import type { Settings } from '../protocol/domain.ts';
 import { localDay, localInstant, localTime, nextDay, weekdayOf } from '../engine/time.ts';
 

@@ -5,7 +5,7 @@ import { publicAppointment, publicTicket } from '../protocol/public.ts';
 import type { Principal } from './auth.ts';
 import { estimateWait, type HallState } from '../engine/index.ts';
 import type { Db } from '../db/client.ts';
-import * as repo from '../db/repos.ts';
+import * as repo from '../db/repos/index.ts';
 import type { Hub } from './hub.ts';
 
 const mapValues = <T, U>(r: Record<string, T>, f: (v: T) => U): Record<string, U> =>

@@ -2,7 +2,7 @@
 // the record's shape, application and letter statuses, appointment events, family relations and audited fields.
 import type { Lang } from './i18n.ts';
 
-/** `GET /api/citizens/:cpr` → `{ citizen }` (server/ops/citizens.ts, db/citizens.ts `citizenRecord`). */
+/** `GET /api/citizens/:cpr` → `{ citizen }` (server/ops/citizens.ts, db/repos/citizens.ts `citizenRecord`). */
 export interface CitizenRecord {
   cpr: string; nameAr: string; nameEn: string; phone: string | null; address: string | null; iban: string | null;
   family: { id: number; name: string; relation: string; dateOfBirth: string; memberCpr: string | null }[];

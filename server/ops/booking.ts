@@ -3,7 +3,7 @@
 // Slot and capacity rules live in ../slots.ts; every check that counts bookings runs as the hub's
 // guard, inside the transaction that stores the booking, so concurrent agents cannot overfill a slot.
 import { randomUUID } from 'node:crypto';
-import * as repo from '../../db/repos.ts';
+import * as repo from '../../db/repos/index.ts';
 import { isValidReference, normalizeReference, randomReference } from '../../db/reference.ts';
 import {
   AppointmentIdParam, AppointmentsQuery, CitizenParam, CreateAppointmentBody, Empty, HolidayBody, OutboxQuery, ReferenceParam, RescheduleBody, ScheduleBody,

@@ -1,7 +1,7 @@
 // Citizen inquiries (what the hotline answers besides booking): the record by CPR, updates of
 // phone / address / IBAN and family members — each an audited change with who, when, old → new —
 // the call log, and the import of applications and letters from the ministry's system.
-import * as cit from '../../db/citizens.ts';
+import * as cit from '../../db/repos/citizens.ts';
 import { type Db, transaction } from '../../db/client.ts';
 import {
   CallBody, CallsQuery, CitizenCprParam, ContactBody, FamilyMemberBody, IbanBody, ImportBody,

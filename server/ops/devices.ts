@@ -1,6 +1,6 @@
 // Kiosk lock-down and printers: the staff PIN to leave kiosk mode, printer bindings, test prints.
 import { hash, verify } from '@node-rs/argon2';
-import * as repo from '../../db/repos.ts';
+import * as repo from '../../db/repos/index.ts';
 import { DevicePrinterBody, KioskExitBody, KioskPinBody, TestPrintBody } from '../../protocol/api.ts';
 import { HttpError } from '../errors.ts';
 import { notFound, op } from './op.ts';

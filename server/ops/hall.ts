@@ -1,7 +1,7 @@
 // Kiosk, counters and the live hall picture.
 import { createHash, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import * as repo from '../../db/repos.ts';
+import * as repo from '../../db/repos/index.ts';
 import type { Ticket } from '../../protocol/domain.ts';
 import { CallTicketBody, CheckInBody, CounterModeBody, CounterParam, Empty, FinishBody, PauseBody, StatusTokenParam, TransferBody, WalkinBody } from '../../protocol/api.ts';
 import type { Command, Decision, EngineError } from '../../engine/index.ts';

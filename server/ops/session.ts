@@ -1,7 +1,7 @@
 // Staff login/logout and device pairing.
 import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import * as repo from '../../db/repos.ts';
+import * as repo from '../../db/repos/index.ts';
 import { REFERENCE_ALPHABET } from '../../db/reference.ts';
 import { Empty, LoginBody, PairBody, PairingCodeBody } from '../../protocol/api.ts';
 import { DEVICE_COOKIE, newToken, SESSION_COOKIE, SESSION_TTL_MS, sha256 } from '../auth.ts';

@@ -6,7 +6,7 @@ import { verify } from '@node-rs/argon2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Db, openDatabase, transaction } from '../../db/client.ts';
 import { isValidReference, makeReference, randomReference, REFERENCE_ALPHABET, referenceFromBody } from '../../db/reference.ts';
-import * as repos from '../../db/repos.ts';
+import * as repos from '../../db/repos/index.ts';
 import { DEMO_CPRS, DEMO_USERS, seedDemo } from '../../db/seed.ts';
 import { type Appointment, DEFAULT_SETTINGS, type Settings, type Ticket } from '../../protocol/domain.ts';
 import type { HallEvent } from '../../protocol/events.ts';

@@ -5,8 +5,8 @@
 // adds a family member, words refusals in the agent's language and logs a call's outcome.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import * as cit from '../../db/citizens.ts';
-import * as repo from '../../db/repos.ts';
+import * as cit from '../../db/repos/citizens.ts';
+import * as repo from '../../db/repos/index.ts';
 import { tb } from '../../booking-ui/i18n.ts';
 import { contextWithCookie, launchBrowser, screenshot } from '../helpers/browser.ts';
 import { call, DEMO, deviceToken, login, startTestHub, type TestHub } from '../helpers/hub.ts';

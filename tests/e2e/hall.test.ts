@@ -4,7 +4,7 @@
 // a display that loses the network catches up without replaying announcements.
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as repo from '../../db/repos.ts';
+import * as repo from '../../db/repos/index.ts';
 import { contextWithCookie, launchBrowser, screenshot } from '../helpers/browser.ts';
 import { call, deviceToken, startTestHub, type TestHub } from '../helpers/hub.ts';
 

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as repo from '../../db/repos.ts';
+import * as repo from '../../db/repos/index.ts';
 import { decodeEscPos, rasterToPng, renderTicket } from '../../printer/index.ts';
 import { estimateWait } from '../../engine/index.ts';
 import { ARTIFACTS, contextWithCookie, launchBrowser, screenshot } from '../helpers/browser.ts';

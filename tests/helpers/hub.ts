@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { openDatabase, type Db } from '../../db/client.ts';
-import * as repo from '../../db/repos.ts';
+import * as repo from '../../db/repos/index.ts';
 import { seedDemo } from '../../db/seed.ts';
 import type { DeltaMessage, SnapshotMessage } from '../../protocol/messages.ts';
 import { startHub, type RunningHub } from '../../server/app.ts';

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { referenceFromBody } from '../../db/reference.ts';
-import * as repo from '../../db/repos.ts';
+import * as repo from '../../db/repos/index.ts';
 import { localInstant } from '../../engine/index.ts';
 import { MAX_ATTEMPTS, RETRY_BASE_MS, retryDelay, webhookSender } from '../../server/outbox.ts';
 import { call, DEMO, deviceToken, login, startTestHub, type TestHub } from '../helpers/hub.ts';

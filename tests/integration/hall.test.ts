@@ -1,6 +1,6 @@
 // The hub end to end: real server on port 0, temp SQLite file, real HTTP and Socket.IO clients.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as repo from '../../db/repos.ts';
+import * as repo from '../../db/repos/index.ts';
 import { localInstant } from '../../engine/index.ts';
 import { call, connectClient, DEMO, deviceToken, login, startTestHub, until, type Client, type TestHub } from '../helpers/hub.ts';
 

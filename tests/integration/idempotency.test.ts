@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import * as repo from '../../db/repos.ts';
+import * as repo from '../../db/repos/index.ts';
 import { REUSE_MS, TicketRequests } from '../../kiosk-ui/requests.ts';
 import { newToken, sha256 } from '../../server/auth.ts';
 import { localInstant } from '../../engine/index.ts';

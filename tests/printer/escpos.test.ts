@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeEscPos, rasterToPng } from '../../printer/decode.ts';
 import { encodeTicket, encodeTicketText, rasterBands, shapeArabic, visualCp864 } from '../../printer/escpos.ts';
 import { previewPng } from '../../printer/preview.ts';
-import { renderTicket, type Raster } from '../../printer/render.ts';
+import { renderTicket, type Raster } from '../../printer/render/index.ts';
 import { sampleTicket } from '../../printer/ticket.ts';
 import { readPng, readQr } from './raster-helpers.ts';
 

@@ -2,7 +2,7 @@
 // components, and a QR read with jsQR.
 import * as jsqrModule from 'jsqr';
 import { PNG } from 'pngjs';
-import type { Raster } from '../../printer/render.ts';
+import type { Raster } from '../../printer/render/index.ts';
 
 // jsqr is a CommonJS bundle whose typings say `export default`: take the function from wherever
 // the loader put it.

@@ -3,7 +3,7 @@
 // widths, and must follow a change of the hall's settings at once.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeTicket } from '../../printer/escpos.ts';
-import { clearRenderCache, renderCacheStats, renderTicket, renderTicketUncached, type PaperWidth, type Raster } from '../../printer/render.ts';
+import { clearRenderCache, renderCacheStats, renderTicket, renderTicketUncached, type PaperWidth, type Raster } from '../../printer/render/index.ts';
 import { sampleTicket, type TicketPrint } from '../../printer/ticket.ts';
 
 const bytes = (t: TicketPrint, width: PaperWidth) => Buffer.from(encodeTicket(renderTicket(t, width)));

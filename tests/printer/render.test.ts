@@ -2,7 +2,7 @@
 // drawn with the bundled font, joined, right to left.
 import { GlobalFonts } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { FONT_FAMILY, PAPER_DOTS, renderLine, renderTicket, type Raster } from '../../printer/render.ts';
+import { FONT_FAMILY, PAPER_DOTS, renderLine, renderTicket, type Raster } from '../../printer/render/index.ts';
 import { sampleTicket } from '../../printer/ticket.ts';
 import { components, countInk, ink, inkBox } from './raster-helpers.ts';
 

@@ -1,12 +1,12 @@
 // Repositories of citizen inquiries: the citizen record (names, contact, IBAN, family, housing
 // applications with their status history, letters), its audit trail and the call log.
-// Same conventions as repos.ts: synchronous, the database first, callers group writes with
+// Same conventions as the other repositories (index.ts): synchronous, the database first, callers group writes with
 // `transaction()`; the per-request reads are prepared once per database.
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Db } from './client.ts';
+import type { Db } from '../client.ts';
 import {
   applicationStatusHistory, callLog, citizenAudit, citizens, familyMembers, housingApplications, letters,
-} from './schema.ts';
+} from '../schema.ts';
 
 export type CitizenRow = typeof citizens.$inferSelect;
 export type FamilyMemberRow = typeof familyMembers.$inferSelect;
