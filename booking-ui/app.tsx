@@ -2,7 +2,9 @@
 // slot picker, call log). The session lives in the hub's httpOnly cookie; a reload asks
 // /api/auth/me and comes straight back.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api, type ApiFailure } from '../ui-kit/api.ts';
+import type { Role } from '../protocol/domain.ts';
+import type { ApiFailure } from '../ui-kit/api.ts';
+import { call, type ReplyOf } from '../ui-kit/client.ts';
 import { hubClockOffset } from '../ui-kit/hub-time.ts';
 import { applyDocumentLang, formatDate, formatTime, otherLang, saveLang, savedLang, type Lang } from '../ui-kit/i18n.ts';
 import { Console } from './console.tsx';
@@ -10,8 +12,9 @@ import { ErrorBox, toFailure } from './errors.tsx';
 import { nameIn } from './format.ts';
 import { tb } from './i18n.ts';
 
-export interface Me { user: { id: number; username: string; displayName: string; role: string } }
-const ROLES = ['callcenter', 'supervisor', 'admin'];
+/** The logged-in staff member (`auth.me`). */
+export type Me = ReplyOf<'auth.me'>;
+const ROLES: readonly Role[] = ['callcenter', 'supervisor', 'admin'];
 const LANG_KEY = 'dor.booking.lang';
 
 function Header({ lang, setLang, me, onLogout, now, children }: { lang: Lang; setLang(l: Lang): void; me: Me | null; onLogout?: () => void; now: number; children?: preact.ComponentChildren }) {
@@ -94,15 +97,15 @@ export function BookingApp() {
     return () => clearInterval(tick);
   }, []);
   useEffect(() => {
-    api<Me>('/api/auth/me').then((m) => setMe(ROLES.includes(m.user.role) ? m : null), () => setMe(null));
+    call('auth.me', {}).then((m) => setMe(ROLES.includes(m.user.role) ? m : null), () => setMe(null));
   }, []);
 
   const login = async (username: string, password: string): Promise<ApiFailure | null> => {
     try {
-      await api('/api/auth/login', { body: { username, password } });
-      const m = await api<Me>('/api/auth/me');
+      await call('auth.login', { username, password });
+      const m = await call('auth.me', {});
       if (!ROLES.includes(m.user.role)) {
-        await api('/api/auth/logout', { method: 'POST' }).catch(() => {});
+        await call('auth.logout', {}).catch(() => {});
         return { code: 'WRONG_ROLE', message: 'This console is for call-center agents and supervisors only.', status: 403 };
       }
       setMe(m);
@@ -113,7 +116,7 @@ export function BookingApp() {
   };
   const loggedOut = useCallback(() => setMe(null), []); // stable: the console's effects depend on it
   const logout = async () => {
-    await api('/api/auth/logout', { method: 'POST' }).catch(() => {});
+    await call('auth.logout', {}).catch(() => {});
     setMe(null);
   };
   const user = me === 'loading' ? null : me;

@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { Relation } from '../protocol/citizens.ts';
-import { api } from '../ui-kit/api.ts';
+import { call, type InputOf } from '../ui-kit/client.ts';
 import type { CitizenRecord } from '../ui-kit/citizen-words.ts';
 import { formatShortDate, type Lang } from '../ui-kit/i18n.ts';
 import { fieldFailure, ibanFailure, phoneFailure } from './errors.tsx';
@@ -12,6 +12,8 @@ import { nameIn, stamp } from './format.ts';
 import { tb, word, type BKey } from './i18n.ts';
 
 export type Saved = 'card.saved' | 'family.added';
+/** The operations that change a citizen's record; each replies with the whole record. */
+type CitizenChange = 'citizens.contact' | 'citizens.iban' | 'citizens.family.add';
 
 export function Section({ title, children, testId, actions }: { title: string; children: ComponentChildren; testId?: string; actions?: ComponentChildren }) {
   return (
@@ -50,10 +52,10 @@ export function CitizenCard({ lang, citizen: c, timeZone, today, onSaved, onErro
     setEditing(what);
   };
   /** Sends one change; the hub answers with the whole record. */
-  const send = async (path: string, method: 'PUT' | 'POST', body: Record<string, unknown>, what: Saved) => {
+  const send = async <N extends CitizenChange>(name: N, input: InputOf<N>, what: Saved) => {
     setSaving(true);
     try {
-      const r = await api<{ citizen: CitizenRecord }>(`/api/citizens/${c.cpr}/${path}`, { method, body });
+      const r = await call(name, input);
       setEditing(null);
       onSaved(r.citizen, what);
     } catch (err) {
@@ -70,13 +72,13 @@ export function CitizenCard({ lang, citizen: c, timeZone, today, onSaved, onErro
     if (Object.keys(body).length === 0) return setEditing(null);
     const bad = (body.phone !== undefined && phoneFailure(body.phone)) || (body.address === '' && fieldFailure('address'));
     if (bad) return onError(bad);
-    void send('contact', 'PUT', body, 'card.saved');
+    void send('citizens.contact', { cpr: c.cpr, ...body }, 'card.saved');
   };
   const saveIban = (e: Event) => {
     e.preventDefault();
     const bad = ibanFailure(iban);
     if (bad) return onError(bad);
-    void send('iban', 'PUT', { iban }, 'card.saved');
+    void send('citizens.iban', { cpr: c.cpr, iban }, 'card.saved');
   };
   return (
     <article class="card bk-card bk-scroll" data-testid="citizen-card">
@@ -119,7 +121,7 @@ export function CitizenCard({ lang, citizen: c, timeZone, today, onSaved, onErro
       )}>
         {editing === 'family' && (
           <FamilyForm lang={lang} cpr={c.cpr} today={today} saving={saving} onError={onError} onCancel={() => setEditing(null)}
-            onSubmit={(member) => void send('family', 'POST', member, 'family.added')} />
+            onSubmit={(member) => void send('citizens.family.add', { cpr: c.cpr, ...member }, 'family.added')} />
         )}
         {c.family.length === 0 ? <p class="bk-muted">{tb(lang, 'card.noFamily')}</p> : (
           <ul class="bk-list">{c.family.map((f) => (
@@ -158,14 +160,15 @@ export function CitizenCard({ lang, citizen: c, timeZone, today, onSaved, onErro
   );
 }
 
-type Member = { name: string; relation: string; dateOfBirth: string; memberCpr: string | null };
+/** A new family member as the hub takes it (without the citizen's CPR). */
+type Member = Omit<InputOf<'citizens.family.add'>, 'cpr'>;
 
 /** A new family member: name, relation, date of birth (not after today), CPR if they have one. */
 function FamilyForm({ lang, cpr, today, saving, onSubmit, onCancel, onError }: {
   lang: Lang; cpr: string; today: string; saving: boolean; onSubmit(m: Member): void; onCancel(): void; onError(e: unknown): void;
 }) {
   const [name, setName] = useState('');
-  const [relation, setRelation] = useState<string>('son');
+  const [relation, setRelation] = useState<Relation>('son');
   const [dateOfBirth, setDateOfBirth] = useState('');
   const [memberCpr, setMemberCpr] = useState('');
   const submit = (e: Event) => {
@@ -182,7 +185,7 @@ function FamilyForm({ lang, cpr, today, saving, onSubmit, onCancel, onError }: {
         <input class="input" dir="auto" data-testid="family-name" value={name} maxLength={120} onInput={(e) => setName(e.currentTarget.value)} /></label>
       <div class="bk-pair">
         <label class="bk-field"><span class="bk-label">{tb(lang, 'family.relation')}</span>
-          <select class="input" data-testid="family-relation" value={relation} onChange={(e) => setRelation(e.currentTarget.value)}>
+          <select class="input" data-testid="family-relation" value={relation} onChange={(e) => setRelation(Relation.parse(e.currentTarget.value))}>
             {Relation.options.map((r) => <option key={r} value={r}>{word(lang, r)}</option>)}
           </select></label>
         <label class="bk-field"><span class="bk-label">{tb(lang, 'family.dateOfBirth')}</span>

@@ -2,7 +2,8 @@
 // hub's httpOnly cookie, so a reload asks /api/auth/me and comes straight back to the counter the
 // user holds (its current ticket comes with the snapshot).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api, isApiFailure } from '../ui-kit/api.ts';
+import { isApiFailure } from '../ui-kit/api.ts';
+import { call, type ReplyOf } from '../ui-kit/client.ts';
 import { applyDocumentLang, DEFAULT_TIME_ZONE, dir, saveLang, savedLang, type Lang } from '../ui-kit/i18n.ts';
 import { LangContext, Spinner, T } from './components.tsx';
 import { AppHeader, ShellContext } from './header.tsx';
@@ -13,10 +14,8 @@ import type { Hall } from './model.ts';
 import { PickScreen } from './picker.tsx';
 import { Terminal } from './terminal.tsx';
 
-export interface Me {
-  user: { id: number; username: string; displayName: string; role: string };
-  counter: number | null;
-}
+/** The logged-in staff member and the counter open under them (`auth.me`). */
+export type Me = ReplyOf<'auth.me'>;
 
 export type Notice = { k: CKey; params?: Params };
 
@@ -87,7 +86,7 @@ export function CounterApp() {
   /** Asks the hub which counter we hold (after a surprise in the feed) and follows it. */
   const recheck = useCallback(async (lost: number) => {
     try {
-      const m = await api<Me>('/api/auth/me');
+      const m = await call('auth.me', {});
       const p = phaseRef.current;
       if (p.name !== 'counter' || p.counter !== lost) return;
       if (m.counter === lost) return;
@@ -119,7 +118,7 @@ export function CounterApp() {
   /** After login or on load: where this user belongs. */
   const enter = useCallback(async (m: Me): Promise<Notice | null> => {
     if (m.user.role !== 'counter') {
-      await api('/api/auth/logout', { method: 'POST', body: {} }).catch(() => undefined);
+      await call('auth.logout', {}).catch(() => undefined);
       return { k: 'login.notCounterStaff' };
     }
     setMe(m);
@@ -130,7 +129,7 @@ export function CounterApp() {
 
   useEffect(() => {
     let live = true;
-    api<Me>('/api/auth/me')
+    call('auth.me', {})
       .then(async (m) => {
         if (!live) return;
         const notice = await enter(m);
@@ -150,8 +149,8 @@ export function CounterApp() {
 
   const login = useCallback(async (username: string, password: string): Promise<Notice | null> => {
     try {
-      await api('/api/auth/login', { body: { username, password } });
-      const m = await api<Me>('/api/auth/me');
+      await call('auth.login', { username, password });
+      const m = await call('auth.me', {});
       return await enter(m);
     } catch (e) {
       if (isApiFailure(e) && e.code === 'INVALID_CREDENTIALS') return { k: 'login.INVALID_CREDENTIALS' };
@@ -165,16 +164,16 @@ export function CounterApp() {
     // A counter nobody sits at must not stay open (it would count in estimates and take transfers).
     if (p.name === 'counter' && conn.current) {
       closing.current = p.counter;
-      await conn.current.command('counter:close', { counter: p.counter }).catch(() => undefined);
+      await conn.current.command('counter.close', { counter: p.counter }).catch(() => undefined);
     }
-    await api('/api/auth/logout', { method: 'POST', body: {} }).catch(() => undefined);
+    await call('auth.logout', {}).catch(() => undefined);
     closing.current = null;
     toLogin(null);
   }, [toLogin]);
 
   const openCounter = useCallback(async (n: number) => {
     if (!conn.current) throw { code: 'NETWORK', message: 'Not connected.', status: 0 };
-    await conn.current.command('counter:open', { counter: n });
+    await conn.current.command('counter.open', { counter: n });
     setPhase({ name: 'counter', counter: n });
   }, []);
 
@@ -182,7 +181,7 @@ export function CounterApp() {
     if (!conn.current) throw { code: 'NETWORK', message: 'Not connected.', status: 0 };
     closing.current = n;
     try {
-      await conn.current.command('counter:close', { counter: n });
+      await conn.current.command('counter.close', { counter: n });
       setPhase({ name: 'pick', notice: null });
     } finally {
       closing.current = null;

@@ -4,7 +4,8 @@
 // fetched once when the current ticket changes (`useCitizen`, in the tab container), so switching
 // tabs never waits; an unknown CPR shows a small "no record" note.
 import { useEffect, useState } from 'preact/hooks';
-import { api, isApiFailure } from '../ui-kit/api.ts';
+import { isApiFailure } from '../ui-kit/api.ts';
+import { call } from '../ui-kit/client.ts';
 import { word, type CitizenRecord } from '../ui-kit/citizen-words.ts';
 import { formatNumber, type Lang } from '../ui-kit/i18n.ts';
 import { Pair, T } from './components.tsx';
@@ -20,7 +21,7 @@ export function useCitizen(ticketId: string, cpr: string | null): CitizenLoad {
     if (!cpr) return;
     const ctrl = new AbortController();
     setLoad({ key, load: { state: 'loading' } });
-    api<{ citizen: CitizenRecord }>(`/api/citizens/${encodeURIComponent(cpr)}`, { signal: ctrl.signal }).then(
+    call('citizens.get', { cpr }, { signal: ctrl.signal }).then(
       (r) => setLoad({ key, load: { state: 'ok', citizen: r.citizen } }),
       (e: unknown) => {
         if (ctrl.signal.aborted) return;

@@ -2,17 +2,18 @@
 // a HallFeed, counter commands sent as socket events with acks (REST when the socket is down),
 // and the hub's clock (the demo pins it; waiting times and "due" must use the hub's time).
 import type { Socket } from 'socket.io-client';
-import type { Ack } from '../protocol/api.ts';
 import type { HallEvent, PublicHallEvent } from '../protocol/events.ts';
-import { api, type ApiFailure } from '../ui-kit/api.ts';
+import { isApiFailure } from '../ui-kit/api.ts';
+import { call, callSocket, type InputOf, type ReplyOf } from '../ui-kit/client.ts';
 import { staffFeed, type StaffFeed } from '../ui-kit/hall-feed.ts';
 import { hubClockOffset } from '../ui-kit/hub-time.ts';
 import { staffSocket, type StaffSocketListener } from '../ui-kit/staff-socket.ts';
 import type { Hall } from './model.ts';
 
+/** The counter's operations (protocol/operations.ts); input and reply types come from their contracts. */
 export type CounterCommand =
-  | 'counter:open' | 'counter:close' | 'counter:call-next' | 'counter:call' | 'counter:recall' | 'counter:no-show'
-  | 'counter:start' | 'counter:finish' | 'counter:transfer' | 'counter:pause' | 'counter:resume';
+  | 'counter.open' | 'counter.close' | 'counter.call-next' | 'counter.call' | 'counter.recall' | 'counter.no-show'
+  | 'counter.start' | 'counter.finish' | 'counter.transfer' | 'counter.pause' | 'counter.resume';
 
 export interface ConnectionListener extends StaffSocketListener {
   /** The hall state changed (snapshot or deltas); `events` is empty for a snapshot. */
@@ -42,27 +43,14 @@ export class Connection {
   }
 
   /**
-   * Sends a counter command and resolves with the hub's data, or rejects with an ApiFailure.
+   * Sends a counter command and resolves with the hub's typed reply, or rejects with an ApiFailure.
    * Over the socket the hub's delta precedes the ack, so the feed already shows the result.
    */
-  async command<T = unknown>(event: CounterCommand, payload: { counter: number } & Record<string, unknown>): Promise<T> {
-    if (this.socket.connected) {
-      let ack: Ack<T>;
-      try {
-        ack = (await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<T>;
-      } catch {
-        throw { code: 'TIMEOUT', message: `No answer from the hub within ${ACK_TIMEOUT_MS / 1000} s.`, status: 0 } satisfies ApiFailure;
-      }
-      if (ack.ok) return ack.data;
-      if (ack.error.code === 'UNAUTHENTICATED') this.listener.unauthenticated();
-      throw { code: ack.error.code, message: ack.error.message, status: 0 } satisfies ApiFailure;
-    }
-    const { counter, ...body } = payload;
-    const slug = event.slice('counter:'.length);
+  async command<N extends CounterCommand>(name: N, input: InputOf<N>): Promise<ReplyOf<N>> {
     try {
-      return await api<T>(`/api/counters/${counter}/${slug}`, { method: 'POST', body, timeoutMs: ACK_TIMEOUT_MS });
+      return this.socket.connected ? await callSocket(this.socket, name, input, ACK_TIMEOUT_MS) : await call(name, input, { timeoutMs: ACK_TIMEOUT_MS });
     } catch (e) {
-      if ((e as ApiFailure).code === 'UNAUTHENTICATED') this.listener.unauthenticated();
+      if (isApiFailure(e) && e.code === 'UNAUTHENTICATED') this.listener.unauthenticated();
       throw e;
     }
   }

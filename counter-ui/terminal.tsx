@@ -8,6 +8,7 @@ import { isApiFailure } from '../ui-kit/api.ts';
 import { formatNumber, formatTime, type Lang } from '../ui-kit/i18n.ts';
 import { nameIn, type Me } from './app.tsx';
 import { Kbd, Pair, Spinner, T, useLang } from './components.tsx';
+import type { InputOf } from '../ui-kit/client.ts';
 import type { Connection, CounterCommand } from './connection.ts';
 import { FinishDialog, PauseDialog, TransferDialog } from './dialogs.tsx';
 import { AppHeader, useShell } from './header.tsx';
@@ -75,27 +76,27 @@ export function Terminal({ me, counter: n, hall, version, now, conn, onClose, on
     }
   }, []);
 
-  const send = useCallback((action: Action, event: CounterCommand, extra: Record<string, unknown> = {}) =>
+  const send = useCallback(<N extends CounterCommand>(action: Action, name: N, input: InputOf<N>) =>
     run(action, async () => {
       if (!conn) throw { code: 'NETWORK', message: 'Not connected to the hub.', status: 0 };
-      await conn.command(event, { counter: n, ...extra });
-    }), [run, conn, n]);
+      await conn.command(name, input);
+    }), [run, conn]);
 
   const act = {
-    callNext: () => can.callNext && send('callNext', 'counter:call-next'),
-    call: (ticketId: string) => can.call && send('call', 'counter:call', { ticketId }),
-    recall: () => can.recall && send('recall', 'counter:recall'),
-    noShow: () => can.noShow && send('noShow', 'counter:no-show'),
-    start: () => can.start && send('start', 'counter:start'),
-    resume: () => can.resume && send('resume', 'counter:resume'),
+    callNext: () => can.callNext && send('callNext', 'counter.call-next', { counter: n }),
+    call: (ticketId: string) => can.call && send('call', 'counter.call', { counter: n, ticketId }),
+    recall: () => can.recall && send('recall', 'counter.recall', { counter: n }),
+    noShow: () => can.noShow && send('noShow', 'counter.no-show', { counter: n }),
+    start: () => can.start && send('start', 'counter.start', { counter: n }),
+    resume: () => can.resume && send('resume', 'counter.resume', { counter: n }),
     finish: async (outcome: string, note: string | null) => {
-      if (await send('finish', 'counter:finish', { outcome, note })) setDialog(null);
+      if (await send('finish', 'counter.finish', { counter: n, outcome, note })) setDialog(null);
     },
     transfer: async (target: { toServiceId: string | null; toCounter: number | null }) => {
-      if (await send('transfer', 'counter:transfer', target)) setDialog(null);
+      if (await send('transfer', 'counter.transfer', { counter: n, ...target })) setDialog(null);
     },
     pause: async (reason: string) => {
-      if (await send('pause', 'counter:pause', { reason })) setDialog(null);
+      if (await send('pause', 'counter.pause', { counter: n, reason })) setDialog(null);
     },
     close: () => can.close && run('close', () => onClose(n)),
     logout: () => can.logout && run('logout', () => onLogout()),

@@ -2,7 +2,8 @@
 // a keyboard-wedge scanner on every screen, and an idle reset to the start screen in Arabic.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { io, type Socket } from 'socket.io-client';
-import { api, isApiFailure, type ApiFailure } from '../ui-kit/api.ts';
+import { isApiFailure, type ApiFailure } from '../ui-kit/api.ts';
+import { call } from '../ui-kit/client.ts';
 import type { PublicHallState } from '../protocol/state.ts';
 import { publicFeed } from '../ui-kit/hall-feed.ts';
 import { hubClockOffset } from '../ui-kit/hub-time.ts';
@@ -16,7 +17,7 @@ import {
   AppointmentScreen, MessageScreen, PinScreen, PriorityScreen, ServicesScreen, StaffPanel, StartScreen, TicketScreen, UnpairedScreen,
   type MessageKind, type TicketVia,
 } from './screens.tsx';
-import type { CheckInReply, PrinterStatusMessage, Priority, Receipt, ServicesReply, ServiceTile } from './types.ts';
+import type { PrinterStatusMessage, Priority, Receipt, ServiceTile } from './types.ts';
 
 type Screen =
   | { name: 'start' }
@@ -90,7 +91,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   // --- services (tile counts): on demand, and refreshed (debounced) on every hall change
   const refreshServices = useCallback(async () => {
     try {
-      const reply = await api<ServicesReply>('/api/services', { timeoutMs: 8000 });
+      const reply = await call('services.list', {}, { timeoutMs: 8000 });
       setTiles(reply.services);
     } catch (e) {
       if (isApiFailure(e) && (e.status === 401 || e.code === 'UNAUTHENTICATED')) setUnpaired(true);
@@ -224,7 +225,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
 
   const checkIn = useCallback((by: { cpr: string } | { reference: string }) => run(async () => {
     const choice = 'cpr' in by ? `check-in:cpr:${by.cpr}` : `check-in:ref:${by.reference.toUpperCase()}`;
-    const reply = await requests.send<CheckInReply>('/api/kiosk/check-in', by, choice);
+    const reply = await requests.send('kiosk.checkIn', by, choice);
     switch (reply.outcome) {
       case 'checked_in':
       case 'late_converted': {
@@ -243,7 +244,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   }), [run, scheduleRefresh, requests]);
 
   const issueWalkin = useCallback((serviceId: string, priority: Priority) => run(async () => {
-    const receipt = await requests.send<Receipt>('/api/kiosk/tickets', { serviceId, priority }, `walk-in:${serviceId}:${priority}`);
+    const receipt = await requests.send('kiosk.walkIn', { serviceId, priority }, `walk-in:${serviceId}:${priority}`);
     setScreen({ name: 'ticket', receipt, via: 'walkin' });
     scheduleRefresh();
   }), [run, scheduleRefresh, requests]);
@@ -252,7 +253,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
     if (busyRef.current) return;
     busyRef.current = true;
     setBusy(true);
-    api<{ ok: boolean }>('/api/kiosk/exit', { body: { pin } })
+    call('kiosk.exit', { pin })
       .then(() => {
         setPinError(null);
         setScreen({ name: 'staff' });

@@ -3,7 +3,11 @@
 // the ticket it already issued. So when the hub gives no answer (network trouble, a timeout, a 5xx)
 // the ticket may or may not exist, and the kiosk can safely ask again with the same requestId:
 // it gets the ticket either way, never a second one. A refusal (4xx) is an answer: no retry.
-import { api, isApiFailure } from '../ui-kit/api.ts';
+import { isApiFailure } from '../ui-kit/api.ts';
+import { call, type InputOf, type ReplyOf } from '../ui-kit/client.ts';
+
+/** The ticket-issuing operations: they take a requestId. */
+export type TicketOperation = 'kiosk.walkIn' | 'kiosk.checkIn';
 
 /** Automatic retries after an unanswered request, with these pauses before each. */
 export const RETRY_DELAYS_MS = [500, 2000];
@@ -34,15 +38,15 @@ export class TicketRequests {
   constructor(private readonly now: () => number = Date.now) {}
 
   /**
-   * POSTs `body` plus a requestId for this citizen action (`choice` names it, e.g. the service and
-   * priority), retrying unanswered attempts with the same requestId. Throws the last failure.
+   * Sends operation `name` with `body` plus a requestId for this citizen action (`choice` names it,
+   * e.g. the service and priority), retrying unanswered attempts with the same requestId. Throws the last failure.
    */
-  async send<T>(path: string, body: Record<string, unknown>, choice: string): Promise<T> {
+  async send<N extends TicketOperation>(name: N, body: InputOf<N>, choice: string): Promise<ReplyOf<N>> {
     const requestId = this.requestIdFor(choice);
     const started = this.now();
     for (let attempt = 0; ; attempt++) {
       try {
-        return await api<T>(path, { body: { ...body, requestId } });
+        return await call(name, { ...body, requestId });
       } catch (e) {
         if (!unanswered(e)) throw e;
         const delay = RETRY_DELAYS_MS[attempt];

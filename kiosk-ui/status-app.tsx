@@ -4,7 +4,8 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { io } from 'socket.io-client';
-import { api, isApiFailure } from '../ui-kit/api.ts';
+import { isApiFailure } from '../ui-kit/api.ts';
+import { call } from '../ui-kit/client.ts';
 import { applyDocumentLang, DEFAULT_TIME_ZONE, dir, formatNumber, formatTime, minutesText, otherLang, saveLang, savedLang, t, type Lang, type MessageKey } from '../ui-kit/i18n.ts';
 import { Bi, LangContext, Pair, Spinner, useLang } from './components.tsx';
 import { AlertIcon, CheckCircleIcon, ClockIcon, GlobeIcon, InfoIcon, UsersIcon } from './icons.tsx';
@@ -52,7 +53,9 @@ export function StatusApp() {
   const fetchStatus = useCallback(async () => {
     if (!token) return;
     try {
-      accept(await api<Receipt>(`/api/tickets/status/${encodeURIComponent(token)}`, { timeoutMs: 10_000 }));
+      const r = await call('tickets.status', { token }, { timeoutMs: 10_000 });
+      if (r) accept(r);
+      else setLoad({ kind: 'notFound' });
     } catch (e) {
       if (isApiFailure(e) && (e.status === 404 || e.status === 400)) setLoad({ kind: 'notFound' });
       else setLoad((l) => (l.kind === 'ready' ? l : { kind: 'error' }));

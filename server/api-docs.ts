@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { PAGES } from '../ui-kit/pages.ts';
 import { operations, type Operation } from './ops/index.ts';
 
-type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; anyOf?: JsonSchema[]; enum?: unknown[]; pattern?: string; minLength?: number; maxLength?: number; minimum?: number; maximum?: number; default?: unknown; items?: JsonSchema };
+type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; anyOf?: JsonSchema[]; enum?: unknown[]; pattern?: string; minLength?: number; maxLength?: number; minimum?: number; maximum?: number; default?: unknown; items?: JsonSchema; additionalProperties?: JsonSchema | boolean; const?: unknown; oneOf?: JsonSchema[] };
 
 function typeOf(s: JsonSchema): string {
   if (s.enum) return s.enum.map((v) => `\`${JSON.stringify(v)}\``).join(' \\| ');
@@ -35,6 +35,43 @@ function fields(o: Operation): string {
   }).join('\n\n');
 }
 
+/** One line per reply field, nested fields indented; deeper than 3 levels is summed up as "…". */
+function replyLines(s: JsonSchema, depth: number): string[] {
+  const pad = '  '.repeat(depth);
+  const variants = s.anyOf ?? s.oneOf;
+  if (variants) {
+    const objects = variants.filter((v) => v.properties);
+    if (objects.length === 0) return [];
+    if (objects.length === 1) return replyLines(objects[0]!, depth);
+    return objects.flatMap((v, i) => [`${pad}- one of — variant ${i + 1}:`, ...replyLines(v, depth + 1)]);
+  }
+  if (s.type === 'array' && s.items) return replyLines(s.items, depth);
+  if (s.type === 'object' && typeof s.additionalProperties === 'object') return replyLines(s.additionalProperties, depth);
+  return Object.entries(s.properties ?? {}).flatMap(([name, p]) => {
+    const optional = s.required?.includes(name) ? '' : ' (optional)';
+    const nested = depth < 3 ? replyLines(p, depth + 1) : [];
+    const more = depth >= 3 && (p.properties || p.items || p.anyOf) ? ' …' : '';
+    return [`${pad}- \`${name}\`: ${replyType(p)}${optional}${more}`, ...nested];
+  });
+}
+
+function replyType(s: JsonSchema): string {
+  if (s.const !== undefined) return `\`${JSON.stringify(s.const)}\``;
+  const variants = s.anyOf ?? s.oneOf;
+  if (variants) return variants.map(replyType).join(' \\| ');
+  if (s.enum) return s.enum.map((v) => `\`${JSON.stringify(v)}\``).join(' \\| ');
+  if (s.type === 'array') return `array of ${s.items ? replyType(s.items) : 'any'}`;
+  if (s.type === 'object' && typeof s.additionalProperties === 'object') return `map of ${replyType(s.additionalProperties)}`;
+  return Array.isArray(s.type) ? s.type.join('|') : s.type ?? 'any';
+}
+
+function reply(o: Operation): string {
+  const schema = z.toJSONSchema(o.output, { io: 'output', unrepresentable: 'any' }) as JsonSchema;
+  const lines = replyLines(schema, 0);
+  const nullable = (schema.anyOf ?? []).some((v) => v.type === 'null') ? ' (or `null`)' : '';
+  return lines.length ? `Reply${nullable}:\n\n${lines.join('\n')}` : 'Reply: none.';
+}
+
 function access(o: Operation): string {
   if (o.access.anonymous) return 'anyone (no login)';
   const parts = [...(o.access.roles ?? []).map((r) => `role \`${r}\``), ...(o.access.devices ?? []).map((d) => `paired ${d}`)];
@@ -46,7 +83,7 @@ const SCREENS = PAGES.map((p) => `### GET ${p.path}\n${p.summary}`).join('\n\n')
 
 const HEADER = `# Dor hub API
 
-Generated from \`server/ops/\` by \`npm run docs\`; a test fails when this file is stale.
+Generated from \`protocol/operations.ts\` (inputs and replies) and \`server/ops/\` (access) by \`npm run docs\`; a test fails when this file is stale.
 
 One port serves everything. REST lives under \`/api\` (JSON bodies, at most 64 kB — 4 MB for \`POST /api/import/applications\`); every operation
 marked with a socket event can also be sent over Socket.IO as \`socket.emit(event, payload, ack)\`
@@ -113,7 +150,7 @@ export function apiReference(): string {
     const lines = [`### ${title}`, '', o.summary, '', `- Operation: \`${o.name}\``];
     if (o.http && o.event) lines.push(`- Socket event: \`${o.event}\``);
     if (o.http?.status) lines.push(`- Success status: ${o.http.status}`);
-    lines.push(`- Who: ${access(o)}`, '', fields(o), '');
+    lines.push(`- Who: ${access(o)}`, '', fields(o), '', reply(o), '');
     return lines.join('\n');
   });
   return `${HEADER}\n${sections.join('\n')}`;

@@ -39,6 +39,8 @@ export interface HubOptions {
   printerPollMs?: number;
   /** Delivers the outbox's SMS messages; the log sender by default. */
   smsSender?: SmsSender;
+  /** Parse every reply with its operation's output schema and fail loudly when one drifts (tests; DOR_VALIDATE_REPLIES=1). */
+  validateReplies?: boolean;
 }
 
 export interface RunningHub {
@@ -101,10 +103,11 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
     toSupervisors: (msg) => io.to('supervisor').emit('printer:status', msg),
   });
   const publicUrl = opts.publicUrl ?? null;
+  const validateReplies = opts.validateReplies ?? false;
   app.use(uiRouter());
-  app.use(apiRouter({ db, hub, clock, log, secureCookies: !!opts.secureCookies, printing, limiter, publicUrl }));
+  app.use(apiRouter({ db, hub, clock, log, secureCookies: !!opts.secureCookies, printing, limiter, publicUrl, validateReplies }));
   app.use(errorHandler(log));
-  attachSockets(io, { db, hub, clock, log, printing, limiter, publicUrl });
+  attachSockets(io, { db, hub, clock, log, printing, limiter, publicUrl, validateReplies });
   printing.startMonitor(opts.printerPollMs ?? 30_000);
   warmUpRenderer(); // the first ticket of the day should not wait for font loading
   const outbox = new OutboxWorker(db, clock, opts.smsSender ?? logSender(log), log);

@@ -9,6 +9,8 @@ const Env = z.object({
   DOR_CLOCK_START: z.string().datetime({ offset: true }).optional(),
   DOR_DEMO: z.enum(['0', '1']).default('1'),
   DOR_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  /** Parse every reply with its operation's output schema; a drifting reply fails loudly (for tests and staging). */
+  DOR_VALIDATE_REPLIES: z.enum(['0', '1']).default('0'),
   DOR_JOB_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
   /** Base URL in ticket QR codes when phones reach the hub at another address than the kiosk. */
   DOR_PUBLIC_URL: z.string().url().optional(),

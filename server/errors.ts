@@ -1,4 +1,5 @@
 // The one error type routes and socket handlers throw; rendered as {error:{code,message}}.
+import type { ZodError } from 'zod';
 import type { EngineError } from '../engine/index.ts';
 
 export class HttpError extends Error {
@@ -14,4 +15,11 @@ const BAD_REQUEST = new Set(['TRANSFER_TARGET_MISSING', 'TRANSFER_TO_SELF', 'SLO
 export function engineError(e: EngineError): HttpError {
   const status = NOT_FOUND.has(e.code) ? 404 : BAD_REQUEST.has(e.code) ? 400 : 409;
   return new HttpError(status, e.code, e.message);
+}
+
+/** A 400 for an input that does not fit its schema, naming the first problem. */
+export function validationError(err: ZodError): HttpError {
+  const first = err.issues[0];
+  const where = first?.path.length ? `${first.path.join('.')}: ` : '';
+  return new HttpError(400, 'VALIDATION_FAILED', `${where}${first?.message ?? 'invalid input'}`, err.issues.map((i) => ({ path: i.path, message: i.message })));
 }

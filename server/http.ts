@@ -6,19 +6,18 @@ import { ZodError } from 'zod';
 import type { Db } from '../db/client.ts';
 import { actorOf, authorize, bearerOf, resolvePrincipal } from './auth.ts';
 import type { Clock } from './clock.ts';
-import { HttpError } from './errors.ts';
+import { HttpError, validationError } from './errors.ts';
 import type { Hub } from './hub.ts';
 import type { Printing } from './printing.ts';
 import type { RateLimiter } from './rate-limit.ts';
+import { checkReply } from './ops/op.ts';
 import { operations, type Operation } from './ops/index.ts';
 
-export interface HttpDeps { db: Db; hub: Hub; clock: Clock; log: Logger; secureCookies: boolean; printing: Printing; limiter: RateLimiter; publicUrl: string | null }
+export interface HttpDeps { db: Db; hub: Hub; clock: Clock; log: Logger; secureCookies: boolean; printing: Printing; limiter: RateLimiter; publicUrl: string | null;
+  /** Parse every reply with its operation's output schema; a drifting reply is a logged 500 (tests). */
+  validateReplies?: boolean }
 
-export function validationError(err: ZodError): HttpError {
-  const first = err.issues[0];
-  const where = first?.path.length ? `${first.path.join('.')}: ` : '';
-  return new HttpError(400, 'VALIDATION_FAILED', `${where}${first?.message ?? 'invalid input'}`, err.issues.map((i) => ({ path: i.path, message: i.message })));
-}
+export { validationError };
 
 function handler(o: Operation, deps: HttpDeps) {
   return async (req: Request, res: Response) => {
@@ -28,15 +27,14 @@ function handler(o: Operation, deps: HttpDeps) {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, 'VALIDATION_FAILED', 'The body must be a JSON object.');
     const clash = Object.keys(req.params).find((k) => k in body);
     if (clash) throw new HttpError(400, 'VALIDATION_FAILED', `${clash}: comes from the URL path, not the body.`);
-    const parsed = o.input.safeParse({ ...body, ...req.params });
-    if (!parsed.success) throw validationError(parsed.error);
     const cookies = {
       set: (name: string, value: string, maxAge: number) => res.cookie(name, value, { httpOnly: true, sameSite: 'strict', secure: deps.secureCookies, path: '/', maxAge }),
       clear: (name: string) => res.clearCookie(name, { path: '/' }),
     };
     const origin = deps.publicUrl ?? `${req.protocol}://${req.get('host')}`;
     const { hub, db, clock, printing, limiter } = deps;
-    const result = await o.run({ hub, db, clock, printing, limiter, origin, principal, actor: actorOf(principal), cookies, rooms: null }, parsed.data);
+    const result = await o.invoke({ hub, db, clock, printing, limiter, origin, principal, actor: actorOf(principal), cookies, rooms: null }, { ...body, ...req.params });
+    if (deps.validateReplies) checkReply(o, result, deps.log);
     res.status(o.http!.status ?? 200).json(result);
   };
 }

@@ -1,15 +1,10 @@
 // Citizen-record codes in words, shared by the booking console and the counter's citizen card:
 // the record's shape, application and letter statuses, appointment events, family relations and audited fields.
+import type { ReplyOf } from './client.ts';
 import type { Lang } from './i18n.ts';
 
-/** `GET /api/citizens/:cpr` → `{ citizen }` (server/ops/citizens.ts, db/repos/citizens.ts `citizenRecord`). */
-export interface CitizenRecord {
-  cpr: string; nameAr: string; nameEn: string; phone: string | null; address: string | null; iban: string | null;
-  family: { id: number; name: string; relation: string; dateOfBirth: string; memberCpr: string | null }[];
-  applications: { id: number; type: string; number: string; status: string; submittedDay: string; history: { status: string; at: number }[] }[];
-  letters: { id: number; subject: string; receivedDay: string; status: string; reference: string }[];
-  history: { id: number; field: string; oldValue: string | null; newValue: string | null; actor: string; at: number }[];
-}
+/** `GET /api/citizens/:cpr` → `{ citizen }`, inferred from the contract (protocol/replies.ts `CitizenRecord`). */
+export type CitizenRecord = ReplyOf<'citizens.get'>['citizen'];
 
 const STATUS: Record<string, [string, string]> = {
   submitted: ['مقدَّم', 'Submitted'],

@@ -5,10 +5,6 @@
 import { randomUUID } from 'node:crypto';
 import * as repo from '../../db/repos/index.ts';
 import { isValidReference, normalizeReference, randomReference } from '../../db/reference.ts';
-import {
-  AppointmentIdParam, AppointmentsQuery, CitizenParam, CreateAppointmentBody, Empty, HolidayBody, OutboxQuery, ReferenceParam, RescheduleBody, ScheduleBody,
-  SettingsBody, SlotsQuery,
-} from '../../protocol/api.ts';
 import type { Appointment, AppointmentStatus, Service } from '../../protocol/domain.ts';
 import type { HallEvent } from '../../protocol/events.ts';
 import { localInstant, weekdayOf, type EngineError } from '../../engine/index.ts';
@@ -66,9 +62,8 @@ function historyEntry(seq: number, actor: string, by: string | null, e: HallEven
 }
 
 export const bookingOps = [
-  op({
-    name: 'slots.list', summary: "The slot picker: a service's next bookable days (within the booking horizon) with each future slot's capacity, seats booked and seats remaining.",
-    http: { method: 'get', path: '/api/slots' }, event: 'slots:list', input: SlotsQuery, access: { roles: [...BOOKERS] },
+  op('slots.list', {
+    access: { roles: [...BOOKERS] },
     run(ctx, q) {
       const service = bookableService(ctx, q.serviceId);
       const today = ctx.hub.current.day;
@@ -76,14 +71,12 @@ export const bookingOps = [
       return { serviceId: service.id, slotMinutes: service.slotMinutes, days };
     },
   }),
-  op({
-    name: 'appointments.list', summary: "A day's appointments (default today), by slot.",
-    http: { method: 'get', path: '/api/appointments' }, event: 'appointments:list', input: AppointmentsQuery, access: { roles: [...BOOKERS] },
+  op('appointments.list', {
+    access: { roles: [...BOOKERS] },
     run: (ctx, q) => ({ appointments: repo.listAppointmentsOfDay(ctx.db, q.day ?? ctx.hub.current.day) }),
   }),
-  op({
-    name: 'appointments.create', summary: "Books a slot for a citizen and queues the bilingual confirmation SMS; refuses full, closed, past, off-grid and beyond-horizon slots and a second active booking for the same service.",
-    http: { method: 'post', path: '/api/appointments', status: 201 }, event: 'appointments:create', input: CreateAppointmentBody, access: { roles: [...BOOKERS] },
+  op('appointments.create', {
+    access: { roles: [...BOOKERS] },
     run(ctx, b) {
       const tz = ctx.hub.current.settings.timeZone;
       const service = bookableService(ctx, b.serviceId);
@@ -96,12 +89,11 @@ export const bookingOps = [
       };
       mustSucceed(ctx.hub.execute({ type: 'book_appointment', appointment }, ctx.actor, slotGuard(ctx, appointment, b.time, service),
         () => { enqueueConfirmation(ctx.db, 'booked', appointment, service, tz, ctx.clock.now()); }));
-      return { appointment: repo.getAppointment(ctx.db, appointment.id) };
+      return { appointment: repo.getAppointment(ctx.db, appointment.id)! };
     },
   }),
-  op({
-    name: 'appointments.reschedule', summary: 'Moves a booked appointment to another slot (same reference, same rules as booking; its own seat does not count against it) and queues the confirmation SMS.',
-    http: { method: 'post', path: '/api/appointments/:id/reschedule' }, event: 'appointments:reschedule', input: RescheduleBody, access: { roles: [...BOOKERS] },
+  op('appointments.reschedule', {
+    access: { roles: [...BOOKERS] },
     run(ctx, b) {
       const tz = ctx.hub.current.settings.timeZone;
       const a = activeAppointment(ctx, b.id, 'rescheduled');
@@ -113,23 +105,21 @@ export const bookingOps = [
       mustSucceed(ctx.hub.execute({ type: 'reschedule_appointment', appointment: moved, from }, ctx.actor,
         slotGuard(ctx, moved, b.time, service, stillBooked(ctx.db, a.id)),
         () => { enqueueConfirmation(ctx.db, 'rescheduled', moved, service, tz, ctx.clock.now()); }));
-      return { appointment: repo.getAppointment(ctx.db, a.id) };
+      return { appointment: repo.getAppointment(ctx.db, a.id)! };
     },
   }),
-  op({
-    name: 'appointments.cancel', summary: 'Cancels a booked appointment and queues the confirmation SMS.',
-    http: { method: 'post', path: '/api/appointments/:id/cancel' }, event: 'appointments:cancel', input: AppointmentIdParam, access: { roles: [...BOOKERS] },
+  op('appointments.cancel', {
+    access: { roles: [...BOOKERS] },
     run(ctx, { id }) {
       const a = activeAppointment(ctx, id, 'cancelled');
       const service = ctx.hub.current.services[a.serviceId] ?? repo.listServices(ctx.db).find((s) => s.id === a.serviceId) ?? { nameAr: a.serviceId, nameEn: a.serviceId };
       mustSucceed(ctx.hub.execute({ type: 'cancel_appointment', appointmentId: id }, ctx.actor, stillBooked(ctx.db, id),
         () => { enqueueConfirmation(ctx.db, 'cancelled', a, service, ctx.hub.current.settings.timeZone, ctx.clock.now()); }));
-      return { appointment: repo.getAppointment(ctx.db, id) };
+      return { appointment: repo.getAppointment(ctx.db, id)! };
     },
   }),
-  op({
-    name: 'appointments.byReference', summary: 'Finds an appointment by its booking reference as a caller reads it out (spaces, dashes, lower case allowed). A reference whose check character does not match is refused as mistyped (400 REFERENCE_MISTYPED) before any lookup.',
-    http: { method: 'get', path: '/api/appointments/by-reference/:reference' }, event: 'appointments:by-reference', input: ReferenceParam, access: { roles: [...BOOKERS] },
+  op('appointments.byReference', {
+    access: { roles: [...BOOKERS] },
     run(ctx, { reference }) {
       const ref = normalizeReference(reference);
       if (!isValidReference(ref)) {
@@ -140,9 +130,8 @@ export const bookingOps = [
       return { appointment: a };
     },
   }),
-  op({
-    name: 'citizens.appointments', summary: "A citizen's appointments, latest first, each with its outcome (kept = checked in or converted late, no_show, cancelled, booked), its history (booked, rescheduled, cancelled, … with who — actor id and display name — and when) and the delivery status of its latest message to the citizen, plus totals.",
-    http: { method: 'get', path: '/api/citizens/:cpr/appointments' }, event: 'citizens:appointments', input: CitizenParam, access: { roles: [...BOOKERS] },
+  op('citizens.appointments', {
+    access: { roles: [...BOOKERS] },
     run(ctx, { cpr }) {
       const list = repo.listAppointmentsOfCitizen(ctx.db, cpr);
       const events = repo.appointmentEvents(ctx.db, list.map((a) => a.id));
@@ -160,40 +149,34 @@ export const bookingOps = [
       return { cpr, summary, appointments };
     },
   }),
-  op({
-    name: 'outbox.list', summary: 'Messages to citizens (booking confirmations), newest first, with their delivery status, attempts and last error.',
-    http: { method: 'get', path: '/api/outbox' }, event: 'outbox:list', input: OutboxQuery, access: { roles: ['supervisor'] },
+  op('outbox.list', {
+    access: { roles: ['supervisor'] },
     run: (ctx, q) => ({ messages: repo.listMessages(ctx.db, q.status ? { status: q.status } : {}) }),
   }),
-  op({
-    name: 'schedule.get', summary: 'The weekly appointment schedules (each in force from its validFrom until the next one), holidays and closures.',
-    http: { method: 'get', path: '/api/appointment-schedule' }, event: 'schedule:get', input: Empty, access: { roles: ['supervisor'] },
+  op('schedule.get', {
+    access: { roles: ['supervisor'] },
     run: (ctx) => ({ schedule: repo.listAppointmentSchedule(ctx.db), holidays: repo.listHolidays(ctx.db) }),
   }),
-  op({
-    name: 'schedule.put', summary: 'Sets the weekly schedule in force from a date (e.g. the rollout: all counters take appointments from then); earlier days keep their schedule, bookings already made stay.',
-    http: { method: 'put', path: '/api/appointment-schedule' }, event: 'schedule:put', input: ScheduleBody, access: { roles: ['supervisor'] },
+  op('schedule.put', {
+    access: { roles: ['supervisor'] },
     run(ctx, b) {
       repo.setScheduleFrom(ctx.db, b.validFrom, b.periods);
       return { schedule: repo.listAppointmentSchedule(ctx.db) };
     },
   }),
-  op({
-    name: 'holidays.put', summary: 'Adds or renames a holiday or a one-off closure (closure: true); no appointments are taken that day.',
-    http: { method: 'put', path: '/api/holidays' }, event: 'holidays:put', input: HolidayBody, access: { roles: ['supervisor'] },
+  op('holidays.put', {
+    access: { roles: ['supervisor'] },
     run(ctx, h) {
       repo.upsertHoliday(ctx.db, h);
       return { holidays: repo.listHolidays(ctx.db) };
     },
   }),
-  op({
-    name: 'settings.get', summary: 'Hall settings (queue rules, time zone, ticker messages).',
-    http: { method: 'get', path: '/api/settings' }, event: 'settings:get', input: Empty, access: { roles: ['supervisor'] },
+  op('settings.get', {
+    access: { roles: ['supervisor'] },
     run: (ctx) => ({ settings: ctx.hub.current.settings }),
   }),
-  op({
-    name: 'settings.put', summary: 'Replaces the hall settings; applied live.',
-    http: { method: 'put', path: '/api/settings' }, event: 'settings:put', input: SettingsBody, access: { roles: ['supervisor'] },
+  op('settings.put', {
+    access: { roles: ['supervisor'] },
     run(ctx, settings) {
       mustSucceed(ctx.hub.execute({ type: 'change_settings', settings }, ctx.actor));
       return { settings: ctx.hub.current.settings };

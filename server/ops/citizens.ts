@@ -3,9 +3,6 @@
 // the call log, and the import of applications and letters from the ministry's system.
 import * as cit from '../../db/repos/citizens.ts';
 import { type Db, transaction } from '../../db/client.ts';
-import {
-  CallBody, CallsQuery, CitizenCprParam, ContactBody, FamilyMemberBody, IbanBody, ImportBody,
-} from '../../protocol/citizens.ts';
 import type { AuditField } from '../../protocol/citizens.ts';
 import { localDay } from '../../engine/time.ts';
 import { HttpError } from '../errors.ts';
@@ -47,31 +44,26 @@ const describeMember = (m: { name: string; relation: string; dateOfBirth: string
   `${m.name} (${m.relation}, ${m.dateOfBirth}${m.memberCpr ? `, CPR ${m.memberCpr}` : ''})`;
 
 export const citizenOps = [
-  op({
-    name: 'citizens.get', summary: "A citizen's record by CPR: names, phone, address, IBAN, family members, housing applications (each with its status history, oldest first), letters, and the history of changes (who, when, old → new; newest first). Read-only for counters (the citizen card).",
-    http: { method: 'get', path: '/api/citizens/:cpr' }, event: 'citizens:get', input: CitizenCprParam,
+  op('citizens.get', {
     access: { roles: [...AGENTS, 'counter'] },
     run(ctx, { cpr }) {
       existingCitizen(ctx.db, cpr);
       return record(ctx.db, cpr);
     },
   }),
-  op({
-    name: 'citizens.contact', summary: "Updates a citizen's phone (Bahraini mobile) and/or address; each changed field is an audited change with the agent's name. Replies with the record and how many fields changed.",
-    http: { method: 'put', path: '/api/citizens/:cpr/contact' }, event: 'citizens:contact', input: ContactBody, access: { roles: [...AGENTS] },
+  op('citizens.contact', {
+    access: { roles: [...AGENTS] },
     run: (ctx, b) => audited(ctx, b.cpr, (c) => [
       ...(b.phone !== undefined ? [{ field: 'phone' as const, oldValue: c.phone, newValue: b.phone }] : []),
       ...(b.address !== undefined ? [{ field: 'address' as const, oldValue: c.address, newValue: b.address }] : []),
     ]),
   }),
-  op({
-    name: 'citizens.iban', summary: "Updates a citizen's bank account: a Bahraini IBAN (BH + 2 check digits + 4-letter bank code + 14 letters or digits; spaces allowed, stored without) with a valid ISO 13616 mod-97 checksum; audited.",
-    http: { method: 'put', path: '/api/citizens/:cpr/iban' }, event: 'citizens:iban', input: IbanBody, access: { roles: [...AGENTS] },
+  op('citizens.iban', {
+    access: { roles: [...AGENTS] },
     run: (ctx, b) => audited(ctx, b.cpr, (c) => [{ field: 'iban', oldValue: c.iban, newValue: b.iban }]),
   }),
-  op({
-    name: 'citizens.family.add', summary: "Adds a family member (name, relation, date of birth, CPR if they have one) to a citizen's record; audited. Refuses a birth date after today, the citizen's own CPR and a CPR already in the family.",
-    http: { method: 'post', path: '/api/citizens/:cpr/family', status: 201 }, event: 'citizens:family:add', input: FamilyMemberBody, access: { roles: [...AGENTS] },
+  op('citizens.family.add', {
+    access: { roles: [...AGENTS] },
     run(ctx, b) {
       if (b.dateOfBirth > ctx.hub.current.day) throw new HttpError(400, 'BIRTH_DATE_IN_FUTURE', 'The date of birth is after today.');
       if (b.memberCpr === b.cpr) throw new HttpError(400, 'FAMILY_MEMBER_IS_CITIZEN', "A family member's CPR cannot be the citizen's own.");
@@ -90,26 +82,23 @@ export const citizenOps = [
       return record(ctx.db, b.cpr);
     },
   }),
-  op({
-    name: 'calls.create', summary: 'Logs a call: category (book, reschedule_cancel, application_status, letter, contact_bank_update, family_members, other), an optional short note, an outcome (default resolved) and the CPR if the caller gave one; the agent and time are recorded.',
-    http: { method: 'post', path: '/api/calls', status: 201 }, event: 'calls:create', input: CallBody, access: { roles: [...AGENTS] },
+  op('calls.create', {
+    access: { roles: [...AGENTS] },
     run(ctx, b) {
       const at = ctx.clock.now();
       const call = cit.insertCall(ctx.db, { ...b, actor: staffName(ctx), at, day: localDay(at, ctx.hub.current.settings.timeZone) });
       return { call };
     },
   }),
-  op({
-    name: 'calls.list', summary: "The call log, newest first (at most 500): a citizen's calls (cpr), a day's calls (day), both, or today's when neither is given.",
-    http: { method: 'get', path: '/api/calls' }, event: 'calls:list', input: CallsQuery, access: { roles: [...AGENTS] },
+  op('calls.list', {
+    access: { roles: [...AGENTS] },
     run(ctx, q) {
       const filter = q.cpr || q.day ? q : { day: ctx.hub.current.day };
       return { calls: cit.listCalls(ctx.db, filter) };
     },
   }),
-  op({
-    name: 'import.applications', summary: "Imports housing applications and letters from the ministry's system (docs/IMPORT.md): a CSV or JSON export as text (`format`, `data`, at most 2,000,000 characters) or pushed rows (`rows`, at most 10,000). Each row is validated on its own; good rows are upserted (applications by number — a new status appends to its history — letters by reference, citizens by CPR), bad rows are reported with their reasons. Importing the same rows again changes nothing. Bodies up to 4 MB.",
-    http: { method: 'post', path: '/api/import/applications', bodyLimit: '4mb' }, input: ImportBody, access: { roles: ['supervisor'] },
+  op('import.applications', {
+    access: { roles: ['supervisor'] },
     run(ctx, b) {
       const rows = 'rows' in b ? b.rows.map((value, i) => ({ row: i + 1, value })) : rowsOfFile(b.format, b.data);
       return importRows(ctx.db, rows, ctx.clock.now());

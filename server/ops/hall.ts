@@ -3,13 +3,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import * as repo from '../../db/repos/index.ts';
 import type { Ticket } from '../../protocol/domain.ts';
-import { CallTicketBody, CheckInBody, CounterModeBody, CounterParam, Empty, FinishBody, PauseBody, StatusTokenParam, TransferBody, WalkinBody } from '../../protocol/api.ts';
+import { contracts, type Contract, type OperationName } from '../../protocol/operations.ts';
+import type { CounterCommandReply } from '../../protocol/replies.ts';
 import type { Command, Decision, EngineError } from '../../engine/index.ts';
 import { estimateNewWalkin, waitingByQueue } from '../../engine/index.ts';
 import { engineError, HttpError } from '../errors.ts';
 import type { Printing, PrintOutcome } from '../printing.ts';
 import { citizenReceipt, snapshotFor, ticketReceipt } from '../views.ts';
-import { mustSucceed, notFound, op, type OpContext } from './op.ts';
+import { implement, mustSucceed, notFound, op, type OpContext } from './op.ts';
 
 const STAFF = ['counter', 'callcenter', 'supervisor'] as const;
 const SCREENS = ['kiosk', 'display'] as const;
@@ -148,29 +149,27 @@ function holder(ctx: OpContext, counter: number) {
   }
 }
 
+/** The counter commands (protocol/operations.ts `counterCommand`). */
+type CounterCommandName = Extract<OperationName, `counter.${'call-next' | 'call' | 'recall' | 'no-show' | 'start' | 'finish' | 'transfer' | 'pause' | 'resume'}`>;
+
 /** A staff action at one counter: only its holder may do it; replies with the ticket and the counter. */
-function counterOp<S extends z.ZodType<{ counter: number }>>(slug: string, summary: string, input: S, command: (body: z.infer<S>) => Command) {
-  return op({
-    name: `counter.${slug}`, summary, http: { method: 'post', path: `/api/counters/:counter/${slug}` }, event: `counter:${slug}`,
-    input, access: { roles: ['counter'] },
+function counterOp<I extends z.ZodType<{ counter: number }>>(name: CounterCommandName, contract: Contract<I, typeof CounterCommandReply>, command: (body: z.output<I>) => Command) {
+  return implement(name, contract, {
+    access: { roles: ['counter'] },
     run(ctx, body) {
       holder(ctx, body.counter);
       const d = mustSucceed(ctx.hub.execute(command(body), ctx.actor));
-      return { ticket: d.ticketId ? ctx.hub.current.tickets[d.ticketId] ?? null : null, counter: ctx.hub.current.counters[body.counter] };
+      return { ticket: d.ticketId ? ctx.hub.current.tickets[d.ticketId] ?? null : null, counter: ctx.hub.current.counters[body.counter]! };
     },
   });
 }
 
 export const hallOps = [
-  op({
-    name: 'snapshot.get', summary: 'The full hall state with its sequence number (public audience for devices: no citizen data).',
-    http: { method: 'get', path: '/api/snapshot' }, event: 'snapshot:get', input: Empty,
+  op('snapshot.get', {
     access: { roles: [...STAFF], devices: [...SCREENS] },
     run: (ctx) => snapshotFor(ctx.principal, ctx.hub.current, ctx.hub.lastSeq),
   }),
-  op({
-    name: 'services.list', summary: 'Services with people waiting and the estimated wait for a new walk-in (kiosk tiles).',
-    http: { method: 'get', path: '/api/services' }, event: 'services:list', input: Empty,
+  op('services.list', {
     access: { roles: [...STAFF], devices: [...SCREENS] },
     run(ctx) {
       const s = ctx.hub.current;
@@ -181,9 +180,8 @@ export const hallOps = [
       return { services, appointmentsWaiting: byQueue[s.settings.appointmentPrefix] ?? 0 };
     },
   }),
-  op({
-    name: 'kiosk.walkIn', summary: 'Issues a walk-in ticket for a service, with an optional priority category. A repeated `requestId` (same kiosk, same body) answers with the ticket it already issued; the same `requestId` with another body is 409 `REQUEST_ID_REUSED`.',
-    http: { method: 'post', path: '/api/kiosk/tickets', status: 201 }, event: 'kiosk:walk-in', input: WalkinBody, access: { devices: ['kiosk'] },
+  op('kiosk.walkIn', {
+    access: { devices: ['kiosk'] },
     async run(ctx, body) {
       const key = requestKey(ctx, 'kiosk.walkIn', body);
       const r = issueOnce(ctx, key, { type: 'issue_walkin', serviceId: body.serviceId, priority: body.priority, cpr: body.cpr, statusToken: statusToken() });
@@ -191,9 +189,8 @@ export const hallOps = [
       return issuedReceipt(ctx, r.issued.ticketId!, key);
     },
   }),
-  op({
-    name: 'kiosk.checkIn', summary: 'Appointment check-in by CPR or booking reference: checked in, too early, or late (converted to a walk-in). A repeated `requestId` answers with the ticket it already issued (as `kiosk.walkIn`).',
-    http: { method: 'post', path: '/api/kiosk/check-in' }, event: 'kiosk:check-in', input: CheckInBody, access: { devices: ['kiosk'] },
+  op('kiosk.checkIn', {
+    access: { devices: ['kiosk'] },
     async run(ctx, body) {
       const { requestId: _requestId, ...by } = body;
       const key = requestKey(ctx, 'kiosk.checkIn', body);
@@ -208,55 +205,50 @@ export const hallOps = [
       return { outcome: result.outcome, ...(await issuedReceipt(ctx, result.ticketId, key)) };
     },
   }),
-  op({
-    name: 'tickets.status', summary: "The citizen's mobile status of one ticket, by its unguessable token (no login).",
-    http: { method: 'get', path: '/api/tickets/status/:token' }, input: StatusTokenParam, access: { anonymous: true },
+  op('tickets.status', {
+    access: { anonymous: true },
     run(ctx, { token }) {
       const stored = repo.getTicketByStatusToken(ctx.db, token);
       if (!stored) notFound('TICKET_NOT_FOUND', 'No ticket has this status link.');
       return citizenReceipt(ctx.hub, ctx.db, stored.id, ctx.clock.now());
     },
   }),
-  op({
-    name: 'counters.list', summary: 'All counters with their mode, services and live status.',
-    http: { method: 'get', path: '/api/counters' }, input: Empty, access: { roles: [...STAFF] },
+  op('counters.list', {
+    access: { roles: [...STAFF] },
     run: (ctx) => ({ counters: Object.values(ctx.hub.current.counters) }),
   }),
-  op({
-    name: 'counter.open', summary: 'Opens a counter under the logged-in user (one user per counter, one counter per user).',
-    http: { method: 'post', path: '/api/counters/:counter/open' }, event: 'counter:open', input: CounterParam, access: { roles: ['counter', 'supervisor'] },
+  op('counter.open', {
+    access: { roles: ['counter', 'supervisor'] },
     run(ctx, { counter }) {
       if (ctx.principal.kind !== 'staff') throw new HttpError(403, 'FORBIDDEN', 'Only staff open counters.');
       mustSucceed(ctx.hub.execute({ type: 'open_counter', counter, userId: ctx.principal.userId }, ctx.actor));
       ctx.rooms?.joinCounter(counter);
-      return { counter: ctx.hub.current.counters[counter] };
+      return { counter: ctx.hub.current.counters[counter]! };
     },
   }),
-  op({
-    name: 'counter.close', summary: 'Closes a counter (its holder, or a supervisor).',
-    http: { method: 'post', path: '/api/counters/:counter/close' }, event: 'counter:close', input: CounterParam, access: { roles: ['counter', 'supervisor'] },
+  op('counter.close', {
+    access: { roles: ['counter', 'supervisor'] },
     run(ctx, { counter }) {
       if (ctx.principal.kind === 'staff' && ctx.principal.role === 'counter') holder(ctx, counter);
       mustSucceed(ctx.hub.execute({ type: 'close_counter', counter }, ctx.actor));
       ctx.rooms?.leaveCounter(counter);
-      return { counter: ctx.hub.current.counters[counter] };
+      return { counter: ctx.hub.current.counters[counter]! };
     },
   }),
-  op({
-    name: 'counter.mode', summary: 'Switches a counter between appointment, general and mixed, live.',
-    http: { method: 'put', path: '/api/counters/:counter/mode' }, event: 'counter:mode', input: CounterModeBody, access: { roles: ['supervisor'] },
+  op('counter.mode', {
+    access: { roles: ['supervisor'] },
     run(ctx, { counter, mode }) {
       mustSucceed(ctx.hub.execute({ type: 'set_counter_mode', counter, mode }, ctx.actor));
-      return { counter: ctx.hub.current.counters[counter] };
+      return { counter: ctx.hub.current.counters[counter]! };
     },
   }),
-  counterOp('call-next', 'Calls the next ticket for this counter by the queue rules.', CounterParam, ({ counter }) => ({ type: 'call_next', counter })),
-  counterOp('call', 'Calls one specific waiting ticket.', CallTicketBody, ({ counter, ticketId }) => ({ type: 'call_ticket', counter, ticketId })),
-  counterOp('recall', 'Announces the current ticket again (a no-show after the configured recalls).', CounterParam, ({ counter }) => ({ type: 'recall', counter })),
-  counterOp('no-show', 'The called citizen did not come.', CounterParam, ({ counter }) => ({ type: 'no_show', counter })),
-  counterOp('start', 'The citizen arrived: service starts.', CounterParam, ({ counter }) => ({ type: 'start', counter })),
-  counterOp('finish', 'Finishes service with an outcome code and an optional note.', FinishBody, ({ counter, outcome, note }) => ({ type: 'finish', counter, outcome, note })),
-  counterOp('transfer', 'Sends the current ticket to another service and/or counter; it keeps its number and place.', TransferBody, ({ counter, toServiceId, toCounter }) => ({ type: 'transfer', counter, toServiceId, toCounter })),
-  counterOp('pause', 'Pauses an idle counter with a reason.', PauseBody, ({ counter, reason }) => ({ type: 'pause', counter, reason })),
-  counterOp('resume', 'Ends a pause.', CounterParam, ({ counter }) => ({ type: 'resume', counter })),
+  counterOp('counter.call-next', contracts['counter.call-next'], ({ counter }) => ({ type: 'call_next', counter })),
+  counterOp('counter.call', contracts['counter.call'], ({ counter, ticketId }) => ({ type: 'call_ticket', counter, ticketId })),
+  counterOp('counter.recall', contracts['counter.recall'], ({ counter }) => ({ type: 'recall', counter })),
+  counterOp('counter.no-show', contracts['counter.no-show'], ({ counter }) => ({ type: 'no_show', counter })),
+  counterOp('counter.start', contracts['counter.start'], ({ counter }) => ({ type: 'start', counter })),
+  counterOp('counter.finish', contracts['counter.finish'], ({ counter, outcome, note }) => ({ type: 'finish', counter, outcome, note })),
+  counterOp('counter.transfer', contracts['counter.transfer'], ({ counter, toServiceId, toCounter }) => ({ type: 'transfer', counter, toServiceId, toCounter })),
+  counterOp('counter.pause', contracts['counter.pause'], ({ counter, reason }) => ({ type: 'pause', counter, reason })),
+  counterOp('counter.resume', contracts['counter.resume'], ({ counter }) => ({ type: 'resume', counter })),
 ];

@@ -1,10 +1,12 @@
 // An operation is one thing a client can ask of the hub, reachable as a REST route, a socket
 // event, or both, with one input schema and one access rule.
+import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { Access, Principal } from '../auth.ts';
 import type { Clock } from '../clock.ts';
-import { engineError, HttpError } from '../errors.ts';
+import { contracts, type Contract, type Contracts, type OperationName } from '../../protocol/operations.ts';
+import { engineError, HttpError, validationError } from '../errors.ts';
 import type { Executed, Hub } from '../hub.ts';
 import type { Printing } from '../printing.ts';
 import type { RateLimiter } from '../rate-limit.ts';
@@ -30,18 +32,49 @@ export interface OpContext {
   rooms: { joinCounter(n: number): void; leaveCounter(n: number): void } | null;
 }
 
-export interface Operation<S extends z.ZodType = z.ZodType> {
-  name: string;
-  summary: string;
-  /** `bodyLimit`: a larger JSON body limit than the default 64 kB for this route (e.g. an import). */
-  http?: { method: 'get' | 'post' | 'put'; path: string; status?: number; bodyLimit?: string };
-  event?: string;
-  input: S;
+/** One operation as the transports see it: its contract, its access rule and its handler, generics erased. */
+export interface Operation extends Contract {
+  name: OperationName;
   access: Access;
-  run(ctx: OpContext, input: z.infer<S>): unknown;
+  /** Parses `payload` with the contract's input (a 400 when it does not fit) and runs the operation. */
+  invoke(ctx: OpContext, payload: Record<string, unknown>): Promise<unknown>;
 }
 
-export const op = <S extends z.ZodType>(o: Operation<S>): Operation => o as unknown as Operation;
+/** The handler of an operation: its reply is typed by the contract's output schema, so a drifting reply fails typecheck. */
+export interface Implementation<C extends Contract> {
+  access: Access;
+  run(ctx: OpContext, input: z.output<C['input']>): z.input<C['output']> | Promise<z.input<C['output']>>;
+}
+
+/** Implements the contract `name` (protocol/operations.ts). */
+export function op<N extends OperationName>(name: N, impl: Implementation<Contracts[N]>): Operation {
+  return implement(name, contracts[name], impl);
+}
+
+/** Erases an implementation's generics soundly: the transports only hand it a payload, which it parses itself. */
+export function implement<C extends Contract>(name: OperationName, contract: C, impl: Implementation<C>): Operation {
+  return {
+    ...contract, name, access: impl.access,
+    async invoke(ctx, payload) {
+      const parsed = contract.input.safeParse(payload);
+      if (!parsed.success) throw validationError(parsed.error);
+      // TypeScript cannot follow output<this> through the generic C; the data was parsed by C's own input schema.
+      return impl.run(ctx, parsed.data as z.output<C['input']>);
+    },
+  };
+}
+
+/**
+ * With reply validation on (tests, DOR_VALIDATE_REPLIES=1): parses a reply with the operation's
+ * output schema and fails loudly (a logged 500) when the reply drifted from the contract.
+ */
+export function checkReply(o: Operation, reply: unknown, log: Logger): void {
+  const r = o.output.safeParse(reply);
+  if (r.success) return;
+  log.error({ operation: o.name, issues: r.error.issues }, 'reply does not match its contract');
+  const first = r.error.issues[0];
+  throw new HttpError(500, 'REPLY_INVALID', `The reply of ${o.name} does not match its contract (${first?.path.join('.') || 'reply'}: ${first?.message ?? 'invalid'}).`);
+}
 
 /** Unwraps an engine decision, turning a refusal into a 4xx. */
 export function mustSucceed(d: Executed): Extract<Executed, { ok: true }> {

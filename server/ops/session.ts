@@ -3,7 +3,6 @@ import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import * as repo from '../../db/repos/index.ts';
 import { REFERENCE_ALPHABET } from '../../db/reference.ts';
-import { Empty, LoginBody, PairBody, PairingCodeBody } from '../../protocol/api.ts';
 import { DEVICE_COOKIE, newToken, SESSION_COOKIE, SESSION_TTL_MS, sha256 } from '../auth.ts';
 import { HttpError } from '../errors.ts';
 import { op } from './op.ts';
@@ -15,9 +14,8 @@ const DEVICE_COOKIE_MS = 5 * 365 * 24 * 60 * 60 * 1000;
 const decoyHash = hash('dor-decoy-password');
 
 export const sessionOps = [
-  op({
-    name: 'auth.login', summary: 'Staff login; sets the httpOnly session cookie.',
-    http: { method: 'post', path: '/api/auth/login' }, input: LoginBody, access: { anonymous: true },
+  op('auth.login', {
+    access: { anonymous: true },
     async run(ctx, body) {
       const user = repo.findUserByUsername(ctx.db, body.username);
       const good = await verify(user?.passwordHash ?? (await decoyHash), body.password);
@@ -29,18 +27,16 @@ export const sessionOps = [
       return { user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role } };
     },
   }),
-  op({
-    name: 'auth.logout', summary: 'Ends the staff session.',
-    http: { method: 'post', path: '/api/auth/logout' }, input: Empty, access: { roles: [...STAFF] },
+  op('auth.logout', {
+    access: { roles: [...STAFF] },
     run(ctx) {
       if (ctx.principal.kind === 'staff') repo.deleteSession(ctx.db, ctx.principal.sessionHash);
       ctx.cookies?.clear(SESSION_COOKIE);
       return { ok: true };
     },
   }),
-  op({
-    name: 'auth.me', summary: 'The logged-in staff member.',
-    http: { method: 'get', path: '/api/auth/me' }, event: 'auth:me', input: Empty, access: { roles: [...STAFF] },
+  op('auth.me', {
+    access: { roles: [...STAFF] },
     run(ctx) {
       const p = ctx.principal;
       if (p.kind !== 'staff') throw new HttpError(401, 'UNAUTHENTICATED', 'Log in first.');
@@ -48,9 +44,8 @@ export const sessionOps = [
       return { user: { id: p.userId, username: p.username, displayName: p.displayName, role: p.role }, counter };
     },
   }),
-  op({
-    name: 'devices.pairingCode', summary: 'Registers a kiosk or display and returns a one-time pairing code (10 minutes).',
-    http: { method: 'post', path: '/api/devices/pairing-codes', status: 201 }, input: PairingCodeBody, access: { roles: ['supervisor'] },
+  op('devices.pairingCode', {
+    access: { roles: ['supervisor'] },
     run(ctx, body) {
       const now = ctx.clock.now();
       const code = Array.from({ length: 8 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join('');
@@ -60,9 +55,8 @@ export const sessionOps = [
       return { deviceId, code, expiresAt };
     },
   }),
-  op({
-    name: 'devices.pair', summary: 'A device exchanges its pairing code for a device token (also set as an httpOnly cookie).',
-    http: { method: 'post', path: '/api/devices/pair' }, input: PairBody, access: { anonymous: true },
+  op('devices.pair', {
+    access: { anonymous: true },
     run(ctx, body) {
       const now = ctx.clock.now();
       const device = repo.consumePairingCode(ctx.db, sha256(body.code.toUpperCase()), now);
@@ -73,9 +67,8 @@ export const sessionOps = [
       return { token, device: { id: device.id, kind: device.kind, name: device.name } };
     },
   }),
-  op({
-    name: 'devices.list', summary: 'Paired and pending devices.',
-    http: { method: 'get', path: '/api/devices' }, input: Empty, access: { roles: ['supervisor'] },
+  op('devices.list', {
+    access: { roles: ['supervisor'] },
     run: (ctx) => ({ devices: repo.listDevices(ctx.db) }),
   }),
 ];

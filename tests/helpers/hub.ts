@@ -35,7 +35,7 @@ export async function startTestHub(opts: { at?: number; file?: string; seed?: bo
     // Tests issue tickets faster than any citizen; the rate limit has its own test.
     repo.saveSettings(db, { ...repo.loadSettings(db), kioskTicketsPerMinute: opts.kioskTicketsPerMinute ?? 1000 });
   }
-  const running = await startHub({ db, clock, demo: true, jobIntervalMs: 3_600_000, printsDir: join(dir, 'prints'), ...(opts.smsSender ? { smsSender: opts.smsSender } : {}) });
+  const running = await startHub({ db, clock, demo: true, validateReplies: true, jobIntervalMs: 3_600_000, printsDir: join(dir, 'prints'), ...(opts.smsSender ? { smsSender: opts.smsSender } : {}) });
   return {
     ...running, db, clock, dir, file,
     async stop() {

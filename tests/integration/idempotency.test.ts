@@ -324,7 +324,7 @@ describe('the kiosk client (kiosk-ui/requests.ts) against a real hub', () => {
   it('retries a lost reply with the same requestId: one ticket, shown to the citizen', async () => {
     const { h, token } = await hubWithPrinter();
     const net = kioskNetwork(h, token, 1);
-    const receipt = await new TicketRequests().send<any>('/api/kiosk/tickets', { serviceId: 'new-application', priority: 'none' }, 'walk-in:new-application:none');
+    const receipt = await new TicketRequests().send('kiosk.walkIn', { serviceId: 'new-application', priority: 'none' }, 'walk-in:new-application:none');
     expect(net.sent).toHaveLength(2);
     expect(net.sent[0].requestId).toMatch(/^[0-9a-f]{32}$/);
     expect(net.sent[1].requestId).toBe(net.sent[0].requestId);
@@ -337,7 +337,7 @@ describe('the kiosk client (kiosk-ui/requests.ts) against a real hub', () => {
     const { h, token } = await hubWithPrinter();
     const net = kioskNetwork(h, token, 3);
     const kiosk = new TicketRequests();
-    const walkin = () => kiosk.send<any>('/api/kiosk/tickets', { serviceId: 'family-members', priority: 'elderly' }, 'walk-in:family-members:elderly');
+    const walkin = () => kiosk.send('kiosk.walkIn', { serviceId: 'family-members', priority: 'elderly' }, 'walk-in:family-members:elderly');
     await expect(walkin()).rejects.toMatchObject({ code: 'NETWORK', status: 0 });
     expect(net.sent).toHaveLength(3); // the first try and two retries, all with one requestId
     expect(new Set(net.sent.map((b) => b.requestId)).size).toBe(1);
@@ -357,10 +357,10 @@ describe('the kiosk client (kiosk-ui/requests.ts) against a real hub', () => {
     const net = kioskNetwork(h, token, 0);
     let now = Date.now();
     const kiosk = new TicketRequests(() => now);
-    await expect(kiosk.send('/api/kiosk/check-in', { cpr: '123456789' }, 'check-in:cpr:123456789')).rejects.toMatchObject({ code: 'NO_APPOINTMENT_TODAY', status: 404 });
+    await expect(kiosk.send('kiosk.checkIn', { cpr: '123456789' }, 'check-in:cpr:123456789')).rejects.toMatchObject({ code: 'NO_APPOINTMENT_TODAY', status: 404 });
     expect(net.sent).toHaveLength(1);
 
-    const walkin = (serviceId: string) => kiosk.send<any>('/api/kiosk/tickets', { serviceId, priority: 'none' }, `walk-in:${serviceId}:none`);
+    const walkin = (serviceId: string) => kiosk.send('kiosk.walkIn', { serviceId, priority: 'none' }, `walk-in:${serviceId}:none`);
     net.dropNext(3);
     await expect(walkin('new-application')).rejects.toMatchObject({ code: 'NETWORK' });
     const failedId = net.sent.at(-1).requestId;

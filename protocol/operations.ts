@@ -1,0 +1,258 @@
+// The contract of every operation, by name: its REST route and/or socket event, its input and its
+// reply schema, and a summary (docs/API.md). The hub implements each (server/ops/*.ts adds the
+// access rule and the handler); the browser client (ui-kit/client.ts) infers input and reply
+// types from it without importing the server.
+import type { z } from 'zod';
+import {
+  AppointmentIdParam,
+  AppointmentsQuery,
+  CallTicketBody,
+  CheckInBody,
+  CitizenParam,
+  CounterModeBody,
+  CounterParam,
+  CreateAppointmentBody,
+  DevicePrinterBody,
+  Empty,
+  FinishBody,
+  HolidayBody,
+  KioskExitBody,
+  KioskPinBody,
+  LoginBody,
+  OutboxQuery,
+  PairBody,
+  PairingCodeBody,
+  PauseBody,
+  ReferenceParam,
+  RescheduleBody,
+  ScheduleBody,
+  SettingsBody,
+  SlotsQuery,
+  StatusTokenParam,
+  TestPrintBody,
+  TransferBody,
+  WalkinBody,
+} from './api.ts';
+import { CallBody, CallsQuery, CitizenCprParam, ContactBody, FamilyMemberBody, IbanBody, ImportBody } from './citizens.ts';
+import {
+  AppointmentReply,
+  AppointmentsReply,
+  CallReply,
+  CallsReply,
+  CheckInReply,
+  CitizenAppointmentsReply,
+  CitizenChangedReply,
+  CitizenReply,
+  CounterCommandReply,
+  CounterReply,
+  CountersReply,
+  DeviceReply,
+  DevicesReply,
+  HolidaysReply,
+  ImportReport,
+  KioskOkReply,
+  LoginReply,
+  LogoutReply,
+  MeReply,
+  OutboxReply,
+  PairReply,
+  PairingCodeReply,
+  SchedulePutReply,
+  ScheduleReply,
+  ServicesReply,
+  SettingsReply,
+  SlotsReply,
+  SnapshotReply,
+  TestPrintReply,
+  TicketStatusReply,
+  WalkInReply,
+} from './replies.ts';
+
+export interface Contract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  summary: string;
+  /** `bodyLimit`: a larger JSON body limit than the default 64 kB for this route (e.g. an import). */
+  http?: { method: 'get' | 'post' | 'put'; path: string; status?: number; bodyLimit?: string };
+  event?: string;
+  input: I;
+  output: O;
+}
+
+/** A staff action at one counter (only its holder may do it): replies with the ticket and the counter. */
+const counterCommand = <S extends z.ZodType<{ counter: number }>, const Slug extends string>(slug: Slug, summary: string, input: S) => ({
+  summary, http: { method: 'post', path: `/api/counters/:counter/${slug}` }, event: `counter:${slug}`, input, output: CounterCommandReply,
+}) as const satisfies Contract;
+
+export const contracts = {
+  'auth.login': {
+    summary: 'Staff login; sets the httpOnly session cookie.',
+    http: { method: 'post', path: '/api/auth/login' }, input: LoginBody, output: LoginReply,
+  },
+  'auth.logout': {
+    summary: 'Ends the staff session.',
+    http: { method: 'post', path: '/api/auth/logout' }, input: Empty, output: LogoutReply,
+  },
+  'auth.me': {
+    summary: 'The logged-in staff member.',
+    http: { method: 'get', path: '/api/auth/me' }, event: 'auth:me', input: Empty, output: MeReply,
+  },
+  'devices.pairingCode': {
+    summary: 'Registers a kiosk or display and returns a one-time pairing code (10 minutes).',
+    http: { method: 'post', path: '/api/devices/pairing-codes', status: 201 }, input: PairingCodeBody, output: PairingCodeReply,
+  },
+  'devices.pair': {
+    summary: 'A device exchanges its pairing code for a device token (also set as an httpOnly cookie).',
+    http: { method: 'post', path: '/api/devices/pair' }, input: PairBody, output: PairReply,
+  },
+  'devices.list': {
+    summary: 'Paired and pending devices.',
+    http: { method: 'get', path: '/api/devices' }, input: Empty, output: DevicesReply,
+  },
+  'snapshot.get': {
+    summary: 'The full hall state with its sequence number (public audience for devices: no citizen data).',
+    http: { method: 'get', path: '/api/snapshot' }, event: 'snapshot:get', input: Empty, output: SnapshotReply,
+  },
+  'services.list': {
+    summary: 'Services with people waiting and the estimated wait for a new walk-in (kiosk tiles).',
+    http: { method: 'get', path: '/api/services' }, event: 'services:list', input: Empty, output: ServicesReply,
+  },
+  'kiosk.walkIn': {
+    summary: 'Issues a walk-in ticket for a service, with an optional priority category. A repeated `requestId` (same kiosk, same body) answers with the ticket it already issued; the same `requestId` with another body is 409 `REQUEST_ID_REUSED`.',
+    http: { method: 'post', path: '/api/kiosk/tickets', status: 201 }, event: 'kiosk:walk-in', input: WalkinBody, output: WalkInReply,
+  },
+  'kiosk.checkIn': {
+    summary: 'Appointment check-in by CPR or booking reference: checked in, too early, or late (converted to a walk-in). A repeated `requestId` answers with the ticket it already issued (as `kiosk.walkIn`).',
+    http: { method: 'post', path: '/api/kiosk/check-in' }, event: 'kiosk:check-in', input: CheckInBody, output: CheckInReply,
+  },
+  'tickets.status': {
+    summary: "The citizen's mobile status of one ticket, by its unguessable token (no login).",
+    http: { method: 'get', path: '/api/tickets/status/:token' }, input: StatusTokenParam, output: TicketStatusReply,
+  },
+  'counters.list': {
+    summary: 'All counters with their mode, services and live status.',
+    http: { method: 'get', path: '/api/counters' }, input: Empty, output: CountersReply,
+  },
+  'counter.open': {
+    summary: 'Opens a counter under the logged-in user (one user per counter, one counter per user).',
+    http: { method: 'post', path: '/api/counters/:counter/open' }, event: 'counter:open', input: CounterParam, output: CounterReply,
+  },
+  'counter.close': {
+    summary: 'Closes a counter (its holder, or a supervisor).',
+    http: { method: 'post', path: '/api/counters/:counter/close' }, event: 'counter:close', input: CounterParam, output: CounterReply,
+  },
+  'counter.mode': {
+    summary: 'Switches a counter between appointment, general and mixed, live.',
+    http: { method: 'put', path: '/api/counters/:counter/mode' }, event: 'counter:mode', input: CounterModeBody, output: CounterReply,
+  },
+  'counter.call-next': counterCommand('call-next', 'Calls the next ticket for this counter by the queue rules.', CounterParam),
+  'counter.call': counterCommand('call', 'Calls one specific waiting ticket.', CallTicketBody),
+  'counter.recall': counterCommand('recall', 'Announces the current ticket again (a no-show after the configured recalls).', CounterParam),
+  'counter.no-show': counterCommand('no-show', 'The called citizen did not come.', CounterParam),
+  'counter.start': counterCommand('start', 'The citizen arrived: service starts.', CounterParam),
+  'counter.finish': counterCommand('finish', 'Finishes service with an outcome code and an optional note.', FinishBody),
+  'counter.transfer': counterCommand('transfer', 'Sends the current ticket to another service and/or counter; it keeps its number and place.', TransferBody),
+  'counter.pause': counterCommand('pause', 'Pauses an idle counter with a reason.', PauseBody),
+  'counter.resume': counterCommand('resume', 'Ends a pause.', CounterParam),
+  'kiosk.exit': {
+    summary: 'Staff leave kiosk mode with the PIN (5 tries a minute per kiosk).',
+    http: { method: 'post', path: '/api/kiosk/exit' }, input: KioskExitBody, output: KioskOkReply,
+  },
+  'kiosk.setPin': {
+    summary: 'Sets the PIN staff type to leave kiosk mode (stored hashed).',
+    http: { method: 'put', path: '/api/kiosk/pin' }, input: KioskPinBody, output: KioskOkReply,
+  },
+  'devices.setPrinter': {
+    summary: 'Binds a kiosk to its ticket printer ("virtual", "usb" or "tcp://HOST:9100"), or unbinds it.',
+    http: { method: 'put', path: '/api/devices/:id/printer' }, input: DevicePrinterBody, output: DeviceReply,
+  },
+  'printers.test': {
+    summary: 'Prints a sample bilingual ticket on a printer (or a kiosk\'s bound printer) and says what happened.',
+    http: { method: 'post', path: '/api/printers/test' }, input: TestPrintBody, output: TestPrintReply,
+  },
+  'slots.list': {
+    summary: "The slot picker: a service's next bookable days (within the booking horizon) with each future slot's capacity, seats booked and seats remaining.",
+    http: { method: 'get', path: '/api/slots' }, event: 'slots:list', input: SlotsQuery, output: SlotsReply,
+  },
+  'appointments.list': {
+    summary: "A day's appointments (default today), by slot.",
+    http: { method: 'get', path: '/api/appointments' }, event: 'appointments:list', input: AppointmentsQuery, output: AppointmentsReply,
+  },
+  'appointments.create': {
+    summary: "Books a slot for a citizen and queues the bilingual confirmation SMS; refuses full, closed, past, off-grid and beyond-horizon slots and a second active booking for the same service.",
+    http: { method: 'post', path: '/api/appointments', status: 201 }, event: 'appointments:create', input: CreateAppointmentBody, output: AppointmentReply,
+  },
+  'appointments.reschedule': {
+    summary: 'Moves a booked appointment to another slot (same reference, same rules as booking; its own seat does not count against it) and queues the confirmation SMS.',
+    http: { method: 'post', path: '/api/appointments/:id/reschedule' }, event: 'appointments:reschedule', input: RescheduleBody, output: AppointmentReply,
+  },
+  'appointments.cancel': {
+    summary: 'Cancels a booked appointment and queues the confirmation SMS.',
+    http: { method: 'post', path: '/api/appointments/:id/cancel' }, event: 'appointments:cancel', input: AppointmentIdParam, output: AppointmentReply,
+  },
+  'appointments.byReference': {
+    summary: 'Finds an appointment by its booking reference as a caller reads it out (spaces, dashes, lower case allowed). A reference whose check character does not match is refused as mistyped (400 REFERENCE_MISTYPED) before any lookup.',
+    http: { method: 'get', path: '/api/appointments/by-reference/:reference' }, event: 'appointments:by-reference', input: ReferenceParam, output: AppointmentReply,
+  },
+  'citizens.appointments': {
+    summary: "A citizen's appointments, latest first, each with its outcome (kept = checked in or converted late, no_show, cancelled, booked), its history (booked, rescheduled, cancelled, … with who — actor id and display name — and when) and the delivery status of its latest message to the citizen, plus totals.",
+    http: { method: 'get', path: '/api/citizens/:cpr/appointments' }, event: 'citizens:appointments', input: CitizenParam, output: CitizenAppointmentsReply,
+  },
+  'outbox.list': {
+    summary: 'Messages to citizens (booking confirmations), newest first, with their delivery status, attempts and last error.',
+    http: { method: 'get', path: '/api/outbox' }, event: 'outbox:list', input: OutboxQuery, output: OutboxReply,
+  },
+  'schedule.get': {
+    summary: 'The weekly appointment schedules (each in force from its validFrom until the next one), holidays and closures.',
+    http: { method: 'get', path: '/api/appointment-schedule' }, event: 'schedule:get', input: Empty, output: ScheduleReply,
+  },
+  'schedule.put': {
+    summary: 'Sets the weekly schedule in force from a date (e.g. the rollout: all counters take appointments from then); earlier days keep their schedule, bookings already made stay.',
+    http: { method: 'put', path: '/api/appointment-schedule' }, event: 'schedule:put', input: ScheduleBody, output: SchedulePutReply,
+  },
+  'holidays.put': {
+    summary: 'Adds or renames a holiday or a one-off closure (closure: true); no appointments are taken that day.',
+    http: { method: 'put', path: '/api/holidays' }, event: 'holidays:put', input: HolidayBody, output: HolidaysReply,
+  },
+  'settings.get': {
+    summary: 'Hall settings (queue rules, time zone, ticker messages).',
+    http: { method: 'get', path: '/api/settings' }, event: 'settings:get', input: Empty, output: SettingsReply,
+  },
+  'settings.put': {
+    summary: 'Replaces the hall settings; applied live.',
+    http: { method: 'put', path: '/api/settings' }, event: 'settings:put', input: SettingsBody, output: SettingsReply,
+  },
+  'citizens.get': {
+    summary: "A citizen's record by CPR: names, phone, address, IBAN, family members, housing applications (each with its status history, oldest first), letters, and the history of changes (who, when, old → new; newest first). Read-only for counters (the citizen card).",
+    http: { method: 'get', path: '/api/citizens/:cpr' }, event: 'citizens:get', input: CitizenCprParam, output: CitizenReply,
+  },
+  'citizens.contact': {
+    summary: "Updates a citizen's phone (Bahraini mobile) and/or address; each changed field is an audited change with the agent's name. Replies with the record and how many fields changed.",
+    http: { method: 'put', path: '/api/citizens/:cpr/contact' }, event: 'citizens:contact', input: ContactBody, output: CitizenChangedReply,
+  },
+  'citizens.iban': {
+    summary: "Updates a citizen's bank account: a Bahraini IBAN (BH + 2 check digits + 4-letter bank code + 14 letters or digits; spaces allowed, stored without) with a valid ISO 13616 mod-97 checksum; audited.",
+    http: { method: 'put', path: '/api/citizens/:cpr/iban' }, event: 'citizens:iban', input: IbanBody, output: CitizenChangedReply,
+  },
+  'citizens.family.add': {
+    summary: "Adds a family member (name, relation, date of birth, CPR if they have one) to a citizen's record; audited. Refuses a birth date after today, the citizen's own CPR and a CPR already in the family.",
+    http: { method: 'post', path: '/api/citizens/:cpr/family', status: 201 }, event: 'citizens:family:add', input: FamilyMemberBody, output: CitizenReply,
+  },
+  'calls.create': {
+    summary: 'Logs a call: category (book, reschedule_cancel, application_status, letter, contact_bank_update, family_members, other), an optional short note, an outcome (default resolved) and the CPR if the caller gave one; the agent and time are recorded.',
+    http: { method: 'post', path: '/api/calls', status: 201 }, event: 'calls:create', input: CallBody, output: CallReply,
+  },
+  'calls.list': {
+    summary: "The call log, newest first (at most 500): a citizen's calls (cpr), a day's calls (day), both, or today's when neither is given.",
+    http: { method: 'get', path: '/api/calls' }, event: 'calls:list', input: CallsQuery, output: CallsReply,
+  },
+  'import.applications': {
+    summary: "Imports housing applications and letters from the ministry's system (docs/IMPORT.md): a CSV or JSON export as text (`format`, `data`, at most 2,000,000 characters) or pushed rows (`rows`, at most 10,000). Each row is validated on its own; good rows are upserted (applications by number — a new status appends to its history — letters by reference, citizens by CPR), bad rows are reported with their reasons. Importing the same rows again changes nothing. Bodies up to 4 MB.",
+    http: { method: 'post', path: '/api/import/applications', bodyLimit: '4mb' }, input: ImportBody, output: ImportReport,
+  },
+} as const satisfies Record<string, Contract>;
+
+export type Contracts = typeof contracts;
+export type OperationName = keyof Contracts;
+/** What a caller sends (before defaults and coercion). */
+export type InputOf<N extends OperationName> = z.input<Contracts[N]['input']>;
+/** What the hub replies. */
+export type ReplyOf<N extends OperationName> = z.output<Contracts[N]['output']>;

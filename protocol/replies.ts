@@ -1,0 +1,142 @@
+// Reply shapes of every operation (protocol/operations.ts pairs each with its input). The hub's
+// handlers are typed by them, tests parse every reply with them (DOR_VALIDATE_REPLIES), and the
+// browser client infers its reply types from them.
+import { z } from 'zod';
+import { Appointment, Counter, CounterNumber, Cpr, Day, DeviceKind, PublicTicket, Role, Service, Settings, Ticket } from './domain.ts';
+import { SnapshotMessage } from './messages.ts';
+
+const Ok = z.object({ ok: z.literal(true) });
+const nullableInt = z.number().int().nullable();
+
+// --- auth and devices
+export const StaffUser = z.object({ id: z.number().int(), username: z.string(), displayName: z.string(), role: Role });
+export const LoginReply = z.object({ user: StaffUser });
+export const LogoutReply = Ok;
+export const MeReply = z.object({ user: StaffUser, counter: CounterNumber.nullable() });
+export const PairingCodeReply = z.object({ deviceId: z.number().int(), code: z.string(), expiresAt: z.number().int() });
+export const PairReply = z.object({ token: z.string(), device: z.object({ id: z.number().int(), kind: DeviceKind, name: z.string() }) });
+export const Device = z.object({
+  id: z.number().int(), kind: DeviceKind, name: z.string(), printer: z.string().nullable(), createdAt: z.number().int(),
+  pairedAt: nullableInt, revoked: z.boolean(),
+});
+export const DevicesReply = z.object({ devices: z.array(Device) });
+export const DeviceReply = z.object({ device: Device });
+export const KioskOkReply = Ok;
+const PrinterStatus = z.object({ online: z.boolean(), paperOut: z.boolean(), paperNearEnd: z.boolean(), coverOpen: z.boolean(), error: z.string().optional() });
+const PrintErrorCode = z.enum(['OFFLINE', 'TIMEOUT', 'PAPER_OUT', 'COVER_OPEN', 'NOT_AVAILABLE', 'BAD_TARGET']);
+/** A test print: where it went, the printer's status and (virtual printer) the files written. */
+export const TestPrintReply = z.union([
+  z.object({ ok: z.literal(true), target: z.string(), status: PrinterStatus, files: z.object({ bin: z.string(), png: z.string() }).optional() }),
+  z.object({ ok: z.literal(false), target: z.string(), error: z.object({ code: PrintErrorCode, message: z.string() }), status: PrinterStatus.optional() }),
+]);
+
+// --- hall, kiosk and counters
+export const WaitEstimate = z.object({ peopleAhead: z.number().int().min(0), estimatedWaitMin: z.number().nullable() });
+/** One kiosk tile: a service, the people waiting for it and the estimated wait of a new walk-in. */
+export const ServiceTile = z.object({ service: Service, waiting: z.number().int().min(0), ...WaitEstimate.shape });
+export const ServicesReply = z.object({ services: z.array(ServiceTile), appointmentsWaiting: z.number().int().min(0) });
+/** How printing a kiosk ticket went (the ticket is valid either way). */
+export const PrintOutcome = z.union([
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+]);
+/** A ticket as its holder sees it (kiosk reply, mobile status page): no CPR, but the status link. */
+export const Receipt = z.object({
+  ticket: PublicTicket,
+  service: z.object({ id: z.string(), nameAr: z.string(), nameEn: z.string() }).nullable(),
+  statusUrl: z.string(),
+  ...WaitEstimate.shape,
+});
+export const KioskReceipt = Receipt.extend({ print: PrintOutcome });
+export const WalkInReply = KioskReceipt;
+export const CheckInReply = z.union([
+  KioskReceipt.extend({ outcome: z.enum(['checked_in', 'late_converted']) }),
+  z.object({ outcome: z.literal('too_early'), comeBackAt: z.number().int() }),
+  z.object({ outcome: z.literal('too_late') }),
+]);
+/** The mobile status page: null only if the ticket is gone. */
+export const TicketStatusReply = Receipt.nullable();
+export const SnapshotReply = SnapshotMessage;
+export const CountersReply = z.object({ counters: z.array(Counter) });
+export const CounterReply = z.object({ counter: Counter });
+/** A counter command: the ticket it acted on (null if none) and the counter after it. */
+export const CounterCommandReply = z.object({ ticket: Ticket.nullable(), counter: Counter });
+
+// --- appointments and settings
+const SlotOfDay = z.object({
+  time: z.string(), slotStart: z.number().int(), slotEnd: z.number().int(), capacity: z.number().int(), booked: z.number().int(), remaining: z.number().int(),
+});
+export const DayOfSlots = z.object({
+  day: Day,
+  closed: z.enum(['holiday', 'closure', 'no_schedule']).nullable(),
+  closedName: z.object({ ar: z.string(), en: z.string() }).nullable(),
+  free: z.number().int(),
+  slots: z.array(SlotOfDay),
+});
+export const SlotsReply = z.object({ serviceId: z.string(), slotMinutes: z.number().int(), days: z.array(DayOfSlots) });
+export const AppointmentsReply = z.object({ appointments: z.array(Appointment) });
+export const AppointmentReply = z.object({ appointment: Appointment });
+export const Kept = z.enum(['kept', 'no_show', 'cancelled', 'booked']);
+export const AppointmentHistoryEntry = z.object({
+  seq: z.number().int(), at: z.number().int(), actor: z.string(), by: z.string().nullable(), type: z.string(),
+  fromDay: z.string().optional(), fromSlotStart: z.number().int().optional(), toDay: z.string().optional(), toSlotStart: z.number().int().optional(),
+});
+export const OutboxStatusValue = z.enum(['queued', 'sent', 'failed']);
+export const CitizenAppointment = Appointment.extend({
+  outcome: Kept,
+  history: z.array(AppointmentHistoryEntry),
+  message: z.object({ status: OutboxStatusValue, attempts: z.number().int(), at: z.number().int() }).nullable(),
+});
+export const CitizenAppointmentsReply = z.object({
+  cpr: z.string(),
+  summary: z.object({ kept: z.number().int(), no_show: z.number().int(), cancelled: z.number().int(), booked: z.number().int() }),
+  appointments: z.array(CitizenAppointment),
+});
+export const OutboxMessage = z.object({
+  id: z.number().int(), channel: z.string(), to: z.string(), body: z.string(), status: OutboxStatusValue, attempts: z.number().int(),
+  nextAttemptAt: z.number().int(), lastError: z.string().nullable(), createdAt: z.number().int(), sentAt: nullableInt, appointmentId: z.string().nullable(),
+});
+export const OutboxReply = z.object({ messages: z.array(OutboxMessage) });
+export const SchedulePeriod = z.object({
+  id: z.number().int(), validFrom: z.string(), weekday: z.number().int(), startTime: z.string(), endTime: z.string(), counters: z.number().int(),
+});
+export const Holiday = z.object({ day: z.string(), nameAr: z.string(), nameEn: z.string(), closure: z.boolean() });
+export const ScheduleReply = z.object({ schedule: z.array(SchedulePeriod), holidays: z.array(Holiday) });
+export const SchedulePutReply = z.object({ schedule: z.array(SchedulePeriod) });
+export const HolidaysReply = z.object({ holidays: z.array(Holiday) });
+export const SettingsReply = z.object({ settings: Settings });
+
+// --- citizens
+export const FamilyMember = z.object({
+  id: z.number().int(), name: z.string(), relation: z.string(), dateOfBirth: z.string(), memberCpr: z.string().nullable(), createdAt: z.number().int(),
+});
+export const HousingApplication = z.object({
+  id: z.number().int(), type: z.string(), number: z.string(), status: z.string(), submittedDay: z.string(), updatedAt: z.number().int(),
+  history: z.array(z.object({ status: z.string(), at: z.number().int() })),
+});
+export const Letter = z.object({
+  id: z.number().int(), subject: z.string(), receivedDay: z.string(), status: z.string(), reference: z.string(), updatedAt: z.number().int(),
+});
+export const AuditEntry = z.object({
+  id: z.number().int(), field: z.string(), oldValue: z.string().nullable(), newValue: z.string().nullable(), actor: z.string(), at: z.number().int(),
+});
+export const CitizenRecord = z.object({
+  cpr: Cpr, nameAr: z.string(), nameEn: z.string(), phone: z.string().nullable(), address: z.string().nullable(), iban: z.string().nullable(),
+  updatedAt: z.number().int(),
+  family: z.array(FamilyMember),
+  applications: z.array(HousingApplication),
+  letters: z.array(Letter),
+  history: z.array(AuditEntry),
+});
+export const CitizenReply = z.object({ citizen: CitizenRecord });
+export const CitizenChangedReply = CitizenReply.extend({ changed: z.number().int().min(0) });
+export const Call = z.object({
+  id: z.number().int(), cpr: z.string().nullable(), category: z.string(), note: z.string(), outcome: z.string(), actor: z.string(),
+  at: z.number().int(), day: z.string(),
+});
+export const CallReply = z.object({ call: Call });
+export const CallsReply = z.object({ calls: z.array(Call) });
+export const ImportReport = z.object({
+  inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int(),
+  rejected: z.array(z.object({ row: z.number().int(), errors: z.array(z.string()) })),
+});
