@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { contracts } from '../../protocol/operations.ts';
 import { operations } from '../../server/ops/index.ts';
+import { requestOf } from '../../ui-kit/client.ts';
 import { call, connectClient, deviceToken, startTestHub, type Client, type TestHub } from '../helpers/hub.ts';
 
 describe('the contract table', () => {
@@ -14,6 +15,17 @@ describe('the contract table', () => {
       expect(o.output, o.name).toBe(contracts[o.name].output);
     }
     expect(operations.map((o) => o.name).sort()).toEqual(Object.keys(contracts).sort());
+  });
+});
+
+describe('the typed client', () => {
+  it('builds REST requests from the contract: path params from the input, GET as a query, others as a JSON body', () => {
+    expect(requestOf('appointments.reschedule', { id: 'a b', day: '2026-11-30', time: '09:30' }))
+      .toEqual({ path: '/api/appointments/a%20b/reschedule', method: 'POST', body: { day: '2026-11-30', time: '09:30' } });
+    expect(requestOf('calls.list', { cpr: '123456789', day: undefined })).toEqual({ path: '/api/calls?cpr=123456789', method: 'GET' });
+    expect(requestOf('services.list', {})).toEqual({ path: '/api/services', method: 'GET' });
+    expect(requestOf('counter.finish', { counter: 3, outcome: 'done', note: null }))
+      .toEqual({ path: '/api/counters/3/finish', method: 'POST', body: { outcome: 'done', note: null } });
   });
 });
 
