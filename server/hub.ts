@@ -13,6 +13,19 @@ export type Listener = (c: Committed) => void;
 
 export type Executed = Decision & { fromSeq?: number; toSeq?: number };
 
+export interface ExecuteOptions {
+  /**
+   * Runs inside the transaction first (checks that need the database, such as slot capacity) and
+   * refuses the command by returning an error.
+   */
+  guard?: () => EngineError | null;
+  /**
+   * Runs inside the same transaction after the events are stored (side records such as outbox
+   * messages): if it throws, nothing of the command is kept.
+   */
+  within?: (d: Extract<Decision, { ok: true }>) => void;
+}
+
 export class Hub {
   private state!: HallState;
   private seq = 0;
@@ -54,12 +67,9 @@ export class Hub {
 
   /**
    * Runs one command: decide, then store its events and projections in one transaction, then
-   * broadcast. `guard` runs inside the transaction first (checks that need the database, such as
-   * slot capacity) and refuses the command by returning an error. `within` runs inside the same
-   * transaction after the events are stored (side records such as outbox messages): if it throws,
-   * nothing of the command is kept.
+   * broadcast. See ExecuteOptions for what may run inside that transaction.
    */
-  execute(cmd: Command, actor: string, guard?: () => EngineError | null, within?: (d: Extract<Decision, { ok: true }>) => void): Executed {
+  execute(cmd: Command, actor: string, { guard, within }: ExecuteOptions = {}): Executed {
     if (cmd.type !== 'rollover') this.ensureDay();
     const started = performance.now();
     const now = this.clock.now();

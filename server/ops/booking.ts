@@ -87,8 +87,10 @@ export const bookingOps = [
         id: randomUUID(), reference, serviceId: b.serviceId, day: b.day, slotStart, slotEnd: slotStart + service.slotMinutes * 60_000,
         status: 'booked', cpr: b.cpr, phone: b.phone, nameAr: b.nameAr, nameEn: b.nameEn, notes: b.notes, ticketId: null,
       };
-      mustSucceed(ctx.hub.execute({ type: 'book_appointment', appointment }, ctx.actor, slotGuard(ctx, appointment, b.time, service),
-        () => { enqueueConfirmation(ctx.db, 'booked', appointment, service, tz, ctx.clock.now()); }));
+      mustSucceed(ctx.hub.execute({ type: 'book_appointment', appointment }, ctx.actor, {
+        guard: slotGuard(ctx, appointment, b.time, service),
+        within: () => enqueueConfirmation(ctx.db, 'booked', appointment, service, tz, ctx.clock.now()),
+      }));
       return { appointment: repo.getAppointment(ctx.db, appointment.id)! };
     },
   }),
@@ -102,9 +104,10 @@ export const bookingOps = [
       if (b.day === a.day && slotStart === a.slotStart) throw new HttpError(409, 'SAME_SLOT', 'The appointment is already in that slot.');
       const moved: Appointment = { ...a, day: b.day, slotStart, slotEnd: slotStart + service.slotMinutes * 60_000 };
       const from = { day: a.day, slotStart: a.slotStart, slotEnd: a.slotEnd };
-      mustSucceed(ctx.hub.execute({ type: 'reschedule_appointment', appointment: moved, from }, ctx.actor,
-        slotGuard(ctx, moved, b.time, service, stillBooked(ctx.db, a.id)),
-        () => { enqueueConfirmation(ctx.db, 'rescheduled', moved, service, tz, ctx.clock.now()); }));
+      mustSucceed(ctx.hub.execute({ type: 'reschedule_appointment', appointment: moved, from }, ctx.actor, {
+        guard: slotGuard(ctx, moved, b.time, service, stillBooked(ctx.db, a.id)),
+        within: () => enqueueConfirmation(ctx.db, 'rescheduled', moved, service, tz, ctx.clock.now()),
+      }));
       return { appointment: repo.getAppointment(ctx.db, a.id)! };
     },
   }),
@@ -113,8 +116,10 @@ export const bookingOps = [
     run(ctx, { id }) {
       const a = activeAppointment(ctx, id, 'cancelled');
       const service = ctx.hub.current.services[a.serviceId] ?? repo.listServices(ctx.db).find((s) => s.id === a.serviceId) ?? { nameAr: a.serviceId, nameEn: a.serviceId };
-      mustSucceed(ctx.hub.execute({ type: 'cancel_appointment', appointmentId: id }, ctx.actor, stillBooked(ctx.db, id),
-        () => { enqueueConfirmation(ctx.db, 'cancelled', a, service, ctx.hub.current.settings.timeZone, ctx.clock.now()); }));
+      mustSucceed(ctx.hub.execute({ type: 'cancel_appointment', appointmentId: id }, ctx.actor, {
+        guard: stillBooked(ctx.db, id),
+        within: () => enqueueConfirmation(ctx.db, 'cancelled', a, service, ctx.hub.current.settings.timeZone, ctx.clock.now()),
+      }));
       return { appointment: repo.getAppointment(ctx.db, id)! };
     },
   }),

@@ -258,8 +258,8 @@ describe('a repeated requestId', () => {
     const h = hub;
     const deviceId = repo.loadDemoDevices(h.db)!.kiosk;
     const issue = () => h.hub.execute(
-      { type: 'issue_walkin', serviceId: 'new-application', priority: 'none', cpr: null, statusToken: newToken() }, `device:${deviceId}`, undefined,
-      (d) => repo.rememberKioskRequest(h.db, { deviceId, requestId: 'pk-0001-abcdef', bodyHash: 'same', ticketId: d.ticketId!, outcome: null, createdAt: h.clock.now() }),
+      { type: 'issue_walkin', serviceId: 'new-application', priority: 'none', cpr: null, statusToken: newToken() }, `device:${deviceId}`,
+      { within: (d) => repo.rememberKioskRequest(h.db, { deviceId, requestId: 'pk-0001-abcdef', bodyHash: 'same', ticketId: d.ticketId!, outcome: null, createdAt: h.clock.now() }) },
     );
     expect(issue().ok).toBe(true);
     expect(() => issue()).toThrow(/UNIQUE|PRIMARY/);
