@@ -1,10 +1,10 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser), with the flags this
-// closed network needs (one definition with the dev screenshot scripts: ui-kit/dev-shots.ts);
+// closed network needs (one definition with the dev screenshot scripts: tools/screenshots/shots.ts);
 // screenshots go to test-artifacts/ for people to look at.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../../ui-kit/dev-shots.ts';
+import { launchChromium } from '../../tools/screenshots/shots.ts';
 
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
 

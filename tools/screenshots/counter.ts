@@ -4,10 +4,10 @@
 // fresh hub:
 //
 //   PORT=8097 DOR_DB=/tmp/c/dor.db DOR_CLOCK_START=2026-11-26T06:00:00Z npm start   # fresh DB dir
-//   npx tsx counter-ui/dev-screenshots.ts [--base http://localhost:8097] [--out /tmp/counter-shots] [--size 1366x768]
+//   npx tsx tools/screenshots/counter.ts [--base http://localhost:8097] [--out /tmp/counter-shots] [--size 1366x768]
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { launchChromium, newShotContext, ShotRun, type LayoutRules } from '../ui-kit/dev-shots.ts';
+import { launchChromium, newShotContext, ShotRun, type LayoutRules } from './shots.ts';
 
 const { values: args } = parseArgs({
   options: {

@@ -5,10 +5,10 @@
 // what the announcement queue saw (each call once, nothing replayed after the reconnect).
 //
 //   PORT=8098 DOR_DB=/tmp/d/dor.db DOR_CLOCK_START=2026-11-26T06:00:00Z npm start   # a fresh demo hub
-//   npx tsx display-ui/dev-screenshots.ts [--base http://localhost:8098] [--out /tmp/display-shots]
+//   npx tsx tools/screenshots/display.ts [--base http://localhost:8098] [--out /tmp/display-shots]
 import { parseArgs } from 'node:util';
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
-import { launchChromium, newShotContext, ShotRun, type LayoutRules } from '../ui-kit/dev-shots.ts';
+import { launchChromium, newShotContext, ShotRun, type LayoutRules } from './shots.ts';
 
 const { values: args } = parseArgs({
   options: {

@@ -1,6 +1,6 @@
 // Which source files the built screens came from, so `npm start` can tell when dist/ is stale
 // (after a `git pull` on the hall's box) and rebuild instead of serving old screens to a new hub.
-// Node only: used by vite.config.ts (writes the list after a build) and server/ui.ts (checks it).
+// Node only, next to the build check: used by vite.config.ts (writes the list after a build) and server/ui.ts (checks it).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -4,10 +4,10 @@
 // demo's bookings or the kiosk's rate limit), and checks each screen for clipping and overflow.
 //
 //   PORT=8099 DOR_DB=/tmp/k/dor.db DOR_CLOCK_START=2026-11-26T06:00:00Z npm start   # a fresh demo hub
-//   npx tsx kiosk-ui/dev-screenshots.ts [--base http://localhost:8099] [--out /tmp/kiosk-shots] [--only start,ticket]
+//   npx tsx tools/screenshots/kiosk.ts [--base http://localhost:8099] [--out /tmp/kiosk-shots] [--only start,ticket]
 import { parseArgs } from 'node:util';
 import type { Browser, Page, Route } from 'playwright-core';
-import { launchChromium, newShotContext, ShotRun, type LayoutRules } from '../ui-kit/dev-shots.ts';
+import { launchChromium, newShotContext, ShotRun, type LayoutRules } from './shots.ts';
 
 const { values: args } = parseArgs({
   options: {
