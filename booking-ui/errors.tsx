@@ -3,6 +3,7 @@
 // with the same rules the hub applies). Anything else keeps the hub's own message.
 import { Phone } from '../protocol/api.ts';
 import { ibanIssue, ibanProblem, type IbanIssue } from '../protocol/citizens.ts';
+import { errorWords } from '../protocol/errors.ts';
 import { isApiFailure, type ApiFailure } from '../ui-kit/api.ts';
 import type { Lang } from '../ui-kit/i18n.ts';
 import { hasKey, tb } from './i18n.ts';
@@ -17,8 +18,8 @@ export function errorText(lang: Lang, f: ApiFailure): { text: string; hubWords: 
     const field = `bad.${String(detail.path?.at(-1) ?? '')}`;
     if (hasKey(field)) return { text: tb(lang, field), hubWords: null };
   }
-  const code = `err.${f.code}`;
-  if (hasKey(code)) return { text: tb(lang, code), hubWords: f.code === 'VALIDATION_FAILED' ? f.message : null };
+  const words = errorWords(lang, f.code);
+  if (words) return { text: words, hubWords: f.code === 'VALIDATION_FAILED' ? f.message : null };
   return { text: tb(lang, 'err.title'), hubWords: `${f.code} — ${f.message}` };
 }
 

@@ -146,24 +146,6 @@ const ar = {
   'side.served': 'تمت خدمتهم',
   'side.avg': 'متوسط مدة الخدمة',
 
-  'err.QUEUE_EMPTY': 'لا توجد تذاكر في الانتظار لهذا الشباك الآن.',
-  'err.COUNTER_BUSY': 'الشباك مشغول بتذكرة حالية؛ أنهِها أو حوّلها أولًا.',
-  'err.COUNTER_PAUSED': 'الشباك متوقف مؤقتًا؛ استأنف العمل أولًا.',
-  'err.COUNTER_NOT_PAUSED': 'الشباك ليس متوقفًا.',
-  'err.COUNTER_CLOSED': 'الشباك مغلق.',
-  'err.NOT_YOUR_COUNTER': 'هذا الشباك ليس مفتوحًا باسمك.',
-  'err.TICKET_NOT_CALLABLE': 'لم تعد هذه التذكرة في الانتظار لهذا الشباك.',
-  'err.NO_CURRENT_TICKET': 'لا توجد تذكرة حالية على هذا الشباك.',
-  'err.INVALID_TICKET_STATE': 'لا يمكن تنفيذ هذا الإجراء في حالة التذكرة الحالية.',
-  'err.TRANSFER_TO_SELF': 'لا يمكن تحويل التذكرة إلى الشباك نفسه.',
-  'err.TRANSFER_TARGET_MISSING': 'اختر خدمة أو شباكًا للتحويل.',
-  'err.COUNTER_TAKEN': 'الشباك {n} مفتوح لدى مستخدم آخر.',
-  'err.USER_AT_OTHER_COUNTER': 'لديك شباك آخر مفتوح بالفعل؛ أغلقه أولًا.',
-  'err.DAY_CLOSED': 'انتهى يوم العمل؛ يجري الانتقال إلى اليوم الجديد.',
-  'err.UNAUTHENTICATED': 'انتهت الجلسة. يُرجى تسجيل الدخول من جديد.',
-  'err.FORBIDDEN': 'ليست لديك صلاحية لهذا الإجراء.',
-  'err.NETWORK': 'تعذّر الاتصال بالنظام. حاول مرة أخرى.',
-  'err.TIMEOUT': 'لم يصل رد من النظام في الوقت المحدد. حاول مرة أخرى.',
   'err.generic': 'تعذّر تنفيذ الإجراء.',
   'err.dismiss': 'إخفاء',
 
@@ -317,24 +299,6 @@ const en: Dict = {
   'side.served': 'Served',
   'side.avg': 'Average service time',
 
-  'err.QUEUE_EMPTY': 'No ticket is waiting for this counter right now.',
-  'err.COUNTER_BUSY': 'This counter still holds a ticket; finish or transfer it first.',
-  'err.COUNTER_PAUSED': 'The counter is paused; resume first.',
-  'err.COUNTER_NOT_PAUSED': 'The counter is not paused.',
-  'err.COUNTER_CLOSED': 'The counter is closed.',
-  'err.NOT_YOUR_COUNTER': 'This counter is not open under your login.',
-  'err.TICKET_NOT_CALLABLE': 'That ticket is no longer waiting for this counter.',
-  'err.NO_CURRENT_TICKET': 'This counter has no current ticket.',
-  'err.INVALID_TICKET_STATE': 'This action does not fit the ticket’s current state.',
-  'err.TRANSFER_TO_SELF': 'A ticket cannot be transferred to the counter that holds it.',
-  'err.TRANSFER_TARGET_MISSING': 'Choose a service or a counter to transfer to.',
-  'err.COUNTER_TAKEN': 'Counter {n} is already open by another user.',
-  'err.USER_AT_OTHER_COUNTER': 'You already have another counter open; close it first.',
-  'err.DAY_CLOSED': 'The service day is over; the system is moving to the new day.',
-  'err.UNAUTHENTICATED': 'Your session has ended. Please log in again.',
-  'err.FORBIDDEN': 'You are not allowed to do this.',
-  'err.NETWORK': 'Cannot reach the system. Try again.',
-  'err.TIMEOUT': 'The system did not answer in time. Try again.',
   'err.generic': 'The action could not be done.',
   'err.dismiss': 'Dismiss',
 
@@ -345,12 +309,6 @@ const en: Dict = {
 };
 
 const dicts: Record<Lang, Dict> = { ar, en };
-
-/** Error codes with their own friendly text (others show the hub's message). */
-export function errorKey(code: string): CKey | null {
-  const k = `err.${code}`;
-  return k in ar ? (k as CKey) : null;
-}
 
 const plurals: Partial<Record<Lang, Intl.PluralRules>> = {};
 

@@ -7,7 +7,8 @@ import { formatNumber } from '../ui-kit/i18n.ts';
 import { nameIn, type Me, type Notice } from './app.tsx';
 import { Spinner, T, useLang } from './components.tsx';
 import { AppHeader } from './header.tsx';
-import { errorKey, tc } from './i18n.ts';
+import { errorWords } from '../protocol/errors.ts';
+import { tc } from './i18n.ts';
 import { AlertIcon, InfoIcon, LockIcon, LogoutIcon } from './icons.tsx';
 import type { Hall } from './model.ts';
 
@@ -39,7 +40,7 @@ export function PickScreen({ me, hall, notice, onOpen, onLogout }: {
     if (!hall || c.serviceIds.length === 0) return tc(lang, 'pick.allServices');
     return c.serviceIds.map((id) => (lang === 'ar' ? hall.services[id]?.nameAr : hall.services[id]?.nameEn) ?? id).join('، ');
   };
-  const errKey = error ? errorKey(error.code) : null;
+  const errText = error ? errorWords(lang, error.code) : null;
 
   return (
     <>
@@ -66,8 +67,8 @@ export function PickScreen({ me, hall, notice, onOpen, onLogout }: {
           <p class="notice notice-danger" role="alert" data-testid="open-error" data-code={error.code}>
             <AlertIcon size="1.4em" />
             <span class="notice-text">
-              <span lang={lang}>{errKey ? tc(lang, errKey, { n: error.counter }) : tc(lang, 'err.generic')}</span>
-              {!errKey && <span class="notice-detail" lang="en" dir="ltr">{error.message}</span>}
+              <span lang={lang}>{errText ?? tc(lang, 'err.generic')}</span>
+              {!errText && <span class="notice-detail" lang="en" dir="ltr">{error.message}</span>}
             </span>
           </p>
         )}

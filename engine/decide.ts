@@ -1,6 +1,7 @@
 // The queue engine: (state, command, now) → events. Pure: no I/O, no clock, no randomness —
 // tokens and ids arrive inside commands.
 import type { Appointment, Counter, Ticket } from '../protocol/domain.ts';
+import type { ErrorCode } from '../protocol/errors.ts';
 import type { HallEvent } from '../protocol/events.ts';
 import { canCall, pickNext } from './select.ts';
 import { localDay } from './time.ts';
@@ -8,7 +9,7 @@ import type { CheckInResult, Command, Decision, HallState } from './types.ts';
 
 const MINUTE = 60_000;
 
-const fail = (code: string, message: string): Decision => ({ ok: false, error: { code, message } });
+const fail = (code: ErrorCode, message: string): Decision => ({ ok: false, error: { code, message } });
 const ok = (events: HallEvent[], extra: Partial<Extract<Decision, { ok: true }>> = {}): Decision => ({ ok: true, events, ...extra });
 
 export const ticketLabel = (prefix: string, n: number) => `${prefix}-${String(n).padStart(3, '0')}`;

@@ -1,6 +1,7 @@
 // The engine's state and commands. Events live in protocol/events.ts (they are also the wire format).
 import type { Appointment, CounterMode, Priority, Settings } from '../protocol/domain.ts';
 import type { HallEvent } from '../protocol/events.ts';
+import type { ErrorCode } from '../protocol/errors.ts';
 import type { HallState, PublicHallState } from '../protocol/state.ts';
 
 export type { HallState, PublicHallState };
@@ -37,7 +38,7 @@ export type CheckInResult =
   | { outcome: 'too_early'; comeBackAt: number }
   | { outcome: 'too_late' };
 
-export interface EngineError { code: string; message: string }
+export interface EngineError { code: ErrorCode; message: string }
 
 export type Decision =
   | { ok: true; events: HallEvent[]; ticketId?: string; checkIn?: CheckInResult }

@@ -16,6 +16,7 @@
 import type { Db } from '../db/client.ts';
 import * as repo from '../db/repos/index.ts';
 import type { Appointment, Service, Settings } from '../protocol/domain.ts';
+import type { ErrorCode } from '../protocol/errors.ts';
 import { localInstant, weekdayOf, type EngineError } from '../engine/index.ts';
 
 const MINUTE = 60_000;
@@ -55,7 +56,7 @@ export function lastBookableDay(today: string, settings: Settings): string {
   return d.toISOString().slice(0, 10);
 }
 
-export const refuse = (code: string, message: string): EngineError => ({ code, message });
+export const refuse = (code: ErrorCode, message: string): EngineError => ({ code, message });
 
 /**
  * Why `a` (a new booking, or an existing one moved to a new slot) cannot be booked, or null.

@@ -8,6 +8,7 @@ import type { Clock } from '../clock.ts';
 import { contracts, type Contract, type Contracts, type OperationName } from '../../protocol/operations.ts';
 import { engineError, HttpError, validationError } from '../errors.ts';
 import type { Executed, Hub } from '../hub.ts';
+import type { ErrorCode } from '../../protocol/errors.ts';
 import type { Printing } from '../printing.ts';
 import type { RateLimiter } from '../rate-limit.ts';
 
@@ -82,6 +83,6 @@ export function mustSucceed(d: Executed): Extract<Executed, { ok: true }> {
   return d;
 }
 
-export function notFound(code: string, message: string): never {
+export function notFound(code: ErrorCode, message: string): never {
   throw new HttpError(404, code, message);
 }

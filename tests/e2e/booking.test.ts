@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as cit from '../../db/repos/citizens.ts';
 import * as repo from '../../db/repos/index.ts';
 import { tb } from '../../booking-ui/i18n.ts';
+import { ERRORS } from '../../protocol/errors.ts';
 import { contextWithCookie, launchBrowser, screenshot } from '../helpers/browser.ts';
 import { call, DEMO, deviceToken, login, startTestHub, type TestHub } from '../helpers/hub.ts';
 
@@ -206,7 +207,7 @@ it('follows other agents live, adds a family member, words refusals in Arabic an
   await noora.getByTestId('cpr-search').fill(typo);
   await noora.getByTestId('cpr-search').press('Enter');
   await noora.locator('[data-testid="error"][data-code="REFERENCE_MISTYPED"]').waitFor();
-  expect(await noora.getByTestId('error-text').innerText()).toBe(tb('ar', 'err.REFERENCE_MISTYPED'));
+  expect(await noora.getByTestId('error-text').innerText()).toBe(ERRORS.REFERENCE_MISTYPED.ar);
   await noora.getByTestId('cpr-search').fill('900000007');
   await noora.getByTestId('cpr-search').press('Enter');
   await noora.locator('[data-testid="error"]').waitFor({ state: 'detached' });
@@ -217,7 +218,7 @@ it('follows other agents live, adds a family member, words refusals in Arabic an
   await noora.locator('[data-testid^="slot-"]:not([disabled])').first().click();
   await noora.getByTestId('book-confirm').click();
   await noora.locator('[data-testid="error"][data-code="ALREADY_BOOKED"]').waitFor();
-  expect(await noora.getByTestId('error-text').innerText()).toBe(tb('ar', 'err.ALREADY_BOOKED'));
+  expect(await noora.getByTestId('error-text').innerText()).toBe(ERRORS.ALREADY_BOOKED.ar);
   expect(repo.listAppointmentsOfCitizen(hub.db, '900000007').filter((a) => a.serviceId === 'letter-follow-up')).toHaveLength(1);
   // … and the checks made before sending: a mistyped IBAN, a phone that is not a Bahraini mobile.
   const before = cit.getCitizen(hub.db, '900000007')!;

@@ -1,0 +1,104 @@
+// Every error code the hub, the engine and the screens use: its HTTP status and the words the
+// screens show for it, Arabic first. A code missing here, or an entry without a status or a
+// translation, fails the typecheck. Status 0: the failure never reached the hub (client side).
+
+export interface ErrorEntry { readonly status: number; readonly ar: string; readonly en: string }
+
+export const ERRORS = {
+  // --- requests in general
+  NOT_FOUND: { status: 404, ar: 'العنوان المطلوب غير موجود.', en: 'There is nothing at this address.' },
+  BAD_REQUEST: { status: 400, ar: 'تعذّر فهم الطلب.', en: 'The request could not be understood.' },
+  VALIDATION_FAILED: { status: 400, ar: 'تحقّق من البيانات المُدخلة.', en: 'Check what was entered.' },
+  MALFORMED_JSON: { status: 400, ar: 'تعذّر فهم الطلب.', en: 'The request could not be understood.' },
+  BODY_TOO_LARGE: { status: 413, ar: 'الطلب أكبر من المسموح.', en: 'The request is too large.' },
+  INTERNAL: { status: 500, ar: 'حدث خطأ في النظام وسُجّل؛ حاول مرة أخرى.', en: 'Something went wrong in the hub (it has been logged); try again.' },
+  UI_NOT_BUILT: { status: 503, ar: 'الشاشات غير جاهزة على هذا الجهاز بعد.', en: 'The screens are not built on this hub yet.' },
+  RATE_LIMITED: { status: 429, ar: 'طلبات كثيرة خلال وقت قصير؛ انتظر لحظة ثم حاول.', en: 'Too many requests at once; wait a moment and try again.' },
+
+  // --- who may do what
+  UNAUTHENTICATED: { status: 401, ar: 'انتهت الجلسة؛ سجّل الدخول من جديد.', en: 'Your session ended; log in again.' },
+  FORBIDDEN: { status: 403, ar: 'ليست لديك صلاحية لهذا الإجراء.', en: 'You are not allowed to do this.' },
+  INVALID_CREDENTIALS: { status: 401, ar: 'اسم المستخدم أو كلمة المرور غير صحيحة.', en: 'Wrong username or password.' },
+  INVALID_PAIRING_CODE: { status: 400, ar: 'رمز الربط غير صحيح أو انتهت صلاحيته.', en: 'The pairing code is wrong or has expired.' },
+  WRONG_PIN: { status: 403, ar: 'الرمز السري غير صحيح.', en: 'Wrong PIN.' },
+  DEVICE_NOT_FOUND: { status: 404, ar: 'هذا الجهاز غير مسجّل.', en: 'There is no such device.' },
+  WRONG_ROLE: { status: 403, ar: 'هذه الشاشة لموظفي مركز الاتصال والمشرفين فقط.', en: 'This console is for call-center agents and supervisors only.' },
+
+  // --- counters
+  UNKNOWN_COUNTER: { status: 404, ar: 'لا يوجد شباك بهذا الرقم.', en: 'There is no such counter.' },
+  COUNTER_CLOSED: { status: 409, ar: 'الشباك مغلق.', en: 'The counter is closed.' },
+  COUNTER_PAUSED: { status: 409, ar: 'الشباك متوقف مؤقتًا؛ استأنف العمل أولًا.', en: 'The counter is paused; resume first.' },
+  COUNTER_NOT_PAUSED: { status: 409, ar: 'الشباك ليس متوقفًا.', en: 'The counter is not paused.' },
+  COUNTER_BUSY: { status: 409, ar: 'الشباك مشغول بتذكرة حالية؛ أنهِها أو حوّلها أولًا.', en: 'This counter still holds a ticket; finish or transfer it first.' },
+  COUNTER_TAKEN: { status: 409, ar: 'هذا الشباك مفتوح لدى مستخدم آخر.', en: 'This counter is already open by another user.' },
+  USER_AT_OTHER_COUNTER: { status: 409, ar: 'لديك شباك آخر مفتوح بالفعل؛ أغلقه أولًا.', en: 'You already have another counter open; close it first.' },
+  NOT_YOUR_COUNTER: { status: 403, ar: 'هذا الشباك ليس مفتوحًا باسمك.', en: 'This counter is not open under your login.' },
+
+  // --- tickets and the queue
+  QUEUE_EMPTY: { status: 409, ar: 'لا توجد تذاكر في الانتظار لهذا الشباك الآن.', en: 'No ticket is waiting for this counter right now.' },
+  TICKET_NOT_CALLABLE: { status: 409, ar: 'لم تعد هذه التذكرة في الانتظار لهذا الشباك.', en: 'That ticket is no longer waiting for this counter.' },
+  TICKET_NOT_FOUND: { status: 404, ar: 'لا توجد تذكرة بهذا الرابط.', en: 'There is no such ticket.' },
+  NO_CURRENT_TICKET: { status: 409, ar: 'لا توجد تذكرة حالية على هذا الشباك.', en: 'This counter has no current ticket.' },
+  INVALID_TICKET_STATE: { status: 409, ar: 'لا يمكن تنفيذ هذا الإجراء في حالة التذكرة الحالية.', en: 'This action does not fit the ticket’s current state.' },
+  TRANSFER_TARGET_MISSING: { status: 400, ar: 'اختر خدمة أو شباكًا للتحويل.', en: 'Choose a service or a counter to transfer to.' },
+  TRANSFER_TO_SELF: { status: 400, ar: 'لا يمكن تحويل التذكرة إلى الشباك نفسه.', en: 'A ticket cannot be transferred to the counter that holds it.' },
+  REQUEST_REPEATED: { status: 409, ar: 'سبق إصدار تذكرة لهذا الطلب.', en: 'This request already issued a ticket.' },
+  REQUEST_ID_REUSED: { status: 409, ar: 'استُخدم رقم هذا الطلب لطلب آخر؛ حاول مرة أخرى.', en: 'This request number was used for another request; try again.' },
+
+  // --- the service day and services
+  DAY_CLOSED: { status: 409, ar: 'انتهى يوم العمل؛ يجري الانتقال إلى اليوم الجديد.', en: 'The service day is over; the system is moving to the new day.' },
+  NOT_A_NEW_DAY: { status: 409, ar: 'هذا اليوم ليس يومًا جديدًا.', en: 'That day is not a new day.' },
+  UNKNOWN_SERVICE: { status: 404, ar: 'هذه الخدمة غير موجودة.', en: 'There is no such service.' },
+  SERVICE_NOT_AVAILABLE: { status: 409, ar: 'لا يمكن إصدار تذكرة لهذه الخدمة الآن.', en: 'A ticket for this service cannot be issued right now.' },
+  SERVICE_NOT_BOOKABLE: { status: 409, ar: 'هذه الخدمة لا تُحجز مسبقًا.', en: 'This service cannot be booked ahead.' },
+  PREFIX_IN_USE: { status: 409, ar: 'هذا الحرف مستخدم لطابور آخر.', en: 'This prefix is already used by another queue.' },
+
+  // --- appointments
+  NO_APPOINTMENT_TODAY: { status: 404, ar: 'لا يوجد موعد اليوم بهذه البيانات.', en: 'There is no appointment for today with these details.' },
+  ALREADY_CHECKED_IN: { status: 409, ar: 'سبق تسجيل الوصول لهذا الموعد.', en: 'This appointment is already checked in.' },
+  APPOINTMENT_NOT_FOUND: { status: 404, ar: 'لا يوجد موعد بهذا الرقم.', en: 'There is no appointment with this reference.' },
+  APPOINTMENT_NOT_ACTIVE: { status: 409, ar: 'لم يعد هذا الموعد قابلًا للتغيير (أُلغي أو حضر صاحبه أو تغيّر).', en: 'This appointment can no longer be changed (cancelled, checked in or moved).' },
+  DUPLICATE_APPOINTMENT: { status: 409, ar: 'هذا الموعد مسجّل من قبل.', en: 'This appointment exists already.' },
+  REFERENCE_MISTYPED: { status: 400, ar: 'رقم الحجز غير صحيح: غالبًا هناك خانة مكتوبة خطأ (آخر خانة للتحقق).', en: 'This booking reference is not right: a character is probably mistyped (the last one is a check character).' },
+  SAME_SLOT: { status: 409, ar: 'الموعد الجديد هو نفس الموعد الحالي.', en: 'The new time is the same as the current one.' },
+  SLOT_FULL: { status: 409, ar: 'هذا الموعد اكتمل حجزه للتو؛ اختر وقتًا آخر.', en: 'This slot was just fully booked; choose another time.' },
+  ALREADY_BOOKED: { status: 409, ar: 'لدى المواطن موعد قائم لهذه الخدمة؛ غيّر موعده بدل حجز موعد جديد.', en: 'The citizen already has an appointment for this service; reschedule it instead of booking a new one.' },
+  BEYOND_HORIZON: { status: 409, ar: 'هذا اليوم أبعد من المدة المسموح الحجز فيها.', en: 'That day is further ahead than bookings are open.' },
+  SLOT_IN_PAST: { status: 409, ar: 'بدأ هذا الوقت بالفعل؛ اختر وقتًا لاحقًا.', en: 'That time has already started; choose a later one.' },
+  SLOT_CLOSED: { status: 409, ar: 'لا تُستقبل مواعيد في هذا اليوم أو الوقت (عطلة أو إغلاق).', en: 'No appointments are taken on that day or at that time (holiday or closure).' },
+  SLOT_DAY_MISMATCH: { status: 400, ar: 'هذا الوقت لا يقع في اليوم المختار.', en: 'That time does not fall on the chosen day.' },
+  NOT_ON_GRID: { status: 400, ar: 'هذا الوقت ليس بداية موعد لهذه الخدمة.', en: 'That time is not the start of a slot for this service.' },
+
+  // --- citizens and imports
+  CITIZEN_NOT_FOUND: { status: 404, ar: 'لا يوجد سجل بهذا الرقم الشخصي.', en: 'There is no record with this CPR.' },
+  BIRTH_DATE_IN_FUTURE: { status: 400, ar: 'تاريخ الميلاد بعد اليوم.', en: 'The date of birth is after today.' },
+  FAMILY_MEMBER_EXISTS: { status: 409, ar: 'هذا الرقم الشخصي مسجّل في الأسرة من قبل.', en: 'This CPR is already in the family.' },
+  FAMILY_MEMBER_IS_CITIZEN: { status: 400, ar: 'لا يكون الرقم الشخصي لفرد الأسرة هو رقم المواطن نفسه.', en: "A family member's CPR cannot be the citizen's own." },
+  IMPORT_BAD_FILE: { status: 400, ar: 'تعذّرت قراءة الملف؛ تحقّق من صيغته.', en: 'The file could not be read; check its format.' },
+  IMPORT_TOO_LARGE: { status: 413, ar: 'الملف أكبر من المسموح.', en: 'The file is too large.' },
+
+  // --- printers (print outcomes: the ticket is valid either way)
+  NO_PRINTER: { status: 404, ar: 'لا توجد طابعة مربوطة بهذا الجهاز.', en: 'No printer is bound to this device.' },
+  PAPER_OUT: { status: 503, ar: 'نفد الورق من طابعة التذاكر.', en: 'The ticket printer is out of paper.' },
+  COVER_OPEN: { status: 503, ar: 'غطاء طابعة التذاكر مفتوح.', en: 'The ticket printer cover is open.' },
+  OFFLINE: { status: 503, ar: 'تعذّر الوصول إلى طابعة التذاكر.', en: 'The ticket printer is not reachable.' },
+  NOT_PRINTED: { status: 409, ar: 'هذه التذكرة من يوم سابق ولم تُطبع من جديد.', en: 'This ticket is from an earlier day; it was not printed again.' },
+
+  // --- the screens' own failures (the hub was never reached, or answered nonsense)
+  NETWORK: { status: 0, ar: 'تعذّر الوصول إلى النظام؛ تحقّق من الشبكة ثم حاول.', en: 'The hub cannot be reached; check the network and try again.' },
+  TIMEOUT: { status: 0, ar: 'لم يرد النظام في الوقت المحدد؛ حاول مرة أخرى.', en: 'The hub did not answer in time; try again.' },
+  ABORTED: { status: 0, ar: 'أُلغي الطلب.', en: 'The request was cancelled.' },
+  BAD_RESPONSE: { status: 0, ar: 'وصل رد غير مفهوم من النظام؛ حاول مرة أخرى.', en: 'The hub answered with something unreadable; try again.' },
+} as const satisfies Record<string, ErrorEntry>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(ERRORS, code);
+
+/** The HTTP status of a code. */
+export const errorStatus = (code: ErrorCode): number => ERRORS[code].status;
+
+/** The words a screen shows for a code, or null for a code not in the table (e.g. HTTP_502). */
+export function errorWords(lang: 'ar' | 'en', code: string): string | null {
+  return isErrorCode(code) ? ERRORS[code][lang] : null;
+}
