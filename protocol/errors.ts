@@ -12,6 +12,7 @@ export const ERRORS = {
   MALFORMED_JSON: { status: 400, ar: 'تعذّر فهم الطلب.', en: 'The request could not be understood.' },
   BODY_TOO_LARGE: { status: 413, ar: 'الطلب أكبر من المسموح.', en: 'The request is too large.' },
   INTERNAL: { status: 500, ar: 'حدث خطأ في النظام وسُجّل؛ حاول مرة أخرى.', en: 'Something went wrong in the hub (it has been logged); try again.' },
+  REPLY_INVALID: { status: 500, ar: 'ردّ النظام لا يطابق العقد المتفق عليه، وقد سُجّل الخطأ.', en: 'The reply of the hub does not match its contract; it has been logged.' },
   UI_NOT_BUILT: { status: 503, ar: 'الشاشات غير جاهزة على هذا الجهاز بعد.', en: 'The screens are not built on this hub yet.' },
   RATE_LIMITED: { status: 429, ar: 'طلبات كثيرة خلال وقت قصير؛ انتظر لحظة ثم حاول.', en: 'Too many requests at once; wait a moment and try again.' },
 
