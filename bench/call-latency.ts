@@ -45,20 +45,27 @@ function percentile(xs: readonly number[], p: number): number {
 
 function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const t = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), TIMEOUT_MS); });
+  const t = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), TIMEOUT_MS);
+  });
   return Promise.race([p, t]).finally(() => clearTimeout(timer));
 }
 
 function open(url: string, opts: { token?: string; cookie?: string; role?: string }): Promise<Socket> {
   const socket = connect(url, {
-    transports: ['websocket'], forceNew: true, reconnection: false,
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
     extraHeaders: opts.cookie ? { cookie: opts.cookie } : {},
     auth: opts.token ? { token: opts.token } : opts.role ? { role: opts.role } : {},
   });
-  return withTimeout(new Promise<Socket>((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (e) => reject(e));
-  }), `connect to ${url}`);
+  return withTimeout(
+    new Promise<Socket>((resolve, reject) => {
+      socket.once('connect', () => resolve(socket));
+      socket.once('connect_error', (e) => reject(e));
+    }),
+    `connect to ${url}`,
+  );
 }
 
 /**
@@ -107,16 +114,28 @@ class Displays {
   arrivals(ticketId: string): Promise<number[]> {
     const have = this.got.get(ticketId);
     if (have && have.length === this.sockets.length) return Promise.resolve(have);
-    return withTimeout(new Promise((resolve) => { this.waiter = { ticketId, resolve }; }), `${this.sockets.length} displays to see ${ticketId}`);
+    return withTimeout(
+      new Promise((resolve) => {
+        this.waiter = { ticketId, resolve };
+      }),
+      `${this.sockets.length} displays to see ${ticketId}`,
+    );
   }
 
   /** Resolves once every socket has received the delta up to `seq` (the hub is quiet again). */
   caughtUp(seq: number): Promise<void> {
     if (this.seqs.every((s) => s >= seq)) return Promise.resolve();
-    return withTimeout(new Promise((resolve) => { this.seqWaiter = { seq, resolve }; }), `displays to reach seq ${seq}`);
+    return withTimeout(
+      new Promise((resolve) => {
+        this.seqWaiter = { seq, resolve };
+      }),
+      `displays to reach seq ${seq}`,
+    );
   }
 
-  close() { for (const s of this.sockets) s.close(); }
+  close() {
+    for (const s of this.sockets) s.close();
+  }
 }
 
 async function openDisplays(n: number, url: string, auth: { token?: string; role?: string }): Promise<Displays> {
@@ -133,7 +152,11 @@ async function settle(io: IoServer, clients: number) {
   }
 }
 
-interface Ack { ok: boolean; data?: { ticket: { id: string } | null }; error?: { code: string; message: string } }
+interface Ack {
+  ok: boolean;
+  data?: { ticket: { id: string } | null };
+  error?: { code: string; message: string };
+}
 
 async function ask(socket: Socket, event: string, payload: unknown): Promise<Ack> {
   const a = (await socket.timeout(TIMEOUT_MS).emitWithAck(event, payload)) as Ack;
@@ -147,7 +170,11 @@ class HubSide {
   /** The public delta a display received for the first call (the floor's message template). */
   lastDelta: DeltaMessage | null = null;
 
-  constructor(readonly th: TestHub, readonly counter: Socket, readonly displayToken: string) {}
+  constructor(
+    readonly th: TestHub,
+    readonly counter: Socket,
+    readonly displayToken: string,
+  ) {}
 
   /** One call: returns each display's ms from the request to its `ticket_called`, and the ack ms. */
   async call(d: Displays): Promise<{ arrivals: number[]; ackMs: number }> {
@@ -156,7 +183,9 @@ class HubSide {
     // The first call only: keep the public delta a display received (the floor's template).
     let captured: DeltaMessage | null = null;
     const first = this.lastDelta ? null : d.sockets[0]!;
-    const capture = (m: DeltaMessage) => { if (m.events.some((e) => e.type === 'ticket_called')) captured = m; };
+    const capture = (m: DeltaMessage) => {
+      if (m.events.some((e) => e.type === 'ticket_called')) captured = m;
+    };
     first?.on('delta', capture);
     d.arm();
     const t0 = performance.now();
@@ -165,7 +194,10 @@ class HubSide {
     const ticketId = ack.data?.ticket?.id;
     if (!ticketId) throw new Error('call-next called no ticket (out of walk-ins?)');
     const arrivals = await d.arrivals(ticketId);
-    if (first) { first.off('delta', capture); this.lastDelta = captured; }
+    if (first) {
+      first.off('delta', capture);
+      this.lastDelta = captured;
+    }
     // Free the counter, and let every display receive those deltas before the next call.
     th.clock.advance(STEP_MS);
     if (this.cycle++ % 2 === 0) await ask(counter, 'counter:no-show', { counter: COUNTER });
@@ -208,7 +240,9 @@ async function startRawServer(template: () => DeltaMessage) {
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   const caller = await open(url, { role: 'counter' });
   return {
-    io, url, caller,
+    io,
+    url,
+    caller,
     async call(d: Displays): Promise<{ arrivals: number[]; ackMs: number }> {
       d.arm();
       const t0 = performance.now();
@@ -229,7 +263,14 @@ async function startRawServer(template: () => DeltaMessage) {
   };
 }
 
-interface Measured { n: number; calls: number; hub: number[]; raw: number[]; hubAck: number[]; rawAck: number[] }
+interface Measured {
+  n: number;
+  calls: number;
+  hub: number[];
+  raw: number[];
+  hubAck: number[];
+  rawAck: number[];
+}
 
 export async function benchCallLatency(): Promise<Result[]> {
   const started = performance.now();
@@ -258,7 +299,9 @@ export async function benchCallLatency(): Promise<Result[]> {
     probe.close();
     const template = hubSide.lastDelta;
     if (!template) throw new Error('no ticket_called delta captured');
-    log(`call-latency: ${totalCalls + 20} walk-ins issued; public call-next delta is ${JSON.stringify(template).length} bytes of JSON (${template.events.map((e) => e.type).join(', ')})`);
+    log(
+      `call-latency: ${totalCalls + 20} walk-ins issued; public call-next delta is ${JSON.stringify(template).length} bytes of JSON (${template.events.map((e) => e.type).join(', ')})`,
+    );
     raw = await startRawServer(() => template);
 
     for (let i = 0; i < 50; i++) await raw.echo();
@@ -272,27 +315,41 @@ export async function benchCallLatency(): Promise<Result[]> {
       await new Promise((r) => setTimeout(r, 50)); // let the N snapshots land
       const m: Measured = { n, calls, hub: [], raw: [], hubAck: [], rawAck: [] };
       try {
-        for (let i = 0; i < WARMUP; i++) { await raw.call(rawD); await hubSide.call(hubD); }
+        for (let i = 0; i < WARMUP; i++) {
+          await raw.call(rawD);
+          await hubSide.call(hubD);
+        }
         // Hub and floor calls alternate one by one (hub first, then floor first, …), so a burst of
         // noise from elsewhere on the machine lands on both sides alike.
         for (let i = 0; i < calls; i++) {
           const first = i % 2 ? 'raw' : 'hub';
           for (const side of first === 'hub' ? ['hub', 'raw'] : ['raw', 'hub']) {
-            if (side === 'hub') { const x = await hubSide.call(hubD); m.hub.push(...x.arrivals); m.hubAck.push(x.ackMs); }
-            else { const x = await raw.call(rawD); m.raw.push(...x.arrivals); m.rawAck.push(x.ackMs); }
+            if (side === 'hub') {
+              const x = await hubSide.call(hubD);
+              m.hub.push(...x.arrivals);
+              m.hubAck.push(x.ackMs);
+            } else {
+              const x = await raw.call(rawD);
+              m.raw.push(...x.arrivals);
+              m.rawAck.push(x.ackMs);
+            }
           }
         }
       } finally {
         hubD.close();
         rawD.close();
       }
-      log(`call-latency: N=${n}: hub p50 ${percentile(m.hub, 50).toFixed(2)} ms, p99 ${percentile(m.hub, 99).toFixed(2)} ms; `
-        + `raw broadcast p50 ${percentile(m.raw, 50).toFixed(2)} ms, p99 ${percentile(m.raw, 99).toFixed(2)} ms `
-        + `(${m.hub.length} + ${m.raw.length} arrivals of ${calls} calls each); ack median hub ${median(m.hubAck).toFixed(2)} ms, raw ${median(m.rawAck).toFixed(2)} ms`);
+      log(
+        `call-latency: N=${n}: hub p50 ${percentile(m.hub, 50).toFixed(2)} ms, p99 ${percentile(m.hub, 99).toFixed(2)} ms; ` +
+          `raw broadcast p50 ${percentile(m.raw, 50).toFixed(2)} ms, p99 ${percentile(m.raw, 99).toFixed(2)} ms ` +
+          `(${m.hub.length} + ${m.raw.length} arrivals of ${calls} calls each); ack median hub ${median(m.hubAck).toFixed(2)} ms, raw ${median(m.rawAck).toFixed(2)} ms`,
+      );
       measured.push(m);
     }
-    log(`call-latency: raw Socket.IO echo (emit → ack, no broadcast) p50 ${percentile(echo, 50).toFixed(3)} ms, p99 ${percentile(echo, 99).toFixed(3)} ms; `
-      + `${((performance.now() - started) / 1000).toFixed(1)} s in all`);
+    log(
+      `call-latency: raw Socket.IO echo (emit → ack, no broadcast) p50 ${percentile(echo, 50).toFixed(3)} ms, p99 ${percentile(echo, 99).toFixed(3)} ms; ` +
+        `${((performance.now() - started) / 1000).toFixed(1)} s in all`,
+    );
   } finally {
     counter?.close();
     await raw?.close();
@@ -305,8 +362,13 @@ export async function benchCallLatency(): Promise<Result[]> {
       const value = percentile(m.hub, p);
       const floor = percentile(m.raw, p);
       results.push({
-        name: `call_to_display.n${m.n}.p${p}`, value, unit: 'ms', floor, ratio: value / floor,
-        floorIs: `raw socket.io broadcast p${p}, N=${m.n}`, ratioIs: 'hub / raw broadcast',
+        name: `call_to_display.n${m.n}.p${p}`,
+        value,
+        unit: 'ms',
+        floor,
+        ratio: value / floor,
+        floorIs: `raw socket.io broadcast p${p}, N=${m.n}`,
+        ratioIs: 'hub / raw broadcast',
       });
     }
   }

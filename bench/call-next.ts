@@ -20,7 +20,10 @@ import { log, median, microbench, nowNs, sinceUs, type Result } from './timing.t
 const COUNTER = 3; // a general counter of the demo hall
 const STEP_MS = 100; // the manual clock advances this much before every command
 
-interface Scenario { waiting: number; history: number }
+interface Scenario {
+  waiting: number;
+  history: number;
+}
 
 /**
  * Puts `n` finished tickets into the day (issue → call → start → finish, 4n events) at `COUNTER`.
@@ -37,7 +40,10 @@ function addHistory(hall: BenchHall, n: number, userId: number): void {
     t += STEP_MS;
     const d = decide(state, cmd, t);
     if (!d.ok) throw new Error(`history: ${cmd.type} refused: ${d.error.code}`);
-    for (const e of d.events) { state = applyEvent(state, e); produced.push(e); }
+    for (const e of d.events) {
+      state = applyEvent(state, e);
+      produced.push(e);
+    }
   };
   step({ type: 'open_counter', counter: COUNTER, userId });
   for (let i = 0; i < n; i++) {
@@ -50,12 +56,25 @@ function addHistory(hall: BenchHall, n: number, userId: number): void {
   const CHUNK = 500; // rows per multi-row INSERT (stays under SQLite's bound-parameter limit)
   transaction(hall.db, () => {
     for (let i = 0; i < produced.length; i += CHUNK) {
-      hall.db.orm.insert(eventsTable).values(produced.slice(i, i + CHUNK).map((e) => ({
-        at: e.at, day, type: e.type, actor: 'bench', payload: e,
-      }))).run();
+      hall.db.orm
+        .insert(eventsTable)
+        .values(
+          produced.slice(i, i + CHUNK).map((e) => ({
+            at: e.at,
+            day,
+            type: e.type,
+            actor: 'bench',
+            payload: e,
+          })),
+        )
+        .run();
     }
     const rows = Object.values(state.tickets);
-    for (let i = 0; i < rows.length; i += CHUNK) hall.db.orm.insert(ticketsTable).values(rows.slice(i, i + CHUNK)).run();
+    for (let i = 0; i < rows.length; i += CHUNK)
+      hall.db.orm
+        .insert(ticketsTable)
+        .values(rows.slice(i, i + CHUNK))
+        .run();
     repo.upsertCounter(hall.db, state.counters[COUNTER]!);
   });
   hall.clock.set(t);
@@ -135,7 +154,10 @@ function hubRound(p: Prepared, count: number, record: boolean) {
   }
 }
 
-interface Measured { decideUs: number; hubUs: number }
+interface Measured {
+  decideUs: number;
+  hubUs: number;
+}
 
 /**
  * Measures the halls in alternating rounds (A B, B A, …) so that drift and noisy neighbours hit
@@ -146,7 +168,10 @@ function measureTogether(ps: Prepared[]): Measured[] {
     const big = ps.some((p) => p.s.waiting >= 10_000);
     const ROUNDS = 5;
     const perRound = big ? 30 : 80; // hub call_next samples per hall per round
-    for (const p of ps) { decideRound(p); hubRound(p, Math.ceil(perRound / 2), false); } // warm-up
+    for (const p of ps) {
+      decideRound(p);
+      hubRound(p, Math.ceil(perRound / 2), false);
+    } // warm-up
     for (let r = 0; r < ROUNDS; r++) {
       const order = r % 2 ? [...ps].reverse() : ps;
       for (const p of order) decideRound(p);
@@ -156,8 +181,10 @@ function measureTogether(ps: Prepared[]): Measured[] {
       checkWaiting(p);
       const m = { decideUs: median(p.decide.slice(1)), hubUs: median(p.hub) };
       const p90 = [...p.hub].sort((a, b) => a - b)[Math.floor(p.hub.length * 0.9)]!;
-      log(`call-next: N=${p.s.waiting} history=${p.s.history}: decide ${m.decideUs.toFixed(1)} µs/call, `
-        + `hub call_next median ${m.hubUs.toFixed(0)} µs (p90 ${p90.toFixed(0)}, ${p.hub.length} samples)`);
+      log(
+        `call-next: N=${p.s.waiting} history=${p.s.history}: decide ${m.decideUs.toFixed(1)} µs/call, ` +
+          `hub call_next median ${m.hubUs.toFixed(0)} µs (p90 ${p90.toFixed(0)}, ${p.hub.length} samples)`,
+      );
       return m;
     });
   } finally {
@@ -182,25 +209,45 @@ export async function benchCallNext(rawTxPerSec: number): Promise<Result[]> {
   for (const n of sizes) {
     const m = fresh.get(n)!;
     results.push({
-      name: `call_next.decide.n${n}`, value: m.decideUs, unit: 'µs/call', floor: base.decideUs, ratio: m.decideUs / base.decideUs,
-      floorIs: 'decide µs, N=100', ratioIs: `× the N=100 cost (N is ${n / 100}×)`,
+      name: `call_next.decide.n${n}`,
+      value: m.decideUs,
+      unit: 'µs/call',
+      floor: base.decideUs,
+      ratio: m.decideUs / base.decideUs,
+      floorIs: 'decide µs, N=100',
+      ratioIs: `× the N=100 cost (N is ${n / 100}×)`,
     });
   }
   for (const n of sizes) {
     const m = fresh.get(n)!;
     results.push({
-      name: `call_next.hub.n${n}`, value: m.hubUs, unit: 'µs/command', floor: rawTxUs, ratio: m.hubUs / rawTxUs,
-      floorIs: 'raw 1-row tx µs', ratioIs: 'hub / raw tx (commits worth)',
+      name: `call_next.hub.n${n}`,
+      value: m.hubUs,
+      unit: 'µs/command',
+      floor: rawTxUs,
+      ratio: m.hubUs / rawTxUs,
+      floorIs: 'raw 1-row tx µs',
+      ratioIs: 'hub / raw tx (commits worth)',
     });
   }
   const n1000 = fresh.get(1_000)!;
   results.push({
-    name: `call_next.decide.n1000_history${HISTORY}`, value: hist.decideUs, unit: 'µs/call', floor: n1000.decideUs,
-    ratio: hist.decideUs / n1000.decideUs, floorIs: 'decide µs, N=1000, no history', ratioIs: 'with / without history (≈1 expected)',
+    name: `call_next.decide.n1000_history${HISTORY}`,
+    value: hist.decideUs,
+    unit: 'µs/call',
+    floor: n1000.decideUs,
+    ratio: hist.decideUs / n1000.decideUs,
+    floorIs: 'decide µs, N=1000, no history',
+    ratioIs: 'with / without history (≈1 expected)',
   });
   results.push({
-    name: `call_next.hub.n1000_history${HISTORY}`, value: hist.hubUs, unit: 'µs/command', floor: n1000.hubUs,
-    ratio: hist.hubUs / n1000.hubUs, floorIs: 'hub µs, N=1000, no history', ratioIs: 'with / without history (≈1 expected)',
+    name: `call_next.hub.n1000_history${HISTORY}`,
+    value: hist.hubUs,
+    unit: 'µs/command',
+    floor: n1000.hubUs,
+    ratio: hist.hubUs / n1000.hubUs,
+    floorIs: 'hub µs, N=1000, no history',
+    ratioIs: 'with / without history (≈1 expected)',
   });
   return results;
 }

@@ -41,7 +41,10 @@ export async function startHall(name: string): Promise<BenchHall> {
   repo.saveDemoDevices(db, demoDeviceIds);
   const logger = pino({ level: 'silent' });
   const hall: BenchHall = {
-    db, hub: new Hub(db, clock, logger), clock, file,
+    db,
+    hub: new Hub(db, clock, logger),
+    clock,
+    file,
     run(cmd) {
       const d = hall.hub.execute(cmd, 'bench');
       if (!d.ok) throw new Error(`${cmd.type} refused: ${d.error.code} ${d.error.message}`);

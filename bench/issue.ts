@@ -29,7 +29,10 @@ function openRaw(file: string) {
   return { db, tx };
 }
 
-export interface IssueResults { results: Result[]; rawTxPerSec: number }
+export interface IssueResults {
+  results: Result[];
+  rawTxPerSec: number;
+}
 
 export async function benchIssue(): Promise<IssueResults> {
   const hall = await startHall('issue');
@@ -47,7 +50,9 @@ export async function benchIssue(): Promise<IssueResults> {
     // The raw rows carry a real ticket_issued payload, so both write the same bytes of event.
     const payload = JSON.stringify(repo.eventsBetween(hall.db, hall.hub.lastSeq, hall.hub.lastSeq)[0]!.event);
     let at = 0;
-    const rawBatch = (n: number) => { for (let k = 0; k < n; k++) tx(at++, payload); };
+    const rawBatch = (n: number) => {
+      for (let k = 0; k < n; k++) tx(at++, payload);
+    };
     rawBatch(WARMUP);
 
     const hubRates: number[] = [];
@@ -65,11 +70,17 @@ export async function benchIssue(): Promise<IssueResults> {
     log(`issue: hub ${hub.toFixed(0)} tickets/s, raw ${rawTxPerSec.toFixed(0)} tx/s (${payload.length}-byte payload)`);
     return {
       rawTxPerSec,
-      results: [{
-        name: 'issue_walkin.hub',
-        value: hub, unit: 'tickets/s', floor: rawTxPerSec, ratio: hub / rawTxPerSec,
-        floorIs: 'raw 1-row tx/s', ratioIs: 'hub / raw (1 = as fast as a bare commit)',
-      }],
+      results: [
+        {
+          name: 'issue_walkin.hub',
+          value: hub,
+          unit: 'tickets/s',
+          floor: rawTxPerSec,
+          ratio: hub / rawTxPerSec,
+          floorIs: 'raw 1-row tx/s',
+          ratioIs: 'hub / raw (1 = as fast as a bare commit)',
+        },
+      ],
     };
   } finally {
     hall.close();

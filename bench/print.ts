@@ -44,7 +44,10 @@ export async function benchPrint(): Promise<Result[]> {
   const ticket = () => {
     k++;
     return sampleTicket({
-      ticketLabel: `B-${String(k % 1000).padStart(3, '0')}`, peopleAhead: k, estimatedWaitMin: 1000 + k, issuedAt: Date.UTC(2026, 10, 26, 7, 35) + k * 60_000,
+      ticketLabel: `B-${String(k % 1000).padStart(3, '0')}`,
+      peopleAhead: k,
+      estimatedWaitMin: 1000 + k,
+      issuedAt: Date.UTC(2026, 10, 26, 7, 35) + k * 60_000,
     });
   };
 
@@ -72,13 +75,19 @@ export async function benchPrint(): Promise<Result[]> {
     const after = renderCacheStats();
     const ms = median(fulls) / 1000;
     const floorMs = median(blanks) / 1000;
-    log(`print ${width} mm (${dots}×${height} dots): render+encode ${ms.toFixed(2)} ms/ticket (best round ${(Math.min(...fulls) / 1000).toFixed(2)}), `
-      + `one-canvas uncached ${(median(uncacheds) / 1000).toFixed(2)} ms, blank canvas+encode ${floorMs.toFixed(2)} ms; `
-      + `block cache ${after.hits - before.hits} hits, ${after.misses - before.misses} misses, ${after.fallbacks - before.fallbacks} one-canvas fallbacks`);
+    log(
+      `print ${width} mm (${dots}×${height} dots): render+encode ${ms.toFixed(2)} ms/ticket (best round ${(Math.min(...fulls) / 1000).toFixed(2)}), ` +
+        `one-canvas uncached ${(median(uncacheds) / 1000).toFixed(2)} ms, blank canvas+encode ${floorMs.toFixed(2)} ms; ` +
+        `block cache ${after.hits - before.hits} hits, ${after.misses - before.misses} misses, ${after.fallbacks - before.fallbacks} one-canvas fallbacks`,
+    );
     results.push({
       name: `print_ticket.${width}mm`,
-      value: ms, unit: 'ms/ticket', floor: floorMs, ratio: ms / floorMs,
-      floorIs: 'blank canvas→1 bit→ESC/POS ms', ratioIs: 'ticket / blank one-canvas read',
+      value: ms,
+      unit: 'ms/ticket',
+      floor: floorMs,
+      ratio: ms / floorMs,
+      floorIs: 'blank canvas→1 bit→ESC/POS ms',
+      ratioIs: 'ticket / blank one-canvas read',
     });
   }
 
@@ -92,18 +101,34 @@ export async function benchPrint(): Promise<Result[]> {
   }
   const copy = timeUs(() => raster.bits.slice(), 200);
   const ours = timeUs(() => encodeTicket(raster), 200);
-  const lib = timeUs(() => new ReceiptPrinterEncoder({ language: 'esc-pos', imageMode: 'raster' }).initialize()
-    .image({ width: raster.width, height: raster.height, data: rgba }, raster.width, raster.height).cut().encode(), 2, 5);
+  const lib = timeUs(
+    () =>
+      new ReceiptPrinterEncoder({ language: 'esc-pos', imageMode: 'raster' })
+        .initialize()
+        .image({ width: raster.width, height: raster.height, data: rgba }, raster.width, raster.height)
+        .cut()
+        .encode(),
+    2,
+    5,
+  );
   log(`print encode only 80 mm: ours ${ours.toFixed(0)} µs (copying the bits ${copy.toFixed(0)} µs), library image() ${(lib / 1000).toFixed(1)} ms`);
   results.push({
     name: 'print_encode.80mm',
-    value: ours, unit: 'µs/ticket', floor: copy, ratio: ours / copy,
-    floorIs: 'copy of the packed bits µs', ratioIs: 'encode / copy',
+    value: ours,
+    unit: 'µs/ticket',
+    floor: copy,
+    ratio: ours / copy,
+    floorIs: 'copy of the packed bits µs',
+    ratioIs: 'encode / copy',
   });
   results.push({
     name: 'print_encode_lib.80mm',
-    value: lib, unit: 'µs/ticket', floor: ours, ratio: lib / ours,
-    floorIs: 'our GS v 0 bands µs', ratioIs: 'lib image() / ours',
+    value: lib,
+    unit: 'µs/ticket',
+    floor: ours,
+    ratio: lib / ours,
+    floorIs: 'our GS v 0 bands µs',
+    ratioIs: 'lib image() / ours',
   });
   return results;
 }

@@ -30,7 +30,11 @@ function table(results: Result[]): string {
   const rows = results.map((r) => [r.name, fmt(r.value), r.unit, fmt(r.floor), r.floorIs, fmt(r.ratio), r.ratioIs]);
   const right = new Set([1, 3, 5]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (right.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (right.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -54,7 +58,9 @@ async function main() {
     for (const r of results) out[r.name] = { value: round(r.value), unit: r.unit, floor: round(r.floor), ratio: round(r.ratio) };
     process.stdout.write(`${JSON.stringify(out)}\n`);
   } else {
-    process.stdout.write(`${table(results)}\n\nfloor = baseline measured in this same run. All figures are medians after warm-up: tickets/s over 5 rounds of 1,000\n(alternating with the raw baseline), decide µs over 5 rounds, hub µs over every timed call_next, print ms over 3×7 rounds of 20\ntickets (alternating with the blank-canvas baseline); call_to_display ms are p50/p99 over every display socket × ≥100 calls\n(call by call alternating with a bare Socket.IO broadcast of the same delta to the same N sockets). ${seconds.toFixed(1)} s in all.\n`);
+    process.stdout.write(
+      `${table(results)}\n\nfloor = baseline measured in this same run. All figures are medians after warm-up: tickets/s over 5 rounds of 1,000\n(alternating with the raw baseline), decide µs over 5 rounds, hub µs over every timed call_next, print ms over 3×7 rounds of 20\ntickets (alternating with the blank-canvas baseline); call_to_display ms are p50/p99 over every display socket × ≥100 calls\n(call by call alternating with a bare Socket.IO broadcast of the same delta to the same N sockets). ${seconds.toFixed(1)} s in all.\n`,
+    );
   }
 }
 

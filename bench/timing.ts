@@ -30,10 +30,7 @@ export function median(xs: readonly number[]): number {
  * Runs `batch(size)` `warmup` times untimed, then `runs` times timed; `batch` returns how many
  * microseconds of it count (or nothing: the whole call counts). Returns the median µs per operation.
  */
-export function medianUsPerOp(
-  batch: (size: number) => number | void,
-  opts: { size: number; runs: number; warmup?: number },
-): number {
+export function medianUsPerOp(batch: (size: number) => number | void, opts: { size: number; runs: number; warmup?: number }): number {
   for (let i = 0; i < (opts.warmup ?? 1); i++) batch(opts.size);
   const perOp: number[] = [];
   for (let r = 0; r < opts.runs; r++) {
@@ -52,14 +49,19 @@ export function medianUsPerOp(
 export function microbench(fn: () => unknown, opts: { targetMs?: number; runs?: number } = {}): number {
   const targetUs = (opts.targetMs ?? 25) * 1_000;
   let sink = 0;
-  const batch = (n: number) => { for (let i = 0; i < n; i++) if (fn()) sink++; };
+  const batch = (n: number) => {
+    for (let i = 0; i < n; i++) if (fn()) sink++;
+  };
   // Calibrate (this also warms the JIT up).
   let n = 1;
   for (;;) {
     const start = nowNs();
     batch(n);
     const us = sinceUs(start);
-    if (us >= targetUs / 4 || n >= 1 << 24) { n = Math.max(1, Math.round((n * targetUs) / Math.max(us, 1))); break; }
+    if (us >= targetUs / 4 || n >= 1 << 24) {
+      n = Math.max(1, Math.round((n * targetUs) / Math.max(us, 1)));
+      break;
+    }
     n *= 4;
   }
   const us = medianUsPerOp(batch, { size: n, runs: opts.runs ?? 7, warmup: 1 });

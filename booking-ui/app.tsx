@@ -17,26 +17,56 @@ export type Me = ReplyOf<'auth.me'>;
 const ROLES: readonly Role[] = ['callcenter', 'supervisor', 'admin'];
 const LANG_KEY = 'dor.booking.lang';
 
-function Header({ lang, setLang, me, onLogout, now, children }: { lang: Lang; setLang(l: Lang): void; me: Me | null; onLogout?: () => void; now: number; children?: preact.ComponentChildren }) {
+function Header({
+  lang,
+  setLang,
+  me,
+  onLogout,
+  now,
+  children,
+}: {
+  lang: Lang;
+  setLang(l: Lang): void;
+  me: Me | null;
+  onLogout?: () => void;
+  now: number;
+  children?: preact.ComponentChildren;
+}) {
   return (
     <header class="app-header bk-header">
       <div class="brand">
-        <span class="logo" aria-hidden="true"><span class="logo-mark" lang="ar">دور</span></span>
+        <span class="logo" aria-hidden="true">
+          <span class="logo-mark" lang="ar">
+            دور
+          </span>
+        </span>
         <span class="brand-text">
-          <span class="brand-title" lang={lang}>{tb(lang, 'app.title')}</span>
-          {me && <span class="brand-hall" lang={lang}>{nameIn(me.user.displayName, lang)}</span>}
+          <span class="brand-title" lang={lang}>
+            {tb(lang, 'app.title')}
+          </span>
+          {me && (
+            <span class="brand-hall" lang={lang}>
+              {nameIn(me.user.displayName, lang)}
+            </span>
+          )}
         </span>
       </div>
       <div class="header-middle">{children}</div>
       <div class="header-end">
         <div class="clock">
           <span class="clock-time ltr-num">{formatTime(now, lang)}</span>
-          <span class="clock-date" lang={lang}>{formatDate(now, lang)}</span>
+          <span class="clock-date" lang={lang}>
+            {formatDate(now, lang)}
+          </span>
         </div>
         <button type="button" class="btn btn-ghost btn-small" data-testid="lang-toggle" lang={otherLang(lang)} onClick={() => setLang(otherLang(lang))}>
           {lang === 'ar' ? 'English' : 'العربية'}
         </button>
-        {onLogout && <button type="button" class="btn btn-ghost btn-small" data-testid="logout" onClick={onLogout}>{tb(lang, 'logout')}</button>}
+        {onLogout && (
+          <button type="button" class="btn btn-ghost btn-small" data-testid="logout" onClick={onLogout}>
+            {tb(lang, 'logout')}
+          </button>
+        )}
       </div>
     </header>
   );
@@ -68,14 +98,36 @@ function Login({ lang, onLogin }: { lang: Lang; onLogin(u: string, p: string): P
         <p class="login-sub">{tb(lang, 'login.subtitle')}</p>
         <label class="field">
           <span class="field-label">{tb(lang, 'login.username')}</span>
-          <input ref={ref} class="input" data-testid="login-username" autocomplete="username" autocapitalize="off" spellcheck={false} dir="ltr" maxLength={64} value={username} onInput={(e) => setUsername(e.currentTarget.value)} />
+          <input
+            ref={ref}
+            class="input"
+            data-testid="login-username"
+            autocomplete="username"
+            autocapitalize="off"
+            spellcheck={false}
+            dir="ltr"
+            maxLength={64}
+            value={username}
+            onInput={(e) => setUsername(e.currentTarget.value)}
+          />
         </label>
         <label class="field">
           <span class="field-label">{tb(lang, 'login.password')}</span>
-          <input class="input" data-testid="login-password" type="password" autocomplete="current-password" dir="ltr" maxLength={200} value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+          <input
+            class="input"
+            data-testid="login-password"
+            type="password"
+            autocomplete="current-password"
+            dir="ltr"
+            maxLength={200}
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
         </label>
         {error && <ErrorBox lang={lang} error={error} />}
-        <button type="submit" class="btn btn-primary" data-testid="login-submit" disabled={busy || !username.trim() || !password}>{tb(lang, 'login.submit')}</button>
+        <button type="submit" class="btn btn-primary" data-testid="login-submit" disabled={busy || !username.trim() || !password}>
+          {tb(lang, 'login.submit')}
+        </button>
       </form>
     </main>
   );
@@ -97,7 +149,10 @@ export function BookingApp() {
     return () => clearInterval(tick);
   }, []);
   useEffect(() => {
-    call('auth.me', {}).then((m) => setMe(ROLES.includes(m.user.role) ? m : null), () => setMe(null));
+    call('auth.me', {}).then(
+      (m) => setMe(ROLES.includes(m.user.role) ? m : null),
+      () => setMe(null),
+    );
   }, []);
 
   const login = async (username: string, password: string): Promise<ApiFailure | null> => {
@@ -125,7 +180,15 @@ export function BookingApp() {
       {me === 'loading' ? (
         <Header lang={lang} setLang={setLang} me={null} now={now + offset} />
       ) : user ? (
-        <Console lang={lang} header={(search) => <Header lang={lang} setLang={setLang} me={user} onLogout={logout} now={now + offset}>{search}</Header>} onUnauthenticated={loggedOut} />
+        <Console
+          lang={lang}
+          header={(search) => (
+            <Header lang={lang} setLang={setLang} me={user} onLogout={logout} now={now + offset}>
+              {search}
+            </Header>
+          )}
+          onUnauthenticated={loggedOut}
+        />
       ) : (
         <>
           <Header lang={lang} setLang={setLang} me={null} now={now + offset} />

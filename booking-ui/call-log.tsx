@@ -6,7 +6,14 @@ import type { Lang } from '../ui-kit/i18n.ts';
 import { nameIn, stamp } from './format.ts';
 import { tb } from './i18n.ts';
 
-interface Call { id: number; category: string; note: string; outcome: string; actor: string; at: number }
+interface Call {
+  id: number;
+  category: string;
+  note: string;
+  outcome: string;
+  actor: string;
+  at: number;
+}
 
 const CATEGORIES = ['book', 'reschedule_cancel', 'application_status', 'letter', 'contact_bank_update', 'family_members', 'other'] as const;
 
@@ -41,27 +48,67 @@ export function CallLog({ lang, cpr, timeZone, onError }: { lang: Lang; cpr: str
       <h3 class="bk-h3">{tb(lang, 'calls.title')}</h3>
       <div class="bk-cats">
         {CATEGORIES.map((c) => (
-          <button key={c} type="button" class={`bk-pill${category === c ? ' is-on' : ''}`} aria-pressed={category === c} data-testid={`call-category-${c}`} onClick={() => { setCategory(c); setSaved(false); }}>{tb(lang, `cat.${c}`)}</button>
+          <button
+            key={c}
+            type="button"
+            class={`bk-pill${category === c ? ' is-on' : ''}`}
+            aria-pressed={category === c}
+            data-testid={`call-category-${c}`}
+            onClick={() => {
+              setCategory(c);
+              setSaved(false);
+            }}
+          >
+            {tb(lang, `cat.${c}`)}
+          </button>
         ))}
       </div>
       <div class="bk-outcomes" role="radiogroup" aria-label={tb(lang, 'calls.outcome')}>
         {CallOutcome.options.map((o) => (
-          <button key={o} type="button" role="radio" aria-checked={outcome === o} class={`bk-pill bk-pill-small${outcome === o ? ' is-on' : ''}`} data-testid={`call-outcome-${o}`} onClick={() => setOutcome(o)}>{tb(lang, `outcome.${o}`)}</button>
+          <button
+            key={o}
+            type="button"
+            role="radio"
+            aria-checked={outcome === o}
+            class={`bk-pill bk-pill-small${outcome === o ? ' is-on' : ''}`}
+            data-testid={`call-outcome-${o}`}
+            onClick={() => setOutcome(o)}
+          >
+            {tb(lang, `outcome.${o}`)}
+          </button>
         ))}
       </div>
-      <input class="input" data-testid="call-note" placeholder={tb(lang, 'calls.note')} value={note} maxLength={500} onInput={(e) => setNote(e.currentTarget.value)} />
-      <button type="button" class="btn btn-secondary" data-testid="call-save" disabled={!category || busy} onClick={save}>{tb(lang, 'calls.save')}</button>
-      {saved && <p class="notice notice-ok bk-small" role="status" data-testid="call-saved">{tb(lang, 'calls.saved')}</p>}
+      <input
+        class="input"
+        data-testid="call-note"
+        placeholder={tb(lang, 'calls.note')}
+        value={note}
+        maxLength={500}
+        onInput={(e) => setNote(e.currentTarget.value)}
+      />
+      <button type="button" class="btn btn-secondary" data-testid="call-save" disabled={!category || busy} onClick={save}>
+        {tb(lang, 'calls.save')}
+      </button>
+      {saved && (
+        <p class="notice notice-ok bk-small" role="status" data-testid="call-saved">
+          {tb(lang, 'calls.saved')}
+        </p>
+      )}
       {calls.length > 0 && (
         <>
           <h4 class="bk-h4">{tb(lang, 'calls.today')}</h4>
-          <ul class="bk-list bk-small">{calls.map((c) => (
-            <li key={c.id} data-testid="call-entry" data-outcome={c.outcome}>
-              <strong>{tb(lang, `cat.${c.category}` as 'cat.other')}</strong> <span class={`bk-chip out-${c.outcome}`}>{tb(lang, `outcome.${c.outcome}` as 'outcome.resolved')}</span>
-              <div class="bk-muted"><bdi>{stamp(c.at, lang, timeZone)}</bdi> · {nameIn(c.actor, lang)}</div>
-              {c.note && <div dir="auto">{c.note}</div>}
-            </li>
-          ))}</ul>
+          <ul class="bk-list bk-small">
+            {calls.map((c) => (
+              <li key={c.id} data-testid="call-entry" data-outcome={c.outcome}>
+                <strong>{tb(lang, `cat.${c.category}` as 'cat.other')}</strong>{' '}
+                <span class={`bk-chip out-${c.outcome}`}>{tb(lang, `outcome.${c.outcome}` as 'outcome.resolved')}</span>
+                <div class="bk-muted">
+                  <bdi>{stamp(c.at, lang, timeZone)}</bdi> · {nameIn(c.actor, lang)}
+                </div>
+                {c.note && <div dir="auto">{c.note}</div>}
+              </li>
+            ))}
+          </ul>
         </>
       )}
     </aside>

@@ -37,11 +37,14 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
   /** Bumped whenever a booking, move or cancel anywhere may have changed the free seats. */
   const [seatsVersion, setSeatsVersion] = useState(0);
 
-  const fail = useCallback((e: unknown) => {
-    const f = toFailure(e);
-    if (f.status === 401) onUnauthenticated();
-    setError(f);
-  }, [onUnauthenticated]);
+  const fail = useCallback(
+    (e: unknown) => {
+      const f = toFailure(e);
+      if (f.status === 401) onUnauthenticated();
+      setError(f);
+    },
+    [onUnauthenticated],
+  );
 
   useEffect(() => {
     searchRef.current?.focus();
@@ -54,20 +57,26 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
     // Another agent may have cancelled or moved the appointment being rescheduled here.
     setReschedule((r) => (r && a.appointments.some((x) => x.id === r.id && x.status === 'booked') ? r : null));
   }, []);
-  const load = useCallback(async (cpr: string) => {
-    const [c] = await Promise.all([api<{ citizen: Citizen }>(`/api/citizens/${cpr}`), loadAppointments(cpr)]);
-    setCitizen(c.citizen);
-  }, [loadAppointments]);
+  const load = useCallback(
+    async (cpr: string) => {
+      const [c] = await Promise.all([api<{ citizen: Citizen }>(`/api/citizens/${cpr}`), loadAppointments(cpr)]);
+      setCitizen(c.citizen);
+    },
+    [loadAppointments],
+  );
 
   // Live: whatever another agent or the kiosk does to appointments shows here without a search.
   const current = useRef<{ cpr: string | null; ids: Set<string> }>({ cpr: null, ids: new Set() });
   current.current = { cpr: citizen?.cpr ?? null, ids: new Set(appts?.appointments.map((a) => a.id)) };
-  const onAppointments = useCallback((events: AppointmentEvent[]) => {
-    if (events.some((e) => SEAT_EVENTS.has(e.type))) setSeatsVersion((v) => v + 1);
-    const { cpr, ids } = current.current;
-    const mine = (e: AppointmentEvent) => ('appointment' in e ? e.appointment.cpr === cpr : ids.has(e.appointmentId));
-    if (cpr && events.some(mine)) loadAppointments(cpr).catch(fail);
-  }, [loadAppointments, fail]);
+  const onAppointments = useCallback(
+    (events: AppointmentEvent[]) => {
+      if (events.some((e) => SEAT_EVENTS.has(e.type))) setSeatsVersion((v) => v + 1);
+      const { cpr, ids } = current.current;
+      const mine = (e: AppointmentEvent) => ('appointment' in e ? e.appointment.cpr === cpr : ids.has(e.appointmentId));
+      if (cpr && events.some(mine)) loadAppointments(cpr).catch(fail);
+    },
+    [loadAppointments, fail],
+  );
   const live = useLive(onAppointments, onUnauthenticated);
 
   // Keyboard first: after a search the service choice has the focus (arrows, Enter); F2 goes back to the CPR.
@@ -114,13 +123,33 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
 
   const searchBox = (
     <form class="bk-search" onSubmit={search} role="search">
-      <label class="bk-search-label" for="cpr-search">{tb(lang, 'search.label')}</label>
+      <label class="bk-search-label" for="cpr-search">
+        {tb(lang, 'search.label')}
+      </label>
       <input
-        id="cpr-search" ref={searchRef} class="input bk-search-input ltr-num" data-testid="cpr-search" autocomplete="off" autocapitalize="characters" spellcheck={false} dir="ltr"
-        maxLength={12} placeholder={tb(lang, 'search.placeholder')} value={cprText}
-        onInput={(e) => setCprText(e.currentTarget.value.toUpperCase().replace(/[^0-9A-Z\s-]/g, '').slice(0, 12))}
+        id="cpr-search"
+        ref={searchRef}
+        class="input bk-search-input ltr-num"
+        data-testid="cpr-search"
+        autocomplete="off"
+        autocapitalize="characters"
+        spellcheck={false}
+        dir="ltr"
+        maxLength={12}
+        placeholder={tb(lang, 'search.placeholder')}
+        value={cprText}
+        onInput={(e) =>
+          setCprText(
+            e.currentTarget.value
+              .toUpperCase()
+              .replace(/[^0-9A-Z\s-]/g, '')
+              .slice(0, 12),
+          )
+        }
       />
-      <button type="submit" class="btn btn-primary btn-small" disabled={busy}>{tb(lang, 'search.go')}</button>
+      <button type="submit" class="btn btn-primary btn-small" disabled={busy}>
+        {tb(lang, 'search.go')}
+      </button>
     </form>
   );
 
@@ -142,19 +171,67 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
     <>
       {header(searchBox)}
       <main class="bk-main">
-        {!live.connected && <div class="notice notice-warn bk-okbar" role="status" data-testid="offline">{tb(lang, 'common.reconnecting')}</div>}
-        {error && <div class="bk-errorbar"><ErrorBox lang={lang} error={error} onDismiss={() => setError(null)} /></div>}
-        {notice && <div class="notice notice-ok bk-okbar" role="status">{tb(lang, notice)}</div>}
+        {!live.connected && (
+          <div class="notice notice-warn bk-okbar" role="status" data-testid="offline">
+            {tb(lang, 'common.reconnecting')}
+          </div>
+        )}
+        {error && (
+          <div class="bk-errorbar">
+            <ErrorBox lang={lang} error={error} onDismiss={() => setError(null)} />
+          </div>
+        )}
+        {notice && (
+          <div class="notice notice-ok bk-okbar" role="status">
+            {tb(lang, notice)}
+          </div>
+        )}
         {!citizen ? (
-          <div class="bk-empty"><p>{tb(lang, 'search.empty')}</p></div>
+          <div class="bk-empty">
+            <p>{tb(lang, 'search.empty')}</p>
+          </div>
         ) : (
           <div class="bk-grid">
-            <CitizenCard key={`${citizen.cpr}:${call}`} lang={lang} citizen={citizen} timeZone={live.timeZone} today={live.today}
-              onSaved={(c, what) => { setCitizen(c); setNotice(what); setError(null); }} onError={fail} />
+            <CitizenCard
+              key={`${citizen.cpr}:${call}`}
+              lang={lang}
+              citizen={citizen}
+              timeZone={live.timeZone}
+              today={live.today}
+              onSaved={(c, what) => {
+                setCitizen(c);
+                setNotice(what);
+                setError(null);
+              }}
+              onError={fail}
+            />
             <div class="bk-col">
-              <AppointmentsPanel lang={lang} appts={appts} services={services} timeZone={live.timeZone} found={found} rescheduling={reschedule?.id ?? null} onCancel={cancel} onReschedule={(a) => setReschedule(a)} />
-              <SlotPicker key={`${citizen.cpr}:${call}`} lang={lang} citizen={citizen} services={services} timeZone={live.timeZone} seatsVersion={seatsVersion} reschedule={reschedule}
-                onStopReschedule={() => setReschedule(null)} onDone={async () => { setReschedule(null); await refresh(); }} onError={fail} clearError={() => setError(null)} />
+              <AppointmentsPanel
+                lang={lang}
+                appts={appts}
+                services={services}
+                timeZone={live.timeZone}
+                found={found}
+                rescheduling={reschedule?.id ?? null}
+                onCancel={cancel}
+                onReschedule={(a) => setReschedule(a)}
+              />
+              <SlotPicker
+                key={`${citizen.cpr}:${call}`}
+                lang={lang}
+                citizen={citizen}
+                services={services}
+                timeZone={live.timeZone}
+                seatsVersion={seatsVersion}
+                reschedule={reschedule}
+                onStopReschedule={() => setReschedule(null)}
+                onDone={async () => {
+                  setReschedule(null);
+                  await refresh();
+                }}
+                onError={fail}
+                clearError={() => setError(null)}
+              />
             </div>
             <CallLog key={`${citizen.cpr}:${call}`} lang={lang} cpr={citizen.cpr} timeZone={live.timeZone} onError={fail} />
           </div>

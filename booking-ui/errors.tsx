@@ -8,7 +8,10 @@ import { isApiFailure, type ApiFailure } from '../ui-kit/api.ts';
 import type { Lang } from '../ui-kit/i18n.ts';
 import { hasKey, tb } from './i18n.ts';
 
-interface FieldDetail { path?: unknown[]; issue?: IbanIssue }
+interface FieldDetail {
+  path?: unknown[];
+  issue?: IbanIssue;
+}
 
 /** What the agent reads for a failure, and the hub's own words when the console has none of its own. */
 export function errorText(lang: Lang, f: ApiFailure): { text: string; hubWords: string | null } {
@@ -23,12 +26,15 @@ export function errorText(lang: Lang, f: ApiFailure): { text: string; hubWords: 
   return { text: tb(lang, 'err.title'), hubWords: `${f.code} — ${f.message}` };
 }
 
-const invalid = (field: string, message: string, issue?: IbanIssue): ApiFailure =>
-  ({ code: 'VALIDATION_FAILED', status: 0, message: `${field}: ${message}`, details: [{ path: [field], ...(issue ? { issue } : {}) }] });
+const invalid = (field: string, message: string, issue?: IbanIssue): ApiFailure => ({
+  code: 'VALIDATION_FAILED',
+  status: 0,
+  message: `${field}: ${message}`,
+  details: [{ path: [field], ...(issue ? { issue } : {}) }],
+});
 
 /** The hub's phone rule, checked before sending; null when fine. */
-export const phoneFailure = (phone: string): ApiFailure | null =>
-  (Phone.safeParse(phone).success ? null : invalid('phone', 'not a Bahraini mobile number'));
+export const phoneFailure = (phone: string): ApiFailure | null => (Phone.safeParse(phone).success ? null : invalid('phone', 'not a Bahraini mobile number'));
 
 /** The hub's IBAN rules, checked before sending; null when fine. */
 export function ibanFailure(iban: string): ApiFailure | null {
@@ -37,7 +43,6 @@ export function ibanFailure(iban: string): ApiFailure | null {
 }
 
 export const fieldFailure = (field: 'cpr' | 'name' | 'dateOfBirth' | 'memberCpr' | 'address'): ApiFailure => invalid(field, 'invalid');
-
 
 export function toFailure(e: unknown): ApiFailure {
   return isApiFailure(e) ? e : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e), status: 0 };
@@ -49,10 +54,20 @@ export function ErrorBox({ lang, error, onDismiss }: { lang: Lang; error: ApiFai
   return (
     <div class="notice notice-danger bk-error" role="alert" data-testid="error" data-code={error.code}>
       <span class="bk-error-text">
-        <strong lang={lang} data-testid="error-text">{text}</strong>
-        {hubWords && <span class="bk-error-detail" lang="en" dir="ltr">{hubWords}</span>}
+        <strong lang={lang} data-testid="error-text">
+          {text}
+        </strong>
+        {hubWords && (
+          <span class="bk-error-detail" lang="en" dir="ltr">
+            {hubWords}
+          </span>
+        )}
       </span>
-      {onDismiss && <button type="button" class="btn btn-ghost btn-small" onClick={onDismiss}>{tb(lang, 'err.dismiss')}</button>}
+      {onDismiss && (
+        <button type="button" class="btn btn-ghost btn-small" onClick={onDismiss}>
+          {tb(lang, 'err.dismiss')}
+        </button>
+      )}
     </div>
   );
 }

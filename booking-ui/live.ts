@@ -26,7 +26,8 @@ export function useLive(onAppointments: (events: AppointmentEvent[]) => void, on
   const handlers = useRef({ onAppointments, onUnauthenticated });
   handlers.current = { onAppointments, onUnauthenticated };
   useEffect(() => {
-    const hall = (s: HallState) => setLive((l) => (l.timeZone === s.settings.timeZone && l.today === s.day ? l : { ...l, timeZone: s.settings.timeZone, today: s.day }));
+    const hall = (s: HallState) =>
+      setLive((l) => (l.timeZone === s.settings.timeZone && l.today === s.day ? l : { ...l, timeZone: s.settings.timeZone, today: s.day }));
     const line = staffSocket({
       connection: (connected) => setLive((l) => (l.connected === connected ? l : { ...l, connected })),
       unauthenticated: () => handlers.current.onUnauthenticated(),

@@ -6,8 +6,19 @@ import { name2, type Appointment, type Citizen, type Service } from './console-t
 import { phoneFailure } from './errors.tsx';
 import { tb } from './i18n.ts';
 
-interface Slot { time: string; slotStart: number; capacity: number; booked: number; remaining: number }
-interface SlotDay { day: string; closed: string | null; free: number; slots: Slot[] }
+interface Slot {
+  time: string;
+  slotStart: number;
+  capacity: number;
+  booked: number;
+  remaining: number;
+}
+interface SlotDay {
+  day: string;
+  closed: string | null;
+  free: number;
+  slots: Slot[];
+}
 
 /**
  * Keys in a row of choices: left/right arrows move the focus in reading order (reversed in Arabic);
@@ -30,8 +41,28 @@ function choiceKeys(e: KeyboardEvent) {
   e.preventDefault();
 }
 
-export function SlotPicker({ lang, citizen, services, timeZone, seatsVersion, reschedule, onStopReschedule, onDone, onError, clearError }: {
-  lang: Lang; citizen: Citizen; services: Service[]; timeZone: string; seatsVersion: number; reschedule: Appointment | null; onStopReschedule(): void; onDone(): Promise<void>; onError(e: unknown): void; clearError(): void;
+export function SlotPicker({
+  lang,
+  citizen,
+  services,
+  timeZone,
+  seatsVersion,
+  reschedule,
+  onStopReschedule,
+  onDone,
+  onError,
+  clearError,
+}: {
+  lang: Lang;
+  citizen: Citizen;
+  services: Service[];
+  timeZone: string;
+  seatsVersion: number;
+  reschedule: Appointment | null;
+  onStopReschedule(): void;
+  onDone(): Promise<void>;
+  onError(e: unknown): void;
+  clearError(): void;
 }) {
   const [serviceId, setServiceId] = useState<string | null>(null);
   const [days, setDays] = useState<SlotDay[] | null>(null);
@@ -53,18 +84,21 @@ export function SlotPicker({ lang, citizen, services, timeZone, seatsVersion, re
     el.focus();
   });
 
-  const loadSlots = useCallback(async (id: string, keepDay: string | null): Promise<SlotDay[] | null> => {
-    try {
-      const r = await api<{ days: SlotDay[] }>(`/api/slots?serviceId=${encodeURIComponent(id)}&days=14`);
-      const open = r.days.filter((d) => d.free > 0);
-      setDays(open);
-      setDay(keepDay && open.some((d) => d.day === keepDay) ? keepDay : open[0]?.day ?? null);
-      return open;
-    } catch (e) {
-      onError(e);
-      return null;
-    }
-  }, [onError]);
+  const loadSlots = useCallback(
+    async (id: string, keepDay: string | null): Promise<SlotDay[] | null> => {
+      try {
+        const r = await api<{ days: SlotDay[] }>(`/api/slots?serviceId=${encodeURIComponent(id)}&days=14`);
+        const open = r.days.filter((d) => d.free > 0);
+        setDays(open);
+        setDay(keepDay && open.some((d) => d.day === keepDay) ? keepDay : (open[0]?.day ?? null));
+        return open;
+      } catch (e) {
+        onError(e);
+        return null;
+      }
+    },
+    [onError],
+  );
 
   // Seats changed somewhere in the hall: show the new counts; if the seat still chosen when they
   // arrive is gone, say so (read through a ref: our own booking may have completed meanwhile).
@@ -106,7 +140,9 @@ export function SlotPicker({ lang, citizen, services, timeZone, seatsVersion, re
     try {
       const r = reschedule
         ? await api<{ appointment: Appointment }>(`/api/appointments/${encodeURIComponent(reschedule.id)}/reschedule`, { method: 'POST', body: { day, time } })
-        : await api<{ appointment: Appointment }>('/api/appointments', { body: { serviceId, day, time, cpr: citizen.cpr, phone: phone.trim(), nameAr: citizen.nameAr, nameEn: citizen.nameEn, notes } });
+        : await api<{ appointment: Appointment }>('/api/appointments', {
+            body: { serviceId, day, time, cpr: citizen.cpr, phone: phone.trim(), nameAr: citizen.nameAr, nameEn: citizen.nameEn, notes },
+          });
       setBooked({ reference: r.appointment.reference, serviceId, day: r.appointment.day, slotStart: r.appointment.slotStart, moved: !!reschedule });
       setTime(null);
       setSeatGone(false); // the hub's delta of this very booking may have come first: it was ours
@@ -126,54 +162,123 @@ export function SlotPicker({ lang, citizen, services, timeZone, seatsVersion, re
     <section class="card bk-card bk-picker" data-testid="picker" ref={root}>
       <h3 class="bk-h3">
         {reschedule ? tb(lang, 'slots.rescheduleTitle', { ref: reschedule.reference }) : tb(lang, 'slots.title')}
-        {reschedule && <button type="button" class="btn btn-ghost btn-tiny" onClick={onStopReschedule}>{tb(lang, 'slots.stopReschedule')}</button>}
+        {reschedule && (
+          <button type="button" class="btn btn-ghost btn-tiny" onClick={onStopReschedule}>
+            {tb(lang, 'slots.stopReschedule')}
+          </button>
+        )}
       </h3>
       {booked && (
         <div class="bk-booked notice-ok" role="status">
           <span class="bk-booked-label">{tb(lang, booked.moved ? 'booked.moved' : 'booked.title')}</span>
-          <span class="bk-reference ltr-num" data-testid="booking-reference">{booked.reference}</span>
-          <span class="bk-small">{tb(lang, 'booked.when', { service: svc ? name2(lang, svc) : booked.serviceId, day: formatDay(booked.day, lang), time: formatTime(booked.slotStart, lang, timeZone) })}</span>
+          <span class="bk-reference ltr-num" data-testid="booking-reference">
+            {booked.reference}
+          </span>
+          <span class="bk-small">
+            {tb(lang, 'booked.when', {
+              service: svc ? name2(lang, svc) : booked.serviceId,
+              day: formatDay(booked.day, lang),
+              time: formatTime(booked.slotStart, lang, timeZone),
+            })}
+          </span>
         </div>
       )}
       <div class="bk-chooser" onKeyDown={choiceKeys}>
         {services.map((s) => (
-          <button key={s.id} type="button" class={`bk-pill${serviceId === s.id ? ' is-on' : ''}`} aria-pressed={serviceId === s.id} data-testid={`service-${s.id}`}
-            disabled={!!reschedule && reschedule.serviceId !== s.id} onClick={() => pickService(s.id)}>{name2(lang, s)}</button>
+          <button
+            key={s.id}
+            type="button"
+            class={`bk-pill${serviceId === s.id ? ' is-on' : ''}`}
+            aria-pressed={serviceId === s.id}
+            data-testid={`service-${s.id}`}
+            disabled={!!reschedule && reschedule.serviceId !== s.id}
+            onClick={() => pickService(s.id)}
+          >
+            {name2(lang, s)}
+          </button>
         ))}
       </div>
-      {serviceId && days && (days.length === 0 ? <p class="bk-muted">{tb(lang, 'slots.noDays')}</p> : (
-        <div class="bk-chooser bk-days" onKeyDown={choiceKeys}>
-          {days.map((d) => (
-            <button key={d.day} type="button" class={`bk-pill${day === d.day ? ' is-on' : ''}`} aria-pressed={day === d.day} data-testid={`day-${d.day}`} onClick={() => { setDay(d.day); setTime(null); setSeatGone(false); setFocusTo('.bk-slots button:not([disabled])'); }}>
-              <span>{formatDay(d.day, lang)}</span><span class="bk-small">{tb(lang, 'slots.free', { n: d.free })}</span>
-            </button>
-          ))}
-        </div>
-      ))}
-      {seatGone && <p class="notice notice-warn bk-small" role="status" data-testid="seat-gone">{tb(lang, 'live.changed')}</p>}
+      {serviceId &&
+        days &&
+        (days.length === 0 ? (
+          <p class="bk-muted">{tb(lang, 'slots.noDays')}</p>
+        ) : (
+          <div class="bk-chooser bk-days" onKeyDown={choiceKeys}>
+            {days.map((d) => (
+              <button
+                key={d.day}
+                type="button"
+                class={`bk-pill${day === d.day ? ' is-on' : ''}`}
+                aria-pressed={day === d.day}
+                data-testid={`day-${d.day}`}
+                onClick={() => {
+                  setDay(d.day);
+                  setTime(null);
+                  setSeatGone(false);
+                  setFocusTo('.bk-slots button:not([disabled])');
+                }}
+              >
+                <span>{formatDay(d.day, lang)}</span>
+                <span class="bk-small">{tb(lang, 'slots.free', { n: d.free })}</span>
+              </button>
+            ))}
+          </div>
+        ))}
+      {seatGone && (
+        <p class="notice notice-warn bk-small" role="status" data-testid="seat-gone">
+          {tb(lang, 'live.changed')}
+        </p>
+      )}
       {day && slots.length > 0 && (
         <div class="bk-chooser bk-slots" onKeyDown={choiceKeys}>
           {slots.map((s) => (
-            <button key={s.time} type="button" class={`bk-pill bk-slot${time === s.time ? ' is-on' : ''}`} aria-pressed={time === s.time} data-testid={`slot-${s.time}`} data-remaining={s.remaining}
-              disabled={s.remaining <= 0} onClick={() => { setTime(s.time); setSeatGone(false); setFocusTo('[data-testid="book-confirm"]'); }}>
+            <button
+              key={s.time}
+              type="button"
+              class={`bk-pill bk-slot${time === s.time ? ' is-on' : ''}`}
+              aria-pressed={time === s.time}
+              data-testid={`slot-${s.time}`}
+              data-remaining={s.remaining}
+              disabled={s.remaining <= 0}
+              onClick={() => {
+                setTime(s.time);
+                setSeatGone(false);
+                setFocusTo('[data-testid="book-confirm"]');
+              }}
+            >
               <span class="ltr-num">{s.time}</span>
-              <span class="bk-small" title={tb(lang, 'slots.free', { n: s.remaining })}>{s.remaining > 0 ? tb(lang, 'slots.seats', { n: s.remaining, capacity: s.capacity }) : tb(lang, 'slots.full')}</span>
+              <span class="bk-small" title={tb(lang, 'slots.free', { n: s.remaining })}>
+                {s.remaining > 0 ? tb(lang, 'slots.seats', { n: s.remaining, capacity: s.capacity }) : tb(lang, 'slots.full')}
+              </span>
             </button>
           ))}
         </div>
       )}
       {time && (
-        <form class="bk-confirm" onSubmit={(e) => { e.preventDefault(); void confirm(); }}>
+        <form
+          class="bk-confirm"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void confirm();
+          }}
+        >
           {!reschedule && (
             <>
-              <label class="bk-field"><span class="bk-label">{tb(lang, 'slots.phone')}</span>
-                <input class="input ltr-num" dir="ltr" data-testid="book-phone" value={phone} maxLength={13} onInput={(e) => setPhone(e.currentTarget.value)} /></label>
-              <label class="bk-field"><span class="bk-label">{tb(lang, 'slots.notes')}</span>
-                <input class="input" data-testid="book-notes" value={notes} maxLength={500} onInput={(e) => setNotes(e.currentTarget.value)} /></label>
+              <label class="bk-field">
+                <span class="bk-label">{tb(lang, 'slots.phone')}</span>
+                <input class="input ltr-num" dir="ltr" data-testid="book-phone" value={phone} maxLength={13} onInput={(e) => setPhone(e.currentTarget.value)} />
+              </label>
+              <label class="bk-field">
+                <span class="bk-label">{tb(lang, 'slots.notes')}</span>
+                <input class="input" data-testid="book-notes" value={notes} maxLength={500} onInput={(e) => setNotes(e.currentTarget.value)} />
+              </label>
             </>
           )}
           <button type="submit" class="btn btn-primary" data-testid="book-confirm" disabled={busy}>
-            {tb(lang, reschedule ? 'slots.confirmReschedule' : 'slots.confirm')} — <span class="ltr-num">{day && formatDay(day, lang)} {time}</span>
+            {tb(lang, reschedule ? 'slots.confirmReschedule' : 'slots.confirm')} —{' '}
+            <span class="ltr-num">
+              {day && formatDay(day, lang)} {time}
+            </span>
           </button>
         </form>
       )}

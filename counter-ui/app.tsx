@@ -19,11 +19,7 @@ export type Me = ReplyOf<'auth.me'>;
 
 export type Notice = { k: CKey; params?: Params };
 
-type Phase =
-  | { name: 'loading' }
-  | { name: 'login'; notice: Notice | null }
-  | { name: 'pick'; notice: Notice | null }
-  | { name: 'counter'; counter: number };
+type Phase = { name: 'loading' } | { name: 'login'; notice: Notice | null } | { name: 'pick'; notice: Notice | null } | { name: 'counter'; counter: number };
 
 const LANG_KEY = 'dor.counter.lang';
 
@@ -77,24 +73,30 @@ export function CounterApp() {
     setHall(null);
   }, []);
 
-  const toLogin = useCallback((notice: Notice | null) => {
-    disconnect();
-    setMe(null);
-    setPhase({ name: 'login', notice });
-  }, [disconnect]);
+  const toLogin = useCallback(
+    (notice: Notice | null) => {
+      disconnect();
+      setMe(null);
+      setPhase({ name: 'login', notice });
+    },
+    [disconnect],
+  );
 
   /** Asks the hub which counter we hold (after a surprise in the feed) and follows it. */
-  const recheck = useCallback(async (lost: number) => {
-    try {
-      const m = await call('auth.me', {});
-      const p = phaseRef.current;
-      if (p.name !== 'counter' || p.counter !== lost) return;
-      if (m.counter === lost) return;
-      setPhase(m.counter ? { name: 'counter', counter: m.counter } : { name: 'pick', notice: { k: 'pick.closedNotice', params: { n: lost } } });
-    } catch (e) {
-      if (isApiFailure(e) && e.status === 401) toLogin({ k: 'login.sessionEnded' });
-    }
-  }, [toLogin]);
+  const recheck = useCallback(
+    async (lost: number) => {
+      try {
+        const m = await call('auth.me', {});
+        const p = phaseRef.current;
+        if (p.name !== 'counter' || p.counter !== lost) return;
+        if (m.counter === lost) return;
+        setPhase(m.counter ? { name: 'counter', counter: m.counter } : { name: 'pick', notice: { k: 'pick.closedNotice', params: { n: lost } } });
+      } catch (e) {
+        if (isApiFailure(e) && e.status === 401) toLogin({ k: 'login.sessionEnded' });
+      }
+    },
+    [toLogin],
+  );
 
   const connect = useCallback(() => {
     if (conn.current) return;
@@ -105,8 +107,12 @@ export function CounterApp() {
         const userId = meRef.current?.user.id;
         if (p.name !== 'counter' || closing.current === p.counter || userId === undefined) return;
         const n = p.counter;
-        const surprise = events.some((e) =>
-          (e.type === 'counter_closed' && e.counter === n) || (e.type === 'counter_opened' && e.counter === n && e.userId !== userId) || e.type === 'day_opened');
+        const surprise = events.some(
+          (e) =>
+            (e.type === 'counter_closed' && e.counter === n) ||
+            (e.type === 'counter_opened' && e.counter === n && e.userId !== userId) ||
+            e.type === 'day_opened',
+        );
         const c = state.counters[String(n)];
         if (surprise || (snapshot && !(c?.open && c.userId === userId))) void recheck(n);
       },
@@ -116,16 +122,19 @@ export function CounterApp() {
   }, [recheck, toLogin]);
 
   /** After login or on load: where this user belongs. */
-  const enter = useCallback(async (m: Me): Promise<Notice | null> => {
-    if (m.user.role !== 'counter') {
-      await call('auth.logout', {}).catch(() => undefined);
-      return { k: 'login.notCounterStaff' };
-    }
-    setMe(m);
-    connect();
-    setPhase(m.counter ? { name: 'counter', counter: m.counter } : { name: 'pick', notice: null });
-    return null;
-  }, [connect]);
+  const enter = useCallback(
+    async (m: Me): Promise<Notice | null> => {
+      if (m.user.role !== 'counter') {
+        await call('auth.logout', {}).catch(() => undefined);
+        return { k: 'login.notCounterStaff' };
+      }
+      setMe(m);
+      connect();
+      setPhase(m.counter ? { name: 'counter', counter: m.counter } : { name: 'pick', notice: null });
+      return null;
+    },
+    [connect],
+  );
 
   useEffect(() => {
     let live = true;
@@ -147,17 +156,20 @@ export function CounterApp() {
     };
   }, [enter]);
 
-  const login = useCallback(async (username: string, password: string): Promise<Notice | null> => {
-    try {
-      await call('auth.login', { username, password });
-      const m = await call('auth.me', {});
-      return await enter(m);
-    } catch (e) {
-      if (isApiFailure(e) && e.code === 'INVALID_CREDENTIALS') return { k: 'login.INVALID_CREDENTIALS' };
-      if (isApiFailure(e) && e.code === 'VALIDATION_FAILED') return { k: 'login.INVALID_CREDENTIALS' };
-      return { k: 'login.offline' };
-    }
-  }, [enter]);
+  const login = useCallback(
+    async (username: string, password: string): Promise<Notice | null> => {
+      try {
+        await call('auth.login', { username, password });
+        const m = await call('auth.me', {});
+        return await enter(m);
+      } catch (e) {
+        if (isApiFailure(e) && e.code === 'INVALID_CREDENTIALS') return { k: 'login.INVALID_CREDENTIALS' };
+        if (isApiFailure(e) && e.code === 'VALIDATION_FAILED') return { k: 'login.INVALID_CREDENTIALS' };
+        return { k: 'login.offline' };
+      }
+    },
+    [enter],
+  );
 
   const logout = useCallback(async () => {
     const p = phaseRef.current;
@@ -194,7 +206,10 @@ export function CounterApp() {
       body = (
         <>
           <AppHeader />
-          <main class="app-main loading" data-testid="loading"><Spinner /><T k="common.loading" /></main>
+          <main class="app-main loading" data-testid="loading">
+            <Spinner />
+            <T k="common.loading" />
+          </main>
         </>
       );
       break;
@@ -209,7 +224,7 @@ export function CounterApp() {
         <Terminal
           me={me}
           counter={phase.counter}
-          hall={clockReady ? hall?.state ?? null : null}
+          hall={clockReady ? (hall?.state ?? null) : null}
           version={hall?.v ?? 0}
           now={now}
           conn={conn.current}
@@ -222,7 +237,16 @@ export function CounterApp() {
 
   return (
     <LangContext.Provider value={lang}>
-      <ShellContext.Provider value={{ lang, setLang, now, timeZone: hall?.state.settings.timeZone ?? DEFAULT_TIME_ZONE, hallName: hall?.state.settings.hallName ?? null, connected: connected || !me }}>
+      <ShellContext.Provider
+        value={{
+          lang,
+          setLang,
+          now,
+          timeZone: hall?.state.settings.timeZone ?? DEFAULT_TIME_ZONE,
+          hallName: hall?.state.settings.hallName ?? null,
+          connected: connected || !me,
+        }}
+      >
         <div class={`counter-app lang-${lang} phase-${phase.name}`} dir={dir(lang)} lang={lang} data-phase={phase.name} data-lang={lang}>
           {body}
         </div>

@@ -39,13 +39,33 @@ export function filesCount(load: CitizenLoad): number | null {
 }
 
 /** The tabpanel attributes the tab container hands to each panel's root. */
-export interface PanelProps { id: string; role: 'tabpanel'; 'aria-labelledby': string; tabIndex: number }
+export interface PanelProps {
+  id: string;
+  role: 'tabpanel';
+  'aria-labelledby': string;
+  tabIndex: number;
+}
 
 /** While loading, when the record is missing or could not be loaded: one line instead of the panel's content. */
 function LoadNote({ load }: { load: CitizenLoad }) {
-  if (load.state === 'loading') return <p class="details-empty"><T k="citizen.loading" /></p>;
-  if (load.state === 'missing') return <p class="details-empty" data-testid="citizen-card-missing"><T k="citizen.notFound" /></p>;
-  if (load.state === 'failed') return <p class="details-empty"><T k="citizen.failed" /></p>;
+  if (load.state === 'loading')
+    return (
+      <p class="details-empty">
+        <T k="citizen.loading" />
+      </p>
+    );
+  if (load.state === 'missing')
+    return (
+      <p class="details-empty" data-testid="citizen-card-missing">
+        <T k="citizen.notFound" />
+      </p>
+    );
+  if (load.state === 'failed')
+    return (
+      <p class="details-empty">
+        <T k="citizen.failed" />
+      </p>
+    );
   return null;
 }
 
@@ -75,37 +95,76 @@ export function CitizenCard({ cpr, load, lang, panel }: { cpr: string; load: Cit
   return (
     <div class="dt-panel citizen-card" data-testid="citizen-card" data-cpr={cpr} data-state={load.state} {...panel}>
       <LoadNote load={load} />
-      {load.state === 'ok' && (() => {
-        const c = load.citizen;
-        return (
-          <>
-            <div class="cc-name" data-testid="citizen-card-name"><Pair ar={c.nameAr} en={c.nameEn} /></div>
-            <dl class="details-list cc-facts">
-              <div class="row row-half"><dt><T k="citizen.cpr" /></dt><dd class="ltr-num mono">{c.cpr}</dd></div>
-              <div class="row row-half"><dt><T k="citizen.phone" /></dt><dd class="ltr-num mono">{c.phone ?? none}</dd></div>
-              <div class="row"><dt><T k="citizen.iban" /></dt><dd class="ltr-num mono">{c.iban ?? none}</dd></div>
-              <div class="row"><dt><T k="citizen.address" /></dt><dd dir="auto" class={c.address ? undefined : 'cc-none'}>{c.address ?? none}</dd></div>
-            </dl>
-            <section class="cc-section" data-testid="citizen-card-family">
-              <SectionTitle k="citizen.family" n={c.family.length} lang={lang} />
-              {c.family.length === 0 ? <p class="cc-muted"><T k="citizen.noFamily" /></p> : (
-                <ul class="cc-list">{c.family.map((f) => {
-                  const names = splitName(f.name);
-                  return (
-                    <li key={f.id} class="cc-item cc-member">
-                      {names ? <Pair ar={names.ar} en={names.en} class="pair cc-member-name" /> : <span class="cc-member-name" dir="auto">{f.name}</span>}
-                      <span class="cc-member-facts">
-                        <span class="cc-chip">{word(lang, f.relation)}</span>
-                        <span class="cc-muted">{tc(lang, 'citizen.born')} <span class="ltr-num">{f.dateOfBirth}</span></span>
-                      </span>
-                    </li>
-                  );
-                })}</ul>
-              )}
-            </section>
-          </>
-        );
-      })()}
+      {load.state === 'ok' &&
+        (() => {
+          const c = load.citizen;
+          return (
+            <>
+              <div class="cc-name" data-testid="citizen-card-name">
+                <Pair ar={c.nameAr} en={c.nameEn} />
+              </div>
+              <dl class="details-list cc-facts">
+                <div class="row row-half">
+                  <dt>
+                    <T k="citizen.cpr" />
+                  </dt>
+                  <dd class="ltr-num mono">{c.cpr}</dd>
+                </div>
+                <div class="row row-half">
+                  <dt>
+                    <T k="citizen.phone" />
+                  </dt>
+                  <dd class="ltr-num mono">{c.phone ?? none}</dd>
+                </div>
+                <div class="row">
+                  <dt>
+                    <T k="citizen.iban" />
+                  </dt>
+                  <dd class="ltr-num mono">{c.iban ?? none}</dd>
+                </div>
+                <div class="row">
+                  <dt>
+                    <T k="citizen.address" />
+                  </dt>
+                  <dd dir="auto" class={c.address ? undefined : 'cc-none'}>
+                    {c.address ?? none}
+                  </dd>
+                </div>
+              </dl>
+              <section class="cc-section" data-testid="citizen-card-family">
+                <SectionTitle k="citizen.family" n={c.family.length} lang={lang} />
+                {c.family.length === 0 ? (
+                  <p class="cc-muted">
+                    <T k="citizen.noFamily" />
+                  </p>
+                ) : (
+                  <ul class="cc-list">
+                    {c.family.map((f) => {
+                      const names = splitName(f.name);
+                      return (
+                        <li key={f.id} class="cc-item cc-member">
+                          {names ? (
+                            <Pair ar={names.ar} en={names.en} class="pair cc-member-name" />
+                          ) : (
+                            <span class="cc-member-name" dir="auto">
+                              {f.name}
+                            </span>
+                          )}
+                          <span class="cc-member-facts">
+                            <span class="cc-chip">{word(lang, f.relation)}</span>
+                            <span class="cc-muted">
+                              {tc(lang, 'citizen.born')} <span class="ltr-num">{f.dateOfBirth}</span>
+                            </span>
+                          </span>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                )}
+              </section>
+            </>
+          );
+        })()}
     </div>
   );
 }
@@ -124,56 +183,77 @@ export function CitizenFiles({ load, lang, timeZone, panel }: { load: CitizenLoa
   return (
     <div class="dt-panel cc-files" data-testid="citizen-files" data-state={load.state} {...panel}>
       <LoadNote load={load} />
-      {load.state === 'ok' && (() => {
-        const c = load.citizen;
-        return (
-          <>
-            <section class="cc-section" data-testid="citizen-card-applications">
-              <SectionTitle k="citizen.applications" n={c.applications.length} lang={lang} />
-              {c.applications.length === 0 ? <p class="cc-muted"><T k="citizen.noApplications" /></p> : (
-                <ul class="cc-list">{c.applications.map((a) => (
-                  <li key={a.id} class="cc-item" data-number={a.number} data-status={a.status}>
-                    <div class="cc-item-head">
-                      <span class="cc-item-title ltr-num mono">{a.number}</span>
-                      <span class={`cc-chip st-${a.status}`}>{word(lang, a.status)}</span>
-                    </div>
-                    <div class="cc-item-sub">
-                      <span dir="auto">{a.type}</span>
-                      <span aria-hidden="true">·</span>
-                      <span>{tc(lang, 'citizen.submitted')} <span class="ltr-num">{a.submittedDay}</span></span>
-                    </div>
-                    {a.history.length > 1 && (
-                      <ol class="cc-history" aria-label={tc(lang, 'citizen.history')}>
-                        {a.history.map((h, i) => (
-                          <li key={i}>{word(lang, h.status)} <span class="ltr-num">{dayOf(h.at, timeZone)}</span></li>
-                        ))}
-                      </ol>
-                    )}
-                  </li>
-                ))}</ul>
-              )}
-            </section>
-            <section class="cc-section" data-testid="citizen-card-letters">
-              <SectionTitle k="citizen.letters" n={c.letters.length} lang={lang} />
-              {c.letters.length === 0 ? <p class="cc-muted"><T k="citizen.noLetters" /></p> : (
-                <ul class="cc-list">{c.letters.map((l) => (
-                  <li key={l.id} class="cc-item" data-reference={l.reference} data-status={l.status}>
-                    <div class="cc-item-head">
-                      <span class="cc-item-title" dir="auto">{l.subject}</span>
-                      <span class={`cc-chip st-${l.status}`}>{word(lang, l.status)}</span>
-                    </div>
-                    <div class="cc-item-sub">
-                      <span class="ltr-num mono">{l.reference}</span>
-                      <span aria-hidden="true">·</span>
-                      <span>{tc(lang, 'citizen.received')} <span class="ltr-num">{l.receivedDay}</span></span>
-                    </div>
-                  </li>
-                ))}</ul>
-              )}
-            </section>
-          </>
-        );
-      })()}
+      {load.state === 'ok' &&
+        (() => {
+          const c = load.citizen;
+          return (
+            <>
+              <section class="cc-section" data-testid="citizen-card-applications">
+                <SectionTitle k="citizen.applications" n={c.applications.length} lang={lang} />
+                {c.applications.length === 0 ? (
+                  <p class="cc-muted">
+                    <T k="citizen.noApplications" />
+                  </p>
+                ) : (
+                  <ul class="cc-list">
+                    {c.applications.map((a) => (
+                      <li key={a.id} class="cc-item" data-number={a.number} data-status={a.status}>
+                        <div class="cc-item-head">
+                          <span class="cc-item-title ltr-num mono">{a.number}</span>
+                          <span class={`cc-chip st-${a.status}`}>{word(lang, a.status)}</span>
+                        </div>
+                        <div class="cc-item-sub">
+                          <span dir="auto">{a.type}</span>
+                          <span aria-hidden="true">·</span>
+                          <span>
+                            {tc(lang, 'citizen.submitted')} <span class="ltr-num">{a.submittedDay}</span>
+                          </span>
+                        </div>
+                        {a.history.length > 1 && (
+                          <ol class="cc-history" aria-label={tc(lang, 'citizen.history')}>
+                            {a.history.map((h, i) => (
+                              <li key={i}>
+                                {word(lang, h.status)} <span class="ltr-num">{dayOf(h.at, timeZone)}</span>
+                              </li>
+                            ))}
+                          </ol>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+              <section class="cc-section" data-testid="citizen-card-letters">
+                <SectionTitle k="citizen.letters" n={c.letters.length} lang={lang} />
+                {c.letters.length === 0 ? (
+                  <p class="cc-muted">
+                    <T k="citizen.noLetters" />
+                  </p>
+                ) : (
+                  <ul class="cc-list">
+                    {c.letters.map((l) => (
+                      <li key={l.id} class="cc-item" data-reference={l.reference} data-status={l.status}>
+                        <div class="cc-item-head">
+                          <span class="cc-item-title" dir="auto">
+                            {l.subject}
+                          </span>
+                          <span class={`cc-chip st-${l.status}`}>{word(lang, l.status)}</span>
+                        </div>
+                        <div class="cc-item-sub">
+                          <span class="ltr-num mono">{l.reference}</span>
+                          <span aria-hidden="true">·</span>
+                          <span>
+                            {tc(lang, 'citizen.received')} <span class="ltr-num">{l.receivedDay}</span>
+                          </span>
+                        </div>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            </>
+          );
+        })()}
     </div>
   );
 }

@@ -10,7 +10,11 @@ export const useLang = () => useContext(LangContext);
 /** A counter message in the screen's language. */
 export function T({ k, params, class: cls }: { k: CKey; params?: Params; class?: string }) {
   const lang = useLang();
-  return <span class={cls} lang={lang}>{tc(lang, k, params)}</span>;
+  return (
+    <span class={cls} lang={lang}>
+      {tc(lang, k, params)}
+    </span>
+  );
 }
 
 /** A name that comes in both languages (services, citizens): the screen's language first, the other under it. */
@@ -20,8 +24,12 @@ export function Pair({ ar, en, class: cls = 'pair', inline = false }: { ar: stri
   const [first, second] = lang === 'ar' ? [ar, en] : [en, ar];
   return (
     <span class={`${cls}${inline ? ' pair-inline' : ''}`}>
-      <span class="pair-first" lang={lang}>{first}</span>
-      <span class="pair-second" lang={o} dir={dir(o)}>{second}</span>
+      <span class="pair-first" lang={lang}>
+        {first}
+      </span>
+      <span class="pair-second" lang={o} dir={dir(o)}>
+        {second}
+      </span>
     </span>
   );
 }
@@ -30,7 +38,11 @@ export function Pair({ ar, en, class: cls = 'pair', inline = false }: { ar: stri
 export function Kbd({ keys }: { keys: string[] }) {
   return (
     <span class="kbds" aria-hidden="true" dir="ltr">
-      {keys.map((k) => <kbd key={k} class={k === '␣' ? 'kbd-space' : undefined} title={k === '␣' ? 'Space' : undefined}>{k}</kbd>)}
+      {keys.map((k) => (
+        <kbd key={k} class={k === '␣' ? 'kbd-space' : undefined} title={k === '␣' ? 'Space' : undefined}>
+          {k}
+        </kbd>
+      ))}
     </span>
   );
 }
@@ -43,7 +55,19 @@ export function Spinner() {
  * A modal dialog (native <dialog>: focus trap, inert page, Escape). Mounted = open; Escape and the
  * backdrop call onClose, so the app's state stays the one source of truth.
  */
-export function Modal({ onClose, labelId, testId, children, class: cls }: { onClose(): void; labelId: string; testId: string; children: ComponentChildren; class?: string }) {
+export function Modal({
+  onClose,
+  labelId,
+  testId,
+  children,
+  class: cls,
+}: {
+  onClose(): void;
+  labelId: string;
+  testId: string;
+  children: ComponentChildren;
+  class?: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const lang = useLang();
   useEffect(() => {

@@ -12,8 +12,17 @@ import type { Hall } from './model.ts';
 
 /** The counter's operations (protocol/operations.ts); input and reply types come from their contracts. */
 export type CounterCommand =
-  | 'counter.open' | 'counter.close' | 'counter.call-next' | 'counter.call' | 'counter.recall' | 'counter.no-show'
-  | 'counter.start' | 'counter.finish' | 'counter.transfer' | 'counter.pause' | 'counter.resume';
+  | 'counter.open'
+  | 'counter.close'
+  | 'counter.call-next'
+  | 'counter.call'
+  | 'counter.recall'
+  | 'counter.no-show'
+  | 'counter.start'
+  | 'counter.finish'
+  | 'counter.transfer'
+  | 'counter.pause'
+  | 'counter.resume';
 
 export interface ConnectionListener extends StaffSocketListener {
   /** The hall state changed (snapshot or deltas); `events` is empty for a snapshot. */

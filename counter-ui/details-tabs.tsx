@@ -13,8 +13,19 @@ import { CalendarCheckIcon, MailIcon, TicketIcon, UsersIcon } from './icons.tsx'
 
 type Tab = 'ticket' | 'citizen' | 'files';
 
-export function DetailsTabs({ ticketId, kind, cpr, lang, timeZone, children }: {
-  ticketId: string; kind: 'appointment' | 'walkin'; cpr: string | null; lang: Lang; timeZone: string;
+export function DetailsTabs({
+  ticketId,
+  kind,
+  cpr,
+  lang,
+  timeZone,
+  children,
+}: {
+  ticketId: string;
+  kind: 'appointment' | 'walkin';
+  cpr: string | null;
+  lang: Lang;
+  timeZone: string;
   /** The first tab's panel content: the booking or the walk-in ticket's details. */
   children: ComponentChildren;
 }) {
@@ -36,11 +47,16 @@ export function DetailsTabs({ ticketId, kind, cpr, lang, timeZone, children }: {
     const i = tabs.indexOf(from);
     const forward = lang === 'ar' ? 'ArrowLeft' : 'ArrowRight';
     const back = lang === 'ar' ? 'ArrowRight' : 'ArrowLeft';
-    const next = e.key === forward ? tabs[(i + 1) % tabs.length]
-      : e.key === back ? tabs[(i - 1 + tabs.length) % tabs.length]
-      : e.key === 'Home' ? tabs[0]
-      : e.key === 'End' ? tabs[tabs.length - 1]
-      : undefined;
+    const next =
+      e.key === forward
+        ? tabs[(i + 1) % tabs.length]
+        : e.key === back
+          ? tabs[(i - 1 + tabs.length) % tabs.length]
+          : e.key === 'Home'
+            ? tabs[0]
+            : e.key === 'End'
+              ? tabs[tabs.length - 1]
+              : undefined;
     if (!next) return;
     e.preventDefault();
     focusTab(next);
@@ -53,12 +69,21 @@ export function DetailsTabs({ ticketId, kind, cpr, lang, timeZone, children }: {
         <T k={kind === 'appointment' ? 'appt.title' : 'walkin.title'} />
       </>
     ),
-    citizen: <><UsersIcon size="1.15em" /><T k="citizen.title" /></>,
+    citizen: (
+      <>
+        <UsersIcon size="1.15em" />
+        <T k="citizen.title" />
+      </>
+    ),
     files: (
       <>
         <MailIcon size="1.15em" />
         <T k="citizen.files" />
-        {count !== null && <span class="dt-count ltr-num" data-testid="details-files-count" data-value={count}>{formatNumber(count, lang)}</span>}
+        {count !== null && (
+          <span class="dt-count ltr-num" data-testid="details-files-count" data-value={count}>
+            {formatNumber(count, lang)}
+          </span>
+        )}
       </>
     ),
   };
@@ -84,7 +109,11 @@ export function DetailsTabs({ ticketId, kind, cpr, lang, timeZone, children }: {
           </button>
         ))}
       </div>
-      {tab === 'ticket' && <div class="dt-panel" {...panel('ticket')}>{children}</div>}
+      {tab === 'ticket' && (
+        <div class="dt-panel" {...panel('ticket')}>
+          {children}
+        </div>
+      )}
       {tab === 'citizen' && cpr && <CitizenCard cpr={cpr} load={load} lang={lang} panel={panel('citizen')} />}
       {tab === 'files' && <CitizenFiles load={load} lang={lang} timeZone={timeZone} panel={panel('files')} />}
     </div>

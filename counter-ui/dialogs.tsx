@@ -9,8 +9,20 @@ import { PAUSE_REASONS, tc } from './i18n.ts';
 import { CheckCircleIcon, PauseIcon, ServiceIcon, TransferIcon } from './icons.tsx';
 import type { Hall } from './model.ts';
 
-function DialogButtons({ confirmId, confirmKey, canConfirm, busy, onCancel, onConfirm }: {
-  confirmId: string; confirmKey: Parameters<typeof tc>[1]; canConfirm: boolean; busy: boolean; onCancel(): void; onConfirm(): void;
+function DialogButtons({
+  confirmId,
+  confirmKey,
+  canConfirm,
+  busy,
+  onCancel,
+  onConfirm,
+}: {
+  confirmId: string;
+  confirmKey: Parameters<typeof tc>[1];
+  canConfirm: boolean;
+  busy: boolean;
+  onCancel(): void;
+  onConfirm(): void;
 }) {
   return (
     <div class="dialog-buttons">
@@ -41,9 +53,20 @@ function enterConfirms(e: KeyboardEvent, confirm: () => void) {
 
 // --- finish
 
-export function FinishDialog({ ticket, outcomes, busy, error, onCancel, onConfirm }: {
-  ticket: Ticket; outcomes: Settings['outcomeCodes']; busy: boolean; error: ActionError | null;
-  onCancel(): void; onConfirm(outcome: string, note: string | null): void;
+export function FinishDialog({
+  ticket,
+  outcomes,
+  busy,
+  error,
+  onCancel,
+  onConfirm,
+}: {
+  ticket: Ticket;
+  outcomes: Settings['outcomeCodes'];
+  busy: boolean;
+  error: ActionError | null;
+  onCancel(): void;
+  onConfirm(outcome: string, note: string | null): void;
 }) {
   const lang = useLang();
   const [outcome, setOutcome] = useState<string | null>(null);
@@ -78,7 +101,9 @@ export function FinishDialog({ ticket, outcomes, busy, error, onCancel, onConfir
           <span class="ltr-num dialog-label">{ticket.label}</span>
         </h2>
         <fieldset class="dialog-group">
-          <legend class="dialog-legend"><T k="finish.outcome" /></legend>
+          <legend class="dialog-legend">
+            <T k="finish.outcome" />
+          </legend>
           <div class="outcomes" role="radiogroup">
             {outcomes.map((o, i) => (
               <button
@@ -99,7 +124,9 @@ export function FinishDialog({ ticket, outcomes, busy, error, onCancel, onConfir
           </div>
         </fieldset>
         <label class="field">
-          <span class="field-label"><T k="finish.note" /></span>
+          <span class="field-label">
+            <T k="finish.note" />
+          </span>
           <textarea
             class="input textarea"
             data-testid="finish-note"
@@ -112,7 +139,14 @@ export function FinishDialog({ ticket, outcomes, busy, error, onCancel, onConfir
           />
         </label>
         {error && <ErrorBanner error={error} />}
-        <DialogButtons confirmId="finish-confirm" confirmKey="finish.confirm" canConfirm={outcome !== null} busy={busy} onCancel={onCancel} onConfirm={confirm} />
+        <DialogButtons
+          confirmId="finish-confirm"
+          confirmKey="finish.confirm"
+          canConfirm={outcome !== null}
+          busy={busy}
+          onCancel={onCancel}
+          onConfirm={confirm}
+        />
       </div>
     </Modal>
   );
@@ -120,15 +154,30 @@ export function FinishDialog({ ticket, outcomes, busy, error, onCancel, onConfir
 
 // --- transfer
 
-export function TransferDialog({ hall, ticket, counter, busy, error, onCancel, onConfirm }: {
-  hall: Hall; ticket: Ticket; counter: Counter; busy: boolean; error: ActionError | null;
-  onCancel(): void; onConfirm(target: { toServiceId: string | null; toCounter: number | null }): void;
+export function TransferDialog({
+  hall,
+  ticket,
+  counter,
+  busy,
+  error,
+  onCancel,
+  onConfirm,
+}: {
+  hall: Hall;
+  ticket: Ticket;
+  counter: Counter;
+  busy: boolean;
+  error: ActionError | null;
+  onCancel(): void;
+  onConfirm(target: { toServiceId: string | null; toCounter: number | null }): void;
 }) {
   const lang = useLang();
   const [service, setService] = useState<string | null>(null);
   const [toCounter, setToCounter] = useState<number | null>(null);
   const services = Object.values(hall.services).sort((a, b) => a.sortOrder - b.sortOrder);
-  const counters = Object.values(hall.counters).filter((c) => c.number !== counter.number).sort((a, b) => a.number - b.number);
+  const counters = Object.values(hall.counters)
+    .filter((c) => c.number !== counter.number)
+    .sort((a, b) => a.number - b.number);
   const canConfirm = service !== null || toCounter !== null;
   const confirm = () => {
     if (!canConfirm || busy) return;
@@ -142,10 +191,14 @@ export function TransferDialog({ hall, ticket, counter, busy, error, onCancel, o
           <span lang={lang}>{tc(lang, 'transfer.title')}</span>
           <span class="ltr-num dialog-label">{ticket.label}</span>
         </h2>
-        <p class="dialog-hint"><T k="transfer.keepsPlace" /></p>
+        <p class="dialog-hint">
+          <T k="transfer.keepsPlace" />
+        </p>
         <div class="transfer-columns">
           <fieldset class="dialog-group">
-            <legend class="dialog-legend"><T k="transfer.toService" /></legend>
+            <legend class="dialog-legend">
+              <T k="transfer.toService" />
+            </legend>
             <div class="options" role="radiogroup">
               {services.map((s, i) => {
                 const current = s.id === ticket.serviceId;
@@ -161,10 +214,18 @@ export function TransferDialog({ hall, ticket, counter, busy, error, onCancel, o
                     autofocus={i === 0}
                     onClick={() => setService(service === s.id ? null : s.id)}
                   >
-                    <span class="option-icon"><ServiceIcon name={s.icon} size="1.3em" /></span>
+                    <span class="option-icon">
+                      <ServiceIcon name={s.icon} size="1.3em" />
+                    </span>
                     <span class="option-text">
-                      <span class="option-name" lang={lang}>{lang === 'ar' ? s.nameAr : s.nameEn}</span>
-                      {current && <span class="option-sub" lang={lang}>{tc(lang, 'transfer.current')}</span>}
+                      <span class="option-name" lang={lang}>
+                        {lang === 'ar' ? s.nameAr : s.nameEn}
+                      </span>
+                      {current && (
+                        <span class="option-sub" lang={lang}>
+                          {tc(lang, 'transfer.current')}
+                        </span>
+                      )}
                     </span>
                   </button>
                 );
@@ -172,9 +233,13 @@ export function TransferDialog({ hall, ticket, counter, busy, error, onCancel, o
             </div>
           </fieldset>
           <fieldset class="dialog-group">
-            <legend class="dialog-legend"><T k="transfer.toCounter" /></legend>
+            <legend class="dialog-legend">
+              <T k="transfer.toCounter" />
+            </legend>
             {counters.length === 0 ? (
-              <p class="dialog-hint"><T k="transfer.none" /></p>
+              <p class="dialog-hint">
+                <T k="transfer.none" />
+              </p>
             ) : (
               <div class="options options-counters" role="radiogroup">
                 {counters.map((c) => (
@@ -191,8 +256,12 @@ export function TransferDialog({ hall, ticket, counter, busy, error, onCancel, o
                   >
                     <span class="option-number ltr-num">{formatNumber(c.number, lang)}</span>
                     <span class="option-text">
-                      <span class="option-name" lang={lang}>{tc(lang, 'pick.counter', { n: c.number })}</span>
-                      <span class="option-sub" lang={lang}>{counterState(c, lang)}</span>
+                      <span class="option-name" lang={lang}>
+                        {tc(lang, 'pick.counter', { n: c.number })}
+                      </span>
+                      <span class="option-sub" lang={lang}>
+                        {counterState(c, lang)}
+                      </span>
                     </span>
                   </button>
                 ))}
@@ -215,8 +284,16 @@ function counterState(c: Counter, lang: Lang): string {
 
 // --- pause
 
-export function PauseDialog({ busy, error, onCancel, onConfirm }: {
-  busy: boolean; error: ActionError | null; onCancel(): void; onConfirm(reason: string): void;
+export function PauseDialog({
+  busy,
+  error,
+  onCancel,
+  onConfirm,
+}: {
+  busy: boolean;
+  error: ActionError | null;
+  onCancel(): void;
+  onConfirm(reason: string): void;
 }) {
   const lang = useLang();
   const [reason, setReason] = useState('');
@@ -235,7 +312,9 @@ export function PauseDialog({ busy, error, onCancel, onConfirm }: {
           <T k="pause.title" />
         </h2>
         <label class="field">
-          <span class="field-label"><T k="pause.reason" /></span>
+          <span class="field-label">
+            <T k="pause.reason" />
+          </span>
           <input
             ref={input}
             class="input"
@@ -251,14 +330,28 @@ export function PauseDialog({ busy, error, onCancel, onConfirm }: {
           {PAUSE_REASONS.map((r, i) => {
             const text = `${r.ar} / ${r.en}`;
             return (
-              <button type="button" key={r.en} class={`chip-btn${reason === text ? ' selected' : ''}`} data-testid={`pause-preset-${i}`} disabled={busy} onClick={() => setReason(text)}>
+              <button
+                type="button"
+                key={r.en}
+                class={`chip-btn${reason === text ? ' selected' : ''}`}
+                data-testid={`pause-preset-${i}`}
+                disabled={busy}
+                onClick={() => setReason(text)}
+              >
                 <span lang={lang}>{lang === 'ar' ? r.ar : r.en}</span>
               </button>
             );
           })}
         </div>
         {error && <ErrorBanner error={error} />}
-        <DialogButtons confirmId="pause-confirm" confirmKey="pause.confirm" canConfirm={reason.trim().length > 0} busy={busy} onCancel={onCancel} onConfirm={confirm} />
+        <DialogButtons
+          confirmId="pause-confirm"
+          confirmKey="pause.confirm"
+          canConfirm={reason.trim().length > 0}
+          busy={busy}
+          onCancel={onCancel}
+          onConfirm={confirm}
+        />
       </div>
     </Modal>
   );

@@ -4,7 +4,10 @@ import { errorWords } from '../protocol/errors.ts';
 import { tc } from './i18n.ts';
 import { AlertIcon, CloseIcon } from './icons.tsx';
 
-export interface ActionError { code: string; message: string }
+export interface ActionError {
+  code: string;
+  message: string;
+}
 
 export function ErrorBanner({ error, onDismiss }: { error: ActionError; onDismiss?: () => void }) {
   const lang = useLang();
@@ -13,8 +16,12 @@ export function ErrorBanner({ error, onDismiss }: { error: ActionError; onDismis
     <div class="notice notice-danger action-error" role="alert" data-testid="action-error" data-code={error.code}>
       <AlertIcon size="1.5em" />
       <span class="notice-text">
-        <span class="notice-main" lang={lang}>{words ?? tc(lang, 'err.generic')}</span>
-        <span class="notice-detail" lang="en" dir="ltr">{error.code} — {error.message}</span>
+        <span class="notice-main" lang={lang}>
+          {words ?? tc(lang, 'err.generic')}
+        </span>
+        <span class="notice-detail" lang="en" dir="ltr">
+          {error.code} — {error.message}
+        </span>
       </span>
       {onDismiss && (
         <button type="button" class="notice-close" aria-label={tc(lang, 'err.dismiss')} onClick={onDismiss}>
@@ -24,4 +31,3 @@ export function ErrorBanner({ error, onDismiss }: { error: ActionError; onDismis
     </div>
   );
 }
-

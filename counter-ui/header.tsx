@@ -18,7 +18,12 @@ export interface Shell {
 }
 
 export const ShellContext = createContext<Shell>({
-  lang: DEFAULT_LANG, setLang: () => {}, now: 0, timeZone: DEFAULT_TIME_ZONE, hallName: null, connected: true,
+  lang: DEFAULT_LANG,
+  setLang: () => {},
+  now: 0,
+  timeZone: DEFAULT_TIME_ZONE,
+  hallName: null,
+  connected: true,
 });
 export const useShell = () => useContext(ShellContext);
 
@@ -27,11 +32,21 @@ export function AppHeader({ middle, actions }: { middle?: ComponentChildren; act
   return (
     <header class="app-header">
       <div class="brand">
-        <span class="logo" aria-hidden="true"><span class="logo-mark" lang="ar">دور</span></span>
+        <span class="logo" aria-hidden="true">
+          <span class="logo-mark" lang="ar">
+            دور
+          </span>
+        </span>
         {!middle && (
           <span class="brand-text">
-            <span class="brand-title" lang={lang}>{tc(lang, 'app.title')}</span>
-            {hallName && <span class="brand-hall" lang={lang}>{hallName[lang]}</span>}
+            <span class="brand-title" lang={lang}>
+              {tc(lang, 'app.title')}
+            </span>
+            {hallName && (
+              <span class="brand-hall" lang={lang}>
+                {hallName[lang]}
+              </span>
+            )}
           </span>
         )}
       </div>
@@ -45,9 +60,17 @@ export function AppHeader({ middle, actions }: { middle?: ComponentChildren; act
         )}
         <div class="clock" data-testid="clock">
           <span class="clock-time ltr-num">{formatTime(now, lang, timeZone)}</span>
-          <span class="clock-date" lang={lang}>{formatDate(now, lang, timeZone)}</span>
+          <span class="clock-date" lang={lang}>
+            {formatDate(now, lang, timeZone)}
+          </span>
         </div>
-        <button type="button" class="btn btn-ghost btn-small lang-toggle" data-testid="lang-toggle" lang={otherLang(lang)} onClick={() => setLang(otherLang(lang))}>
+        <button
+          type="button"
+          class="btn btn-ghost btn-small lang-toggle"
+          data-testid="lang-toggle"
+          lang={otherLang(lang)}
+          onClick={() => setLang(otherLang(lang))}
+        >
           <GlobeIcon size="1.2em" />
           <span>{lang === 'ar' ? 'English' : 'العربية'}</span>
         </button>

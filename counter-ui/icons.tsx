@@ -3,7 +3,19 @@
 import { Svg, type IconProps } from '../kiosk-ui/icons.tsx';
 
 export {
-  AlertIcon, CalendarCheckIcon, CheckCircleIcon, ClockIcon, CloseIcon, GlobeIcon, InfoIcon, LockIcon, MailIcon, PriorityIcon, ServiceIcon, TicketIcon, UsersIcon,
+  AlertIcon,
+  CalendarCheckIcon,
+  CheckCircleIcon,
+  ClockIcon,
+  CloseIcon,
+  GlobeIcon,
+  InfoIcon,
+  LockIcon,
+  MailIcon,
+  PriorityIcon,
+  ServiceIcon,
+  TicketIcon,
+  UsersIcon,
 } from '../kiosk-ui/icons.tsx';
 
 export const MegaphoneIcon = (p: IconProps) => (

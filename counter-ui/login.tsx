@@ -36,14 +36,22 @@ export function LoginScreen({ notice, onLogin }: { notice: Notice | null; onLogi
       <main class="app-main login-main">
         <form class="card login-card accent-top" onSubmit={submit} noValidate>
           <div class="login-head">
-            <span class="login-icon"><CounterDeskIcon size="100%" /></span>
+            <span class="login-icon">
+              <CounterDeskIcon size="100%" />
+            </span>
             <div>
-              <h1 class="login-title"><T k="login.title" /></h1>
-              <p class="login-sub"><T k="login.subtitle" /></p>
+              <h1 class="login-title">
+                <T k="login.title" />
+              </h1>
+              <p class="login-sub">
+                <T k="login.subtitle" />
+              </p>
             </div>
           </div>
           <label class="field">
-            <span class="field-label" lang={lang}>{tc(lang, 'login.username')}</span>
+            <span class="field-label" lang={lang}>
+              {tc(lang, 'login.username')}
+            </span>
             <input
               ref={userRef}
               class="input"
@@ -59,7 +67,9 @@ export function LoginScreen({ notice, onLogin }: { notice: Notice | null; onLogi
             />
           </label>
           <label class="field">
-            <span class="field-label" lang={lang}>{tc(lang, 'login.password')}</span>
+            <span class="field-label" lang={lang}>
+              {tc(lang, 'login.password')}
+            </span>
             <input
               class="input"
               data-testid="login-password"

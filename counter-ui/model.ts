@@ -44,7 +44,10 @@ export function allowed(status: CounterStatus | 'closed', hasTicket: boolean) {
 }
 
 export type WaitingGroup = CallGroup;
-export interface WaitingItem { ticket: Ticket; group: WaitingGroup }
+export interface WaitingItem {
+  ticket: Ticket;
+  group: WaitingGroup;
+}
 
 export interface WaitingList {
   /** The first `limit` tickets this counter may call, in the engine's order. */
@@ -72,7 +75,13 @@ export function waitingFor(s: Hall, c: Counter, now: number, limit = 40): Waitin
   return { items: ranked.slice(0, limit), total: ranked.length, nextId, holding: nextId === null && ranked.length > 0 };
 }
 
-export interface QueueCount { prefix: string; nameAr: string; nameEn: string; count: number; appointments: boolean }
+export interface QueueCount {
+  prefix: string;
+  nameAr: string;
+  nameEn: string;
+  count: number;
+  appointments: boolean;
+}
 
 /**
  * Waiting per queue this counter serves: the appointment queue (at appointment and mixed counters,
@@ -81,15 +90,19 @@ export interface QueueCount { prefix: string; nameAr: string; nameEn: string; co
 export function queuesFor(s: Hall, c: Counter, now: number): QueueCount[] {
   const counts = waitingByQueue(s);
   const out: QueueCount[] = [];
-  const appointmentsHere = c.mode !== 'general' || Object.keys(s.waiting).some((id) => {
-    const t = s.tickets[id];
-    return t?.kind === 'appointment' && canCall(s, c, t, now);
-  });
+  const appointmentsHere =
+    c.mode !== 'general' ||
+    Object.keys(s.waiting).some((id) => {
+      const t = s.tickets[id];
+      return t?.kind === 'appointment' && canCall(s, c, t, now);
+    });
   if (appointmentsHere) {
     const p = s.settings.appointmentPrefix;
     out.push({ prefix: p, nameAr: 'المواعيد', nameEn: 'Appointments', count: counts[p] ?? 0, appointments: true });
   }
-  const services = Object.values(s.services).filter((sv) => servesService(c, sv.id)).sort((a, b) => a.sortOrder - b.sortOrder);
+  const services = Object.values(s.services)
+    .filter((sv) => servesService(c, sv.id))
+    .sort((a, b) => a.sortOrder - b.sortOrder);
   for (const sv of services) {
     if (out.some((q) => q.prefix === sv.prefix)) continue;
     out.push({ prefix: sv.prefix, nameAr: sv.nameAr, nameEn: sv.nameEn, count: counts[sv.prefix] ?? 0, appointments: false });

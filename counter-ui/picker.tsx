@@ -12,11 +12,25 @@ import { tc } from './i18n.ts';
 import { AlertIcon, InfoIcon, LockIcon, LogoutIcon } from './icons.tsx';
 import type { Hall } from './model.ts';
 
-interface OpenError { code: string; message: string; counter: number }
+interface OpenError {
+  code: string;
+  message: string;
+  counter: number;
+}
 
-export function PickScreen({ me, hall, notice, onOpen, onLogout }: {
-  me: Me; hall: Hall | null; version: number; notice: Notice | null;
-  onOpen(n: number): Promise<void>; onLogout(): Promise<void>;
+export function PickScreen({
+  me,
+  hall,
+  notice,
+  onOpen,
+  onLogout,
+}: {
+  me: Me;
+  hall: Hall | null;
+  version: number;
+  notice: Notice | null;
+  onOpen(n: number): Promise<void>;
+  onLogout(): Promise<void>;
 }) {
   const lang = useLang();
   const [pending, setPending] = useState<number | null>(null);
@@ -46,7 +60,16 @@ export function PickScreen({ me, hall, notice, onOpen, onLogout }: {
     <>
       <AppHeader
         actions={
-          <button type="button" class="btn btn-ghost btn-small" data-testid="btn-logout" disabled={loggingOut} onClick={() => { setLoggingOut(true); void onLogout(); }}>
+          <button
+            type="button"
+            class="btn btn-ghost btn-small"
+            data-testid="btn-logout"
+            disabled={loggingOut}
+            onClick={() => {
+              setLoggingOut(true);
+              void onLogout();
+            }}
+          >
             <LogoutIcon size="1.2em" />
             <T k="act.logout" />
           </button>
@@ -54,8 +77,12 @@ export function PickScreen({ me, hall, notice, onOpen, onLogout }: {
       />
       <main class="app-main pick-main">
         <div class="pick-head">
-          <h1 class="pick-title"><T k="pick.title" /></h1>
-          <p class="pick-hello"><T k="pick.hello" params={{ name: nameIn(me.user.displayName, lang) }} /></p>
+          <h1 class="pick-title">
+            <T k="pick.title" />
+          </h1>
+          <p class="pick-hello">
+            <T k="pick.hello" params={{ name: nameIn(me.user.displayName, lang) }} />
+          </p>
         </div>
         {notice && (
           <p class="notice notice-info" role="status" data-testid="pick-notice">
@@ -68,14 +95,23 @@ export function PickScreen({ me, hall, notice, onOpen, onLogout }: {
             <AlertIcon size="1.4em" />
             <span class="notice-text">
               <span lang={lang}>{errText ?? tc(lang, 'err.generic')}</span>
-              {!errText && <span class="notice-detail" lang="en" dir="ltr">{error.message}</span>}
+              {!errText && (
+                <span class="notice-detail" lang="en" dir="ltr">
+                  {error.message}
+                </span>
+              )}
             </span>
           </p>
         )}
         {!hall ? (
-          <div class="loading"><Spinner /><T k="common.loading" /></div>
+          <div class="loading">
+            <Spinner />
+            <T k="common.loading" />
+          </div>
         ) : counters.length === 0 ? (
-          <p class="notice notice-info"><T k="pick.empty" /></p>
+          <p class="notice notice-info">
+            <T k="pick.empty" />
+          </p>
         ) : (
           <div class="pick-grid">
             {counters.map((c) => {
@@ -93,9 +129,15 @@ export function PickScreen({ me, hall, notice, onOpen, onLogout }: {
                 >
                   <span class="pick-number ltr-num">{formatNumber(c.number, lang)}</span>
                   <span class="pick-body">
-                    <span class="pick-name" lang={lang}>{tc(lang, 'pick.counter', { n: c.number })}</span>
-                    <span class="pick-mode" lang={lang}>{tc(lang, `mode.${c.mode}`)}</span>
-                    <span class="pick-services" lang={lang}>{serviceNames(c)}</span>
+                    <span class="pick-name" lang={lang}>
+                      {tc(lang, 'pick.counter', { n: c.number })}
+                    </span>
+                    <span class="pick-mode" lang={lang}>
+                      {tc(lang, `mode.${c.mode}`)}
+                    </span>
+                    <span class="pick-services" lang={lang}>
+                      {serviceNames(c)}
+                    </span>
                   </span>
                   <span class={`pick-status ${taken ? 'is-taken' : 'is-free'}`} lang={lang}>
                     {pending === c.number ? <Spinner /> : taken ? <LockIcon size="1.1em" /> : null}

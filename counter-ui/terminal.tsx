@@ -14,8 +14,19 @@ import { FinishDialog, PauseDialog, TransferDialog } from './dialogs.tsx';
 import { AppHeader, useShell } from './header.tsx';
 import { PAUSE_REASONS, tc, type CKey } from './i18n.ts';
 import {
-  CalendarCheckIcon, CheckCircleIcon, ClockIcon, DoorIcon, LogoutIcon, MegaphoneIcon, PauseIcon, PlayIcon,
-  PriorityIcon, RepeatIcon, TicketIcon, TransferIcon, UserOffIcon,
+  CalendarCheckIcon,
+  CheckCircleIcon,
+  ClockIcon,
+  DoorIcon,
+  LogoutIcon,
+  MegaphoneIcon,
+  PauseIcon,
+  PlayIcon,
+  PriorityIcon,
+  RepeatIcon,
+  TicketIcon,
+  TransferIcon,
+  UserOffIcon,
 } from './icons.tsx';
 import { allowed, clockDuration, counterOf, currentTicket, queuesFor, statsFor, statusOf, waitingFor, type CounterStatus, type Hall } from './model.ts';
 import { SidePanel } from './side-panel.tsx';
@@ -27,9 +38,24 @@ type Action = 'callNext' | 'call' | 'recall' | 'noShow' | 'start' | 'finish' | '
 
 const ERROR_SHOWN_MS = 12_000;
 
-export function Terminal({ me, counter: n, hall, version, now, conn, onClose, onLogout }: {
-  me: Me; counter: number; hall: Hall | null; version: number; now: number; conn: Connection | null;
-  onClose(n: number): Promise<void>; onLogout(): Promise<void>;
+export function Terminal({
+  me,
+  counter: n,
+  hall,
+  version,
+  now,
+  conn,
+  onClose,
+  onLogout,
+}: {
+  me: Me;
+  counter: number;
+  hall: Hall | null;
+  version: number;
+  now: number;
+  conn: Connection | null;
+  onClose(n: number): Promise<void>;
+  onLogout(): Promise<void>;
 }) {
   const lang = useLang();
   const [pending, setPending] = useState<Action | null>(null);
@@ -76,11 +102,14 @@ export function Terminal({ me, counter: n, hall, version, now, conn, onClose, on
     }
   }, []);
 
-  const send = useCallback(<N extends CounterCommand>(action: Action, name: N, input: InputOf<N>) =>
-    run(action, async () => {
-      if (!conn) throw { code: 'NETWORK', message: 'Not connected to the hub.', status: 0 };
-      await conn.command(name, input);
-    }), [run, conn]);
+  const send = useCallback(
+    <N extends CounterCommand>(action: Action, name: N, input: InputOf<N>) =>
+      run(action, async () => {
+        if (!conn) throw { code: 'NETWORK', message: 'Not connected to the hub.', status: 0 };
+        await conn.command(name, input);
+      }),
+    [run, conn],
+  );
 
   const act = {
     callNext: () => can.callNext && send('callNext', 'counter.call-next', { counter: n }),
@@ -131,7 +160,11 @@ export function Terminal({ me, counter: n, hall, version, now, conn, onClose, on
       return;
     }
     const handlers: Record<string, () => unknown> = {
-      KeyN: act.callNext, Space: act.callNext, KeyR: act.recall, KeyX: act.noShow, KeyS: act.start,
+      KeyN: act.callNext,
+      Space: act.callNext,
+      KeyR: act.recall,
+      KeyX: act.noShow,
+      KeyS: act.start,
       KeyF: () => can.finish && openDialog('finish'),
       KeyT: () => can.transfer && openDialog('transfer'),
       KeyP: () => (can.resume ? act.resume() : can.pause && openDialog('pause')),
@@ -154,23 +187,32 @@ export function Terminal({ me, counter: n, hall, version, now, conn, onClose, on
     return (
       <>
         <AppHeader />
-        <main class="app-main loading" data-testid="loading"><Spinner /><T k="common.loading" /></main>
+        <main class="app-main loading" data-testid="loading">
+          <Spinner />
+          <T k="common.loading" />
+        </main>
       </>
     );
   }
 
   const busy = pending !== null;
-  const appointment = ticket?.appointmentId ? hall.appointments[ticket.appointmentId] ?? null : null;
+  const appointment = ticket?.appointmentId ? (hall.appointments[ticket.appointmentId] ?? null) : null;
 
   const headerMiddle = (
     <div class="counter-title">
-      <span class="counter-name" data-testid="counter-name" data-value={n} lang={lang}>{tc(lang, 'pick.counter', { n })}</span>
-      <span class={`mode-chip mode-${c.mode}`} lang={lang}>{tc(lang, `mode.${c.mode}`)}</span>
+      <span class="counter-name" data-testid="counter-name" data-value={n} lang={lang}>
+        {tc(lang, 'pick.counter', { n })}
+      </span>
+      <span class={`mode-chip mode-${c.mode}`} lang={lang}>
+        {tc(lang, `mode.${c.mode}`)}
+      </span>
       <span class={`state-pill state-${status}`} data-testid="counter-state" data-value={status} role="status" lang={lang}>
         <span class="state-dot" aria-hidden="true" />
         {tc(lang, `state.${status}`)}
       </span>
-      <span class="staff-name" lang={lang}>{nameIn(me.user.displayName, lang)}</span>
+      <span class="staff-name" lang={lang}>
+        {nameIn(me.user.displayName, lang)}
+      </span>
     </div>
   );
   const headerActions = (
@@ -179,7 +221,14 @@ export function Terminal({ me, counter: n, hall, version, now, conn, onClose, on
         {pending === 'close' ? <Spinner /> : <DoorIcon size="1.2em" />}
         <T k="act.closeCounter" />
       </button>
-      <button type="button" class="btn btn-ghost btn-small" data-testid="btn-logout" disabled={busy || !can.logout} title={can.logout ? undefined : tc(lang, 'act.logoutHint')} onClick={() => void act.logout()}>
+      <button
+        type="button"
+        class="btn btn-ghost btn-small"
+        data-testid="btn-logout"
+        disabled={busy || !can.logout}
+        title={can.logout ? undefined : tc(lang, 'act.logoutHint')}
+        onClick={() => void act.logout()}
+      >
         {pending === 'logout' ? <Spinner /> : <LogoutIcon size="1.2em" />}
         <T k="act.logout" />
       </button>
@@ -192,43 +241,172 @@ export function Terminal({ me, counter: n, hall, version, now, conn, onClose, on
       <main class="app-main terminal" data-counter={n} data-busy={busy ? 'true' : 'false'}>
         <section class="work" aria-label={tc(lang, 'pick.counter', { n })}>
           {error && !dialog && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-          <CurrentCard hall={hall} counter={c} ticket={ticket} appointment={appointment} status={status} now={now} nextLabel={waiting?.nextId ? hall.tickets[waiting.nextId]?.label ?? null : null} />
+          <CurrentCard
+            hall={hall}
+            counter={c}
+            ticket={ticket}
+            appointment={appointment}
+            status={status}
+            now={now}
+            nextLabel={waiting?.nextId ? (hall.tickets[waiting.nextId]?.label ?? null) : null}
+          />
           <div class="actions" role="toolbar" aria-label="actions">
-            <ActionButton id="call-next" k="act.callNext" keys={['N', '␣']} icon={<MegaphoneIcon size="1.5em" />} enabled={can.callNext} suggested={status === 'idle'} busy={busy} spinning={pending === 'callNext'} onClick={act.callNext} />
-            <ActionButton id="start" k="act.start" keys={['S']} icon={<PlayIcon size="1.5em" />} enabled={can.start} suggested={status === 'called'} busy={busy} spinning={pending === 'start'} onClick={act.start} />
-            <ActionButton id="finish" k="act.finish" keys={['F']} icon={<CheckCircleIcon size="1.5em" />} enabled={can.finish} suggested={status === 'serving'} busy={busy} spinning={pending === 'finish'} onClick={() => openDialog('finish')} />
-            <ActionButton id="transfer" k="act.transfer" keys={['T']} icon={<TransferIcon size="1.5em" />} enabled={can.transfer} busy={busy} spinning={pending === 'transfer'} onClick={() => openDialog('transfer')} />
-            <ActionButton id="recall" k="act.recall" keys={['R']} icon={<RepeatIcon size="1.5em" />} enabled={can.recall} busy={busy} spinning={pending === 'recall'} onClick={act.recall} />
-            <ActionButton id="no-show" k="act.noShow" keys={['X']} icon={<UserOffIcon size="1.5em" />} enabled={can.noShow} busy={busy} spinning={pending === 'noShow'} tone="danger" onClick={act.noShow} />
-            <ActionButton id="pause" k="act.pause" keys={['P']} icon={<PauseIcon size="1.5em" />} enabled={can.pause} busy={busy} spinning={pending === 'pause'} onClick={() => openDialog('pause')} />
-            <ActionButton id="resume" k="act.resume" keys={['P']} icon={<PlayIcon size="1.5em" />} enabled={can.resume} suggested={status === 'paused'} busy={busy} spinning={pending === 'resume'} onClick={act.resume} />
+            <ActionButton
+              id="call-next"
+              k="act.callNext"
+              keys={['N', '␣']}
+              icon={<MegaphoneIcon size="1.5em" />}
+              enabled={can.callNext}
+              suggested={status === 'idle'}
+              busy={busy}
+              spinning={pending === 'callNext'}
+              onClick={act.callNext}
+            />
+            <ActionButton
+              id="start"
+              k="act.start"
+              keys={['S']}
+              icon={<PlayIcon size="1.5em" />}
+              enabled={can.start}
+              suggested={status === 'called'}
+              busy={busy}
+              spinning={pending === 'start'}
+              onClick={act.start}
+            />
+            <ActionButton
+              id="finish"
+              k="act.finish"
+              keys={['F']}
+              icon={<CheckCircleIcon size="1.5em" />}
+              enabled={can.finish}
+              suggested={status === 'serving'}
+              busy={busy}
+              spinning={pending === 'finish'}
+              onClick={() => openDialog('finish')}
+            />
+            <ActionButton
+              id="transfer"
+              k="act.transfer"
+              keys={['T']}
+              icon={<TransferIcon size="1.5em" />}
+              enabled={can.transfer}
+              busy={busy}
+              spinning={pending === 'transfer'}
+              onClick={() => openDialog('transfer')}
+            />
+            <ActionButton
+              id="recall"
+              k="act.recall"
+              keys={['R']}
+              icon={<RepeatIcon size="1.5em" />}
+              enabled={can.recall}
+              busy={busy}
+              spinning={pending === 'recall'}
+              onClick={act.recall}
+            />
+            <ActionButton
+              id="no-show"
+              k="act.noShow"
+              keys={['X']}
+              icon={<UserOffIcon size="1.5em" />}
+              enabled={can.noShow}
+              busy={busy}
+              spinning={pending === 'noShow'}
+              tone="danger"
+              onClick={act.noShow}
+            />
+            <ActionButton
+              id="pause"
+              k="act.pause"
+              keys={['P']}
+              icon={<PauseIcon size="1.5em" />}
+              enabled={can.pause}
+              busy={busy}
+              spinning={pending === 'pause'}
+              onClick={() => openDialog('pause')}
+            />
+            <ActionButton
+              id="resume"
+              k="act.resume"
+              keys={['P']}
+              icon={<PlayIcon size="1.5em" />}
+              enabled={can.resume}
+              suggested={status === 'paused'}
+              busy={busy}
+              spinning={pending === 'resume'}
+              onClick={act.resume}
+            />
           </div>
         </section>
-        <SidePanel hall={hall} counter={c} waiting={waiting} queues={queues} stats={stats} now={now} canCall={can.call && !busy} calling={pending === 'call'} onCall={(id) => void act.call(id)} />
+        <SidePanel
+          hall={hall}
+          counter={c}
+          waiting={waiting}
+          queues={queues}
+          stats={stats}
+          now={now}
+          canCall={can.call && !busy}
+          calling={pending === 'call'}
+          onCall={(id) => void act.call(id)}
+        />
       </main>
       {dialog === 'finish' && ticket && (
-        <FinishDialog ticket={ticket} outcomes={hall.settings.outcomeCodes} busy={busy} error={error} onCancel={() => setDialog(null)} onConfirm={(o, note) => void act.finish(o, note)} />
+        <FinishDialog
+          ticket={ticket}
+          outcomes={hall.settings.outcomeCodes}
+          busy={busy}
+          error={error}
+          onCancel={() => setDialog(null)}
+          onConfirm={(o, note) => void act.finish(o, note)}
+        />
       )}
       {dialog === 'transfer' && ticket && (
-        <TransferDialog hall={hall} ticket={ticket} counter={c} busy={busy} error={error} onCancel={() => setDialog(null)} onConfirm={(target) => void act.transfer(target)} />
+        <TransferDialog
+          hall={hall}
+          ticket={ticket}
+          counter={c}
+          busy={busy}
+          error={error}
+          onCancel={() => setDialog(null)}
+          onConfirm={(target) => void act.transfer(target)}
+        />
       )}
-      {dialog === 'pause' && (
-        <PauseDialog busy={busy} error={error} onCancel={() => setDialog(null)} onConfirm={(reason) => void act.pause(reason)} />
-      )}
+      {dialog === 'pause' && <PauseDialog busy={busy} error={error} onCancel={() => setDialog(null)} onConfirm={(reason) => void act.pause(reason)} />}
     </>
   );
 }
 
-function ActionButton({ id, k, keys, icon, enabled, suggested, busy, spinning, tone, onClick }: {
-  id: string; k: CKey; keys: string[]; icon: ComponentChildren; enabled: boolean; suggested?: boolean; busy: boolean; spinning: boolean;
-  tone?: 'danger'; onClick(): unknown;
+function ActionButton({
+  id,
+  k,
+  keys,
+  icon,
+  enabled,
+  suggested,
+  busy,
+  spinning,
+  tone,
+  onClick,
+}: {
+  id: string;
+  k: CKey;
+  keys: string[];
+  icon: ComponentChildren;
+  enabled: boolean;
+  suggested?: boolean;
+  busy: boolean;
+  spinning: boolean;
+  tone?: 'danger';
+  onClick(): unknown;
 }) {
   const lang = useLang();
   const cls = `btn action ${enabled && suggested ? 'btn-primary suggested' : 'btn-ghost'}${tone ? ` tone-${tone}` : ''}`;
   return (
     <button type="button" class={cls} data-testid={`btn-${id}`} disabled={!enabled || busy} aria-keyshortcuts={keys[0]} onClick={() => void onClick()}>
       <span class="action-icon">{spinning ? <Spinner /> : icon}</span>
-      <span class="action-label" lang={lang}>{tc(lang, k)}</span>
+      <span class="action-label" lang={lang}>
+        {tc(lang, k)}
+      </span>
       <Kbd keys={keys} />
     </button>
   );
@@ -245,8 +423,22 @@ function serviceOf(hall: Hall, id: string) {
   return s ? { ar: s.nameAr, en: s.nameEn } : { ar: id, en: id };
 }
 
-function CurrentCard({ hall, counter, ticket, appointment, status, now, nextLabel }: {
-  hall: Hall; counter: Counter; ticket: Ticket | null; appointment: Appointment | null; status: CounterStatus; now: number; nextLabel: string | null;
+function CurrentCard({
+  hall,
+  counter,
+  ticket,
+  appointment,
+  status,
+  now,
+  nextLabel,
+}: {
+  hall: Hall;
+  counter: Counter;
+  ticket: Ticket | null;
+  appointment: Appointment | null;
+  status: CounterStatus;
+  now: number;
+  nextLabel: string | null;
 }) {
   const lang = useLang();
   const { timeZone } = useShell();
@@ -254,18 +446,35 @@ function CurrentCard({ hall, counter, ticket, appointment, status, now, nextLabe
   if (!ticket) {
     const paused = status === 'paused';
     return (
-      <article class={`card current current-empty${paused ? ' current-paused' : ''}`} data-testid="current-ticket" data-ticket-id="" data-status={paused ? 'paused' : 'none'}>
+      <article
+        class={`card current current-empty${paused ? ' current-paused' : ''}`}
+        data-testid="current-ticket"
+        data-ticket-id=""
+        data-status={paused ? 'paused' : 'none'}
+      >
         <span class="empty-icon">{paused ? <PauseIcon size="100%" /> : <TicketIcon size="100%" />}</span>
         {paused ? (
           <>
-            <h2 class="empty-title"><T k="current.paused" /></h2>
-            {counter.pauseReason && <p class="empty-reason" data-testid="pause-reason-shown"><T k="current.pausedReason" params={{ reason: reasonIn(counter.pauseReason, lang) }} /></p>}
-            <p class="empty-hint"><T k="current.pausedHint" /></p>
+            <h2 class="empty-title">
+              <T k="current.paused" />
+            </h2>
+            {counter.pauseReason && (
+              <p class="empty-reason" data-testid="pause-reason-shown">
+                <T k="current.pausedReason" params={{ reason: reasonIn(counter.pauseReason, lang) }} />
+              </p>
+            )}
+            <p class="empty-hint">
+              <T k="current.pausedHint" />
+            </p>
           </>
         ) : (
           <>
-            <h2 class="empty-title"><T k="current.none" /></h2>
-            <p class="empty-hint"><T k="current.noneHint" /></p>
+            <h2 class="empty-title">
+              <T k="current.none" />
+            </h2>
+            <p class="empty-hint">
+              <T k="current.noneHint" />
+            </p>
             {nextLabel && (
               <p class="empty-next">
                 <T k="side.nextBadge" /> <span class="ltr-num next-label">{nextLabel}</span>
@@ -281,12 +490,19 @@ function CurrentCard({ hall, counter, ticket, appointment, status, now, nextLabe
   const isAppt = ticket.kind === 'appointment';
   const max = hall.settings.maxRecalls;
   // The citizen's record (tabs 2 and 3): the booking's CPR for an appointment, the kiosk's for a walk-in (if typed).
-  const citizenCpr = (isAppt ? appointment?.cpr ?? ticket.cpr : ticket.cpr) ?? null;
+  const citizenCpr = (isAppt ? (appointment?.cpr ?? ticket.cpr) : ticket.cpr) ?? null;
   return (
-    <article class={`card current current-${ticket.status} kind-${ticket.kind}`} data-testid="current-ticket" data-ticket-id={ticket.id} data-status={ticket.status}>
+    <article
+      class={`card current current-${ticket.status} kind-${ticket.kind}`}
+      data-testid="current-ticket"
+      data-ticket-id={ticket.id}
+      data-status={ticket.status}
+    >
       <div class="current-main">
         <div class="chips">
-          <span class={`chip chip-status status-${ticket.status}`} lang={lang}>{tc(lang, `state.${ticket.status === 'serving' ? 'serving' : 'called'}`)}</span>
+          <span class={`chip chip-status status-${ticket.status}`} lang={lang}>
+            {tc(lang, `state.${ticket.status === 'serving' ? 'serving' : 'called'}`)}
+          </span>
           <span class={`chip chip-kind kind-${ticket.kind}`} data-testid="current-kind" data-value={ticket.kind} lang={lang}>
             {isAppt ? <CalendarCheckIcon size="1.1em" /> : <TicketIcon size="1.1em" />}
             {tc(lang, `kind.${ticket.kind}`)}
@@ -298,30 +514,58 @@ function CurrentCard({ hall, counter, ticket, appointment, status, now, nextLabe
             </span>
           )}
         </div>
-        <div class="current-label ltr-num" data-testid="current-label">{ticket.label}</div>
+        <div class="current-label ltr-num" data-testid="current-label">
+          {ticket.label}
+        </div>
         <div class="current-service" data-testid="current-service" data-value={ticket.serviceId}>
           <Pair ar={service.ar} en={service.en} />
         </div>
         <div class="timers">
           <div class="timer" data-testid="current-waited">
-            <span class="timer-label"><ClockIcon size="1em" /><T k="current.waited" /></span>
+            <span class="timer-label">
+              <ClockIcon size="1em" />
+              <T k="current.waited" />
+            </span>
             <span class="timer-value ltr-num">{clockDuration(now - ticket.issuedAt)}</span>
-            <span class="timer-sub" lang={lang}>{tc(lang, 'current.issuedAt', { time: formatTime(ticket.issuedAt, lang, timeZone) })}</span>
+            <span class="timer-sub" lang={lang}>
+              {tc(lang, 'current.issuedAt', { time: formatTime(ticket.issuedAt, lang, timeZone) })}
+            </span>
           </div>
           <div class={`timer timer-service${ticket.startedAt ? ' running' : ''}`} data-testid="current-service-time">
-            <span class="timer-label"><PlayIcon size="1em" /><T k="current.serviceTime" /></span>
-            {ticket.startedAt
-              ? <span class="timer-value ltr-num">{clockDuration(now - ticket.startedAt)}</span>
-              : <span class="timer-value timer-idle" lang={lang}>{tc(lang, 'current.notStarted')}</span>}
+            <span class="timer-label">
+              <PlayIcon size="1em" />
+              <T k="current.serviceTime" />
+            </span>
+            {ticket.startedAt ? (
+              <span class="timer-value ltr-num">{clockDuration(now - ticket.startedAt)}</span>
+            ) : (
+              <span class="timer-value timer-idle" lang={lang}>
+                {tc(lang, 'current.notStarted')}
+              </span>
+            )}
             <span class="timer-sub" lang={lang}>
               {ticket.calledAt ? tc(lang, 'current.calledAt', { time: formatTime(ticket.calledAt, lang, timeZone) }) : ''}
             </span>
           </div>
         </div>
         <div class="current-notes">
-          {ticket.status === 'called' && <span class="note" lang={lang}><RepeatIcon size="1em" />{tc(lang, 'current.recalls', { n: ticket.recalls, max })}</span>}
-          {ticket.transfers > 0 && <span class="note" lang={lang}><TransferIcon size="1em" />{tc(lang, 'current.transferred', { n: ticket.transfers })}</span>}
-          {ticket.requeued && <span class="note" lang={lang}>{tc(lang, 'current.requeued')}</span>}
+          {ticket.status === 'called' && (
+            <span class="note" lang={lang}>
+              <RepeatIcon size="1em" />
+              {tc(lang, 'current.recalls', { n: ticket.recalls, max })}
+            </span>
+          )}
+          {ticket.transfers > 0 && (
+            <span class="note" lang={lang}>
+              <TransferIcon size="1em" />
+              {tc(lang, 'current.transferred', { n: ticket.transfers })}
+            </span>
+          )}
+          {ticket.requeued && (
+            <span class="note" lang={lang}>
+              {tc(lang, 'current.requeued')}
+            </span>
+          )}
         </div>
       </div>
       <DetailsTabs key={ticket.id} ticketId={ticket.id} kind={ticket.kind} cpr={citizenCpr} lang={lang} timeZone={timeZone}>
@@ -339,7 +583,9 @@ function AppointmentDetails({ appointment: a, hall, lang, timeZone }: { appointm
   if (!a) {
     return (
       <aside class="details" data-testid="appointment-details" data-missing="true">
-        <p class="details-empty"><T k="appt.missing" /></p>
+        <p class="details-empty">
+          <T k="appt.missing" />
+        </p>
       </aside>
     );
   }
@@ -348,32 +594,56 @@ function AppointmentDetails({ appointment: a, hall, lang, timeZone }: { appointm
     <aside class="details" data-testid="appointment-details" data-appointment-id={a.id}>
       <dl class="details-list">
         <div class="row row-name">
-          <dt><T k="appt.name" /></dt>
-          <dd data-testid="appt-name"><Pair ar={a.nameAr} en={a.nameEn} /></dd>
+          <dt>
+            <T k="appt.name" />
+          </dt>
+          <dd data-testid="appt-name">
+            <Pair ar={a.nameAr} en={a.nameEn} />
+          </dd>
         </div>
         <div class="row row-half">
-          <dt><T k="appt.cpr" /></dt>
-          <dd class="ltr-num mono" data-testid="appt-cpr">{a.cpr}</dd>
+          <dt>
+            <T k="appt.cpr" />
+          </dt>
+          <dd class="ltr-num mono" data-testid="appt-cpr">
+            {a.cpr}
+          </dd>
         </div>
         <div class="row row-half">
-          <dt><T k="appt.slot" /></dt>
-          <dd class="ltr-num" data-testid="appt-slot">{formatTime(a.slotStart, lang, timeZone)} – {formatTime(a.slotEnd, lang, timeZone)}</dd>
+          <dt>
+            <T k="appt.slot" />
+          </dt>
+          <dd class="ltr-num" data-testid="appt-slot">
+            {formatTime(a.slotStart, lang, timeZone)} – {formatTime(a.slotEnd, lang, timeZone)}
+          </dd>
         </div>
         <div class="row row-half">
-          <dt><T k="appt.phone" /></dt>
+          <dt>
+            <T k="appt.phone" />
+          </dt>
           <dd class="ltr-num mono">{a.phone}</dd>
         </div>
         <div class="row row-half">
-          <dt><T k="appt.reference" /></dt>
+          <dt>
+            <T k="appt.reference" />
+          </dt>
           <dd class="ltr-num mono">{a.reference}</dd>
         </div>
         <div class="row">
-          <dt><T k="appt.service" /></dt>
-          <dd><Pair ar={service.ar} en={service.en} inline /></dd>
+          <dt>
+            <T k="appt.service" />
+          </dt>
+          <dd>
+            <Pair ar={service.ar} en={service.en} inline />
+          </dd>
         </div>
         <div class="row row-notes">
-          <dt><T k="appt.notes" /></dt>
-          <dd data-testid="appt-notes" class={a.notes ? 'has-notes' : 'no-notes'} dir="auto">{a.notes || tc(lang, 'appt.noNotes')}</dd>
+          <dt>
+            <T k="appt.notes" />
+          </dt>
+          <dd data-testid="appt-notes" class={a.notes ? 'has-notes' : 'no-notes'} dir="auto">
+            {a.notes || tc(lang, 'appt.noNotes')}
+          </dd>
         </div>
       </dl>
     </aside>
@@ -385,23 +655,33 @@ function WalkinDetails({ ticket, lang, timeZone }: { ticket: Ticket; lang: Lang;
     <aside class="details details-walkin" data-testid="walkin-details">
       <dl class="details-list">
         <div class="row row-half">
-          <dt><T k="walkin.issued" /></dt>
+          <dt>
+            <T k="walkin.issued" />
+          </dt>
           <dd class="ltr-num">{formatTime(ticket.issuedAt, lang, timeZone)}</dd>
         </div>
         <div class="row row-half">
-          <dt><T k="walkin.number" /></dt>
+          <dt>
+            <T k="walkin.number" />
+          </dt>
           <dd class="ltr-num">{formatNumber(ticket.number, lang)}</dd>
         </div>
         <div class="row">
-          <dt><T k="walkin.priority" /></dt>
+          <dt>
+            <T k="walkin.priority" />
+          </dt>
           <dd lang={lang}>{tc(lang, `priority.${ticket.priority}`)}</dd>
         </div>
         <div class="row">
-          <dt><T k="current.walkinCpr" /></dt>
+          <dt>
+            <T k="current.walkinCpr" />
+          </dt>
           <dd class="ltr-num mono">{ticket.cpr ?? tc(lang, 'common.none')}</dd>
         </div>
       </dl>
-      <p class="details-hint"><T k="walkin.hint" /></p>
+      <p class="details-hint">
+        <T k="walkin.hint" />
+      </p>
     </aside>
   );
 }

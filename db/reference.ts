@@ -30,7 +30,10 @@ function luhnSum(chars: string, startFactor: 1 | 2): number {
 
 /** Upper-cases and removes spaces and dashes, as a citizen or scanner may type them. */
 export function normalizeReference(ref: string): string {
-  return ref.trim().toUpperCase().replace(/[\s-]+/g, '');
+  return ref
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, '');
 }
 
 /** The check character of `body` (characters of REFERENCE_ALPHABET). */

@@ -36,12 +36,18 @@ export const users = sqliteTable('users', {
   createdAt: integer('created_at').notNull(),
 });
 
-export const sessions = sqliteTable('sessions', {
-  tokenHash: text('token_hash').primaryKey(),
-  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-  createdAt: integer('created_at').notNull(),
-  expiresAt: integer('expires_at').notNull(),
-}, (t) => [index('sessions_user_idx').on(t.userId)]);
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
 
 export const devices = sqliteTable('devices', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -53,18 +59,30 @@ export const devices = sqliteTable('devices', {
   revoked: integer('revoked', { mode: 'boolean' }).notNull().default(false),
 });
 
-export const deviceTokens = sqliteTable('device_tokens', {
-  tokenHash: text('token_hash').primaryKey(),
-  deviceId: integer('device_id').notNull().references(() => devices.id, { onDelete: 'cascade' }),
-  createdAt: integer('created_at').notNull(),
-}, (t) => [index('device_tokens_device_idx').on(t.deviceId)]);
+export const deviceTokens = sqliteTable(
+  'device_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    deviceId: integer('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('device_tokens_device_idx').on(t.deviceId)],
+);
 
-export const pairingCodes = sqliteTable('pairing_codes', {
-  codeHash: text('code_hash').primaryKey(),
-  deviceId: integer('device_id').notNull().references(() => devices.id, { onDelete: 'cascade' }),
-  expiresAt: integer('expires_at').notNull(),
-  usedAt: integer('used_at'),
-}, (t) => [index('pairing_codes_device_idx').on(t.deviceId)]);
+export const pairingCodes = sqliteTable(
+  'pairing_codes',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    deviceId: integer('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [index('pairing_codes_device_idx').on(t.deviceId)],
+);
 
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
@@ -84,15 +102,19 @@ export const openingHours = sqliteTable('opening_hours', {
  * whole weekly schedule, in force from that date (inclusive) until the next `validFrom`: so the
  * switch from the pilot to the rollout is a new set of rows from the rollout date.
  */
-export const appointmentSchedule = sqliteTable('appointment_schedule', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  /** YYYY-MM-DD local date from which this weekly schedule applies. */
-  validFrom: text('valid_from').notNull().default('2000-01-01'),
-  weekday: integer('weekday').notNull(),
-  startTime: text('start_time').notNull(),
-  endTime: text('end_time').notNull(),
-  counters: integer('counters').notNull(),
-}, (t) => [index('appointment_schedule_weekday_idx').on(t.weekday)]);
+export const appointmentSchedule = sqliteTable(
+  'appointment_schedule',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** YYYY-MM-DD local date from which this weekly schedule applies. */
+    validFrom: text('valid_from').notNull().default('2000-01-01'),
+    weekday: integer('weekday').notNull(),
+    startTime: text('start_time').notNull(),
+    endTime: text('end_time').notNull(),
+    counters: integer('counters').notNull(),
+  },
+  (t) => [index('appointment_schedule_weekday_idx').on(t.weekday)],
+);
 
 export const holidays = sqliteTable('holidays', {
   /** YYYY-MM-DD local date. */
@@ -103,66 +125,73 @@ export const holidays = sqliteTable('holidays', {
   closure: integer('closure', { mode: 'boolean' }).notNull().default(false),
 });
 
-export const appointments = sqliteTable('appointments', {
-  id: text('id').primaryKey(),
-  reference: text('reference').notNull().unique(),
-  serviceId: text('service_id').notNull().references(() => services.id),
-  day: text('day').notNull(),
-  slotStart: integer('slot_start').notNull(),
-  slotEnd: integer('slot_end').notNull(),
-  status: text('status').notNull(),
-  cpr: text('cpr').notNull(),
-  phone: text('phone').notNull(),
-  nameAr: text('name_ar').notNull(),
-  nameEn: text('name_en').notNull(),
-  notes: text('notes').notNull(),
-  ticketId: text('ticket_id'),
-  createdAt: integer('created_at').notNull(),
-  createdBy: text('created_by').notNull(),
-}, (t) => [
-  index('appointments_day_idx').on(t.day),
-  index('appointments_cpr_idx').on(t.cpr),
-  index('appointments_slot_start_idx').on(t.slotStart),
-]);
+export const appointments = sqliteTable(
+  'appointments',
+  {
+    id: text('id').primaryKey(),
+    reference: text('reference').notNull().unique(),
+    serviceId: text('service_id')
+      .notNull()
+      .references(() => services.id),
+    day: text('day').notNull(),
+    slotStart: integer('slot_start').notNull(),
+    slotEnd: integer('slot_end').notNull(),
+    status: text('status').notNull(),
+    cpr: text('cpr').notNull(),
+    phone: text('phone').notNull(),
+    nameAr: text('name_ar').notNull(),
+    nameEn: text('name_en').notNull(),
+    notes: text('notes').notNull(),
+    ticketId: text('ticket_id'),
+    createdAt: integer('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [index('appointments_day_idx').on(t.day), index('appointments_cpr_idx').on(t.cpr), index('appointments_slot_start_idx').on(t.slotStart)],
+);
 
-export const tickets = sqliteTable('tickets', {
-  id: text('id').primaryKey(),
-  day: text('day').notNull(),
-  prefix: text('prefix').notNull(),
-  number: integer('number').notNull(),
-  label: text('label').notNull(),
-  kind: text('kind').notNull(),
-  serviceId: text('service_id').notNull(),
-  priority: text('priority').notNull(),
-  status: text('status').notNull(),
-  issuedAt: integer('issued_at').notNull(),
-  appointmentId: text('appointment_id'),
-  slotStart: integer('slot_start'),
-  counter: integer('counter'),
-  targetCounter: integer('target_counter'),
-  calledAt: integer('called_at'),
-  startedAt: integer('started_at'),
-  finishedAt: integer('finished_at'),
-  recalls: integer('recalls').notNull(),
-  transfers: integer('transfers').notNull(),
-  requeued: integer('requeued', { mode: 'boolean' }).notNull(),
-  outcome: text('outcome'),
-  note: text('note'),
-  statusToken: text('status_token').notNull().unique(),
-  cpr: text('cpr'),
-}, (t) => [
-  uniqueIndex('tickets_day_prefix_number_uq').on(t.day, t.prefix, t.number),
-  index('tickets_day_status_idx').on(t.day, t.status),
-]);
+export const tickets = sqliteTable(
+  'tickets',
+  {
+    id: text('id').primaryKey(),
+    day: text('day').notNull(),
+    prefix: text('prefix').notNull(),
+    number: integer('number').notNull(),
+    label: text('label').notNull(),
+    kind: text('kind').notNull(),
+    serviceId: text('service_id').notNull(),
+    priority: text('priority').notNull(),
+    status: text('status').notNull(),
+    issuedAt: integer('issued_at').notNull(),
+    appointmentId: text('appointment_id'),
+    slotStart: integer('slot_start'),
+    counter: integer('counter'),
+    targetCounter: integer('target_counter'),
+    calledAt: integer('called_at'),
+    startedAt: integer('started_at'),
+    finishedAt: integer('finished_at'),
+    recalls: integer('recalls').notNull(),
+    transfers: integer('transfers').notNull(),
+    requeued: integer('requeued', { mode: 'boolean' }).notNull(),
+    outcome: text('outcome'),
+    note: text('note'),
+    statusToken: text('status_token').notNull().unique(),
+    cpr: text('cpr'),
+  },
+  (t) => [uniqueIndex('tickets_day_prefix_number_uq').on(t.day, t.prefix, t.number), index('tickets_day_status_idx').on(t.day, t.status)],
+);
 
-export const events = sqliteTable('events', {
-  seq: integer('seq').primaryKey({ autoIncrement: true }),
-  at: integer('at').notNull(),
-  day: text('day').notNull(),
-  type: text('type').notNull(),
-  actor: text('actor').notNull(),
-  payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(),
-}, (t) => [index('events_type_idx').on(t.type), index('events_day_idx').on(t.day)]);
+export const events = sqliteTable(
+  'events',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    day: text('day').notNull(),
+    type: text('type').notNull(),
+    actor: text('actor').notNull(),
+    payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(),
+  },
+  (t) => [index('events_type_idx').on(t.type), index('events_day_idx').on(t.day)],
+);
 
 /**
  * Kiosk requests that issued a ticket, by the kiosk's idempotency key (`requestId`, one per citizen
@@ -170,34 +199,44 @@ export const events = sqliteTable('events', {
  * instead of a second one. Written in the ticket's own transaction; rows older than two days are
  * dropped as new ones are written.
  */
-export const kioskRequests = sqliteTable('kiosk_requests', {
-  deviceId: integer('device_id').notNull().references(() => devices.id, { onDelete: 'cascade' }),
-  requestId: text('request_id').notNull(),
-  /** Hash of the operation and its body (without the requestId): the same key with another body is refused. */
-  bodyHash: text('body_hash').notNull(),
-  ticketId: text('ticket_id').notNull(),
-  /** Check-ins: `checked_in` or `late_converted`; null for walk-ins. */
-  outcome: text('outcome'),
-  /** When the ticket came out of the kiosk's printer; null until a print succeeded. */
-  printedAt: integer('printed_at'),
-  createdAt: integer('created_at').notNull(),
-}, (t) => [primaryKey({ columns: [t.deviceId, t.requestId] }), index('kiosk_requests_created_idx').on(t.createdAt)]);
+export const kioskRequests = sqliteTable(
+  'kiosk_requests',
+  {
+    deviceId: integer('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    requestId: text('request_id').notNull(),
+    /** Hash of the operation and its body (without the requestId): the same key with another body is refused. */
+    bodyHash: text('body_hash').notNull(),
+    ticketId: text('ticket_id').notNull(),
+    /** Check-ins: `checked_in` or `late_converted`; null for walk-ins. */
+    outcome: text('outcome'),
+    /** When the ticket came out of the kiosk's printer; null until a print succeeded. */
+    printedAt: integer('printed_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.deviceId, t.requestId] }), index('kiosk_requests_created_idx').on(t.createdAt)],
+);
 
 /** Messages to citizens (booking confirmations), written in the same transaction as the booking and delivered by a worker. */
-export const outbox = sqliteTable('outbox', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  channel: text('channel').notNull(),
-  to: text('to').notNull(),
-  body: text('body').notNull(),
-  /** queued | sent | failed */
-  status: text('status').notNull(),
-  attempts: integer('attempts').notNull(),
-  nextAttemptAt: integer('next_attempt_at').notNull(),
-  lastError: text('last_error'),
-  createdAt: integer('created_at').notNull(),
-  sentAt: integer('sent_at'),
-  appointmentId: text('appointment_id'),
-}, (t) => [index('outbox_status_next_idx').on(t.status, t.nextAttemptAt), index('outbox_appointment_idx').on(t.appointmentId)]);
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    channel: text('channel').notNull(),
+    to: text('to').notNull(),
+    body: text('body').notNull(),
+    /** queued | sent | failed */
+    status: text('status').notNull(),
+    attempts: integer('attempts').notNull(),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    sentAt: integer('sent_at'),
+    appointmentId: text('appointment_id'),
+  },
+  (t) => [index('outbox_status_next_idx').on(t.status, t.nextAttemptAt), index('outbox_appointment_idx').on(t.appointmentId)],
+);
 
 // --- Citizen inquiries. Citizens, their applications and letters come from the ministry's system
 // (imported, see docs/IMPORT.md); agents update contact details, the IBAN and family members, each
@@ -214,70 +253,102 @@ export const citizens = sqliteTable('citizens', {
   updatedAt: integer('updated_at').notNull(),
 });
 
-export const familyMembers = sqliteTable('family_members', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  cpr: text('cpr').notNull().references(() => citizens.cpr, { onDelete: 'cascade' }),
-  name: text('name').notNull(),
-  relation: text('relation').notNull(),
-  /** YYYY-MM-DD. */
-  dateOfBirth: text('date_of_birth').notNull(),
-  memberCpr: text('member_cpr'),
-  createdAt: integer('created_at').notNull(),
-}, (t) => [index('family_members_cpr_idx').on(t.cpr)]);
+export const familyMembers = sqliteTable(
+  'family_members',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    cpr: text('cpr')
+      .notNull()
+      .references(() => citizens.cpr, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    relation: text('relation').notNull(),
+    /** YYYY-MM-DD. */
+    dateOfBirth: text('date_of_birth').notNull(),
+    memberCpr: text('member_cpr'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('family_members_cpr_idx').on(t.cpr)],
+);
 
-export const housingApplications = sqliteTable('housing_applications', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  cpr: text('cpr').notNull().references(() => citizens.cpr, { onDelete: 'cascade' }),
-  type: text('type').notNull(),
-  /** The ministry's application number: the key of re-imports. */
-  number: text('number').notNull().unique(),
-  status: text('status').notNull(),
-  /** YYYY-MM-DD. */
-  submittedDay: text('submitted_day').notNull(),
-  updatedAt: integer('updated_at').notNull(),
-}, (t) => [index('housing_applications_cpr_idx').on(t.cpr)]);
+export const housingApplications = sqliteTable(
+  'housing_applications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    cpr: text('cpr')
+      .notNull()
+      .references(() => citizens.cpr, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    /** The ministry's application number: the key of re-imports. */
+    number: text('number').notNull().unique(),
+    status: text('status').notNull(),
+    /** YYYY-MM-DD. */
+    submittedDay: text('submitted_day').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('housing_applications_cpr_idx').on(t.cpr)],
+);
 
-export const applicationStatusHistory = sqliteTable('application_status_history', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  applicationId: integer('application_id').notNull().references(() => housingApplications.id, { onDelete: 'cascade' }),
-  status: text('status').notNull(),
-  at: integer('at').notNull(),
-}, (t) => [index('application_status_history_app_idx').on(t.applicationId)]);
+export const applicationStatusHistory = sqliteTable(
+  'application_status_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => housingApplications.id, { onDelete: 'cascade' }),
+    status: text('status').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('application_status_history_app_idx').on(t.applicationId)],
+);
 
-export const letters = sqliteTable('letters', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  cpr: text('cpr').notNull().references(() => citizens.cpr, { onDelete: 'cascade' }),
-  subject: text('subject').notNull(),
-  /** YYYY-MM-DD. */
-  receivedDay: text('received_day').notNull(),
-  status: text('status').notNull(),
-  /** The ministry's correspondence reference: the key of re-imports. */
-  reference: text('reference').notNull().unique(),
-  updatedAt: integer('updated_at').notNull(),
-}, (t) => [index('letters_cpr_idx').on(t.cpr)]);
+export const letters = sqliteTable(
+  'letters',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    cpr: text('cpr')
+      .notNull()
+      .references(() => citizens.cpr, { onDelete: 'cascade' }),
+    subject: text('subject').notNull(),
+    /** YYYY-MM-DD. */
+    receivedDay: text('received_day').notNull(),
+    status: text('status').notNull(),
+    /** The ministry's correspondence reference: the key of re-imports. */
+    reference: text('reference').notNull().unique(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('letters_cpr_idx').on(t.cpr)],
+);
 
 /** Append-only: one row per changed field (phone, address, iban, family). */
-export const citizenAudit = sqliteTable('citizen_audit', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  cpr: text('cpr').notNull(),
-  field: text('field').notNull(),
-  oldValue: text('old_value'),
-  newValue: text('new_value'),
-  /** The staff member's display name. */
-  actor: text('actor').notNull(),
-  at: integer('at').notNull(),
-}, (t) => [index('citizen_audit_cpr_idx').on(t.cpr)]);
+export const citizenAudit = sqliteTable(
+  'citizen_audit',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    cpr: text('cpr').notNull(),
+    field: text('field').notNull(),
+    oldValue: text('old_value'),
+    newValue: text('new_value'),
+    /** The staff member's display name. */
+    actor: text('actor').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('citizen_audit_cpr_idx').on(t.cpr)],
+);
 
-export const callLog = sqliteTable('call_log', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  cpr: text('cpr'),
-  /** book | reschedule_cancel | application_status | letter | contact_bank_update | family_members | other */
-  category: text('category').notNull(),
-  note: text('note').notNull(),
-  outcome: text('outcome').notNull(),
-  /** The agent's display name. */
-  actor: text('actor').notNull(),
-  at: integer('at').notNull(),
-  /** YYYY-MM-DD local day of `at`. */
-  day: text('day').notNull(),
-}, (t) => [index('call_log_day_idx').on(t.day), index('call_log_cpr_idx').on(t.cpr)]);
+export const callLog = sqliteTable(
+  'call_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    cpr: text('cpr'),
+    /** book | reschedule_cancel | application_status | letter | contact_bank_update | family_members | other */
+    category: text('category').notNull(),
+    note: text('note').notNull(),
+    outcome: text('outcome').notNull(),
+    /** The agent's display name. */
+    actor: text('actor').notNull(),
+    at: integer('at').notNull(),
+    /** YYYY-MM-DD local day of `at`. */
+    day: text('day').notNull(),
+  },
+  (t) => [index('call_log_day_idx').on(t.day), index('call_log_cpr_idx').on(t.cpr)],
+);

@@ -8,8 +8,18 @@ import { localDay, localInstant } from '../engine/time.ts';
 import { type Db, transaction } from './client.ts';
 import { makeReference } from './reference.ts';
 import {
-  createDevice, createUser, insertCounter, insertService, isEmpty, replaceAppointmentSchedule, replaceOpeningHours,
-  saveDemoDevices, saveKioskPinHash, saveSettings, upsertAppointment, upsertHoliday,
+  createDevice,
+  createUser,
+  insertCounter,
+  insertService,
+  isEmpty,
+  replaceAppointmentSchedule,
+  replaceOpeningHours,
+  saveDemoDevices,
+  saveKioskPinHash,
+  saveSettings,
+  upsertAppointment,
+  upsertHoliday,
 } from './repos/index.ts';
 
 /** Demo staff accounts (documented in the README; change them before real use). */
@@ -23,31 +33,76 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; password: string; rol
 
 export const DEMO_SERVICES: readonly Service[] = [
   {
-    id: 'new-application', nameAr: 'طلب إسكاني جديد', nameEn: 'New housing application', prefix: 'B',
-    defaultDurationMin: 20, slotMinutes: 20, bookable: true, kioskVisible: true, sortOrder: 1, icon: 'home',
+    id: 'new-application',
+    nameAr: 'طلب إسكاني جديد',
+    nameEn: 'New housing application',
+    prefix: 'B',
+    defaultDurationMin: 20,
+    slotMinutes: 20,
+    bookable: true,
+    kioskVisible: true,
+    sortOrder: 1,
+    icon: 'home',
   },
   {
-    id: 'application-inquiry', nameAr: 'الاستفسار عن طلب إسكاني', nameEn: 'Inquiry about a housing application', prefix: 'C',
-    defaultDurationMin: 10, slotMinutes: 15, bookable: true, kioskVisible: true, sortOrder: 2, icon: 'search',
+    id: 'application-inquiry',
+    nameAr: 'الاستفسار عن طلب إسكاني',
+    nameEn: 'Inquiry about a housing application',
+    prefix: 'C',
+    defaultDurationMin: 10,
+    slotMinutes: 15,
+    bookable: true,
+    kioskVisible: true,
+    sortOrder: 2,
+    icon: 'search',
   },
   {
-    id: 'update-details', nameAr: 'تحديث بيانات الاتصال والعنوان والحساب البنكي',
-    nameEn: 'Update contact, address and bank details', prefix: 'D',
-    defaultDurationMin: 15, slotMinutes: 15, bookable: true, kioskVisible: true, sortOrder: 3, icon: 'id-card',
+    id: 'update-details',
+    nameAr: 'تحديث بيانات الاتصال والعنوان والحساب البنكي',
+    nameEn: 'Update contact, address and bank details',
+    prefix: 'D',
+    defaultDurationMin: 15,
+    slotMinutes: 15,
+    bookable: true,
+    kioskVisible: true,
+    sortOrder: 3,
+    icon: 'id-card',
   },
   {
-    id: 'family-members', nameAr: 'تسجيل أفراد الأسرة', nameEn: 'Register family members', prefix: 'E',
-    defaultDurationMin: 15, slotMinutes: 20, bookable: true, kioskVisible: true, sortOrder: 4, icon: 'users',
+    id: 'family-members',
+    nameAr: 'تسجيل أفراد الأسرة',
+    nameEn: 'Register family members',
+    prefix: 'E',
+    defaultDurationMin: 15,
+    slotMinutes: 20,
+    bookable: true,
+    kioskVisible: true,
+    sortOrder: 4,
+    icon: 'users',
   },
   {
-    id: 'letter-follow-up', nameAr: 'متابعة رسالة أو مراسلة', nameEn: 'Follow up a letter or correspondence', prefix: 'F',
-    defaultDurationMin: 10, slotMinutes: 15, bookable: true, kioskVisible: true, sortOrder: 5, icon: 'mail',
+    id: 'letter-follow-up',
+    nameAr: 'متابعة رسالة أو مراسلة',
+    nameEn: 'Follow up a letter or correspondence',
+    prefix: 'F',
+    defaultDurationMin: 10,
+    slotMinutes: 15,
+    bookable: true,
+    kioskVisible: true,
+    sortOrder: 5,
+    icon: 'mail',
   },
 ];
 
 const DEMO_COUNTERS: readonly Counter[] = [1, 2, 3, 4, 5, 6].map((number) => ({
-  number, mode: number <= 2 ? 'appointment' : 'general', serviceIds: [], open: false, userId: null,
-  paused: false, pauseReason: null, currentTicketId: null,
+  number,
+  mode: number <= 2 ? 'appointment' : 'general',
+  serviceIds: [],
+  open: false,
+  userId: null,
+  paused: false,
+  pauseReason: null,
+  currentTicketId: null,
 }));
 
 const WORKING_DAYS = [0, 1, 2, 3, 4]; // Sunday … Thursday
@@ -64,17 +119,52 @@ const DEMO_SLOT_MINUTES = 20;
  */
 const DEMO_BOOKINGS: ReadonlyArray<{ slot: number; serviceId: string; nameAr: string; nameEn: string; phone: string; notes: string }> = [
   { slot: 0, serviceId: 'new-application', nameAr: 'محمد عبدالله الدوسري', nameEn: 'Mohamed Abdulla Al-Dosari', phone: '36123457', notes: '' },
-  { slot: 0, serviceId: 'application-inquiry', nameAr: 'فاطمة علي المحروس', nameEn: 'Fatema Ali Al-Mahroos', phone: '33451208', notes: 'تستفسر عن موعد التخصيص' },
+  {
+    slot: 0,
+    serviceId: 'application-inquiry',
+    nameAr: 'فاطمة علي المحروس',
+    nameEn: 'Fatema Ali Al-Mahroos',
+    phone: '33451208',
+    notes: 'تستفسر عن موعد التخصيص',
+  },
   { slot: 2, serviceId: 'family-members', nameAr: 'أحمد يوسف بوحجي', nameEn: 'Ahmed Yusuf Buhiji', phone: '39874512', notes: 'مولود جديد' },
-  { slot: 3, serviceId: 'update-details', nameAr: 'زينب حسن العريبي', nameEn: 'Zainab Hasan Al-Oraibi', phone: '34015566', notes: 'تحديث رقم الحساب البنكي (IBAN)' },
+  {
+    slot: 3,
+    serviceId: 'update-details',
+    nameAr: 'زينب حسن العريبي',
+    nameEn: 'Zainab Hasan Al-Oraibi',
+    phone: '34015566',
+    notes: 'تحديث رقم الحساب البنكي (IBAN)',
+  },
   { slot: 5, serviceId: 'new-application', nameAr: 'خالد إبراهيم الجودر', nameEn: 'Khalid Ebrahim Al-Jowder', phone: '36677820', notes: '' },
-  { slot: 6, serviceId: 'letter-follow-up', nameAr: 'مريم جاسم الكوهجي', nameEn: 'Maryam Jasim Al-Kooheji', phone: '33900417', notes: 'رسالة مرسلة الشهر الماضي' },
+  {
+    slot: 6,
+    serviceId: 'letter-follow-up',
+    nameAr: 'مريم جاسم الكوهجي',
+    nameEn: 'Maryam Jasim Al-Kooheji',
+    phone: '33900417',
+    notes: 'رسالة مرسلة الشهر الماضي',
+  },
   { slot: 7, serviceId: 'family-members', nameAr: 'حسين عيسى المرزوق', nameEn: 'Hussain Isa Al-Marzooq', phone: '39102233', notes: '' },
   { slot: 8, serviceId: 'new-application', nameAr: 'نورة خليفة البنعلي', nameEn: 'Noora Khalifa Al-Binali', phone: '36550981', notes: '' },
   { slot: 9, serviceId: 'application-inquiry', nameAr: 'عبدالرحمن سلمان الذوادي', nameEn: 'Abdulrahman Salman Al-Thawadi', phone: '34228790', notes: '' },
-  { slot: 11, serviceId: 'new-application', nameAr: 'شيخة راشد الزياني', nameEn: 'Shaikha Rashid Al-Zayani', phone: '33187654', notes: 'تسأل عن خيارات التمويل' },
+  {
+    slot: 11,
+    serviceId: 'new-application',
+    nameAr: 'شيخة راشد الزياني',
+    nameEn: 'Shaikha Rashid Al-Zayani',
+    phone: '33187654',
+    notes: 'تسأل عن خيارات التمويل',
+  },
   { slot: 11, serviceId: 'family-members', nameAr: 'يوسف محمد فخرو', nameEn: 'Yousif Mohamed Fakhro', phone: '39445102', notes: '' },
-  { slot: 12, serviceId: 'update-details', nameAr: 'ليلى عبدالحسين الشهابي', nameEn: 'Layla Abdulhusain Al-Shehabi', phone: '36019874', notes: 'تغيير العنوان' },
+  {
+    slot: 12,
+    serviceId: 'update-details',
+    nameAr: 'ليلى عبدالحسين الشهابي',
+    nameEn: 'Layla Abdulhusain Al-Shehabi',
+    phone: '36019874',
+    notes: 'تغيير العنوان',
+  },
   { slot: 14, serviceId: 'new-application', nameAr: 'جاسم أحمد المسلم', nameEn: 'Jasim Ahmed Al-Musallam', phone: '34770315', notes: '' },
   { slot: 15, serviceId: 'letter-follow-up', nameAr: 'هدى منصور القصاب', nameEn: 'Huda Mansoor Al-Qassab', phone: '33612248', notes: '' },
   { slot: 17, serviceId: 'family-members', nameAr: 'سلمان عبدالعزيز كانو', nameEn: 'Salman Abdulaziz Kanoo', phone: '39236641', notes: '' },
@@ -98,9 +188,7 @@ export const DEMO_KIOSK_PIN = '1234';
  * `opts.timeZone` (default Asia/Bahrain), which also becomes the settings' time zone. The demo kiosk and
  * display are also recorded with `saveDemoDevices`.
  */
-export async function seedDemo(
-  db: Db, now: number, opts: { timeZone?: string } = {},
-): Promise<{ demoDeviceIds: { kiosk: number; display: number } }> {
+export async function seedDemo(db: Db, now: number, opts: { timeZone?: string } = {}): Promise<{ demoDeviceIds: { kiosk: number; display: number } }> {
   if (!isEmpty(db)) throw new Error('seedDemo: the database is not empty');
   const timeZone = opts.timeZone ?? DEFAULT_SETTINGS.timeZone;
   const hashes = await Promise.all(DEMO_USERS.map((u) => hash(u.password)));
@@ -116,10 +204,19 @@ export async function seedDemo(
     DEMO_USERS.forEach((u, i) => {
       createUser(db, { username: u.username, displayName: u.displayName, role: u.role, passwordHash: hashes[i]!, createdAt: now });
     });
-    replaceOpeningHours(db, WORKING_DAYS.map((weekday) => ({ weekday, opens: '07:00', closes: '14:00' })));
-    replaceAppointmentSchedule(db, WORKING_DAYS.map((weekday) => ({
-      weekday, startTime: APPOINTMENTS_START, endTime: APPOINTMENTS_END, counters: 2,
-    })));
+    replaceOpeningHours(
+      db,
+      WORKING_DAYS.map((weekday) => ({ weekday, opens: '07:00', closes: '14:00' })),
+    );
+    replaceAppointmentSchedule(
+      db,
+      WORKING_DAYS.map((weekday) => ({
+        weekday,
+        startTime: APPOINTMENTS_START,
+        endTime: APPOINTMENTS_END,
+        counters: 2,
+      })),
+    );
     upsertHoliday(db, { day: '2026-12-16', nameAr: 'العيد الوطني', nameEn: 'National Day' });
     upsertHoliday(db, { day: '2026-12-17', nameAr: 'عطلة العيد الوطني', nameEn: 'National Day holiday' });
     const kiosk = createDevice(db, 'kiosk', 'Demo kiosk', now, { printer: 'virtual', pairedAt: now });
@@ -131,10 +228,21 @@ export async function seedDemo(
       const slotStart = localInstant(today, start, timeZone);
       const reference = makeReference(i + 1);
       upsertAppointment(db, {
-        id: `appt-${reference}`, reference, serviceId: service.id, day: today,
-        slotStart, slotEnd: slotStart + service.slotMinutes * 60_000, status: 'booked',
-        cpr: DEMO_CPRS[i]!, phone: b.phone, nameAr: b.nameAr, nameEn: b.nameEn, notes: b.notes, ticketId: null,
-        createdAt: now, createdBy: 'seed',
+        id: `appt-${reference}`,
+        reference,
+        serviceId: service.id,
+        day: today,
+        slotStart,
+        slotEnd: slotStart + service.slotMinutes * 60_000,
+        status: 'booked',
+        cpr: DEMO_CPRS[i]!,
+        phone: b.phone,
+        nameAr: b.nameAr,
+        nameEn: b.nameEn,
+        notes: b.notes,
+        ticketId: null,
+        createdAt: now,
+        createdBy: 'seed',
       });
     });
     seedCitizens(db, now);
@@ -174,8 +282,28 @@ function seedCitizens(db: Db, now: number): void {
   }
 
   const applications: [string, string, string, string, [string, number][]][] = [
-    [mohamed, 'housing unit', 'HA-2019-004512', dayAgo(2400), [['submitted', 2400], ['under_review', 900]]],
-    [fatema, 'housing loan', 'HL-2021-018833', dayAgo(1500), [['submitted', 1500], ['under_review', 700], ['documents_required', 200], ['approved', 25]]],
+    [
+      mohamed,
+      'housing unit',
+      'HA-2019-004512',
+      dayAgo(2400),
+      [
+        ['submitted', 2400],
+        ['under_review', 900],
+      ],
+    ],
+    [
+      fatema,
+      'housing loan',
+      'HL-2021-018833',
+      dayAgo(1500),
+      [
+        ['submitted', 1500],
+        ['under_review', 700],
+        ['documents_required', 200],
+        ['approved', 25],
+      ],
+    ],
     [ahmed, 'housing unit', 'HA-2023-009177', dayAgo(600), [['submitted', 600]]],
   ];
   for (const [cpr, type, number, submittedDay, history] of applications) {
@@ -183,6 +311,20 @@ function seedCitizens(db: Db, now: number): void {
     const id = cit.insertApplication(db, { cpr, type, number, status, submittedDay, updatedAt: ago(history.at(-1)![1]) });
     for (const [s, days] of history) cit.appendApplicationStatus(db, id, s, ago(days));
   }
-  cit.insertLetter(db, { cpr: mohamed, subject: 'Request to update the application with a new family member', reference: 'L-2026-00871', receivedDay: dayAgo(40), status: 'in_progress', updatedAt: ago(10) });
-  cit.insertLetter(db, { cpr: fatema, subject: 'Housing loan approval notice', reference: 'L-2026-01022', receivedDay: dayAgo(25), status: 'answered', updatedAt: ago(20) });
+  cit.insertLetter(db, {
+    cpr: mohamed,
+    subject: 'Request to update the application with a new family member',
+    reference: 'L-2026-00871',
+    receivedDay: dayAgo(40),
+    status: 'in_progress',
+    updatedAt: ago(10),
+  });
+  cit.insertLetter(db, {
+    cpr: fatema,
+    subject: 'Housing loan approval notice',
+    reference: 'L-2026-01022',
+    receivedDay: dayAgo(25),
+    status: 'answered',
+    updatedAt: ago(20),
+  });
 }

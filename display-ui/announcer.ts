@@ -91,8 +91,12 @@ export class Announcer {
       const t = state.tickets[e.ticketId];
       if (!t) return;
       const a = this.enqueue({
-        seq: first + i, ticketId: e.ticketId, label: t.label, counter: e.counter,
-        kind: e.type === 'ticket_called' ? 'call' : 'recall', at: e.at,
+        seq: first + i,
+        ticketId: e.ticketId,
+        label: t.label,
+        counter: e.counter,
+        kind: e.type === 'ticket_called' ? 'call' : 'recall',
+        at: e.at,
       });
       if (a) out.push(a);
     });
@@ -150,13 +154,27 @@ export class Announcer {
   hook(): AnnouncerHook {
     const self = this;
     return {
-      get played() { return self.played; },
-      get queue() { return self.queue; },
-      get current() { return self.current; },
-      get queueLength() { return self.queue.length + (self.current ? 1 : 0); },
-      get sound() { return self.player.state; },
-      get clipCount() { return self.player.clipCount; },
-      get missingClips() { return self.player.missingClips; },
+      get played() {
+        return self.played;
+      },
+      get queue() {
+        return self.queue;
+      },
+      get current() {
+        return self.current;
+      },
+      get queueLength() {
+        return self.queue.length + (self.current ? 1 : 0);
+      },
+      get sound() {
+        return self.player.state;
+      },
+      get clipCount() {
+        return self.player.clipCount;
+      },
+      get missingClips() {
+        return self.player.missingClips;
+      },
     };
   }
 }

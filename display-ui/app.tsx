@@ -22,14 +22,22 @@ const MAX_CURRENT = 3;
 function Bi({ text, class: cls = '' }: { text: Bilingual; class?: string }) {
   return (
     <span class={`bi ${cls}`}>
-      <span class="ar" lang="ar" dir="rtl">{text.ar}</span>
-      <span class="en" lang="en" dir="ltr">{text.en}</span>
+      <span class="ar" lang="ar" dir="rtl">
+        {text.ar}
+      </span>
+      <span class="en" lang="en" dir="ltr">
+        {text.en}
+      </span>
     </span>
   );
 }
 
 function Label({ label, class: cls = '' }: { label: string; class?: string }) {
-  return <bdi class={`label ltr-num ${cls}`} dir="ltr">{label}</bdi>;
+  return (
+    <bdi class={`label ltr-num ${cls}`} dir="ltr">
+      {label}
+    </bdi>
+  );
 }
 
 const hijriFormats = new Map<string, Intl.DateTimeFormat | null>();
@@ -39,7 +47,12 @@ function hijriDate(ms: number, lang: 'ar' | 'en', timeZone: string): string {
   let f = hijriFormats.get(key);
   if (f === undefined) {
     try {
-      f = new Intl.DateTimeFormat(lang === 'ar' ? 'ar-SA-u-ca-islamic-umalqura-nu-latn' : 'en-GB-u-ca-islamic-umalqura', { timeZone, day: 'numeric', month: 'long', year: 'numeric' });
+      f = new Intl.DateTimeFormat(lang === 'ar' ? 'ar-SA-u-ca-islamic-umalqura-nu-latn' : 'en-GB-u-ca-islamic-umalqura', {
+        timeZone,
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+      });
       if (!f.resolvedOptions().calendar.startsWith('islamic')) f = null;
     } catch {
       f = null;
@@ -53,11 +66,21 @@ function Clock({ hallNow, timeZone }: { hallNow: number; timeZone: string }) {
   const hijri = hijriDate(hallNow, 'ar', timeZone);
   return (
     <div class="clock" data-testid="display-clock" data-time={new Date(hallNow).toISOString()}>
-      <div class="clock-time ltr-num" dir="ltr">{formatTime(hallNow, 'ar', timeZone)}</div>
+      <div class="clock-time ltr-num" dir="ltr">
+        {formatTime(hallNow, 'ar', timeZone)}
+      </div>
       <div class="clock-dates">
-        <span class="clock-date ar" lang="ar" dir="rtl">{formatDate(hallNow, 'ar', timeZone)}</span>
-        {hijri && <span class="clock-hijri ar" lang="ar" dir="rtl">{hijri}</span>}
-        <span class="clock-date en" lang="en" dir="ltr">{formatDate(hallNow, 'en', timeZone)}</span>
+        <span class="clock-date ar" lang="ar" dir="rtl">
+          {formatDate(hallNow, 'ar', timeZone)}
+        </span>
+        {hijri && (
+          <span class="clock-hijri ar" lang="ar" dir="rtl">
+            {hijri}
+          </span>
+        )}
+        <span class="clock-date en" lang="en" dir="ltr">
+          {formatDate(hallNow, 'en', timeZone)}
+        </span>
       </div>
     </div>
   );
@@ -66,10 +89,14 @@ function Clock({ hallNow, timeZone }: { hallNow: number; timeZone: string }) {
 function CurrentPanel({ items, fresh, speaking }: { items: CallItem[]; fresh: Set<string>; speaking: string | null }) {
   return (
     <section class={`panel current count-${Math.max(1, items.length)}`} aria-live="polite">
-      <h2 class="panel-title"><Bi text={S.nowCalling} /></h2>
+      <h2 class="panel-title">
+        <Bi text={S.nowCalling} />
+      </h2>
       <ul class="current-list" data-testid="display-current" data-count={items.length}>
         {items.length === 0 && (
-          <li class="current-empty"><Bi text={S.waitForNumber} /></li>
+          <li class="current-empty">
+            <Bi text={S.waitForNumber} />
+          </li>
         )}
         {items.map((c) => (
           <li
@@ -81,14 +108,20 @@ function CurrentPanel({ items, fresh, speaking }: { items: CallItem[]; fresh: Se
             data-fresh={fresh.has(c.ticketId) ? '1' : '0'}
           >
             <div class="call-part call-ticket">
-              <span class="call-caption"><Bi text={S.ticket} /></span>
+              <span class="call-caption">
+                <Bi text={S.ticket} />
+              </span>
               <Label label={c.label} class="call-label" />
             </div>
             <span class="call-arrow" aria-hidden="true">
-              <svg viewBox="0 0 24 24" width="1em" height="1em"><path d="M15 5l-7 7 7 7" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" /></svg>
+              <svg viewBox="0 0 24 24" width="1em" height="1em">
+                <path d="M15 5l-7 7 7 7" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" />
+              </svg>
             </span>
             <div class="call-part call-counter">
-              <span class="call-caption"><Bi text={S.counter} /></span>
+              <span class="call-caption">
+                <Bi text={S.counter} />
+              </span>
               <span class="call-counter-num ltr-num">{c.counter}</span>
             </div>
           </li>
@@ -101,7 +134,9 @@ function CurrentPanel({ items, fresh, speaking }: { items: CallItem[]; fresh: Se
 function RecentPanel({ items, currentIds, rows }: { items: CallItem[]; currentIds: Set<string>; rows: number }) {
   return (
     <section class="panel recent">
-      <h2 class="panel-title"><Bi text={S.recent} /></h2>
+      <h2 class="panel-title">
+        <Bi text={S.recent} />
+      </h2>
       <div class="recent-head" aria-hidden="true">
         {/* twice: the portrait layout shows the list in two columns */}
         {[0, 1].map((i) => (
@@ -112,9 +147,19 @@ function RecentPanel({ items, currentIds, rows }: { items: CallItem[]; currentId
         ))}
       </div>
       <ol class="recent-list" data-testid="display-recent" data-count={items.length} style={{ '--rows': rows, '--rows-half': Math.ceil(rows / 2) }}>
-        {items.length === 0 && <li class="recent-empty"><Bi text={S.noCalls} /></li>}
+        {items.length === 0 && (
+          <li class="recent-empty">
+            <Bi text={S.noCalls} />
+          </li>
+        )}
         {items.map((c) => (
-          <li key={c.ticketId} class={`recent-item status-${c.status}${currentIds.has(c.ticketId) ? ' is-current' : ''}`} data-testid={`recent-${c.label}`} data-counter={c.counter} data-status={c.status}>
+          <li
+            key={c.ticketId}
+            class={`recent-item status-${c.status}${currentIds.has(c.ticketId) ? ' is-current' : ''}`}
+            data-testid={`recent-${c.label}`}
+            data-counter={c.counter}
+            data-status={c.status}
+          >
             <Label label={c.label} class="recent-label" />
             <span class="recent-counter ltr-num">{c.counter}</span>
           </li>
@@ -127,16 +172,26 @@ function RecentPanel({ items, currentIds, rows }: { items: CallItem[]; currentId
 function WaitingPanel({ tiles }: { tiles: QueueTile[] }) {
   return (
     <section class="panel waiting">
-      <h2 class="panel-title"><Bi text={S.waiting} /></h2>
+      <h2 class="panel-title">
+        <Bi text={S.waiting} />
+      </h2>
       <ul class="queue-list">
         {tiles.map((q) => (
           <li key={q.prefix} class={`queue${q.appointments ? ' queue-appt' : ''}`} data-prefix={q.prefix}>
-            <span class="queue-prefix ltr-num" aria-hidden="true">{q.prefix}</span>
-            <span class="queue-names">
-              <span class="ar" lang="ar" dir="rtl">{q.nameAr}</span>
-              <span class="en" lang="en" dir="ltr">{q.nameEn}</span>
+            <span class="queue-prefix ltr-num" aria-hidden="true">
+              {q.prefix}
             </span>
-            <span class="queue-count ltr-num" data-testid={`waiting-${q.prefix}`} data-value={q.waiting}>{q.waiting}</span>
+            <span class="queue-names">
+              <span class="ar" lang="ar" dir="rtl">
+                {q.nameAr}
+              </span>
+              <span class="en" lang="en" dir="ltr">
+                {q.nameEn}
+              </span>
+            </span>
+            <span class="queue-count ltr-num" data-testid={`waiting-${q.prefix}`} data-value={q.waiting}>
+              {q.waiting}
+            </span>
           </li>
         ))}
       </ul>
@@ -161,7 +216,9 @@ function TickerLine({ text, lang }: { text: string; lang: 'ar' | 'en' }) {
   const style = shift > 0 ? { '--shift': `${lang === 'ar' ? shift : -shift}px`, '--dur': `${Math.max(8, shift / 60 + 6)}s` } : undefined;
   return (
     <span class={`ticker-line ${lang}`} lang={lang} dir={lang === 'ar' ? 'rtl' : 'ltr'} ref={box}>
-      <span class={`ticker-text${shift > 0 ? ' scrolls' : ''}`} ref={inner} style={style}>{text}</span>
+      <span class={`ticker-text${shift > 0 ? ' scrolls' : ''}`} ref={inner} style={style}>
+        {text}
+      </span>
     </span>
   );
 }
@@ -217,7 +274,11 @@ export class Guard extends Component<{ children: ComponentChildren }, { failed: 
   }
   override render() {
     if (this.state.failed) {
-      return <div class="board-message" data-testid="display-crashed"><Bi text={S.loading} /></div>;
+      return (
+        <div class="board-message" data-testid="display-crashed">
+          <Bi text={S.loading} />
+        </div>
+      );
     }
     return this.props.children;
   }
@@ -353,12 +414,21 @@ export function DisplayApp({ config, player, pairError = null }: { config: Displ
   if (unpaired) {
     main = (
       <div class="board-message unpaired" data-testid="display-unpaired">
-        <h1><Bi text={S.unpairedTitle} /></h1>
-        <p><Bi text={pairError ? S.unpairedBadCode : S.unpairedBody} /></p>
+        <h1>
+          <Bi text={S.unpairedTitle} />
+        </h1>
+        <p>
+          <Bi text={pairError ? S.unpairedBadCode : S.unpairedBody} />
+        </p>
       </div>
     );
   } else if (!state) {
-    main = <div class="board-message" data-testid="display-loading"><span class="spinner" aria-hidden="true" /><Bi text={S.loading} /></div>;
+    main = (
+      <div class="board-message" data-testid="display-loading">
+        <span class="spinner" aria-hidden="true" />
+        <Bi text={S.loading} />
+      </div>
+    );
   } else {
     main = (
       <main class={`board-main${offline ? ' stale' : ''}`}>
@@ -373,10 +443,18 @@ export function DisplayApp({ config, player, pairError = null }: { config: Displ
     <div class="board" dir="rtl" lang="ar" data-sound={sound} data-seq={seq}>
       <header class="board-header">
         <div class="brand">
-          <span class="logo" aria-hidden="true"><span class="logo-mark" lang="ar">دور</span></span>
+          <span class="logo" aria-hidden="true">
+            <span class="logo-mark" lang="ar">
+              دور
+            </span>
+          </span>
           <span class="hall">
-            <span class="hall-ar" lang="ar" dir="rtl">{hallName.ar}</span>
-            <span class="hall-en" lang="en" dir="ltr">{hallName.en}</span>
+            <span class="hall-ar" lang="ar" dir="rtl">
+              {hallName.ar}
+            </span>
+            <span class="hall-en" lang="en" dir="ltr">
+              {hallName.en}
+            </span>
           </span>
         </div>
         {showHint && <SoundHint onTap={() => player.unlock()} />}

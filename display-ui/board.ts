@@ -37,7 +37,12 @@ export function recentCalls(state: PublicHallState, recalledAt: ReadonlyMap<stri
  * seconds and not finished since), up to `max`; when none is, the latest call that is still
  * waiting for its citizen (status called).
  */
-export function currentCalls(recent: CallItem[], freshUntil: ReadonlyMap<string, number>, nowLocal: number, max: number): { items: CallItem[]; fresh: Set<string> } {
+export function currentCalls(
+  recent: CallItem[],
+  freshUntil: ReadonlyMap<string, number>,
+  nowLocal: number,
+  max: number,
+): { items: CallItem[]; fresh: Set<string> } {
   const fresh = new Set<string>();
   for (const c of recent) {
     // A call already finished or sent away (a quick no-show) leaves the big panel at once.

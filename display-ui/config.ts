@@ -32,7 +32,7 @@ export function readConfig(search: string = location.search, preset: Partial<Dis
     recent: Math.min(20, Math.round(positive(q.get('recent')) ?? positive(preset.recent) ?? 8)),
     heartbeatMs: positive(q.get('heartbeat')) ?? positive(preset.heartbeatMs) ?? 10_000,
     graceMs: positive(q.get('grace')) ?? positive(preset.graceMs) ?? 2000,
-    sound: sound !== null ? sound !== '0' && sound !== 'off' : preset.sound ?? true,
+    sound: sound !== null ? sound !== '0' && sound !== 'off' : (preset.sound ?? true),
     rotateMs: positive(q.get('rotate')) ?? positive(preset.rotateMs) ?? 12_000,
   };
 }

@@ -1,6 +1,9 @@
 // The display board's words. The board always shows both languages together, Arabic first, so
 // every text is a pair.
-export interface Bilingual { ar: string; en: string }
+export interface Bilingual {
+  ar: string;
+  en: string;
+}
 
 export const S = {
   nowCalling: { ar: 'النداء الحالي', en: 'Now calling' },

@@ -151,8 +151,14 @@ export function applyEvent(state: PublicHallState, e: AnyEvent): PublicHallState
       // Same paper ticket, same number, same issuedAt: it keeps its place in line.
       const t = ticket(state, e.ticketId);
       Object.assign(t, {
-        status: 'waiting', serviceId: e.toServiceId, targetCounter: e.toCounter, counter: null,
-        calledAt: null, startedAt: null, recalls: 0, transfers: t.transfers + 1,
+        status: 'waiting',
+        serviceId: e.toServiceId,
+        targetCounter: e.toCounter,
+        counter: null,
+        calledAt: null,
+        startedAt: null,
+        recalls: 0,
+        transfers: t.transfers + 1,
       });
       setWaiting(state, t, true);
       counter(state, e.fromCounter).currentTicketId = null;

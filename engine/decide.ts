@@ -15,12 +15,32 @@ const ok = (events: HallEvent[], extra: Partial<Extract<Decision, { ok: true }>>
 export const ticketLabel = (prefix: string, n: number) => `${prefix}-${String(n).padStart(3, '0')}`;
 export const ticketId = (day: string, prefix: string, n: number) => `${day}_${prefix}${n}`;
 
-function newTicket(state: HallState, now: number, fields: Pick<Ticket, 'kind' | 'serviceId' | 'priority' | 'statusToken' | 'cpr' | 'appointmentId' | 'slotStart'>, prefix: string): Ticket {
+function newTicket(
+  state: HallState,
+  now: number,
+  fields: Pick<Ticket, 'kind' | 'serviceId' | 'priority' | 'statusToken' | 'cpr' | 'appointmentId' | 'slotStart'>,
+  prefix: string,
+): Ticket {
   const number = (state.lastNumber[prefix] ?? 0) + 1;
   return {
-    id: ticketId(state.day, prefix, number), day: state.day, prefix, number, label: ticketLabel(prefix, number),
-    status: 'waiting', issuedAt: now, counter: null, targetCounter: null, calledAt: null, startedAt: null,
-    finishedAt: null, recalls: 0, transfers: 0, requeued: false, outcome: null, note: null, ...fields,
+    id: ticketId(state.day, prefix, number),
+    day: state.day,
+    prefix,
+    number,
+    label: ticketLabel(prefix, number),
+    status: 'waiting',
+    issuedAt: now,
+    counter: null,
+    targetCounter: null,
+    calledAt: null,
+    startedAt: null,
+    finishedAt: null,
+    recalls: 0,
+    transfers: 0,
+    requeued: false,
+    outcome: null,
+    note: null,
+    ...fields,
   };
 }
 
@@ -32,7 +52,7 @@ function atCounter(state: HallState, n: number, opts: { allowPaused?: boolean } 
   if (!counter) return { error: fail('UNKNOWN_COUNTER', `There is no counter ${n}.`) };
   if (!counter.open) return { error: fail('COUNTER_CLOSED', `Counter ${n} is closed; open it first.`) };
   if (counter.paused && !opts.allowPaused) return { error: fail('COUNTER_PAUSED', `Counter ${n} is paused; resume it first.`) };
-  const ticket = counter.currentTicketId ? state.tickets[counter.currentTicketId] ?? null : null;
+  const ticket = counter.currentTicketId ? (state.tickets[counter.currentTicketId] ?? null) : null;
   return { counter, ticket };
 }
 
@@ -58,9 +78,10 @@ function checkIn(state: HallState, cmd: Extract<Command, { type: 'check_in' }>, 
   const open = (a: Appointment) => a.slotStart - s.checkInEarlyMinutes * MINUTE;
   const close = (a: Appointment) => a.slotStart + s.checkInLateMinutes * MINUTE;
   const all = Object.values(state.appointments);
-  const mine = 'cpr' in cmd.by
-    ? all.filter((a) => a.cpr === (cmd.by as { cpr: string }).cpr)
-    : all.filter((a) => a.reference === (cmd.by as { reference: string }).reference.toUpperCase());
+  const mine =
+    'cpr' in cmd.by
+      ? all.filter((a) => a.cpr === (cmd.by as { cpr: string }).cpr)
+      : all.filter((a) => a.reference === (cmd.by as { reference: string }).reference.toUpperCase());
   const already = mine.find((a) => a.status === 'checked_in' || a.status === 'late_converted');
   // A swept (no-show) booking can still be converted when its citizen turns up late — unless that
   // citizen already holds a ticket from another booking today.
@@ -76,13 +97,25 @@ function checkIn(state: HallState, cmd: Extract<Command, { type: 'check_in' }>, 
   if (now <= close(appt)) {
     const t = newTicket(state, now, { ...fields, kind: 'appointment', appointmentId: appt.id, slotStart: appt.slotStart }, s.appointmentPrefix);
     const result: CheckInResult = { outcome: 'checked_in', ticketId: t.id };
-    return ok([{ type: 'ticket_issued', at: now, ticket: t }, { type: 'appointment_checked_in', at: now, appointmentId: appt.id, ticketId: t.id }], { ticketId: t.id, checkIn: result });
+    return ok(
+      [
+        { type: 'ticket_issued', at: now, ticket: t },
+        { type: 'appointment_checked_in', at: now, appointmentId: appt.id, ticketId: t.id },
+      ],
+      { ticketId: t.id, checkIn: result },
+    );
   }
   if (!s.lateConvertsToWalkin) return ok([], { checkIn: { outcome: 'too_late' } });
   const service = state.services[appt.serviceId];
   if (!service) return fail('UNKNOWN_SERVICE', `Service ${appt.serviceId} no longer exists.`);
   const t = newTicket(state, now, { ...fields, kind: 'walkin', appointmentId: appt.id, slotStart: null }, service.prefix);
-  return ok([{ type: 'ticket_issued', at: now, ticket: t }, { type: 'appointment_late_converted', at: now, appointmentId: appt.id, ticketId: t.id }], { ticketId: t.id, checkIn: { outcome: 'late_converted', ticketId: t.id } });
+  return ok(
+    [
+      { type: 'ticket_issued', at: now, ticket: t },
+      { type: 'appointment_late_converted', at: now, appointmentId: appt.id, ticketId: t.id },
+    ],
+    { ticketId: t.id, checkIn: { outcome: 'late_converted', ticketId: t.id } },
+  );
 }
 
 function rollover(state: HallState, cmd: Extract<Command, { type: 'rollover' }>, now: number): Decision {
@@ -97,7 +130,10 @@ function rollover(state: HallState, cmd: Extract<Command, { type: 'rollover' }>,
   }
   events.push({ type: 'day_closed', at: now, day: state.day });
   events.push({
-    type: 'day_opened', at: now, day: cmd.day, settings: state.settings,
+    type: 'day_opened',
+    at: now,
+    day: cmd.day,
+    settings: state.settings,
     services: Object.values(state.services),
     counters: Object.values(state.counters).map((c) => ({ ...c, open: false, userId: null, paused: false, pauseReason: null, currentTicketId: null })),
     appointments: cmd.appointments.filter((a) => a.day === cmd.day),
@@ -115,7 +151,12 @@ export function decide(state: HallState, cmd: Command, now: number): Decision {
       const service = state.services[cmd.serviceId];
       if (!service) return fail('UNKNOWN_SERVICE', `There is no service ${cmd.serviceId}.`);
       if (!service.kioskVisible) return fail('SERVICE_NOT_AVAILABLE', `Service ${cmd.serviceId} does not take walk-ins.`);
-      const t = newTicket(state, now, { kind: 'walkin', serviceId: service.id, priority: cmd.priority, statusToken: cmd.statusToken, cpr: cmd.cpr, appointmentId: null, slotStart: null }, service.prefix);
+      const t = newTicket(
+        state,
+        now,
+        { kind: 'walkin', serviceId: service.id, priority: cmd.priority, statusToken: cmd.statusToken, cpr: cmd.cpr, appointmentId: null, slotStart: null },
+        service.prefix,
+      );
       return ok([{ type: 'ticket_issued', at: now, ticket: t }], { ticketId: t.id });
     }
     case 'check_in':
@@ -135,9 +176,13 @@ export function decide(state: HallState, cmd: Command, now: number): Decision {
       if (!c.open) return fail('COUNTER_CLOSED', `Counter ${cmd.counter} is already closed.`);
       if (c.currentTicketId) return fail('COUNTER_BUSY', `Counter ${cmd.counter} still holds a ticket; finish or transfer it first.`);
       // Tickets handed to this counter must not wait for it overnight: back to their service's queue.
-      const handedOver = Object.keys(state.waiting).map((id) => state.tickets[id]!).filter((t) => t.targetCounter === cmd.counter);
+      const handedOver = Object.keys(state.waiting)
+        .map((id) => state.tickets[id]!)
+        .filter((t) => t.targetCounter === cmd.counter);
       return ok([
-        ...handedOver.map((t): HallEvent => ({ type: 'ticket_transferred', at: now, ticketId: t.id, fromCounter: cmd.counter, toServiceId: t.serviceId, toCounter: null })),
+        ...handedOver.map(
+          (t): HallEvent => ({ type: 'ticket_transferred', at: now, ticketId: t.id, fromCounter: cmd.counter, toServiceId: t.serviceId, toCounter: null }),
+        ),
         { type: 'counter_closed', at: now, counter: cmd.counter },
       ]);
     }
@@ -181,7 +226,9 @@ export function decide(state: HallState, cmd: Command, now: number): Decision {
       const c = withTicket(state, cmd.counter, ['serving']);
       if ('error' in c) return c.error;
       const durationMs = Math.max(0, now - (c.ticket.startedAt ?? now));
-      return ok([{ type: 'ticket_finished', at: now, ticketId: c.ticket.id, counter: cmd.counter, outcome: cmd.outcome, note: cmd.note, durationMs }], { ticketId: c.ticket.id });
+      return ok([{ type: 'ticket_finished', at: now, ticketId: c.ticket.id, counter: cmd.counter, outcome: cmd.outcome, note: cmd.note, durationMs }], {
+        ticketId: c.ticket.id,
+      });
     }
     case 'transfer': {
       const c = withTicket(state, cmd.counter, ['called', 'serving']);
@@ -190,7 +237,19 @@ export function decide(state: HallState, cmd: Command, now: number): Decision {
       if (cmd.toServiceId !== null && !state.services[cmd.toServiceId]) return fail('UNKNOWN_SERVICE', `There is no service ${cmd.toServiceId}.`);
       if (cmd.toCounter !== null && !state.counters[cmd.toCounter]) return fail('UNKNOWN_COUNTER', `There is no counter ${cmd.toCounter}.`);
       if (cmd.toCounter === cmd.counter) return fail('TRANSFER_TO_SELF', 'A ticket cannot be transferred to the counter that holds it.');
-      return ok([{ type: 'ticket_transferred', at: now, ticketId: c.ticket.id, fromCounter: cmd.counter, toServiceId: cmd.toServiceId ?? c.ticket.serviceId, toCounter: cmd.toCounter }], { ticketId: c.ticket.id });
+      return ok(
+        [
+          {
+            type: 'ticket_transferred',
+            at: now,
+            ticketId: c.ticket.id,
+            fromCounter: cmd.counter,
+            toServiceId: cmd.toServiceId ?? c.ticket.serviceId,
+            toCounter: cmd.toCounter,
+          },
+        ],
+        { ticketId: c.ticket.id },
+      );
     }
     case 'pause': {
       const c = atCounter(state, cmd.counter, { allowPaused: true });
@@ -230,10 +289,16 @@ export function decide(state: HallState, cmd: Command, now: number): Decision {
       if (a.status !== 'booked') return fail('APPOINTMENT_NOT_ACTIVE', `This appointment is ${a.status} and can no longer be rescheduled.`);
       if (a.slotStart <= now) return fail('SLOT_IN_PAST', 'That slot has already started.');
       if (localDay(a.slotStart, state.settings.timeZone) !== a.day) return fail('SLOT_DAY_MISMATCH', 'The slot does not fall on the given day.');
-      return ok([{
-        type: 'appointment_rescheduled', at: now, appointment: { ...a, status: 'booked', ticketId: null },
-        fromDay: cmd.from.day, fromSlotStart: cmd.from.slotStart, fromSlotEnd: cmd.from.slotEnd,
-      }]);
+      return ok([
+        {
+          type: 'appointment_rescheduled',
+          at: now,
+          appointment: { ...a, status: 'booked', ticketId: null },
+          fromDay: cmd.from.day,
+          fromSlotStart: cmd.from.slotStart,
+          fromSlotEnd: cmd.from.slotEnd,
+        },
+      ]);
     }
     case 'sweep_no_shows': {
       const late = state.settings.checkInLateMinutes * MINUTE;

@@ -95,7 +95,10 @@ export function pickNext<T extends PublicTicket>(state: StateOf<T>, counterNumbe
   return best;
 }
 
-export interface Callable<T> { ticket: T; group: CallGroup }
+export interface Callable<T> {
+  ticket: T;
+  group: CallGroup;
+}
 
 /**
  * Every waiting ticket this counter may call, in the order "call next" ranks them: tickets handed
@@ -136,7 +139,10 @@ function globalRank(state: State, t: PublicTicket, now: number): Rank {
   return [3, -walkinScore(state, t, now), t.issuedAt, t.number];
 }
 
-export interface WaitEstimate { peopleAhead: number; estimatedWaitMin: number | null }
+export interface WaitEstimate {
+  peopleAhead: number;
+  estimatedWaitMin: number | null;
+}
 
 /**
  * Estimated wait = expected work ahead (median service time × tickets ahead that the same
@@ -166,10 +172,30 @@ export function estimateWait(state: State, t: PublicTicket, now: number): WaitEs
 /** What a new walk-in of this service would face right now (for the kiosk's service tiles). */
 export function estimateNewWalkin(state: State, serviceId: string, now: number): WaitEstimate {
   const probe: Ticket = {
-    id: '', day: state.day, prefix: 'Z', number: 0, label: '', kind: 'walkin', serviceId, priority: 'none',
-    status: 'waiting', issuedAt: now, appointmentId: null, slotStart: null, counter: null, targetCounter: null,
-    calledAt: null, startedAt: null, finishedAt: null, recalls: 0, transfers: 0, requeued: false, outcome: null,
-    note: null, statusToken: '', cpr: null,
+    id: '',
+    day: state.day,
+    prefix: 'Z',
+    number: 0,
+    label: '',
+    kind: 'walkin',
+    serviceId,
+    priority: 'none',
+    status: 'waiting',
+    issuedAt: now,
+    appointmentId: null,
+    slotStart: null,
+    counter: null,
+    targetCounter: null,
+    calledAt: null,
+    startedAt: null,
+    finishedAt: null,
+    recalls: 0,
+    transfers: 0,
+    requeued: false,
+    outcome: null,
+    note: null,
+    statusToken: '',
+    cpr: null,
   };
   return estimateWait(state, probe, now);
 }

@@ -6,7 +6,6 @@ import type { HallState, PublicHallState } from '../protocol/state.ts';
 
 export type { HallState, PublicHallState };
 
-
 export type Command =
   | { type: 'issue_walkin'; serviceId: string; priority: Priority; statusToken: string; cpr: string | null }
   | { type: 'check_in'; by: { cpr: string } | { reference: string }; statusToken: string }
@@ -38,8 +37,9 @@ export type CheckInResult =
   | { outcome: 'too_early'; comeBackAt: number }
   | { outcome: 'too_late' };
 
-export interface EngineError { code: ErrorCode; message: string }
+export interface EngineError {
+  code: ErrorCode;
+  message: string;
+}
 
-export type Decision =
-  | { ok: true; events: HallEvent[]; ticketId?: string; checkIn?: CheckInResult }
-  | { ok: false; error: EngineError };
+export type Decision = { ok: true; events: HallEvent[]; ticketId?: string; checkIn?: CheckInResult } | { ok: false; error: EngineError };

@@ -14,8 +14,17 @@ import { GlobeIcon, PrinterIcon } from './icons.tsx';
 import { TicketRequests } from './requests.ts';
 import { classifyScan, scanChar, WedgeScanner } from './scanner.ts';
 import {
-  AppointmentScreen, MessageScreen, PinScreen, PriorityScreen, ServicesScreen, StaffPanel, StartScreen, TicketScreen, UnpairedScreen,
-  type MessageKind, type TicketVia,
+  AppointmentScreen,
+  MessageScreen,
+  PinScreen,
+  PriorityScreen,
+  ServicesScreen,
+  StaffPanel,
+  StartScreen,
+  TicketScreen,
+  UnpairedScreen,
+  type MessageKind,
+  type TicketVia,
 } from './screens.tsx';
 import type { PrinterStatusMessage, Priority, Receipt, ServiceTile } from './types.ts';
 
@@ -39,18 +48,26 @@ const SECRET_WINDOW_MS = 3000;
 function messageFor(e: unknown): MessageKind | 'unpaired' {
   if (!isApiFailure(e)) return 'error';
   switch (e.code) {
-    case 'RATE_LIMITED': return 'rateLimited';
+    case 'RATE_LIMITED':
+      return 'rateLimited';
     case 'NO_APPOINTMENT_TODAY':
-    case 'APPOINTMENT_NOT_FOUND': return 'noAppointment';
-    case 'ALREADY_CHECKED_IN': return 'alreadyCheckedIn';
-    case 'VALIDATION_FAILED': return 'badCode';
+    case 'APPOINTMENT_NOT_FOUND':
+      return 'noAppointment';
+    case 'ALREADY_CHECKED_IN':
+      return 'alreadyCheckedIn';
+    case 'VALIDATION_FAILED':
+      return 'badCode';
     case 'UNKNOWN_SERVICE':
     case 'SERVICE_NOT_AVAILABLE':
-    case 'DAY_CLOSED': return 'unavailable';
-    case 'UNAUTHENTICATED': return 'unpaired';
+    case 'DAY_CLOSED':
+      return 'unavailable';
+    case 'UNAUTHENTICATED':
+      return 'unpaired';
     case 'NETWORK':
-    case 'TIMEOUT': return 'offline';
-    default: return e.status === 429 ? 'rateLimited' : e.status >= 500 || e.status === 0 ? 'offline' : 'error';
+    case 'TIMEOUT':
+      return 'offline';
+    default:
+      return e.status === 429 ? 'rateLimited' : e.status >= 500 || e.status === 0 ? 'offline' : 'error';
   }
 }
 
@@ -223,31 +240,39 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   // lost, so a hiccup never costs the citizen their ticket nor gives them two (kiosk-ui/requests.ts).
   const requests = useMemo(() => new TicketRequests(), []);
 
-  const checkIn = useCallback((by: { cpr: string } | { reference: string }) => run(async () => {
-    const choice = 'cpr' in by ? `check-in:cpr:${by.cpr}` : `check-in:ref:${by.reference.toUpperCase()}`;
-    const reply = await requests.send('kiosk.checkIn', by, choice);
-    switch (reply.outcome) {
-      case 'checked_in':
-      case 'late_converted': {
-        const { outcome, ...receipt } = reply;
-        setScreen({ name: 'ticket', receipt, via: outcome });
-        break;
-      }
-      case 'too_early':
-        setScreen({ name: 'message', kind: 'tooEarly', comeBackAt: reply.comeBackAt });
-        break;
-      case 'too_late':
-        setScreen({ name: 'message', kind: 'tooLate' });
-        break;
-    }
-    scheduleRefresh();
-  }), [run, scheduleRefresh, requests]);
+  const checkIn = useCallback(
+    (by: { cpr: string } | { reference: string }) =>
+      run(async () => {
+        const choice = 'cpr' in by ? `check-in:cpr:${by.cpr}` : `check-in:ref:${by.reference.toUpperCase()}`;
+        const reply = await requests.send('kiosk.checkIn', by, choice);
+        switch (reply.outcome) {
+          case 'checked_in':
+          case 'late_converted': {
+            const { outcome, ...receipt } = reply;
+            setScreen({ name: 'ticket', receipt, via: outcome });
+            break;
+          }
+          case 'too_early':
+            setScreen({ name: 'message', kind: 'tooEarly', comeBackAt: reply.comeBackAt });
+            break;
+          case 'too_late':
+            setScreen({ name: 'message', kind: 'tooLate' });
+            break;
+        }
+        scheduleRefresh();
+      }),
+    [run, scheduleRefresh, requests],
+  );
 
-  const issueWalkin = useCallback((serviceId: string, priority: Priority) => run(async () => {
-    const receipt = await requests.send('kiosk.walkIn', { serviceId, priority }, `walk-in:${serviceId}:${priority}`);
-    setScreen({ name: 'ticket', receipt, via: 'walkin' });
-    scheduleRefresh();
-  }), [run, scheduleRefresh, requests]);
+  const issueWalkin = useCallback(
+    (serviceId: string, priority: Priority) =>
+      run(async () => {
+        const receipt = await requests.send('kiosk.walkIn', { serviceId, priority }, `walk-in:${serviceId}:${priority}`);
+        setScreen({ name: 'ticket', receipt, via: 'walkin' });
+        scheduleRefresh();
+      }),
+    [run, scheduleRefresh, requests],
+  );
 
   const exitKiosk = useCallback((pin: string) => {
     if (busyRef.current) return;
@@ -258,7 +283,15 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
         setPinError(null);
         setScreen({ name: 'staff' });
       })
-      .catch((e: ApiFailure) => setPinError(e.code === 'RATE_LIMITED' || e.status === 429 ? 'msg.rateLimited.title' : e.code === 'WRONG_PIN' || e.status === 403 ? 'staff.wrongPin' : 'msg.offline.title'))
+      .catch((e: ApiFailure) =>
+        setPinError(
+          e.code === 'RATE_LIMITED' || e.status === 429
+            ? 'msg.rateLimited.title'
+            : e.code === 'WRONG_PIN' || e.status === 403
+              ? 'staff.wrongPin'
+              : 'msg.offline.title',
+        ),
+      )
       .finally(() => {
         busyRef.current = false;
         setBusy(false);
@@ -310,7 +343,15 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   } else {
     switch (screen.name) {
       case 'start':
-        body = <StartScreen onAppointment={() => setScreen({ name: 'appointment' })} onWalkin={() => { setScreen({ name: 'services' }); void refreshServices(); }} />;
+        body = (
+          <StartScreen
+            onAppointment={() => setScreen({ name: 'appointment' })}
+            onWalkin={() => {
+              setScreen({ name: 'services' });
+              void refreshServices();
+            }}
+          />
+        );
         break;
       case 'appointment':
         body = <AppointmentScreen busy={busy} onBack={() => goStart()} onSubmit={(cpr) => void checkIn({ cpr })} />;
@@ -319,7 +360,14 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
         body = <ServicesScreen tiles={tiles} busy={busy} onBack={() => goStart()} onPick={(tile) => setScreen({ name: 'priority', tile })} />;
         break;
       case 'priority':
-        body = <PriorityScreen tile={screen.tile} busy={busy} onBack={() => setScreen({ name: 'services' })} onPick={(p) => void issueWalkin(screen.tile.service.id, p)} />;
+        body = (
+          <PriorityScreen
+            tile={screen.tile}
+            busy={busy}
+            onBack={() => setScreen({ name: 'services' })}
+            onPick={(p) => void issueWalkin(screen.tile.service.id, p)}
+          />
+        );
         break;
       case 'ticket':
         body = <TicketScreen key={screen.receipt.ticket.id} receipt={screen.receipt} via={screen.via} timeoutMs={ticketTimeout} onDone={() => goStart(true)} />;
@@ -331,7 +379,10 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
             comeBackAt={screen.comeBackAt}
             timeZone={timeZone}
             onDone={() => goStart(true)}
-            onWalkin={() => { setScreen({ name: 'services' }); void refreshServices(); }}
+            onWalkin={() => {
+              setScreen({ name: 'services' });
+              void refreshServices();
+            }}
           />
         );
         break;
@@ -343,7 +394,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
           <StaffPanel
             connected={connected}
             printerOk={printer ? printer.ok : null}
-            printerText={printer && !printer.ok ? printer.message ?? t(lang, printerMessageKey(printer)) : null}
+            printerText={printer && !printer.ok ? (printer.message ?? t(lang, printerMessageKey(printer))) : null}
             onClose={() => goStart()}
           />
         );
@@ -357,11 +408,17 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
         <header class="kiosk-header">
           <button type="button" class="brand" data-testid="staff-corner" tabIndex={-1} aria-hidden="true" onClick={onLogoTap}>
             <span class="logo" aria-hidden="true">
-              <span class="logo-mark" lang="ar">دور</span>
+              <span class="logo-mark" lang="ar">
+                دور
+              </span>
             </span>
             <span class="hall">
-              <span class="hall-first" lang={lang}>{hallName[lang]}</span>
-              <span class="hall-second" lang={otherLang(lang)} dir={dir(otherLang(lang))}>{hallName[otherLang(lang)]}</span>
+              <span class="hall-first" lang={lang}>
+                {hallName[lang]}
+              </span>
+              <span class="hall-second" lang={otherLang(lang)} dir={dir(otherLang(lang))}>
+                {hallName[otherLang(lang)]}
+              </span>
             </span>
           </button>
           <div class="header-end">
@@ -373,7 +430,9 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
             )}
             <div class="clock" aria-label={formatTime(hallNow, lang, timeZone)}>
               <span class="clock-time ltr-num">{formatTime(hallNow, lang, timeZone)}</span>
-              <span class="clock-date" lang={lang}>{formatDate(hallNow, lang, timeZone)}</span>
+              <span class="clock-date" lang={lang}>
+                {formatDate(hallNow, lang, timeZone)}
+              </span>
             </div>
             <button type="button" class="btn lang-toggle" data-testid="lang-toggle" lang={otherLang(lang)} onClick={() => setLang(otherLang(lang))}>
               <GlobeIcon size="1.3em" />
@@ -384,7 +443,9 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
         {printerProblem && (
           <div class="printer-banner" data-testid="printer-banner" role="status" data-problem={printerProblem}>
             <PrinterIcon size="1.5em" />
-            <span class="printer-text"><Bi k={printerProblem} /></span>
+            <span class="printer-text">
+              <Bi k={printerProblem} />
+            </span>
           </div>
         )}
         <main class="kiosk-main">{body}</main>
@@ -392,7 +453,9 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
           <div class="busy" data-testid="busy" role="status">
             <div class="busy-card">
               <Spinner />
-              <span><Bi k="common.busy" /></span>
+              <span>
+                <Bi k="common.busy" />
+              </span>
             </div>
           </div>
         )}

@@ -13,8 +13,14 @@ export function Bi({ k, params, second = true, secondClass = 'second' }: { k: Me
   const o = otherLang(lang);
   return (
     <>
-      <span class="first" lang={lang}>{t(lang, k, params)}</span>
-      {second && <span class={secondClass} lang={o} dir={dir(o)}>{t(o, k, params)}</span>}
+      <span class="first" lang={lang}>
+        {t(lang, k, params)}
+      </span>
+      {second && (
+        <span class={secondClass} lang={o} dir={dir(o)}>
+          {t(o, k, params)}
+        </span>
+      )}
     </>
   );
 }
@@ -26,8 +32,12 @@ export function Pair({ ar, en, secondClass = 'second' }: { ar: string; en: strin
   const o = otherLang(lang);
   return (
     <>
-      <span class="first" lang={lang}>{first}</span>
-      <span class={secondClass} lang={o} dir={dir(o)}>{second}</span>
+      <span class="first" lang={lang}>
+        {first}
+      </span>
+      <span class={secondClass} lang={o} dir={dir(o)}>
+        {second}
+      </span>
     </>
   );
 }
@@ -77,7 +87,14 @@ export function DigitBoxes({ value, length, mask, testId, groups }: { value: str
     }
   }
   return (
-    <div class="digit-boxes" dir="ltr" data-testid={testId} data-value={mask ? undefined : value} role="status" aria-label={mask ? `${value.length} / ${length}` : value.split('').join(' ')}>
+    <div
+      class="digit-boxes"
+      dir="ltr"
+      data-testid={testId}
+      data-value={mask ? undefined : value}
+      role="status"
+      aria-label={mask ? `${value.length} / ${length}` : value.split('').join(' ')}
+    >
       {cells}
     </div>
   );

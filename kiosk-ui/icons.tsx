@@ -204,20 +204,30 @@ export const CloseIcon = (p: IconProps) => (
 /** The icon named by a service's `icon` field; a ticket when the name is unknown. */
 export function ServiceIcon({ name, ...p }: IconProps & { name: string }) {
   switch (name) {
-    case 'home': return <HomeIcon {...p} />;
-    case 'search': return <SearchIcon {...p} />;
-    case 'id-card': return <IdCardIcon {...p} />;
-    case 'users': return <UsersIcon {...p} />;
-    case 'mail': return <MailIcon {...p} />;
-    default: return <TicketIcon {...p} />;
+    case 'home':
+      return <HomeIcon {...p} />;
+    case 'search':
+      return <SearchIcon {...p} />;
+    case 'id-card':
+      return <IdCardIcon {...p} />;
+    case 'users':
+      return <UsersIcon {...p} />;
+    case 'mail':
+      return <MailIcon {...p} />;
+    default:
+      return <TicketIcon {...p} />;
   }
 }
 
 export function PriorityIcon({ name, ...p }: IconProps & { name: string }) {
   switch (name) {
-    case 'elderly': return <ElderlyIcon {...p} />;
-    case 'disability': return <DisabilityIcon {...p} />;
-    case 'pregnancy': return <PregnancyIcon {...p} />;
-    default: return <ArrowForwardIcon {...p} />;
+    case 'elderly':
+      return <ElderlyIcon {...p} />;
+    case 'disability':
+      return <DisabilityIcon {...p} />;
+    case 'pregnancy':
+      return <PregnancyIcon {...p} />;
+    default:
+      return <ArrowForwardIcon {...p} />;
   }
 }

@@ -15,7 +15,11 @@ export function classifyScan(raw: string): ScanResult {
   if (/^\d{9}$/.test(text)) return { kind: 'cpr', cpr: text };
   const upper = text.toUpperCase();
   if (REFERENCE.test(upper)) return { kind: 'reference', reference: upper };
-  const last = upper.split(/[/:=?#&\s]+/).filter(Boolean).at(-1) ?? '';
+  const last =
+    upper
+      .split(/[/:=?#&\s]+/)
+      .filter(Boolean)
+      .at(-1) ?? '';
   if (REFERENCE.test(last)) return { kind: 'reference', reference: last };
   return { kind: 'unknown', raw: text };
 }
@@ -33,7 +37,10 @@ export class WedgeScanner {
   private buffer = '';
   private last = -Infinity;
 
-  constructor(private gapMs = 50, private minLength = 4) {}
+  constructor(
+    private gapMs = 50,
+    private minLength = 4,
+  ) {}
 
   /**
    * Feeds one keydown: its character (see `scanChar`), 'Enter', or null for other keys (Shift and

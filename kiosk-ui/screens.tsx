@@ -4,8 +4,21 @@ import { formatTime, minutesText, t, formatNumber, type MessageKey } from '../ui
 import { Bi, DigitBoxes, Keypad, Pair, useLang } from './components.tsx';
 import { QrCode } from './qr.tsx';
 import {
-  AlertIcon, ArrowBackIcon, CalendarCheckIcon, CheckCircleIcon, ClockIcon, InfoIcon, PrinterIcon, PriorityIcon,
-  ReloadIcon, ScanIcon, ServiceIcon, TicketIcon, HomeIcon, CloseIcon, LockIcon,
+  AlertIcon,
+  ArrowBackIcon,
+  CalendarCheckIcon,
+  CheckCircleIcon,
+  ClockIcon,
+  InfoIcon,
+  PrinterIcon,
+  PriorityIcon,
+  ReloadIcon,
+  ScanIcon,
+  ServiceIcon,
+  TicketIcon,
+  HomeIcon,
+  CloseIcon,
+  LockIcon,
 } from './icons.tsx';
 import { PRIORITIES, type Priority, type Receipt, type ServiceTile } from './types.ts';
 
@@ -43,14 +56,26 @@ export function StartScreen({ onAppointment, onWalkin }: { onAppointment(): void
       </div>
       <div class="start-choices">
         <button type="button" class="choice choice-appointment" data-testid="start-appointment" onClick={onAppointment}>
-          <span class="choice-icon"><CalendarCheckIcon size="100%" /></span>
-          <span class="choice-label"><Bi k="start.appointment" /></span>
-          <span class="choice-hint"><Bi k="start.appointmentHint" second={false} /></span>
+          <span class="choice-icon">
+            <CalendarCheckIcon size="100%" />
+          </span>
+          <span class="choice-label">
+            <Bi k="start.appointment" />
+          </span>
+          <span class="choice-hint">
+            <Bi k="start.appointmentHint" second={false} />
+          </span>
         </button>
         <button type="button" class="choice choice-walkin" data-testid="start-walkin" onClick={onWalkin}>
-          <span class="choice-icon"><TicketIcon size="100%" /></span>
-          <span class="choice-label"><Bi k="start.walkin" /></span>
-          <span class="choice-hint"><Bi k="start.walkinHint" second={false} /></span>
+          <span class="choice-icon">
+            <TicketIcon size="100%" />
+          </span>
+          <span class="choice-label">
+            <Bi k="start.walkin" />
+          </span>
+          <span class="choice-hint">
+            <Bi k="start.walkinHint" second={false} />
+          </span>
         </button>
       </div>
     </section>
@@ -69,15 +94,21 @@ export function AppointmentScreen({ onSubmit, onBack, busy }: { onSubmit(cpr: st
       <ScreenTitle k="appt.title" onBack={onBack} />
       <div class="appt-body">
         <div class="appt-entry">
-          <p class="prompt"><Bi k="appt.prompt" params={{ len: CPR_LENGTH }} /></p>
+          <p class="prompt">
+            <Bi k="appt.prompt" params={{ len: CPR_LENGTH }} />
+          </p>
           <DigitBoxes value={cpr} length={CPR_LENGTH} testId="cpr-display" />
-          <p class="count" lang={lang}>{t(lang, 'appt.count', { n: cpr.length, len: CPR_LENGTH })}</p>
+          <p class="count" lang={lang}>
+            {t(lang, 'appt.count', { n: cpr.length, len: CPR_LENGTH })}
+          </p>
           <button type="button" class="btn btn-primary submit" data-testid="cpr-submit" disabled={!complete || busy} onClick={() => complete && onSubmit(cpr)}>
             <Bi k="appt.submit" />
           </button>
           <div class="scan-hint">
             <ScanIcon size="2.4em" />
-            <span><Bi k="appt.scanHint" /></span>
+            <span>
+              <Bi k="appt.scanHint" />
+            </span>
           </div>
         </div>
         <Keypad onDigit={add} onClear={() => setCpr('')} onBack={() => setCpr((v) => v.slice(0, -1))} disabled={busy} />
@@ -88,22 +119,43 @@ export function AppointmentScreen({ onSubmit, onBack, busy }: { onSubmit(cpr: st
 
 // --- 3. walk-in: service tiles, then the priority step
 
-export function ServicesScreen({ tiles, onPick, onBack, busy }: { tiles: ServiceTile[] | null; onPick(tile: ServiceTile): void; onBack(): void; busy: boolean }) {
+export function ServicesScreen({
+  tiles,
+  onPick,
+  onBack,
+  busy,
+}: {
+  tiles: ServiceTile[] | null;
+  onPick(tile: ServiceTile): void;
+  onBack(): void;
+  busy: boolean;
+}) {
   const lang = useLang();
   const visible = (tiles ?? []).filter((x) => x.service.kioskVisible);
   return (
     <section class="screen services-screen">
       <ScreenTitle k="services.title" onBack={onBack} />
       {tiles === null ? (
-        <div class="loading"><span class="spinner" /></div>
+        <div class="loading">
+          <span class="spinner" />
+        </div>
       ) : visible.length === 0 ? (
-        <p class="empty notice notice-info"><InfoIcon size="1.6em" /><span><Bi k="services.empty" /></span></p>
+        <p class="empty notice notice-info">
+          <InfoIcon size="1.6em" />
+          <span>
+            <Bi k="services.empty" />
+          </span>
+        </p>
       ) : (
         <div class={`tiles tiles-${Math.min(visible.length, 6)}`}>
           {visible.map((x) => (
             <button type="button" key={x.service.id} class="tile" data-testid={`service-${x.service.id}`} disabled={busy} onClick={() => onPick(x)}>
-              <span class="tile-icon"><ServiceIcon name={x.service.icon} size="100%" /></span>
-              <span class="tile-name"><Pair ar={x.service.nameAr} en={x.service.nameEn} /></span>
+              <span class="tile-icon">
+                <ServiceIcon name={x.service.icon} size="100%" />
+              </span>
+              <span class="tile-name">
+                <Pair ar={x.service.nameAr} en={x.service.nameEn} />
+              </span>
               <span class="tile-stats">
                 <span class="stat" data-testid={`service-${x.service.id}-waiting`} data-value={x.waiting}>
                   <strong>{formatNumber(x.waiting, lang)}</strong> <span lang={lang}>{t(lang, 'services.waiting')}</span>
@@ -126,15 +178,25 @@ export function PriorityScreen({ tile, onPick, onBack, busy }: { tile: ServiceTi
     <section class="screen priority-screen">
       <ScreenTitle k="priority.title" onBack={onBack} />
       <div class="priority-service">
-        <span class="tile-icon small"><ServiceIcon name={tile.service.icon} size="100%" /></span>
-        <span class="priority-service-name"><Pair ar={tile.service.nameAr} en={tile.service.nameEn} /></span>
+        <span class="tile-icon small">
+          <ServiceIcon name={tile.service.icon} size="100%" />
+        </span>
+        <span class="priority-service-name">
+          <Pair ar={tile.service.nameAr} en={tile.service.nameEn} />
+        </span>
       </div>
-      <p class="lead"><Bi k="priority.hint" /></p>
+      <p class="lead">
+        <Bi k="priority.hint" />
+      </p>
       <div class="priorities">
         {PRIORITIES.map((p) => (
           <button type="button" key={p} class="priority" data-testid={`priority-${p}`} disabled={busy} onClick={() => onPick(p)}>
-            <span class="priority-icon"><PriorityIcon name={p} size="100%" /></span>
-            <span class="priority-label"><Bi k={`priority.${p}`} /></span>
+            <span class="priority-icon">
+              <PriorityIcon name={p} size="100%" />
+            </span>
+            <span class="priority-label">
+              <Bi k={`priority.${p}`} />
+            </span>
           </button>
         ))}
       </div>
@@ -157,28 +219,51 @@ export function TicketScreen({ receipt, via, onDone, timeoutMs }: { receipt: Rec
   return (
     <section class={`screen ticket-screen${printFailed ? ' print-failed' : ''}`}>
       {via === 'checked_in' && (
-        <p class="notice notice-ok" data-testid="ticket-note" data-kind="checked_in"><CheckCircleIcon size="1.8em" /><span><Bi k="ticket.checkedIn" /></span></p>
+        <p class="notice notice-ok" data-testid="ticket-note" data-kind="checked_in">
+          <CheckCircleIcon size="1.8em" />
+          <span>
+            <Bi k="ticket.checkedIn" />
+          </span>
+        </p>
       )}
       {via === 'late_converted' && (
-        <p class="notice notice-warn" data-testid="ticket-note" data-kind="late_converted"><InfoIcon size="1.8em" /><span><Bi k="ticket.lateConverted" /></span></p>
+        <p class="notice notice-warn" data-testid="ticket-note" data-kind="late_converted">
+          <InfoIcon size="1.8em" />
+          <span>
+            <Bi k="ticket.lateConverted" />
+          </span>
+        </p>
       )}
       <div class="ticket-body">
         <div class="ticket-card card accent-top">
-          <p class="ticket-label"><Bi k="ticket.yourNumber" /></p>
-          <p class="ticket-number ltr-num" data-testid="ticket-number" dir="ltr">{receipt.ticket.label}</p>
+          <p class="ticket-label">
+            <Bi k="ticket.yourNumber" />
+          </p>
+          <p class="ticket-number ltr-num" data-testid="ticket-number" dir="ltr">
+            {receipt.ticket.label}
+          </p>
           <p class="ticket-service" data-testid="ticket-service" data-service-id={s?.id ?? receipt.ticket.serviceId}>
             {s ? <Pair ar={s.nameAr} en={s.nameEn} /> : receipt.ticket.serviceId}
           </p>
           {receipt.ticket.priority !== 'none' && (
-            <p class="chip"><PriorityIcon name={receipt.ticket.priority} size="1.2em" /><span lang={lang}>{t(lang, `priority.${receipt.ticket.priority}`)}</span></p>
+            <p class="chip">
+              <PriorityIcon name={receipt.ticket.priority} size="1.2em" />
+              <span lang={lang}>{t(lang, `priority.${receipt.ticket.priority}`)}</span>
+            </p>
           )}
           <div class="ticket-stats">
             <div class="ticket-stat">
-              <span class="stat-label"><Bi k="ticket.ahead" /></span>
-              <span class="stat-value" data-testid="ticket-ahead" data-value={receipt.peopleAhead}>{formatNumber(receipt.peopleAhead, lang)}</span>
+              <span class="stat-label">
+                <Bi k="ticket.ahead" />
+              </span>
+              <span class="stat-value" data-testid="ticket-ahead" data-value={receipt.peopleAhead}>
+                {formatNumber(receipt.peopleAhead, lang)}
+              </span>
             </div>
             <div class="ticket-stat">
-              <span class="stat-label"><Bi k="ticket.wait" /></span>
+              <span class="stat-label">
+                <Bi k="ticket.wait" />
+              </span>
               <span class="stat-value stat-value-text" data-testid="ticket-wait" data-value={receipt.estimatedWaitMin ?? ''} lang={lang}>
                 {minutesText(lang, receipt.estimatedWaitMin)}
               </span>
@@ -188,18 +273,32 @@ export function TicketScreen({ receipt, via, onDone, timeoutMs }: { receipt: Rec
         <div class="ticket-side">
           <div class="qr-card card">
             <QrCode url={url} testId="ticket-qr" label={t(lang, 'ticket.qr')} />
-            <p class="qr-caption"><Bi k="ticket.qr" /></p>
+            <p class="qr-caption">
+              <Bi k="ticket.qr" />
+            </p>
           </div>
           {printFailed ? (
-            <p class="notice notice-danger print-note" data-testid="print-failed" role="alert"><PrinterIcon size="1.8em" /><span><Bi k="ticket.printFailed" /></span></p>
+            <p class="notice notice-danger print-note" data-testid="print-failed" role="alert">
+              <PrinterIcon size="1.8em" />
+              <span>
+                <Bi k="ticket.printFailed" />
+              </span>
+            </p>
           ) : receipt.print?.ok ? (
-            <p class="notice notice-info print-note" data-testid="print-ok"><PrinterIcon size="1.8em" /><span><Bi k="ticket.takePrinted" /></span></p>
+            <p class="notice notice-info print-note" data-testid="print-ok">
+              <PrinterIcon size="1.8em" />
+              <span>
+                <Bi k="ticket.takePrinted" />
+              </span>
+            </p>
           ) : null}
           <div class="ticket-actions">
             <button type="button" class="btn btn-secondary done-btn" data-testid="ticket-done" onClick={onDone}>
               <Bi k="common.done" second={false} />
             </button>
-            <div class="countdown" aria-hidden="true"><span style={{ animationDuration: `${timeoutMs}ms` }} /></div>
+            <div class="countdown" aria-hidden="true">
+              <span style={{ animationDuration: `${timeoutMs}ms` }} />
+            </div>
           </div>
         </div>
       </div>
@@ -209,16 +308,32 @@ export function TicketScreen({ receipt, via, onDone, timeoutMs }: { receipt: Rec
 
 // --- outcome messages
 
-export type MessageKind =
-  | 'tooEarly' | 'tooLate' | 'noAppointment' | 'alreadyCheckedIn' | 'rateLimited' | 'badCode' | 'unavailable' | 'offline' | 'error';
+export type MessageKind = 'tooEarly' | 'tooLate' | 'noAppointment' | 'alreadyCheckedIn' | 'rateLimited' | 'badCode' | 'unavailable' | 'offline' | 'error';
 
 const MESSAGE_STYLE: Record<MessageKind, 'info' | 'warn' | 'danger'> = {
-  tooEarly: 'info', tooLate: 'warn', noAppointment: 'warn', alreadyCheckedIn: 'info', rateLimited: 'info',
-  badCode: 'warn', unavailable: 'warn', offline: 'danger', error: 'danger',
+  tooEarly: 'info',
+  tooLate: 'warn',
+  noAppointment: 'warn',
+  alreadyCheckedIn: 'info',
+  rateLimited: 'info',
+  badCode: 'warn',
+  unavailable: 'warn',
+  offline: 'danger',
+  error: 'danger',
 };
 
-export function MessageScreen({ kind, comeBackAt, timeZone, onWalkin, onDone }: {
-  kind: MessageKind; comeBackAt?: number; timeZone: string; onWalkin(): void; onDone(): void;
+export function MessageScreen({
+  kind,
+  comeBackAt,
+  timeZone,
+  onWalkin,
+  onDone,
+}: {
+  kind: MessageKind;
+  comeBackAt?: number;
+  timeZone: string;
+  onWalkin(): void;
+  onDone(): void;
 }) {
   const lang = useLang();
   const style = MESSAGE_STYLE[kind];
@@ -228,22 +343,34 @@ export function MessageScreen({ kind, comeBackAt, timeZone, onWalkin, onDone }: 
   return (
     <section class={`screen message-screen message-${style}`}>
       <div class="message-card card accent-top" data-testid="message" data-kind={kind} role="alert">
-        <span class="message-icon"><Icon size="100%" /></span>
-        <h1 class="title"><Bi k={`msg.${kind}.title`} /></h1>
+        <span class="message-icon">
+          <Icon size="100%" />
+        </span>
+        <h1 class="title">
+          <Bi k={`msg.${kind}.title`} />
+        </h1>
         {kind === 'tooEarly' && comeBackAt !== undefined && (
-          <p class="come-back ltr-num" data-testid="come-back-at" data-value={formatTime(comeBackAt, 'en', timeZone)}>{formatTime(comeBackAt, lang, timeZone)}</p>
+          <p class="come-back ltr-num" data-testid="come-back-at" data-value={formatTime(comeBackAt, 'en', timeZone)}>
+            {formatTime(comeBackAt, lang, timeZone)}
+          </p>
         )}
-        <p class="message-body"><Bi k={`msg.${kind}.body`} params={params} /></p>
+        <p class="message-body">
+          <Bi k={`msg.${kind}.body`} params={params} />
+        </p>
         <div class="message-actions">
           {offerWalkin && (
             <button type="button" class="btn btn-primary" data-testid="message-walkin" onClick={onWalkin}>
               <TicketIcon size="1.4em" />
-              <span><Bi k="msg.takeWalkin" /></span>
+              <span>
+                <Bi k="msg.takeWalkin" />
+              </span>
             </button>
           )}
           <button type="button" class={`btn ${offerWalkin ? 'btn-ghost' : 'btn-secondary'}`} data-testid="message-done" onClick={onDone}>
             <HomeIcon size="1.3em" />
-            <span><Bi k={offerWalkin ? 'common.toStart' : 'common.done'} /></span>
+            <span>
+              <Bi k={offerWalkin ? 'common.toStart' : 'common.done'} />
+            </span>
           </button>
         </div>
       </div>
@@ -256,11 +383,23 @@ export function UnpairedScreen({ pairError }: { pairError: string | null }) {
   return (
     <section class="screen message-screen message-danger">
       <div class="message-card card accent-top" data-testid="unpaired" data-pair-error={pairError ?? undefined}>
-        <span class="message-icon"><LockIcon size="100%" /></span>
-        <h1 class="title"><Bi k="unpaired.title" /></h1>
-        <p class="message-body"><Bi k="unpaired.body" /></p>
-        {pairError && <p class="pin-error" lang={lang}>{t(lang, 'unpaired.badCode')} ({pairError})</p>}
-        <p class="tech-hint" dir="ltr">/kiosk?pair=CODE</p>
+        <span class="message-icon">
+          <LockIcon size="100%" />
+        </span>
+        <h1 class="title">
+          <Bi k="unpaired.title" />
+        </h1>
+        <p class="message-body">
+          <Bi k="unpaired.body" />
+        </p>
+        {pairError && (
+          <p class="pin-error" lang={lang}>
+            {t(lang, 'unpaired.badCode')} ({pairError})
+          </p>
+        )}
+        <p class="tech-hint" dir="ltr">
+          /kiosk?pair=CODE
+        </p>
       </div>
     </section>
   );
@@ -277,47 +416,81 @@ export function PinScreen({ onSubmit, onCancel, error, busy }: { onSubmit(pin: s
   return (
     <section class="screen pin-screen">
       <div class="pin-card card">
-        <h1 class="title"><LockIcon size="1em" /> <Bi k="staff.pinTitle" second={false} /></h1>
-        <p class="prompt" lang={lang}>{t(lang, 'staff.pinPrompt')}</p>
+        <h1 class="title">
+          <LockIcon size="1em" /> <Bi k="staff.pinTitle" second={false} />
+        </h1>
+        <p class="prompt" lang={lang}>
+          {t(lang, 'staff.pinPrompt')}
+        </p>
         <div class="pin-display" data-testid="pin-display" data-length={pin.length} dir="ltr">
           {pin ? '•'.repeat(pin.length) : '\u00a0'}
         </div>
-        <p class="pin-error" role="alert" lang={lang} data-testid="pin-error">{error ? t(lang, error) : '\u00a0'}</p>
-        <Keypad testPrefix="pin" disabled={busy} onDigit={(d) => setPin((v) => (v.length >= 8 ? v : v + d))} onClear={() => setPin('')} onBack={() => setPin((v) => v.slice(0, -1))} />
+        <p class="pin-error" role="alert" lang={lang} data-testid="pin-error">
+          {error ? t(lang, error) : '\u00a0'}
+        </p>
+        <Keypad
+          testPrefix="pin"
+          disabled={busy}
+          onDigit={(d) => setPin((v) => (v.length >= 8 ? v : v + d))}
+          onClear={() => setPin('')}
+          onBack={() => setPin((v) => v.slice(0, -1))}
+        />
         <div class="pin-actions">
-          <button type="button" class="btn btn-ghost" data-testid="pin-cancel" onClick={onCancel}>{t(lang, 'common.cancel')}</button>
-          <button type="button" class="btn btn-primary" data-testid="pin-submit" disabled={pin.length < 4 || busy} onClick={() => onSubmit(pin)}>{t(lang, 'staff.enter')}</button>
+          <button type="button" class="btn btn-ghost" data-testid="pin-cancel" onClick={onCancel}>
+            {t(lang, 'common.cancel')}
+          </button>
+          <button type="button" class="btn btn-primary" data-testid="pin-submit" disabled={pin.length < 4 || busy} onClick={() => onSubmit(pin)}>
+            {t(lang, 'staff.enter')}
+          </button>
         </div>
       </div>
     </section>
   );
 }
 
-export function StaffPanel({ connected, printerOk, printerText, onClose }: { connected: boolean; printerOk: boolean | null; printerText: string | null; onClose(): void }) {
+export function StaffPanel({
+  connected,
+  printerOk,
+  printerText,
+  onClose,
+}: {
+  connected: boolean;
+  printerOk: boolean | null;
+  printerText: string | null;
+  onClose(): void;
+}) {
   const lang = useLang();
   const row = (label: MessageKey, ok: boolean | null, detail?: string | null) => (
     <li class={`staff-row ${ok === false ? 'bad' : 'good'}`}>
       <span lang={lang}>{t(lang, label)}</span>
-      <strong lang={lang}>{ok === null ? '—' : t(lang, ok ? 'staff.ok' : 'staff.notOk')}{detail ? ` — ${detail}` : ''}</strong>
+      <strong lang={lang}>
+        {ok === null ? '—' : t(lang, ok ? 'staff.ok' : 'staff.notOk')}
+        {detail ? ` — ${detail}` : ''}
+      </strong>
     </li>
   );
   return (
     <section class="screen staff-screen">
       <div class="staff-card card" data-testid="staff-panel">
-        <h1 class="title" lang={lang}>{t(lang, 'staff.panel')}</h1>
+        <h1 class="title" lang={lang}>
+          {t(lang, 'staff.panel')}
+        </h1>
         <ul class="staff-status">
           {row('staff.connection', connected)}
           {row('staff.printer', printerOk, printerText)}
         </ul>
         <div class="staff-actions">
           <button type="button" class="btn btn-secondary" data-testid="staff-reload" onClick={() => location.reload()}>
-            <ReloadIcon size="1.3em" /><span lang={lang}>{t(lang, 'staff.reload')}</span>
+            <ReloadIcon size="1.3em" />
+            <span lang={lang}>{t(lang, 'staff.reload')}</span>
           </button>
           <button type="button" class="btn btn-secondary" data-testid="staff-home" onClick={() => location.assign('/')}>
-            <HomeIcon size="1.3em" /><span lang={lang}>{t(lang, 'staff.startPage')}</span>
+            <HomeIcon size="1.3em" />
+            <span lang={lang}>{t(lang, 'staff.startPage')}</span>
           </button>
           <button type="button" class="btn btn-ghost" data-testid="staff-close" onClick={onClose}>
-            <CloseIcon size="1.3em" /><span lang={lang}>{t(lang, 'staff.close')}</span>
+            <CloseIcon size="1.3em" />
+            <span lang={lang}>{t(lang, 'staff.close')}</span>
           </button>
         </div>
       </div>

@@ -6,7 +6,20 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { io } from 'socket.io-client';
 import { isApiFailure } from '../ui-kit/api.ts';
 import { call } from '../ui-kit/client.ts';
-import { applyDocumentLang, DEFAULT_TIME_ZONE, dir, formatNumber, formatTime, minutesText, otherLang, saveLang, savedLang, t, type Lang, type MessageKey } from '../ui-kit/i18n.ts';
+import {
+  applyDocumentLang,
+  DEFAULT_TIME_ZONE,
+  dir,
+  formatNumber,
+  formatTime,
+  minutesText,
+  otherLang,
+  saveLang,
+  savedLang,
+  t,
+  type Lang,
+  type MessageKey,
+} from '../ui-kit/i18n.ts';
 import { Bi, LangContext, Pair, Spinner, useLang } from './components.tsx';
 import { AlertIcon, CheckCircleIcon, ClockIcon, GlobeIcon, InfoIcon, UsersIcon } from './icons.tsx';
 import type { Receipt } from './types.ts';
@@ -91,17 +104,24 @@ export function StatusApp() {
     if (load.kind !== 'ready') return;
     const r = load.receipt;
     const label = r.ticket.label;
-    document.title = r.ticket.status === 'called'
-      ? `🔔 ${label} — ${t(lang, 'status.counter', { counter: r.ticket.counter ?? '' })}`
-      : `${label} — ${t(lang, 'status.title')}`;
+    document.title =
+      r.ticket.status === 'called'
+        ? `🔔 ${label} — ${t(lang, 'status.counter', { counter: r.ticket.counter ?? '' })}`
+        : `${label} — ${t(lang, 'status.title')}`;
   }, [load, lang]);
 
   return (
     <LangContext.Provider value={lang}>
       <div class={`status-page lang-${lang}`} dir={dir(lang)} lang={lang}>
         <header class="status-header">
-          <span class="logo small" aria-hidden="true"><span class="logo-mark" lang="ar">دور</span></span>
-          <h1 class="status-title"><Bi k="status.title" /></h1>
+          <span class="logo small" aria-hidden="true">
+            <span class="logo-mark" lang="ar">
+              دور
+            </span>
+          </span>
+          <h1 class="status-title">
+            <Bi k="status.title" />
+          </h1>
           <button type="button" class="btn lang-toggle" data-testid="lang-toggle" lang={otherLang(lang)} onClick={() => setLang(otherLang(lang))}>
             <GlobeIcon size="1.2em" />
             <span>{t(lang, 'lang.switchTo')}</span>
@@ -109,14 +129,15 @@ export function StatusApp() {
         </header>
         <main class="status-main">
           {load.kind === 'loading' && (
-            <div class="status-loading"><Spinner /><span lang={lang}>{t(lang, 'status.loading')}</span></div>
+            <div class="status-loading">
+              <Spinner />
+              <span lang={lang}>{t(lang, 'status.loading')}</span>
+            </div>
           )}
           {load.kind === 'notFound' && (
             <StateCard tone="warn" icon={<AlertIcon size="100%" />} title="status.notFound" body="status.notFoundBody" state="not_found" />
           )}
-          {load.kind === 'error' && (
-            <StateCard tone="warn" icon={<AlertIcon size="100%" />} title="msg.offline.title" body="msg.offline.body" state="error" />
-          )}
+          {load.kind === 'error' && <StateCard tone="warn" icon={<AlertIcon size="100%" />} title="msg.offline.title" body="msg.offline.body" state="error" />}
           {load.kind === 'ready' && <TicketStatus receipt={load.receipt} />}
         </main>
         {load.kind === 'ready' && (
@@ -132,7 +153,14 @@ export function StatusApp() {
   );
 }
 
-function StateCard({ tone, icon, title, body, state, children }: {
+function StateCard({
+  tone,
+  icon,
+  title,
+  body,
+  state,
+  children,
+}: {
   tone: 'ok' | 'warn' | 'info' | 'called' | 'done';
   icon: ComponentChildren;
   title: MessageKey;
@@ -143,9 +171,15 @@ function StateCard({ tone, icon, title, body, state, children }: {
   return (
     <section class={`state-card state-${tone}`} data-testid="status-state" data-state={state} role="status" aria-live="assertive">
       <span class="state-icon">{icon}</span>
-      <h2 class="state-title"><Bi k={title} /></h2>
+      <h2 class="state-title">
+        <Bi k={title} />
+      </h2>
       {children}
-      {body && <p class="state-body"><Bi k={body} /></p>}
+      {body && (
+        <p class="state-body">
+          <Bi k={body} />
+        </p>
+      )}
     </section>
   );
 }
@@ -158,43 +192,70 @@ function TicketStatus({ receipt }: { receipt: Receipt }) {
   return (
     <>
       <section class={`number-card accent-top${tk.status === 'called' ? ' is-called' : ''}`}>
-        <p class="number-label"><Bi k="status.yourNumber" /></p>
-        <p class="number ltr-num" data-testid="status-number" dir="ltr">{tk.label}</p>
-        <p class="number-service" data-testid="status-service">{s ? <Pair ar={s.nameAr} en={s.nameEn} /> : tk.serviceId}</p>
+        <p class="number-label">
+          <Bi k="status.yourNumber" />
+        </p>
+        <p class="number ltr-num" data-testid="status-number" dir="ltr">
+          {tk.label}
+        </p>
+        <p class="number-service" data-testid="status-service">
+          {s ? <Pair ar={s.nameAr} en={s.nameEn} /> : tk.serviceId}
+        </p>
       </section>
 
       {tk.status === 'waiting' && (
         <>
           <section class="state-card state-info" data-testid="status-state" data-state="waiting" role="status">
-            <h2 class="state-title small"><Bi k="status.waiting" /></h2>
+            <h2 class="state-title small">
+              <Bi k="status.waiting" />
+            </h2>
             <div class="status-stats">
               <div class="status-stat">
                 <UsersIcon size="1.6em" />
-                <span class="stat-label"><Bi k="status.ahead" /></span>
-                <span class="stat-value" data-testid="status-ahead" data-value={receipt.peopleAhead}>{formatNumber(receipt.peopleAhead, lang)}</span>
+                <span class="stat-label">
+                  <Bi k="status.ahead" />
+                </span>
+                <span class="stat-value" data-testid="status-ahead" data-value={receipt.peopleAhead}>
+                  {formatNumber(receipt.peopleAhead, lang)}
+                </span>
               </div>
               <div class="status-stat">
                 <ClockIcon size="1.6em" />
-                <span class="stat-label"><Bi k="status.wait" /></span>
+                <span class="stat-label">
+                  <Bi k="status.wait" />
+                </span>
                 <span class="stat-value stat-value-text" data-testid="status-wait" data-value={receipt.estimatedWaitMin ?? ''} lang={lang}>
                   {minutesText(lang, receipt.estimatedWaitMin)}
                 </span>
               </div>
             </div>
           </section>
-          <p class="keep-open"><InfoIcon size="1.3em" /><span><Bi k="status.keepOpen" /></span></p>
+          <p class="keep-open">
+            <InfoIcon size="1.3em" />
+            <span>
+              <Bi k="status.keepOpen" />
+            </span>
+          </p>
         </>
       )}
 
       {tk.status === 'called' && (
         <section class="state-card state-called" data-testid="status-state" data-state="called" role="alert" aria-live="assertive">
           <h2 class="called-title">
-            <span class="first" lang={lang}>{t(lang, 'status.called')}</span>
-            <span class="second" lang={otherLang(lang)} dir={dir(otherLang(lang))}>{t(otherLang(lang), 'status.called')}</span>
+            <span class="first" lang={lang}>
+              {t(lang, 'status.called')}
+            </span>
+            <span class="second" lang={otherLang(lang)} dir={dir(otherLang(lang))}>
+              {t(otherLang(lang), 'status.called')}
+            </span>
           </h2>
-          <p class="called-counter-label"><Bi k="status.goTo" params={{ counter: counter ?? '—' }} /></p>
+          <p class="called-counter-label">
+            <Bi k="status.goTo" params={{ counter: counter ?? '—' }} />
+          </p>
           <p class="called-counter" data-testid="status-counter" data-value={counter ?? ''}>
-            <span class="called-counter-word" lang={lang}>{t(lang, 'status.counter', { counter: '' }).trim()}</span>
+            <span class="called-counter-word" lang={lang}>
+              {t(lang, 'status.counter', { counter: '' }).trim()}
+            </span>
             <span class="called-counter-num">{counter === null ? '—' : formatNumber(counter, lang)}</span>
           </p>
         </section>
@@ -202,18 +263,28 @@ function TicketStatus({ receipt }: { receipt: Receipt }) {
 
       {tk.status === 'serving' && (
         <section class="state-card state-ok" data-testid="status-state" data-state="serving" role="status">
-          <span class="state-icon"><CheckCircleIcon size="100%" /></span>
-          <h2 class="state-title"><Bi k="status.serving" /></h2>
+          <span class="state-icon">
+            <CheckCircleIcon size="100%" />
+          </span>
+          <h2 class="state-title">
+            <Bi k="status.serving" />
+          </h2>
           {counter !== null && (
-            <p class="state-body" data-testid="status-counter" data-value={counter}><Bi k="status.servingAt" params={{ counter }} /></p>
+            <p class="state-body" data-testid="status-counter" data-value={counter}>
+              <Bi k="status.servingAt" params={{ counter }} />
+            </p>
           )}
         </section>
       )}
 
       {tk.status === 'done' && <StateCard tone="done" icon={<CheckCircleIcon size="100%" />} title="status.done" body="status.doneBody" state="done" />}
       {tk.status === 'no_show' && <StateCard tone="warn" icon={<AlertIcon size="100%" />} title="status.noShow" body="status.noShowBody" state="no_show" />}
-      {tk.status === 'cancelled' && <StateCard tone="warn" icon={<AlertIcon size="100%" />} title="status.cancelled" body="status.cancelledBody" state="cancelled" />}
-      {tk.status === 'transferred' && <StateCard tone="info" icon={<InfoIcon size="100%" />} title="status.transferred" body="status.transferredBody" state="transferred" />}
+      {tk.status === 'cancelled' && (
+        <StateCard tone="warn" icon={<AlertIcon size="100%" />} title="status.cancelled" body="status.cancelledBody" state="cancelled" />
+      )}
+      {tk.status === 'transferred' && (
+        <StateCard tone="info" icon={<InfoIcon size="100%" />} title="status.transferred" body="status.transferredBody" state="transferred" />
+      )}
     </>
   );
 }

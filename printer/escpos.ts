@@ -136,7 +136,11 @@ export function encodeTicketText(t: TicketPrint, width: 58 | 80, opts: TextOptio
 }
 
 /** Punctuation that code pages lack, as its plain ASCII cousin. */
-const plain = (s: string) => s.replace(/[\u2013\u2014]/g, '-').replace(/\u00b7/g, '.').replace(/[\u200c-\u200f]/g, '');
+const plain = (s: string) =>
+  s
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\u00b7/g, '.')
+    .replace(/[\u200c-\u200f]/g, '');
 
 /** Word wrap by character count (one code-page byte = one column). */
 function wrapColumns(text: string, columns: number): string[] {
@@ -145,8 +149,14 @@ function wrapColumns(text: string, columns: number): string[] {
   for (const word of text.trim().split(/\s+/)) {
     if (!line) line = word;
     else if (line.length + 1 + word.length <= columns) line += ` ${word}`;
-    else { lines.push(line); line = word; }
-    while (line.length > columns) { lines.push(line.slice(0, columns)); line = line.slice(columns); }
+    else {
+      lines.push(line);
+      line = word;
+    }
+    while (line.length > columns) {
+      lines.push(line.slice(0, columns));
+      line = line.slice(columns);
+    }
   }
   if (line) lines.push(line);
   return lines;
@@ -166,7 +176,12 @@ const FORMS: Record<string, readonly number[]> = {};
   }
   FORMS['\u0621'] = [0xfe80];
 })();
-const LAM_ALEF: Record<string, readonly [number, number]> = { '\u0622': [0xfef5, 0xfef6], '\u0623': [0xfef7, 0xfef8], '\u0625': [0xfef9, 0xfefa], '\u0627': [0xfefb, 0xfefc] };
+const LAM_ALEF: Record<string, readonly [number, number]> = {
+  '\u0622': [0xfef5, 0xfef6],
+  '\u0623': [0xfef7, 0xfef8],
+  '\u0625': [0xfef9, 0xfefa],
+  '\u0627': [0xfefb, 0xfefc],
+};
 const joinsLeft = (ch: string | undefined) => ch !== undefined && ((FORMS[ch]?.length ?? 0) === 4 || ch === '\u0640');
 const joinsRight = (ch: string | undefined) => ch !== undefined && ((FORMS[ch]?.length ?? 0) >= 2 || ch === '\u0640');
 const isRtl = (ch: string) => /[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]/.test(ch) && !/[\u0660-\u0669]/.test(ch);
@@ -179,7 +194,10 @@ export function shapeArabic(text: string): string {
     const ch = chars[i]!;
     const prev = chars[i - 1];
     const forms = FORMS[ch];
-    if (!forms) { out += ch; continue; }
+    if (!forms) {
+      out += ch;
+      continue;
+    }
     const fromPrev = joinsLeft(prev);
     if (ch === '\u0644' && LAM_ALEF[chars[i + 1] ?? '']) {
       out += String.fromCharCode(LAM_ALEF[chars[i + 1]!]![fromPrev ? 1 : 0]);
@@ -195,13 +213,12 @@ export function shapeArabic(text: string): string {
 
 /** Code points of bytes 0x80–0xFF in IBM CP864 (Arabic), for the encoder fallbacks and the decoder. */
 export const CP864_HIGH: readonly number[] = [
-  176, 183, 8729, 8730, 9618, 9472, 9474, 9532, 9508, 9516, 9500, 9524, 9488, 9484, 9492, 9496, 946, 8734, 966, 177, 189, 188,
-  8776, 171, 187, 65271, 65272, 65533, 65533, 65275, 65276, 65533, 160, 173, 65154, 163, 164, 65156, 65533, 65533, 65166, 65167,
-  65173, 65177, 1548, 65181, 65185, 65189, 1632, 1633, 1634, 1635, 1636, 1637, 1638, 1639, 1640, 1641, 65233, 1563, 65201, 65205,
-  65209, 1567, 162, 65152, 65153, 65155, 65157, 65226, 65163, 65165, 65169, 65171, 65175, 65179, 65183, 65187, 65191, 65193, 65195,
-  65197, 65199, 65203, 65207, 65211, 65215, 65217, 65221, 65227, 65231, 166, 172, 247, 215, 65225, 1600, 65235, 65239, 65243, 65247,
-  65251, 65255, 65259, 65261, 65263, 65267, 65213, 65228, 65230, 65229, 65249, 65149, 1617, 65253, 65257, 65260, 65264, 65266, 65232,
-  65237, 65269, 65270, 65245, 65241, 65265, 9632, 65533,
+  176, 183, 8729, 8730, 9618, 9472, 9474, 9532, 9508, 9516, 9500, 9524, 9488, 9484, 9492, 9496, 946, 8734, 966, 177, 189, 188, 8776, 171, 187, 65271, 65272,
+  65533, 65533, 65275, 65276, 65533, 160, 173, 65154, 163, 164, 65156, 65533, 65533, 65166, 65167, 65173, 65177, 1548, 65181, 65185, 65189, 1632, 1633, 1634,
+  1635, 1636, 1637, 1638, 1639, 1640, 1641, 65233, 1563, 65201, 65205, 65209, 1567, 162, 65152, 65153, 65155, 65157, 65226, 65163, 65165, 65169, 65171, 65175,
+  65179, 65183, 65187, 65191, 65193, 65195, 65197, 65199, 65203, 65207, 65211, 65215, 65217, 65221, 65227, 65231, 166, 172, 247, 215, 65225, 1600, 65235, 65239,
+  65243, 65247, 65251, 65255, 65259, 65261, 65263, 65267, 65213, 65228, 65230, 65229, 65249, 65149, 1617, 65253, 65257, 65260, 65264, 65266, 65232, 65237,
+  65269, 65270, 65245, 65241, 65265, 9632, 65533,
 ];
 
 // CP864 lacks some forms (ط and ظ have one glyph, many letters have no separate final or medial
@@ -213,7 +230,12 @@ const CP864_FALLBACK: Record<number, number> = {};
   const pick = (...candidates: (number | undefined)[]) => candidates.find((c) => c !== undefined && has.has(c));
   for (const forms of Object.values(FORMS)) {
     const [iso, fin, ini, med] = forms;
-    for (const [form, chain] of [[iso, []], [fin, [iso]], [ini, [iso]], [med, [ini, iso]]] as const) {
+    for (const [form, chain] of [
+      [iso, []],
+      [fin, [iso]],
+      [ini, [iso]],
+      [med, [ini, iso]],
+    ] as const) {
       if (form === undefined || has.has(form)) continue;
       const sub = pick(...chain);
       if (sub !== undefined) CP864_FALLBACK[form] = sub;
@@ -241,5 +263,8 @@ export function visualCp864(line: string): string {
     if (last && ltr && last.ltr) last.chars.push(ch);
     else runs.push({ ltr, chars: [ch] });
   }
-  return runs.reverse().map((r) => (r.ltr ? r.chars.join('') : r.chars.reverse().join(''))).join('');
+  return runs
+    .reverse()
+    .map((r) => (r.ltr ? r.chars.join('') : r.chars.reverse().join('')))
+    .join('');
 }

@@ -20,9 +20,7 @@ export interface PrintTicketOptions extends SendOptions {
 
 /** The bytes of a ticket for a printer, without sending them. */
 export function ticketBytes(t: TicketPrint, opts: { width: PaperWidth; mode?: 'raster' | 'text'; codepage?: TextCodepage }): Uint8Array {
-  return opts.mode === 'text'
-    ? encodeTicketText(t, opts.width, opts.codepage ? { codepage: opts.codepage } : {})
-    : encodeTicket(renderTicket(t, opts.width));
+  return opts.mode === 'text' ? encodeTicketText(t, opts.width, opts.codepage ? { codepage: opts.codepage } : {}) : encodeTicket(renderTicket(t, opts.width));
 }
 
 /**

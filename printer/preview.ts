@@ -16,7 +16,8 @@ export function previewPng(d: Decoded, opts: { width?: number } = {}): Buffer {
     return (lead + [...b.text.trimStart()].length * b.style.width) * CHAR_W;
   };
   const width = opts.width ?? Math.ceil(Math.max(384, ...d.images.map((i) => i.width), ...d.blocks.map((b) => (b.kind === 'text' ? textWidth(b) : 0))) / 8) * 8;
-  const qrSide = (data: string, module: number, level: 'L' | 'M' | 'Q' | 'H') => (QRCode.create(data, { errorCorrectionLevel: level }).modules.size + 8) * module;
+  const qrSide = (data: string, module: number, level: 'L' | 'M' | 'Q' | 'H') =>
+    (QRCode.create(data, { errorCorrectionLevel: level }).modules.size + 8) * module;
 
   // First pass: height.
   let height = 8;

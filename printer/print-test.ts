@@ -9,7 +9,8 @@ import { renderTicket, type PaperWidth } from './render/index.ts';
 import { sampleTicket } from './ticket.ts';
 import { formatTarget, parsePrinterTarget, sendToPrinter, type PrinterStatus } from './transports.ts';
 
-const USAGE = 'usage: npm run print-test -- --printer virtual|tcp://HOST:PORT|usb [--width 58|80] [--out FILE.bin] [--mode raster|text] [--timeout MS] [--dir DIR (virtual printer folder, default data/prints)]';
+const USAGE =
+  'usage: npm run print-test -- --printer virtual|tcp://HOST:PORT|usb [--width 58|80] [--out FILE.bin] [--mode raster|text] [--timeout MS] [--dir DIR (virtual printer folder, default data/prints)]';
 
 function describe(s: PrinterStatus): string {
   const parts = [
@@ -39,13 +40,28 @@ async function main(): Promise<number> {
     process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
     return 2;
   }
-  if (args.help) { process.stdout.write(`${USAGE}\n`); return 0; }
-  if (!args.printer) { process.stderr.write(`--printer is required\n${USAGE}\n`); return 2; }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (!args.printer) {
+    process.stderr.write(`--printer is required\n${USAGE}\n`);
+    return 2;
+  }
   const width = Number(args.width);
-  if (width !== 58 && width !== 80) { process.stderr.write(`--width must be 58 or 80, got "${args.width}"\n`); return 2; }
-  if (args.mode !== 'raster' && args.mode !== 'text') { process.stderr.write(`--mode must be raster or text, got "${args.mode}"\n`); return 2; }
+  if (width !== 58 && width !== 80) {
+    process.stderr.write(`--width must be 58 or 80, got "${args.width}"\n`);
+    return 2;
+  }
+  if (args.mode !== 'raster' && args.mode !== 'text') {
+    process.stderr.write(`--mode must be raster or text, got "${args.mode}"\n`);
+    return 2;
+  }
   const timeout = Number(args.timeout);
-  if (!Number.isFinite(timeout) || timeout <= 0) { process.stderr.write(`--timeout must be a number of milliseconds\n`); return 2; }
+  if (!Number.isFinite(timeout) || timeout <= 0) {
+    process.stderr.write(`--timeout must be a number of milliseconds\n`);
+    return 2;
+  }
   let target;
   try {
     target = parsePrinterTarget(args.printer);
@@ -58,7 +74,9 @@ async function main(): Promise<number> {
   const started = performance.now();
   const bytes = args.mode === 'text' ? encodeTicketText(ticket, width) : encodeTicket(renderTicket(ticket, width as PaperWidth));
   const ms = performance.now() - started;
-  process.stdout.write(`Sample ticket ${ticket.ticketLabel} for ${width} mm paper, ${args.mode} mode: ${bytes.length.toLocaleString('en-US')} bytes of ESC/POS (built in ${ms.toFixed(1)} ms)\n`);
+  process.stdout.write(
+    `Sample ticket ${ticket.ticketLabel} for ${width} mm paper, ${args.mode} mode: ${bytes.length.toLocaleString('en-US')} bytes of ESC/POS (built in ${ms.toFixed(1)} ms)\n`,
+  );
   if (args.out) {
     await writeFile(args.out, bytes);
     process.stdout.write(`Bytes written to ${args.out}\n`);
@@ -82,6 +100,11 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => { process.exitCode = code; },
-  (err) => { process.stderr.write(`print-test failed: ${err instanceof Error ? err.stack : String(err)}\n`); process.exitCode = 1; },
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`print-test failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exitCode = 1;
+  },
 );

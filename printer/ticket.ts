@@ -21,7 +21,10 @@ export interface TicketPrint {
 }
 
 /** One label in both languages. */
-export interface Pair { ar: string; en: string }
+export interface Pair {
+  ar: string;
+  en: string;
+}
 
 /** Every line of a ticket, worded, in both languages. */
 export interface TicketWording {
@@ -71,9 +74,7 @@ export function ticketWording(t: TicketPrint): TicketWording {
   const time = f.time.format(at);
 
   const n = Math.max(0, Math.round(t.peopleAhead));
-  const ahead: Pair = n === 0
-    ? { ar: 'دورك التالي', en: 'You are next' }
-    : { ar: `أمامك ${arabicDigits(n)}`, en: `${n} ahead` };
+  const ahead: Pair = n === 0 ? { ar: 'دورك التالي', en: 'You are next' } : { ar: `أمامك ${arabicDigits(n)}`, en: `${n} ahead` };
 
   const w = t.estimatedWaitMin;
   let wait: Pair;

@@ -6,10 +6,7 @@ import path from 'node:path';
 import { decodeEscPos, rasterToPng } from './decode.ts';
 import { previewPng } from './preview.ts';
 
-export type PrinterTarget =
-  | { kind: 'virtual' }
-  | { kind: 'tcp'; host: string; port: number }
-  | { kind: 'usb'; vendorId?: number; productId?: number };
+export type PrinterTarget = { kind: 'virtual' } | { kind: 'tcp'; host: string; port: number } | { kind: 'usb'; vendorId?: number; productId?: number };
 
 export interface PrinterStatus {
   online: boolean;
@@ -99,7 +96,13 @@ export function decodeStatus(printer: number, offline: number, paper: number): P
 const UNKNOWN: PrinterStatus = { online: false, paperOut: false, paperNearEnd: false, coverOpen: false };
 
 class TransportError extends Error {
-  constructor(readonly code: PrintErrorCode, message: string, readonly retryable = false) { super(message); }
+  constructor(
+    readonly code: PrintErrorCode,
+    message: string,
+    readonly retryable = false,
+  ) {
+    super(message);
+  }
 }
 
 const RETRYABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'EPIPE', 'EAI_AGAIN']);
@@ -115,15 +118,21 @@ function connect(host: string, port: number, timeoutMs: number): Promise<net.Soc
     socket.once('connect', () => {
       clearTimeout(timer);
       socket.removeAllListeners('error');
-      socket.on('error', () => { /* reported by whoever is reading or writing; never an uncaught event */ });
+      socket.on('error', () => {
+        /* reported by whoever is reading or writing; never an uncaught event */
+      });
       resolve(socket);
     });
     socket.once('error', (err: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       socket.destroy();
       const code = err.code ?? 'ERROR';
-      const why = code === 'ECONNREFUSED' ? 'connection refused (nothing listening — printer off or wrong port?)'
-        : code === 'ENOTFOUND' ? 'unknown host name' : `${code} ${err.message}`;
+      const why =
+        code === 'ECONNREFUSED'
+          ? 'connection refused (nothing listening — printer off or wrong port?)'
+          : code === 'ENOTFOUND'
+            ? 'unknown host name'
+            : `${code} ${err.message}`;
       reject(new TransportError('OFFLINE', `cannot reach ${host}:${port}: ${why}`, RETRYABLE.has(code)));
     });
   });
@@ -135,9 +144,18 @@ class StatusReader {
   private wake: (() => void) | null = null;
   private closed: Error | null = null;
   constructor(private readonly socket: net.Socket) {
-    socket.on('data', (d: Buffer) => { for (const b of d) this.buf.push(b); this.wake?.(); });
-    socket.on('close', () => { this.closed ??= new TransportError('OFFLINE', 'the printer closed the connection'); this.wake?.(); });
-    socket.on('error', (e: NodeJS.ErrnoException) => { this.closed = new TransportError('OFFLINE', `connection error: ${e.code ?? e.message}`); this.wake?.(); });
+    socket.on('data', (d: Buffer) => {
+      for (const b of d) this.buf.push(b);
+      this.wake?.();
+    });
+    socket.on('close', () => {
+      this.closed ??= new TransportError('OFFLINE', 'the printer closed the connection');
+      this.wake?.();
+    });
+    socket.on('error', (e: NodeJS.ErrnoException) => {
+      this.closed = new TransportError('OFFLINE', `connection error: ${e.code ?? e.message}`);
+      this.wake?.();
+    });
   }
 
   async ask(n: 1 | 2 | 4, deadline: number): Promise<number> {
@@ -152,7 +170,11 @@ class StatusReader {
       if (left <= 0) throw new TransportError('TIMEOUT', `the printer did not answer the status query (DLE EOT ${n}) in time`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
-        this.wake = () => { clearTimeout(timer); this.wake = null; resolve(); };
+        this.wake = () => {
+          clearTimeout(timer);
+          this.wake = null;
+          resolve();
+        };
       });
     }
   }
@@ -172,9 +194,15 @@ function writeAll(socket: net.Socket, bytes: Uint8Array, timeoutMs: number): Pro
       socket.destroy();
       reject(new TransportError('TIMEOUT', `the printer did not take the ticket within ${timeoutMs} ms (${bytes.length} bytes)`));
     }, timeoutMs);
-    socket.once('error', (e: NodeJS.ErrnoException) => { clearTimeout(timer); reject(new TransportError('OFFLINE', `connection lost while printing: ${e.code ?? e.message}`)); });
+    socket.once('error', (e: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(new TransportError('OFFLINE', `connection lost while printing: ${e.code ?? e.message}`));
+    });
     // end() resolves once every byte has been handed to the kernel and the FIN is sent.
-    socket.end(bytes, () => { clearTimeout(timer); resolve(); });
+    socket.end(bytes, () => {
+      clearTimeout(timer);
+      resolve();
+    });
   });
 }
 
@@ -208,7 +236,13 @@ async function sendTcp(t: Extract<PrinterTarget, { kind: 'tcp' }>, bytes: Uint8A
       status = await new StatusReader(socket).status(writeTimeout);
       if (status.paperOut) return { ok: false, target, status, error: { code: 'PAPER_OUT', message: 'the printer is out of paper: load a new roll' } };
       if (status.coverOpen) return { ok: false, target, status, error: { code: 'COVER_OPEN', message: 'the printer cover is open: close it' } };
-      if (!status.online) return { ok: false, target, status, error: { code: 'OFFLINE', message: `the printer reports it is offline${status.error ? `: ${status.error}` : ''}` } };
+      if (!status.online)
+        return {
+          ok: false,
+          target,
+          status,
+          error: { code: 'OFFLINE', message: `the printer reports it is offline${status.error ? `: ${status.error}` : ''}` },
+        };
     }
     await writeAll(socket, bytes, writeTimeout);
     // Let the connection close gracefully: destroying it now could reset it (RST) while the last
@@ -278,10 +312,34 @@ async function loadUsb(): Promise<UsbModule | null> {
 async function sendUsb(t: Extract<PrinterTarget, { kind: 'usb' }>, bytes: Uint8Array, opts: SendOptions): Promise<PrintResult> {
   const target = formatTarget(t);
   const usb = await loadUsb();
-  if (!usb) return { ok: false, target, error: { code: 'NOT_AVAILABLE', message: 'USB printing is not available on this machine (the optional "usb" package is not installed); use a network printer (tcp://HOST:9100) or the virtual printer' } };
-  const device = usb.getDeviceList().find((d) =>
-    (t.vendorId === undefined || (d.deviceDescriptor.idVendor === t.vendorId && d.deviceDescriptor.idProduct === t.productId))
-    && (() => { try { d.open(); return (d.interfaces ?? []).some((i) => i.descriptor.bInterfaceClass === 7); } catch { return false; } finally { try { d.close(); } catch { /* not open */ } } })());
+  if (!usb)
+    return {
+      ok: false,
+      target,
+      error: {
+        code: 'NOT_AVAILABLE',
+        message:
+          'USB printing is not available on this machine (the optional "usb" package is not installed); use a network printer (tcp://HOST:9100) or the virtual printer',
+      },
+    };
+  const device = usb.getDeviceList().find(
+    (d) =>
+      (t.vendorId === undefined || (d.deviceDescriptor.idVendor === t.vendorId && d.deviceDescriptor.idProduct === t.productId)) &&
+      (() => {
+        try {
+          d.open();
+          return (d.interfaces ?? []).some((i) => i.descriptor.bInterfaceClass === 7);
+        } catch {
+          return false;
+        } finally {
+          try {
+            d.close();
+          } catch {
+            /* not open */
+          }
+        }
+      })(),
+  );
   if (!device) return { ok: false, target, error: { code: 'OFFLINE', message: 'no USB printer found (is it plugged in and switched on?)' } };
   device.open();
   try {
@@ -297,7 +355,11 @@ async function sendUsb(t: Extract<PrinterTarget, { kind: 'usb' }>, bytes: Uint8A
   } catch (err) {
     return { ok: false, target, error: { code: 'OFFLINE', message: `USB write failed: ${err instanceof Error ? err.message : String(err)}` } };
   } finally {
-    try { device.close(); } catch { /* already closed */ }
+    try {
+      device.close();
+    } catch {
+      /* already closed */
+    }
   }
 }
 

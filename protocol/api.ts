@@ -25,15 +25,22 @@ export const Empty = empty;
  * after losing the reply, so the hub answers with the ticket it already issued instead of a second one.
  */
 export const RequestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'a requestId is 8–64 letters, digits, _ or -');
-export const WalkinBody = z.object({
-  serviceId: ServiceId, priority: Priority.default('none'), cpr: Cpr.nullable().default(null), requestId: RequestId.optional(),
-}).strict();
+export const WalkinBody = z
+  .object({
+    serviceId: ServiceId,
+    priority: Priority.default('none'),
+    cpr: Cpr.nullable().default(null),
+    requestId: RequestId.optional(),
+  })
+  .strict();
 export const CheckInBody = z.union([
   z.object({ cpr: Cpr, requestId: RequestId.optional() }).strict(),
-  z.object({
-    reference: z.string().regex(/^[2-9A-HJ-NP-Za-hj-np-z]{4,12}$/, 'a booking reference is 4–12 letters and digits'),
-    requestId: RequestId.optional(),
-  }).strict(),
+  z
+    .object({
+      reference: z.string().regex(/^[2-9A-HJ-NP-Za-hj-np-z]{4,12}$/, 'a booking reference is 4–12 letters and digits'),
+      requestId: RequestId.optional(),
+    })
+    .strict(),
 ]);
 export const StatusTokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'malformed status token') }).strict();
 
@@ -42,10 +49,13 @@ export const CounterParam = counterParam.strict();
 export const CounterModeBody = counterParam.extend({ mode: CounterMode }).strict();
 export const CallTicketBody = counterParam.extend({ ticketId: z.string().min(1).max(60) }).strict();
 export const FinishBody = counterParam.extend({ outcome: z.string().min(1).max(40), note: z.string().max(500).nullable().default(null) }).strict();
-export const TransferBody = counterParam.extend({
-  toServiceId: ServiceId.nullable().default(null),
-  toCounter: CounterNumber.nullable().default(null),
-}).strict().refine((b) => b.toServiceId !== null || b.toCounter !== null, { message: 'choose a service or a counter to transfer to' });
+export const TransferBody = counterParam
+  .extend({
+    toServiceId: ServiceId.nullable().default(null),
+    toCounter: CounterNumber.nullable().default(null),
+  })
+  .strict()
+  .refine((b) => b.toServiceId !== null || b.toCounter !== null, { message: 'choose a service or a counter to transfer to' });
 export const PauseBody = counterParam.extend({ reason: z.string().min(1).max(120) }).strict();
 
 // --- appointments
@@ -55,45 +65,60 @@ export const CalendarDay = Day.refine((d) => {
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
 }, 'not a calendar date');
 export const Phone = z.string().regex(/^(\+973)?[36]\d{7}$/, 'a Bahraini mobile number is 8 digits starting with 3 or 6 (optionally +973)');
-export const CreateAppointmentBody = z.object({
-  serviceId: ServiceId,
-  day: CalendarDay,
-  time: TimeOfDay,
-  cpr: Cpr,
-  phone: Phone,
-  nameAr: z.string().min(1).max(120),
-  nameEn: z.string().min(1).max(120),
-  notes: z.string().max(500).default(''),
-}).strict();
+export const CreateAppointmentBody = z
+  .object({
+    serviceId: ServiceId,
+    day: CalendarDay,
+    time: TimeOfDay,
+    cpr: Cpr,
+    phone: Phone,
+    nameAr: z.string().min(1).max(120),
+    nameEn: z.string().min(1).max(120),
+    notes: z.string().max(500).default(''),
+  })
+  .strict();
 export const AppointmentIdParam = z.object({ id: z.string().min(1).max(60) }).strict();
 /** A booking reference as a caller reads it out: spaces, dashes and lower case allowed. */
 export const ReferenceParam = z.object({ reference: z.string().min(4).max(20) }).strict();
 export const AppointmentsQuery = z.object({ day: Day.optional() }).strict();
 export const RescheduleBody = z.object({ id: z.string().min(1).max(60), day: CalendarDay, time: TimeOfDay }).strict();
 /** The slot picker: `days` days from `from` (default today), clipped to the booking horizon. */
-export const SlotsQuery = z.object({
-  serviceId: ServiceId,
-  from: CalendarDay.optional(),
-  days: z.coerce.number().int().min(1).max(62).default(14),
-}).strict();
+export const SlotsQuery = z
+  .object({
+    serviceId: ServiceId,
+    from: CalendarDay.optional(),
+    days: z.coerce.number().int().min(1).max(62).default(14),
+  })
+  .strict();
 export const CitizenParam = z.object({ cpr: Cpr }).strict();
 /** A weekly appointment schedule in force from `validFrom` (replacing one from the same date). */
-export const ScheduleBody = z.object({
-  validFrom: CalendarDay,
-  periods: z.array(z.object({
-    weekday: z.number().int().min(0).max(6),
-    startTime: TimeOfDay,
-    endTime: TimeOfDay,
-    counters: z.number().int().min(0).max(999),
-  }).strict().refine((p) => p.startTime < p.endTime, { message: 'a period ends after it starts' })).max(70),
-}).strict();
+export const ScheduleBody = z
+  .object({
+    validFrom: CalendarDay,
+    periods: z
+      .array(
+        z
+          .object({
+            weekday: z.number().int().min(0).max(6),
+            startTime: TimeOfDay,
+            endTime: TimeOfDay,
+            counters: z.number().int().min(0).max(999),
+          })
+          .strict()
+          .refine((p) => p.startTime < p.endTime, { message: 'a period ends after it starts' }),
+      )
+      .max(70),
+  })
+  .strict();
 /** A public holiday, or (closure: true) a one-off closure: no appointments that day. */
-export const HolidayBody = z.object({
-  day: CalendarDay,
-  nameAr: z.string().min(1).max(120),
-  nameEn: z.string().min(1).max(120),
-  closure: z.boolean().default(false),
-}).strict();
+export const HolidayBody = z
+  .object({
+    day: CalendarDay,
+    nameAr: z.string().min(1).max(120),
+    nameEn: z.string().min(1).max(120),
+    closure: z.boolean().default(false),
+  })
+  .strict();
 export const OutboxStatus = z.enum(['queued', 'sent', 'failed']);
 export const OutboxQuery = z.object({ status: OutboxStatus.optional() }).strict();
 
@@ -107,8 +132,11 @@ export { Role };
 export const KioskExitBody = z.object({ pin: z.string().regex(/^\d{4,8}$/, 'a PIN is 4–8 digits') }).strict();
 export const KioskPinBody = KioskExitBody;
 export const DevicePrinterBody = z.object({ id: z.coerce.number().int().min(1), printer: PrinterTarget.nullable() }).strict();
-export const TestPrintBody = z.object({
-  printer: PrinterTarget.optional(),
-  deviceId: z.number().int().min(1).optional(),
-  width: z.union([z.literal(58), z.literal(80)]).optional(),
-}).strict().refine((b) => (b.printer === undefined) !== (b.deviceId === undefined), { message: 'give either a printer or a deviceId' });
+export const TestPrintBody = z
+  .object({
+    printer: PrinterTarget.optional(),
+    deviceId: z.number().int().min(1).optional(),
+    width: z.union([z.literal(58), z.literal(80)]).optional(),
+  })
+  .strict()
+  .refine((b) => (b.printer === undefined) !== (b.deviceId === undefined), { message: 'give either a printer or a deviceId' });

@@ -51,27 +51,35 @@ export function ibanIssue(raw: string, countries: readonly string[] = ['BH']): I
 export function ibanProblem(raw: string, countries: readonly string[] = ['BH']): string | null {
   const iban = normalizeIban(raw);
   switch (ibanIssue(raw, countries)) {
-    case null: return null;
-    case 'empty': return 'enter the IBAN';
-    case 'characters': return 'an IBAN has only letters and digits';
+    case null:
+      return null;
+    case 'empty':
+      return 'enter the IBAN';
+    case 'characters':
+      return 'an IBAN has only letters and digits';
     case 'country':
       return countries.length === 1 && countries[0] === 'BH'
         ? `only Bahraini IBANs are accepted: they start with BH (e.g. ${BAHRAINI_IBAN_EXAMPLE})`
         : `IBANs from ${iban.slice(0, 2)} are not accepted (only ${countries.join(', ')})`;
     case 'bahraini_format':
       return `a Bahraini IBAN is 22 characters: BH, 2 check digits, a 4-letter bank code and 14 letters or digits (e.g. ${BAHRAINI_IBAN_EXAMPLE}); got ${iban.length}`;
-    case 'format': return 'an IBAN is a 2-letter country code, 2 check digits and 11–30 letters or digits';
-    case 'checksum': return 'the IBAN check digits do not match: a character is probably mistyped';
+    case 'format':
+      return 'an IBAN is a 2-letter country code, 2 check digits and 11–30 letters or digits';
+    case 'checksum':
+      return 'the IBAN check digits do not match: a character is probably mistyped';
   }
 }
 
 /** An IBAN as typed (spaces and lower case allowed), normalised; Bahraini by default. */
-export const ibanSchema = (countries: readonly string[] = ['BH']) => z.string().max(50)
-  .transform(normalizeIban)
-  .superRefine((v, ctx) => {
-    const problem = ibanProblem(v, countries);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+export const ibanSchema = (countries: readonly string[] = ['BH']) =>
+  z
+    .string()
+    .max(50)
+    .transform(normalizeIban)
+    .superRefine((v, ctx) => {
+      const problem = ibanProblem(v, countries);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
 export const Iban = ibanSchema();
 
 // --- the record and its updates
@@ -83,16 +91,20 @@ export type AuditField = z.infer<typeof AuditField>;
 
 export const CitizenCprParam = z.object({ cpr: Cpr }).strict();
 export const Address = z.string().trim().min(1, 'enter the address').max(200);
-export const ContactBody = z.object({ cpr: Cpr, phone: Phone.optional(), address: Address.optional() }).strict()
+export const ContactBody = z
+  .object({ cpr: Cpr, phone: Phone.optional(), address: Address.optional() })
+  .strict()
   .refine((b) => b.phone !== undefined || b.address !== undefined, { message: 'give a phone, an address or both' });
 export const IbanBody = z.object({ cpr: Cpr, iban: Iban }).strict();
-export const FamilyMemberBody = z.object({
-  cpr: Cpr,
-  name: z.string().trim().min(1).max(120),
-  relation: Relation,
-  dateOfBirth: CalendarDay,
-  memberCpr: Cpr.nullable().default(null),
-}).strict();
+export const FamilyMemberBody = z
+  .object({
+    cpr: Cpr,
+    name: z.string().trim().min(1).max(120),
+    relation: Relation,
+    dateOfBirth: CalendarDay,
+    memberCpr: Cpr.nullable().default(null),
+  })
+  .strict();
 
 // --- call log
 
@@ -100,12 +112,14 @@ export const CallCategory = z.enum(['book', 'reschedule_cancel', 'application_st
 export type CallCategory = z.infer<typeof CallCategory>;
 export const CallOutcome = z.enum(['resolved', 'follow_up', 'escalated']);
 export type CallOutcome = z.infer<typeof CallOutcome>;
-export const CallBody = z.object({
-  cpr: Cpr.nullable().default(null),
-  category: CallCategory,
-  note: z.string().trim().max(500).default(''),
-  outcome: CallOutcome.default('resolved'),
-}).strict();
+export const CallBody = z
+  .object({
+    cpr: Cpr.nullable().default(null),
+    category: CallCategory,
+    note: z.string().trim().max(500).default(''),
+    outcome: CallOutcome.default('resolved'),
+  })
+  .strict();
 export const CallsQuery = z.object({ cpr: Cpr.optional(), day: Day.optional() }).strict();
 
 // --- import from the ministry's system
@@ -114,22 +128,38 @@ export const ApplicationStatus = z.enum(['submitted', 'under_review', 'documents
 export const LetterStatus = z.enum(['received', 'in_progress', 'answered', 'closed']);
 const names = { cpr: Cpr, nameAr: z.string().trim().min(1).max(120), nameEn: z.string().trim().min(1).max(120) };
 /** One imported row: an application or a letter, with its citizen's CPR and names. */
-export const ImportRow = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('application'), ...names,
-    type: z.string().trim().min(1).max(80),
-    number: z.string().trim().regex(/^[A-Za-z0-9/-]{3,30}$/, 'an application number is 3–30 letters, digits, "-" or "/"'),
-    status: ApplicationStatus,
-    submittedDay: CalendarDay,
-  }).strict(),
-  z.object({
-    kind: z.literal('letter'), ...names,
-    subject: z.string().trim().min(1).max(200),
-    reference: z.string().trim().regex(/^[A-Za-z0-9/-]{3,30}$/, 'a letter reference is 3–30 letters, digits, "-" or "/"'),
-    status: LetterStatus,
-    receivedDay: CalendarDay,
-  }).strict(),
-], { error: 'kind must be "application" or "letter"' });
+export const ImportRow = z.discriminatedUnion(
+  'kind',
+  [
+    z
+      .object({
+        kind: z.literal('application'),
+        ...names,
+        type: z.string().trim().min(1).max(80),
+        number: z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z0-9/-]{3,30}$/, 'an application number is 3–30 letters, digits, "-" or "/"'),
+        status: ApplicationStatus,
+        submittedDay: CalendarDay,
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('letter'),
+        ...names,
+        subject: z.string().trim().min(1).max(200),
+        reference: z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z0-9/-]{3,30}$/, 'a letter reference is 3–30 letters, digits, "-" or "/"'),
+        status: LetterStatus,
+        receivedDay: CalendarDay,
+      })
+      .strict(),
+  ],
+  { error: 'kind must be "application" or "letter"' },
+);
 export type ImportRow = z.infer<typeof ImportRow>;
 
 /** The CSV header (any column order; columns another kind uses are left empty). */

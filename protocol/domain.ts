@@ -59,7 +59,12 @@ export const Settings = z.object({
   /** A late citizen gets a walk-in ticket for the same service instead of being turned away. */
   lateConvertsToWalkin: z.boolean(),
   /** Walk-in order = effective wait × weight of the priority category. */
-  priorityWeights: z.object({ none: z.number().min(0.1).max(10), elderly: z.number().min(0.1).max(10), disability: z.number().min(0.1).max(10), pregnancy: z.number().min(0.1).max(10) }),
+  priorityWeights: z.object({
+    none: z.number().min(0.1).max(10),
+    elderly: z.number().min(0.1).max(10),
+    disability: z.number().min(0.1).max(10),
+    pregnancy: z.number().min(0.1).max(10),
+  }),
   /** Recalls allowed before a called ticket counts as a no-show. */
   maxRecalls: z.number().int().min(0).max(10),
   /** A no-show goes back to the queue once (keeping its place) before it leaves for good. */
@@ -76,7 +81,10 @@ export const Settings = z.object({
   /** Paper width of the kiosks' ticket printers, in mm. */
   printerWidth: z.union([z.literal(58), z.literal(80)]),
   /** The outcomes a counter picks from when it finishes a ticket (reports group by them). */
-  outcomeCodes: z.array(z.object({ code: z.string().regex(/^[a-z_]{2,40}$/), ar: z.string().min(1).max(80), en: z.string().min(1).max(80) })).min(1).max(30),
+  outcomeCodes: z
+    .array(z.object({ code: z.string().regex(/^[a-z_]{2,40}$/), ar: z.string().min(1).max(80), en: z.string().min(1).max(80) }))
+    .min(1)
+    .max(30),
   /** Tickets one kiosk may issue per minute (check-ins count too) before it is asked to wait. */
   kioskTicketsPerMinute: z.number().int().min(1).max(1000),
   /** How many days ahead (after today) a citizen may book; today + this is the last bookable day. */

@@ -2,7 +2,11 @@
 // screens show for it, Arabic first. A code missing here, or an entry without a status or a
 // translation, fails the typecheck. Status 0: the failure never reached the hub (client side).
 
-export interface ErrorEntry { readonly status: number; readonly ar: string; readonly en: string }
+export interface ErrorEntry {
+  readonly status: number;
+  readonly ar: string;
+  readonly en: string;
+}
 
 export const ERRORS = {
   // --- requests in general
@@ -12,7 +16,11 @@ export const ERRORS = {
   MALFORMED_JSON: { status: 400, ar: 'تعذّر فهم الطلب.', en: 'The request could not be understood.' },
   BODY_TOO_LARGE: { status: 413, ar: 'الطلب أكبر من المسموح.', en: 'The request is too large.' },
   INTERNAL: { status: 500, ar: 'حدث خطأ في النظام وسُجّل؛ حاول مرة أخرى.', en: 'Something went wrong in the hub (it has been logged); try again.' },
-  REPLY_INVALID: { status: 500, ar: 'ردّ النظام لا يطابق العقد المتفق عليه، وقد سُجّل الخطأ.', en: 'The reply of the hub does not match its contract; it has been logged.' },
+  REPLY_INVALID: {
+    status: 500,
+    ar: 'ردّ النظام لا يطابق العقد المتفق عليه، وقد سُجّل الخطأ.',
+    en: 'The reply of the hub does not match its contract; it has been logged.',
+  },
   UI_NOT_BUILT: { status: 503, ar: 'الشاشات غير جاهزة على هذا الجهاز بعد.', en: 'The screens are not built on this hub yet.' },
   RATE_LIMITED: { status: 429, ar: 'طلبات كثيرة خلال وقت قصير؛ انتظر لحظة ثم حاول.', en: 'Too many requests at once; wait a moment and try again.' },
 
@@ -58,15 +66,31 @@ export const ERRORS = {
   NO_APPOINTMENT_TODAY: { status: 404, ar: 'لا يوجد موعد اليوم بهذه البيانات.', en: 'There is no appointment for today with these details.' },
   ALREADY_CHECKED_IN: { status: 409, ar: 'سبق تسجيل الوصول لهذا الموعد.', en: 'This appointment is already checked in.' },
   APPOINTMENT_NOT_FOUND: { status: 404, ar: 'لا يوجد موعد بهذا الرقم.', en: 'There is no appointment with this reference.' },
-  APPOINTMENT_NOT_ACTIVE: { status: 409, ar: 'لم يعد هذا الموعد قابلًا للتغيير (أُلغي أو حضر صاحبه أو تغيّر).', en: 'This appointment can no longer be changed (cancelled, checked in or moved).' },
+  APPOINTMENT_NOT_ACTIVE: {
+    status: 409,
+    ar: 'لم يعد هذا الموعد قابلًا للتغيير (أُلغي أو حضر صاحبه أو تغيّر).',
+    en: 'This appointment can no longer be changed (cancelled, checked in or moved).',
+  },
   DUPLICATE_APPOINTMENT: { status: 409, ar: 'هذا الموعد مسجّل من قبل.', en: 'This appointment exists already.' },
-  REFERENCE_MISTYPED: { status: 400, ar: 'رقم الحجز غير صحيح: غالبًا هناك خانة مكتوبة خطأ (آخر خانة للتحقق).', en: 'This booking reference is not right: a character is probably mistyped (the last one is a check character).' },
+  REFERENCE_MISTYPED: {
+    status: 400,
+    ar: 'رقم الحجز غير صحيح: غالبًا هناك خانة مكتوبة خطأ (آخر خانة للتحقق).',
+    en: 'This booking reference is not right: a character is probably mistyped (the last one is a check character).',
+  },
   SAME_SLOT: { status: 409, ar: 'الموعد الجديد هو نفس الموعد الحالي.', en: 'The new time is the same as the current one.' },
   SLOT_FULL: { status: 409, ar: 'هذا الموعد اكتمل حجزه للتو؛ اختر وقتًا آخر.', en: 'This slot was just fully booked; choose another time.' },
-  ALREADY_BOOKED: { status: 409, ar: 'لدى المواطن موعد قائم لهذه الخدمة؛ غيّر موعده بدل حجز موعد جديد.', en: 'The citizen already has an appointment for this service; reschedule it instead of booking a new one.' },
+  ALREADY_BOOKED: {
+    status: 409,
+    ar: 'لدى المواطن موعد قائم لهذه الخدمة؛ غيّر موعده بدل حجز موعد جديد.',
+    en: 'The citizen already has an appointment for this service; reschedule it instead of booking a new one.',
+  },
   BEYOND_HORIZON: { status: 409, ar: 'هذا اليوم أبعد من المدة المسموح الحجز فيها.', en: 'That day is further ahead than bookings are open.' },
   SLOT_IN_PAST: { status: 409, ar: 'بدأ هذا الوقت بالفعل؛ اختر وقتًا لاحقًا.', en: 'That time has already started; choose a later one.' },
-  SLOT_CLOSED: { status: 409, ar: 'لا تُستقبل مواعيد في هذا اليوم أو الوقت (عطلة أو إغلاق).', en: 'No appointments are taken on that day or at that time (holiday or closure).' },
+  SLOT_CLOSED: {
+    status: 409,
+    ar: 'لا تُستقبل مواعيد في هذا اليوم أو الوقت (عطلة أو إغلاق).',
+    en: 'No appointments are taken on that day or at that time (holiday or closure).',
+  },
   SLOT_DAY_MISMATCH: { status: 400, ar: 'هذا الوقت لا يقع في اليوم المختار.', en: 'That time does not fall on the chosen day.' },
   NOT_ON_GRID: { status: 400, ar: 'هذا الوقت ليس بداية موعد لهذه الخدمة.', en: 'That time is not the start of a slot for this service.' },
 
@@ -74,7 +98,11 @@ export const ERRORS = {
   CITIZEN_NOT_FOUND: { status: 404, ar: 'لا يوجد سجل بهذا الرقم الشخصي.', en: 'There is no record with this CPR.' },
   BIRTH_DATE_IN_FUTURE: { status: 400, ar: 'تاريخ الميلاد بعد اليوم.', en: 'The date of birth is after today.' },
   FAMILY_MEMBER_EXISTS: { status: 409, ar: 'هذا الرقم الشخصي مسجّل في الأسرة من قبل.', en: 'This CPR is already in the family.' },
-  FAMILY_MEMBER_IS_CITIZEN: { status: 400, ar: 'لا يكون الرقم الشخصي لفرد الأسرة هو رقم المواطن نفسه.', en: "A family member's CPR cannot be the citizen's own." },
+  FAMILY_MEMBER_IS_CITIZEN: {
+    status: 400,
+    ar: 'لا يكون الرقم الشخصي لفرد الأسرة هو رقم المواطن نفسه.',
+    en: "A family member's CPR cannot be the citizen's own.",
+  },
   IMPORT_BAD_FILE: { status: 400, ar: 'تعذّرت قراءة الملف؛ تحقّق من صيغته.', en: 'The file could not be read; check its format.' },
   IMPORT_TOO_LARGE: { status: 413, ar: 'الملف أكبر من المسموح.', en: 'The file is too large.' },
 

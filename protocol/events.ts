@@ -7,7 +7,9 @@ const at = z.number().int();
 
 /** The checkpoint a day starts from: everything the engine needs, so a day's state = fold of its events. */
 export const DayOpened = z.object({
-  type: z.literal('day_opened'), at, day: Day,
+  type: z.literal('day_opened'),
+  at,
+  day: Day,
   settings: Settings,
   services: z.array(Service),
   counters: z.array(Counter),
@@ -23,8 +25,12 @@ export const AppointmentCheckedIn = z.object({ type: z.literal('appointment_chec
 export const AppointmentLateConverted = z.object({ type: z.literal('appointment_late_converted'), at, appointmentId: z.string(), ticketId: z.string() });
 /** A booked appointment moved to another slot (same id and reference); `appointment` is its new state. */
 export const AppointmentRescheduled = z.object({
-  type: z.literal('appointment_rescheduled'), at, appointment: Appointment,
-  fromDay: Day, fromSlotStart: z.number().int(), fromSlotEnd: z.number().int(),
+  type: z.literal('appointment_rescheduled'),
+  at,
+  appointment: Appointment,
+  fromDay: Day,
+  fromSlotStart: z.number().int(),
+  fromSlotEnd: z.number().int(),
 });
 export const AppointmentNoShow = z.object({ type: z.literal('appointment_no_show'), at, appointmentId: z.string() });
 export const CounterOpened = z.object({ type: z.literal('counter_opened'), at, counter: CounterNumber, userId: z.number().int() });
@@ -36,17 +42,47 @@ export const TicketCalled = z.object({ type: z.literal('ticket_called'), at, tic
 export const TicketRecalled = z.object({ type: z.literal('ticket_recalled'), at, ticketId: z.string(), counter: CounterNumber, recalls: z.number().int() });
 export const TicketNoShow = z.object({ type: z.literal('ticket_no_show'), at, ticketId: z.string(), counter: CounterNumber, requeued: z.boolean() });
 export const TicketStarted = z.object({ type: z.literal('ticket_started'), at, ticketId: z.string(), counter: CounterNumber });
-export const TicketFinished = z.object({ type: z.literal('ticket_finished'), at, ticketId: z.string(), counter: CounterNumber, outcome: z.string(), note: z.string().nullable(), durationMs: z.number().int() });
+export const TicketFinished = z.object({
+  type: z.literal('ticket_finished'),
+  at,
+  ticketId: z.string(),
+  counter: CounterNumber,
+  outcome: z.string(),
+  note: z.string().nullable(),
+  durationMs: z.number().int(),
+});
 export const TicketTransferred = z.object({
-  type: z.literal('ticket_transferred'), at, ticketId: z.string(), fromCounter: CounterNumber,
-  toServiceId: ServiceId, toCounter: CounterNumber.nullable(),
+  type: z.literal('ticket_transferred'),
+  at,
+  ticketId: z.string(),
+  fromCounter: CounterNumber,
+  toServiceId: ServiceId,
+  toCounter: CounterNumber.nullable(),
 });
 export const TicketCancelled = z.object({ type: z.literal('ticket_cancelled'), at, ticketId: z.string() });
 
 export const HallEvent = z.discriminatedUnion('type', [
-  DayOpened, DayClosed, SettingsChanged, TicketIssued, AppointmentBooked, AppointmentCancelled, AppointmentCheckedIn,
-  AppointmentLateConverted, AppointmentNoShow, CounterOpened, CounterClosed, CounterModeChanged, CounterPaused,
-  CounterResumed, TicketCalled, TicketRecalled, TicketNoShow, TicketStarted, TicketFinished, TicketTransferred, TicketCancelled,
+  DayOpened,
+  DayClosed,
+  SettingsChanged,
+  TicketIssued,
+  AppointmentBooked,
+  AppointmentCancelled,
+  AppointmentCheckedIn,
+  AppointmentLateConverted,
+  AppointmentNoShow,
+  CounterOpened,
+  CounterClosed,
+  CounterModeChanged,
+  CounterPaused,
+  CounterResumed,
+  TicketCalled,
+  TicketRecalled,
+  TicketNoShow,
+  TicketStarted,
+  TicketFinished,
+  TicketTransferred,
+  TicketCancelled,
   AppointmentRescheduled,
 ]);
 export type HallEvent = z.infer<typeof HallEvent>;
@@ -60,10 +96,26 @@ export type StoredEvent = z.infer<typeof StoredEvent>;
 /** The same events with citizen data removed, for the display and kiosk rooms. */
 export const PublicHallEvent = z.discriminatedUnion('type', [
   DayOpened.omit({ appointments: true }).extend({ appointments: z.array(PublicAppointment) }),
-  DayClosed, TicketIssued.extend({ ticket: PublicTicket }),
-  AppointmentBooked.extend({ appointment: PublicAppointment }), AppointmentCancelled, AppointmentCheckedIn,
-  AppointmentLateConverted, AppointmentNoShow, CounterOpened, CounterClosed, CounterModeChanged, CounterPaused,
-  CounterResumed, TicketCalled, TicketRecalled, TicketNoShow, TicketStarted, TicketFinished.omit({ note: true, outcome: true }),
-  TicketTransferred, TicketCancelled, SettingsChanged, AppointmentRescheduled.extend({ appointment: PublicAppointment }),
+  DayClosed,
+  TicketIssued.extend({ ticket: PublicTicket }),
+  AppointmentBooked.extend({ appointment: PublicAppointment }),
+  AppointmentCancelled,
+  AppointmentCheckedIn,
+  AppointmentLateConverted,
+  AppointmentNoShow,
+  CounterOpened,
+  CounterClosed,
+  CounterModeChanged,
+  CounterPaused,
+  CounterResumed,
+  TicketCalled,
+  TicketRecalled,
+  TicketNoShow,
+  TicketStarted,
+  TicketFinished.omit({ note: true, outcome: true }),
+  TicketTransferred,
+  TicketCancelled,
+  SettingsChanged,
+  AppointmentRescheduled.extend({ appointment: PublicAppointment }),
 ]);
 export type PublicHallEvent = z.infer<typeof PublicHallEvent>;

@@ -23,7 +23,13 @@ export const PublicDelta = z.object({ ...seqRange, events: z.array(PublicHallEve
 export const DeltaMessage = z.union([StaffDelta, PublicDelta]);
 export type DeltaMessage = z.infer<typeof DeltaMessage>;
 
-export const PrinterState = z.object({ online: z.boolean(), paperOut: z.boolean(), paperNearEnd: z.boolean(), coverOpen: z.boolean(), error: z.string().optional() });
+export const PrinterState = z.object({
+  online: z.boolean(),
+  paperOut: z.boolean(),
+  paperNearEnd: z.boolean(),
+  coverOpen: z.boolean(),
+  error: z.string().optional(),
+});
 export type PrinterState = z.infer<typeof PrinterState>;
 
 /** To a kiosk: how its own printer is doing (a banner when not ok). */
@@ -32,7 +38,12 @@ export type KioskPrinterStatus = z.infer<typeof KioskPrinterStatus>;
 
 /** To supervisors: a kiosk printer changed state (paper out, cover open, offline, back online). */
 export const PrinterStatusEvent = z.object({
-  deviceId: z.number().int(), deviceName: z.string(), target: z.string(), ok: z.boolean(),
-  status: PrinterState.nullable(), error: z.object({ code: z.string(), message: z.string() }).nullable(), at: z.number().int(),
+  deviceId: z.number().int(),
+  deviceName: z.string(),
+  target: z.string(),
+  ok: z.boolean(),
+  status: PrinterState.nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  at: z.number().int(),
 });
 export type PrinterStatusEvent = z.infer<typeof PrinterStatusEvent>;

@@ -16,8 +16,13 @@ export const MeReply = z.object({ user: StaffUser, counter: CounterNumber.nullab
 export const PairingCodeReply = z.object({ deviceId: z.number().int(), code: z.string(), expiresAt: z.number().int() });
 export const PairReply = z.object({ token: z.string(), device: z.object({ id: z.number().int(), kind: DeviceKind, name: z.string() }) });
 export const Device = z.object({
-  id: z.number().int(), kind: DeviceKind, name: z.string(), printer: z.string().nullable(), createdAt: z.number().int(),
-  pairedAt: nullableInt, revoked: z.boolean(),
+  id: z.number().int(),
+  kind: DeviceKind,
+  name: z.string(),
+  printer: z.string().nullable(),
+  createdAt: z.number().int(),
+  pairedAt: nullableInt,
+  revoked: z.boolean(),
 });
 export const DevicesReply = z.object({ devices: z.array(Device) });
 export const DeviceReply = z.object({ device: Device });
@@ -64,7 +69,12 @@ export const CounterCommandReply = z.object({ ticket: Ticket.nullable(), counter
 
 // --- appointments and settings
 const SlotOfDay = z.object({
-  time: z.string(), slotStart: z.number().int(), slotEnd: z.number().int(), capacity: z.number().int(), booked: z.number().int(), remaining: z.number().int(),
+  time: z.string(),
+  slotStart: z.number().int(),
+  slotEnd: z.number().int(),
+  capacity: z.number().int(),
+  booked: z.number().int(),
+  remaining: z.number().int(),
 });
 export const DayOfSlots = z.object({
   day: Day,
@@ -78,8 +88,15 @@ export const AppointmentsReply = z.object({ appointments: z.array(Appointment) }
 export const AppointmentReply = z.object({ appointment: Appointment });
 export const Kept = z.enum(['kept', 'no_show', 'cancelled', 'booked']);
 export const AppointmentHistoryEntry = z.object({
-  seq: z.number().int(), at: z.number().int(), actor: z.string(), by: z.string().nullable(), type: z.string(),
-  fromDay: z.string().optional(), fromSlotStart: z.number().int().optional(), toDay: z.string().optional(), toSlotStart: z.number().int().optional(),
+  seq: z.number().int(),
+  at: z.number().int(),
+  actor: z.string(),
+  by: z.string().nullable(),
+  type: z.string(),
+  fromDay: z.string().optional(),
+  fromSlotStart: z.number().int().optional(),
+  toDay: z.string().optional(),
+  toSlotStart: z.number().int().optional(),
 });
 export const OutboxStatusValue = z.enum(['queued', 'sent', 'failed']);
 export const CitizenAppointment = Appointment.extend({
@@ -93,12 +110,26 @@ export const CitizenAppointmentsReply = z.object({
   appointments: z.array(CitizenAppointment),
 });
 export const OutboxMessage = z.object({
-  id: z.number().int(), channel: z.string(), to: z.string(), body: z.string(), status: OutboxStatusValue, attempts: z.number().int(),
-  nextAttemptAt: z.number().int(), lastError: z.string().nullable(), createdAt: z.number().int(), sentAt: nullableInt, appointmentId: z.string().nullable(),
+  id: z.number().int(),
+  channel: z.string(),
+  to: z.string(),
+  body: z.string(),
+  status: OutboxStatusValue,
+  attempts: z.number().int(),
+  nextAttemptAt: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: z.number().int(),
+  sentAt: nullableInt,
+  appointmentId: z.string().nullable(),
 });
 export const OutboxReply = z.object({ messages: z.array(OutboxMessage) });
 export const SchedulePeriod = z.object({
-  id: z.number().int(), validFrom: z.string(), weekday: z.number().int(), startTime: z.string(), endTime: z.string(), counters: z.number().int(),
+  id: z.number().int(),
+  validFrom: z.string(),
+  weekday: z.number().int(),
+  startTime: z.string(),
+  endTime: z.string(),
+  counters: z.number().int(),
 });
 export const Holiday = z.object({ day: z.string(), nameAr: z.string(), nameEn: z.string(), closure: z.boolean() });
 export const ScheduleReply = z.object({ schedule: z.array(SchedulePeriod), holidays: z.array(Holiday) });
@@ -108,20 +139,45 @@ export const SettingsReply = z.object({ settings: Settings });
 
 // --- citizens
 export const FamilyMember = z.object({
-  id: z.number().int(), name: z.string(), relation: z.string(), dateOfBirth: z.string(), memberCpr: z.string().nullable(), createdAt: z.number().int(),
+  id: z.number().int(),
+  name: z.string(),
+  relation: z.string(),
+  dateOfBirth: z.string(),
+  memberCpr: z.string().nullable(),
+  createdAt: z.number().int(),
 });
 export const HousingApplication = z.object({
-  id: z.number().int(), type: z.string(), number: z.string(), status: z.string(), submittedDay: z.string(), updatedAt: z.number().int(),
+  id: z.number().int(),
+  type: z.string(),
+  number: z.string(),
+  status: z.string(),
+  submittedDay: z.string(),
+  updatedAt: z.number().int(),
   history: z.array(z.object({ status: z.string(), at: z.number().int() })),
 });
 export const Letter = z.object({
-  id: z.number().int(), subject: z.string(), receivedDay: z.string(), status: z.string(), reference: z.string(), updatedAt: z.number().int(),
+  id: z.number().int(),
+  subject: z.string(),
+  receivedDay: z.string(),
+  status: z.string(),
+  reference: z.string(),
+  updatedAt: z.number().int(),
 });
 export const AuditEntry = z.object({
-  id: z.number().int(), field: z.string(), oldValue: z.string().nullable(), newValue: z.string().nullable(), actor: z.string(), at: z.number().int(),
+  id: z.number().int(),
+  field: z.string(),
+  oldValue: z.string().nullable(),
+  newValue: z.string().nullable(),
+  actor: z.string(),
+  at: z.number().int(),
 });
 export const CitizenRecord = z.object({
-  cpr: Cpr, nameAr: z.string(), nameEn: z.string(), phone: z.string().nullable(), address: z.string().nullable(), iban: z.string().nullable(),
+  cpr: Cpr,
+  nameAr: z.string(),
+  nameEn: z.string(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+  iban: z.string().nullable(),
   updatedAt: z.number().int(),
   family: z.array(FamilyMember),
   applications: z.array(HousingApplication),
@@ -131,12 +187,20 @@ export const CitizenRecord = z.object({
 export const CitizenReply = z.object({ citizen: CitizenRecord });
 export const CitizenChangedReply = CitizenReply.extend({ changed: z.number().int().min(0) });
 export const Call = z.object({
-  id: z.number().int(), cpr: z.string().nullable(), category: z.string(), note: z.string(), outcome: z.string(), actor: z.string(),
-  at: z.number().int(), day: z.string(),
+  id: z.number().int(),
+  cpr: z.string().nullable(),
+  category: z.string(),
+  note: z.string(),
+  outcome: z.string(),
+  actor: z.string(),
+  at: z.number().int(),
+  day: z.string(),
 });
 export const CallReply = z.object({ call: Call });
 export const CallsReply = z.object({ calls: z.array(Call) });
 export const ImportReport = z.object({
-  inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
   rejected: z.array(z.object({ row: z.number().int(), errors: z.array(z.string()) })),
 });

@@ -6,16 +6,34 @@ import { z } from 'zod';
 import { PAGES } from '../ui-kit/pages.ts';
 import { operations, type Operation } from './ops/index.ts';
 
-type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; anyOf?: JsonSchema[]; enum?: unknown[]; pattern?: string; minLength?: number; maxLength?: number; minimum?: number; maximum?: number; default?: unknown; items?: JsonSchema; additionalProperties?: JsonSchema | boolean; const?: unknown; oneOf?: JsonSchema[] };
+type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  anyOf?: JsonSchema[];
+  enum?: unknown[];
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  default?: unknown;
+  items?: JsonSchema;
+  additionalProperties?: JsonSchema | boolean;
+  const?: unknown;
+  oneOf?: JsonSchema[];
+};
 
 function typeOf(s: JsonSchema): string {
   if (s.enum) return s.enum.map((v) => `\`${JSON.stringify(v)}\``).join(' \\| ');
   if (s.anyOf) return s.anyOf.map(typeOf).join(' \\| ');
-  const base = Array.isArray(s.type) ? s.type.join('|') : s.type ?? 'any';
+  const base = Array.isArray(s.type) ? s.type.join('|') : (s.type ?? 'any');
   const limits = [
     s.pattern && `\`${s.pattern.replace(/\|/g, '\\|')}\``,
-    s.minLength !== undefined && `≥${s.minLength} chars`, s.maxLength !== undefined && `≤${s.maxLength} chars`,
-    s.minimum !== undefined && `≥${s.minimum}`, s.maximum !== undefined && `≤${s.maximum}`,
+    s.minLength !== undefined && `≥${s.minLength} chars`,
+    s.maxLength !== undefined && `≤${s.maxLength} chars`,
+    s.minimum !== undefined && `≥${s.minimum}`,
+    s.maximum !== undefined && `≤${s.maximum}`,
   ].filter(Boolean);
   return limits.length ? `${base} (${limits.join(', ')})` : base;
 }
@@ -23,16 +41,18 @@ function typeOf(s: JsonSchema): string {
 function fields(o: Operation): string {
   const schema = z.toJSONSchema(o.input, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
   const variants = schema.anyOf ?? [schema];
-  return variants.map((v, i) => {
-    const props = Object.entries(v.properties ?? {});
-    if (props.length === 0) return 'No input.';
-    const head = variants.length > 1 ? `One of — variant ${i + 1}:\n\n` : '';
-    const rows = props.map(([name, p]) => {
-      const required = v.required?.includes(name) ? 'yes' : p.default !== undefined ? `no (default \`${JSON.stringify(p.default)}\`)` : 'no';
-      return `| \`${name}\` | ${typeOf(p)} | ${required} |`;
-    });
-    return `${head}| field | type | required |\n|---|---|---|\n${rows.join('\n')}`;
-  }).join('\n\n');
+  return variants
+    .map((v, i) => {
+      const props = Object.entries(v.properties ?? {});
+      if (props.length === 0) return 'No input.';
+      const head = variants.length > 1 ? `One of — variant ${i + 1}:\n\n` : '';
+      const rows = props.map(([name, p]) => {
+        const required = v.required?.includes(name) ? 'yes' : p.default !== undefined ? `no (default \`${JSON.stringify(p.default)}\`)` : 'no';
+        return `| \`${name}\` | ${typeOf(p)} | ${required} |`;
+      });
+      return `${head}| field | type | required |\n|---|---|---|\n${rows.join('\n')}`;
+    })
+    .join('\n\n');
 }
 
 /** One line per reply field, nested fields indented; deeper than 3 levels is summed up as "…". */
@@ -62,7 +82,7 @@ function replyType(s: JsonSchema): string {
   if (s.enum) return s.enum.map((v) => `\`${JSON.stringify(v)}\``).join(' \\| ');
   if (s.type === 'array') return `array of ${s.items ? replyType(s.items) : 'any'}`;
   if (s.type === 'object' && typeof s.additionalProperties === 'object') return `map of ${replyType(s.additionalProperties)}`;
-  return Array.isArray(s.type) ? s.type.join('|') : s.type ?? 'any';
+  return Array.isArray(s.type) ? s.type.join('|') : (s.type ?? 'any');
 }
 
 function reply(o: Operation): string {

@@ -69,14 +69,22 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
     const s = hub.current;
     const waiting = waitingByQueue(s);
     const lines = [
-      '# HELP dor_commands_total Commands run by the hub.', '# TYPE dor_commands_total counter',
-      `dor_commands_total ${hub.stats.commands}`, `dor_commands_rejected_total ${hub.stats.rejected}`,
-      '# TYPE dor_events_total counter', `dor_events_total ${hub.stats.events}`,
-      '# TYPE dor_event_seq gauge', `dor_event_seq ${hub.lastSeq}`,
-      '# TYPE dor_tickets_today gauge', `dor_tickets_today ${Object.keys(s.tickets).length}`,
-      '# TYPE dor_waiting gauge', ...Object.entries(waiting).map(([q, n]) => `dor_waiting{queue="${q}"} ${n}`),
-      '# TYPE dor_counters_open gauge', `dor_counters_open ${Object.values(s.counters).filter((c) => c.open).length}`,
-      '# TYPE dor_socket_clients gauge', `dor_socket_clients ${io.engine.clientsCount}`,
+      '# HELP dor_commands_total Commands run by the hub.',
+      '# TYPE dor_commands_total counter',
+      `dor_commands_total ${hub.stats.commands}`,
+      `dor_commands_rejected_total ${hub.stats.rejected}`,
+      '# TYPE dor_events_total counter',
+      `dor_events_total ${hub.stats.events}`,
+      '# TYPE dor_event_seq gauge',
+      `dor_event_seq ${hub.lastSeq}`,
+      '# TYPE dor_tickets_today gauge',
+      `dor_tickets_today ${Object.keys(s.tickets).length}`,
+      '# TYPE dor_waiting gauge',
+      ...Object.entries(waiting).map(([q, n]) => `dor_waiting{queue="${q}"} ${n}`),
+      '# TYPE dor_counters_open gauge',
+      `dor_counters_open ${Object.values(s.counters).filter((c) => c.open).length}`,
+      '# TYPE dor_socket_clients gauge',
+      `dor_socket_clients ${io.engine.clientsCount}`,
     ];
     res.type('text/plain; version=0.0.4').send(lines.join('\n') + '\n');
   });
@@ -98,7 +106,11 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
   const io = new IoServer(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
   const limiter = new RateLimiter();
   const printing = new Printing({
-    db, hub, clock, log, outDir: opts.printsDir,
+    db,
+    hub,
+    clock,
+    log,
+    outDir: opts.printsDir,
     toKiosk: (deviceId, msg) => io.to(`device:${deviceId}`).emit('printer:status', msg),
     toSupervisors: (msg) => io.to('supervisor').emit('printer:status', msg),
   });
@@ -112,7 +124,11 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
   warmUpRenderer(); // the first ticket of the day should not wait for font loading
   const outbox = new OutboxWorker(db, clock, opts.smsSender ?? logSender(log), log);
   const timer = setInterval(() => {
-    try { hub.tick(); } catch (err) { log.error({ err }, 'job failed'); }
+    try {
+      hub.tick();
+    } catch (err) {
+      log.error({ err }, 'job failed');
+    }
     outbox.deliverDue().catch((err: unknown) => log.error({ err }, 'outbox delivery failed'));
   }, opts.jobIntervalMs ?? 15_000);
   timer.unref();
@@ -120,7 +136,12 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
   await new Promise<void>((resolve) => http.listen(port, host, resolve));
   const addr = http.address() as AddressInfo;
   return {
-    app, hub, io, http, printing, outbox,
+    app,
+    hub,
+    io,
+    http,
+    printing,
+    outbox,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`,
     async close() {
       clearInterval(timer);

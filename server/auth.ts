@@ -16,7 +16,11 @@ export type Principal =
   | { kind: 'anonymous' };
 
 /** Who may run an operation. Admins may do everything a supervisor may. */
-export interface Access { roles?: Role[]; devices?: DeviceKind[]; anonymous?: boolean }
+export interface Access {
+  roles?: Role[];
+  devices?: DeviceKind[];
+  anonymous?: boolean;
+}
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export const newToken = () => randomBytes(32).toString('base64url');

@@ -8,7 +8,10 @@ import { join } from 'node:path';
 /** Written into dist/ next to the pages. */
 export const SOURCES_FILE = 'sources.json';
 
-export interface BuiltFrom { files: string[]; hash: string }
+export interface BuiltFrom {
+  files: string[];
+  hash: string;
+}
 
 /** One hash over the files' paths and contents (root-relative paths, in order). Null if one is gone. */
 export function hashSources(root: string, files: readonly string[]): string | null {

@@ -1,5 +1,7 @@
 // The hub's one source of time. Tests and demos inject their own; the engine never reads a clock.
-export interface Clock { now(): number }
+export interface Clock {
+  now(): number;
+}
 
 export const systemClock: Clock = { now: () => Date.now() };
 
@@ -12,7 +14,13 @@ export function shiftedClock(startMs: number): Clock {
 /** A clock that moves only when told to (unit and integration tests). */
 export class ManualClock implements Clock {
   constructor(private ms: number) {}
-  now() { return this.ms; }
-  set(ms: number) { this.ms = ms; }
-  advance(ms: number) { this.ms += ms; }
+  now() {
+    return this.ms;
+  }
+  set(ms: number) {
+    this.ms = ms;
+  }
+  advance(ms: number) {
+    this.ms += ms;
+  }
 }

@@ -4,7 +4,12 @@ import type { EngineError } from '../engine/index.ts';
 import { errorStatus, type ErrorCode } from '../protocol/errors.ts';
 
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: ErrorCode, message: string, readonly details?: unknown) {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
     super(message);
   }
 }
@@ -18,5 +23,10 @@ export function engineError(e: EngineError): HttpError {
 export function validationError(err: ZodError): HttpError {
   const first = err.issues[0];
   const where = first?.path.length ? `${first.path.join('.')}: ` : '';
-  return new HttpError(400, 'VALIDATION_FAILED', `${where}${first?.message ?? 'invalid input'}`, err.issues.map((i) => ({ path: i.path, message: i.message })));
+  return new HttpError(
+    400,
+    'VALIDATION_FAILED',
+    `${where}${first?.message ?? 'invalid input'}`,
+    err.issues.map((i) => ({ path: i.path, message: i.message })),
+  );
 }

@@ -13,9 +13,18 @@ import type { RateLimiter } from './rate-limit.ts';
 import { checkReply } from './ops/op.ts';
 import { operations, type Operation } from './ops/index.ts';
 
-export interface HttpDeps { db: Db; hub: Hub; clock: Clock; log: Logger; secureCookies: boolean; printing: Printing; limiter: RateLimiter; publicUrl: string | null;
+export interface HttpDeps {
+  db: Db;
+  hub: Hub;
+  clock: Clock;
+  log: Logger;
+  secureCookies: boolean;
+  printing: Printing;
+  limiter: RateLimiter;
+  publicUrl: string | null;
   /** Parse every reply with its operation's output schema; a drifting reply is a logged 500 (tests). */
-  validateReplies?: boolean }
+  validateReplies?: boolean;
+}
 
 export { validationError };
 
@@ -23,17 +32,21 @@ function handler(o: Operation, deps: HttpDeps) {
   return async (req: Request, res: Response) => {
     const principal = resolvePrincipal(deps.db, deps.clock.now(), req.headers.cookie, bearerOf(req.headers.authorization));
     authorize(principal, o.access);
-    const body: unknown = o.http!.method === 'get' ? req.query : req.body ?? {};
+    const body: unknown = o.http!.method === 'get' ? req.query : (req.body ?? {});
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, 'VALIDATION_FAILED', 'The body must be a JSON object.');
     const clash = Object.keys(req.params).find((k) => k in body);
     if (clash) throw new HttpError(400, 'VALIDATION_FAILED', `${clash}: comes from the URL path, not the body.`);
     const cookies = {
-      set: (name: string, value: string, maxAge: number) => res.cookie(name, value, { httpOnly: true, sameSite: 'strict', secure: deps.secureCookies, path: '/', maxAge }),
+      set: (name: string, value: string, maxAge: number) =>
+        res.cookie(name, value, { httpOnly: true, sameSite: 'strict', secure: deps.secureCookies, path: '/', maxAge }),
       clear: (name: string) => res.clearCookie(name, { path: '/' }),
     };
     const origin = deps.publicUrl ?? `${req.protocol}://${req.get('host')}`;
     const { hub, db, clock, printing, limiter } = deps;
-    const result = await o.invoke({ hub, db, clock, printing, limiter, origin, principal, actor: actorOf(principal), cookies, rooms: null }, { ...body, ...req.params });
+    const result = await o.invoke(
+      { hub, db, clock, printing, limiter, origin, principal, actor: actorOf(principal), cookies, rooms: null },
+      { ...body, ...req.params },
+    );
     if (deps.validateReplies) checkReply(o, result, deps.log);
     res.status(o.http!.status ?? 200).json(result);
   };
@@ -49,7 +62,9 @@ export function apiRouter(deps: HttpDeps): express.Router {
   for (const o of operations) {
     if (o.http) router[o.http.method](o.http.path, handler(o, deps));
   }
-  router.use('/api', (_req, _res) => { throw new HttpError(404, 'NOT_FOUND', 'There is no such API route.'); });
+  router.use('/api', (_req, _res) => {
+    throw new HttpError(404, 'NOT_FOUND', 'There is no such API route.');
+  });
   return router;
 }
 

@@ -6,9 +6,24 @@ import type { HallEvent } from '../protocol/events.ts';
 import { transaction, type Db } from '../db/client.ts';
 import * as repo from '../db/repos/index.ts';
 import type { Clock } from './clock.ts';
-import { applyEvent, decide, foldEvents, localDay, localInstant, nextDay, type Command, type Decision, type EngineError, type HallState } from '../engine/index.ts';
+import {
+  applyEvent,
+  decide,
+  foldEvents,
+  localDay,
+  localInstant,
+  nextDay,
+  type Command,
+  type Decision,
+  type EngineError,
+  type HallState,
+} from '../engine/index.ts';
 
-export interface Committed { fromSeq: number; toSeq: number; events: HallEvent[] }
+export interface Committed {
+  fromSeq: number;
+  toSeq: number;
+  events: HallEvent[];
+}
 export type Listener = (c: Committed) => void;
 
 export type Executed = Decision & { fromSeq?: number; toSeq?: number };
@@ -34,7 +49,11 @@ export class Hub {
   private dayEndsAt = 0;
   readonly stats = { commands: 0, rejected: 0, events: 0 };
 
-  constructor(readonly db: Db, readonly clock: Clock, private log: Logger) {
+  constructor(
+    readonly db: Db,
+    readonly clock: Clock,
+    private log: Logger,
+  ) {
     this.load();
   }
 
@@ -47,9 +66,14 @@ export class Hub {
       const settings = repo.loadSettings(this.db);
       const day = localDay(now, settings.timeZone);
       const opened: HallEvent = {
-        type: 'day_opened', at: now, day, settings,
-        services: repo.listServices(this.db), counters: repo.listCounters(this.db),
-        appointments: repo.listAppointmentsOfDay(this.db, day), recentDurations: {},
+        type: 'day_opened',
+        at: now,
+        day,
+        settings,
+        services: repo.listServices(this.db),
+        counters: repo.listCounters(this.db),
+        appointments: repo.listAppointmentsOfDay(this.db, day),
+        recentDurations: {},
       };
       this.seq = transaction(this.db, () => repo.appendEvents(this.db, day, 'system', [opened]))[0]!;
       this.state = foldEvents([opened]);
@@ -60,10 +84,16 @@ export class Hub {
     this.ensureDay();
   }
 
-  get current(): Readonly<HallState> { return this.state; }
-  get lastSeq(): number { return this.seq; }
+  get current(): Readonly<HallState> {
+    return this.state;
+  }
+  get lastSeq(): number {
+    return this.seq;
+  }
 
-  onCommit(l: Listener) { this.listeners.push(l); }
+  onCommit(l: Listener) {
+    this.listeners.push(l);
+  }
 
   /**
    * Runs one command: decide, then store its events and projections in one transaction, then
@@ -123,30 +153,72 @@ export class Hub {
   /** Keeps the query tables (tickets, counters, appointments, settings) in step with the events. */
   private project(e: HallEvent, actor: string) {
     const s = this.state;
-    const ticket = (id: string) => { const t = s.tickets[id]; if (t) repo.upsertTicket(this.db, t); };
-    const counter = (n: number) => { const c = s.counters[n]; if (c) repo.upsertCounter(this.db, c); };
+    const ticket = (id: string) => {
+      const t = s.tickets[id];
+      if (t) repo.upsertTicket(this.db, t);
+    };
+    const counter = (n: number) => {
+      const c = s.counters[n];
+      if (c) repo.upsertCounter(this.db, c);
+    };
     const appointment = (id: string, fallback: Appointment['status']) => {
       const a = s.appointments[id];
       if (a) repo.upsertAppointment(this.db, a);
       else repo.setAppointmentStatus(this.db, id, fallback);
     };
     switch (e.type) {
-      case 'day_opened': for (const c of Object.values(s.counters)) repo.upsertCounter(this.db, c); return;
-      case 'day_closed': return;
-      case 'settings_changed': repo.saveSettings(this.db, e.settings); return;
-      case 'ticket_issued': ticket(e.ticket.id); return;
-      case 'appointment_booked': repo.upsertAppointment(this.db, { ...e.appointment, createdAt: e.at, createdBy: actor }); return;
-      case 'appointment_rescheduled': repo.upsertAppointment(this.db, e.appointment); return;
-      case 'appointment_cancelled': appointment(e.appointmentId, 'cancelled'); return;
-      case 'appointment_no_show': appointment(e.appointmentId, 'no_show'); return;
-      case 'appointment_checked_in': appointment(e.appointmentId, 'checked_in'); return;
-      case 'appointment_late_converted': appointment(e.appointmentId, 'late_converted'); return;
-      case 'counter_opened': case 'counter_closed': case 'counter_mode_changed': case 'counter_paused': case 'counter_resumed':
-        counter(e.counter); return;
-      case 'ticket_transferred': ticket(e.ticketId); counter(e.fromCounter); return;
-      case 'ticket_cancelled': ticket(e.ticketId); for (const c of Object.values(s.counters)) counter(c.number); return;
-      case 'ticket_called': case 'ticket_recalled': case 'ticket_no_show': case 'ticket_started': case 'ticket_finished':
-        ticket(e.ticketId); counter(e.counter); return;
+      case 'day_opened':
+        for (const c of Object.values(s.counters)) repo.upsertCounter(this.db, c);
+        return;
+      case 'day_closed':
+        return;
+      case 'settings_changed':
+        repo.saveSettings(this.db, e.settings);
+        return;
+      case 'ticket_issued':
+        ticket(e.ticket.id);
+        return;
+      case 'appointment_booked':
+        repo.upsertAppointment(this.db, { ...e.appointment, createdAt: e.at, createdBy: actor });
+        return;
+      case 'appointment_rescheduled':
+        repo.upsertAppointment(this.db, e.appointment);
+        return;
+      case 'appointment_cancelled':
+        appointment(e.appointmentId, 'cancelled');
+        return;
+      case 'appointment_no_show':
+        appointment(e.appointmentId, 'no_show');
+        return;
+      case 'appointment_checked_in':
+        appointment(e.appointmentId, 'checked_in');
+        return;
+      case 'appointment_late_converted':
+        appointment(e.appointmentId, 'late_converted');
+        return;
+      case 'counter_opened':
+      case 'counter_closed':
+      case 'counter_mode_changed':
+      case 'counter_paused':
+      case 'counter_resumed':
+        counter(e.counter);
+        return;
+      case 'ticket_transferred':
+        ticket(e.ticketId);
+        counter(e.fromCounter);
+        return;
+      case 'ticket_cancelled':
+        ticket(e.ticketId);
+        for (const c of Object.values(s.counters)) counter(c.number);
+        return;
+      case 'ticket_called':
+      case 'ticket_recalled':
+      case 'ticket_no_show':
+      case 'ticket_started':
+      case 'ticket_finished':
+        ticket(e.ticketId);
+        counter(e.counter);
+        return;
     }
   }
 

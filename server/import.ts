@@ -25,17 +25,28 @@ export function parseCsv(text: string): string[][] {
     const ch = text[i]!;
     if (quoted) {
       if (ch === '"') {
-        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
       } else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') { row.push(field); field = ''; }
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
     } else field += ch;
   }
   if (quoted) throw new HttpError(400, 'IMPORT_BAD_FILE', 'The CSV file ends inside a quoted field.');
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows.filter((r) => !(r.length === 1 && r[0]!.trim() === ''));
 }
 
@@ -44,7 +55,11 @@ export function rowsOfFile(format: 'csv' | 'json', data: string): { row: number;
   let list: { row: number; value: unknown }[];
   if (format === 'json') {
     let parsed: unknown;
-    try { parsed = JSON.parse(data); } catch { throw new HttpError(400, 'IMPORT_BAD_FILE', 'The JSON file is not valid JSON.'); }
+    try {
+      parsed = JSON.parse(data);
+    } catch {
+      throw new HttpError(400, 'IMPORT_BAD_FILE', 'The JSON file is not valid JSON.');
+    }
     const rows = Array.isArray(parsed) ? parsed : (parsed as { rows?: unknown } | null)?.rows;
     if (!Array.isArray(rows)) throw new HttpError(400, 'IMPORT_BAD_FILE', 'The JSON file must be an array of rows or { "rows": [...] }.');
     list = rows.map((value, i) => ({ row: i + 1, value }));
@@ -59,9 +74,10 @@ export function rowsOfFile(format: 'csv' | 'json', data: string): { row: number;
     }
     list = body.map((cells, i) => ({
       row: i + 1,
-      value: cells.length !== columns.length
-        ? new Error(`has ${cells.length} cells, the header has ${columns.length}`)
-        : Object.fromEntries(columns.map((c, j) => [c, cells[j]])),
+      value:
+        cells.length !== columns.length
+          ? new Error(`has ${cells.length} cells, the header has ${columns.length}`)
+          : Object.fromEntries(columns.map((c, j) => [c, cells[j]])),
     }));
   }
   if (list.length > MAX_IMPORT_ROWS) throw new HttpError(413, 'IMPORT_TOO_LARGE', `At most ${MAX_IMPORT_ROWS} rows per import.`);
@@ -81,7 +97,10 @@ export function importRows(db: Db, rows: { row: number; value: unknown }[], now:
   const report: ImportReport = { inserted: 0, updated: 0, unchanged: 0, rejected: [] };
   transaction(db, () => {
     for (const { row, value } of rows) {
-      if (value instanceof Error) { report.rejected.push({ row, errors: [value.message] }); continue; }
+      if (value instanceof Error) {
+        report.rejected.push({ row, errors: [value.message] });
+        continue;
+      }
       const parsed = ImportRow.safeParse(withoutEmpty(value));
       if (!parsed.success) {
         report.rejected.push({ row, errors: parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)) });

@@ -21,13 +21,23 @@ if (repo.isEmpty(db)) {
   log.info({ db: config.DOR_DB }, 'first run: seeded the demo hall');
 }
 await buildUiIfStale(log);
-const running = await startHub({
-  db, clock, log, demo: config.DOR_DEMO === '1', secureCookies: config.DOR_SECURE_COOKIES === '1',
-  validateReplies: config.DOR_VALIDATE_REPLIES === '1',
-  jobIntervalMs: config.DOR_JOB_INTERVAL_MS, printsDir: join(dirname(config.DOR_DB), 'prints'),
-  publicUrl: config.DOR_PUBLIC_URL ?? null, printerPollMs: config.DOR_PRINTER_POLL_MS,
-  smsSender: config.DOR_SMS_SENDER === 'webhook' ? webhookSender(config.DOR_SMS_WEBHOOK_URL!, config.DOR_SMS_WEBHOOK_TIMEOUT_MS) : logSender(log),
-}, config.PORT, config.HOST);
+const running = await startHub(
+  {
+    db,
+    clock,
+    log,
+    demo: config.DOR_DEMO === '1',
+    secureCookies: config.DOR_SECURE_COOKIES === '1',
+    validateReplies: config.DOR_VALIDATE_REPLIES === '1',
+    jobIntervalMs: config.DOR_JOB_INTERVAL_MS,
+    printsDir: join(dirname(config.DOR_DB), 'prints'),
+    publicUrl: config.DOR_PUBLIC_URL ?? null,
+    printerPollMs: config.DOR_PRINTER_POLL_MS,
+    smsSender: config.DOR_SMS_SENDER === 'webhook' ? webhookSender(config.DOR_SMS_WEBHOOK_URL!, config.DOR_SMS_WEBHOOK_TIMEOUT_MS) : logSender(log),
+  },
+  config.PORT,
+  config.HOST,
+);
 const port = new URL(running.url).port;
 log.info({ url: `http://localhost:${port}/`, db: config.DOR_DB, day: running.hub.current.day }, `Dor is serving the hall on http://localhost:${port}/`);
 

@@ -18,7 +18,9 @@ export interface SmsSender {
 export function logSender(log: Logger): SmsSender {
   return {
     name: 'log',
-    async send(to, text) { log.info({ to, text }, 'sms (log sender)'); },
+    async send(to, text) {
+      log.info({ to, text }, 'sms (log sender)');
+    },
   };
 }
 
@@ -28,8 +30,10 @@ export function webhookSender(url: string, timeoutMs = 5000): SmsSender {
     name: 'webhook',
     async send(to, text) {
       const res = await fetch(url, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ to, text }), signal: AbortSignal.timeout(timeoutMs),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ to, text }),
+        signal: AbortSignal.timeout(timeoutMs),
       });
       await res.arrayBuffer().catch(() => undefined);
       if (!res.ok) throw new Error(`SMS gateway answered ${res.status}`);
@@ -66,7 +70,14 @@ export function confirmationText(kind: MessageKind, a: Appointment, service: Pic
 }
 
 /** Queues the confirmation of a booking change. Call inside the booking's transaction. */
-export function enqueueConfirmation(db: Db, kind: MessageKind, a: Appointment, service: Pick<Service, 'nameAr' | 'nameEn'>, timeZone: string, now: number): number {
+export function enqueueConfirmation(
+  db: Db,
+  kind: MessageKind,
+  a: Appointment,
+  service: Pick<Service, 'nameAr' | 'nameEn'>,
+  timeZone: string,
+  now: number,
+): number {
   return repo.enqueueMessage(db, { channel: 'sms', to: e164(a.phone), body: confirmationText(kind, a, service, timeZone), appointmentId: a.id, now });
 }
 
@@ -74,13 +85,22 @@ export function enqueueConfirmation(db: Db, kind: MessageKind, a: Appointment, s
 export class OutboxWorker {
   private running: Promise<number> | null = null;
 
-  constructor(private db: Db, private clock: Clock, private sender: SmsSender, private log: Logger) {}
+  constructor(
+    private db: Db,
+    private clock: Clock,
+    private sender: SmsSender,
+    private log: Logger,
+  ) {}
 
-  get senderName() { return this.sender.name; }
+  get senderName() {
+    return this.sender.name;
+  }
 
   /** Sends every message due now; resolves with how many were tried. A run already going is joined. */
   deliverDue(): Promise<number> {
-    this.running ??= this.run().finally(() => { this.running = null; });
+    this.running ??= this.run().finally(() => {
+      this.running = null;
+    });
     return this.running;
   }
 
@@ -95,7 +115,9 @@ export class OutboxWorker {
         const lastError = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
         const failed = attempts >= MAX_ATTEMPTS;
         repo.updateMessage(this.db, m.id, {
-          status: failed ? 'failed' : 'queued', attempts, lastError,
+          status: failed ? 'failed' : 'queued',
+          attempts,
+          lastError,
           nextAttemptAt: this.clock.now() + (failed ? 0 : retryDelay(attempts)),
         });
         this.log.warn({ id: m.id, attempts, failed, err: lastError }, 'sms delivery failed');

@@ -44,10 +44,17 @@ export class Printing {
     const s = this.deps.hub.current;
     const service = s.services[t.serviceId];
     return {
-      hallName: s.settings.hallName, ticketLabel: t.label, kind: t.kind,
-      serviceNameAr: service?.nameAr ?? t.serviceId, serviceNameEn: service?.nameEn ?? t.serviceId,
-      issuedAt: t.issuedAt, timeZone: s.settings.timeZone, peopleAhead: estimate.peopleAhead,
-      estimatedWaitMin: estimate.estimatedWaitMin, statusUrl: `${origin}/t/${t.statusToken}`, footer: s.settings.ticketFooter,
+      hallName: s.settings.hallName,
+      ticketLabel: t.label,
+      kind: t.kind,
+      serviceNameAr: service?.nameAr ?? t.serviceId,
+      serviceNameEn: service?.nameEn ?? t.serviceId,
+      issuedAt: t.issuedAt,
+      timeZone: s.settings.timeZone,
+      peopleAhead: estimate.peopleAhead,
+      estimatedWaitMin: estimate.estimatedWaitMin,
+      statusUrl: `${origin}/t/${t.statusToken}`,
+      footer: s.settings.ticketFooter,
     };
   }
 
@@ -66,7 +73,12 @@ export class Printing {
   /** The installer's test print, on a given printer or on a kiosk's bound one. */
   async testPrint(target: string, width?: 58 | 80): Promise<PrintResult> {
     const print = sampleTicket();
-    const { bytes: _bytes, ...result } = await printTicket(print, target, { ...TIMEOUTS, width: width ?? this.deps.hub.current.settings.printerWidth, outDir: this.deps.outDir, name: `test-${this.deps.clock.now()}` });
+    const { bytes: _bytes, ...result } = await printTicket(print, target, {
+      ...TIMEOUTS,
+      width: width ?? this.deps.hub.current.settings.printerWidth,
+      outDir: this.deps.outDir,
+      name: `test-${this.deps.clock.now()}`,
+    });
     return result;
   }
 
@@ -88,19 +100,26 @@ export class Printing {
 
   async pollAll() {
     const kiosks = repo.listDevices(this.deps.db).filter((d) => d.kind === 'kiosk' && !d.revoked && d.printer?.startsWith('tcp://'));
-    await Promise.all(kiosks.map(async (d) => {
-      const status = await queryStatus(d.printer!, TIMEOUTS.connectTimeoutMs);
-      const problem = !status.online ? 'OFFLINE' : status.paperOut ? 'PAPER_OUT' : status.coverOpen ? 'COVER_OPEN' : null;
-      const result: PrintResult = problem
-        ? { ok: false, target: d.printer!, status, error: { code: problem, message: MESSAGES[problem]! } }
-        : { ok: true, target: d.printer!, status };
-      this.record(d.id, d.name, d.printer!, result);
-    }));
+    await Promise.all(
+      kiosks.map(async (d) => {
+        const status = await queryStatus(d.printer!, TIMEOUTS.connectTimeoutMs);
+        const problem = !status.online ? 'OFFLINE' : status.paperOut ? 'PAPER_OUT' : status.coverOpen ? 'COVER_OPEN' : null;
+        const result: PrintResult = problem
+          ? { ok: false, target: d.printer!, status, error: { code: problem, message: MESSAGES[problem]! } }
+          : { ok: true, target: d.printer!, status };
+        this.record(d.id, d.name, d.printer!, result);
+      }),
+    );
   }
 
   private async send(target: string, print: TicketPrint, name: string): Promise<PrintResult> {
     try {
-      const { bytes: _bytes, ...result } = await printTicket(print, target, { ...TIMEOUTS, width: this.deps.hub.current.settings.printerWidth, outDir: this.deps.outDir, name });
+      const { bytes: _bytes, ...result } = await printTicket(print, target, {
+        ...TIMEOUTS,
+        width: this.deps.hub.current.settings.printerWidth,
+        outDir: this.deps.outDir,
+        name,
+      });
       return result;
     } catch (err) {
       this.deps.log.error({ err, target }, 'printing failed');
@@ -111,8 +130,13 @@ export class Printing {
   /** Remembers the status and tells kiosk and supervisors when it changed. */
   private record(deviceId: number, deviceName: string, target: string, r: PrintResult) {
     const event: PrinterStatusEvent = {
-      deviceId, deviceName, target, ok: r.ok, status: r.status ?? null,
-      error: r.ok ? null : { code: r.error.code, message: MESSAGES[r.error.code] ?? r.error.message }, at: this.deps.clock.now(),
+      deviceId,
+      deviceName,
+      target,
+      ok: r.ok,
+      status: r.status ?? null,
+      error: r.ok ? null : { code: r.error.code, message: MESSAGES[r.error.code] ?? r.error.message },
+      at: this.deps.clock.now(),
     };
     const before = this.last.get(deviceId);
     this.last.set(deviceId, event);

@@ -21,7 +21,12 @@ import { localInstant, weekdayOf, type EngineError } from '../engine/index.ts';
 
 const MINUTE = 60_000;
 
-export interface Slot { time: string; slotStart: number; slotEnd: number; capacity: number }
+export interface Slot {
+  time: string;
+  slotStart: number;
+  slotEnd: number;
+  capacity: number;
+}
 
 export type DayClosure = { kind: 'holiday' | 'closure'; nameAr: string; nameEn: string } | null;
 
@@ -62,7 +67,12 @@ export const refuse = (code: ErrorCode, message: string): EngineError => ({ code
  * Why `a` (a new booking, or an existing one moved to a new slot) cannot be booked, or null.
  * Runs inside the hub's transaction (as its guard), so its counts cannot race another booking.
  */
-export function checkBooking(db: Db, a: Appointment, time: string, ctx: { service: Service; settings: Settings; today: string; now: number }): EngineError | null {
+export function checkBooking(
+  db: Db,
+  a: Appointment,
+  time: string,
+  ctx: { service: Service; settings: Settings; today: string; now: number },
+): EngineError | null {
   const { service, settings, today, now } = ctx;
   if (a.day < today || a.slotStart <= now) return refuse('SLOT_IN_PAST', 'That slot has already started; choose a later one.');
   const last = lastBookableDay(today, settings);
@@ -114,9 +124,11 @@ export function freeSlots(db: Db, service: Service, from: string, days: number, 
       return { ...s, booked, remaining: Math.max(0, s.capacity - booked) };
     });
     out.push({
-      day, closed: closed ? closed.kind : all.length === 0 ? 'no_schedule' : null,
+      day,
+      closed: closed ? closed.kind : all.length === 0 ? 'no_schedule' : null,
       closedName: closed ? { ar: closed.nameAr, en: closed.nameEn } : null,
-      free: slots.reduce((n, s) => n + s.remaining, 0), slots,
+      free: slots.reduce((n, s) => n + s.remaining, 0),
+      slots,
     });
   }
   return out;

@@ -29,7 +29,9 @@ function roomsOf(p: Principal, hub: Hub): string[] {
   if (p.kind === 'device') return [p.device, `device:${p.deviceId}`];
   if (p.kind !== 'staff') return [];
   if (p.role === 'counter') {
-    const mine = Object.values(hub.current.counters).filter((c) => c.open && c.userId === p.userId).map((c) => `counter:${c.number}`);
+    const mine = Object.values(hub.current.counters)
+      .filter((c) => c.open && c.userId === p.userId)
+      .map((c) => `counter:${c.number}`);
     return ['counters', ...mine];
   }
   return [p.role === 'admin' ? 'supervisor' : p.role];
@@ -41,9 +43,17 @@ function toError(err: unknown, log: Logger): ApiError {
   return { error: { code: 'INTERNAL', message: 'Something went wrong in the hub; it has been logged.' } };
 }
 
-export interface SocketDeps { db: Db; hub: Hub; clock: Clock; log: Logger; printing: Printing; limiter: RateLimiter; publicUrl: string | null;
+export interface SocketDeps {
+  db: Db;
+  hub: Hub;
+  clock: Clock;
+  log: Logger;
+  printing: Printing;
+  limiter: RateLimiter;
+  publicUrl: string | null;
   /** Parse every reply with its operation's output schema; a drifting reply is an INTERNAL-style error ack (tests). */
-  validateReplies?: boolean }
+  validateReplies?: boolean;
+}
 
 export function attachSockets(io: Server, deps: SocketDeps): void {
   const { db, hub, clock, log, printing, limiter } = deps;
@@ -95,10 +105,14 @@ export function attachSockets(io: Server, deps: SocketDeps): void {
             return;
           }
           authorize(now, o.access);
-          if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw new HttpError(400, 'VALIDATION_FAILED', 'The payload must be an object.');
+          if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+            throw new HttpError(400, 'VALIDATION_FAILED', 'The payload must be an object.');
           const rooms = { joinCounter: (n: number) => socket.join(`counter:${n}`), leaveCounter: (n: number) => socket.leave(`counter:${n}`) };
           const origin = deps.publicUrl ?? `${socket.handshake.secure ? 'https' : 'http'}://${socket.handshake.headers.host}`;
-          const data = await o.invoke({ hub, db, clock, printing, limiter, origin, principal: now, actor: actorOf(now), cookies: null, rooms }, payload as Record<string, unknown>);
+          const data = await o.invoke(
+            { hub, db, clock, printing, limiter, origin, principal: now, actor: actorOf(now), cookies: null, rooms },
+            payload as Record<string, unknown>,
+          );
           if (deps.validateReplies) checkReply(o, data, log);
           ack({ ok: true, data });
         } catch (err) {

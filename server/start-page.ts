@@ -5,7 +5,14 @@ import * as repo from '../db/repos/index.ts';
 import type { Settings } from '../protocol/domain.ts';
 import { localDay, localInstant, localTime, nextDay, weekdayOf } from '../engine/time.ts';
 
-export interface ScreenLink { path: string; en: string; ar: string; who: string; ready: boolean; demoPath?: string }
+export interface ScreenLink {
+  path: string;
+  en: string;
+  ar: string;
+  who: string;
+  ready: boolean;
+  demoPath?: string;
+}
 
 export const SCREENS: ScreenLink[] = [
   { path: '/kiosk', en: 'Check-in kiosk', ar: 'جهاز تسجيل الوصول', who: 'citizens (paired kiosk)', ready: true, demoPath: '/demo/open/kiosk' },
@@ -38,7 +45,10 @@ export function nextDemoDay(db: Db, settings: Settings, now: number): { day: str
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export interface DemoInfo { users: readonly { username: string; password: string; role: string }[]; closedNow: ReturnType<typeof nextDemoDay> }
+export interface DemoInfo {
+  users: readonly { username: string; password: string; role: string }[];
+  closedNow: ReturnType<typeof nextDemoDay>;
+}
 
 export function startPage(settings: Settings, demo: DemoInfo | null): string {
   const rows = SCREENS.map((s) => {

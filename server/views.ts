@@ -8,15 +8,15 @@ import type { Db } from '../db/client.ts';
 import * as repo from '../db/repos/index.ts';
 import type { Hub } from './hub.ts';
 
-const mapValues = <T, U>(r: Record<string, T>, f: (v: T) => U): Record<string, U> =>
-  Object.fromEntries(Object.entries(r).map(([k, v]) => [k, f(v)]));
+const mapValues = <T, U>(r: Record<string, T>, f: (v: T) => U): Record<string, U> => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, f(v)]));
 
 export const audienceOf = (p: Principal) => (p.kind === 'staff' ? 'staff' : 'public');
 
 export function snapshotFor(p: Principal, state: HallState, seq: number): SnapshotMessage {
   if (audienceOf(p) === 'staff') return { audience: 'staff', seq, state };
   return {
-    audience: 'public', seq,
+    audience: 'public',
+    seq,
     state: { ...state, tickets: mapValues(state.tickets, publicTicket), appointments: mapValues(state.appointments, publicAppointment) },
   };
 }

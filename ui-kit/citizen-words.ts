@@ -27,9 +27,18 @@ const STATUS: Record<string, [string, string]> = {
   appointment_cancelled: ['أُلغي', 'cancelled'],
   appointment_checked_in: ['سجّل الوصول', 'checked in'],
   appointment_no_show: ['لم يحضر', 'no-show'],
-  spouse: ['زوج/زوجة', 'Spouse'], son: ['ابن', 'Son'], daughter: ['ابنة', 'Daughter'], father: ['أب', 'Father'],
-  mother: ['أم', 'Mother'], brother: ['أخ', 'Brother'], sister: ['أخت', 'Sister'], other: ['أخرى', 'Other'],
-  phone: ['الهاتف', 'Phone'], address: ['العنوان', 'Address'], iban: ['الحساب البنكي', 'IBAN'], family: ['الأسرة', 'Family'],
+  spouse: ['زوج/زوجة', 'Spouse'],
+  son: ['ابن', 'Son'],
+  daughter: ['ابنة', 'Daughter'],
+  father: ['أب', 'Father'],
+  mother: ['أم', 'Mother'],
+  brother: ['أخ', 'Brother'],
+  sister: ['أخت', 'Sister'],
+  other: ['أخرى', 'Other'],
+  phone: ['الهاتف', 'Phone'],
+  address: ['العنوان', 'Address'],
+  iban: ['الحساب البنكي', 'IBAN'],
+  family: ['الأسرة', 'Family'],
 };
 
 /** A status, relation, event type or field code in words (the code itself when unknown). */

@@ -33,7 +33,11 @@ export class HallFeed<S extends object, E> {
   resyncs = 0;
   private resyncing = false;
 
-  constructor(private socket: Socket, private audience: Audience<S, E>, private listener: FeedListener<S, E> = {}) {
+  constructor(
+    private socket: Socket,
+    private audience: Audience<S, E>,
+    private listener: FeedListener<S, E> = {},
+  ) {
     socket.on('snapshot', (m: unknown) => this.onSnapshot(m));
     socket.on('delta', (m: unknown) => this.onDelta(m));
   }

@@ -351,7 +351,10 @@ const dateLocale = (lang: Lang) => (lang === 'ar' ? (arabicDigits ? 'ar-BH-u-nu-
 export function formatDate(ms: number, lang: Lang, timeZone?: string): string {
   const tz = safeZone(timeZone);
   const locale = dateLocale(lang);
-  const f = formatter(`date|${locale}|${tz}`, () => new Intl.DateTimeFormat(locale, { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }));
+  const f = formatter(
+    `date|${locale}|${tz}`,
+    () => new Intl.DateTimeFormat(locale, { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+  );
   return f.format(ms);
 }
 

@@ -1,13 +1,28 @@
 // Every screen's URL on the hub and its HTML entry: read by vite.config.ts (build inputs, dev
 // routing) and by the hub (serving dist/). Later screens add theirs here.
-export interface Page { name: string; path: string; html: string; summary: string }
+export interface Page {
+  name: string;
+  path: string;
+  html: string;
+  summary: string;
+}
 
 export const PAGES: readonly Page[] = [
   { name: 'kiosk', path: '/kiosk', html: 'kiosk-ui/index.html', summary: 'The check-in kiosk (a paired kiosk device; `?pair=CODE` pairs it).' },
-  { name: 'status', path: '/t/:token', html: 'kiosk-ui/status.html', summary: "A citizen's live status of one ticket (the QR code on the ticket); live over Socket.IO with `auth: { statusToken }` → `ticket:status`." },
+  {
+    name: 'status',
+    path: '/t/:token',
+    html: 'kiosk-ui/status.html',
+    summary: "A citizen's live status of one ticket (the QR code on the ticket); live over Socket.IO with `auth: { statusToken }` → `ticket:status`.",
+  },
   { name: 'display', path: '/display', html: 'display-ui/index.html', summary: 'The hall display board with spoken announcements (a paired display device).' },
   { name: 'counter', path: '/counter', html: 'counter-ui/index.html', summary: 'The counter terminal (staff log in and open one counter each).' },
-  { name: 'booking', path: '/booking', html: 'booking-ui/index.html', summary: 'The call-center console (CPR search, citizen card, slot picker, bookings, call log).' },
+  {
+    name: 'booking',
+    path: '/booking',
+    html: 'booking-ui/index.html',
+    summary: 'The call-center console (CPR search, citizen card, slot picker, bookings, call log).',
+  },
 ];
 
 /** Does a request URL (path plus optional query) belong to this page? `:param` matches one segment. */

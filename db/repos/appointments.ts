@@ -25,8 +25,13 @@ export function listAppointmentsOfDay(db: Db, day: string): Appointment[] {
 
 /** The appointments with `day ≤ appointment day ≤ toDay` (both inclusive), by slot start. */
 export function listAppointmentsFrom(db: Db, day: string, toDay: string): Appointment[] {
-  return db.orm.select().from(appointments).where(and(gte(appointments.day, day), lte(appointments.day, toDay)))
-    .orderBy(...APPOINTMENTS_BY_SLOT).all().map(toAppointment);
+  return db.orm
+    .select()
+    .from(appointments)
+    .where(and(gte(appointments.day, day), lte(appointments.day, toDay)))
+    .orderBy(...APPOINTMENTS_BY_SLOT)
+    .all()
+    .map(toAppointment);
 }
 
 /** Appointments holding a place in the slot starting at `slotStart` (status booked or checked_in). */
@@ -44,26 +49,41 @@ export function countOverlapping(db: Db, start: number, end: number, excludeId =
 
 /** Active appointments overlapping [start, end), by slot start (for the slot picker). */
 export function listActiveOverlapping(db: Db, start: number, end: number): Appointment[] {
-  return db.orm.select().from(appointments)
+  return db.orm
+    .select()
+    .from(appointments)
     .where(and(lt(appointments.slotStart, end), gt(appointments.slotEnd, start), inArray(appointments.status, ACTIVE_APPOINTMENT)))
-    .orderBy(...APPOINTMENTS_BY_SLOT).all().map(toAppointment);
+    .orderBy(...APPOINTMENTS_BY_SLOT)
+    .all()
+    .map(toAppointment);
 }
 
 /** Every appointment of a citizen, latest slot first. */
 export function listAppointmentsOfCitizen(db: Db, cpr: string): Appointment[] {
-  return db.orm.select().from(appointments).where(eq(appointments.cpr, cpr))
-    .orderBy(desc(appointments.slotStart), desc(appointments.createdAt)).all().map(toAppointment);
+  return db.orm
+    .select()
+    .from(appointments)
+    .where(eq(appointments.cpr, cpr))
+    .orderBy(desc(appointments.slotStart), desc(appointments.createdAt))
+    .all()
+    .map(toAppointment);
 }
 
 /** The stored appointment events (booked, rescheduled, cancelled, checked in, …) of these appointments, in order. */
 export function appointmentEvents(db: Db, ids: string[]): StoredEvent[] {
   if (ids.length === 0) return [];
-  return db.orm.select().from(events)
-    .where(and(
-      sql`${events.type} like 'appointment_%'`,
-      inArray(sql`coalesce(json_extract(${events.payload}, '$.appointmentId'), json_extract(${events.payload}, '$.appointment.id'))`, ids),
-    ))
-    .orderBy(asc(events.seq)).all().map(toStored);
+  return db.orm
+    .select()
+    .from(events)
+    .where(
+      and(
+        sql`${events.type} like 'appointment_%'`,
+        inArray(sql`coalesce(json_extract(${events.payload}, '$.appointmentId'), json_extract(${events.payload}, '$.appointment.id'))`, ids),
+      ),
+    )
+    .orderBy(asc(events.seq))
+    .all()
+    .map(toStored);
 }
 
 /** The citizen's earliest active (booked or checked_in) appointment for the service on or after `fromDay`. */

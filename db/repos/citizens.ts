@@ -4,9 +4,7 @@
 // `transaction()`; the per-request reads are prepared once per database.
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import {
-  applicationStatusHistory, callLog, citizenAudit, citizens, familyMembers, housingApplications, letters,
-} from '../schema.ts';
+import { applicationStatusHistory, callLog, citizenAudit, citizens, familyMembers, housingApplications, letters } from '../schema.ts';
 
 export type CitizenRow = typeof citizens.$inferSelect;
 export type FamilyMemberRow = typeof familyMembers.$inferSelect;
@@ -20,14 +18,45 @@ const $ = sql.placeholder;
 function prepareStatements(db: Db) {
   const { orm } = db;
   return {
-    citizen: orm.select().from(citizens).where(eq(citizens.cpr, $('cpr'))).prepare(),
-    family: orm.select().from(familyMembers).where(eq(familyMembers.cpr, $('cpr'))).orderBy(asc(familyMembers.id)).prepare(),
-    applications: orm.select().from(housingApplications).where(eq(housingApplications.cpr, $('cpr')))
-      .orderBy(desc(housingApplications.submittedDay), desc(housingApplications.id)).prepare(),
-    letters: orm.select().from(letters).where(eq(letters.cpr, $('cpr'))).orderBy(desc(letters.receivedDay), desc(letters.id)).prepare(),
-    audit: orm.select().from(citizenAudit).where(eq(citizenAudit.cpr, $('cpr'))).orderBy(desc(citizenAudit.at), desc(citizenAudit.id)).prepare(),
-    applicationByNumber: orm.select().from(housingApplications).where(eq(housingApplications.number, $('number'))).prepare(),
-    letterByReference: orm.select().from(letters).where(eq(letters.reference, $('reference'))).prepare(),
+    citizen: orm
+      .select()
+      .from(citizens)
+      .where(eq(citizens.cpr, $('cpr')))
+      .prepare(),
+    family: orm
+      .select()
+      .from(familyMembers)
+      .where(eq(familyMembers.cpr, $('cpr')))
+      .orderBy(asc(familyMembers.id))
+      .prepare(),
+    applications: orm
+      .select()
+      .from(housingApplications)
+      .where(eq(housingApplications.cpr, $('cpr')))
+      .orderBy(desc(housingApplications.submittedDay), desc(housingApplications.id))
+      .prepare(),
+    letters: orm
+      .select()
+      .from(letters)
+      .where(eq(letters.cpr, $('cpr')))
+      .orderBy(desc(letters.receivedDay), desc(letters.id))
+      .prepare(),
+    audit: orm
+      .select()
+      .from(citizenAudit)
+      .where(eq(citizenAudit.cpr, $('cpr')))
+      .orderBy(desc(citizenAudit.at), desc(citizenAudit.id))
+      .prepare(),
+    applicationByNumber: orm
+      .select()
+      .from(housingApplications)
+      .where(eq(housingApplications.number, $('number')))
+      .prepare(),
+    letterByReference: orm
+      .select()
+      .from(letters)
+      .where(eq(letters.reference, $('reference')))
+      .prepare(),
   };
 }
 
@@ -58,14 +87,26 @@ export function citizenRecord(db: Db, cpr: string) {
   const c = s.citizen.get({ cpr });
   if (!c) return null;
   const apps = s.applications.all({ cpr });
-  const history = apps.length === 0 ? [] : db.orm.select().from(applicationStatusHistory)
-    .where(inArray(applicationStatusHistory.applicationId, apps.map((a) => a.id)))
-    .orderBy(asc(applicationStatusHistory.at), asc(applicationStatusHistory.id)).all();
+  const history =
+    apps.length === 0
+      ? []
+      : db.orm
+          .select()
+          .from(applicationStatusHistory)
+          .where(
+            inArray(
+              applicationStatusHistory.applicationId,
+              apps.map((a) => a.id),
+            ),
+          )
+          .orderBy(asc(applicationStatusHistory.at), asc(applicationStatusHistory.id))
+          .all();
   return {
     ...c,
     family: s.family.all({ cpr }).map(({ cpr: _c, ...f }) => f),
     applications: apps.map(({ cpr: _c, ...a }) => ({
-      ...a, history: history.filter((h) => h.applicationId === a.id).map((h) => ({ status: h.status, at: h.at })),
+      ...a,
+      history: history.filter((h) => h.applicationId === a.id).map((h) => ({ status: h.status, at: h.at })),
     })),
     letters: s.letters.all({ cpr }).map(({ cpr: _c, ...l }) => l),
     history: s.audit.all({ cpr }).map(({ cpr: _c, ...h }) => h),
@@ -129,5 +170,11 @@ export function listCalls(db: Db, f: { cpr?: string; day?: string }, limit = 500
   const where: SQL[] = [];
   if (f.cpr) where.push(eq(callLog.cpr, f.cpr));
   if (f.day) where.push(eq(callLog.day, f.day));
-  return db.orm.select().from(callLog).where(and(...where)).orderBy(desc(callLog.at), desc(callLog.id)).limit(limit).all();
+  return db.orm
+    .select()
+    .from(callLog)
+    .where(and(...where))
+    .orderBy(desc(callLog.at), desc(callLog.id))
+    .limit(limit)
+    .all();
 }

@@ -6,20 +6,38 @@ import { devices, deviceTokens, pairingCodes } from '../schema.ts';
 import { prepared } from './statements.ts';
 
 export type DeviceRow = {
-  id: number; kind: DeviceKind; name: string; printer: string | null; createdAt: number; pairedAt: number | null; revoked: boolean;
+  id: number;
+  kind: DeviceKind;
+  name: string;
+  printer: string | null;
+  createdAt: number;
+  pairedAt: number | null;
+  revoked: boolean;
 };
 const toDevice = (r: typeof devices.$inferSelect): DeviceRow => ({
-  id: r.id, kind: r.kind as DeviceKind, name: r.name, printer: r.printer, createdAt: r.createdAt, pairedAt: r.pairedAt,
+  id: r.id,
+  kind: r.kind as DeviceKind,
+  name: r.name,
+  printer: r.printer,
+  createdAt: r.createdAt,
+  pairedAt: r.pairedAt,
   revoked: r.revoked,
 });
 
 /** Registers a device (unpaired unless `opts.pairedAt`); returns its id. */
-export function createDevice(
-  db: Db, kind: DeviceKind, name: string, now: number, opts: { printer?: string | null; pairedAt?: number | null } = {},
-): number {
-  return db.orm.insert(devices).values({
-    kind, name, printer: opts.printer ?? null, createdAt: now, pairedAt: opts.pairedAt ?? null, revoked: false,
-  }).returning({ id: devices.id }).get().id;
+export function createDevice(db: Db, kind: DeviceKind, name: string, now: number, opts: { printer?: string | null; pairedAt?: number | null } = {}): number {
+  return db.orm
+    .insert(devices)
+    .values({
+      kind,
+      name,
+      printer: opts.printer ?? null,
+      createdAt: now,
+      pairedAt: opts.pairedAt ?? null,
+      revoked: false,
+    })
+    .returning({ id: devices.id })
+    .get().id;
 }
 
 export function createPairingCode(db: Db, deviceId: number, codeHash: string, expiresAt: number): void {
@@ -32,16 +50,18 @@ export function createPairingCode(db: Db, deviceId: number, codeHash: string, ex
  */
 export function consumePairingCode(db: Db, codeHash: string, now: number): DeviceRow | null {
   return transaction(db, () => {
-    const found = db.orm.select({ deviceId: pairingCodes.deviceId }).from(pairingCodes)
+    const found = db.orm
+      .select({ deviceId: pairingCodes.deviceId })
+      .from(pairingCodes)
       .innerJoin(devices, eq(devices.id, pairingCodes.deviceId))
-      .where(and(
-        eq(pairingCodes.codeHash, codeHash), isNull(pairingCodes.usedAt), gt(pairingCodes.expiresAt, now),
-        eq(devices.revoked, false),
-      ))
+      .where(and(eq(pairingCodes.codeHash, codeHash), isNull(pairingCodes.usedAt), gt(pairingCodes.expiresAt, now), eq(devices.revoked, false)))
       .get();
     if (!found) return null;
-    const used = db.orm.update(pairingCodes).set({ usedAt: now })
-      .where(and(eq(pairingCodes.codeHash, codeHash), isNull(pairingCodes.usedAt))).run();
+    const used = db.orm
+      .update(pairingCodes)
+      .set({ usedAt: now })
+      .where(and(eq(pairingCodes.codeHash, codeHash), isNull(pairingCodes.usedAt)))
+      .run();
     if (used.changes !== 1) return null;
     db.orm.update(devices).set({ pairedAt: now }).where(eq(devices.id, found.deviceId)).run();
     return getDevice(db, found.deviceId);
@@ -72,7 +92,10 @@ export function revokeDevice(db: Db, id: number): void {
   transaction(db, () => {
     db.orm.update(devices).set({ revoked: true }).where(eq(devices.id, id)).run();
     db.orm.delete(deviceTokens).where(eq(deviceTokens.deviceId, id)).run();
-    db.orm.delete(pairingCodes).where(and(eq(pairingCodes.deviceId, id), isNull(pairingCodes.usedAt))).run();
+    db.orm
+      .delete(pairingCodes)
+      .where(and(eq(pairingCodes.deviceId, id), isNull(pairingCodes.usedAt)))
+      .run();
   });
 }
 

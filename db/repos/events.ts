@@ -15,7 +15,11 @@ export function appendEvents(db: Db, day: string, actor: string, list: HallEvent
 
 /** The events of the current day: from the last `day_opened` (inclusive) to the end, in order. */
 export function currentDayEvents(db: Db): StoredEvent[] {
-  const last = db.orm.select({ seq: max(events.seq) }).from(events).where(eq(events.type, 'day_opened')).get();
+  const last = db.orm
+    .select({ seq: max(events.seq) })
+    .from(events)
+    .where(eq(events.type, 'day_opened'))
+    .get();
   const from = last?.seq;
   if (from == null) return [];
   return db.orm.select().from(events).where(gte(events.seq, from)).orderBy(asc(events.seq)).all().map(toStored);
@@ -23,12 +27,21 @@ export function currentDayEvents(db: Db): StoredEvent[] {
 
 /** The highest sequence number stored, 0 when there is none. */
 export function lastSeq(db: Db): number {
-  return db.orm.select({ seq: max(events.seq) }).from(events).get()?.seq ?? 0;
+  return (
+    db.orm
+      .select({ seq: max(events.seq) })
+      .from(events)
+      .get()?.seq ?? 0
+  );
 }
 
 /** Events with `fromSeq ≤ seq ≤ toSeq` (both inclusive), in order. */
 export function eventsBetween(db: Db, fromSeq: number, toSeq: number): StoredEvent[] {
-  return db.orm.select().from(events)
+  return db.orm
+    .select()
+    .from(events)
     .where(and(gte(events.seq, fromSeq), lte(events.seq, toSeq)))
-    .orderBy(asc(events.seq)).all().map(toStored);
+    .orderBy(asc(events.seq))
+    .all()
+    .map(toStored);
 }

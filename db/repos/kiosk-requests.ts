@@ -27,6 +27,9 @@ export function rememberKioskRequest(db: Db, r: Omit<KioskRequestRow, 'printedAt
 
 /** Records that the request's ticket came out of the kiosk's printer (a repeat then does not print it again). */
 export function markKioskRequestPrinted(db: Db, deviceId: number, requestId: string, at: number): void {
-  db.orm.update(kioskRequests).set({ printedAt: at })
-    .where(and(eq(kioskRequests.deviceId, deviceId), eq(kioskRequests.requestId, requestId))).run();
+  db.orm
+    .update(kioskRequests)
+    .set({ printedAt: at })
+    .where(and(eq(kioskRequests.deviceId, deviceId), eq(kioskRequests.requestId, requestId)))
+    .run();
 }

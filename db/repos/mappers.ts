@@ -6,33 +6,76 @@ import { appointments, counters, events, services, tickets } from '../schema.ts'
 type TicketRow = typeof tickets.$inferSelect;
 export function toTicket(r: TicketRow): Ticket {
   return {
-    id: r.id, day: r.day, prefix: r.prefix, number: r.number, label: r.label, kind: r.kind as TicketKind,
-    serviceId: r.serviceId, priority: r.priority as Priority, status: r.status as TicketStatus, issuedAt: r.issuedAt,
-    appointmentId: r.appointmentId, slotStart: r.slotStart, counter: r.counter, targetCounter: r.targetCounter,
-    calledAt: r.calledAt, startedAt: r.startedAt, finishedAt: r.finishedAt, recalls: r.recalls, transfers: r.transfers,
-    requeued: r.requeued, outcome: r.outcome, note: r.note, statusToken: r.statusToken, cpr: r.cpr,
+    id: r.id,
+    day: r.day,
+    prefix: r.prefix,
+    number: r.number,
+    label: r.label,
+    kind: r.kind as TicketKind,
+    serviceId: r.serviceId,
+    priority: r.priority as Priority,
+    status: r.status as TicketStatus,
+    issuedAt: r.issuedAt,
+    appointmentId: r.appointmentId,
+    slotStart: r.slotStart,
+    counter: r.counter,
+    targetCounter: r.targetCounter,
+    calledAt: r.calledAt,
+    startedAt: r.startedAt,
+    finishedAt: r.finishedAt,
+    recalls: r.recalls,
+    transfers: r.transfers,
+    requeued: r.requeued,
+    outcome: r.outcome,
+    note: r.note,
+    statusToken: r.statusToken,
+    cpr: r.cpr,
   };
 }
 
 type AppointmentRow = typeof appointments.$inferSelect;
 export function toAppointment(r: Omit<AppointmentRow, 'createdAt' | 'createdBy'>): Appointment {
   return {
-    id: r.id, reference: r.reference, serviceId: r.serviceId, day: r.day, slotStart: r.slotStart, slotEnd: r.slotEnd,
-    status: r.status as AppointmentStatus, cpr: r.cpr, phone: r.phone, nameAr: r.nameAr, nameEn: r.nameEn,
-    notes: r.notes, ticketId: r.ticketId,
+    id: r.id,
+    reference: r.reference,
+    serviceId: r.serviceId,
+    day: r.day,
+    slotStart: r.slotStart,
+    slotEnd: r.slotEnd,
+    status: r.status as AppointmentStatus,
+    cpr: r.cpr,
+    phone: r.phone,
+    nameAr: r.nameAr,
+    nameEn: r.nameEn,
+    notes: r.notes,
+    ticketId: r.ticketId,
   };
 }
 
 type ServiceRow = typeof services.$inferSelect;
 export const toService = (r: ServiceRow): Service => ({
-  id: r.id, nameAr: r.nameAr, nameEn: r.nameEn, prefix: r.prefix, defaultDurationMin: r.defaultDurationMin,
-  slotMinutes: r.slotMinutes, bookable: r.bookable, kioskVisible: r.kioskVisible, sortOrder: r.sortOrder, icon: r.icon,
+  id: r.id,
+  nameAr: r.nameAr,
+  nameEn: r.nameEn,
+  prefix: r.prefix,
+  defaultDurationMin: r.defaultDurationMin,
+  slotMinutes: r.slotMinutes,
+  bookable: r.bookable,
+  kioskVisible: r.kioskVisible,
+  sortOrder: r.sortOrder,
+  icon: r.icon,
 });
 
 type CounterRow = typeof counters.$inferSelect;
 export const toCounter = (r: CounterRow): Counter => ({
-  number: r.number, mode: r.mode as CounterMode, serviceIds: [...r.serviceIds], open: r.open, userId: r.userId,
-  paused: r.paused, pauseReason: r.pauseReason, currentTicketId: r.currentTicketId,
+  number: r.number,
+  mode: r.mode as CounterMode,
+  serviceIds: [...r.serviceIds],
+  open: r.open,
+  userId: r.userId,
+  paused: r.paused,
+  pauseReason: r.pauseReason,
+  currentTicketId: r.currentTicketId,
 });
 
 type EventRow = typeof events.$inferSelect;

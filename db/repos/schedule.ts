@@ -38,9 +38,18 @@ export function setScheduleFrom(db: Db, validFrom: string, rows: Omit<Appointmen
   transaction(db, () => {
     db.orm.delete(appointmentSchedule).where(eq(appointmentSchedule.validFrom, validFrom)).run();
     if (rows.length) {
-      db.orm.insert(appointmentSchedule).values(rows.map((r) => ({
-        validFrom, weekday: r.weekday, startTime: r.startTime, endTime: r.endTime, counters: r.counters,
-      }))).run();
+      db.orm
+        .insert(appointmentSchedule)
+        .values(
+          rows.map((r) => ({
+            validFrom,
+            weekday: r.weekday,
+            startTime: r.startTime,
+            endTime: r.endTime,
+            counters: r.counters,
+          })),
+        )
+        .run();
     }
   });
 }
@@ -58,9 +67,18 @@ export function replaceAppointmentSchedule(db: Db, rows: (Omit<AppointmentSchedu
   transaction(db, () => {
     db.orm.delete(appointmentSchedule).run();
     if (rows.length) {
-      db.orm.insert(appointmentSchedule).values(rows.map((r) => ({
-        validFrom: r.validFrom ?? '2000-01-01', weekday: r.weekday, startTime: r.startTime, endTime: r.endTime, counters: r.counters,
-      }))).run();
+      db.orm
+        .insert(appointmentSchedule)
+        .values(
+          rows.map((r) => ({
+            validFrom: r.validFrom ?? '2000-01-01',
+            weekday: r.weekday,
+            startTime: r.startTime,
+            endTime: r.endTime,
+            counters: r.counters,
+          })),
+        )
+        .run();
     }
   });
 }
@@ -68,8 +86,11 @@ export function replaceAppointmentSchedule(db: Db, rows: (Omit<AppointmentSchedu
 /** A public holiday, or with `closure: true` a one-off closure of the hall; either way no bookings that day. */
 export function upsertHoliday(db: Db, h: Omit<HolidayRow, 'closure'> & { closure?: boolean }): void {
   const row = { day: h.day, nameAr: h.nameAr, nameEn: h.nameEn, closure: h.closure ?? false };
-  db.orm.insert(holidays).values(row)
-    .onConflictDoUpdate({ target: holidays.day, set: { nameAr: row.nameAr, nameEn: row.nameEn, closure: row.closure } }).run();
+  db.orm
+    .insert(holidays)
+    .values(row)
+    .onConflictDoUpdate({ target: holidays.day, set: { nameAr: row.nameAr, nameEn: row.nameEn, closure: row.closure } })
+    .run();
 }
 
 export function deleteHoliday(db: Db, day: string): void {

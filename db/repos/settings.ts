@@ -30,8 +30,7 @@ export function loadSettings(db: Db): Settings {
 /** Validates and stores the hall's settings. */
 export function saveSettings(db: Db, s: Settings): void {
   const value = Settings.parse(s);
-  db.orm.insert(settings).values({ key: SETTINGS_KEY, value })
-    .onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+  db.orm.insert(settings).values({ key: SETTINGS_KEY, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
 }
 
 /** Other values kept in the settings table under their own key (not part of the hall's Settings). */

@@ -20,64 +20,132 @@ function placeholders<T extends SQLiteTable>(table: T): SQLiteInsertValue<T> {
  * `key`, sets every other column to the new row's value, except the columns named in `keep`.
  */
 function prepareUpsert<T extends SQLiteTable>(db: Db, table: T, key: SQLiteColumn, keep: (keyof T['$inferSelect'] & string)[] = []) {
-  const set = Object.fromEntries(Object.entries(getTableColumns(table))
-    .filter(([k, column]) => column !== key && !keep.includes(k))
-    .map(([k, column]) => [k, sql`excluded.${sql.identifier(column.name)}`])) as SQLiteUpdateSetSource<T>;
+  const set = Object.fromEntries(
+    Object.entries(getTableColumns(table))
+      .filter(([k, column]) => column !== key && !keep.includes(k))
+      .map(([k, column]) => [k, sql`excluded.${sql.identifier(column.name)}`]),
+  ) as SQLiteUpdateSetSource<T>;
   return db.orm.insert(table).values(placeholders(table)).onConflictDoUpdate({ target: key, set }).prepare();
 }
 
 function prepareStatements(db: Db) {
   const { orm } = db;
   return {
-    appendEvent: orm.insert(events)
+    appendEvent: orm
+      .insert(events)
       .values({ at: $('at'), day: $('day'), type: $('type'), actor: $('actor'), payload: $('payload') })
-      .returning({ seq: events.seq }).prepare(),
+      .returning({ seq: events.seq })
+      .prepare(),
     upsertTicket: prepareUpsert(db, tickets, tickets.id),
     upsertCounter: prepareUpsert(db, counters, counters.number),
     upsertAppointment: prepareUpsert(db, appointments, appointments.id, ['createdAt', 'createdBy']),
     // (drizzle's typings take no bare placeholder in `set`; wrapped in sql it binds the same)
-    setAppointmentStatus: orm.update(appointments).set({ status: sql`${$('status')}` }).where(eq(appointments.id, $('id'))).prepare(),
-    ticket: orm.select().from(tickets).where(eq(tickets.id, $('id'))).prepare(),
-    ticketByStatusToken: orm.select().from(tickets).where(eq(tickets.statusToken, $('token'))).prepare(),
-    appointment: orm.select().from(appointments).where(eq(appointments.id, $('id'))).prepare(),
-    appointmentByReference: orm.select().from(appointments).where(eq(appointments.reference, $('ref'))).prepare(),
-    appointmentsOfDay: orm.select().from(appointments).where(eq(appointments.day, $('day'))).orderBy(...APPOINTMENTS_BY_SLOT).prepare(),
-    countActiveInSlot: orm.select({ n: count() }).from(appointments)
+    setAppointmentStatus: orm
+      .update(appointments)
+      .set({ status: sql`${$('status')}` })
+      .where(eq(appointments.id, $('id')))
+      .prepare(),
+    ticket: orm
+      .select()
+      .from(tickets)
+      .where(eq(tickets.id, $('id')))
+      .prepare(),
+    ticketByStatusToken: orm
+      .select()
+      .from(tickets)
+      .where(eq(tickets.statusToken, $('token')))
+      .prepare(),
+    appointment: orm
+      .select()
+      .from(appointments)
+      .where(eq(appointments.id, $('id')))
+      .prepare(),
+    appointmentByReference: orm
+      .select()
+      .from(appointments)
+      .where(eq(appointments.reference, $('ref')))
+      .prepare(),
+    appointmentsOfDay: orm
+      .select()
+      .from(appointments)
+      .where(eq(appointments.day, $('day')))
+      .orderBy(...APPOINTMENTS_BY_SLOT)
+      .prepare(),
+    countActiveInSlot: orm
+      .select({ n: count() })
+      .from(appointments)
       .where(and(eq(appointments.slotStart, $('slotStart')), inArray(appointments.status, ACTIVE_APPOINTMENT)))
       .prepare(),
-    activeAppointmentOf: orm.select().from(appointments)
-      .where(and(
-        eq(appointments.cpr, $('cpr')), eq(appointments.serviceId, $('serviceId')), gte(appointments.day, $('fromDay')),
-        inArray(appointments.status, ACTIVE_APPOINTMENT),
-      ))
-      .orderBy(asc(appointments.slotStart)).limit(1).prepare(),
-    sessionUser: orm.select({ user: users }).from(sessions)
+    activeAppointmentOf: orm
+      .select()
+      .from(appointments)
+      .where(
+        and(
+          eq(appointments.cpr, $('cpr')),
+          eq(appointments.serviceId, $('serviceId')),
+          gte(appointments.day, $('fromDay')),
+          inArray(appointments.status, ACTIVE_APPOINTMENT),
+        ),
+      )
+      .orderBy(asc(appointments.slotStart))
+      .limit(1)
+      .prepare(),
+    sessionUser: orm
+      .select({ user: users })
+      .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(and(eq(sessions.tokenHash, $('tokenHash')), gt(sessions.expiresAt, $('now')), eq(users.active, true)))
       .prepare(),
-    deviceByToken: orm.select({ device: devices }).from(deviceTokens)
+    deviceByToken: orm
+      .select({ device: devices })
+      .from(deviceTokens)
       .innerJoin(devices, eq(devices.id, deviceTokens.deviceId))
       .where(and(eq(deviceTokens.tokenHash, $('tokenHash')), eq(devices.revoked, false)))
       .prepare(),
-    appointmentSchedule: orm.select().from(appointmentSchedule)
-      .orderBy(asc(appointmentSchedule.validFrom), asc(appointmentSchedule.weekday), asc(appointmentSchedule.startTime), asc(appointmentSchedule.id)).prepare(),
-    scheduleVersionOn: orm.select({ validFrom: max(appointmentSchedule.validFrom) }).from(appointmentSchedule)
-      .where(lte(appointmentSchedule.validFrom, $('day'))).prepare(),
-    schedulePeriods: orm.select().from(appointmentSchedule)
+    appointmentSchedule: orm
+      .select()
+      .from(appointmentSchedule)
+      .orderBy(asc(appointmentSchedule.validFrom), asc(appointmentSchedule.weekday), asc(appointmentSchedule.startTime), asc(appointmentSchedule.id))
+      .prepare(),
+    scheduleVersionOn: orm
+      .select({ validFrom: max(appointmentSchedule.validFrom) })
+      .from(appointmentSchedule)
+      .where(lte(appointmentSchedule.validFrom, $('day')))
+      .prepare(),
+    schedulePeriods: orm
+      .select()
+      .from(appointmentSchedule)
       .where(and(eq(appointmentSchedule.validFrom, $('validFrom')), eq(appointmentSchedule.weekday, $('weekday'))))
-      .orderBy(asc(appointmentSchedule.startTime), asc(appointmentSchedule.id)).prepare(),
-    holiday: orm.select().from(holidays).where(eq(holidays.day, $('day'))).prepare(),
-    countOverlapping: orm.select({ n: count() }).from(appointments)
-      .where(and(
-        lt(appointments.slotStart, $('end')), gt(appointments.slotEnd, $('start')), ne(appointments.id, $('excludeId')),
-        inArray(appointments.status, ACTIVE_APPOINTMENT),
-      ))
+      .orderBy(asc(appointmentSchedule.startTime), asc(appointmentSchedule.id))
+      .prepare(),
+    holiday: orm
+      .select()
+      .from(holidays)
+      .where(eq(holidays.day, $('day')))
+      .prepare(),
+    countOverlapping: orm
+      .select({ n: count() })
+      .from(appointments)
+      .where(
+        and(
+          lt(appointments.slotStart, $('end')),
+          gt(appointments.slotEnd, $('start')),
+          ne(appointments.id, $('excludeId')),
+          inArray(appointments.status, ACTIVE_APPOINTMENT),
+        ),
+      )
       .prepare(),
     holidays: orm.select().from(holidays).orderBy(asc(holidays.day)).prepare(),
-    kioskRequest: orm.select().from(kioskRequests)
-      .where(and(eq(kioskRequests.deviceId, $('deviceId')), eq(kioskRequests.requestId, $('requestId')))).prepare(),
+    kioskRequest: orm
+      .select()
+      .from(kioskRequests)
+      .where(and(eq(kioskRequests.deviceId, $('deviceId')), eq(kioskRequests.requestId, $('requestId'))))
+      .prepare(),
     insertKioskRequest: orm.insert(kioskRequests).values(placeholders(kioskRequests)).prepare(),
-    purgeKioskRequests: orm.delete(kioskRequests).where(lt(kioskRequests.createdAt, $('before'))).prepare(),
+    purgeKioskRequests: orm
+      .delete(kioskRequests)
+      .where(lt(kioskRequests.createdAt, $('before')))
+      .prepare(),
   };
 }
 

@@ -18,6 +18,5 @@ export function getTicketByStatusToken(db: Db, token: string): Ticket | null {
 
 /** The tickets of a day, in order of issue. */
 export function listTicketsOfDay(db: Db, day: string): Ticket[] {
-  return db.orm.select().from(tickets).where(eq(tickets.day, day))
-    .orderBy(asc(tickets.issuedAt), asc(tickets.prefix), asc(tickets.number)).all().map(toTicket);
+  return db.orm.select().from(tickets).where(eq(tickets.day, day)).orderBy(asc(tickets.issuedAt), asc(tickets.prefix), asc(tickets.number)).all().map(toTicket);
 }

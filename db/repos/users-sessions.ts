@@ -6,11 +6,22 @@ import { sessions, users } from '../schema.ts';
 import { prepared } from './statements.ts';
 
 export type UserRow = {
-  id: number; username: string; displayName: string; role: Role; passwordHash: string; active: boolean; createdAt: number;
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  passwordHash: string;
+  active: boolean;
+  createdAt: number;
 };
 const toUser = (r: typeof users.$inferSelect): UserRow => ({
-  id: r.id, username: r.username, displayName: r.displayName, role: r.role as Role, passwordHash: r.passwordHash,
-  active: r.active, createdAt: r.createdAt,
+  id: r.id,
+  username: r.username,
+  displayName: r.displayName,
+  role: r.role as Role,
+  passwordHash: r.passwordHash,
+  active: r.active,
+  createdAt: r.createdAt,
 });
 
 export function findUserByUsername(db: Db, username: string): UserRow | null {
@@ -25,12 +36,21 @@ export function getUser(db: Db, id: number): UserRow | null {
 
 /** Creates an active user; returns its id. */
 export function createUser(
-  db: Db, u: { username: string; displayName: string; role: Role; passwordHash: string; active?: boolean; createdAt?: number },
+  db: Db,
+  u: { username: string; displayName: string; role: Role; passwordHash: string; active?: boolean; createdAt?: number },
 ): number {
-  return db.orm.insert(users).values({
-    username: u.username, displayName: u.displayName, role: u.role, passwordHash: u.passwordHash,
-    active: u.active ?? true, createdAt: u.createdAt ?? Date.now(),
-  }).returning({ id: users.id }).get().id;
+  return db.orm
+    .insert(users)
+    .values({
+      username: u.username,
+      displayName: u.displayName,
+      role: u.role,
+      passwordHash: u.passwordHash,
+      active: u.active ?? true,
+      createdAt: u.createdAt ?? Date.now(),
+    })
+    .returning({ id: users.id })
+    .get().id;
 }
 
 export function createSession(db: Db, tokenHash: string, userId: number, now: number, expiresAt: number): void {

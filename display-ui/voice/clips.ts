@@ -23,33 +23,130 @@ export interface ClipSpec {
 
 // --- Arabic
 const AR_UNITS: Record<number, string> = {
-  0: 'صِفْر', 1: 'واحِد', 2: 'اثْنان', 3: 'ثَلاثَة', 4: 'أَرْبَعَة', 5: 'خَمْسَة', 6: 'سِتَّة', 7: 'سَبْعَة', 8: 'ثَمانِيَة', 9: 'تِسْعَة',
-  10: 'عَشَرَة', 11: 'أَحَدَ عَشَر', 12: 'اثْنا عَشَر', 13: 'ثَلاثَةَ عَشَر', 14: 'أَرْبَعَةَ عَشَر', 15: 'خَمْسَةَ عَشَر',
-  16: 'سِتَّةَ عَشَر', 17: 'سَبْعَةَ عَشَر', 18: 'ثَمانِيَةَ عَشَر', 19: 'تِسْعَةَ عَشَر',
+  0: 'صِفْر',
+  1: 'واحِد',
+  2: 'اثْنان',
+  3: 'ثَلاثَة',
+  4: 'أَرْبَعَة',
+  5: 'خَمْسَة',
+  6: 'سِتَّة',
+  7: 'سَبْعَة',
+  8: 'ثَمانِيَة',
+  9: 'تِسْعَة',
+  10: 'عَشَرَة',
+  11: 'أَحَدَ عَشَر',
+  12: 'اثْنا عَشَر',
+  13: 'ثَلاثَةَ عَشَر',
+  14: 'أَرْبَعَةَ عَشَر',
+  15: 'خَمْسَةَ عَشَر',
+  16: 'سِتَّةَ عَشَر',
+  17: 'سَبْعَةَ عَشَر',
+  18: 'ثَمانِيَةَ عَشَر',
+  19: 'تِسْعَةَ عَشَر',
 };
 const AR_TENS: Record<number, string> = {
-  20: 'عِشْرُون', 30: 'ثَلاثُون', 40: 'أَرْبَعُون', 50: 'خَمْسُون', 60: 'سِتّون', 70: 'سَبْعُون', 80: 'ثَمانُون', 90: 'تِسْعُون',
+  20: 'عِشْرُون',
+  30: 'ثَلاثُون',
+  40: 'أَرْبَعُون',
+  50: 'خَمْسُون',
+  60: 'سِتّون',
+  70: 'سَبْعُون',
+  80: 'ثَمانُون',
+  90: 'تِسْعُون',
 };
 const AR_HUNDREDS: Record<number, string> = {
-  100: 'مِئَة', 200: 'مِئَتان', 300: 'ثَلاثُمِئَة', 400: 'أَرْبَعُمِئَة', 500: 'خَمْسُمِئَة', 600: 'سِتُّمِئَة', 700: 'سَبْعُمِئَة',
-  800: 'ثَمانِمِئَة', 900: 'تِسْعُمِئَة',
+  100: 'مِئَة',
+  200: 'مِئَتان',
+  300: 'ثَلاثُمِئَة',
+  400: 'أَرْبَعُمِئَة',
+  500: 'خَمْسُمِئَة',
+  600: 'سِتُّمِئَة',
+  700: 'سَبْعُمِئَة',
+  800: 'ثَمانِمِئَة',
+  900: 'تِسْعُمِئَة',
 };
 /** Latin letter names as Arabic speakers say them. */
 const AR_LETTERS: Record<string, string> = {
-  A: 'إيه', B: 'بي', C: 'سي', D: 'دي', E: 'إي', F: 'إف', G: 'جي', H: 'إِتْش', I: 'آي', J: 'جِيه', K: 'كِيه', L: 'إِل', M: 'إِم',
-  N: 'إِن', O: 'أُو', P: 'پي', Q: 'كْيُو', R: 'آر', S: 'إِس', T: 'تي', U: 'يُو', V: 'في', W: 'دَبْلْيُو', X: 'إِكْس', Y: 'وَايْ', Z: 'زِد',
+  A: 'إيه',
+  B: 'بي',
+  C: 'سي',
+  D: 'دي',
+  E: 'إي',
+  F: 'إف',
+  G: 'جي',
+  H: 'إِتْش',
+  I: 'آي',
+  J: 'جِيه',
+  K: 'كِيه',
+  L: 'إِل',
+  M: 'إِم',
+  N: 'إِن',
+  O: 'أُو',
+  P: 'پي',
+  Q: 'كْيُو',
+  R: 'آر',
+  S: 'إِس',
+  T: 'تي',
+  U: 'يُو',
+  V: 'في',
+  W: 'دَبْلْيُو',
+  X: 'إِكْس',
+  Y: 'وَايْ',
+  Z: 'زِد',
 };
 
 // --- English
 const EN_UNITS = [
-  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
-  'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen',
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
 ];
 const EN_TENS: Record<number, string> = { 20: 'twenty', 30: 'thirty', 40: 'forty', 50: 'fifty', 60: 'sixty', 70: 'seventy', 80: 'eighty', 90: 'ninety' };
 /** espeak reads a lone "A" as the article; phoneme input makes every letter its name. */
 const EN_LETTER_PHONEMES: Record<string, string> = {
-  A: 'eI', B: 'bi:', C: 'si:', D: 'di:', E: 'i:', F: 'Ef', G: 'dZi:', H: 'eItS', I: 'aI', J: 'dZeI', K: 'keI', L: 'El', M: 'Em',
-  N: 'En', O: 'oU', P: 'pi:', Q: 'kju:', R: 'A@', S: 'Es', T: 'ti:', U: 'ju:', V: 'vi:', W: 'dVb@lju:', X: 'Eks', Y: 'waI', Z: 'zEd',
+  A: 'eI',
+  B: 'bi:',
+  C: 'si:',
+  D: 'di:',
+  E: 'i:',
+  F: 'Ef',
+  G: 'dZi:',
+  H: 'eItS',
+  I: 'aI',
+  J: 'dZeI',
+  K: 'keI',
+  L: 'El',
+  M: 'Em',
+  N: 'En',
+  O: 'oU',
+  P: 'pi:',
+  Q: 'kju:',
+  R: 'A@',
+  S: 'Es',
+  T: 'ti:',
+  U: 'ju:',
+  V: 'vi:',
+  W: 'dVb@lju:',
+  X: 'Eks',
+  Y: 'waI',
+  Z: 'zEd',
 };
 
 export const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
@@ -62,7 +159,11 @@ export const WORDS = {
 /** Every clip of the default set, in a stable order. */
 export function clipCatalogue(): ClipSpec[] {
   const out: ClipSpec[] = [{ name: 'chime', lang: null, text: '(two-tone chime, synthesised)' }];
-  out.push({ name: 'ar-ticket', lang: 'ar', text: WORDS.ar.ticket }, { name: 'ar-counter', lang: 'ar', text: WORDS.ar.counter }, { name: 'ar-wa', lang: 'ar', text: WORDS.ar.wa });
+  out.push(
+    { name: 'ar-ticket', lang: 'ar', text: WORDS.ar.ticket },
+    { name: 'ar-counter', lang: 'ar', text: WORDS.ar.counter },
+    { name: 'ar-wa', lang: 'ar', text: WORDS.ar.wa },
+  );
   for (const [n, text] of Object.entries(AR_UNITS)) out.push({ name: `ar-n${n}`, lang: 'ar', text });
   for (const [n, text] of Object.entries(AR_TENS)) {
     out.push({ name: `ar-n${n}`, lang: 'ar', text });
@@ -71,8 +172,10 @@ export function clipCatalogue(): ClipSpec[] {
   for (const [n, text] of Object.entries(AR_HUNDREDS)) out.push({ name: `ar-n${n}`, lang: 'ar', text });
   for (const l of LETTERS) out.push({ name: `ar-letter-${l.toLowerCase()}`, lang: 'ar', text: AR_LETTERS[l]! });
   out.push(
-    { name: 'en-ticket', lang: 'en', text: WORDS.en.ticket }, { name: 'en-counter', lang: 'en', text: WORDS.en.counter },
-    { name: 'en-hundred', lang: 'en', text: WORDS.en.hundred }, { name: 'en-and', lang: 'en', text: WORDS.en.and },
+    { name: 'en-ticket', lang: 'en', text: WORDS.en.ticket },
+    { name: 'en-counter', lang: 'en', text: WORDS.en.counter },
+    { name: 'en-hundred', lang: 'en', text: WORDS.en.hundred },
+    { name: 'en-and', lang: 'en', text: WORDS.en.and },
   );
   EN_UNITS.forEach((text, n) => out.push({ name: `en-n${n}`, lang: 'en', text }));
   for (const [n, text] of Object.entries(EN_TENS)) out.push({ name: `en-n${n}`, lang: 'en', text });
@@ -83,7 +186,10 @@ export function clipCatalogue(): ClipSpec[] {
 /** The clips that say a whole number `n` (≥ 0). */
 export function numberClips(n: number, lang: VoiceLang): string[] {
   if (!Number.isInteger(n) || n < 0) return [];
-  if (n >= 1000) return String(n).split('').map((d) => `${lang}-n${d}`);
+  if (n >= 1000)
+    return String(n)
+      .split('')
+      .map((d) => `${lang}-n${d}`);
   const h = Math.floor(n / 100) * 100;
   const r = n % 100;
   const out: string[] = [];

@@ -47,7 +47,10 @@ if (!has('espeak-ng') || !encoder) {
 }
 
 // --- WAV in and out (16-bit PCM mono)
-interface Pcm { rate: number; samples: Float32Array }
+interface Pcm {
+  rate: number;
+  samples: Float32Array;
+}
 
 function readWav(buf: Buffer): Pcm {
   if (buf.toString('ascii', 0, 4) !== 'RIFF' || buf.toString('ascii', 8, 12) !== 'WAVE') throw new Error('not a WAV file');
@@ -166,13 +169,47 @@ function serialOf(name: string): number {
 
 function encode(wav: string, out: string, name: string, kbps: number) {
   if (encoder === 'opusenc') {
-    execFileSync('opusenc', ['--quiet', '--bitrate', String(kbps), name === 'chime' ? '--music' : '--speech', '--comp', '10', '--padding', '0', '--serial', String(serialOf(name)), wav, out]);
+    execFileSync('opusenc', [
+      '--quiet',
+      '--bitrate',
+      String(kbps),
+      name === 'chime' ? '--music' : '--speech',
+      '--comp',
+      '10',
+      '--padding',
+      '0',
+      '--serial',
+      String(serialOf(name)),
+      wav,
+      out,
+    ]);
   } else {
-    execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-i', wav, '-c:a', 'libopus', '-b:a', `${kbps}k`, '-application', name === 'chime' ? 'audio' : 'voip', '-map_metadata', '-1', out]);
+    execFileSync('ffmpeg', [
+      '-loglevel',
+      'error',
+      '-y',
+      '-i',
+      wav,
+      '-c:a',
+      'libopus',
+      '-b:a',
+      `${kbps}k`,
+      '-application',
+      name === 'chime' ? 'audio' : 'voip',
+      '-map_metadata',
+      '-1',
+      out,
+    ]);
   }
 }
 
-interface ManifestEntry { file: string; lang: string | null; text: string; ms: number; bytes: number }
+interface ManifestEntry {
+  file: string;
+  lang: string | null;
+  text: string;
+  ms: number;
+  bytes: number;
+}
 
 const catalogue = clipCatalogue();
 const only = args.only ? new Set(args.only.split(',').map((s) => s.trim())) : null;
@@ -180,7 +217,9 @@ if (only) for (const n of only) if (!catalogue.some((c) => c.name === n)) consol
 mkdirSync(OUT, { recursive: true });
 const tmp = mkdtempSync(join(tmpdir(), 'dor-voice-'));
 const manifestPath = join(OUT, '..', 'manifest.json');
-const previous: Record<string, ManifestEntry> = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { clips: Record<string, ManifestEntry> }).clips : {};
+const previous: Record<string, ManifestEntry> = existsSync(manifestPath)
+  ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { clips: Record<string, ManifestEntry> }).clips
+  : {};
 const clips: Record<string, ManifestEntry> = {};
 let made = 0;
 try {
@@ -210,7 +249,8 @@ const known = new Set(Object.values(clips).map((c) => c.file));
 const strays = readdirSync(OUT).filter((f) => !known.has(f));
 const total = Object.values(clips).reduce((a, c) => a + c.bytes, 0);
 const manifest = {
-  about: 'The display board\'s voice clips (display-ui/voice/README.md). Made by `npm run voice`; a hall may replace any file with a recording under the same name.',
+  about:
+    "The display board's voice clips (display-ui/voice/README.md). Made by `npm run voice`; a hall may replace any file with a recording under the same name.",
   format: 'audio/ogg; codecs=opus',
   voices: { ar: `espeak-ng ${args['voice-ar']} @${args['speed-ar']} wpm`, en: `espeak-ng ${args['voice-en']} @${args['speed-en']} wpm` },
   totalBytes: total,

@@ -41,7 +41,10 @@ export class VoicePlayer {
   private loaded = false;
   readonly ready: Promise<void>;
 
-  constructor(private urls: Map<string, string> = clipUrls(), private muted = false) {
+  constructor(
+    private urls: Map<string, string> = clipUrls(),
+    private muted = false,
+  ) {
     if (!muted && typeof AudioContext !== 'undefined') {
       try {
         this.ctx = new AudioContext({ latencyHint: 'playback' });
@@ -101,7 +104,11 @@ export class VoicePlayer {
 
   /** Call from a user gesture (tap, key): lets the sound play where autoplay is blocked. */
   unlock(): void {
-    if (this.ctx && this.ctx.state !== 'running') void this.ctx.resume().catch(() => {}).then(() => this.changed());
+    if (this.ctx && this.ctx.state !== 'running')
+      void this.ctx
+        .resume()
+        .catch(() => {})
+        .then(() => this.changed());
   }
 
   /**

@@ -9,7 +9,11 @@ import { draw, packRow, WHITE, words } from './reference.ts';
  * first op) over `rows` rows. Trimmed to the rows holding a non-white pixel: the first and the
  * last row are not blank, so [top, top + rows) is also where the block leaves any grey at all.
  */
-interface Strip { top: number; rows: number; bits: Uint8Array }
+interface Strip {
+  top: number;
+  rows: number;
+  bits: Uint8Array;
+}
 
 const blankStrip: Strip = { top: 0, rows: 0, bits: new Uint8Array(0) };
 
@@ -44,8 +48,11 @@ function wholeDotsStrip(ops: readonly Op[], stride: number, origin: number): Str
       for (let r = 0; r < size; r++) {
         // One row of dots for a row of modules (a run of dark modules is one span), `scale` rows tall.
         row.fill(0);
-        for (let c = 0; c < size;) {
-          if (!data[r * size + c]) { c++; continue; }
+        for (let c = 0; c < size; ) {
+          if (!data[r * size + c]) {
+            c++;
+            continue;
+          }
           let end = c;
           while (end < size && data[r * size + end]) end++;
           setSpan(row, 0, op.x + c * op.scale, op.x + end * op.scale);
@@ -74,7 +81,12 @@ function cut(bits: Uint8Array, stride: number, top: number, first: number, last:
   return { top: top + first, rows: last - first + 1, bits: bits.slice(first * stride, (last + 1) * stride) };
 }
 
-interface Box { x0: number; y0: number; x1: number; y1: number }
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 /** Dots of slack around measureText's ink bounds (anti-aliasing and rounding stay within ~1 dot, measured). */
 const INK_MARGIN = 3;
@@ -103,11 +115,12 @@ function inkBox(op: Op, width: number): Box {
 /** Joins boxes that overlap or touch, so that each dot is read once (a band's text lies on its rectangle). */
 function mergeBoxes(boxes: Box[]): Box[] {
   const out = boxes.filter((b) => b.x1 > b.x0 && b.y1 > b.y0).map((b) => ({ ...b }));
-  for (let merged = true; merged;) {
+  for (let merged = true; merged; ) {
     merged = false;
     for (let i = 0; i < out.length && !merged; i++) {
       for (let j = i + 1; j < out.length; j++) {
-        const a = out[i]!, b = out[j]!;
+        const a = out[i]!,
+          b = out[j]!;
         if (a.x0 <= b.x1 && b.x0 <= a.x1 && a.y0 <= b.y1 && b.y0 <= a.y1) {
           out[i] = { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
           out.splice(j, 1);
@@ -189,7 +202,10 @@ export const stats = { hits: 0, misses: 0, fallbacks: 0 };
 
 /** Everything that decides a block's pixels (texts, styles, positions relative to its origin, the width). */
 function blockKey(ops: readonly Op[], width: number, origin: number): string {
-  return JSON.stringify([width, ...ops.map((op) => (op.kind === 'qr' ? [op.x, op.y - origin, op.scale, op.modules.size, Array.from(op.modules.data)] : { ...op, y: op.y - origin }))]);
+  return JSON.stringify([
+    width,
+    ...ops.map((op) => (op.kind === 'qr' ? [op.x, op.y - origin, op.scale, op.modules.size, Array.from(op.modules.data)] : { ...op, y: op.y - origin })),
+  ]);
 }
 
 /**
@@ -225,7 +241,10 @@ export function compose(L: Layout, height: number): Raster | null {
     if (key !== null) drawn.push({ key, ...painted });
   }
 
-  const spans = placed.filter((p) => p.strip.rows > 0).map((p) => ({ at: p.origin + p.strip.top, strip: p.strip })).sort((a, b) => a.at - b.at);
+  const spans = placed
+    .filter((p) => p.strip.rows > 0)
+    .map((p) => ({ at: p.origin + p.strip.top, strip: p.strip }))
+    .sort((a, b) => a.at - b.at);
   for (let i = 1; i < spans.length; i++) {
     if (spans[i]!.at < spans[i - 1]!.at + spans[i - 1]!.strip.rows) return null;
   }

@@ -51,8 +51,17 @@ export function clearRenderCache(): void {
  */
 export function warmUpRenderer(): void {
   const t: TicketPrint = {
-    hallName: { ar: 'قاعة', en: 'Hall' }, ticketLabel: 'A-000', kind: 'walkin', serviceNameAr: 'خدمة', serviceNameEn: 'Service',
-    issuedAt: 0, timeZone: 'UTC', peopleAhead: 1, estimatedWaitMin: 1, statusUrl: 'http://localhost/t/x', footer: { ar: 'شكراً', en: 'Thanks' },
+    hallName: { ar: 'قاعة', en: 'Hall' },
+    ticketLabel: 'A-000',
+    kind: 'walkin',
+    serviceNameAr: 'خدمة',
+    serviceNameEn: 'Service',
+    issuedAt: 0,
+    timeZone: 'UTC',
+    peopleAhead: 1,
+    estimatedWaitMin: 1,
+    statusUrl: 'http://localhost/t/x',
+    footer: { ar: 'شكراً', en: 'Thanks' },
   };
   renderTicket(t, 58);
   renderTicket(t, 80);

@@ -8,7 +8,11 @@ import QRCode from 'qrcode';
 import { ticketWording, type Pair, type TicketPrint } from '../ticket.ts';
 
 /** A 1-bit image: rows packed MSB first, 1 = black, `width / 8` bytes per row. */
-export interface Raster { width: number; height: number; bits: Uint8Array }
+export interface Raster {
+  width: number;
+  height: number;
+  bits: Uint8Array;
+}
 
 export type PaperWidth = 58 | 80;
 /** Printable dots across the paper at 203 dpi (8 dots/mm): 48 mm of 58 mm paper, 72 mm of 80 mm. */
@@ -24,14 +28,18 @@ export const FONT_FAMILY = { arabic: 'DorNaskhArabic', latin: 'DorNaskhLatin', l
 const require = createRequire(import.meta.url);
 
 function registerFonts(): void {
-  const subsets = [['arabic', FONT_FAMILY.arabic], ['latin', FONT_FAMILY.latin], ['latin-ext', FONT_FAMILY.latinExt]] as const;
+  const subsets = [
+    ['arabic', FONT_FAMILY.arabic],
+    ['latin', FONT_FAMILY.latin],
+    ['latin-ext', FONT_FAMILY.latinExt],
+  ] as const;
   // Regular before bold: registering the heavier face first makes Skia match it for every weight.
   for (const weight of [400, 700]) {
     for (const [subset, family] of subsets) {
       const base = `@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-${subset}-${weight}-normal`;
       // Skia reads WOFF2 (checked with @napi-rs/canvas 1.1.1); WOFF is the fallback if a build cannot.
-      const ok = GlobalFonts.registerFromPath(require.resolve(`${base}.woff2`), family)
-        ?? GlobalFonts.registerFromPath(require.resolve(`${base}.woff`), family);
+      const ok =
+        GlobalFonts.registerFromPath(require.resolve(`${base}.woff2`), family) ?? GlobalFonts.registerFromPath(require.resolve(`${base}.woff`), family);
       if (!ok) throw new Error(`printer: cannot load the bundled font ${base}.woff2/.woff`);
     }
   }
@@ -44,7 +52,11 @@ const STACK: Record<Lang, string> = {
   en: `${FONT_FAMILY.latin}, ${FONT_FAMILY.latinExt}, ${FONT_FAMILY.arabic}`,
 };
 
-export interface Style { lang: Lang; size: number; weight: 400 | 700 }
+export interface Style {
+  lang: Lang;
+  size: number;
+  weight: 400 | 700;
+}
 export const cssFont = (s: Style) => `${s.weight} ${s.size}px ${STACK[s.lang]}`;
 export const dirOf = (lang: Lang) => (lang === 'ar' ? 'rtl' : 'ltr');
 /** Line box of a style: Naskh needs room above (hamza, marks) and below (deep tails of ي ن ج). */
@@ -56,7 +68,13 @@ const measureCtx = createCanvas(8, 8).getContext('2d');
 
 // Most of a ticket's words (hall name, labels, footer, service names) repeat from ticket to ticket,
 // and measuring a new text costs 20–40 µs: one measurement per text and style, kept.
-interface Metrics { width: number; left: number; right: number; ascent: number; descent: number }
+interface Metrics {
+  width: number;
+  left: number;
+  right: number;
+  ascent: number;
+  descent: number;
+}
 const metrics = new Map<string, Metrics>();
 const capHeights = new Map<string, number>();
 
@@ -73,7 +91,13 @@ export function metricsOf(text: string, s: Style): Metrics {
     measureCtx.direction = dirOf(s.lang);
     measureCtx.textAlign = 'left';
     const t = measureCtx.measureText(text);
-    m = { width: t.width, left: t.actualBoundingBoxLeft, right: t.actualBoundingBoxRight, ascent: t.actualBoundingBoxAscent, descent: t.actualBoundingBoxDescent };
+    m = {
+      width: t.width,
+      left: t.actualBoundingBoxLeft,
+      right: t.actualBoundingBoxRight,
+      ascent: t.actualBoundingBoxAscent,
+      descent: t.actualBoundingBoxDescent,
+    };
     if (metrics.size >= 5_000) metrics.clear();
     metrics.set(key, m);
   }
@@ -118,13 +142,22 @@ function wrapWords(text: string, s: Style, maxWidth: number): string[] {
   let line = '';
   for (const word of words) {
     const candidate = line ? `${line} ${word}` : word;
-    if (measure(candidate, s) <= maxWidth) { line = candidate; continue; }
+    if (measure(candidate, s) <= maxWidth) {
+      line = candidate;
+      continue;
+    }
     if (line) lines.push(line);
     line = '';
-    if (measure(word, s) <= maxWidth) { line = word; continue; }
+    if (measure(word, s) <= maxWidth) {
+      line = word;
+      continue;
+    }
     // A single word longer than the line (a long code or URL): split it where it must.
     for (const { segment } of graphemes.segment(word)) {
-      if (line && measure(line + segment, s) > maxWidth) { lines.push(line); line = ''; }
+      if (line && measure(line + segment, s) > maxWidth) {
+        lines.push(line);
+        line = '';
+      }
       line += segment;
     }
   }
@@ -148,16 +181,24 @@ export type Op =
  * keeping for the next tickets (everything but the ticket number repeats: the hall name and footer
  * on every ticket, a service, the date all day, "5 ahead"...).
  */
-export interface Block { ops: Op[]; reuse: boolean }
+export interface Block {
+  ops: Op[];
+  reuse: boolean;
+}
 
 interface Geometry {
   margin: number;
-  hallAr: Style; hallEn: Style;
+  hallAr: Style;
+  hallEn: Style;
   number: Style;
-  kindAr: Style; kindEn: Style;
-  serviceAr: Style; serviceEn: Style;
-  infoAr: Style; infoEn: Style;
-  footAr: Style; footEn: Style;
+  kindAr: Style;
+  kindEn: Style;
+  serviceAr: Style;
+  serviceEn: Style;
+  infoAr: Style;
+  infoEn: Style;
+  footAr: Style;
+  footEn: Style;
   /** Largest QR side (with its quiet zone) in dots. */
   qrMax: number;
   gap: number;
@@ -166,23 +207,33 @@ interface Geometry {
 const GEOMETRY: Record<PaperWidth, Geometry> = {
   58: {
     margin: 8,
-    hallAr: { lang: 'ar', size: 24, weight: 700 }, hallEn: { lang: 'en', size: 19, weight: 700 },
+    hallAr: { lang: 'ar', size: 24, weight: 700 },
+    hallEn: { lang: 'en', size: 19, weight: 700 },
     number: { lang: 'en', size: 120, weight: 700 },
-    kindAr: { lang: 'ar', size: 24, weight: 700 }, kindEn: { lang: 'en', size: 21, weight: 700 },
-    serviceAr: { lang: 'ar', size: 27, weight: 700 }, serviceEn: { lang: 'en', size: 22, weight: 700 },
-    infoAr: { lang: 'ar', size: 23, weight: 700 }, infoEn: { lang: 'en', size: 20, weight: 700 },
-    footAr: { lang: 'ar', size: 21, weight: 700 }, footEn: { lang: 'en', size: 18, weight: 700 },
+    kindAr: { lang: 'ar', size: 24, weight: 700 },
+    kindEn: { lang: 'en', size: 21, weight: 700 },
+    serviceAr: { lang: 'ar', size: 27, weight: 700 },
+    serviceEn: { lang: 'en', size: 22, weight: 700 },
+    infoAr: { lang: 'ar', size: 23, weight: 700 },
+    infoEn: { lang: 'en', size: 20, weight: 700 },
+    footAr: { lang: 'ar', size: 21, weight: 700 },
+    footEn: { lang: 'en', size: 18, weight: 700 },
     qrMax: 264,
     gap: 8,
   },
   80: {
     margin: 12,
-    hallAr: { lang: 'ar', size: 30, weight: 700 }, hallEn: { lang: 'en', size: 24, weight: 700 },
+    hallAr: { lang: 'ar', size: 30, weight: 700 },
+    hallEn: { lang: 'en', size: 24, weight: 700 },
     number: { lang: 'en', size: 170, weight: 700 },
-    kindAr: { lang: 'ar', size: 30, weight: 700 }, kindEn: { lang: 'en', size: 26, weight: 700 },
-    serviceAr: { lang: 'ar', size: 34, weight: 700 }, serviceEn: { lang: 'en', size: 27, weight: 700 },
-    infoAr: { lang: 'ar', size: 28, weight: 700 }, infoEn: { lang: 'en', size: 24, weight: 700 },
-    footAr: { lang: 'ar', size: 24, weight: 700 }, footEn: { lang: 'en', size: 21, weight: 700 },
+    kindAr: { lang: 'ar', size: 30, weight: 700 },
+    kindEn: { lang: 'en', size: 26, weight: 700 },
+    serviceAr: { lang: 'ar', size: 34, weight: 700 },
+    serviceEn: { lang: 'en', size: 27, weight: 700 },
+    infoAr: { lang: 'ar', size: 28, weight: 700 },
+    infoEn: { lang: 'en', size: 24, weight: 700 },
+    footAr: { lang: 'ar', size: 24, weight: 700 },
+    footEn: { lang: 'en', size: 21, weight: 700 },
     qrMax: 336,
     gap: 12,
   },
@@ -193,7 +244,10 @@ export class Layout {
   /** Every op, in drawing order (the one-canvas path). */
   readonly ops: Op[] = [];
   readonly blocks: Block[] = [];
-  constructor(readonly width: number, readonly margin: number) {}
+  constructor(
+    readonly width: number,
+    readonly margin: number,
+  ) {}
 
   /** Starts a new block: the ops that follow are drawn apart from those before. */
   block(reuse: boolean) {
@@ -205,13 +259,23 @@ export class Layout {
     this.ops.push(op);
     this.blocks[this.blocks.length - 1]!.ops.push(op);
   }
-  get left() { return this.margin; }
-  get right() { return this.width - this.margin; }
-  get inner() { return this.width - 2 * this.margin; }
+  get left() {
+    return this.margin;
+  }
+  get right() {
+    return this.width - this.margin;
+  }
+  get inner() {
+    return this.width - 2 * this.margin;
+  }
 
-  space(dots: number) { this.y += dots; }
+  space(dots: number) {
+    this.y += dots;
+  }
 
-  private xFor(align: Align) { return align === 'left' ? this.left : align === 'right' ? this.right : this.width / 2; }
+  private xFor(align: Align) {
+    return align === 'left' ? this.left : align === 'right' ? this.right : this.width / 2;
+  }
 
   /** Wrapped paragraph, one op per line. */
   text(text: string, s: Style, align: Align, maxWidth = this.inner) {
@@ -278,7 +342,15 @@ export class Layout {
       this.push({ kind: 'text', text: p.en, x: this.left + inset, y: base, style: en, align: 'left', white: true });
     } else {
       this.push({ kind: 'text', text: p.ar, x: this.width / 2, y: top + pad + ascentOf(ar), style: ar, align: 'center', white: true });
-      this.push({ kind: 'text', text: p.en, x: this.width / 2, y: top + pad + ascentOf(ar) + descentOf(ar) + ascentOf(en), style: en, align: 'center', white: true });
+      this.push({
+        kind: 'text',
+        text: p.en,
+        x: this.width / 2,
+        y: top + pad + ascentOf(ar) + descentOf(ar) + ascentOf(en),
+        style: en,
+        align: 'center',
+        white: true,
+      });
     }
     this.y = top + h;
   }

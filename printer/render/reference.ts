@@ -93,9 +93,7 @@ const RED_SHIFT = LITTLE_ENDIAN ? 0 : 24;
 
 /** The 32-bit view of RGBA bytes (copied first in the unlikely case they are not 4-byte aligned). */
 export function words(rgba: Uint8Array | Uint8ClampedArray): Uint32Array {
-  return rgba.byteOffset % 4 === 0
-    ? new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length >> 2)
-    : new Uint32Array(rgba.slice().buffer);
+  return rgba.byteOffset % 4 === 0 ? new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length >> 2) : new Uint32Array(rgba.slice().buffer);
 }
 
 /**
@@ -105,14 +103,22 @@ export function words(rgba: Uint8Array | Uint8ClampedArray): Uint32Array {
 export function packRow(px: Uint32Array, p: number, w: number, bits: Uint8Array, o: number): boolean {
   let grey = false;
   for (let end = p + w; p < end; p += 8, o++) {
-    const a = px[p]!, b = px[p + 1]!, c = px[p + 2]!, d = px[p + 3]!, e = px[p + 4]!, f = px[p + 5]!, g = px[p + 6]!, h = px[p + 7]!;
+    const a = px[p]!,
+      b = px[p + 1]!,
+      c = px[p + 2]!,
+      d = px[p + 3]!,
+      e = px[p + 4]!,
+      f = px[p + 5]!,
+      g = px[p + 6]!,
+      h = px[p + 7]!;
     // Most of a ticket is paper: eight white pixels (their AND still all ones) are a 0 byte.
     if ((a & b & c & d & e & f & g & h) === -1) {
       bits[o] = 0;
       continue;
     }
     grey = true;
-    bits[o] = (isBlack(a) << 7) | (isBlack(b) << 6) | (isBlack(c) << 5) | (isBlack(d) << 4) | (isBlack(e) << 3) | (isBlack(f) << 2) | (isBlack(g) << 1) | isBlack(h);
+    bits[o] =
+      (isBlack(a) << 7) | (isBlack(b) << 6) | (isBlack(c) << 5) | (isBlack(d) << 4) | (isBlack(e) << 3) | (isBlack(f) << 2) | (isBlack(g) << 1) | isBlack(h);
   }
   return grey;
 }

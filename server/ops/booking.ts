@@ -84,13 +84,26 @@ export const bookingOps = [
       let reference = randomReference();
       while (repo.getAppointmentByReference(ctx.db, reference)) reference = randomReference();
       const appointment: Appointment = {
-        id: randomUUID(), reference, serviceId: b.serviceId, day: b.day, slotStart, slotEnd: slotStart + service.slotMinutes * 60_000,
-        status: 'booked', cpr: b.cpr, phone: b.phone, nameAr: b.nameAr, nameEn: b.nameEn, notes: b.notes, ticketId: null,
+        id: randomUUID(),
+        reference,
+        serviceId: b.serviceId,
+        day: b.day,
+        slotStart,
+        slotEnd: slotStart + service.slotMinutes * 60_000,
+        status: 'booked',
+        cpr: b.cpr,
+        phone: b.phone,
+        nameAr: b.nameAr,
+        nameEn: b.nameEn,
+        notes: b.notes,
+        ticketId: null,
       };
-      mustSucceed(ctx.hub.execute({ type: 'book_appointment', appointment }, ctx.actor, {
-        guard: slotGuard(ctx, appointment, b.time, service),
-        within: () => enqueueConfirmation(ctx.db, 'booked', appointment, service, tz, ctx.clock.now()),
-      }));
+      mustSucceed(
+        ctx.hub.execute({ type: 'book_appointment', appointment }, ctx.actor, {
+          guard: slotGuard(ctx, appointment, b.time, service),
+          within: () => enqueueConfirmation(ctx.db, 'booked', appointment, service, tz, ctx.clock.now()),
+        }),
+      );
       return { appointment: repo.getAppointment(ctx.db, appointment.id)! };
     },
   }),
@@ -104,10 +117,12 @@ export const bookingOps = [
       if (b.day === a.day && slotStart === a.slotStart) throw new HttpError(409, 'SAME_SLOT', 'The appointment is already in that slot.');
       const moved: Appointment = { ...a, day: b.day, slotStart, slotEnd: slotStart + service.slotMinutes * 60_000 };
       const from = { day: a.day, slotStart: a.slotStart, slotEnd: a.slotEnd };
-      mustSucceed(ctx.hub.execute({ type: 'reschedule_appointment', appointment: moved, from }, ctx.actor, {
-        guard: slotGuard(ctx, moved, b.time, service, stillBooked(ctx.db, a.id)),
-        within: () => enqueueConfirmation(ctx.db, 'rescheduled', moved, service, tz, ctx.clock.now()),
-      }));
+      mustSucceed(
+        ctx.hub.execute({ type: 'reschedule_appointment', appointment: moved, from }, ctx.actor, {
+          guard: slotGuard(ctx, moved, b.time, service, stillBooked(ctx.db, a.id)),
+          within: () => enqueueConfirmation(ctx.db, 'rescheduled', moved, service, tz, ctx.clock.now()),
+        }),
+      );
       return { appointment: repo.getAppointment(ctx.db, a.id)! };
     },
   }),
@@ -115,11 +130,14 @@ export const bookingOps = [
     access: { roles: [...BOOKERS] },
     run(ctx, { id }) {
       const a = activeAppointment(ctx, id, 'cancelled');
-      const service = ctx.hub.current.services[a.serviceId] ?? repo.listServices(ctx.db).find((s) => s.id === a.serviceId) ?? { nameAr: a.serviceId, nameEn: a.serviceId };
-      mustSucceed(ctx.hub.execute({ type: 'cancel_appointment', appointmentId: id }, ctx.actor, {
-        guard: stillBooked(ctx.db, id),
-        within: () => enqueueConfirmation(ctx.db, 'cancelled', a, service, ctx.hub.current.settings.timeZone, ctx.clock.now()),
-      }));
+      const service = ctx.hub.current.services[a.serviceId] ??
+        repo.listServices(ctx.db).find((s) => s.id === a.serviceId) ?? { nameAr: a.serviceId, nameEn: a.serviceId };
+      mustSucceed(
+        ctx.hub.execute({ type: 'cancel_appointment', appointmentId: id }, ctx.actor, {
+          guard: stillBooked(ctx.db, id),
+          within: () => enqueueConfirmation(ctx.db, 'cancelled', a, service, ctx.hub.current.settings.timeZone, ctx.clock.now()),
+        }),
+      );
       return { appointment: repo.getAppointment(ctx.db, id)! };
     },
   }),
@@ -128,7 +146,11 @@ export const bookingOps = [
     run(ctx, { reference }) {
       const ref = normalizeReference(reference);
       if (!isValidReference(ref)) {
-        throw new HttpError(400, 'REFERENCE_MISTYPED', `${ref} is not a booking reference: a character is probably mistyped (the last one is a check character).`);
+        throw new HttpError(
+          400,
+          'REFERENCE_MISTYPED',
+          `${ref} is not a booking reference: a character is probably mistyped (the last one is a check character).`,
+        );
       }
       const a = repo.getAppointmentByReference(ctx.db, ref);
       if (!a) notFound('APPOINTMENT_NOT_FOUND', `No appointment has the reference ${ref}.`);
@@ -139,7 +161,10 @@ export const bookingOps = [
     access: { roles: [...BOOKERS] },
     run(ctx, { cpr }) {
       const list = repo.listAppointmentsOfCitizen(ctx.db, cpr);
-      const events = repo.appointmentEvents(ctx.db, list.map((a) => a.id));
+      const events = repo.appointmentEvents(
+        ctx.db,
+        list.map((a) => a.id),
+      );
       const idOf = (e: HallEvent) => ('appointmentId' in e ? e.appointmentId : 'appointment' in e ? e.appointment.id : null);
       const summary: Record<Kept, number> = { kept: 0, no_show: 0, cancelled: 0, booked: 0 };
       const names = new Map<string, string | null>();

@@ -34,7 +34,10 @@ function audited(ctx: OpContext, cpr: string, changes: (c: cit.CitizenRow) => Ch
     const list = changes(existingCitizen(ctx.db, cpr)).filter((c) => c.oldValue !== c.newValue);
     if (list.length === 0) return 0;
     cit.updateCitizen(ctx.db, cpr, { ...Object.fromEntries(list.map((c) => [c.field, c.newValue])), updatedAt: at });
-    cit.appendAudit(ctx.db, list.map((c) => ({ cpr, ...c, actor, at })));
+    cit.appendAudit(
+      ctx.db,
+      list.map((c) => ({ cpr, ...c, actor, at })),
+    );
     return list.length;
   });
   return { ...record(ctx.db, cpr), changed };
@@ -53,10 +56,11 @@ export const citizenOps = [
   }),
   op('citizens.contact', {
     access: { roles: [...AGENTS] },
-    run: (ctx, b) => audited(ctx, b.cpr, (c) => [
-      ...(b.phone !== undefined ? [{ field: 'phone' as const, oldValue: c.phone, newValue: b.phone }] : []),
-      ...(b.address !== undefined ? [{ field: 'address' as const, oldValue: c.address, newValue: b.address }] : []),
-    ]),
+    run: (ctx, b) =>
+      audited(ctx, b.cpr, (c) => [
+        ...(b.phone !== undefined ? [{ field: 'phone' as const, oldValue: c.phone, newValue: b.phone }] : []),
+        ...(b.address !== undefined ? [{ field: 'address' as const, oldValue: c.address, newValue: b.address }] : []),
+      ]),
   }),
   op('citizens.iban', {
     access: { roles: [...AGENTS] },

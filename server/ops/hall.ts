@@ -28,16 +28,23 @@ function holder(ctx: OpContext, counter: number) {
 }
 
 /** The counter commands (protocol/operations.ts `counterCommand`). */
-type CounterCommandName = Extract<OperationName, `counter.${'call-next' | 'call' | 'recall' | 'no-show' | 'start' | 'finish' | 'transfer' | 'pause' | 'resume'}`>;
+type CounterCommandName = Extract<
+  OperationName,
+  `counter.${'call-next' | 'call' | 'recall' | 'no-show' | 'start' | 'finish' | 'transfer' | 'pause' | 'resume'}`
+>;
 
 /** A staff action at one counter: only its holder may do it; replies with the ticket and the counter. */
-function counterOp<I extends z.ZodType<{ counter: number }>>(name: CounterCommandName, contract: Contract<I, typeof CounterCommandReply>, command: (body: z.output<I>) => Command) {
+function counterOp<I extends z.ZodType<{ counter: number }>>(
+  name: CounterCommandName,
+  contract: Contract<I, typeof CounterCommandReply>,
+  command: (body: z.output<I>) => Command,
+) {
   return implement(name, contract, {
     access: { roles: ['counter'] },
     run(ctx, body) {
       holder(ctx, body.counter);
       const d = mustSucceed(ctx.hub.execute(command(body), ctx.actor));
-      return { ticket: d.ticketId ? ctx.hub.current.tickets[d.ticketId] ?? null : null, counter: ctx.hub.current.counters[body.counter]! };
+      return { ticket: d.ticketId ? (ctx.hub.current.tickets[d.ticketId] ?? null) : null, counter: ctx.hub.current.counters[body.counter]! };
     },
   });
 }
@@ -53,7 +60,8 @@ export const hallOps = [
       const s = ctx.hub.current;
       const now = ctx.clock.now();
       const byQueue = waitingByQueue(s);
-      const services = Object.values(s.services).sort((a, b) => a.sortOrder - b.sortOrder)
+      const services = Object.values(s.services)
+        .sort((a, b) => a.sortOrder - b.sortOrder)
         .map((service) => ({ service, waiting: byQueue[service.prefix] ?? 0, ...estimateNewWalkin(s, service.id, now) }));
       return { services, appointmentsWaiting: byQueue[s.settings.appointmentPrefix] ?? 0 };
     },
@@ -126,7 +134,12 @@ export const hallOps = [
   counterOp('counter.no-show', contracts['counter.no-show'], ({ counter }) => ({ type: 'no_show', counter })),
   counterOp('counter.start', contracts['counter.start'], ({ counter }) => ({ type: 'start', counter })),
   counterOp('counter.finish', contracts['counter.finish'], ({ counter, outcome, note }) => ({ type: 'finish', counter, outcome, note })),
-  counterOp('counter.transfer', contracts['counter.transfer'], ({ counter, toServiceId, toCounter }) => ({ type: 'transfer', counter, toServiceId, toCounter })),
+  counterOp('counter.transfer', contracts['counter.transfer'], ({ counter, toServiceId, toCounter }) => ({
+    type: 'transfer',
+    counter,
+    toServiceId,
+    toCounter,
+  })),
   counterOp('counter.pause', contracts['counter.pause'], ({ counter, reason }) => ({ type: 'pause', counter, reason })),
   counterOp('counter.resume', contracts['counter.resume'], ({ counter }) => ({ type: 'resume', counter })),
 ];

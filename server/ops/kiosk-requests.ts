@@ -24,12 +24,21 @@ function rateLimit(ctx: OpContext) {
 }
 
 /** The idempotency key of a kiosk request; null when it carries no requestId. */
-export interface RequestKey { deviceId: number; requestId: string; bodyHash: string }
+export interface RequestKey {
+  deviceId: number;
+  requestId: string;
+  bodyHash: string;
+}
 
 export function requestKey(ctx: OpContext, operation: string, body: Record<string, unknown> & { requestId?: string | undefined }): RequestKey | null {
   if (ctx.principal.kind !== 'device' || body.requestId === undefined) return null;
   const { requestId, ...rest } = body;
-  const canonical = JSON.stringify([operation, Object.keys(rest).sort().map((k) => [k, rest[k]])]);
+  const canonical = JSON.stringify([
+    operation,
+    Object.keys(rest)
+      .sort()
+      .map((k) => [k, rest[k]]),
+  ]);
   return { deviceId: ctx.principal.deviceId, requestId, bodyHash: createHash('sha256').update(canonical).digest('base64url') };
 }
 
@@ -58,19 +67,27 @@ export function issueOnce(ctx: OpContext, key: RequestKey | null, cmd: Command):
   const before = earlierRequest(ctx, key);
   if (before) return { repeat: before };
   rateLimit(ctx);
-  const guard = key ? (): EngineError | null => {
-    const row = repo.getKioskRequest(ctx.db, key.deviceId, key.requestId);
-    if (!row) return null;
-    return row.bodyHash === key.bodyHash ? { code: REQUEST_REPEATED, message: 'This request already issued a ticket.' } : reused(key);
-  } : undefined;
-  const remember = key ? (decided: Issued) => {
-    // Only outcomes that issue a ticket are remembered; too early / too late are harmless to repeat.
-    if (!decided.ticketId) return;
-    repo.rememberKioskRequest(ctx.db, {
-      deviceId: key.deviceId, requestId: key.requestId, bodyHash: key.bodyHash, ticketId: decided.ticketId,
-      outcome: decided.checkIn?.outcome ?? null, createdAt: ctx.clock.now(),
-    });
-  } : undefined;
+  const guard = key
+    ? (): EngineError | null => {
+        const row = repo.getKioskRequest(ctx.db, key.deviceId, key.requestId);
+        if (!row) return null;
+        return row.bodyHash === key.bodyHash ? { code: REQUEST_REPEATED, message: 'This request already issued a ticket.' } : reused(key);
+      }
+    : undefined;
+  const remember = key
+    ? (decided: Issued) => {
+        // Only outcomes that issue a ticket are remembered; too early / too late are harmless to repeat.
+        if (!decided.ticketId) return;
+        repo.rememberKioskRequest(ctx.db, {
+          deviceId: key.deviceId,
+          requestId: key.requestId,
+          bodyHash: key.bodyHash,
+          ticketId: decided.ticketId,
+          outcome: decided.checkIn?.outcome ?? null,
+          createdAt: ctx.clock.now(),
+        });
+      }
+    : undefined;
   const d = ctx.hub.execute(cmd, ctx.actor, { guard, within: remember });
   if (!d.ok && d.error.code === REQUEST_REPEATED && key) return { repeat: repo.getKioskRequest(ctx.db, key.deviceId, key.requestId)! };
   return { issued: mustSucceed(d) };
@@ -88,16 +105,21 @@ function printTicketOnce(ctx: OpContext, t: Ticket, receipt: ReturnType<typeof t
   const name = key && `${key.deviceId}:${key.requestId}`;
   const running = name ? inFlight.get(name) : undefined;
   if (running) return running;
-  const print = ctx.printing.forKiosk(ctx.principal.deviceId, ctx.printing.ticketPrint(t, ctx.origin, receipt)).then((outcome) => {
-    if (outcome.ok && key) {
-      try {
-        repo.markKioskRequestPrinted(ctx.db, key.deviceId, key.requestId, ctx.clock.now());
-      } catch {
-        // The ticket printed; if this note is lost, a repeat of the request prints it once more (harmless).
+  const print = ctx.printing
+    .forKiosk(ctx.principal.deviceId, ctx.printing.ticketPrint(t, ctx.origin, receipt))
+    .then((outcome) => {
+      if (outcome.ok && key) {
+        try {
+          repo.markKioskRequestPrinted(ctx.db, key.deviceId, key.requestId, ctx.clock.now());
+        } catch {
+          // The ticket printed; if this note is lost, a repeat of the request prints it once more (harmless).
+        }
       }
-    }
-    return outcome;
-  }).finally(() => { if (name) inFlight.delete(name); });
+      return outcome;
+    })
+    .finally(() => {
+      if (name) inFlight.delete(name);
+    });
   if (name) inFlight.set(name, print);
   return print;
 }
@@ -123,9 +145,11 @@ export async function repeatedReceipt(ctx: OpContext, key: RequestKey, row: repo
   const t = live ?? repo.getTicket(ctx.db, row.ticketId);
   if (!t) throw new HttpError(500, 'INTERNAL', 'The ticket of this request is missing.');
   const receipt = ticketReceipt(ctx.hub.current, t, ctx.clock.now());
-  const print: PrintOutcome = row.printedAt !== null ? { ok: true }
-    : live ? await printTicketOnce(ctx, live, receipt, key)
-    : { ok: false, error: { code: 'NOT_PRINTED', message: 'This ticket is from an earlier day; it was not printed again.' } };
+  const print: PrintOutcome =
+    row.printedAt !== null
+      ? { ok: true }
+      : live
+        ? await printTicketOnce(ctx, live, receipt, key)
+        : { ok: false, error: { code: 'NOT_PRINTED', message: 'This ticket is from an earlier day; it was not printed again.' } };
   return { ...receipt, print };
 }
-

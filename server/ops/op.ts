@@ -55,7 +55,9 @@ export function op<N extends OperationName>(name: N, impl: Implementation<Contra
 /** Erases an implementation's generics soundly: the transports only hand it a payload, which it parses itself. */
 export function implement<C extends Contract>(name: OperationName, contract: C, impl: Implementation<C>): Operation {
   return {
-    ...contract, name, access: impl.access,
+    ...contract,
+    name,
+    access: impl.access,
     async invoke(ctx, payload) {
       const parsed = contract.input.safeParse(payload);
       if (!parsed.success) throw validationError(parsed.error);
@@ -74,7 +76,11 @@ export function checkReply(o: Operation, reply: unknown, log: Logger): void {
   if (r.success) return;
   log.error({ operation: o.name, issues: r.error.issues }, 'reply does not match its contract');
   const first = r.error.issues[0];
-  throw new HttpError(500, 'REPLY_INVALID', `The reply of ${o.name} does not match its contract (${first?.path.join('.') || 'reply'}: ${first?.message ?? 'invalid'}).`);
+  throw new HttpError(
+    500,
+    'REPLY_INVALID',
+    `The reply of ${o.name} does not match its contract (${first?.path.join('.') || 'reply'}: ${first?.message ?? 'invalid'}).`,
+  );
 }
 
 /** Unwraps an engine decision, turning a refusal into a 4xx. */

@@ -31,10 +31,31 @@ const DAY = '2026-03-15';
 
 function ticket(over: Partial<Ticket> = {}): Ticket {
   return {
-    id: 't-1', day: DAY, prefix: 'B', number: 1, label: 'B-001', kind: 'walkin', serviceId: 'new-application',
-    priority: 'none', status: 'waiting', issuedAt: NOW, appointmentId: null, slotStart: null, counter: null,
-    targetCounter: null, calledAt: null, startedAt: null, finishedAt: null, recalls: 0, transfers: 0, requeued: false,
-    outcome: null, note: null, statusToken: 'tok-1', cpr: null, ...over,
+    id: 't-1',
+    day: DAY,
+    prefix: 'B',
+    number: 1,
+    label: 'B-001',
+    kind: 'walkin',
+    serviceId: 'new-application',
+    priority: 'none',
+    status: 'waiting',
+    issuedAt: NOW,
+    appointmentId: null,
+    slotStart: null,
+    counter: null,
+    targetCounter: null,
+    calledAt: null,
+    startedAt: null,
+    finishedAt: null,
+    recalls: 0,
+    transfers: 0,
+    requeued: false,
+    outcome: null,
+    note: null,
+    statusToken: 'tok-1',
+    cpr: null,
+    ...over,
   };
 }
 
@@ -49,14 +70,37 @@ describe('openDatabase', () => {
     expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
     const tables = (db.sqlite.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name);
-    for (const t of ['services', 'counters', 'users', 'sessions', 'devices', 'device_tokens', 'pairing_codes', 'settings',
-      'opening_hours', 'appointment_schedule', 'holidays', 'appointments', 'tickets', 'events']) {
+    for (const t of [
+      'services',
+      'counters',
+      'users',
+      'sessions',
+      'devices',
+      'device_tokens',
+      'pairing_codes',
+      'settings',
+      'opening_hours',
+      'appointment_schedule',
+      'holidays',
+      'appointments',
+      'tickets',
+      'events',
+    ]) {
       expect(tables).toContain(t);
     }
   });
 
   it('reopens an existing file without re-applying migrations, and works in memory', () => {
-    repos.insertCounter(db, { number: 9, mode: 'mixed', serviceIds: ['a'], open: false, userId: null, paused: false, pauseReason: null, currentTicketId: null });
+    repos.insertCounter(db, {
+      number: 9,
+      mode: 'mixed',
+      serviceIds: ['a'],
+      open: false,
+      userId: null,
+      paused: false,
+      pauseReason: null,
+      currentTicketId: null,
+    });
     const file = db.sqlite.name;
     db.sqlite.close();
     db = openDatabase(file);
@@ -91,10 +135,17 @@ describe('events', () => {
   it('append / currentDayEvents / lastSeq / eventsBetween round-trip', () => {
     expect(repos.lastSeq(db)).toBe(0);
     expect(repos.currentDayEvents(db)).toEqual([]);
-    const first = repos.appendEvents(db, '2026-03-14', 'system', [dayOpened('2026-03-14', NOW - 86_400_000), { type: 'day_closed', at: NOW - 1000, day: '2026-03-14' }]);
+    const first = repos.appendEvents(db, '2026-03-14', 'system', [
+      dayOpened('2026-03-14', NOW - 86_400_000),
+      { type: 'day_closed', at: NOW - 1000, day: '2026-03-14' },
+    ]);
     expect(first).toEqual([1, 2]);
     const t = ticket();
-    const ev: HallEvent[] = [dayOpened(DAY, NOW), { type: 'ticket_issued', at: NOW + 5, ticket: t }, { type: 'ticket_called', at: NOW + 9, ticketId: 't-1', counter: 3 }];
+    const ev: HallEvent[] = [
+      dayOpened(DAY, NOW),
+      { type: 'ticket_issued', at: NOW + 5, ticket: t },
+      { type: 'ticket_called', at: NOW + 9, ticketId: 't-1', counter: 3 },
+    ];
     const seqs = repos.appendEvents(db, DAY, 'user:4', ev);
     expect(seqs).toEqual([3, 4, 5]);
     expect(repos.lastSeq(db)).toBe(5);
@@ -107,10 +158,12 @@ describe('events', () => {
   });
 
   it('rolls back appended events when the surrounding transaction throws', () => {
-    expect(() => transaction(db, () => {
-      repos.appendEvents(db, DAY, 'system', [dayOpened(DAY, NOW)]);
-      throw new Error('boom');
-    })).toThrow('boom');
+    expect(() =>
+      transaction(db, () => {
+        repos.appendEvents(db, DAY, 'system', [dayOpened(DAY, NOW)]);
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
     expect(repos.lastSeq(db)).toBe(0);
   });
 });
@@ -186,12 +239,35 @@ describe('seedDemo', () => {
 
 describe('appointments', () => {
   const appt = (over: Partial<Appointment> = {}): Appointment => ({
-    id: 'appt-1', reference: makeReference(1), serviceId: 'svc', day: DAY, slotStart: NOW, slotEnd: NOW + 900_000,
-    status: 'booked', cpr: '900000001', phone: '36000000', nameAr: 'اسم', nameEn: 'Name', notes: '', ticketId: null, ...over,
+    id: 'appt-1',
+    reference: makeReference(1),
+    serviceId: 'svc',
+    day: DAY,
+    slotStart: NOW,
+    slotEnd: NOW + 900_000,
+    status: 'booked',
+    cpr: '900000001',
+    phone: '36000000',
+    nameAr: 'اسم',
+    nameEn: 'Name',
+    notes: '',
+    ticketId: null,
+    ...over,
   });
 
   beforeEach(() => {
-    repos.insertService(db, { id: 'svc', nameAr: 'خدمة', nameEn: 'Service', prefix: 'B', defaultDurationMin: 10, slotMinutes: 15, bookable: true, kioskVisible: true, sortOrder: 1, icon: 'home' });
+    repos.insertService(db, {
+      id: 'svc',
+      nameAr: 'خدمة',
+      nameEn: 'Service',
+      prefix: 'B',
+      defaultDurationMin: 10,
+      slotMinutes: 15,
+      bookable: true,
+      kioskVisible: true,
+      sortOrder: 1,
+      icon: 'home',
+    });
   });
 
   it('upsert keeps createdAt/createdBy, counts active appointments per slot, finds the active one', () => {
@@ -210,7 +286,10 @@ describe('appointments', () => {
     expect(repos.activeAppointmentOf(db, '900000001', 'svc', '2026-03-16')).toBeNull();
     expect(repos.activeAppointmentOf(db, '900000003', 'svc', DAY)).toBeNull();
     expect(repos.getAppointment(db, 'appt-1')).toEqual(appt({ notes: 'changed' }));
-    repos.upsertAppointment(db, appt({ id: 'appt-4', reference: makeReference(4), day: '2026-03-17', slotStart: NOW + 2 * 86_400_000, slotEnd: NOW + 2 * 86_400_000 + 900_000 }));
+    repos.upsertAppointment(
+      db,
+      appt({ id: 'appt-4', reference: makeReference(4), day: '2026-03-17', slotStart: NOW + 2 * 86_400_000, slotEnd: NOW + 2 * 86_400_000 + 900_000 }),
+    );
     expect(repos.listAppointmentsFrom(db, DAY, '2026-03-16').map((a) => a.id)).toEqual(['appt-1', 'appt-2', 'appt-3']);
     expect(repos.listAppointmentsFrom(db, DAY, '2026-03-17').map((a) => a.id)).toContain('appt-4');
   });

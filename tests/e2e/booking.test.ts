@@ -173,7 +173,8 @@ it('follows other agents live, adds a family member, words refusals in Arabic an
   // A third agent takes the last seat: Noora is told, and the slot is disabled.
   const third = await login(hub, ...DEMO.agent);
   const last = await call(hub, 'POST', '/api/appointments', {
-    cookie: third, body: { serviceId: 'application-inquiry', day, time, cpr: '555000777', phone: '36000777', nameAr: 'متصل', nameEn: 'Caller', notes: '' },
+    cookie: third,
+    body: { serviceId: 'application-inquiry', day, time, cpr: '555000777', phone: '36000777', nameAr: 'متصل', nameEn: 'Caller', notes: '' },
   });
   expect(last.status, JSON.stringify(last.body)).toBe(201);
   await noora.getByTestId('seat-gone').waitFor();

@@ -56,7 +56,16 @@ async function counterTerminal(username: string, n: number, lang: 'ar' | 'en' = 
 
 const state = (page: Page) => page.getByTestId('counter-state').getAttribute('data-value');
 const currentLabel = async (page: Page) => (await page.getByTestId('current-label').innerText()).trim();
-const announcements = (page: Page) => page.evaluate(() => (window as any).__announcements.map((a: any) => ({ label: a.label, counter: a.counter, kind: a.kind, seq: a.seq })) as { label: string; counter: number; kind: string; seq: number }[]);
+const announcements = (page: Page) =>
+  page.evaluate(
+    () =>
+      (window as any).__announcements.map((a: any) => ({ label: a.label, counter: a.counter, kind: a.kind, seq: a.seq })) as {
+        label: string;
+        counter: number;
+        kind: string;
+        seq: number;
+      }[],
+  );
 
 /** Screenshots a counter in Arabic and in English (and leaves it in the language it was in). */
 async function shots(page: Page, name: string) {
@@ -227,7 +236,9 @@ describe('a morning in the hall', () => {
   });
 
   it('keeps the database and the screens in step', () => {
-    const held = Object.values(hub.hub.current.counters).filter((c) => c.currentTicketId).map((c) => c.currentTicketId);
+    const held = Object.values(hub.hub.current.counters)
+      .filter((c) => c.currentTicketId)
+      .map((c) => c.currentTicketId);
     expect(new Set(held).size).toBe(held.length);
     const stored = repo.listTicketsOfDay(hub.db, hub.hub.current.day);
     expect(stored.length).toBe(Object.keys(hub.hub.current.tickets).length);

@@ -180,7 +180,10 @@ describe.each(['ar', 'en'] as const)('appointment path in %s', (lang) => {
   async function book(time: string) {
     const cookie = await login(hub, ...DEMO.agent);
     const cpr = String(++cprSeq);
-    const r = await call(hub, 'POST', '/api/appointments', { cookie, body: { serviceId: 'update-details', day: hub.hub.current.day, time, cpr, phone: '36001234', nameAr: 'سارة أحمد', nameEn: 'Sara Ahmed' } });
+    const r = await call(hub, 'POST', '/api/appointments', {
+      cookie,
+      body: { serviceId: 'update-details', day: hub.hub.current.day, time, cpr, phone: '36001234', nameAr: 'سارة أحمد', nameEn: 'Sara Ahmed' },
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     return r.body.appointment;
   }
@@ -251,9 +254,6 @@ describe('idle', () => {
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
   });
 });
-
-
-
 
 describe('a lost reply', () => {
   it('the kiosk asks again with the same requestId: exactly one ticket on screen, on paper and in the database', async () => {

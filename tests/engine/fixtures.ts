@@ -16,8 +16,17 @@ export const at = (time: string, day: string = DAY): number => localInstant(day,
 
 export function service(id: string, prefix: string, over: Partial<Service> = {}): Service {
   return {
-    id, prefix, nameAr: `خدمة ${prefix}`, nameEn: `Service ${prefix}`, defaultDurationMin: 10, slotMinutes: 15,
-    bookable: true, kioskVisible: true, sortOrder: prefix.charCodeAt(0), icon: '', ...over,
+    id,
+    prefix,
+    nameAr: `خدمة ${prefix}`,
+    nameEn: `Service ${prefix}`,
+    defaultDurationMin: 10,
+    slotMinutes: 15,
+    bookable: true,
+    kioskVisible: true,
+    sortOrder: prefix.charCodeAt(0),
+    icon: '',
+    ...over,
   };
 }
 
@@ -37,12 +46,22 @@ export function counter(number: number, mode: CounterMode, serviceIds: string[] 
 
 /** Counters 1 and 2 dedicated to appointments (the pilot), 3..6 general; all serve every service. */
 export const COUNTERS: Counter[] = [
-  counter(1, 'appointment'), counter(2, 'appointment'),
-  counter(3, 'general'), counter(4, 'general'), counter(5, 'general'), counter(6, 'general'),
+  counter(1, 'appointment'),
+  counter(2, 'appointment'),
+  counter(3, 'general'),
+  counter(4, 'general'),
+  counter(5, 'general'),
+  counter(6, 'general'),
 ];
 
 let apptSeq = 0;
-export interface ApptOptions { serviceId?: string; cpr?: string; reference?: string; id?: string; status?: Appointment['status'] }
+export interface ApptOptions {
+  serviceId?: string;
+  cpr?: string;
+  reference?: string;
+  id?: string;
+  status?: Appointment['status'];
+}
 
 /** A booked appointment at local `HH:MM` of `day`. */
 export function appointment(time: string, o: ApptOptions = {}, day: string = DAY): Appointment {
@@ -51,9 +70,19 @@ export function appointment(time: string, o: ApptOptions = {}, day: string = DAY
   const slotMinutes = SERVICES.find((s) => s.id === serviceId)?.slotMinutes ?? 15;
   const slotStart = localInstant(day, time, TZ);
   return {
-    id: o.id ?? `appt-${n}`, reference: o.reference ?? `REF${String(n).padStart(4, '0')}`, serviceId, day,
-    slotStart, slotEnd: slotStart + slotMinutes * MINUTE, status: o.status ?? 'booked',
-    cpr: o.cpr ?? String(100000000 + n), phone: '+97333000000', nameAr: 'مواطن', nameEn: 'Citizen', notes: '', ticketId: null,
+    id: o.id ?? `appt-${n}`,
+    reference: o.reference ?? `REF${String(n).padStart(4, '0')}`,
+    serviceId,
+    day,
+    slotStart,
+    slotEnd: slotStart + slotMinutes * MINUTE,
+    status: o.status ?? 'booked',
+    cpr: o.cpr ?? String(100000000 + n),
+    phone: '+97333000000',
+    nameAr: 'مواطن',
+    nameEn: 'Citizen',
+    notes: '',
+    ticketId: null,
   };
 }
 
@@ -70,7 +99,9 @@ export interface HallOptions {
 export function dayOpened(o: HallOptions = {}): EventOf<'day_opened'> {
   const day = o.day ?? DAY;
   return {
-    type: 'day_opened', at: localInstant(day, '00:00', TZ), day,
+    type: 'day_opened',
+    at: localInstant(day, '00:00', TZ),
+    day,
     settings: { ...structuredClone(DEFAULT_SETTINGS), ...structuredClone(o.settings ?? {}) },
     services: structuredClone(o.services ?? SERVICES),
     counters: structuredClone(o.counters ?? COUNTERS),
@@ -80,7 +111,11 @@ export function dayOpened(o: HallOptions = {}): EventOf<'day_opened'> {
 }
 
 export class EngineRejected extends Error {
-  constructor(readonly code: string, message: string, readonly cmd: Command) {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly cmd: Command,
+  ) {
     super(`${code}: ${message} (command ${JSON.stringify(cmd)})`);
   }
 }

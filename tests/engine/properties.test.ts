@@ -40,7 +40,11 @@ type Op =
   | { k: 'settings'; early: boolean; late: boolean; requeue: boolean; prefix: number; guard: number };
 
 /** 0 = a counter the command makes sense for right now (see `pickCounter`), so whole flows happen; 7 does not exist. */
-const counterNo = fc.oneof({ arbitrary: fc.constant(0), weight: 16 }, { arbitrary: fc.integer({ min: 1, max: 6 }), weight: 6 }, { arbitrary: fc.constant(7), weight: 1 });
+const counterNo = fc.oneof(
+  { arbitrary: fc.constant(0), weight: 16 },
+  { arbitrary: fc.integer({ min: 1, max: 6 }), weight: 6 },
+  { arbitrary: fc.constant(7), weight: 1 },
+);
 const svcIdx = fc.integer({ min: 0, max: SERVICES.length }); // the last one does not exist
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
@@ -58,8 +62,10 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ k: fc.constant('finish' as const), c: counterNo }), weight: 10 },
   {
     arbitrary: fc.record({
-      k: fc.constant('transfer' as const), c: counterNo,
-      svc: fc.option(svcIdx, { nil: null }), to: fc.option(counterNo, { nil: null }),
+      k: fc.constant('transfer' as const),
+      c: counterNo,
+      svc: fc.option(svcIdx, { nil: null }),
+      to: fc.option(counterNo, { nil: null }),
     }),
     weight: 3,
   },
@@ -70,8 +76,12 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ k: fc.constant('cancel' as const), appt: fc.nat(40) }), weight: 1 },
   {
     arbitrary: fc.record({
-      k: fc.constant('settings' as const), early: fc.boolean(), late: fc.boolean(), requeue: fc.boolean(),
-      prefix: fc.nat(3), guard: fc.integer({ min: 0, max: 30 }),
+      k: fc.constant('settings' as const),
+      early: fc.boolean(),
+      late: fc.boolean(),
+      requeue: fc.boolean(),
+      prefix: fc.nat(3),
+      guard: fc.integer({ min: 0, max: 30 }),
     }),
     weight: 1,
   },
@@ -101,7 +111,16 @@ const settingsArb: fc.Arbitrary<Partial<Settings>> = fc.record({
 const countersArb: fc.Arbitrary<Counter[]> = fc
   .tuple(
     fc.array(fc.nat(2), { minLength: 6, maxLength: 6 }),
-    fc.array(fc.option(fc.subarray(SERVICES.map((s) => s.id), { minLength: 1 }), { nil: null, freq: 2 }), { minLength: 6, maxLength: 6 }),
+    fc.array(
+      fc.option(
+        fc.subarray(
+          SERVICES.map((s) => s.id),
+          { minLength: 1 },
+        ),
+        { nil: null, freq: 2 },
+      ),
+      { minLength: 6, maxLength: 6 },
+    ),
   )
   .map(([modes, subsets]) => {
     const counters = COUNTERS.map((c, i) => ({ ...structuredClone(c), mode: i < 2 ? c.mode : MODES[modes[i]!]!, serviceIds: subsets[i] ?? [] }));
@@ -110,7 +129,11 @@ const countersArb: fc.Arbitrary<Counter[]> = fc
     return counters;
   });
 
-const apptArb = fc.record({ svc: fc.constantFrom(...SERVICES.filter((s) => s.bookable).map((s) => s.id)), slot: fc.integer({ min: -6, max: 18 }), who: fc.nat(CPRS.length - 1) });
+const apptArb = fc.record({
+  svc: fc.constantFrom(...SERVICES.filter((s) => s.bookable).map((s) => s.id)),
+  slot: fc.integer({ min: -6, max: 18 }),
+  who: fc.nat(CPRS.length - 1),
+});
 
 const scenarioArb = fc.record({
   settings: settingsArb,
@@ -145,12 +168,18 @@ function pickCounter(s: HallState, op: Op, step: number): number {
   const holding = (status: string) => all.filter((c) => c.currentTicketId !== null && s.tickets[c.currentTicketId]?.status === status);
   const held = all.filter((c) => c.currentTicketId !== null);
   const free = all.filter((c) => c.open && !c.paused && c.currentTicketId === null);
-  const pool = op.k === 'finish' ? holding('serving')
-    : ['recall', 'no_show', 'start'].includes(op.k) ? holding('called')
-      : op.k === 'transfer' ? held
-    : op.k === 'open' ? all.filter((c) => !c.open)
-      : op.k === 'resume' ? all.filter((c) => c.paused)
-        : free;
+  const pool =
+    op.k === 'finish'
+      ? holding('serving')
+      : ['recall', 'no_show', 'start'].includes(op.k)
+        ? holding('called')
+        : op.k === 'transfer'
+          ? held
+          : op.k === 'open'
+            ? all.filter((c) => !c.open)
+            : op.k === 'resume'
+              ? all.filter((c) => c.paused)
+              : free;
   const list = pool.length > 0 ? pool : all;
   return list[step % list.length]!.number;
 }
@@ -208,8 +237,12 @@ function toCommand(h: Hall, op: Op, step: number): Command {
       return {
         type: 'change_settings',
         settings: {
-          ...s.settings, appointmentCountersServeEarly: op.early, lateConvertsToWalkin: op.late, noShowRequeueOnce: op.requeue,
-          walkinGuardMinutes: op.guard, appointmentPrefix: (['A', 'A', 'G', 'B'] as const)[op.prefix]!,
+          ...s.settings,
+          appointmentCountersServeEarly: op.early,
+          lateConvertsToWalkin: op.late,
+          noShowRequeueOnce: op.requeue,
+          walkinGuardMinutes: op.guard,
+          appointmentPrefix: (['A', 'A', 'G', 'B'] as const)[op.prefix]!,
         },
       };
   }
@@ -221,7 +254,10 @@ const HELD = new Set(['called', 'serving']);
 
 function checkStructure(s: HallState) {
   // The waiting index is exactly the set of waiting tickets.
-  const waitingByStatus = Object.values(s.tickets).filter((t) => t.status === 'waiting').map((t) => t.id).sort();
+  const waitingByStatus = Object.values(s.tickets)
+    .filter((t) => t.status === 'waiting')
+    .map((t) => t.id)
+    .sort();
   expect(Object.keys(s.waiting).sort()).toEqual(waitingByStatus);
   for (const id in s.waiting) expect(s.waiting[id]).toBe(true);
 
@@ -263,7 +299,9 @@ function checkStructure(s: HallState) {
     if (!c.open) expect(c.userId).toBeNull();
   }
   // One counter per user.
-  const users = Object.values(s.counters).filter((c) => c.open).map((c) => c.userId);
+  const users = Object.values(s.counters)
+    .filter((c) => c.open)
+    .map((c) => c.userId);
   expect(new Set(users).size).toBe(users.length);
 
   // Appointments and their tickets point at each other.
@@ -305,7 +343,8 @@ function checkCallNext(before: HallState, n: number, now: number, picked: string
   const dueAppts = callable.filter((id) => before.tickets[id]!.targetCounter === null && isDue(before, id, now));
   if (picked === null) {
     // Only the walk-in guard of a dedicated appointment counter may hold back a callable ticket.
-    if (c.mode === 'appointment') expect(callable.filter((id) => before.tickets[id]!.kind !== 'walkin' || before.tickets[id]!.targetCounter !== null)).toEqual([]);
+    if (c.mode === 'appointment')
+      expect(callable.filter((id) => before.tickets[id]!.kind !== 'walkin' || before.tickets[id]!.targetCounter !== null)).toEqual([]);
     else expect(callable).toEqual([]);
     return;
   }
@@ -313,7 +352,9 @@ function checkCallNext(before: HallState, n: number, now: number, picked: string
   const t = before.tickets[picked]!;
   // A general counter never takes an (untargeted) appointment ticket while an appointment-capable counter serving it is open and not paused.
   if (t.kind === 'appointment' && c.mode === 'general' && t.targetCounter === null) {
-    const capableOpen = Object.values(before.counters).some((o) => o.open && !o.paused && o.mode !== 'general' && (o.serviceIds.length === 0 || o.serviceIds.includes(t.serviceId)));
+    const capableOpen = Object.values(before.counters).some(
+      (o) => o.open && !o.paused && o.mode !== 'general' && (o.serviceIds.length === 0 || o.serviceIds.includes(t.serviceId)),
+    );
     expect(capableOpen).toBe(false);
   }
   if (targeted.length > 0) {
@@ -370,7 +411,8 @@ function runScenario(sc: Scenario): Hall {
   // Booked slots lie around the stretch of day the commands cover (from 30 min before to 90 min after its start).
   const base = Math.floor((sc.startAfter - 10) / 5) * 5;
   const appointments: Appointment[] = sc.appts.map((a, i) =>
-    appointment(hhmm(Math.min(600, Math.max(0, base + a.slot * 5))), { serviceId: a.svc, cpr: CPRS[a.who]!, id: `ap-${i}`, reference: `R${i}K${a.who}` }));
+    appointment(hhmm(Math.min(600, Math.max(0, base + a.slot * 5))), { serviceId: a.svc, cpr: CPRS[a.who]!, id: `ap-${i}`, reference: `R${i}K${a.who}` }),
+  );
   const h = new Hall(dayOpened({ settings: sc.settings, counters: sc.counters, appointments }));
   let now = START + sc.startAfter * MINUTE;
   sc.openAtStart.forEach((n, i) => h.open(n, now, 50 + i));
@@ -461,13 +503,36 @@ describe('engine properties over random days', () => {
       }),
       { numRuns: 100, seed: 42 },
     );
-    for (const type of ['ticket_issued', 'ticket_called', 'ticket_started', 'ticket_finished', 'ticket_transferred', 'ticket_no_show',
-      'ticket_recalled', 'appointment_checked_in', 'counter_opened', 'counter_closed', 'counter_paused', 'counter_mode_changed']) {
+    for (const type of [
+      'ticket_issued',
+      'ticket_called',
+      'ticket_started',
+      'ticket_finished',
+      'ticket_transferred',
+      'ticket_no_show',
+      'ticket_recalled',
+      'appointment_checked_in',
+      'counter_opened',
+      'counter_closed',
+      'counter_paused',
+      'counter_mode_changed',
+    ]) {
       expect(seen[type] ?? 0, type).toBeGreaterThan(0);
     }
-    for (const outcome of ['call_next:QUEUE_EMPTY', 'call_next:COUNTER_BUSY', 'call_ticket:ok', 'call_ticket:TICKET_NOT_CALLABLE',
-      'open_counter:COUNTER_TAKEN', 'open_counter:USER_AT_OTHER_COUNTER', 'check_in:ALREADY_CHECKED_IN', 'check_in:NO_APPOINTMENT_TODAY',
-      'finish:INVALID_TICKET_STATE', 'pause:COUNTER_BUSY', 'change_settings:PREFIX_IN_USE', 'book_appointment:ok']) {
+    for (const outcome of [
+      'call_next:QUEUE_EMPTY',
+      'call_next:COUNTER_BUSY',
+      'call_ticket:ok',
+      'call_ticket:TICKET_NOT_CALLABLE',
+      'open_counter:COUNTER_TAKEN',
+      'open_counter:USER_AT_OTHER_COUNTER',
+      'check_in:ALREADY_CHECKED_IN',
+      'check_in:NO_APPOINTMENT_TODAY',
+      'finish:INVALID_TICKET_STATE',
+      'pause:COUNTER_BUSY',
+      'change_settings:PREFIX_IN_USE',
+      'book_appointment:ok',
+    ]) {
       expect(outcomes[outcome] ?? 0, outcome).toBeGreaterThan(0);
     }
   });

@@ -1,12 +1,29 @@
 // Unit tests of every rule of DESIGN.md "Core rules" as the pure engine implements them, with edges.
 import { describe, expect, it } from 'vitest';
-import { decide, estimateNewWalkin, estimateWait, foldEvents, localDay, localInstant, localTime, nextDay, ticketId, ticketLabel, weekdayOf } from '../../engine/index.ts';
+import {
+  decide,
+  estimateNewWalkin,
+  estimateWait,
+  foldEvents,
+  localDay,
+  localInstant,
+  localTime,
+  nextDay,
+  ticketId,
+  ticketLabel,
+  weekdayOf,
+} from '../../engine/index.ts';
 import type { Command } from '../../engine/index.ts';
 import { DEFAULT_SETTINGS } from '../../protocol/domain.ts';
 import { appointment, at, B, C, counter, COUNTERS, D, DAY, dayOpened, F, Hall, MINUTE, run, SECOND, service, SERVICES, TZ } from './fixtures.ts';
 
-const walkinCmd = (serviceId: string, priority: 'none' | 'elderly' | 'disability' | 'pregnancy' = 'none'): Command =>
-  ({ type: 'issue_walkin', serviceId, priority, statusToken: 'tok', cpr: null });
+const walkinCmd = (serviceId: string, priority: 'none' | 'elderly' | 'disability' | 'pregnancy' = 'none'): Command => ({
+  type: 'issue_walkin',
+  serviceId,
+  priority,
+  statusToken: 'tok',
+  cpr: null,
+});
 
 describe('ticket numbering', () => {
   it('numbers per queue per day, label B-001, id day_B1, starting at 1', () => {
@@ -18,7 +35,20 @@ describe('ticket numbering', () => {
     expect([b1, b2, c1, b3]).toEqual([`${DAY}_B1`, `${DAY}_B2`, `${DAY}_C1`, `${DAY}_B3`]);
     expect([h.ticket(b1).label, h.ticket(b2).label, h.ticket(c1).label, h.ticket(b3).label]).toEqual(['B-001', 'B-002', 'C-001', 'B-003']);
     const t = h.ticket(b2);
-    expect(t).toMatchObject({ day: DAY, prefix: 'B', number: 2, kind: 'walkin', serviceId: B, priority: 'none', status: 'waiting', issuedAt: at('07:01'), counter: null, recalls: 0, transfers: 0, requeued: false });
+    expect(t).toMatchObject({
+      day: DAY,
+      prefix: 'B',
+      number: 2,
+      kind: 'walkin',
+      serviceId: B,
+      priority: 'none',
+      status: 'waiting',
+      issuedAt: at('07:01'),
+      counter: null,
+      recalls: 0,
+      transfers: 0,
+      requeued: false,
+    });
     expect(h.state.lastNumber).toEqual({ B: 3, C: 1 });
     expect(h.waitingIds()).toEqual([b1, b2, b3, c1].sort());
   });
@@ -71,7 +101,17 @@ describe('check-in window (30 min early / 15 min late by default)', () => {
     expect(d.checkIn).toEqual({ outcome: 'checked_in', ticketId: d.ticketId });
     expect(d.events.map((e) => e.type)).toEqual(['ticket_issued', 'appointment_checked_in']);
     const t = h.ticket(d.ticketId!);
-    expect(t).toMatchObject({ kind: 'appointment', prefix: 'A', label: 'A-001', serviceId: C, appointmentId: a.id, slotStart: a.slotStart, status: 'waiting', cpr, issuedAt: at('08:30') });
+    expect(t).toMatchObject({
+      kind: 'appointment',
+      prefix: 'A',
+      label: 'A-001',
+      serviceId: C,
+      appointmentId: a.id,
+      slotStart: a.slotStart,
+      status: 'waiting',
+      cpr,
+      issuedAt: at('08:30'),
+    });
     expect(h.state.appointments[a.id]).toMatchObject({ status: 'checked_in', ticketId: t.id });
   });
 
@@ -98,7 +138,16 @@ describe('check-in window (30 min early / 15 min late by default)', () => {
     expect(d.checkIn).toEqual({ outcome: 'late_converted', ticketId: d.ticketId });
     expect(d.events.map((e) => e.type)).toEqual(['ticket_issued', 'appointment_late_converted']);
     const t = h.ticket(d.ticketId!);
-    expect(t).toMatchObject({ kind: 'walkin', serviceId: C, prefix: 'C', label: 'C-001', appointmentId: a.id, slotStart: null, issuedAt: at('09:15') + 1, priority: 'none' });
+    expect(t).toMatchObject({
+      kind: 'walkin',
+      serviceId: C,
+      prefix: 'C',
+      label: 'C-001',
+      appointmentId: a.id,
+      slotStart: null,
+      issuedAt: at('09:15') + 1,
+      priority: 'none',
+    });
     expect(h.state.appointments[a.id]).toMatchObject({ status: 'late_converted', ticketId: t.id });
     expect(h.state.lastNumber['A']).toBeUndefined();
   });
@@ -509,7 +558,17 @@ describe('start and finish', () => {
     expect(h.ticket(t)).toMatchObject({ status: 'serving', startedAt: at('08:03'), counter: 3 });
     expect(h.refuse({ type: 'start', counter: 3 }, at('08:04'))).toBe('INVALID_TICKET_STATE');
     const d = h.run({ type: 'finish', counter: 3, outcome: 'advised', note: 'explained housing loan' }, at('08:10') + 30 * SECOND);
-    expect(d.events).toEqual([{ type: 'ticket_finished', at: at('08:10') + 30 * SECOND, ticketId: t, counter: 3, outcome: 'advised', note: 'explained housing loan', durationMs: 7.5 * MINUTE }]);
+    expect(d.events).toEqual([
+      {
+        type: 'ticket_finished',
+        at: at('08:10') + 30 * SECOND,
+        ticketId: t,
+        counter: 3,
+        outcome: 'advised',
+        note: 'explained housing loan',
+        durationMs: 7.5 * MINUTE,
+      },
+    ]);
     expect(h.ticket(t)).toMatchObject({ status: 'done', finishedAt: at('08:10') + 30 * SECOND, outcome: 'advised', note: 'explained housing loan' });
     expect(h.state.counters[3]!.currentTicketId).toBeNull();
     expect(h.state.recentDurations[B]).toEqual([7.5 * MINUTE]);
@@ -542,10 +601,28 @@ describe('transfer', () => {
     h.run({ type: 'start', counter: 3 }, at('08:26'));
     const d = h.run({ type: 'transfer', counter: 3, toServiceId: C, toCounter: null }, at('08:30'));
     expect(d.events).toEqual([{ type: 'ticket_transferred', at: at('08:30'), ticketId: b, fromCounter: 3, toServiceId: C, toCounter: null }]);
-    expect(h.ticket(b)).toMatchObject({ id: b, number: 1, label: 'B-001', prefix: 'B', issuedAt: at('08:00'), serviceId: C, status: 'waiting', transfers: 1, counter: null, calledAt: null, startedAt: null, targetCounter: null });
+    expect(h.ticket(b)).toMatchObject({
+      id: b,
+      number: 1,
+      label: 'B-001',
+      prefix: 'B',
+      issuedAt: at('08:00'),
+      serviceId: C,
+      status: 'waiting',
+      transfers: 1,
+      counter: null,
+      calledAt: null,
+      startedAt: null,
+      targetCounter: null,
+    });
     expect(h.state.counters[3]!.currentTicketId).toBeNull();
     expect(h.state.waiting[b]).toBe(true);
-    expect([h.serveNext(4, at('08:31')), h.serveNext(4, at('08:40')), h.serveNext(4, at('08:50')), h.serveNext(4, at('09:00'))]).toEqual([cOld, b, cNew1, cNew2]);
+    expect([h.serveNext(4, at('08:31')), h.serveNext(4, at('08:40')), h.serveNext(4, at('08:50')), h.serveNext(4, at('09:00'))]).toEqual([
+      cOld,
+      b,
+      cNew1,
+      cNew2,
+    ]);
     expect(h.state.recentDurations[C]).toHaveLength(4);
   });
 
@@ -634,7 +711,9 @@ describe('counters: open, close, pause, busy, modes', () => {
 
   it('open: taken by another user, idempotent for the same user, one counter per user', () => {
     const h = new Hall();
-    expect(h.run({ type: 'open_counter', counter: 3, userId: 7 }, at('07:00')).events).toEqual([{ type: 'counter_opened', at: at('07:00'), counter: 3, userId: 7 }]);
+    expect(h.run({ type: 'open_counter', counter: 3, userId: 7 }, at('07:00')).events).toEqual([
+      { type: 'counter_opened', at: at('07:00'), counter: 3, userId: 7 },
+    ]);
     expect(h.state.counters[3]).toMatchObject({ open: true, userId: 7, paused: false });
     expect(h.refuse({ type: 'open_counter', counter: 3, userId: 8 }, at('07:01'))).toBe('COUNTER_TAKEN');
     expect(h.run({ type: 'open_counter', counter: 3, userId: 7 }, at('07:02')).events).toEqual([]);
@@ -667,7 +746,9 @@ describe('counters: open, close, pause, busy, modes', () => {
     h.run({ type: 'start', counter: 3 }, at('08:02'));
     h.run({ type: 'finish', counter: 3, outcome: 'ok', note: null }, at('08:03'));
     const t2 = h.walkin(B, at('08:04'));
-    expect(h.run({ type: 'pause', counter: 3, reason: 'prayer' }, at('08:05')).events).toEqual([{ type: 'counter_paused', at: at('08:05'), counter: 3, reason: 'prayer' }]);
+    expect(h.run({ type: 'pause', counter: 3, reason: 'prayer' }, at('08:05')).events).toEqual([
+      { type: 'counter_paused', at: at('08:05'), counter: 3, reason: 'prayer' },
+    ]);
     expect(h.state.counters[3]).toMatchObject({ paused: true, pauseReason: 'prayer', open: true });
     expect(h.refuse({ type: 'pause', counter: 3, reason: 'again' }, at('08:06'))).toBe('COUNTER_PAUSED');
     expect(h.refuse({ type: 'call_next', counter: 3 }, at('08:06'))).toBe('COUNTER_PAUSED');
@@ -693,7 +774,9 @@ describe('counters: open, close, pause, busy, modes', () => {
     h.open(1, at('08:00'));
     h.open(3, at('08:00'));
     expect(h.next(3, at('09:05'))).toBe(w);
-    expect(h.run({ type: 'set_counter_mode', counter: 3, mode: 'appointment' }, at('09:05')).events).toEqual([{ type: 'counter_mode_changed', at: at('09:05'), counter: 3, mode: 'appointment' }]);
+    expect(h.run({ type: 'set_counter_mode', counter: 3, mode: 'appointment' }, at('09:05')).events).toEqual([
+      { type: 'counter_mode_changed', at: at('09:05'), counter: 3, mode: 'appointment' },
+    ]);
     expect(h.state.counters[3]!.mode).toBe('appointment');
     expect(h.next(3, at('09:05'))).toBe(appt);
     expect(h.run({ type: 'set_counter_mode', counter: 3, mode: 'appointment' }, at('09:06')).events).toEqual([]);
@@ -757,7 +840,10 @@ describe('appointments: booking, cancelling and the no-show sweep', () => {
     const d = h.run({ type: 'sweep_no_shows' }, at('09:15') + 1);
     expect(d.events).toEqual([{ type: 'appointment_no_show', at: at('09:15') + 1, appointmentId: missed.id }]);
     expect(Object.fromEntries(Object.values(h.state.appointments).map((a) => [a.id, a.status]))).toEqual({
-      [missed.id]: 'no_show', [kept.id]: 'checked_in', [cancelled.id]: 'cancelled', [future.id]: 'booked',
+      [missed.id]: 'no_show',
+      [kept.id]: 'checked_in',
+      [cancelled.id]: 'cancelled',
+      [future.id]: 'booked',
     });
     expect(h.run({ type: 'sweep_no_shows' }, at('09:20')).events).toEqual([]);
     expect(h.run({ type: 'sweep_no_shows' }, at('09:46')).events).toEqual([{ type: 'appointment_no_show', at: at('09:46'), appointmentId: future.id }]);
@@ -824,7 +910,10 @@ describe('day boundaries and rollover', () => {
     const d = h.run({ type: 'rollover', day: tomorrow, appointments: [nextAppt, otherDay] }, now);
     const types = d.events.map((e) => e.type);
     expect(types.slice(-2)).toEqual(['day_closed', 'day_opened']);
-    const cancelled = d.events.filter((e) => e.type === 'ticket_cancelled').map((e) => (e as { ticketId: string }).ticketId).sort();
+    const cancelled = d.events
+      .filter((e) => e.type === 'ticket_cancelled')
+      .map((e) => (e as { ticketId: string }).ticketId)
+      .sort();
     expect(cancelled).toEqual([keptTicket, serving, called, waiting].sort());
     expect(d.events.filter((e) => e.type === 'appointment_no_show')).toEqual([{ type: 'appointment_no_show', at: now, appointmentId: booked.id }]);
     expect(d.events).toContainEqual({ type: 'day_closed', at: now, day: DAY });
@@ -980,9 +1069,13 @@ describe('purity and replay', () => {
     h.callNext(3, at('08:01'));
     const before = structuredClone(h.state);
     const cmds: Command[] = [
-      walkinCmd(C), { type: 'check_in', by: { cpr: '100000001' }, statusToken: 'x' }, { type: 'start', counter: 3 },
-      { type: 'transfer', counter: 3, toServiceId: C, toCounter: null }, { type: 'sweep_no_shows' },
-      { type: 'rollover', day: nextDay(DAY), appointments: [] }, { type: 'recall', counter: 3 },
+      walkinCmd(C),
+      { type: 'check_in', by: { cpr: '100000001' }, statusToken: 'x' },
+      { type: 'start', counter: 3 },
+      { type: 'transfer', counter: 3, toServiceId: C, toCounter: null },
+      { type: 'sweep_no_shows' },
+      { type: 'rollover', day: nextDay(DAY), appointments: [] },
+      { type: 'recall', counter: 3 },
     ];
     for (const cmd of cmds) {
       const d1 = decide(h.state, cmd, at('09:30'));

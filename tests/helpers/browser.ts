@@ -14,7 +14,12 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A browser context that already carries a device or session cookie for the hub. */
-export async function contextWithCookie(browser: Browser, hubUrl: string, cookie: string | null, viewport: { width: number; height: number }): Promise<BrowserContext> {
+export async function contextWithCookie(
+  browser: Browser,
+  hubUrl: string,
+  cookie: string | null,
+  viewport: { width: number; height: number },
+): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'ar-BH' });
   if (cookie) {
     const [name, value] = cookie.split('=') as [string, string];

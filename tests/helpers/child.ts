@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-export interface Exit { code: number | null; signal: NodeJS.Signals | null }
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
 
 export interface HubProcess {
   /** Where to reach it: the port from the logged `url`, on the HOST it listens on. */
@@ -43,8 +46,15 @@ export async function spawnHub(env: Record<string, string>, timeoutMs = 20_000):
   const logs: Array<Record<string, unknown>> = [];
   let exit: Exit | null = null;
   const exited = new Promise<Exit>((resolve) => {
-    proc.once('exit', (code, signal) => { exit = { code, signal }; resolve(exit); });
-    proc.once('error', (err) => { stderr += `\nspawn failed: ${String(err)}`; exit = { code: null, signal: null }; resolve(exit); });
+    proc.once('exit', (code, signal) => {
+      exit = { code, signal };
+      resolve(exit);
+    });
+    proc.once('error', (err) => {
+      stderr += `\nspawn failed: ${String(err)}`;
+      exit = { code: null, signal: null };
+      resolve(exit);
+    });
   });
   const tail = (s: string) => s.split('\n').slice(-40).join('\n');
   const output = () => `--- stdout ---\n${tail(stdout)}\n--- stderr ---\n${tail(stderr)}`;
@@ -58,12 +68,21 @@ export async function spawnHub(env: Record<string, string>, timeoutMs = 20_000):
       pending = lines.pop()!;
       for (const line of lines) {
         let parsed: Record<string, unknown>;
-        try { parsed = JSON.parse(line) as Record<string, unknown>; } catch { continue; }
+        try {
+          parsed = JSON.parse(line) as Record<string, unknown>;
+        } catch {
+          continue;
+        }
         logs.push(parsed);
-        if (typeof parsed.url === 'string') { clearTimeout(timer); resolve(parsed.url); }
+        if (typeof parsed.url === 'string') {
+          clearTimeout(timer);
+          resolve(parsed.url);
+        }
       }
     });
-    proc.stderr!.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+    proc.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
     void exited.then((e) => {
       clearTimeout(timer);
       reject(new Error(`the hub exited before serving (code ${e.code}, signal ${e.signal})\n${output()}`));
@@ -86,7 +105,9 @@ export async function stopHub(h: HubProcess, signal: NodeJS.Signals, ms = 10_000
   if (!h.alive()) return h.exited;
   h.proc.kill(signal);
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), ms); });
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), ms);
+  });
   const result = await Promise.race([h.exited, late]);
   clearTimeout(timer);
   if (result === 'late') {

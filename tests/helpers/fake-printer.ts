@@ -53,7 +53,10 @@ export async function startFakePrinter(opts: { mode?: FakeMode; slowMs?: number 
     let inJob = false;
 
     const onData = (chunk: Buffer) => {
-      if (inJob) { job.push(chunk); return; }
+      if (inJob) {
+        job.push(chunk);
+        return;
+      }
       pending = Buffer.concat([pending, chunk]);
       // Leading DLE EOT n queries are answered; the first other byte starts the job.
       while (pending.length >= 1 && !inJob) {
@@ -65,7 +68,10 @@ export async function startFakePrinter(opts: { mode?: FakeMode; slowMs?: number 
             pending = pending.subarray(3);
             if (fake.mode === 'silent') continue;
             const reply = Buffer.of(answer(fake.mode, n));
-            if (fake.mode === 'slow') setTimeout(() => { if (!socket.destroyed) socket.write(reply); }, slowMs);
+            if (fake.mode === 'slow')
+              setTimeout(() => {
+                if (!socket.destroyed) socket.write(reply);
+              }, slowMs);
             else socket.write(reply);
             continue;
           }
@@ -81,7 +87,9 @@ export async function startFakePrinter(opts: { mode?: FakeMode; slowMs?: number 
       socket.on('data', (chunk: Buffer) => {
         onData(chunk);
         socket.pause();
-        setTimeout(() => { if (!socket.destroyed) socket.resume(); }, slowMs);
+        setTimeout(() => {
+          if (!socket.destroyed) socket.resume();
+        }, slowMs);
       });
     } else {
       socket.on('data', onData);
@@ -94,7 +102,9 @@ export async function startFakePrinter(opts: { mode?: FakeMode; slowMs?: number 
       }
       socket.end();
     });
-    socket.on('error', () => { /* a client that resets the connection is a normal event here */ });
+    socket.on('error', () => {
+      /* a client that resets the connection is a normal event here */
+    });
     socket.on('close', () => {
       sockets.delete(socket);
       if (sockets.size === 0) idleWaiters.splice(0).forEach((w) => w());
@@ -107,7 +117,16 @@ export async function startFakePrinter(opts: { mode?: FakeMode; slowMs?: number 
   const withTimeout = <T>(p: Promise<T>, ms: number, what: string) =>
     new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`fake printer: ${what} within ${ms} ms`)), ms);
-      p.then((v) => { clearTimeout(timer); resolve(v); }, (e) => { clearTimeout(timer); reject(e); });
+      p.then(
+        (v) => {
+          clearTimeout(timer);
+          resolve(v);
+        },
+        (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      );
     });
 
   const fake: FakePrinter = {

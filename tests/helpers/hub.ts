@@ -24,7 +24,9 @@ export interface TestHub extends RunningHub {
   stop(): Promise<void>;
 }
 
-export async function startTestHub(opts: { at?: number; file?: string; seed?: boolean; kioskTicketsPerMinute?: number; smsSender?: SmsSender } = {}): Promise<TestHub> {
+export async function startTestHub(
+  opts: { at?: number; file?: string; seed?: boolean; kioskTicketsPerMinute?: number; smsSender?: SmsSender } = {},
+): Promise<TestHub> {
   const dir = mkdtempSync(join(tmpdir(), 'dor-test-'));
   const file = opts.file ?? join(dir, 'dor.db');
   const clock = new ManualClock(opts.at ?? THURSDAY_0900);
@@ -35,9 +37,21 @@ export async function startTestHub(opts: { at?: number; file?: string; seed?: bo
     // Tests issue tickets faster than any citizen; the rate limit has its own test.
     repo.saveSettings(db, { ...repo.loadSettings(db), kioskTicketsPerMinute: opts.kioskTicketsPerMinute ?? 1000 });
   }
-  const running = await startHub({ db, clock, demo: true, validateReplies: true, jobIntervalMs: 3_600_000, printsDir: join(dir, 'prints'), ...(opts.smsSender ? { smsSender: opts.smsSender } : {}) });
+  const running = await startHub({
+    db,
+    clock,
+    demo: true,
+    validateReplies: true,
+    jobIntervalMs: 3_600_000,
+    printsDir: join(dir, 'prints'),
+    ...(opts.smsSender ? { smsSender: opts.smsSender } : {}),
+  });
   return {
-    ...running, db, clock, dir, file,
+    ...running,
+    db,
+    clock,
+    dir,
+    file,
     async stop() {
       await running.close();
       db.sqlite.close();
@@ -46,9 +60,18 @@ export async function startTestHub(opts: { at?: number; file?: string; seed?: bo
   };
 }
 
-export interface Reply<T = any> { status: number; body: T; headers: Headers }
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
 
-export async function call<T = any>(hub: { url: string }, method: string, path: string, opts: { body?: unknown; raw?: string; cookie?: string; token?: string } = {}): Promise<Reply<T>> {
+export async function call<T = any>(
+  hub: { url: string },
+  method: string,
+  path: string,
+  opts: { body?: unknown; raw?: string; cookie?: string; token?: string } = {},
+): Promise<Reply<T>> {
   const headers: Record<string, string> = {};
   if (opts.body !== undefined || opts.raw !== undefined) headers['content-type'] = 'application/json';
   if (opts.cookie) headers.cookie = opts.cookie;
@@ -56,7 +79,11 @@ export async function call<T = any>(hub: { url: string }, method: string, path: 
   const res = await fetch(hub.url + path, { method, headers, body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)) });
   const text = await res.text();
   let body: unknown = text;
-  try { body = JSON.parse(text); } catch { /* not JSON */ }
+  try {
+    body = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
   return { status: res.status, body: body as T, headers: res.headers };
 }
 
@@ -68,7 +95,13 @@ export async function login(hub: { url: string }, username: string, password: st
   return setCookie.split(';')[0]!;
 }
 
-export const DEMO = { counter1: ['counter1', 'counter123'], counter2: ['counter2', 'counter123'], supervisor: ['supervisor', 'super123'], agent: ['agent', 'agent123'], admin: ['admin', 'admin123'] } as const;
+export const DEMO = {
+  counter1: ['counter1', 'counter123'],
+  counter2: ['counter2', 'counter123'],
+  supervisor: ['supervisor', 'super123'],
+  agent: ['agent', 'agent123'],
+  admin: ['admin', 'admin123'],
+} as const;
 
 /** A fresh token for a seeded demo device (what pairing would hand out). */
 export function deviceToken(hub: TestHub, kind: 'kiosk' | 'display'): string {
@@ -90,12 +123,16 @@ export interface Client {
 
 export async function connectClient(hub: { url: string }, auth: { cookie?: string; token?: string }): Promise<Client> {
   const socket = connect(hub.url, {
-    transports: ['websocket'], forceNew: true, reconnection: false,
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
     extraHeaders: auth.cookie ? { cookie: auth.cookie } : {},
     auth: auth.token ? { token: auth.token } : {},
   });
   const client: Client = {
-    socket, snapshots: [], deltas: [],
+    socket,
+    snapshots: [],
+    deltas: [],
     emit: (event, payload = {}) => socket.timeout(5000).emitWithAck(event, payload),
     close: () => socket.close(),
   };

@@ -20,13 +20,23 @@ beforeEach(async () => {
   hub = await startTestHub();
   agent = await login(hub, ...DEMO.agent);
 });
-afterEach(async () => { await hub.stop(); });
+afterEach(async () => {
+  await hub.stop();
+});
 
 type BookOpts = { serviceId?: string; cpr?: string; phone?: string };
 function book(day: string, time: string, o: BookOpts = {}) {
   return call(hub, 'POST', '/api/appointments', {
     cookie: agent,
-    body: { serviceId: o.serviceId ?? 'update-details', day, time, cpr: o.cpr ?? String(++cprSeq), phone: o.phone ?? '36001234', nameAr: 'سارة أحمد', nameEn: 'Sara Ahmed' },
+    body: {
+      serviceId: o.serviceId ?? 'update-details',
+      day,
+      time,
+      cpr: o.cpr ?? String(++cprSeq),
+      phone: o.phone ?? '36001234',
+      nameAr: 'سارة أحمد',
+      nameEn: 'Sara Ahmed',
+    },
   });
 }
 async function booked(day: string, time: string, o: BookOpts = {}) {
@@ -66,7 +76,10 @@ describe('slots', () => {
   it('shows only future slots today, less the seats already booked, and closed days with the reason', async () => {
     const r = await slots('update-details', '2026-11-26', 4);
     expect(r.body.days.map((d: any) => [d.day, d.closed])).toEqual([
-      ['2026-11-26', null], ['2026-11-27', 'no_schedule'], ['2026-11-28', 'no_schedule'], ['2026-11-29', null],
+      ['2026-11-26', null],
+      ['2026-11-27', 'no_schedule'],
+      ['2026-11-28', 'no_schedule'],
+      ['2026-11-29', null],
     ]);
     const today = r.body.days[0];
     expect(today.slots[0].time).toBe('09:15'); // 09:00 has started
@@ -91,7 +104,11 @@ describe('slots', () => {
 describe('capacity', () => {
   it('comes from the weekly schedule in force on the day: the rollout raises it from its date', async () => {
     // From Sunday 2026-12-06 all six counters are mixed: six take appointments.
-    repo.setScheduleFrom(hub.db, '2026-12-06', [0, 1, 2, 3, 4].map((weekday) => ({ weekday, startTime: '07:30', endTime: '13:30', counters: 6 })));
+    repo.setScheduleFrom(
+      hub.db,
+      '2026-12-06',
+      [0, 1, 2, 3, 4].map((weekday) => ({ weekday, startTime: '07:30', endTime: '13:30', counters: 6 })),
+    );
     const before = await slots('update-details', '2026-12-03');
     const after = await slots('update-details', '2026-12-06');
     expect(slotOf(before, '2026-12-03', '10:00').capacity).toBe(2);
@@ -116,11 +133,18 @@ describe('capacity', () => {
     const closure = await call(hub, 'PUT', '/api/holidays', { cookie: sup, body: { day: '2026-12-07', nameAr: 'إغلاق', nameEn: 'Closed', closure: true } });
     expect(closure.status).toBe(200);
     expect((await slots('update-details', '2026-12-07')).body.days[0].closed).toBe('closure');
-    const bad = await call(hub, 'PUT', '/api/appointment-schedule', { cookie: sup, body: { validFrom: '2026-12-06', periods: [{ weekday: 0, startTime: '13:00', endTime: '08:00', counters: 2 }] } });
+    const bad = await call(hub, 'PUT', '/api/appointment-schedule', {
+      cookie: sup,
+      body: { validFrom: '2026-12-06', periods: [{ weekday: 0, startTime: '13:00', endTime: '08:00', counters: 2 }] },
+    });
     expect(bad.status).toBe(400);
     expect((await call(hub, 'PUT', '/api/holidays', { cookie: agent, body: { day: '2026-12-08', nameAr: 'x', nameEn: 'x' } })).status).toBe(403);
     const got = await call(hub, 'GET', '/api/appointment-schedule', { cookie: sup });
-    expect(got.body.holidays.map((h: any) => [h.day, h.closure])).toEqual([['2026-12-07', true], ['2026-12-16', false], ['2026-12-17', false]]);
+    expect(got.body.holidays.map((h: any) => [h.day, h.closure])).toEqual([
+      ['2026-12-07', true],
+      ['2026-12-16', false],
+      ['2026-12-17', false],
+    ]);
   });
 
   it('counts bookings of other services that overlap in time against the same seats', async () => {
@@ -189,7 +213,14 @@ describe('reschedule and cancel', () => {
     const a = await booked('2026-11-29', '10:00', { cpr: '555000222' });
     const r = await call(hub, 'POST', `/api/appointments/${a.id}/reschedule`, { cookie: agent, body: { day: '2026-11-30', time: '11:00' } });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    expect(r.body.appointment).toMatchObject({ id: a.id, reference: a.reference, day: '2026-11-30', slotStart: at('2026-11-30', '11:00'), status: 'booked', cpr: '555000222' });
+    expect(r.body.appointment).toMatchObject({
+      id: a.id,
+      reference: a.reference,
+      day: '2026-11-30',
+      slotStart: at('2026-11-30', '11:00'),
+      status: 'booked',
+      cpr: '555000222',
+    });
     expect(slotOf(await slots('update-details', '2026-11-29'), '2026-11-29', '10:00').remaining).toBe(2);
     expect(slotOf(await slots('update-details', '2026-11-30'), '2026-11-30', '11:00').remaining).toBe(1);
     const moved = repo.appointmentEvents(hub.db, [a.id]).map((s) => s.event);
@@ -207,8 +238,10 @@ describe('reschedule and cancel', () => {
     await booked('2026-11-30', '11:00');
     const seq = hub.hub.lastSeq;
     for (const [body, code] of [
-      [{ day: '2026-11-30', time: '11:00' }, 'SLOT_FULL'], [{ day: '2026-12-16', time: '10:00' }, 'SLOT_CLOSED'],
-      [{ day: '2026-11-26', time: '08:00' }, 'SLOT_IN_PAST'], [{ day: '2027-01-10', time: '10:00' }, 'BEYOND_HORIZON'],
+      [{ day: '2026-11-30', time: '11:00' }, 'SLOT_FULL'],
+      [{ day: '2026-12-16', time: '10:00' }, 'SLOT_CLOSED'],
+      [{ day: '2026-11-26', time: '08:00' }, 'SLOT_IN_PAST'],
+      [{ day: '2027-01-10', time: '10:00' }, 'BEYOND_HORIZON'],
       [{ day: '2026-11-30', time: '11:05' }, 'NOT_ON_GRID'],
     ] as const) {
       const r = await call(hub, 'POST', `/api/appointments/${a.id}/reschedule`, { cookie: agent, body });
@@ -357,7 +390,9 @@ describe('outbox', () => {
     const received: { to: string; text: string }[] = [];
     const gateway: Server = createServer((req, res) => {
       let body = '';
-      req.on('data', (c) => { body += c; });
+      req.on('data', (c) => {
+        body += c;
+      });
       req.on('end', () => {
         received.push(JSON.parse(body));
         res.statusCode = received.length <= 2 ? 503 : 200;
@@ -400,7 +435,9 @@ describe('outbox', () => {
   it(`gives up after ${MAX_ATTEMPTS} attempts (capped backoff) and times out a silent gateway`, async () => {
     expect([1, 2, 3, 4].map(retryDelay)).toEqual([30_000, 60_000, 120_000, 240_000]);
     expect(retryDelay(20)).toBe(3_600_000);
-    const silent: Server = createServer(() => { /* never answers */ });
+    const silent: Server = createServer(() => {
+      /* never answers */
+    });
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/`;
     await hub.stop();
@@ -423,4 +460,3 @@ describe('outbox', () => {
     }
   });
 });
-

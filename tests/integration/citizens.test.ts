@@ -14,7 +14,9 @@ beforeEach(async () => {
   hub = await startTestHub();
   agent = await login(hub, ...DEMO.agent);
 });
-afterEach(async () => { await hub.stop(); });
+afterEach(async () => {
+  await hub.stop();
+});
 
 const count = (table: string) => (hub.db.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 
@@ -60,7 +62,10 @@ describe('validation', () => {
   });
 
   it('parses quoted CSV', () => {
-    expect(parseCsv('a,b\r\n"x, ""y""",z\n\n')).toEqual([['a', 'b'], ['x, "y"', 'z']]);
+    expect(parseCsv('a,b\r\n"x, ""y""",z\n\n')).toEqual([
+      ['a', 'b'],
+      ['x, "y"', 'z'],
+    ]);
   });
 });
 
@@ -122,7 +127,12 @@ describe('the citizen record', () => {
     const r = await call(hub, 'POST', `/api/citizens/${MOHAMED}/family`, { cookie: agent, body });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body.citizen.family).toHaveLength(3);
-    expect(r.body.citizen.history[0]).toMatchObject({ field: 'family', oldValue: null, newValue: 'Hessa Mohamed Al-Dosari (daughter, 2020-02-29, CPR 900100009)', actor: AGENT_NAME });
+    expect(r.body.citizen.history[0]).toMatchObject({
+      field: 'family',
+      oldValue: null,
+      newValue: 'Hessa Mohamed Al-Dosari (daughter, 2020-02-29, CPR 900100009)',
+      actor: AGENT_NAME,
+    });
     expect((await call(hub, 'POST', `/api/citizens/${MOHAMED}/family`, { cookie: agent, body })).body.error.code).toBe('FAMILY_MEMBER_EXISTS');
     const future = await call(hub, 'POST', `/api/citizens/${MOHAMED}/family`, { cookie: agent, body: { ...body, memberCpr: null, dateOfBirth: '2027-01-01' } });
     expect(future.body.error.code).toBe('BIRTH_DATE_IN_FUTURE');
@@ -218,8 +228,26 @@ describe('import from the ministry', () => {
   it('takes the same rows as a JSON file or pushed, and rejects malformed files as a whole', async () => {
     const admin = await login(hub, ...DEMO.admin);
     const rows = [
-      { kind: 'application', cpr: '800000010', nameAr: 'جميلة', nameEn: 'Jamila', type: 'housing unit', number: 'HA-2026-000010', status: 'submitted', submittedDay: '2026-11-01' },
-      { kind: 'letter', cpr: '800000010', nameAr: 'جميلة', nameEn: 'Jamila', subject: 'Missing documents', reference: 'L-2026-09010', status: 'received', receivedDay: '2026-11-02' },
+      {
+        kind: 'application',
+        cpr: '800000010',
+        nameAr: 'جميلة',
+        nameEn: 'Jamila',
+        type: 'housing unit',
+        number: 'HA-2026-000010',
+        status: 'submitted',
+        submittedDay: '2026-11-01',
+      },
+      {
+        kind: 'letter',
+        cpr: '800000010',
+        nameAr: 'جميلة',
+        nameEn: 'Jamila',
+        subject: 'Missing documents',
+        reference: 'L-2026-09010',
+        status: 'received',
+        receivedDay: '2026-11-02',
+      },
       { kind: 'application', cpr: 800000011 },
     ];
     const file = await call(hub, 'POST', '/api/import/applications', { cookie: admin, body: { format: 'json', data: JSON.stringify(rows) } });
@@ -230,7 +258,11 @@ describe('import from the ministry', () => {
     const rec = await call(hub, 'GET', '/api/citizens/800000010', { cookie: agent });
     expect(rec.body.citizen.applications[0].history.map((h: any) => h.status)).toEqual(['submitted', 'under_review']);
 
-    for (const body of [{ format: 'json', data: '{nope' }, { format: 'csv', data: 'kind,cpr,colour\n' }, { format: 'csv', data: 'cpr\n' }]) {
+    for (const body of [
+      { format: 'json', data: '{nope' },
+      { format: 'csv', data: 'kind,cpr,colour\n' },
+      { format: 'csv', data: 'cpr\n' },
+    ]) {
       const bad = await call(hub, 'POST', '/api/import/applications', { cookie: admin, body });
       expect(bad.body.error?.code, JSON.stringify(body)).toBe('IMPORT_BAD_FILE');
     }

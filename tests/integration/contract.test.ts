@@ -8,8 +8,12 @@ import { operations, type Operation } from '../../server/ops/index.ts';
 import { call, connectClient, DEMO, deviceToken, login, startTestHub, type Client, type TestHub } from '../helpers/hub.ts';
 
 let hub: TestHub;
-beforeAll(async () => { hub = await startTestHub(); });
-afterAll(async () => { await hub.stop(); });
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(async () => {
+  await hub.stop();
+});
 
 /** METHOD + path of every route the Express app really has (Express 5 router internals). */
 function routesOf(app: TestHub['app']): string[] {
@@ -64,7 +68,15 @@ function badPayloads(o: Operation): unknown[] {
 
 function fingerprint() {
   const count = (table: string) => (hub.db.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-  return { seq: hub.hub.lastSeq, tickets: count('tickets'), devices: count('devices'), appointments: count('appointments'), codes: count('pairing_codes'), citizens: ['citizens', 'family_members', 'housing_applications', 'letters', 'citizen_audit', 'call_log'].map(count), state: JSON.stringify(hub.hub.current) };
+  return {
+    seq: hub.hub.lastSeq,
+    tickets: count('tickets'),
+    devices: count('devices'),
+    appointments: count('appointments'),
+    codes: count('pairing_codes'),
+    citizens: ['citizens', 'family_members', 'housing_applications', 'letters', 'citizen_audit', 'call_log'].map(count),
+    state: JSON.stringify(hub.hub.current),
+  };
 }
 
 describe('malformed input changes nothing', () => {
@@ -74,8 +86,11 @@ describe('malformed input changes nothing', () => {
     for (const o of operations.filter((x) => x.http)) {
       const auth = await credentialsFor(o);
       const { method, path } = o.http!;
-      const badPaths = path.includes(':counter') ? [path.replace(':counter', 'abc'), path.replace(':counter', '0'), path.replace(':counter', '100000')]
-        : path.includes(':token') ? [path.replace(':token', 'short')] : [path.replace(':id', '3')];
+      const badPaths = path.includes(':counter')
+        ? [path.replace(':counter', 'abc'), path.replace(':counter', '0'), path.replace(':counter', '100000')]
+        : path.includes(':token')
+          ? [path.replace(':token', 'short')]
+          : [path.replace(':id', '3')];
       const goodPath = path.replace(':counter', '3').replace(':id', 'no-such-appointment').replace(':token', 'x'.repeat(20));
       const attempts: { path: string; body?: unknown; raw?: string }[] = [];
       if (method === 'get') attempts.push({ path: `${goodPath}?unexpected=1` }, { path: `${goodPath}?day=yesterday` });
@@ -83,7 +98,8 @@ describe('malformed input changes nothing', () => {
         for (const p of badPayloads(o)) attempts.push({ path: goodPath, raw: JSON.stringify(p) });
         attempts.push({ path: goodPath, raw: '{"broken json' }, { path: goodPath, raw: JSON.stringify({ pad: 'x'.repeat(70_000) }) });
       }
-      if (path.includes(':counter') || path.includes(':token')) for (const p of badPaths) attempts.push({ path: p, ...(method === 'get' ? {} : { raw: '{}' }) });
+      if (path.includes(':counter') || path.includes(':token'))
+        for (const p of badPaths) attempts.push({ path: p, ...(method === 'get' ? {} : { raw: '{}' }) });
       for (const a of attempts) {
         const r = await call(hub, method.toUpperCase(), a.path, { ...auth, ...(a.raw !== undefined ? { raw: a.raw } : {}) });
         const label = `${method.toUpperCase()} ${a.path} ${a.raw?.slice(0, 60) ?? ''}`;
@@ -109,7 +125,7 @@ describe('malformed input changes nothing', () => {
         if (!auth.cookie && !auth.token) continue;
         const client = await connectClient(hub, auth);
         clients.push(client);
-        for (const p of badPayloads(o).filter((x) => x !== null && typeof x === 'object' && !Array.isArray(x) ? Object.keys(x as object).length > 0 : true)) {
+        for (const p of badPayloads(o).filter((x) => (x !== null && typeof x === 'object' && !Array.isArray(x) ? Object.keys(x as object).length > 0 : true))) {
           const ack = await client.emit(o.event!, p);
           expect(ack.ok, `${o.event} ${JSON.stringify(p)?.slice(0, 80)}`).toBe(false);
           expect(ack.error.code).toMatch(/^[A-Z_]+$/);

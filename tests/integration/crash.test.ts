@@ -21,7 +21,14 @@ const COUNTER = 3;
 /** Where a ticket can be on its way through the hall; it never moves to a lower rank. */
 const RANK: Record<TicketStatus, number> = { waiting: 0, called: 1, serving: 2, done: 3, no_show: 3, transferred: 3, cancelled: 3 };
 
-interface Known { id: string; label: string; prefix: string; number: number; status: TicketStatus; statusUrl?: string }
+interface Known {
+  id: string;
+  label: string;
+  prefix: string;
+  number: number;
+  status: TicketStatus;
+  statusUrl?: string;
+}
 type Reply = { status: number; body: any; headers: Headers };
 
 let dir: string;
@@ -57,7 +64,10 @@ async function send(h: { url: string }, method: string, path: string, opts: { bo
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   try {
     const res = await fetch(h.url + path, {
-      method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body), signal: AbortSignal.timeout(10_000),
+      method,
+      headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: AbortSignal.timeout(10_000),
     });
     const text = await res.text();
     return { status: res.status, body: JSON.parse(text), headers: res.headers };
@@ -151,7 +161,9 @@ describe('crash and restart of the hub process', () => {
       first.proc.kill('SIGKILL');
     };
     // Kill while the counter holds a called or serving ticket, so "same ticket after the restart" means something.
-    const maybeKill = () => { if (issued >= KILL_AFTER.tickets && served >= KILL_AFTER.served && counterAcked?.currentTicketId) kill(); };
+    const maybeKill = () => {
+      if (issued >= KILL_AFTER.tickets && served >= KILL_AFTER.served && counterAcked?.currentTicketId) kill();
+    };
 
     async function kioskLane(lane: number) {
       for (let i = 0; !killed && first.alive(); i++) {
@@ -171,7 +183,10 @@ describe('crash and restart of the hub process', () => {
     async function counterStep(action: 'call-next' | 'start' | 'finish'): Promise<Reply | null> {
       counterPending = action;
       inFlight++;
-      const r = await send(first, 'POST', `/api/counters/${COUNTER}/${action}`, { cookie: counter1.cookie, body: action === 'finish' ? { outcome: 'served' } : {} });
+      const r = await send(first, 'POST', `/api/counters/${COUNTER}/${action}`, {
+        cookie: counter1.cookie,
+        body: action === 'finish' ? { outcome: 'served' } : {},
+      });
       inFlight--;
       counterPending = null;
       if (r && r.status === 200) {
@@ -185,7 +200,10 @@ describe('crash and restart of the hub process', () => {
       while (!killed && first.alive()) {
         const call = await counterStep('call-next');
         if (!call) return;
-        if (call.status === 409 && call.body.error.code === 'QUEUE_EMPTY') { await sleep(5); continue; }
+        if (call.status === 409 && call.body.error.code === 'QUEUE_EMPTY') {
+          await sleep(5);
+          continue;
+        }
         expect(call.status, JSON.stringify(call.body)).toBe(200);
         calledByCounter.add(call.body.ticket.id);
         await sleep(15); // the citizen walks up…
@@ -204,7 +222,12 @@ describe('crash and restart of the hub process', () => {
 
     const deadline = setTimeout(kill, 10_000); // in case the burst stalls: the checks below will say so
     // A failed check in one lane stops them all (and the hub), rather than leaving them spinning.
-    const lanes = [counterLane(), ...Array.from({ length: KIOSK_LANES }, (_, i) => kioskLane(i))].map((l) => l.catch((err: unknown) => { kill(); throw err; }));
+    const lanes = [counterLane(), ...Array.from({ length: KIOSK_LANES }, (_, i) => kioskLane(i))].map((l) =>
+      l.catch((err: unknown) => {
+        kill();
+        throw err;
+      }),
+    );
     try {
       await Promise.all(lanes);
     } finally {
@@ -226,7 +249,10 @@ describe('crash and restart of the hub process', () => {
   it('starts again on the same file with every acknowledged ticket, none gone back', async () => {
     // The shifted clock restarts at DOR_CLOCK_START: start a few minutes later so time moves on.
     second = await start('2026-11-26T06:05:00Z');
-    expect(second.logs.some((l) => l.msg === 'first run: seeded the demo hall'), 'no second seeding').toBe(false);
+    expect(
+      second.logs.some((l) => l.msg === 'first run: seeded the demo hall'),
+      'no second seeding',
+    ).toBe(false);
     staffAgain = await connectClient(second, { cookie: supervisor.cookie });
     kioskAgain = await connectClient(second, { token: kioskToken });
     clients.push(staffAgain, kioskAgain);
@@ -317,7 +343,10 @@ describe('crash and restart of the hub process', () => {
 
   it('gave the screens that reconnected a snapshot at or after what they saw, with the acknowledged tickets', async () => {
     await until(() => staffAgain.snapshots.length === 1 && kioskAgain.snapshots.length === 1, 5000, 'snapshots after the restart');
-    for (const [client, audience] of [[staffAgain, 'staff'], [kioskAgain, 'public']] as const) {
+    for (const [client, audience] of [
+      [staffAgain, 'staff'],
+      [kioskAgain, 'public'],
+    ] as const) {
       const s = client.snapshots[0]!;
       expect(s.audience).toBe(audience);
       expect(s.seq).toBeGreaterThanOrEqual(lastSeqBeforeCrash);

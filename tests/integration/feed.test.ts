@@ -7,7 +7,9 @@ import { call, connectClient, DEMO, deviceToken, login, startTestHub, until, typ
 
 let hub: TestHub;
 const clients: Client[] = [];
-beforeEach(async () => { hub = await startTestHub(); });
+beforeEach(async () => {
+  hub = await startTestHub();
+});
 afterEach(async () => {
   for (const c of clients.splice(0)) c.close();
   await hub.stop();
@@ -17,13 +19,22 @@ afterEach(async () => {
 function lossy(socket: Socket) {
   let dropNext = false;
   const wrapped = {
-    on: (event: string, fn: (m: unknown) => void) => socket.on(event, (m: unknown) => {
-      if (event === 'delta' && dropNext) { dropNext = false; return; }
-      fn(m);
-    }),
+    on: (event: string, fn: (m: unknown) => void) =>
+      socket.on(event, (m: unknown) => {
+        if (event === 'delta' && dropNext) {
+          dropNext = false;
+          return;
+        }
+        fn(m);
+      }),
     timeout: (ms: number) => socket.timeout(ms),
   } as unknown as Socket;
-  return { socket: wrapped, dropNextDelta: () => { dropNext = true; } };
+  return {
+    socket: wrapped,
+    dropNextDelta: () => {
+      dropNext = true;
+    },
+  };
 }
 
 async function busyMorning(kiosk: string, cookie: string) {
@@ -65,6 +76,10 @@ it('a feed that misses a delta notices the gap and resyncs from a snapshot', asy
   await call(hub, 'POST', '/api/kiosk/tickets', { token: kiosk, body: { serviceId: 'new-application' } });
   await until(() => feed.seq === hub.hub.lastSeq, 5000, 'resync');
   expect(feed.resyncs).toBe(2); // the initial one above, and the gap
-  expect(Object.values(feed.state!.tickets).map((t) => t.label).sort()).toEqual(['B-001', 'B-002']);
+  expect(
+    Object.values(feed.state!.tickets)
+      .map((t) => t.label)
+      .sort(),
+  ).toEqual(['B-001', 'B-002']);
   expect(feed.state).toEqual(JSON.parse(JSON.stringify(hub.hub.current)));
 });

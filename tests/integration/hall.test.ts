@@ -8,7 +8,9 @@ let hub: TestHub;
 const clients: Client[] = [];
 const track = (c: Client) => (clients.push(c), c);
 
-beforeEach(async () => { hub = await startTestHub(); });
+beforeEach(async () => {
+  hub = await startTestHub();
+});
 afterEach(async () => {
   for (const c of clients.splice(0)) c.close();
   await hub.stop();
@@ -53,7 +55,10 @@ describe('kiosk → display', () => {
     }
     expect(labels).toEqual(['B-001', 'B-002', 'B-003', 'B-004', 'B-005']);
     await until(() => display.deltas.length === 5, 5000, 'deltas');
-    const seen = display.deltas.flatMap((d) => d.events).filter((e) => e.type === 'ticket_issued').map((e) => (e as any).ticket.label);
+    const seen = display.deltas
+      .flatMap((d) => d.events)
+      .filter((e) => e.type === 'ticket_issued')
+      .map((e) => (e as any).ticket.label);
     expect(seen).toEqual(labels);
     for (let i = 1; i < display.deltas.length; i++) expect(display.deltas[i]!.fromSeq).toBe(display.deltas[i - 1]!.toSeq + 1);
     expect(display.deltas[0]!.fromSeq).toBe(display.snapshots[0]!.seq + 1);
@@ -69,14 +74,21 @@ describe('kiosk → display', () => {
     const ack = await display.emit('snapshot:get');
     expect(ack.ok).toBe(true);
     expect(ack.data.seq).toBe(hub.hub.lastSeq);
-    expect(Object.values(ack.data.state.tickets).map((t: any) => t.label).sort()).toEqual(['C-001', 'C-002', 'C-003']);
+    expect(
+      Object.values(ack.data.state.tickets)
+        .map((t: any) => t.label)
+        .sort(),
+    ).toEqual(['C-001', 'C-002', 'C-003']);
   });
 });
 
 describe('appointment check-in', () => {
   async function book(time: string, cpr: string) {
     const cookie = await staff('agent');
-    const r = await call(hub, 'POST', '/api/appointments', { cookie, body: { serviceId: 'update-details', day: '2026-11-26', time, cpr, phone: '36001234', nameAr: 'مريم علي', nameEn: 'Maryam Ali' } });
+    const r = await call(hub, 'POST', '/api/appointments', {
+      cookie,
+      body: { serviceId: 'update-details', day: '2026-11-26', time, cpr, phone: '36001234', nameAr: 'مريم علي', nameEn: 'Maryam Ali' },
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     return r.body.appointment;
   }
@@ -140,7 +152,10 @@ describe('counters', () => {
       const [a, b] = await Promise.all([s1.emit('counter:call-next', { counter: 3 }), s2.emit('counter:call-next', { counter: 4 })]);
       expect(a.ok && b.ok, JSON.stringify([a, b])).toBe(true);
       expect(a.data.ticket.id).not.toBe(b.data.ticket.id);
-      for (const [s, n] of [[s1, 3], [s2, 4]] as const) {
+      for (const [s, n] of [
+        [s1, 3],
+        [s2, 4],
+      ] as const) {
         expect((await s.emit('counter:start', { counter: n })).ok).toBe(true);
         expect((await s.emit('counter:finish', { counter: n, outcome: 'served' })).ok).toBe(true);
       }
@@ -179,7 +194,12 @@ describe('counters', () => {
     hub.clock.advance(120_000);
     const moved = await call(hub, 'POST', '/api/counters/3/transfer', { cookie: c1, body: { toServiceId: 'family-members' } });
     expect(moved.status).toBe(200);
-    expect(moved.body.ticket).toMatchObject({ label: first.body.ticket.label, status: 'waiting', serviceId: 'family-members', issuedAt: first.body.ticket.issuedAt });
+    expect(moved.body.ticket).toMatchObject({
+      label: first.body.ticket.label,
+      status: 'waiting',
+      serviceId: 'family-members',
+      issuedAt: first.body.ticket.issuedAt,
+    });
     const next = await call(hub, 'POST', '/api/counters/4/call-next', { cookie: c2 });
     expect(next.body.ticket.label).toBe(first.body.ticket.label);
     expect(next.body.ticket.label).not.toBe(newer.body.ticket.label);

@@ -55,7 +55,10 @@ function secondKiosk(h: TestHub): string {
 
 async function book(h: TestHub, time: string, cpr: string) {
   const cookie = await login(h, ...DEMO.agent);
-  const r = await call(h, 'POST', '/api/appointments', { cookie, body: { serviceId: 'update-details', day: '2026-11-26', time, cpr, phone: '36001234', nameAr: 'مريم علي', nameEn: 'Maryam Ali' } });
+  const r = await call(h, 'POST', '/api/appointments', {
+    cookie,
+    body: { serviceId: 'update-details', day: '2026-11-26', time, cpr, phone: '36001234', nameAr: 'مريم علي', nameEn: 'Maryam Ali' },
+  });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body.appointment;
 }
@@ -257,10 +260,18 @@ describe('a repeated requestId', () => {
     hub = await startTestHub();
     const h = hub;
     const deviceId = repo.loadDemoDevices(h.db)!.kiosk;
-    const issue = () => h.hub.execute(
-      { type: 'issue_walkin', serviceId: 'new-application', priority: 'none', cpr: null, statusToken: newToken() }, `device:${deviceId}`,
-      { within: (d) => repo.rememberKioskRequest(h.db, { deviceId, requestId: 'pk-0001-abcdef', bodyHash: 'same', ticketId: d.ticketId!, outcome: null, createdAt: h.clock.now() }) },
-    );
+    const issue = () =>
+      h.hub.execute({ type: 'issue_walkin', serviceId: 'new-application', priority: 'none', cpr: null, statusToken: newToken() }, `device:${deviceId}`, {
+        within: (d) =>
+          repo.rememberKioskRequest(h.db, {
+            deviceId,
+            requestId: 'pk-0001-abcdef',
+            bodyHash: 'same',
+            ticketId: d.ticketId!,
+            outcome: null,
+            createdAt: h.clock.now(),
+          }),
+      });
     expect(issue().ok).toBe(true);
     expect(() => issue()).toThrow(/UNIQUE|PRIMARY/);
     expect(ticketsIssued(h)).toBe(1);
@@ -318,7 +329,12 @@ describe('the kiosk client (kiosk-ui/requests.ts) against a real hub', () => {
       }
       return res;
     });
-    return { sent, dropNext: (n: number) => { drop = n; } };
+    return {
+      sent,
+      dropNext: (n: number) => {
+        drop = n;
+      },
+    };
   }
 
   it('retries a lost reply with the same requestId: one ticket, shown to the citizen', async () => {
@@ -357,7 +373,10 @@ describe('the kiosk client (kiosk-ui/requests.ts) against a real hub', () => {
     const net = kioskNetwork(h, token, 0);
     let now = Date.now();
     const kiosk = new TicketRequests(() => now);
-    await expect(kiosk.send('kiosk.checkIn', { cpr: '123456789' }, 'check-in:cpr:123456789')).rejects.toMatchObject({ code: 'NO_APPOINTMENT_TODAY', status: 404 });
+    await expect(kiosk.send('kiosk.checkIn', { cpr: '123456789' }, 'check-in:cpr:123456789')).rejects.toMatchObject({
+      code: 'NO_APPOINTMENT_TODAY',
+      status: 404,
+    });
     expect(net.sent).toHaveLength(1);
 
     const walkin = (serviceId: string) => kiosk.send('kiosk.walkIn', { serviceId, priority: 'none' }, `walk-in:${serviceId}:none`);

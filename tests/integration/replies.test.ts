@@ -20,12 +20,18 @@ describe('the contract table', () => {
 
 describe('the typed client', () => {
   it('builds REST requests from the contract: path params from the input, GET as a query, others as a JSON body', () => {
-    expect(requestOf('appointments.reschedule', { id: 'a b', day: '2026-11-30', time: '09:30' }))
-      .toEqual({ path: '/api/appointments/a%20b/reschedule', method: 'POST', body: { day: '2026-11-30', time: '09:30' } });
+    expect(requestOf('appointments.reschedule', { id: 'a b', day: '2026-11-30', time: '09:30' })).toEqual({
+      path: '/api/appointments/a%20b/reschedule',
+      method: 'POST',
+      body: { day: '2026-11-30', time: '09:30' },
+    });
     expect(requestOf('calls.list', { cpr: '123456789', day: undefined })).toEqual({ path: '/api/calls?cpr=123456789', method: 'GET' });
     expect(requestOf('services.list', {})).toEqual({ path: '/api/services', method: 'GET' });
-    expect(requestOf('counter.finish', { counter: 3, outcome: 'done', note: null }))
-      .toEqual({ path: '/api/counters/3/finish', method: 'POST', body: { outcome: 'done', note: null } });
+    expect(requestOf('counter.finish', { counter: 3, outcome: 'done', note: null })).toEqual({
+      path: '/api/counters/3/finish',
+      method: 'POST',
+      body: { outcome: 'done', note: null },
+    });
   });
 });
 
@@ -34,7 +40,9 @@ describe('reply validation in the test hub', () => {
   let client: Client | null = null;
   const services = operations.find((o) => o.name === 'services.list')!;
   const realOutput = services.output;
-  beforeEach(async () => { hub = await startTestHub(); });
+  beforeEach(async () => {
+    hub = await startTestHub();
+  });
   afterEach(async () => {
     services.output = realOutput;
     client?.close();

@@ -42,7 +42,16 @@ it('tells a dist/ built from the sources on disk from a stale one', () => {
 
 it('the real build records every screen’s own files, the shared kit, the protocol and the lockfile', () => {
   const built = JSON.parse(readFileSync(join(DIST, SOURCES_FILE), 'utf8')) as BuiltFrom;
-  for (const f of ['kiosk-ui/index.html', 'display-ui/index.html', 'counter-ui/terminal.tsx', 'booking-ui/console.tsx', 'ui-kit/hall-feed.ts', 'protocol/events.ts', 'engine/apply.ts', 'package-lock.json']) {
+  for (const f of [
+    'kiosk-ui/index.html',
+    'display-ui/index.html',
+    'counter-ui/terminal.tsx',
+    'booking-ui/console.tsx',
+    'ui-kit/hall-feed.ts',
+    'protocol/events.ts',
+    'engine/apply.ts',
+    'package-lock.json',
+  ]) {
     expect(built.files).toContain(f);
   }
   expect(built.files.some((f) => f.includes('node_modules'))).toBe(false);

@@ -30,7 +30,10 @@ function walk(bytes: Uint8Array) {
     i += 8 + widthBytes * rows;
   }
   let feeds = 0;
-  while (bytes[i] === 0x0a) { feeds++; i++; }
+  while (bytes[i] === 0x0a) {
+    feeds++;
+    i++;
+  }
   const cut = hex(bytes.subarray(i, i + 3));
   i += 3;
   return { bands, feeds, cut, rest: bytes.length - i };
@@ -95,21 +98,97 @@ describe('raster ticket encoding', () => {
 describe('ESC/POS decoder', () => {
   it('reads text, alignment, bold, size, line feeds, native QR and the cut', () => {
     const bytes = Uint8Array.from([
-      0x1b, 0x40, 0x1b, 0x61, 0x01, 0x1b, 0x45, 0x01, ...Buffer.from('Hello'), 0x0a,
-      0x1d, 0x21, 0x11, ...Buffer.from('BIG'), 0x0a, 0x1d, 0x21, 0x00,
-      0x1d, 0x28, 0x6b, 0x04, 0x00, 0x31, 0x41, 0x32, 0x00, // model 2
-      0x1d, 0x28, 0x6b, 0x03, 0x00, 0x31, 0x43, 0x06, // module 6
-      0x1d, 0x28, 0x6b, 0x03, 0x00, 0x31, 0x45, 0x31, // level M
-      0x1d, 0x28, 0x6b, 0x07, 0x00, 0x31, 0x50, 0x30, ...Buffer.from('abcd'),
-      0x1d, 0x28, 0x6b, 0x03, 0x00, 0x31, 0x51, 0x30,
-      0x1b, 0x64, 0x03, 0x1d, 0x56, 0x41, 0x10,
+      0x1b,
+      0x40,
+      0x1b,
+      0x61,
+      0x01,
+      0x1b,
+      0x45,
+      0x01,
+      ...Buffer.from('Hello'),
+      0x0a,
+      0x1d,
+      0x21,
+      0x11,
+      ...Buffer.from('BIG'),
+      0x0a,
+      0x1d,
+      0x21,
+      0x00,
+      0x1d,
+      0x28,
+      0x6b,
+      0x04,
+      0x00,
+      0x31,
+      0x41,
+      0x32,
+      0x00, // model 2
+      0x1d,
+      0x28,
+      0x6b,
+      0x03,
+      0x00,
+      0x31,
+      0x43,
+      0x06, // module 6
+      0x1d,
+      0x28,
+      0x6b,
+      0x03,
+      0x00,
+      0x31,
+      0x45,
+      0x31, // level M
+      0x1d,
+      0x28,
+      0x6b,
+      0x07,
+      0x00,
+      0x31,
+      0x50,
+      0x30,
+      ...Buffer.from('abcd'),
+      0x1d,
+      0x28,
+      0x6b,
+      0x03,
+      0x00,
+      0x31,
+      0x51,
+      0x30,
+      0x1b,
+      0x64,
+      0x03,
+      0x1d,
+      0x56,
+      0x41,
+      0x10,
     ]);
     const d = decodeEscPos(bytes);
     expect(d.warnings).toEqual([]);
     expect(d.text).toEqual(['Hello', 'BIG']);
     expect(d.qr).toEqual(['abcd']);
     expect(d.cut).toBe(true);
-    expect(d.commands).toEqual(['init', 'align', 'bold', 'text', 'lf', 'size', 'text', 'lf', 'size', 'qr-model', 'qr-size', 'qr-error', 'qr-store', 'qr', 'feed', 'cut']);
+    expect(d.commands).toEqual([
+      'init',
+      'align',
+      'bold',
+      'text',
+      'lf',
+      'size',
+      'text',
+      'lf',
+      'size',
+      'qr-model',
+      'qr-size',
+      'qr-error',
+      'qr-store',
+      'qr',
+      'feed',
+      'cut',
+    ]);
     const first = d.blocks[0]!;
     expect(first.kind === 'text' && first.style).toEqual({ align: 'center', bold: true, width: 1, height: 1 });
     const second = d.blocks[1]!;

@@ -8,7 +8,11 @@ import { decodeEscPos } from '../../printer/decode.ts';
 import { REPO_ROOT } from '../helpers/child.ts';
 import { startFakePrinter } from '../helpers/fake-printer.ts';
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 function printTest(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
@@ -21,8 +25,12 @@ function printTest(...args: string[]): Promise<Run> {
 
 describe('print-test CLI', () => {
   let dir: string;
-  beforeAll(async () => { dir = await mkdtemp(path.join(os.tmpdir(), 'dor-print-test-')); });
-  afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'dor-print-test-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it('--printer virtual --width 58 --out FILE: exit 0, says what happened, FILE holds the exact ticket bytes', async () => {
     const out = path.join(dir, 'ticket.bin');

@@ -18,7 +18,12 @@ export function countInk(r: Raster, x0 = 0, y0 = 0, x1 = r.width, y1 = r.height)
   return n;
 }
 
-export interface Box { x0: number; y0: number; x1: number; y1: number }
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 /** Smallest box holding every black dot, or null for a blank raster. */
 export function inkBox(r: Raster): Box | null {
@@ -27,13 +32,21 @@ export function inkBox(r: Raster): Box | null {
     for (let x = 0; x < r.width; x++) {
       if (!ink(r, x, y)) continue;
       if (!box) box = { x0: x, y0: y, x1: x, y1: y };
-      else { box.x0 = Math.min(box.x0, x); box.x1 = Math.max(box.x1, x); box.y0 = Math.min(box.y0, y); box.y1 = Math.max(box.y1, y); }
+      else {
+        box.x0 = Math.min(box.x0, x);
+        box.x1 = Math.max(box.x1, x);
+        box.y0 = Math.min(box.y0, y);
+        box.y1 = Math.max(box.y1, y);
+      }
     }
   }
   return box;
 }
 
-export interface Component extends Box { size: number; cx: number }
+export interface Component extends Box {
+  size: number;
+  cx: number;
+}
 
 /** 8-connected components of black dots, ignoring specks smaller than `minSize`. */
 export function components(r: Raster, minSize = 4): Component[] {
@@ -52,13 +65,20 @@ export function components(r: Raster, minSize = 4): Component[] {
         const py = (p - px) / r.width;
         c.size++;
         sumX += px;
-        c.x0 = Math.min(c.x0, px); c.x1 = Math.max(c.x1, px); c.y0 = Math.min(c.y0, py); c.y1 = Math.max(c.y1, py);
+        c.x0 = Math.min(c.x0, px);
+        c.x1 = Math.max(c.x1, px);
+        c.y0 = Math.min(c.y0, py);
+        c.y1 = Math.max(c.y1, py);
         for (let dy = -1; dy <= 1; dy++) {
           for (let dx = -1; dx <= 1; dx++) {
-            const nx = px + dx, ny = py + dy;
+            const nx = px + dx,
+              ny = py + dy;
             if (nx < 0 || ny < 0 || nx >= r.width || ny >= r.height) continue;
             const q = ny * r.width + nx;
-            if (!seen[q] && ink(r, nx, ny)) { seen[q] = 1; stack.push(q); }
+            if (!seen[q] && ink(r, nx, ny)) {
+              seen[q] = 1;
+              stack.push(q);
+            }
           }
         }
       }

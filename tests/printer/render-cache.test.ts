@@ -14,7 +14,11 @@ function differingRows(a: Raster, b: Raster): number[] {
   const stride = a.width >> 3;
   const rows: number[] = [];
   for (let y = 0; y < Math.max(a.height, b.height); y++) {
-    for (let i = 0; i < stride; i++) if (a.bits[y * stride + i] !== b.bits[y * stride + i]) { rows.push(y); break; }
+    for (let i = 0; i < stride; i++)
+      if (a.bits[y * stride + i] !== b.bits[y * stride + i]) {
+        rows.push(y);
+        break;
+      }
   }
   return rows;
 }
@@ -22,7 +26,10 @@ function differingRows(a: Raster, b: Raster): number[] {
 const SERVICES = [
   ['طلب إسكاني جديد', 'New housing application'],
   ['استلام وحدة', 'Unit handover'],
-  ['طلب تحديث بيانات أفراد الأسرة وبيانات الاتصال والحساب المصرفي (الآيبان) لطلب إسكاني قائم', 'Update of family members, contact details and bank account (IBAN) of an existing housing application'],
+  [
+    'طلب تحديث بيانات أفراد الأسرة وبيانات الاتصال والحساب المصرفي (الآيبان) لطلب إسكاني قائم',
+    'Update of family members, contact details and bank account (IBAN) of an existing housing application',
+  ],
 ] as const;
 
 /** A day at the kiosk: numbers, kinds, services (one that wraps), queue and wait, minutes and URLs change. */
@@ -32,7 +39,8 @@ function dayOfTickets(n: number): TicketPrint[] {
     return sampleTicket({
       ticketLabel: i === 7 ? 'APPT-000123' : `${'ABW'[i % 3]}-${String(i * 7).padStart(3, '0')}`,
       kind: i % 4 === 0 ? 'appointment' : 'walkin',
-      serviceNameAr: ar, serviceNameEn: en,
+      serviceNameAr: ar,
+      serviceNameEn: en,
       peopleAhead: [0, 3, 5, 12, 3][i % 5]!,
       estimatedWaitMin: [null, 0.5, 2, 12, 45][i % 5]!,
       issuedAt: Date.UTC(2026, 10, 26, 7, 35) + Math.floor(i / 2) * 60_000 + (i > 9 ? 86_400_000 : 0),

@@ -11,7 +11,11 @@ function differingRows(a: Raster, b: Raster): number[] {
   const stride = a.width >> 3;
   const rows: number[] = [];
   for (let y = 0; y < Math.min(a.height, b.height); y++) {
-    for (let i = 0; i < stride; i++) if (a.bits[y * stride + i] !== b.bits[y * stride + i]) { rows.push(y); break; }
+    for (let i = 0; i < stride; i++)
+      if (a.bits[y * stride + i] !== b.bits[y * stride + i]) {
+        rows.push(y);
+        break;
+      }
   }
   return rows;
 }
@@ -40,7 +44,8 @@ describe('ticket layout', () => {
         const other = renderTicket(sampleTicket({ ticketLabel: 'Q-888' }), width);
         expect(other.height).toBe(r.height);
         const rows = differingRows(r, other);
-        const top = rows[0]!, bottom = rows[rows.length - 1]!;
+        const top = rows[0]!,
+          bottom = rows[rows.length - 1]!;
         // One contiguous band, in the upper third, as tall as very large type.
         expect(bottom - top + 1).toBe(rows.length);
         expect(top).toBeLessThan(r.height / 3);
@@ -50,11 +55,17 @@ describe('ticket layout', () => {
       });
 
       it('wraps long service names instead of clipping them', () => {
-        const long = renderTicket(sampleTicket({
-          serviceNameAr: 'طلب تحديث بيانات أفراد الأسرة وبيانات الاتصال والحساب المصرفي (الآيبان) لطلب إسكاني قائم',
-          serviceNameEn: 'Update of family members, contact details and bank account (IBAN) of an existing housing application',
-          footer: { ar: 'للاستفسار عن حالة الطلب أو لتحديث البيانات يرجى الاتصال على الخط الساخن 80008000', en: 'For application status or data updates, call the hotline 80008000 (Sun–Thu 07:00–14:00)' },
-        }), width);
+        const long = renderTicket(
+          sampleTicket({
+            serviceNameAr: 'طلب تحديث بيانات أفراد الأسرة وبيانات الاتصال والحساب المصرفي (الآيبان) لطلب إسكاني قائم',
+            serviceNameEn: 'Update of family members, contact details and bank account (IBAN) of an existing housing application',
+            footer: {
+              ar: 'للاستفسار عن حالة الطلب أو لتحديث البيانات يرجى الاتصال على الخط الساخن 80008000',
+              en: 'For application status or data updates, call the hotline 80008000 (Sun–Thu 07:00–14:00)',
+            },
+          }),
+          width,
+        );
         expect(long.height).toBeGreaterThan(r.height + 60);
         expect(countInk(long, 0, 0, 4, long.height)).toBe(0);
         expect(countInk(long, long.width - 4, 0, long.width, long.height)).toBe(0);

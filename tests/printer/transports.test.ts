@@ -4,7 +4,17 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { decodeEscPos, encodeTicket, parsePrinterTarget, printTicket, queryStatus, renderTicket, sampleTicket, sendToPrinter, decodeStatus } from '../../printer/index.ts';
+import {
+  decodeEscPos,
+  encodeTicket,
+  parsePrinterTarget,
+  printTicket,
+  queryStatus,
+  renderTicket,
+  sampleTicket,
+  sendToPrinter,
+  decodeStatus,
+} from '../../printer/index.ts';
 import { closedPort, startFakePrinter, type FakePrinter } from '../helpers/fake-printer.ts';
 import { readPng } from './raster-helpers.ts';
 
@@ -39,8 +49,12 @@ describe('printer targets', () => {
 
 describe('virtual printer', () => {
   let dir: string;
-  beforeAll(async () => { dir = await mkdtemp(path.join(os.tmpdir(), 'dor-prints-')); });
-  afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'dor-prints-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it('files the exact bytes and a PNG preview of the paper, and reports online', async () => {
     const r = await sendToPrinter('virtual', bytes, { outDir: dir, name: 'B-007' });
@@ -72,7 +86,10 @@ describe('USB', () => {
 
 describe('network printer (fake, on 127.0.0.1)', () => {
   let fake: FakePrinter | null = null;
-  afterEach(async () => { await fake?.close(); fake = null; });
+  afterEach(async () => {
+    await fake?.close();
+    fake = null;
+  });
 
   it('prints: asks the status first, then the printer receives exactly the bytes sent', async () => {
     fake = await startFakePrinter({ mode: 'online' });

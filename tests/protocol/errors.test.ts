@@ -13,7 +13,11 @@ function sources(dir: string): string[] {
     .map((e) => join(e.parentPath, e.name));
 }
 
-interface Use { file: string; code: string; status: number | null }
+interface Use {
+  file: string;
+  code: string;
+  status: number | null;
+}
 
 function uses(): Use[] {
   const found: Use[] = [];

@@ -27,13 +27,19 @@ async function cookieFrom(res: Response): Promise<string> {
   return set.join('; ');
 }
 const kioskCookie = await cookieFrom(await fetch(`${BASE}/demo/open/kiosk`, { redirect: 'manual' }));
-const superCookie = await cookieFrom(await fetch(`${BASE}/api/auth/login`, {
-  method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'supervisor', password: 'super123' }),
-}));
+const superCookie = await cookieFrom(
+  await fetch(`${BASE}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'supervisor', password: 'super123' }),
+  }),
+);
 
 async function hub<T>(path: string, cookie: string, body?: unknown, method = body === undefined ? 'GET' : 'POST'): Promise<T> {
   const res = await fetch(`${BASE}${path}`, {
-    method, headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? null : JSON.stringify(body),
+    method,
+    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? null : JSON.stringify(body),
   });
   const json = (await res.json()) as T;
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
@@ -56,8 +62,9 @@ const COUNTER_RULES: LayoutRules = {
   ellipsisOk: true,
   containers: 'button, .card, .notice, .chip, .timer, .stat, .queue, .details, .details-col, .dt-panel, .cc-item',
   containerSkip: 'svg *',
-  stacks: 'button, .card, .notice, .timers, .details-list, .chips, .actions, .w-item, .w-meta, .counter-title, .header-end, .app-header, .queues, .stats, .dialog-body, '
-    + '.details-col, .dt-tabs, .dt-panel, .cc-name .pair, .cc-section, .cc-list, .cc-member, .cc-member-facts, .cc-item-head, .cc-item-sub, .cc-history',
+  stacks:
+    'button, .card, .notice, .timers, .details-list, .chips, .actions, .w-item, .w-meta, .counter-title, .header-end, .app-header, .queues, .stats, .dialog-body, ' +
+    '.details-col, .dt-tabs, .dt-panel, .cc-name .pair, .cc-section, .cc-list, .cc-member, .cc-member-facts, .cc-item-head, .cc-item-sub, .cc-history',
 };
 
 async function shot(page: Page, label: string): Promise<void> {
@@ -87,8 +94,9 @@ const state = (page: Page, value: string) => page.locator(`[data-testid="counter
 
 /** The details column's tabs: which are there, which one is open, and one panel only. */
 async function tabsAre(page: Page, where: string, expected: string[], open: string) {
-  const tabs = await page.locator('[role="tablist"] [role="tab"]').evaluateAll((els) =>
-    els.map((e) => `${e.getAttribute('data-testid')}${e.getAttribute('aria-selected') === 'true' ? '*' : ''}`));
+  const tabs = await page
+    .locator('[role="tablist"] [role="tab"]')
+    .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-testid')}${e.getAttribute('aria-selected') === 'true' ? '*' : ''}`));
   const want = expected.map((t) => `details-tab-${t}${t === open ? '*' : ''}`);
   if (tabs.join() !== want.join()) run.problems.push(`${where}: tabs ${tabs.join()} (expected ${want.join()})`);
   const panels = await page.locator('[role="tabpanel"]').count();
@@ -98,7 +106,11 @@ async function tabsAre(page: Page, where: string, expected: string[], open: stri
 /** Opens a details tab and waits for its panel (the citizen's record loaded, or found missing). */
 async function openTab(page: Page, tab: 'ticket' | 'citizen' | 'files') {
   await page.getByTestId(`details-tab-${tab}`).click();
-  const panel = { ticket: '[role="tabpanel"] .details', citizen: '[data-testid="citizen-card"]:not([data-state="loading"])', files: '[data-testid="citizen-files"][data-state="ok"]' }[tab];
+  const panel = {
+    ticket: '[role="tabpanel"] .details',
+    citizen: '[data-testid="citizen-card"]:not([data-state="loading"])',
+    files: '[data-testid="citizen-files"][data-state="ok"]',
+  }[tab];
   await page.locator(panel).waitFor();
 }
 
@@ -126,7 +138,14 @@ try {
   for (const p of [a, b]) run.watch(p);
 
   // Tickets in the hall before anyone opens a counter.
-  for (const [service, priority] of [['new-application', 'none'], ['application-inquiry', 'elderly'], ['update-details', 'none'], ['new-application', 'none'], ['family-members', 'pregnancy'], ['letter-follow-up', 'none']] as const) {
+  for (const [service, priority] of [
+    ['new-application', 'none'],
+    ['application-inquiry', 'elderly'],
+    ['update-details', 'none'],
+    ['new-application', 'none'],
+    ['family-members', 'pregnancy'],
+    ['letter-follow-up', 'none'],
+  ] as const) {
     await walkIn(service, priority);
   }
 

@@ -109,7 +109,8 @@ async function openDisplay(browser: Browser, size: (typeof SIZES)[number], query
   await page.getByTestId('display-current').waitFor({ timeout: 15_000 });
   await page.evaluate(() => document.fonts.ready);
   return {
-    ctx, page,
+    ctx,
+    page,
     async offline() {
       up = false;
       await ctx.setOffline(true);
@@ -214,10 +215,16 @@ async function main() {
     const after = await announcements(big!.page);
     await shot(big!.page, 'back-online-1920x1080');
     const replayed = after.queued.length - before.queued.length;
-    console.log(`announcements: ${before.queued.length} before going offline, ${after.queued.length} after coming back (${replayed} new; the call made while offline must not be among them)`);
+    console.log(
+      `announcements: ${before.queued.length} before going offline, ${after.queued.length} after coming back (${replayed} new; the call made while offline must not be among them)`,
+    );
     if (replayed !== 0) run.problems.push(`the reconnect queued ${replayed} announcement(s)`);
     console.log('queued:', after.queued.join(' '));
-    console.log('played so far:', after.played.join(' '), `| waiting: ${after.queueLength} | sound: ${after.sound} | clips: ${after.clips} missing: ${JSON.stringify(after.missing)}`);
+    console.log(
+      'played so far:',
+      after.played.join(' '),
+      `| waiting: ${after.queueLength} | sound: ${after.sound} | clips: ${after.clips} missing: ${JSON.stringify(after.missing)}`,
+    );
 
     // Three calls at once need a third counter user, which the demo lacks: copy a call in the
     // page (a picture only: the next render puts the real state back).

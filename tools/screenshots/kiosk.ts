@@ -52,9 +52,26 @@ function receipt(label: string, kind: 'walkin' | 'appointment', over: { print?: 
   const [prefix, num] = label.split('-') as [string, string];
   return {
     ticket: {
-      id: `2026-11-26_${prefix}${Number(num)}`, day: '2026-11-26', prefix, number: Number(num), label, kind, serviceId: SERVICE.id,
-      priority: over.priority ?? 'none', status: 'waiting', issuedAt: NOW, appointmentId: null, slotStart: null, counter: null,
-      targetCounter: null, calledAt: null, startedAt: null, finishedAt: null, recalls: 0, transfers: 0, requeued: false,
+      id: `2026-11-26_${prefix}${Number(num)}`,
+      day: '2026-11-26',
+      prefix,
+      number: Number(num),
+      label,
+      kind,
+      serviceId: SERVICE.id,
+      priority: over.priority ?? 'none',
+      status: 'waiting',
+      issuedAt: NOW,
+      appointmentId: null,
+      slotStart: null,
+      counter: null,
+      targetCounter: null,
+      calledAt: null,
+      startedAt: null,
+      finishedAt: null,
+      recalls: 0,
+      transfers: 0,
+      requeued: false,
     },
     service: SERVICE,
     statusUrl: '/t/dev-screenshot-token-0123456789',
@@ -129,7 +146,14 @@ async function kioskShots(browser: Browser) {
         await shot(page, p('06-ticket'));
         await toStart(page, lang);
 
-        await mockKiosk(page, null, { status: 201, body: receipt('D-015', 'walkin', { print: { ok: false, error: { code: 'PAPER_OUT', message: 'The ticket printer is out of paper.' } }, peopleAhead: 12, wait: 95 }) });
+        await mockKiosk(page, null, {
+          status: 201,
+          body: receipt('D-015', 'walkin', {
+            print: { ok: false, error: { code: 'PAPER_OUT', message: 'The ticket printer is out of paper.' } },
+            peopleAhead: 12,
+            wait: 95,
+          }),
+        });
         await page.getByTestId('start-walkin').click();
         await page.getByTestId('service-update-details').click();
         await page.getByTestId('priority-none').click();
@@ -138,8 +162,15 @@ async function kioskShots(browser: Browser) {
         await shot(page, p('07-ticket-print-failed'));
         await toStart(page, lang);
 
-        for (const [outcome, label, n] of [['checked_in', 'A-007', '08-ticket-checked-in'], ['late_converted', 'D-016', '09-ticket-late-converted']] as const) {
-          await mockKiosk(page, { status: 200, body: { outcome, ...receipt(label, outcome === 'checked_in' ? 'appointment' : 'walkin', { peopleAhead: 1, wait: 5 }) } }, null);
+        for (const [outcome, label, n] of [
+          ['checked_in', 'A-007', '08-ticket-checked-in'],
+          ['late_converted', 'D-016', '09-ticket-late-converted'],
+        ] as const) {
+          await mockKiosk(
+            page,
+            { status: 200, body: { outcome, ...receipt(label, outcome === 'checked_in' ? 'appointment' : 'walkin', { peopleAhead: 1, wait: 5 }) } },
+            null,
+          );
           await page.getByTestId('start-appointment').click();
           for (const d of '900000005') await page.getByTestId(`keypad-${d}`).click();
           await page.getByTestId('cpr-submit').click();
@@ -153,7 +184,10 @@ async function kioskShots(browser: Browser) {
         const outcomes: Array<[string, Mock]> = [
           ['10-msg-too-early', { status: 200, body: { outcome: 'too_early', comeBackAt: Date.parse('2026-11-26T07:10:00Z') } }],
           ['11-msg-too-late', { status: 200, body: { outcome: 'too_late' } }],
-          ['12-msg-no-appointment', { status: 404, body: { error: { code: 'NO_APPOINTMENT_TODAY', message: 'There is no appointment for today with these details.' } } }],
+          [
+            '12-msg-no-appointment',
+            { status: 404, body: { error: { code: 'NO_APPOINTMENT_TODAY', message: 'There is no appointment for today with these details.' } } },
+          ],
           ['13-msg-already-checked-in', { status: 409, body: { error: { code: 'ALREADY_CHECKED_IN', message: 'This appointment is already checked in.' } } }],
           ['14-msg-rate-limited', { status: 429, body: { error: { code: 'RATE_LIMITED', message: 'Too many tickets from this kiosk; wait a moment.' } } }],
         ];
@@ -197,7 +231,8 @@ async function printerBannerShots(browser: Browser) {
     await page.goto(`${BASE}/demo/open/kiosk`);
     // Socket.IO polls first and then upgrades to a WebSocket ("5" from the client): once the
     // socket is upgraded, push a printer problem as if the hub had sent it.
-    const PRINTER = '42["printer:status",{"ok":false,"status":{"online":true,"paperOut":true,"paperNearEnd":true,"coverOpen":false},"message":"The ticket printer is out of paper."}]';
+    const PRINTER =
+      '42["printer:status",{"ok":false,"status":{"online":true,"paperOut":true,"paperNearEnd":true,"coverOpen":false},"message":"The ticket printer is out of paper."}]';
     await page.routeWebSocket(/\/socket\.io\//, (ws) => {
       const server = ws.connectToServer();
       ws.onMessage((m) => {
@@ -225,7 +260,11 @@ async function statusShots(browser: Browser) {
   const kiosk = await kioskCtx.newPage();
   await kiosk.goto(`${BASE}/demo/open/kiosk`);
   const issued = await kiosk.evaluate(async () => {
-    const r = await fetch('/api/kiosk/tickets', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceId: 'family-members', priority: 'none' }) });
+    const r = await fetch('/api/kiosk/tickets', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ serviceId: 'family-members', priority: 'none' }),
+    });
     return { status: r.status, body: await r.json() };
   });
   await kioskCtx.close();
@@ -252,7 +291,11 @@ async function statusShots(browser: Browser) {
   const counter = await staff.newPage();
   await counter.goto(`${BASE}/healthz`);
   const called = await counter.evaluate(async (id) => {
-    const post = (path: string, body: unknown) => fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: await r.json() }));
+    const post = (path: string, body: unknown) =>
+      fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({
+        status: r.status,
+        body: await r.json(),
+      }));
     const login = await post('/api/auth/login', { username: 'counter1', password: 'counter123' });
     const open = await post('/api/counters/3/open', {});
     let call = await post('/api/counters/3/call', { ticketId: id });

@@ -30,7 +30,9 @@ const SCREENS: { name: string; port: number; runs: string[][] }[] = [
 
 function tsx(script: string, argv: string[], env: NodeJS.ProcessEnv, quiet = false): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', script, ...argv], {
-    cwd: ROOT, env: { ...process.env, ...env }, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
   });
 }
 
@@ -40,7 +42,13 @@ async function ready(base: string, hub: ChildProcess): Promise<void> {
   const until = Date.now() + 120_000; // the first start may build the screens
   while (Date.now() < until) {
     if (hub.exitCode !== null) throw new Error(`the hub for ${base} exited (${hub.exitCode})`);
-    if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${base}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error(`the hub for ${base} did not come up`);

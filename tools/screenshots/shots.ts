@@ -13,7 +13,13 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 /** Chromium's flags on the hall's closed network: no sandbox or GPU, nothing phoning home. */
 export const CHROMIUM_FLAGS: readonly string[] = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 /** Sound without a tap first, as on the hall TV (the display board's announcements). */
 export const AUTOPLAY_FLAG = '--autoplay-policy=no-user-gesture-required';
@@ -98,7 +104,8 @@ export async function checkLayout(page: Page, rules: LayoutRules): Promise<strin
           if (child.closest(rules.containerSkip)) continue;
           const c = child.getBoundingClientRect();
           if (c.width === 0 || c.height === 0) continue;
-          if (c.left < r.left - 1 || c.right > r.right + 1 || c.top < r.top - 1 || c.bottom > r.bottom + 1) out.push(`sticks out of ${name(el)}: ${name(child)}`);
+          if (c.left < r.left - 1 || c.right > r.right + 1 || c.top < r.top - 1 || c.bottom > r.bottom + 1)
+            out.push(`sticks out of ${name(el)}: ${name(child)}`);
         }
       }
     }
@@ -138,7 +145,8 @@ export async function checkLayout(page: Page, rules: LayoutRules): Promise<strin
         const r = b.getBoundingClientRect();
         if (r.width === 0) continue;
         if (rules.touchSkip && b.closest(rules.touchSkip)) continue;
-        if (r.height < rules.minTouch - 0.5 || r.width < rules.minTouch - 0.5) out.push(`touch target under ${rules.minTouch} px: ${name(b)} ${Math.round(r.width)}×${Math.round(r.height)}`);
+        if (r.height < rules.minTouch - 0.5 || r.width < rules.minTouch - 0.5)
+          out.push(`touch target under ${rules.minTouch} px: ${name(b)} ${Math.round(r.width)}×${Math.round(r.height)}`);
       }
     }
     return Array.from(new Set(out));
