@@ -30,6 +30,7 @@ export function median(xs: readonly number[]): number {
  * Runs `batch(size)` `warmup` times untimed, then `runs` times timed; `batch` returns how many
  * microseconds of it count (or nothing: the whole call counts). Returns the median µs per operation.
  */
+// biome-ignore lint/suspicious/noConfusingVoidType: a batch that returns nothing is timed whole
 export function medianUsPerOp(batch: (size: number) => number | void, opts: { size: number; runs: number; warmup?: number }): number {
   for (let i = 0; i < (opts.warmup ?? 1); i++) batch(opts.size);
   const perOp: number[] = [];

@@ -31,7 +31,7 @@ export function stateFromCheckpoint(e: Extract<AnyEvent, { type: 'day_opened' }>
 /** Folds a list of events (starting with a `day_opened`) into a fresh state. */
 export function foldEvents(events: readonly HallEvent[]): HallState {
   const [first, ...rest] = events;
-  if (!first || first.type !== 'day_opened') throw new Error('an event history starts with day_opened');
+  if (first?.type !== 'day_opened') throw new Error('an event history starts with day_opened');
   let state: HallState = stateFromCheckpoint(first);
   // A rollover inside the history (day_closed + day_opened) replaces the state: keep what applyEvent returns.
   for (const e of rest) state = applyEvent(state, e);

@@ -86,7 +86,7 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
       '# TYPE dor_socket_clients gauge',
       `dor_socket_clients ${io.engine.clientsCount}`,
     ];
-    res.type('text/plain; version=0.0.4').send(lines.join('\n') + '\n');
+    res.type('text/plain; version=0.0.4').send(`${lines.join('\n')}\n`);
   });
   const demoDevices = opts.demo ? repo.loadDemoDevices(db) : null;
   app.get('/', (_req, res) => {

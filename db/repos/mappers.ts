@@ -1,7 +1,7 @@
 // Row mappers
 import type { Appointment, AppointmentStatus, Counter, CounterMode, Priority, Service, Ticket, TicketKind, TicketStatus } from '../../protocol/domain.ts';
 import type { HallEvent, StoredEvent } from '../../protocol/events.ts';
-import { appointments, counters, events, services, tickets } from '../schema.ts';
+import type { appointments, counters, events, services, tickets } from '../schema.ts';
 
 type TicketRow = typeof tickets.$inferSelect;
 export function toTicket(r: TicketRow): Ticket {

@@ -256,6 +256,6 @@ const manifest = {
   totalBytes: total,
   clips,
 };
-writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
+writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
 console.log(`${made} clip(s) made, ${Object.keys(clips).length} in the set, ${(total / 1024).toFixed(1)} KiB in all → ${OUT}`);
 if (strays.length) console.log(`not in the catalogue (left alone): ${strays.map((f) => basename(f)).join(', ')}`);

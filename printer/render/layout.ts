@@ -368,13 +368,13 @@ export class Layout {
 
   /** QR code as whole dots per module, centred, with a 4-module quiet zone above and below. */
   qr(url: string, maxSide: number) {
-    const fit = (level: 'M' | 'L') => {
+    const fitAt = (level: 'M' | 'L') => {
       const { modules } = QRCode.create(url, { errorCorrectionLevel: level });
       const scale = Math.floor(Math.min(maxSide, this.inner) / (modules.size + 8));
       return { modules, scale };
     };
-    let q = fit('M');
-    if (q.scale < 4) q = fit('L');
+    let q = fitAt('M');
+    if (q.scale < 4) q = fitAt('L');
     if (q.scale < 4) throw new Error(`printer: the status URL is too long for a legible QR code on ${this.width}-dot paper (${url.length} characters)`);
     const side = q.modules.size * q.scale;
     this.y += 4 * q.scale;

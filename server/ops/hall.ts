@@ -2,14 +2,12 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import * as repo from '../../db/repos/index.ts';
-import type { Ticket } from '../../protocol/domain.ts';
 import { contracts, type Contract, type OperationName } from '../../protocol/operations.ts';
 import type { CounterCommandReply } from '../../protocol/replies.ts';
-import type { Command, Decision, EngineError } from '../../engine/index.ts';
+import type { Command } from '../../engine/index.ts';
 import { estimateNewWalkin, waitingByQueue } from '../../engine/index.ts';
-import { engineError, HttpError } from '../errors.ts';
-import type { Printing, PrintOutcome } from '../printing.ts';
-import { citizenReceipt, snapshotFor, ticketReceipt } from '../views.ts';
+import { HttpError } from '../errors.ts';
+import { citizenReceipt, snapshotFor } from '../views.ts';
 import { issuedReceipt, issueOnce, repeatedReceipt, requestKey } from './kiosk-requests.ts';
 import { implement, mustSucceed, notFound, op, type OpContext } from './op.ts';
 

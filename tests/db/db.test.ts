@@ -185,7 +185,7 @@ describe('seedDemo', () => {
       expect(row.role).toBe(u.role);
       expect(row.active).toBe(true);
       expect(await verify(row.passwordHash, u.password)).toBe(true);
-      expect(await verify(row.passwordHash, u.password + 'x')).toBe(false);
+      expect(await verify(row.passwordHash, `${u.password}x`)).toBe(false);
     }
     expect(new Set(DEMO_USERS.map((u) => u.role))).toEqual(new Set(['admin', 'supervisor', 'callcenter', 'counter']));
     expect(DEMO_USERS).toHaveLength(5);

@@ -432,7 +432,7 @@ function runScenario(sc: Scenario): Hall {
     if (!d.ok) expect(JSON.stringify(h.state)).toBe(snapshot); // a refusal changes nothing
     if (before && cmd.type === 'call_next') {
       const c = before.counters[cmd.counter];
-      const free = c && c.open && !c.paused && c.currentTicketId === null;
+      const free = c?.open && !c.paused && c.currentTicketId === null;
       if (free) {
         expect(d.ok || d.error.code === 'QUEUE_EMPTY').toBe(true);
         checkCallNext(before, cmd.counter, now, d.ok ? d.ticketId! : null);

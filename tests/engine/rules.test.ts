@@ -149,7 +149,7 @@ describe('check-in window (30 min early / 15 min late by default)', () => {
       priority: 'none',
     });
     expect(h.state.appointments[a.id]).toMatchObject({ status: 'late_converted', ticketId: t.id });
-    expect(h.state.lastNumber['A']).toBeUndefined();
+    expect(h.state.lastNumber.A).toBeUndefined();
   });
 
   it('after the window is too_late, with no ticket, when late conversion is off', () => {
@@ -738,7 +738,7 @@ describe('counters: open, close, pause, busy, modes', () => {
 
   it('pause is refused while holding a ticket; a paused counter calls nothing until resumed', () => {
     const h = new Hall();
-    const t1 = h.walkin(B, at('08:00'));
+    h.walkin(B, at('08:00'));
     h.open(3, at('08:00'));
     expect(h.refuse({ type: 'pause', counter: 4, reason: 'break' }, at('08:00'))).toBe('COUNTER_CLOSED');
     h.callNext(3, at('08:01'));

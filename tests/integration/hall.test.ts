@@ -6,7 +6,10 @@ import { call, connectClient, DEMO, deviceToken, login, startTestHub, until, typ
 
 let hub: TestHub;
 const clients: Client[] = [];
-const track = (c: Client) => (clients.push(c), c);
+function track(c: Client): Client {
+  clients.push(c);
+  return c;
+}
 
 beforeEach(async () => {
   hub = await startTestHub();

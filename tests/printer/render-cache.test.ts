@@ -107,7 +107,7 @@ describe('cached rendering equals a fresh one-canvas render', () => {
   }
 
   it('draws the one-canvas way where two blocks would blend (marks stacked past the line), and prints the same', () => {
-    const stacked = 'ب' + '\u064c'.repeat(14); // beh under fourteen dammatan: ink far above its line
+    const stacked = `ب${'\u064c'.repeat(14)}`; // beh under fourteen dammatan: ink far above its line
     const t = sampleTicket({ hallName: { ar: stacked, en: 'Hall' }, serviceNameAr: stacked, footer: { ar: stacked, en: 'x' } });
     for (const width of [58, 80] as const) expect(bytes(t, width).equals(freshBytes(t, width))).toBe(true);
     expect(renderCacheStats().fallbacks).toBeGreaterThan(0);
