@@ -300,7 +300,8 @@ export async function benchCallLatency(): Promise<Result[]> {
     const template = hubSide.lastDelta;
     if (!template) throw new Error('no ticket_called delta captured');
     log(
-      `call-latency: ${totalCalls + 20} walk-ins issued; public call-next delta is ${JSON.stringify(template).length} bytes of JSON (${template.events.map((e) => e.type).join(', ')})`,
+      `call-latency: ${totalCalls + 20} walk-ins issued; public call-next delta is ${JSON.stringify(template).length} bytes of JSON ` +
+        `(${template.events.map((e) => e.type).join(', ')})`,
     );
     raw = await startRawServer(() => template);
 
@@ -342,7 +343,8 @@ export async function benchCallLatency(): Promise<Result[]> {
       log(
         `call-latency: N=${n}: hub p50 ${percentile(m.hub, 50).toFixed(2)} ms, p99 ${percentile(m.hub, 99).toFixed(2)} ms; ` +
           `raw broadcast p50 ${percentile(m.raw, 50).toFixed(2)} ms, p99 ${percentile(m.raw, 99).toFixed(2)} ms ` +
-          `(${m.hub.length} + ${m.raw.length} arrivals of ${calls} calls each); ack median hub ${median(m.hubAck).toFixed(2)} ms, raw ${median(m.rawAck).toFixed(2)} ms`,
+          `(${m.hub.length} + ${m.raw.length} arrivals of ${calls} calls each); ` +
+          `ack median hub ${median(m.hubAck).toFixed(2)} ms, raw ${median(m.rawAck).toFixed(2)} ms`,
       );
       measured.push(m);
     }

@@ -59,7 +59,11 @@ async function main() {
     process.stdout.write(`${JSON.stringify(out)}\n`);
   } else {
     process.stdout.write(
-      `${table(results)}\n\nfloor = baseline measured in this same run. All figures are medians after warm-up: tickets/s over 5 rounds of 1,000\n(alternating with the raw baseline), decide µs over 5 rounds, hub µs over every timed call_next, print ms over 3×7 rounds of 20\ntickets (alternating with the blank-canvas baseline); call_to_display ms are p50/p99 over every display socket × ≥100 calls\n(call by call alternating with a bare Socket.IO broadcast of the same delta to the same N sockets). ${seconds.toFixed(1)} s in all.\n`,
+      `${table(results)}\n\n` +
+        'floor = baseline measured in this same run. All figures are medians after warm-up: tickets/s over 5 rounds of 1,000\n' +
+        '(alternating with the raw baseline), decide µs over 5 rounds, hub µs over every timed call_next, print ms over 3×7 rounds of 20\n' +
+        'tickets (alternating with the blank-canvas baseline); call_to_display ms are p50/p99 over every display socket × ≥100 calls\n' +
+        `(call by call alternating with a bare Socket.IO broadcast of the same delta to the same N sockets). ${seconds.toFixed(1)} s in all.\n`,
     );
   }
 }

@@ -10,7 +10,8 @@ import { sampleTicket } from './ticket.ts';
 import { formatTarget, parsePrinterTarget, sendToPrinter, type PrinterStatus } from './transports.ts';
 
 const USAGE =
-  'usage: npm run print-test -- --printer virtual|tcp://HOST:PORT|usb [--width 58|80] [--out FILE.bin] [--mode raster|text] [--timeout MS] [--dir DIR (virtual printer folder, default data/prints)]';
+  'usage: npm run print-test -- --printer virtual|tcp://HOST:PORT|usb [--width 58|80] [--out FILE.bin] [--mode raster|text] [--timeout MS]\n' +
+  '         [--dir DIR (virtual printer folder, default data/prints)]';
 
 function describe(s: PrinterStatus): string {
   const parts = [
@@ -75,7 +76,8 @@ async function main(): Promise<number> {
   const bytes = args.mode === 'text' ? encodeTicketText(ticket, width) : encodeTicket(renderTicket(ticket, width as PaperWidth));
   const ms = performance.now() - started;
   process.stdout.write(
-    `Sample ticket ${ticket.ticketLabel} for ${width} mm paper, ${args.mode} mode: ${bytes.length.toLocaleString('en-US')} bytes of ESC/POS (built in ${ms.toFixed(1)} ms)\n`,
+    `Sample ticket ${ticket.ticketLabel} for ${width} mm paper, ${args.mode} mode: ` +
+      `${bytes.length.toLocaleString('en-US')} bytes of ESC/POS (built in ${ms.toFixed(1)} ms)\n`,
   );
   if (args.out) {
     await writeFile(args.out, bytes);

@@ -319,7 +319,8 @@ async function sendUsb(t: Extract<PrinterTarget, { kind: 'usb' }>, bytes: Uint8A
       error: {
         code: 'NOT_AVAILABLE',
         message:
-          'USB printing is not available on this machine (the optional "usb" package is not installed); use a network printer (tcp://HOST:9100) or the virtual printer',
+          'USB printing is not available on this machine (the optional "usb" package is not installed); ' +
+          'use a network printer (tcp://HOST:9100) or the virtual printer',
       },
     };
   const device = usb.getDeviceList().find(

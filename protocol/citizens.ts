@@ -34,7 +34,10 @@ export function makeIban(country: string, bban: string): string {
 /** What is wrong with a typed IBAN, as a code a screen can put into its own language. */
 export type IbanIssue = 'empty' | 'characters' | 'country' | 'bahraini_format' | 'format' | 'checksum';
 
-/** Which rule `raw` breaks, or null for an acceptable IBAN. Bahraini IBANs only by default; pass other ISO country codes in `countries` to accept them (checked for shape and checksum only). */
+/**
+ * Which rule `raw` breaks, or null for an acceptable IBAN. Bahraini IBANs only by default; pass other ISO country codes in
+ * `countries` to accept them (checked for shape and checksum only).
+ */
 export function ibanIssue(raw: string, countries: readonly string[] = ['BH']): IbanIssue | null {
   const iban = normalizeIban(raw);
   if (iban === '') return 'empty';
@@ -62,7 +65,10 @@ export function ibanProblem(raw: string, countries: readonly string[] = ['BH']):
         ? `only Bahraini IBANs are accepted: they start with BH (e.g. ${BAHRAINI_IBAN_EXAMPLE})`
         : `IBANs from ${iban.slice(0, 2)} are not accepted (only ${countries.join(', ')})`;
     case 'bahraini_format':
-      return `a Bahraini IBAN is 22 characters: BH, 2 check digits, a 4-letter bank code and 14 letters or digits (e.g. ${BAHRAINI_IBAN_EXAMPLE}); got ${iban.length}`;
+      return (
+        `a Bahraini IBAN is 22 characters: BH, 2 check digits, a 4-letter bank code and 14 letters or digits (e.g. ${BAHRAINI_IBAN_EXAMPLE}); ` +
+        `got ${iban.length}`
+      );
     case 'format':
       return 'an IBAN is a 2-letter country code, 2 check digits and 11–30 letters or digits';
     case 'checksum':

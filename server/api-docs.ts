@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { ERRORS } from '../protocol/errors.ts';
 import { PAGES } from '../ui-kit/pages.ts';
 import { operations, type Operation } from './ops/index.ts';
 
@@ -99,6 +100,15 @@ function access(o: Operation): string {
   return parts.join(', ');
 }
 
+/** The error table by HTTP status; codes that never reach the hub (status 0, client side) are left out. */
+function errorTable(): string {
+  const rows = Object.entries(ERRORS)
+    .filter(([, e]) => e.status > 0)
+    .sort(([a, x], [b, y]) => x.status - y.status || a.localeCompare(b))
+    .map(([code, e]) => `| ${e.status} | \`${code}\` | ${e.en} |`);
+  return `| status | code | what the screens say (English) |\n|---|---|---|\n${rows.join('\n')}`;
+}
+
 const SCREENS = PAGES.map((p) => `### GET ${p.path}\n${p.summary}`).join('\n\n');
 
 const HEADER = `# Dor hub API
@@ -123,16 +133,10 @@ Path parameters (\`:counter\`, \`:id\`, \`:token\`, \`:cpr\`) are part of the so
 ## Errors
 
 Every error has the shape \`{ "error": { "code": "…", "message": "…" } }\` (plus \`details\` for
-validation errors). Status codes: 400 \`VALIDATION_FAILED\`, \`MALFORMED_JSON\`, \`INVALID_PAIRING_CODE\`,
-\`TRANSFER_TARGET_MISSING\`, \`TRANSFER_TO_SELF\`, \`NOT_ON_GRID\`, \`BIRTH_DATE_IN_FUTURE\`,
-\`FAMILY_MEMBER_IS_CITIZEN\`, \`IMPORT_BAD_FILE\`, \`REFERENCE_MISTYPED\`; 401 \`UNAUTHENTICATED\`, \`INVALID_CREDENTIALS\`;
-403 \`FORBIDDEN\`, \`NOT_YOUR_COUNTER\`; 404 \`NOT_FOUND\`, \`UNKNOWN_SERVICE\`, \`UNKNOWN_COUNTER\`,
-\`NO_APPOINTMENT_TODAY\`, \`APPOINTMENT_NOT_FOUND\`, \`TICKET_NOT_FOUND\`, \`CITIZEN_NOT_FOUND\`; 409 for refusals of the queue
-rules: \`COUNTER_BUSY\`, \`COUNTER_CLOSED\`, \`COUNTER_PAUSED\`, \`COUNTER_NOT_PAUSED\`, \`COUNTER_TAKEN\`,
-\`USER_AT_OTHER_COUNTER\`, \`QUEUE_EMPTY\`, \`TICKET_NOT_CALLABLE\`, \`NO_CURRENT_TICKET\`,
-\`INVALID_TICKET_STATE\`, \`ALREADY_CHECKED_IN\`, \`SERVICE_NOT_AVAILABLE\`, \`SERVICE_NOT_BOOKABLE\`,
-\`SLOT_IN_PAST\`, \`SLOT_CLOSED\`, \`SLOT_FULL\`, \`BEYOND_HORIZON\`, \`SAME_SLOT\`, \`ALREADY_BOOKED\`, \`APPOINTMENT_NOT_ACTIVE\`,
-\`PREFIX_IN_USE\`, \`DAY_CLOSED\`, \`FAMILY_MEMBER_EXISTS\`, \`REQUEST_ID_REUSED\` (a kiosk's \`requestId\` sent again with another body); 413 \`BODY_TOO_LARGE\`, \`IMPORT_TOO_LARGE\`; 500 \`INTERNAL\`.
+validation errors). The codes, their statuses and the words the screens show for them (in Arabic too)
+come from \`protocol/errors.ts\`:
+
+${errorTable()}
 
 ## Live updates (server → client)
 
