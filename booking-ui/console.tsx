@@ -5,7 +5,8 @@
 // change to this citizen's appointments (check-in, another agent's cancel) refreshes the list.
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api, type ApiFailure } from '../ui-kit/api.ts';
+import type { ApiFailure } from '../ui-kit/api.ts';
+import { call } from '../ui-kit/client.ts';
 import type { Lang } from '../ui-kit/i18n.ts';
 import { AppointmentsPanel } from './appointments.tsx';
 import { CallLog } from './call-log.tsx';
@@ -33,7 +34,7 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
   /** The appointment a reference search picked out. */
   const [found, setFound] = useState<string | null>(null);
   /** One per search: a new call starts with a fresh card, picker and call log, even for the same citizen. */
-  const [call, setCall] = useState(0);
+  const [phoneCall, setPhoneCall] = useState(0);
   /** Bumped whenever a booking, move or cancel anywhere may have changed the free seats. */
   const [seatsVersion, setSeatsVersion] = useState(0);
 
@@ -48,18 +49,18 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
 
   useEffect(() => {
     searchRef.current?.focus();
-    api<{ services: { service: Service }[] }>('/api/services').then((r) => setServices(r.services.map((s) => s.service).filter((s) => s.bookable)), fail);
+    call('services.list', {}).then((r) => setServices(r.services.map((s) => s.service).filter((s) => s.bookable)), fail);
   }, []); // once, when the console opens
 
   const loadAppointments = useCallback(async (cpr: string) => {
-    const a = await api<Appointments>(`/api/citizens/${cpr}/appointments`);
+    const a = await call('citizens.appointments', { cpr });
     setAppts(a);
     // Another agent may have cancelled or moved the appointment being rescheduled here.
     setReschedule((r) => (r && a.appointments.some((x) => x.id === r.id && x.status === 'booked') ? r : null));
   }, []);
   const load = useCallback(
     async (cpr: string) => {
-      const [c] = await Promise.all([api<{ citizen: Citizen }>(`/api/citizens/${cpr}`), loadAppointments(cpr)]);
+      const [c] = await Promise.all([call('citizens.get', { cpr }), loadAppointments(cpr)]);
       setCitizen(c.citizen);
     },
     [loadAppointments],
@@ -105,9 +106,9 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
     setBusy(true);
     setError(null);
     try {
-      const hit = byCpr ? null : (await api<{ appointment: Appointment }>(`/api/appointments/by-reference/${encodeURIComponent(text)}`)).appointment;
+      const hit = byCpr ? null : (await call('appointments.byReference', { reference: text })).appointment;
       await load(hit?.cpr ?? text);
-      setCall((n) => n + 1);
+      setPhoneCall((n) => n + 1);
       setReschedule(null);
       setFound(hit?.id ?? null);
       if (hit?.status === 'booked') setTimeout(() => document.querySelector<HTMLElement>(`[data-testid="reschedule-${hit.id}"]`)?.focus(), 0);
@@ -159,7 +160,7 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
   const cancel = async (a: Appointment) => {
     setError(null);
     try {
-      await api(`/api/appointments/${encodeURIComponent(a.id)}/cancel`, { method: 'POST', body: {} });
+      await call('appointments.cancel', { id: a.id });
       if (reschedule?.id === a.id) setReschedule(null);
       await refresh();
     } catch (e) {
@@ -193,7 +194,7 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
         ) : (
           <div class="bk-grid">
             <CitizenCard
-              key={`${citizen.cpr}:${call}`}
+              key={`${citizen.cpr}:${phoneCall}`}
               lang={lang}
               citizen={citizen}
               timeZone={live.timeZone}
@@ -217,7 +218,7 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
                 onReschedule={(a) => setReschedule(a)}
               />
               <SlotPicker
-                key={`${citizen.cpr}:${call}`}
+                key={`${citizen.cpr}:${phoneCall}`}
                 lang={lang}
                 citizen={citizen}
                 services={services}
@@ -233,7 +234,7 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
                 clearError={() => setError(null)}
               />
             </div>
-            <CallLog key={`${citizen.cpr}:${call}`} lang={lang} cpr={citizen.cpr} timeZone={live.timeZone} onError={fail} />
+            <CallLog key={`${citizen.cpr}:${phoneCall}`} lang={lang} cpr={citizen.cpr} timeZone={live.timeZone} onError={fail} />
           </div>
         )}
       </main>
