@@ -55,21 +55,15 @@ export function CallLog({ lang, cpr, timeZone, onError }: { lang: Lang; cpr: str
           </button>
         ))}
       </div>
-      <div class="bk-outcomes" role="radiogroup" aria-label={tb(lang, 'calls.outcome')}>
+      <fieldset class="bk-outcomes">
+        <legend class="sr-only">{tb(lang, 'calls.outcome')}</legend>
         {CallOutcome.options.map((o) => (
-          <button
-            key={o}
-            type="button"
-            role="radio"
-            aria-checked={outcome === o}
-            class={`bk-pill bk-pill-small${outcome === o ? ' is-on' : ''}`}
-            data-testid={`call-outcome-${o}`}
-            onClick={() => setOutcome(o)}
-          >
+          <label key={o} class={`bk-pill bk-pill-small${outcome === o ? ' is-on' : ''}`} data-testid={`call-outcome-${o}`}>
+            <input type="radio" class="sr-only" name="call-outcome" value={o} checked={outcome === o} onChange={() => setOutcome(o)} />
             {tb(lang, `outcome.${o}`)}
-          </button>
+          </label>
         ))}
-      </div>
+      </fieldset>
       <input
         class="input"
         data-testid="call-note"

@@ -123,35 +123,37 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
   };
 
   const searchBox = (
-    <form class="bk-search" onSubmit={search} role="search">
-      <label class="bk-search-label" for="cpr-search">
-        {tb(lang, 'search.label')}
-      </label>
-      <input
-        id="cpr-search"
-        ref={searchRef}
-        class="input bk-search-input ltr-num"
-        data-testid="cpr-search"
-        autocomplete="off"
-        autocapitalize="characters"
-        spellcheck={false}
-        dir="ltr"
-        maxLength={12}
-        placeholder={tb(lang, 'search.placeholder')}
-        value={cprText}
-        onInput={(e) =>
-          setCprText(
-            e.currentTarget.value
-              .toUpperCase()
-              .replace(/[^0-9A-Z\s-]/g, '')
-              .slice(0, 12),
-          )
-        }
-      />
-      <button type="submit" class="btn btn-primary btn-small" disabled={busy}>
-        {tb(lang, 'search.go')}
-      </button>
-    </form>
+    <search>
+      <form class="bk-search" onSubmit={search}>
+        <label class="bk-search-label" for="cpr-search">
+          {tb(lang, 'search.label')}
+        </label>
+        <input
+          id="cpr-search"
+          ref={searchRef}
+          class="input bk-search-input ltr-num"
+          data-testid="cpr-search"
+          autocomplete="off"
+          autocapitalize="characters"
+          spellcheck={false}
+          dir="ltr"
+          maxLength={12}
+          placeholder={tb(lang, 'search.placeholder')}
+          value={cprText}
+          onInput={(e) =>
+            setCprText(
+              e.currentTarget.value
+                .toUpperCase()
+                .replace(/[^0-9A-Z\s-]/g, '')
+                .slice(0, 12),
+            )
+          }
+        />
+        <button type="submit" class="btn btn-primary btn-small" disabled={busy}>
+          {tb(lang, 'search.go')}
+        </button>
+      </form>
+    </search>
   );
 
   const refresh = async () => {

@@ -180,7 +180,7 @@ export function SlotPicker({
           </span>
         </div>
       )}
-      <div class="bk-chooser" onKeyDown={choiceKeys}>
+      <fieldset class="bk-chooser" onKeyDown={choiceKeys}>
         {services.map((s) => (
           <button
             key={s.id}
@@ -194,13 +194,13 @@ export function SlotPicker({
             {name2(lang, s)}
           </button>
         ))}
-      </div>
+      </fieldset>
       {serviceId &&
         days &&
         (days.length === 0 ? (
           <p class="bk-muted">{tb(lang, 'slots.noDays')}</p>
         ) : (
-          <div class="bk-chooser bk-days" onKeyDown={choiceKeys}>
+          <fieldset class="bk-chooser bk-days" onKeyDown={choiceKeys}>
             {days.map((d) => (
               <button
                 key={d.day}
@@ -219,7 +219,7 @@ export function SlotPicker({
                 <span class="bk-small">{tb(lang, 'slots.free', { n: d.free })}</span>
               </button>
             ))}
-          </div>
+          </fieldset>
         ))}
       {seatGone && (
         <p class="notice notice-warn bk-small" role="status" data-testid="seat-gone">
@@ -227,7 +227,7 @@ export function SlotPicker({
         </p>
       )}
       {day && slots.length > 0 && (
-        <div class="bk-chooser bk-slots" onKeyDown={choiceKeys}>
+        <fieldset class="bk-chooser bk-slots" onKeyDown={choiceKeys}>
           {slots.map((s) => (
             <button
               key={s.time}
@@ -249,7 +249,7 @@ export function SlotPicker({
               </span>
             </button>
           ))}
-        </div>
+        </fieldset>
       )}
       {time && (
         <form
