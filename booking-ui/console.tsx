@@ -5,6 +5,7 @@
 // change to this citizen's appointments (check-in, another agent's cancel) refreshes the list.
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { REFERENCE_PATTERN } from '../protocol/reference.ts';
 import type { ApiFailure } from '../ui-kit/api.ts';
 import { call } from '../ui-kit/client.ts';
 import type { Lang } from '../ui-kit/i18n.ts';
@@ -17,8 +18,6 @@ import { tb } from './i18n.ts';
 import { useLive, type AppointmentEvent } from './live.ts';
 import { SlotPicker } from './slot-picker.tsx';
 
-/** What a booking reference looks like (the hub checks its check character). */
-const REFERENCE_SHAPE = /^[2-9A-HJ-NP-Z]{7}$/;
 const SEAT_EVENTS = new Set(['appointment_booked', 'appointment_rescheduled', 'appointment_cancelled']);
 
 export function Console({ lang, header, onUnauthenticated }: { lang: Lang; header(search: ComponentChildren): ComponentChildren; onUnauthenticated(): void }) {
@@ -102,7 +101,7 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
     const text = cprText.replace(/[\s-]+/g, '');
     setNotice(null);
     const byCpr = /^\d{9}$/.test(text);
-    if (!byCpr && !REFERENCE_SHAPE.test(text)) return setError(fieldFailure('cpr'));
+    if (!byCpr && !REFERENCE_PATTERN.test(text)) return setError(fieldFailure('cpr'));
     setBusy(true);
     setError(null);
     try {
