@@ -55,8 +55,7 @@ export function CallLog({ lang, cpr, timeZone, onError }: { lang: Lang; cpr: str
           </button>
         ))}
       </div>
-      <fieldset class="bk-outcomes">
-        <legend class="sr-only">{tb(lang, 'calls.outcome')}</legend>
+      <fieldset class="bk-outcomes" aria-label={tb(lang, 'calls.outcome')}>
         {CallOutcome.options.map((o) => (
           <label key={o} class={`bk-pill bk-pill-small${outcome === o ? ' is-on' : ''}`} data-testid={`call-outcome-${o}`}>
             <input type="radio" class="sr-only" name="call-outcome" value={o} checked={outcome === o} onChange={() => setOutcome(o)} />

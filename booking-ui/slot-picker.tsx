@@ -171,7 +171,7 @@ export function SlotPicker({
           <span class="bk-reference ltr-num" data-testid="booking-reference">
             {booked.appointment.reference}
           </span>
-          <span class="bk-small">
+          <span class="bk-small bk-booked-when">
             {tb(lang, 'booked.when', {
               service: svc ? name2(lang, svc) : booked.appointment.serviceId,
               day: formatDay(booked.appointment.day, lang),
