@@ -1,37 +1,29 @@
 // The two-click call log.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { CallOutcome } from '../protocol/citizens.ts';
-import { api } from '../ui-kit/api.ts';
+import { CallCategory, CallOutcome } from '../protocol/citizens.ts';
+import { call, type ReplyOf } from '../ui-kit/client.ts';
 import type { Lang } from '../ui-kit/i18n.ts';
 import { nameIn, stamp } from './format.ts';
 import { tb } from './i18n.ts';
 
-interface Call {
-  id: number;
-  category: string;
-  note: string;
-  outcome: string;
-  actor: string;
-  at: number;
-}
-
-const CATEGORIES = ['book', 'reschedule_cancel', 'application_status', 'letter', 'contact_bank_update', 'family_members', 'other'] as const;
+/** One logged call (`calls.list`). */
+type LoggedCall = ReplyOf<'calls.list'>['calls'][number];
 
 /** Two clicks: a category, then save (the outcome is "resolved" unless the agent says otherwise). */
 export function CallLog({ lang, cpr, timeZone, onError }: { lang: Lang; cpr: string; timeZone: string; onError(e: unknown): void }) {
-  const [category, setCategory] = useState<string | null>(null);
+  const [category, setCategory] = useState<CallCategory | null>(null);
   const [outcome, setOutcome] = useState<CallOutcome>('resolved');
   const [note, setNote] = useState('');
-  const [calls, setCalls] = useState<Call[]>([]);
+  const [calls, setCalls] = useState<LoggedCall[]>([]);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
-  const load = useCallback(() => api<{ calls: Call[] }>(`/api/calls?cpr=${cpr}`).then((r) => setCalls(r.calls), onError), [cpr, onError]);
+  const load = useCallback(() => call('calls.list', { cpr }).then((r) => setCalls(r.calls), onError), [cpr, onError]);
   useEffect(() => void load(), [load]);
   const save = async () => {
     if (!category) return;
     setBusy(true);
     try {
-      await api('/api/calls', { body: { cpr, category, note: note.trim(), outcome } });
+      await call('calls.create', { cpr, category, note: note.trim(), outcome });
       setCategory(null);
       setOutcome('resolved');
       setNote('');
@@ -47,7 +39,7 @@ export function CallLog({ lang, cpr, timeZone, onError }: { lang: Lang; cpr: str
     <aside class="card bk-card bk-calls bk-scroll" data-testid="call-log">
       <h3 class="bk-h3">{tb(lang, 'calls.title')}</h3>
       <div class="bk-cats">
-        {CATEGORIES.map((c) => (
+        {CallCategory.options.map((c) => (
           <button
             key={c}
             type="button"
@@ -63,21 +55,14 @@ export function CallLog({ lang, cpr, timeZone, onError }: { lang: Lang; cpr: str
           </button>
         ))}
       </div>
-      <div class="bk-outcomes" role="radiogroup" aria-label={tb(lang, 'calls.outcome')}>
+      <fieldset class="bk-outcomes" aria-label={tb(lang, 'calls.outcome')}>
         {CallOutcome.options.map((o) => (
-          <button
-            key={o}
-            type="button"
-            role="radio"
-            aria-checked={outcome === o}
-            class={`bk-pill bk-pill-small${outcome === o ? ' is-on' : ''}`}
-            data-testid={`call-outcome-${o}`}
-            onClick={() => setOutcome(o)}
-          >
+          <label key={o} class={`bk-pill bk-pill-small${outcome === o ? ' is-on' : ''}`} data-testid={`call-outcome-${o}`}>
+            <input type="radio" class="sr-only" name="call-outcome" value={o} checked={outcome === o} onChange={() => setOutcome(o)} />
             {tb(lang, `outcome.${o}`)}
-          </button>
+          </label>
         ))}
-      </div>
+      </fieldset>
       <input
         class="input"
         data-testid="call-note"

@@ -5,7 +5,9 @@
 // change to this citizen's appointments (check-in, another agent's cancel) refreshes the list.
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api, type ApiFailure } from '../ui-kit/api.ts';
+import { REFERENCE_PATTERN } from '../protocol/reference.ts';
+import type { ApiFailure } from '../ui-kit/api.ts';
+import { call } from '../ui-kit/client.ts';
 import type { Lang } from '../ui-kit/i18n.ts';
 import { AppointmentsPanel } from './appointments.tsx';
 import { CallLog } from './call-log.tsx';
@@ -16,8 +18,6 @@ import { tb } from './i18n.ts';
 import { useLive, type AppointmentEvent } from './live.ts';
 import { SlotPicker } from './slot-picker.tsx';
 
-/** What a booking reference looks like (the hub checks its check character). */
-const REFERENCE_SHAPE = /^[2-9A-HJ-NP-Z]{7}$/;
 const SEAT_EVENTS = new Set(['appointment_booked', 'appointment_rescheduled', 'appointment_cancelled']);
 
 export function Console({ lang, header, onUnauthenticated }: { lang: Lang; header(search: ComponentChildren): ComponentChildren; onUnauthenticated(): void }) {
@@ -33,7 +33,7 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
   /** The appointment a reference search picked out. */
   const [found, setFound] = useState<string | null>(null);
   /** One per search: a new call starts with a fresh card, picker and call log, even for the same citizen. */
-  const [call, setCall] = useState(0);
+  const [phoneCall, setPhoneCall] = useState(0);
   /** Bumped whenever a booking, move or cancel anywhere may have changed the free seats. */
   const [seatsVersion, setSeatsVersion] = useState(0);
 
@@ -48,18 +48,18 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
 
   useEffect(() => {
     searchRef.current?.focus();
-    api<{ services: { service: Service }[] }>('/api/services').then((r) => setServices(r.services.map((s) => s.service).filter((s) => s.bookable)), fail);
+    call('services.list', {}).then((r) => setServices(r.services.map((s) => s.service).filter((s) => s.bookable)), fail);
   }, []); // once, when the console opens
 
   const loadAppointments = useCallback(async (cpr: string) => {
-    const a = await api<Appointments>(`/api/citizens/${cpr}/appointments`);
+    const a = await call('citizens.appointments', { cpr });
     setAppts(a);
     // Another agent may have cancelled or moved the appointment being rescheduled here.
     setReschedule((r) => (r && a.appointments.some((x) => x.id === r.id && x.status === 'booked') ? r : null));
   }, []);
   const load = useCallback(
     async (cpr: string) => {
-      const [c] = await Promise.all([api<{ citizen: Citizen }>(`/api/citizens/${cpr}`), loadAppointments(cpr)]);
+      const [c] = await Promise.all([call('citizens.get', { cpr }), loadAppointments(cpr)]);
       setCitizen(c.citizen);
     },
     [loadAppointments],
@@ -101,13 +101,13 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
     const text = cprText.replace(/[\s-]+/g, '');
     setNotice(null);
     const byCpr = /^\d{9}$/.test(text);
-    if (!byCpr && !REFERENCE_SHAPE.test(text)) return setError(fieldFailure('cpr'));
+    if (!byCpr && !REFERENCE_PATTERN.test(text)) return setError(fieldFailure('cpr'));
     setBusy(true);
     setError(null);
     try {
-      const hit = byCpr ? null : (await api<{ appointment: Appointment }>(`/api/appointments/by-reference/${encodeURIComponent(text)}`)).appointment;
+      const hit = byCpr ? null : (await call('appointments.byReference', { reference: text })).appointment;
       await load(hit?.cpr ?? text);
-      setCall((n) => n + 1);
+      setPhoneCall((n) => n + 1);
       setReschedule(null);
       setFound(hit?.id ?? null);
       if (hit?.status === 'booked') setTimeout(() => document.querySelector<HTMLElement>(`[data-testid="reschedule-${hit.id}"]`)?.focus(), 0);
@@ -122,35 +122,37 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
   };
 
   const searchBox = (
-    <form class="bk-search" onSubmit={search} role="search">
-      <label class="bk-search-label" for="cpr-search">
-        {tb(lang, 'search.label')}
-      </label>
-      <input
-        id="cpr-search"
-        ref={searchRef}
-        class="input bk-search-input ltr-num"
-        data-testid="cpr-search"
-        autocomplete="off"
-        autocapitalize="characters"
-        spellcheck={false}
-        dir="ltr"
-        maxLength={12}
-        placeholder={tb(lang, 'search.placeholder')}
-        value={cprText}
-        onInput={(e) =>
-          setCprText(
-            e.currentTarget.value
-              .toUpperCase()
-              .replace(/[^0-9A-Z\s-]/g, '')
-              .slice(0, 12),
-          )
-        }
-      />
-      <button type="submit" class="btn btn-primary btn-small" disabled={busy}>
-        {tb(lang, 'search.go')}
-      </button>
-    </form>
+    <search>
+      <form class="bk-search" onSubmit={search}>
+        <label class="bk-search-label" for="cpr-search">
+          {tb(lang, 'search.label')}
+        </label>
+        <input
+          id="cpr-search"
+          ref={searchRef}
+          class="input bk-search-input ltr-num"
+          data-testid="cpr-search"
+          autocomplete="off"
+          autocapitalize="characters"
+          spellcheck={false}
+          dir="ltr"
+          maxLength={12}
+          placeholder={tb(lang, 'search.placeholder')}
+          value={cprText}
+          onInput={(e) =>
+            setCprText(
+              e.currentTarget.value
+                .toUpperCase()
+                .replace(/[^0-9A-Z\s-]/g, '')
+                .slice(0, 12),
+            )
+          }
+        />
+        <button type="submit" class="btn btn-primary btn-small" disabled={busy}>
+          {tb(lang, 'search.go')}
+        </button>
+      </form>
+    </search>
   );
 
   const refresh = async () => {
@@ -159,7 +161,7 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
   const cancel = async (a: Appointment) => {
     setError(null);
     try {
-      await api(`/api/appointments/${encodeURIComponent(a.id)}/cancel`, { method: 'POST', body: {} });
+      await call('appointments.cancel', { id: a.id });
       if (reschedule?.id === a.id) setReschedule(null);
       await refresh();
     } catch (e) {
@@ -193,7 +195,7 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
         ) : (
           <div class="bk-grid">
             <CitizenCard
-              key={`${citizen.cpr}:${call}`}
+              key={`${citizen.cpr}:${phoneCall}`}
               lang={lang}
               citizen={citizen}
               timeZone={live.timeZone}
@@ -217,7 +219,7 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
                 onReschedule={(a) => setReschedule(a)}
               />
               <SlotPicker
-                key={`${citizen.cpr}:${call}`}
+                key={`${citizen.cpr}:${phoneCall}`}
                 lang={lang}
                 citizen={citizen}
                 services={services}
@@ -233,7 +235,7 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
                 clearError={() => setError(null)}
               />
             </div>
-            <CallLog key={`${citizen.cpr}:${call}`} lang={lang} cpr={citizen.cpr} timeZone={live.timeZone} onError={fail} />
+            <CallLog key={`${citizen.cpr}:${phoneCall}`} lang={lang} cpr={citizen.cpr} timeZone={live.timeZone} onError={fail} />
           </div>
         )}
       </main>

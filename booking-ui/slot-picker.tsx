@@ -1,24 +1,13 @@
 // The slot picker with booking (and rescheduling).
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api } from '../ui-kit/api.ts';
+import { call, type ReplyOf } from '../ui-kit/client.ts';
 import { formatDay, formatTime, type Lang } from '../ui-kit/i18n.ts';
 import { name2, type Appointment, type Citizen, type Service } from './console-types.ts';
 import { phoneFailure } from './errors.tsx';
 import { tb } from './i18n.ts';
 
-interface Slot {
-  time: string;
-  slotStart: number;
-  capacity: number;
-  booked: number;
-  remaining: number;
-}
-interface SlotDay {
-  day: string;
-  closed: string | null;
-  free: number;
-  slots: Slot[];
-}
+/** One day of the picker with its slots (`slots.list`). */
+type SlotDay = ReplyOf<'slots.list'>['days'][number];
 
 /**
  * Keys in a row of choices: left/right arrows move the focus in reading order (reversed in Arabic);
@@ -71,7 +60,8 @@ export function SlotPicker({
   const [phone, setPhone] = useState(citizen.phone ?? '');
   const [notes, setNotes] = useState('');
   const [busy, setBusy] = useState(false);
-  const [booked, setBooked] = useState<{ reference: string; serviceId: string; day: string; slotStart: number; moved: boolean } | null>(null);
+  /** The booking just made or moved here, shown with its reference to read out. */
+  const [booked, setBooked] = useState<{ appointment: ReplyOf<'appointments.create'>['appointment']; moved: boolean } | null>(null);
 
   const [seatGone, setSeatGone] = useState(false);
   // Where the focus goes once it exists: service → its first day → its first free slot → confirm.
@@ -87,7 +77,7 @@ export function SlotPicker({
   const loadSlots = useCallback(
     async (id: string, keepDay: string | null): Promise<SlotDay[] | null> => {
       try {
-        const r = await api<{ days: SlotDay[] }>(`/api/slots?serviceId=${encodeURIComponent(id)}&days=14`);
+        const r = await call('slots.list', { serviceId: id, days: 14 });
         const open = r.days.filter((d) => d.free > 0);
         setDays(open);
         setDay(keepDay && open.some((d) => d.day === keepDay) ? keepDay : (open[0]?.day ?? null));
@@ -139,11 +129,18 @@ export function SlotPicker({
     clearError();
     try {
       const r = reschedule
-        ? await api<{ appointment: Appointment }>(`/api/appointments/${encodeURIComponent(reschedule.id)}/reschedule`, { method: 'POST', body: { day, time } })
-        : await api<{ appointment: Appointment }>('/api/appointments', {
-            body: { serviceId, day, time, cpr: citizen.cpr, phone: phone.trim(), nameAr: citizen.nameAr, nameEn: citizen.nameEn, notes },
+        ? await call('appointments.reschedule', { id: reschedule.id, day, time })
+        : await call('appointments.create', {
+            serviceId,
+            day,
+            time,
+            cpr: citizen.cpr,
+            phone: phone.trim(),
+            nameAr: citizen.nameAr,
+            nameEn: citizen.nameEn,
+            notes,
           });
-      setBooked({ reference: r.appointment.reference, serviceId, day: r.appointment.day, slotStart: r.appointment.slotStart, moved: !!reschedule });
+      setBooked({ appointment: r.appointment, moved: !!reschedule });
       setTime(null);
       setSeatGone(false); // the hub's delta of this very booking may have come first: it was ours
       setNotes('');
@@ -157,7 +154,7 @@ export function SlotPicker({
   };
 
   const slots = days?.find((d) => d.day === day)?.slots ?? [];
-  const svc = services.find((s) => s.id === booked?.serviceId);
+  const svc = services.find((s) => s.id === booked?.appointment.serviceId);
   return (
     <section class="card bk-card bk-picker" data-testid="picker" ref={root}>
       <h3 class="bk-h3">
@@ -172,18 +169,18 @@ export function SlotPicker({
         <div class="bk-booked notice-ok" role="status">
           <span class="bk-booked-label">{tb(lang, booked.moved ? 'booked.moved' : 'booked.title')}</span>
           <span class="bk-reference ltr-num" data-testid="booking-reference">
-            {booked.reference}
+            {booked.appointment.reference}
           </span>
-          <span class="bk-small">
+          <span class="bk-small bk-booked-when">
             {tb(lang, 'booked.when', {
-              service: svc ? name2(lang, svc) : booked.serviceId,
-              day: formatDay(booked.day, lang),
-              time: formatTime(booked.slotStart, lang, timeZone),
+              service: svc ? name2(lang, svc) : booked.appointment.serviceId,
+              day: formatDay(booked.appointment.day, lang),
+              time: formatTime(booked.appointment.slotStart, lang, timeZone),
             })}
           </span>
         </div>
       )}
-      <div class="bk-chooser" onKeyDown={choiceKeys}>
+      <fieldset class="bk-chooser" onKeyDown={choiceKeys}>
         {services.map((s) => (
           <button
             key={s.id}
@@ -197,13 +194,13 @@ export function SlotPicker({
             {name2(lang, s)}
           </button>
         ))}
-      </div>
+      </fieldset>
       {serviceId &&
         days &&
         (days.length === 0 ? (
           <p class="bk-muted">{tb(lang, 'slots.noDays')}</p>
         ) : (
-          <div class="bk-chooser bk-days" onKeyDown={choiceKeys}>
+          <fieldset class="bk-chooser bk-days" onKeyDown={choiceKeys}>
             {days.map((d) => (
               <button
                 key={d.day}
@@ -222,7 +219,7 @@ export function SlotPicker({
                 <span class="bk-small">{tb(lang, 'slots.free', { n: d.free })}</span>
               </button>
             ))}
-          </div>
+          </fieldset>
         ))}
       {seatGone && (
         <p class="notice notice-warn bk-small" role="status" data-testid="seat-gone">
@@ -230,7 +227,7 @@ export function SlotPicker({
         </p>
       )}
       {day && slots.length > 0 && (
-        <div class="bk-chooser bk-slots" onKeyDown={choiceKeys}>
+        <fieldset class="bk-chooser bk-slots" onKeyDown={choiceKeys}>
           {slots.map((s) => (
             <button
               key={s.time}
@@ -252,7 +249,7 @@ export function SlotPicker({
               </span>
             </button>
           ))}
-        </div>
+        </fieldset>
       )}
       {time && (
         <form

@@ -6,7 +6,7 @@ import { type Counter, DEFAULT_SETTINGS, type Role, type Service } from '../prot
 import * as cit from './repos/citizens.ts';
 import { localDay, localInstant } from '../engine/time.ts';
 import { type Db, transaction } from './client.ts';
-import { makeReference } from './reference.ts';
+import { makeReference } from '../protocol/reference.ts';
 import {
   createDevice,
   createUser,

@@ -4,23 +4,22 @@
 //
 // Characters come from `KeyboardEvent.code` when the key is a letter or digit, so a scan reads the
 // same whether the kiosk's keyboard layout is English or Arabic.
+import { REFERENCE_CANDIDATE } from '../protocol/reference.ts';
 
 export type ScanResult = { kind: 'cpr'; cpr: string } | { kind: 'reference'; reference: string } | { kind: 'unknown'; raw: string };
-
-const REFERENCE = /^[2-9A-HJ-NP-Z]{4,12}$/;
 
 /** What a scanned code means: a 9-digit CPR, a booking reference (also the last part of a URL or `DOR:XXXX`), or nothing known. */
 export function classifyScan(raw: string): ScanResult {
   const text = raw.trim();
   if (/^\d{9}$/.test(text)) return { kind: 'cpr', cpr: text };
   const upper = text.toUpperCase();
-  if (REFERENCE.test(upper)) return { kind: 'reference', reference: upper };
+  if (REFERENCE_CANDIDATE.test(upper)) return { kind: 'reference', reference: upper };
   const last =
     upper
       .split(/[/:=?#&\s]+/)
       .filter(Boolean)
       .at(-1) ?? '';
-  if (REFERENCE.test(last)) return { kind: 'reference', reference: last };
+  if (REFERENCE_CANDIDATE.test(last)) return { kind: 'reference', reference: last };
   return { kind: 'unknown', raw: text };
 }
 

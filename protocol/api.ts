@@ -1,6 +1,7 @@
 // Request and reply shapes of every REST route and Socket.IO event. One schema per message.
 import { z } from 'zod';
 import { Cpr, CounterMode, CounterNumber, Day, DeviceKind, Priority, Role, ServiceId, Settings, TimeOfDay } from './domain.ts';
+import { REFERENCE_CANDIDATE } from './reference.ts';
 
 /** Every error, REST or socket ack, has this shape. */
 export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
@@ -37,7 +38,7 @@ export const CheckInBody = z.union([
   z.object({ cpr: Cpr, requestId: RequestId.optional() }).strict(),
   z
     .object({
-      reference: z.string().regex(/^[2-9A-HJ-NP-Za-hj-np-z]{4,12}$/, 'a booking reference is 4–12 letters and digits'),
+      reference: z.string().regex(REFERENCE_CANDIDATE, 'a booking reference is 4–12 letters and digits'),
       requestId: RequestId.optional(),
     })
     .strict(),

@@ -1,6 +1,7 @@
-// The screens' fetch wrapper: JSON in, JSON out. A reply is either the data or a thrown
-// `ApiFailure` with the hub's `{ error: { code, message } }`; network trouble and timeouts become
-// failures too (`NETWORK`, `TIMEOUT`), so a screen has one error path.
+// The typed client's transport (./client.ts; screens call `call`/`callSocket` there, not this):
+// JSON in, JSON out. A reply is either the data or a thrown `ApiFailure` with the hub's
+// `{ error: { code, message } }`; network trouble and timeouts become failures too (`NETWORK`,
+// `TIMEOUT`), so a screen has one error path.
 
 export interface ApiFailure {
   code: string;
@@ -63,7 +64,7 @@ export async function api<T>(path: string, opts: ApiOptions = {}): Promise<T> {
   }
 
   const text = await res.text().catch(() => '');
-  let json: unknown = undefined;
+  let json: unknown;
   if (text) {
     try {
       json = JSON.parse(text);

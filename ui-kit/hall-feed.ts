@@ -4,11 +4,11 @@
 // kiosk the public one (no citizen data); each parses only its own audience's messages.
 import type { Socket } from 'socket.io-client';
 import type { z } from 'zod';
-import type { Ack } from '../protocol/api.ts';
 import type { HallEvent, PublicHallEvent } from '../protocol/events.ts';
 import { PublicDelta, PublicSnapshot, StaffDelta, StaffSnapshot } from '../protocol/messages.ts';
 import type { HallState, PublicHallState } from '../protocol/state.ts';
 import { applyEvent } from '../engine/apply.ts';
+import { callSocket } from './client.ts';
 
 export interface FeedListener<S extends object, E> {
   /** A new snapshot replaced the state (first connect, reconnect or resync). */
@@ -70,10 +70,9 @@ export class HallFeed<S extends object, E> {
     this.resyncing = true;
     this.resyncs++;
     try {
-      const ack = (await this.socket.timeout(10_000).emitWithAck('snapshot:get', {})) as Ack<unknown>;
-      if (ack.ok) this.onSnapshot(ack.data);
+      this.onSnapshot(await callSocket(this.socket, 'snapshot.get', {}, 10_000));
     } catch {
-      // No answer: the socket's reconnect brings a fresh snapshot anyway.
+      // No answer or a refusal: the socket's reconnect brings a fresh snapshot anyway.
     } finally {
       this.resyncing = false;
     }

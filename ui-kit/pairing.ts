@@ -1,7 +1,8 @@
 // Pairing a device by its address: an installer opens the screen once as /kiosk?pair=<code> or
 // /display?pair=<code> (the code from the supervisor); the hub answers with the httpOnly device
 // cookie, and the code leaves the address bar.
-import { api, isApiFailure } from './api.ts';
+import { isApiFailure } from './api.ts';
+import { call } from './client.ts';
 
 /**
  * Pairs this browser when the address carries `?pair=CODE`. Returns why pairing failed (the hub's
@@ -13,7 +14,7 @@ export async function pairFromUrl(): Promise<string | null> {
   if (!code) return null;
   let error: string | null = null;
   try {
-    await api('/api/devices/pair', { body: { code: code.trim().toUpperCase() } });
+    await call('devices.pair', { code: code.trim().toUpperCase() });
   } catch (e) {
     error = isApiFailure(e) ? e.code : 'NETWORK';
   }

@@ -4,7 +4,7 @@
 // guard, inside the transaction that stores the booking, so concurrent agents cannot overfill a slot.
 import { randomUUID } from 'node:crypto';
 import * as repo from '../../db/repos/index.ts';
-import { isValidReference, normalizeReference, randomReference } from '../../db/reference.ts';
+import { isValidReference, normalizeReference, randomReference } from '../../protocol/reference.ts';
 import type { Appointment, AppointmentStatus, Service } from '../../protocol/domain.ts';
 import type { HallEvent } from '../../protocol/events.ts';
 import { localInstant, weekdayOf, type EngineError } from '../../engine/index.ts';

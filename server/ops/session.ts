@@ -2,7 +2,7 @@
 import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import * as repo from '../../db/repos/index.ts';
-import { REFERENCE_ALPHABET } from '../../db/reference.ts';
+import { REFERENCE_ALPHABET } from '../../protocol/reference.ts';
 import { DEVICE_COOKIE, newToken, SESSION_COOKIE, SESSION_TTL_MS, sha256 } from '../auth.ts';
 import { HttpError } from '../errors.ts';
 import { op } from './op.ts';
@@ -19,7 +19,7 @@ export const sessionOps = [
     async run(ctx, body) {
       const user = repo.findUserByUsername(ctx.db, body.username);
       const good = await verify(user?.passwordHash ?? (await decoyHash), body.password);
-      if (!user || !user.active || !good) throw new HttpError(401, 'INVALID_CREDENTIALS', 'Wrong username or password.');
+      if (!user?.active || !good) throw new HttpError(401, 'INVALID_CREDENTIALS', 'Wrong username or password.');
       const token = newToken();
       const now = ctx.clock.now();
       repo.createSession(ctx.db, sha256(token), user.id, now, now + SESSION_TTL_MS);

@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import { verify } from '@node-rs/argon2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Db, openDatabase, transaction } from '../../db/client.ts';
-import { isValidReference, makeReference, randomReference, REFERENCE_ALPHABET, referenceFromBody } from '../../db/reference.ts';
+import {
+  isValidReference,
+  makeReference,
+  randomReference,
+  REFERENCE_ALPHABET,
+  REFERENCE_CANDIDATE,
+  REFERENCE_PATTERN,
+  referenceFromBody,
+} from '../../protocol/reference.ts';
 import * as repos from '../../db/repos/index.ts';
 import { DEMO_CPRS, DEMO_USERS, seedDemo } from '../../db/seed.ts';
 import { type Appointment, DEFAULT_SETTINGS, type Settings, type Ticket } from '../../protocol/domain.ts';
@@ -370,13 +378,31 @@ describe('references', () => {
     expect(REFERENCE_ALPHABET).not.toMatch(/[0O1I]/);
     expect(new Set(sample).size).toBe(sample.length);
     for (const r of sample) {
-      expect(r).toMatch(/^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{7}$/);
+      expect(r).toMatch(REFERENCE_PATTERN);
+      expect(r).toBe(r.toUpperCase());
       expect(isValidReference(r)).toBe(true);
       expect(isValidReference(r.toLowerCase())).toBe(true);
     }
     expect(isValidReference('')).toBe(false);
     expect(isValidReference('ABCDEF')).toBe(false);
     expect(isValidReference('ABCDEF0')).toBe(false);
+  });
+
+  it('has patterns of exactly the alphabet in either case, a reference 7 characters, a candidate 4–12', () => {
+    for (let code = 32; code < 127; code++) {
+      const ch = String.fromCharCode(code);
+      const allowed = REFERENCE_ALPHABET.includes(ch.toUpperCase());
+      expect(REFERENCE_PATTERN.test(ch.repeat(7)), ch).toBe(allowed);
+      expect(REFERENCE_CANDIDATE.test(ch.repeat(4)), ch).toBe(allowed);
+    }
+    for (const n of [6, 8]) expect(REFERENCE_PATTERN.test('A'.repeat(n))).toBe(false);
+    for (const [n, ok] of [
+      [3, false],
+      [4, true],
+      [12, true],
+      [13, false],
+    ] as const)
+      expect(REFERENCE_CANDIDATE.test('a'.repeat(n))).toBe(ok);
   });
 
   it('detects every single-character substitution', () => {

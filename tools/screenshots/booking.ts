@@ -1,7 +1,7 @@
-// Screenshots of the call-center booking console (Arabic and English, 1366×768), for people to look
-// at. Not a test: it drives a running demo hub as the demo agent (a citizen found, a slot picked,
-// a booking made, a call logged) and checks each screen for clipping and overflow. It books demo
-// slots, so give it a fresh hub:
+// Screenshots of the call-center booking console (Arabic and English; one size a run, 1366×768 or
+// 1920×1080, in the names: <size>-<lang>-…), for people to look at. Not a test: it drives a running
+// demo hub as the demo agent (a citizen found, a slot picked, a booking made, a call logged) and
+// checks each screen for clipping and overflow. It books demo slots, so give it a fresh hub:
 //
 //   PORT=8096 DOR_DB=/tmp/b/dor.db DOR_CLOCK_START=2026-11-26T06:00:00Z npm start   # fresh DB dir
 //   npx tsx tools/screenshots/booking.ts [--base http://localhost:8096] [--out /tmp/booking-shots] [--size 1366x768]
@@ -29,7 +29,7 @@ const BOOKING_RULES: LayoutRules = {
 };
 
 async function shot(page: Page, label: string): Promise<void> {
-  await run.shot(page, label, BOOKING_RULES, 200);
+  await run.shot(page, `${args.size}-${label}`, BOOKING_RULES, 200);
 }
 
 async function search(page: Page, text: string): Promise<void> {

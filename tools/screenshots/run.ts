@@ -25,7 +25,14 @@ const SCREENS: { name: string; port: number; runs: string[][] }[] = [
   { name: 'kiosk', port: 8099, runs: [[]] }, // 1080×1920, 1280×800, and the status page at 390×844
   { name: 'display', port: 8098, runs: [[]] }, // 1920×1080, 1280×720, 1080×1920
   { name: 'counter', port: 8097, runs: [['--size', '1366x768']] },
-  { name: 'booking', port: 8096, runs: [['--size', '1366x768']] },
+  {
+    name: 'booking',
+    port: 8096,
+    runs: [
+      ['--size', '1366x768'],
+      ['--size', '1920x1080'],
+    ],
+  },
 ];
 
 function tsx(script: string, argv: string[], env: NodeJS.ProcessEnv, quiet = false): ChildProcess {

@@ -1,4 +1,6 @@
 // Booking references: short, unambiguous (no 0/O, 1/I), with a Luhn mod N check character.
+// The one definition of their alphabet and shape, for the hub (making and checking them), the input
+// schemas and the screens (the console's search, the kiosk's scanner); no Node APIs.
 //
 // A reference is 6 body characters + 1 check character over a 32-character alphabet.
 // Luhn mod N detects every single-character substitution and every adjacent transposition
@@ -8,6 +10,29 @@
 export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const N = REFERENCE_ALPHABET.length; // 32
 export const REFERENCE_BODY_LENGTH = 6;
+export const REFERENCE_LENGTH = REFERENCE_BODY_LENGTH + 1;
+
+/** A regex character class's contents for `chars` (letters and digits, in order), runs written as ranges: "2-9A-HJ-NP-Z". */
+function classOf(chars: string): string {
+  let out = '';
+  for (let i = 0; i < chars.length; ) {
+    let j = i;
+    while (j + 1 < chars.length && chars.charCodeAt(j + 1) === chars.charCodeAt(j) + 1) j++;
+    out += j - i >= 2 ? `${chars[i]}-${chars[j]}` : chars.slice(i, j + 1);
+    i = j + 1;
+  }
+  return out;
+}
+
+/** One character of a reference as people type it, either case (both spelled out: the pattern is printed in docs/API.md). */
+const REFERENCE_CHARACTER = `[${classOf(REFERENCE_ALPHABET + REFERENCE_ALPHABET.replace(/[0-9]/g, '').toLowerCase())}]`;
+/** A whole reference, either case (the check character is checked by `isValidReference`). */
+export const REFERENCE_PATTERN = new RegExp(`^${REFERENCE_CHARACTER}{${REFERENCE_LENGTH}}$`);
+/**
+ * What a kiosk or a client may offer as a reference (a scan, a check-in body): 4–12 characters of the
+ * alphabet, either case. Looser than a reference on purpose: the lookup then answers "no appointment".
+ */
+export const REFERENCE_CANDIDATE = new RegExp(`^${REFERENCE_CHARACTER}{4,12}$`);
 
 function codePoint(ch: string): number {
   const i = REFERENCE_ALPHABET.indexOf(ch);
@@ -76,7 +101,7 @@ export function makeReference(n: number): string {
 /** True when `ref` (case-insensitive) is 7 characters of the alphabet with a correct check character. */
 export function isValidReference(ref: string): boolean {
   const upper = ref.toUpperCase();
-  if (upper.length !== REFERENCE_BODY_LENGTH + 1) return false;
+  if (upper.length !== REFERENCE_LENGTH) return false;
   for (const ch of upper) if (!REFERENCE_ALPHABET.includes(ch)) return false;
   return luhnSum(upper, 1) === 0;
 }

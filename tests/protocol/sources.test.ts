@@ -1,0 +1,46 @@
+// Things written once, checked in the sources: screens reach the hub only through the typed client
+// (ui-kit/client.ts, types inferred from protocol/operations.ts), and the booking-reference
+// alphabet lives only in protocol/reference.ts.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+
+function sources(...dirs: string[]): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const dir of dirs) {
+    for (const e of readdirSync(join(root, dir), { withFileTypes: true, recursive: true })) {
+      if (e.isFile() && /\.tsx?$/.test(e.name)) files.set(relative(root, join(e.parentPath, e.name)), readFileSync(join(e.parentPath, e.name), 'utf8'));
+    }
+  }
+  return files;
+}
+
+/** A raw hub call: the transport's `api()` imported, a fetch of /api/…, or a socket ack awaited by hand. */
+const RAW_CALL = [/import\s*\{[^}]*\bapi\b[^}]*\}\s*from\s*'[^']*\/api\.ts'/, /fetch\(\s*[`'"]\/api\//, /\.emitWithAck\(/];
+
+describe('written once', () => {
+  const screens = sources('kiosk-ui', 'display-ui', 'counter-ui', 'booking-ui', 'ui-kit');
+
+  it('screens call the hub only through ui-kit/client.ts', () => {
+    expect(screens.has(join('booking-ui', 'console.tsx'))).toBe(true);
+    // The patterns find what they are for.
+    expect(RAW_CALL.map((p) => p.test("import { api, isApiFailure } from '../ui-kit/api.ts'; fetch('/api/x'); s.emitWithAck('e')"))).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    const raw = [...screens]
+      .filter(([file]) => file !== join('ui-kit', 'client.ts'))
+      .flatMap(([file, text]) => RAW_CALL.filter((p) => p.test(text)).map((p) => `${file}: ${p.source}`));
+    expect(raw).toEqual([]);
+  });
+
+  it('the booking-reference alphabet is spelled out only in protocol/reference.ts', () => {
+    const all = sources('protocol', 'db', 'server', 'engine', 'kiosk-ui', 'booking-ui', 'counter-ui', 'ui-kit', 'tests');
+    all.delete(relative(root, import.meta.filename)); // this file names what it looks for
+    const copies = [...all].filter(([, text]) => text.includes('23456789ABCDEFGHJKLMNPQRSTUVWXYZ') || text.includes('2-9A-HJ-NP-Z')).map(([file]) => file);
+    expect(copies).toEqual([join('protocol', 'reference.ts')]);
+  });
+});
