@@ -53,6 +53,9 @@ async function kioskPage(viewport = PORTRAIT, watch?: (page: Page) => void): Pro
 
 const text = async (page: Page, id: string) => (await page.getByTestId(id).innerText()).trim();
 
+/** Waits for the page's direction: the kiosk sets it on <html> just after rendering a language change, not during the click. */
+const expectDir = (page: Page, dir: 'rtl' | 'ltr') => page.locator(`html[dir="${dir}"]`).waitFor({ state: 'attached', timeout: 5000 });
+
 /** The printed ticket: decoded from the bytes the fake printer received. */
 async function printedTicket() {
   const job = await printer.nextJob(10_000);
@@ -99,7 +102,7 @@ async function typeCpr(page: Page, cpr: string) {
 describe('walk-in path', () => {
   it('in Arabic: service, priority, ticket on screen, on paper and in the database', async () => {
     const page = await kioskPage();
-    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await expectDir(page, 'rtl');
     await screenshot(page, 'kiosk-portrait-ar-start');
     await page.getByTestId('start-walkin').click();
     await page.getByTestId('service-new-application').waitFor();
@@ -119,7 +122,7 @@ describe('walk-in path', () => {
   it('in English with a priority category, and the QR on screen opens a live status page', async () => {
     const page = await kioskPage();
     await page.getByTestId('lang-toggle').click();
-    expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+    await expectDir(page, 'ltr');
     await screenshot(page, 'kiosk-portrait-en-start');
     await page.getByTestId('start-walkin').click();
     await page.getByTestId('service-family-members').click();
@@ -193,7 +196,7 @@ describe.each(['ar', 'en'] as const)('appointment path in %s', (lang) => {
   async function page(viewport = PORTRAIT) {
     const p = await kioskPage(viewport);
     if (lang === 'en') await p.getByTestId('lang-toggle').click();
-    expect(await p.locator('html').getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+    await expectDir(p, lang === 'ar' ? 'rtl' : 'ltr');
     return p;
   }
 
@@ -279,9 +282,9 @@ describe('idle', () => {
     await page.getByTestId('lang-toggle').click();
     await page.getByTestId('start-walkin').click();
     await page.getByTestId('service-new-application').waitFor();
-    expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+    await expectDir(page, 'ltr');
     await page.getByTestId('start-walkin').waitFor({ timeout: 6000 });
-    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await expectDir(page, 'rtl');
   });
 });
 
