@@ -209,3 +209,15 @@ export function waitingByQueue(state: State): Record<string, number> {
   }
   return counts;
 }
+
+/**
+ * Every service in display order with its waiting count and what a new walk-in would face: the
+ * hub's `services.list`, and the kiosk's tiles computed from its live feed (so both say the same).
+ */
+export function serviceTiles(state: State, now: number) {
+  const byQueue = waitingByQueue(state);
+  const services = Object.values(state.services)
+    .sort((a, b) => a.sortOrder - b.sortOrder)
+    .map((service) => ({ service, waiting: byQueue[service.prefix] ?? 0, ...estimateNewWalkin(state, service.id, now) }));
+  return { services, appointmentsWaiting: byQueue[state.settings.appointmentPrefix] ?? 0 };
+}

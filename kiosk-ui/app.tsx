@@ -7,6 +7,7 @@ import { call } from '../ui-kit/client.ts';
 import type { PublicHallState } from '../protocol/state.ts';
 import { publicFeed } from '../ui-kit/hall-feed.ts';
 import { hubClockOffset } from '../ui-kit/hub-time.ts';
+import { serviceTiles } from '../engine/select.ts';
 import { applyDocumentLang, DEFAULT_LANG, DEFAULT_TIME_ZONE, dir, formatDate, formatTime, otherLang, t, type Lang, type MessageKey } from '../ui-kit/i18n.ts';
 import { Bi, LangContext, Spinner } from './components.tsx';
 import type { KioskConfig } from './config.ts';
@@ -37,8 +38,6 @@ type Screen =
   | { name: 'message'; kind: MessageKind; comeBackAt?: number }
   | { name: 'pin' }
   | { name: 'staff' };
-
-type Settings = Pick<PublicHallState['settings'], 'hallName' | 'timeZone'>;
 
 const START: Screen = { name: 'start' };
 const SECRET_TAPS = 5;
@@ -83,8 +82,8 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   const [lang, setLang] = useState<Lang>(DEFAULT_LANG);
   const [screen, setScreen] = useState<Screen>(START);
   const [busy, setBusy] = useState(false);
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [tiles, setTiles] = useState<ServiceTile[] | null>(null);
+  // The live hall (the feed folds deltas into one state in place: `seq` marks each change).
+  const [hall, setHall] = useState<{ state: PublicHallState; seq: number } | null>(null);
   const [printer, setPrinter] = useState<PrinterStatusMessage | null>(null);
   const [connected, setConnected] = useState(true);
   const [unpaired, setUnpaired] = useState(false);
@@ -94,6 +93,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   const busyRef = useRef(false);
   const screenRef = useRef<Screen>(screen);
   screenRef.current = screen;
+  const settings = hall?.state.settings ?? null;
   const timeZone = settings?.timeZone ?? DEFAULT_TIME_ZONE;
 
   useEffect(() => applyDocumentLang(lang), [lang]);
@@ -105,43 +105,20 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
     (document.activeElement as HTMLElement | null)?.blur?.();
   }, []);
 
-  // --- services (tile counts): on demand, and refreshed (debounced) on every hall change
-  const refreshServices = useCallback(async () => {
-    try {
-      const reply = await call('services.list', {}, { timeoutMs: 8000 });
-      setTiles(reply.services);
-    } catch (e) {
-      if (isApiFailure(e) && (e.status === 401 || e.code === 'UNAUTHENTICATED')) setUnpaired(true);
-    }
-  }, []);
-  const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const scheduleRefresh = useCallback(() => {
-    if (refreshTimer.current) return;
-    refreshTimer.current = setTimeout(() => {
-      refreshTimer.current = null;
-      void refreshServices();
-    }, 400);
-  }, [refreshServices]);
-
-  // --- the live feed
+  // --- the live feed: the hall state (snapshot, deltas, resync on a gap) the service tiles are computed from
   useEffect(() => {
     const socket: Socket = io({ withCredentials: true });
-    // The feed keeps the hall state live (snapshot, deltas, resync on a gap); its listeners refresh the tiles.
-    publicFeed(socket, {
-      snapshot: (state) => {
-        setSettings({ hallName: state.settings.hallName, timeZone: state.settings.timeZone });
+    const feed = publicFeed(socket, {
+      snapshot: (state, seq) => {
+        setHall({ state, seq });
         setUnpaired(false);
-        scheduleRefresh();
       },
-      events: (events, state) => {
-        if (events.some((e) => e.type === 'settings_changed' || e.type === 'day_opened')) {
-          setSettings({ hallName: state.settings.hallName, timeZone: state.settings.timeZone });
-        }
-        scheduleRefresh();
-      },
+      events: (_events, state, seq) => setHall({ state, seq }),
     });
     let offlineTimer: ReturnType<typeof setTimeout> | null = null;
     socket.on('connect', () => {
+      // Whatever the hub sends now is the truth, even an older sequence (a hub restored from backup).
+      feed.seq = -1;
       if (offlineTimer) clearTimeout(offlineTimer);
       offlineTimer = null;
       setConnected(true);
@@ -166,16 +143,12 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
     socket.on('printer:status', (m: PrinterStatusMessage) => {
       if (m && typeof m.ok === 'boolean') setPrinter(m);
     });
-    void refreshServices();
-    // Estimates move with time even when nothing happens in the hall.
-    const periodic = setInterval(() => void refreshServices(), 60_000);
     return () => {
-      clearInterval(periodic);
       if (offlineTimer) clearTimeout(offlineTimer);
       if (retry) clearTimeout(retry);
       socket.close();
     };
-  }, [refreshServices, scheduleRefresh]);
+  }, []);
 
   // --- the hall clock: the hub's time (it may be pinned for a demo), shown in the hall's zone
   useEffect(() => {
@@ -259,9 +232,8 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
             setScreen({ name: 'message', kind: 'tooLate' });
             break;
         }
-        scheduleRefresh();
       }),
-    [run, scheduleRefresh, requests],
+    [run, requests],
   );
 
   const issueWalkin = useCallback(
@@ -269,9 +241,8 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
       run(async () => {
         const receipt = await requests.send('kiosk.walkIn', { serviceId, priority }, `walk-in:${serviceId}:${priority}`);
         setScreen({ name: 'ticket', receipt, via: 'walkin' });
-        scheduleRefresh();
       }),
-    [run, scheduleRefresh, requests],
+    [run, requests],
   );
 
   const exitKiosk = useCallback((pin: string) => {
@@ -343,21 +314,21 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   } else {
     switch (screen.name) {
       case 'start':
-        body = (
-          <StartScreen
-            onAppointment={() => setScreen({ name: 'appointment' })}
-            onWalkin={() => {
-              setScreen({ name: 'services' });
-              void refreshServices();
-            }}
-          />
-        );
+        body = <StartScreen onAppointment={() => setScreen({ name: 'appointment' })} onWalkin={() => setScreen({ name: 'services' })} />;
         break;
       case 'appointment':
         body = <AppointmentScreen busy={busy} onBack={() => goStart()} onSubmit={(cpr) => void checkIn({ cpr })} />;
         break;
       case 'services':
-        body = <ServicesScreen tiles={tiles} busy={busy} onBack={() => goStart()} onPick={(tile) => setScreen({ name: 'priority', tile })} />;
+        // Computed from the live state on the hub's clock: exactly what the hub's `services.list` would say, and estimates move with time.
+        body = (
+          <ServicesScreen
+            tiles={hall && serviceTiles(hall.state, hallNow).services}
+            busy={busy}
+            onBack={() => goStart()}
+            onPick={(tile) => setScreen({ name: 'priority', tile })}
+          />
+        );
         break;
       case 'priority':
         body = (
@@ -379,10 +350,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
             comeBackAt={screen.comeBackAt}
             timeZone={timeZone}
             onDone={() => goStart(true)}
-            onWalkin={() => {
-              setScreen({ name: 'services' });
-              void refreshServices();
-            }}
+            onWalkin={() => setScreen({ name: 'services' })}
           />
         );
         break;

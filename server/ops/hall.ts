@@ -4,8 +4,7 @@ import type { z } from 'zod';
 import * as repo from '../../db/repos/index.ts';
 import { contracts, type Contract, type OperationName } from '../../protocol/operations.ts';
 import type { CounterCommandReply } from '../../protocol/replies.ts';
-import type { Command } from '../../engine/index.ts';
-import { estimateNewWalkin, waitingByQueue } from '../../engine/index.ts';
+import { serviceTiles, type Command } from '../../engine/index.ts';
 import { HttpError } from '../errors.ts';
 import { citizenReceipt, snapshotFor } from '../views.ts';
 import { issuedReceipt, issueOnce, repeatedReceipt, requestKey } from './kiosk-requests.ts';
@@ -54,15 +53,7 @@ export const hallOps = [
   }),
   op('services.list', {
     access: { roles: [...STAFF], devices: [...SCREENS] },
-    run(ctx) {
-      const s = ctx.hub.current;
-      const now = ctx.clock.now();
-      const byQueue = waitingByQueue(s);
-      const services = Object.values(s.services)
-        .sort((a, b) => a.sortOrder - b.sortOrder)
-        .map((service) => ({ service, waiting: byQueue[service.prefix] ?? 0, ...estimateNewWalkin(s, service.id, now) }));
-      return { services, appointmentsWaiting: byQueue[s.settings.appointmentPrefix] ?? 0 };
-    },
+    run: (ctx) => serviceTiles(ctx.hub.current, ctx.clock.now()),
   }),
   op('kiosk.walkIn', {
     access: { devices: ['kiosk'] },

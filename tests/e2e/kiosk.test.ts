@@ -1,6 +1,6 @@
 // The kiosk in Chromium against a real hub: walk-in and appointment paths tapped through in Arabic
 // and English, the bytes on a fake network printer decoded and compared with the screen and the
-// database, the QR on screen opened as the citizen's live status page.
+// database, the QR on screen opened as the citizen's live status page; service tiles that follow the live feed.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as repo from '../../db/repos/index.ts';
 import { decodeEscPos, rasterToPng, renderTicket } from '../../printer/index.ts';
 import { estimateWait } from '../../engine/index.ts';
+import { formatNumber } from '../../ui-kit/i18n.ts';
 import { ARTIFACTS, contextWithCookie, launchBrowser, screenshot } from '../helpers/browser.ts';
 import { startFakePrinter, type FakePrinter } from '../helpers/fake-printer.ts';
 import { call, DEMO, deviceToken, login, startTestHub, type TestHub } from '../helpers/hub.ts';
@@ -38,10 +39,12 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-async function kioskPage(viewport = PORTRAIT): Promise<Page> {
+/** A kiosk on its start screen; `watch` sees the page before it loads (to follow its requests). */
+async function kioskPage(viewport = PORTRAIT, watch?: (page: Page) => void): Promise<Page> {
   const context = await contextWithCookie(browser, hub.url, kioskCookie, viewport);
   contexts.push(context);
   const page = await context.newPage();
+  watch?.(page);
   // A loaded CI machine may space the scanner's keystrokes further apart than a real scanner does.
   await page.goto(`${hub.url}/kiosk?idle=600000&scanGap=400`);
   await page.getByTestId('start-walkin').waitFor();
@@ -49,6 +52,9 @@ async function kioskPage(viewport = PORTRAIT): Promise<Page> {
 }
 
 const text = async (page: Page, id: string) => (await page.getByTestId(id).innerText()).trim();
+
+/** Waits for the page's direction: the kiosk sets it on <html> just after rendering a language change, not during the click. */
+const expectDir = (page: Page, dir: 'rtl' | 'ltr') => page.locator(`html[dir="${dir}"]`).waitFor({ state: 'attached', timeout: 5000 });
 
 /** The printed ticket: decoded from the bytes the fake printer received. */
 async function printedTicket() {
@@ -96,7 +102,7 @@ async function typeCpr(page: Page, cpr: string) {
 describe('walk-in path', () => {
   it('in Arabic: service, priority, ticket on screen, on paper and in the database', async () => {
     const page = await kioskPage();
-    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await expectDir(page, 'rtl');
     await screenshot(page, 'kiosk-portrait-ar-start');
     await page.getByTestId('start-walkin').click();
     await page.getByTestId('service-new-application').waitFor();
@@ -116,7 +122,7 @@ describe('walk-in path', () => {
   it('in English with a priority category, and the QR on screen opens a live status page', async () => {
     const page = await kioskPage();
     await page.getByTestId('lang-toggle').click();
-    expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+    await expectDir(page, 'ltr');
     await screenshot(page, 'kiosk-portrait-en-start');
     await page.getByTestId('start-walkin').click();
     await page.getByTestId('service-family-members').click();
@@ -190,7 +196,7 @@ describe.each(['ar', 'en'] as const)('appointment path in %s', (lang) => {
   async function page(viewport = PORTRAIT) {
     const p = await kioskPage(viewport);
     if (lang === 'en') await p.getByTestId('lang-toggle').click();
-    expect(await p.locator('html').getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+    await expectDir(p, lang === 'ar' ? 'rtl' : 'ltr');
     return p;
   }
 
@@ -240,6 +246,33 @@ describe.each(['ar', 'en'] as const)('appointment path in %s', (lang) => {
   });
 });
 
+describe('service tiles', () => {
+  it('follow the live feed: a walk-in issued elsewhere updates the waiting count, with no GET /api/services', async () => {
+    const servicesRequests: string[] = [];
+    const page = await kioskPage(PORTRAIT, (p) =>
+      p.on('request', (r) => {
+        if (new URL(r.url()).pathname === '/api/services') servicesRequests.push(`${r.method()} ${r.url()}`);
+      }),
+    );
+    await page.getByTestId('start-walkin').click();
+    const tile = page.getByTestId('service-letter-follow-up-waiting');
+    await tile.waitFor();
+    const before = Number(await tile.getAttribute('data-value'));
+    // Another kiosk issues a ticket for that service: the delta reaches this one over its socket.
+    const issued = await call(hub, 'POST', '/api/kiosk/tickets', { token: deviceToken(hub, 'kiosk'), body: { serviceId: 'letter-follow-up' } });
+    expect((await printedTicket()).qr).toBe(`${hub.url}${issued.body.statusUrl}`); // its paper, taken off the shared fake printer
+    await page.locator(`[data-testid="service-letter-follow-up-waiting"][data-value="${before + 1}"]`).waitFor({ timeout: 5000 });
+    expect(await tile.locator('strong').innerText()).toBe(formatNumber(before + 1, 'ar'));
+    // Every tile shows what the hub's services.list says (asked here by the test, not by the page).
+    const reply = await call(hub, 'GET', '/api/services', { token: deviceToken(hub, 'kiosk') });
+    for (const { service, waiting } of reply.body.services.filter((x: { service: { kioskVisible: boolean } }) => x.service.kioskVisible)) {
+      expect(await page.getByTestId(`service-${service.id}-waiting`).getAttribute('data-value'), service.id).toBe(String(waiting));
+    }
+    await screenshot(page, 'kiosk-portrait-ar-services-live');
+    expect(servicesRequests).toEqual([]);
+  });
+});
+
 describe('idle', () => {
   it('returns to the start screen and to Arabic after the idle time', async () => {
     const context = await contextWithCookie(browser, hub.url, kioskCookie, TABLET);
@@ -249,9 +282,9 @@ describe('idle', () => {
     await page.getByTestId('lang-toggle').click();
     await page.getByTestId('start-walkin').click();
     await page.getByTestId('service-new-application').waitFor();
-    expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+    await expectDir(page, 'ltr');
     await page.getByTestId('start-walkin').waitFor({ timeout: 6000 });
-    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await expectDir(page, 'rtl');
   });
 });
 

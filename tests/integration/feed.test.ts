@@ -1,7 +1,9 @@
 // The shared client feed (ui-kit/hall-feed.ts) against a real hub: snapshot, deltas folded with
-// the engine's reducer, and a resync when a delta goes missing.
+// the engine's reducer, a resync when a delta goes missing, and the kiosk's tiles computed from it.
 import type { Socket } from 'socket.io-client';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import * as repo from '../../db/repos/index.ts';
+import { serviceTiles } from '../../engine/index.ts';
 import { publicFeed, staffFeed } from '../../ui-kit/hall-feed.ts';
 import { call, connectClient, DEMO, deviceToken, login, startTestHub, until, type Client, type TestHub } from '../helpers/hub.ts';
 
@@ -82,4 +84,70 @@ it('a feed that misses a delta notices the gap and resyncs from a snapshot', asy
       .sort(),
   ).toEqual(['B-001', 'B-002']);
   expect(feed.state).toEqual(JSON.parse(JSON.stringify(hub.hub.current)));
+});
+
+it("the kiosk's tiles computed from its public feed equal the hub's services.list after every operation", async () => {
+  const kiosk = deviceToken(hub, 'kiosk');
+  const client = await connectClient(hub, { token: kiosk });
+  clients.push(client);
+  const feed = publicFeed(client.socket);
+  await feed.resync(); // the connect snapshot arrived before the feed existed
+  const seen: string[] = [];
+  /** The feed catches up, then its tiles (on the hub's clock) must be exactly the hub's reply. */
+  async function tilesMatch(step: string) {
+    await until(() => feed.seq === hub.hub.lastSeq, 5000, `catch up after ${step}`);
+    const reply = await call(hub, 'GET', '/api/services', { token: kiosk });
+    expect(reply.status).toBe(200);
+    expect(serviceTiles(feed.state!, hub.clock.now()), step).toEqual(reply.body);
+    seen.push(JSON.stringify(reply.body));
+    return reply.body as ReturnType<typeof serviceTiles>;
+  }
+  const tile = (r: ReturnType<typeof serviceTiles>, id: string) => r.services.find((x) => x.service.id === id)!;
+  const walkIn = (serviceId: string, priority = 'none') => call(hub, 'POST', '/api/kiosk/tickets', { token: kiosk, body: { serviceId, priority } });
+  const c1 = await login(hub, ...DEMO.counter1);
+  const c2 = await login(hub, ...DEMO.counter2);
+  const at = (counter: number, action: string, cookie: string, body?: unknown) => call(hub, 'POST', `/api/counters/${counter}/${action}`, { cookie, body });
+
+  expect(tile(await tilesMatch('start'), 'new-application').estimatedWaitMin).toBeNull(); // no counter open yet
+  await walkIn('new-application');
+  await walkIn('new-application');
+  hub.clock.advance(60_000);
+  await walkIn('application-inquiry', 'elderly');
+  await walkIn('family-members');
+  expect(tile(await tilesMatch('walk-ins'), 'new-application')).toMatchObject({ waiting: 2, peopleAhead: 2, estimatedWaitMin: null });
+  await at(3, 'open', c1);
+  expect(tile(await tilesMatch('general counter opened'), 'new-application').estimatedWaitMin).toBeGreaterThan(0);
+  hub.clock.advance(3 * 60_000);
+  await at(3, 'call-next', c1);
+  await at(3, 'start', c1);
+  await tilesMatch('called and started');
+  // A booked citizen checks in ten minutes before the slot: an appointment ticket, early, then due.
+  const now = hub.clock.now();
+  const booked = repo
+    .listAppointmentsOfDay(hub.db, hub.hub.current.day)
+    .find((a) => a.status === 'booked' && a.slotStart > now && a.slotStart - now <= 20 * 60_000);
+  if (!booked) throw new Error('no seeded booking fits');
+  expect((await call(hub, 'POST', '/api/kiosk/check-in', { token: kiosk, body: { cpr: booked.cpr } })).body.outcome).toBe('checked_in');
+  expect((await tilesMatch('checked in')).appointmentsWaiting).toBe(1);
+  await at(1, 'open', c2);
+  await tilesMatch('appointment counter opened');
+  hub.clock.advance(7 * 60_000);
+  await at(3, 'finish', c1, { outcome: 'served' });
+  await tilesMatch('finished after 7 minutes');
+  hub.clock.advance(Math.max(0, booked.slotStart - hub.clock.now()) + 60_000); // the appointment is due
+  await at(1, 'call-next', c2);
+  await at(3, 'call-next', c1);
+  await at(3, 'no-show', c1);
+  await tilesMatch('calls and a no-show');
+  await at(3, 'pause', c1, { reason: 'break' });
+  await tilesMatch('general counter paused');
+  await at(3, 'resume', c1);
+  await at(3, 'close', c1);
+  await at(1, 'start', c2);
+  hub.clock.advance(4 * 60_000);
+  await at(1, 'finish', c2, { outcome: 'served' });
+  const last = await tilesMatch('general counter closed, appointment served');
+  expect(last.appointmentsWaiting).toBe(0);
+  // Each step changed what a tile says: the comparison saw the numbers move, not one still picture.
+  expect(new Set(seen).size).toBe(seen.length);
 });

@@ -1,0 +1,214 @@
+// What the counter terminal shows (counter-ui/model.ts), from staff states built by real engine
+// operations: its state and buttons through a ticket's life, the tickets it may call in the
+// engine's order, its queues, its day's numbers and its timers.
+import { describe, expect, it } from 'vitest';
+import { allowed, clockDuration, counterOf, currentTicket, queuesFor, statsFor, statusOf, waitingFor } from '../../counter-ui/model.ts';
+import { appointment, at, B, C, counter, COUNTERS, D, dayOpened, F, Hall, MINUTE, SECOND } from '../engine/fixtures.ts';
+
+/** The buttons that are on, by name. */
+const on = (buttons: ReturnType<typeof allowed>) =>
+  Object.entries(buttons)
+    .filter(([, v]) => v)
+    .map(([k]) => k)
+    .sort();
+
+/** What counter `n` shows: its status, its ticket and the buttons that are on (as the terminal derives them). */
+function shown(h: Hall, n: number, mine = true) {
+  const c = counterOf(h.state, n);
+  const ticket = mine ? currentTicket(h.state, c) : null;
+  const status = statusOf(c, ticket);
+  return { status, ticket: ticket?.label ?? null, buttons: on(allowed(mine ? status : 'closed', ticket !== null)) };
+}
+
+describe("the counter through a ticket's life", () => {
+  it('shows the right state, ticket and buttons at every step', () => {
+    const h = new Hall();
+    h.walkin(B, at('08:00'));
+    expect(shown(h, 3, false).buttons).toEqual(['logout']); // not open under this login
+    h.open(3, at('08:01'));
+    expect(shown(h, 3)).toEqual({ status: 'idle', ticket: null, buttons: ['call', 'callNext', 'close', 'logout', 'pause'] });
+    h.callNext(3, at('08:02'));
+    const called = { status: 'called', ticket: 'B-001', buttons: ['noShow', 'recall', 'start', 'transfer'] };
+    expect(shown(h, 3)).toEqual(called);
+    h.run({ type: 'recall', counter: 3 }, at('08:03'));
+    expect(shown(h, 3)).toEqual(called);
+    h.run({ type: 'start', counter: 3 }, at('08:04'));
+    expect(shown(h, 3)).toEqual({ status: 'serving', ticket: 'B-001', buttons: ['finish', 'transfer'] });
+    h.run({ type: 'finish', counter: 3, outcome: 'served', note: null }, at('08:09'));
+    expect(shown(h, 3)).toEqual({ status: 'idle', ticket: null, buttons: ['call', 'callNext', 'close', 'logout', 'pause'] });
+    h.run({ type: 'pause', counter: 3, reason: 'prayer' }, at('08:10'));
+    expect(shown(h, 3)).toEqual({ status: 'paused', ticket: null, buttons: ['close', 'logout', 'resume'] });
+    h.run({ type: 'resume', counter: 3 }, at('08:20'));
+    expect(shown(h, 3).status).toBe('idle');
+  });
+
+  it('lets go of the ticket after a no-show and after a transfer', () => {
+    const h = new Hall();
+    h.walkin(B, at('08:00'));
+    h.walkin(B, at('08:01'));
+    h.open(3, at('08:02'));
+    h.callNext(3, at('08:03'));
+    h.run({ type: 'no_show', counter: 3 }, at('08:05'));
+    expect(shown(h, 3)).toMatchObject({ status: 'idle', ticket: null });
+    h.callNext(3, at('08:06'));
+    expect(shown(h, 3).ticket).toBe('B-002');
+    h.run({ type: 'transfer', counter: 3, toServiceId: C, toCounter: null }, at('08:07'));
+    expect(shown(h, 3)).toMatchObject({ status: 'idle', ticket: null });
+  });
+
+  it('knows no counter that the hall does not have', () => {
+    const h = new Hall();
+    expect(counterOf(h.state, 99)).toBeNull();
+    expect(currentTicket(h.state, null)).toBeNull();
+    expect(statusOf(null, null)).toBe('idle');
+  });
+});
+
+describe('the tickets it may call', () => {
+  it('lists walk-ins by wait × priority weight, with the one "call next" takes first', () => {
+    const h = new Hall();
+    const b = h.walkin(B, at('08:00'));
+    const c = h.walkin(C, at('08:05'), 'elderly'); // 15 min × 1.5 beats 20 min × 1 at 08:20
+    const d = h.walkin(D, at('08:10'));
+    h.open(3, at('08:00'));
+    const list = waitingFor(h.state, counterOf(h.state, 3)!, at('08:20'));
+    expect(list.items.map((x) => [x.ticket.id, x.group])).toEqual([
+      [c, 'walkin'],
+      [b, 'walkin'],
+      [d, 'walkin'],
+    ]);
+    expect(list).toMatchObject({ total: 3, nextId: c, holding: false });
+    expect(h.next(3, at('08:20'))).toBe(c);
+    // Earlier, the plain ticket still leads: 10 min × 1 against 5 min × 1.5.
+    expect(waitingFor(h.state, counterOf(h.state, 3)!, at('08:10')).nextId).toBe(b);
+  });
+
+  it('shows the first `limit` tickets and counts them all', () => {
+    const h = new Hall();
+    for (let i = 0; i < 5; i++) h.walkin(B, at('08:00') + i * MINUTE);
+    h.open(3, at('08:00'));
+    const list = waitingFor(h.state, counterOf(h.state, 3)!, at('08:30'), 2);
+    expect(list.items.map((x) => x.ticket.label)).toEqual(['B-001', 'B-002']);
+    expect(list.total).toBe(5);
+  });
+
+  it('puts a ticket sent to this counter first, then due appointments, before walk-ins', () => {
+    const a = appointment('09:00', { cpr: '900000001', serviceId: B });
+    const h = new Hall(dayOpened({ appointments: [a] }));
+    const walkin = h.walkin(B, at('08:00'));
+    const sent = h.walkin(C, at('08:30'));
+    h.open(3, at('08:00'));
+    h.open(4, at('08:00'));
+    expect(h.callNext(4, at('08:31'))).toBe(walkin);
+    h.run({ type: 'transfer', counter: 4, toServiceId: null, toCounter: 3 }, at('08:32'));
+    const appt = h.checkInCpr('900000001', at('08:45')).ticketId!;
+    // No appointment counter is open, so the general counter takes the due appointment.
+    const list = waitingFor(h.state, counterOf(h.state, 3)!, at('09:01'));
+    expect(list.items.map((x) => [x.ticket.id, x.group])).toEqual([
+      [walkin, 'forYou'],
+      [appt, 'due'],
+      [sent, 'walkin'],
+    ]);
+    expect(list.nextId).toBe(walkin);
+  });
+
+  it('at an appointment counter holding for a booked slot: walk-ins listed, "call next" holds', () => {
+    const a = appointment('10:00', { cpr: '900000001', serviceId: B });
+    const h = new Hall(dayOpened({ appointments: [a] }));
+    const w = h.walkin(B, at('09:00'));
+    h.open(1, at('09:00'));
+    const c1 = () => counterOf(h.state, 1)!;
+    expect(waitingFor(h.state, c1(), at('09:45'))).toMatchObject({ nextId: w, holding: false, total: 1 });
+    const held = waitingFor(h.state, c1(), at('09:55'));
+    expect(held).toMatchObject({ nextId: null, holding: true, total: 1 });
+    expect(held.items.map((x) => [x.ticket.id, x.group])).toEqual([[w, 'walkin']]);
+    // The booked citizen checks in: "call next" takes the appointment, early, ahead of the walk-in.
+    const appt = h.checkInCpr('900000001', at('09:56')).ticketId!;
+    const ready = waitingFor(h.state, c1(), at('09:57'));
+    expect(ready).toMatchObject({ nextId: appt, holding: false, total: 2 });
+    expect(ready.items.map((x) => x.group)).toEqual(['early', 'walkin']);
+  });
+
+  it('has nothing to call on an empty queue, and is then not holding', () => {
+    const h = new Hall();
+    h.open(3, at('08:00'));
+    expect(waitingFor(h.state, counterOf(h.state, 3)!, at('08:00'))).toEqual({ items: [], total: 0, nextId: null, holding: false });
+  });
+});
+
+describe('its queues', () => {
+  const prefixes = (qs: { prefix: string; count: number; appointments: boolean }[]) => qs.map((q) => [q.prefix, q.count, q.appointments]);
+
+  it('at an appointment counter: the appointments queue first, then its services in kiosk order', () => {
+    const a = appointment('09:00', { cpr: '900000001' });
+    const h = new Hall(dayOpened({ appointments: [a] }));
+    h.checkInCpr('900000001', at('08:45'));
+    h.walkin(C, at('08:46'));
+    h.walkin(C, at('08:47'));
+    const qs = queuesFor(h.state, counterOf(h.state, 1)!, at('08:50'));
+    expect(prefixes(qs)).toEqual([
+      ['A', 1, true],
+      ['B', 0, false],
+      ['C', 2, false],
+      ['D', 0, false],
+      ['E', 0, false],
+      ['F', 0, false],
+    ]);
+    expect(qs[0]).toMatchObject({ nameAr: 'المواعيد', nameEn: 'Appointments' });
+    expect(qs[2]).toMatchObject({ nameEn: 'Letters' });
+  });
+
+  it('at a general counter: the appointments queue only while appointments fall back to it', () => {
+    const a = appointment('09:00', { cpr: '900000001' });
+    const h = new Hall(dayOpened({ appointments: [a] }));
+    h.open(3, at('08:30'));
+    const general = () => queuesFor(h.state, counterOf(h.state, 3)!, at('09:01'));
+    expect(general()[0]!.prefix).toBe('B'); // no appointment waiting
+    h.checkInCpr('900000001', at('08:45'));
+    expect(general()[0]).toMatchObject({ prefix: 'A', count: 1, appointments: true }); // no appointment counter open
+    h.open(1, at('08:50'));
+    expect(general().map((q) => q.prefix)).not.toContain('A');
+  });
+
+  it('only the services a restricted counter handles', () => {
+    const counters = [...COUNTERS.slice(0, 2), counter(3, 'general', [F, D]), ...COUNTERS.slice(3)];
+    const h = new Hall(dayOpened({ counters }));
+    h.walkin(F, at('08:00'));
+    expect(prefixes(queuesFor(h.state, counterOf(h.state, 3)!, at('08:10')))).toEqual([
+      ['D', 0, false],
+      ['F', 1, false],
+    ]);
+  });
+});
+
+describe('its day', () => {
+  it('counts the tickets it finished and their average service time, not no-shows nor other counters', () => {
+    const h = new Hall();
+    for (let i = 0; i < 4; i++) h.walkin(B, at('08:00') + i * SECOND);
+    h.open(3, at('08:00'));
+    h.open(4, at('08:00'));
+    expect(statsFor(h.state, 3)).toEqual({ served: 0, avgMs: null });
+    h.serveNext(3, at('08:10'), 4 * MINUTE);
+    h.serveNext(3, at('08:20'), 7 * MINUTE);
+    h.callNext(3, at('08:30'));
+    h.run({ type: 'no_show', counter: 3 }, at('08:35'));
+    h.serveNext(4, at('08:10'), 20 * MINUTE);
+    expect(statsFor(h.state, 3)).toEqual({ served: 2, avgMs: 5.5 * MINUTE });
+    expect(statsFor(h.state, 4)).toEqual({ served: 1, avgMs: 20 * MINUTE });
+  });
+});
+
+describe('timers', () => {
+  it('show m:ss, then h:mm:ss from an hour on', () => {
+    expect(clockDuration(0)).toBe('0:00');
+    expect(clockDuration(59_999)).toBe('0:59');
+    expect(clockDuration(65 * SECOND)).toBe('1:05');
+    expect(clockDuration(59 * MINUTE + 59 * SECOND)).toBe('59:59');
+    expect(clockDuration(60 * MINUTE)).toBe('1:00:00');
+    expect(clockDuration(2 * 60 * MINUTE + 5 * MINUTE + 9 * SECOND)).toBe('2:05:09');
+  });
+
+  it('never run backwards (a hub clock slightly behind the ticket times)', () => {
+    expect(clockDuration(-1500)).toBe('0:00');
+  });
+});
