@@ -32,8 +32,13 @@ export const users = sqliteTable('users', {
   displayName: text('display_name').notNull(),
   role: text('role').notNull(),
   passwordHash: text('password_hash').notNull(),
-  active: integer('active', { mode: 'boolean' }).notNull(),
   createdAt: integer('created_at').notNull(),
+  /** Set (epoch ms) while the account is disabled: it cannot log in and has no sessions. */
+  disabledAt: integer('disabled_at'),
+  /** A password set by an admin (new account, reset) must be replaced by its owner at the next login. */
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  /** Still the seeded demo password (the console warns); any password change clears it. */
+  demoPassword: integer('demo_password', { mode: 'boolean' }).notNull().default(false),
 });
 
 export const sessions = sqliteTable(
@@ -351,4 +356,26 @@ export const callLog = sqliteTable(
     day: text('day').notNull(),
   },
   (t) => [index('call_log_day_idx').on(t.day), index('call_log_cpr_idx').on(t.cpr)],
+);
+
+/**
+ * Who changed what and when, append-only like `events` (the repository has no update or delete):
+ * users, settings, devices, schedules and supervisor actions. `actor` is an actor id
+ * (`user:3:admin`, see server/auth.ts actorOf); `before`/`after` are JSON snapshots of what changed
+ * (null for a creation or a removal), never secrets such as password hashes.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    actor: text('actor').notNull(),
+    /** What happened, dotted by area: `user.create`, `user.password.reset`, `setup.done`, `settings.…`, `device.…`, `counter.…`. */
+    kind: text('kind').notNull(),
+    /** What it happened to, e.g. `user:7`. */
+    target: text('target').notNull(),
+    before: text('before', { mode: 'json' }).$type<unknown>(),
+    after: text('after', { mode: 'json' }).$type<unknown>(),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_kind_idx').on(t.kind), index('audit_log_actor_idx').on(t.actor)],
 );

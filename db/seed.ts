@@ -202,7 +202,7 @@ export async function seedDemo(db: Db, now: number, opts: { timeZone?: string } 
     for (const s of DEMO_SERVICES) insertService(db, s);
     for (const c of DEMO_COUNTERS) insertCounter(db, c);
     DEMO_USERS.forEach((u, i) => {
-      createUser(db, { username: u.username, displayName: u.displayName, role: u.role, passwordHash: hashes[i]!, createdAt: now });
+      createUser(db, { username: u.username, displayName: u.displayName, role: u.role, passwordHash: hashes[i]!, demoPassword: true, createdAt: now });
     });
     replaceOpeningHours(
       db,

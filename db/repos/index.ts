@@ -14,3 +14,4 @@ export * from './schedule.ts';
 export * from './outbox.ts';
 export * from './kiosk-requests.ts';
 export * from './citizens.ts';
+export * from './audit.ts';

@@ -1,6 +1,6 @@
 // Prepared statements. Building SQL with the query builder costs far more than running it, so
 // the hot-path queries are built once per database, with `sql.placeholder` for their inputs.
-import { and, asc, count, eq, getTableColumns, gt, gte, inArray, lt, lte, max, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, gt, gte, inArray, isNull, lt, lte, max, ne, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteInsertValue, SQLiteTable, SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import type { AppointmentStatus } from '../../protocol/domain.ts';
 import type { Db } from '../client.ts';
@@ -94,7 +94,7 @@ function prepareStatements(db: Db) {
       .select({ user: users })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.tokenHash, $('tokenHash')), gt(sessions.expiresAt, $('now')), eq(users.active, true)))
+      .where(and(eq(sessions.tokenHash, $('tokenHash')), gt(sessions.expiresAt, $('now')), isNull(users.disabledAt)))
       .prepare(),
     deviceByToken: orm
       .select({ device: devices })
@@ -155,6 +155,9 @@ const statements = new WeakMap<Db, Statements>();
 /** The prepared statements of `db`, built on first use. */
 export function prepared(db: Db): Statements {
   let s = statements.get(db);
-  if (!s) statements.set(db, (s = prepareStatements(db)));
+  if (!s) {
+    s = prepareStatements(db);
+    statements.set(db, s);
+  }
   return s;
 }

@@ -19,7 +19,7 @@ export const sessionOps = [
     async run(ctx, body) {
       const user = repo.findUserByUsername(ctx.db, body.username);
       const good = await verify(user?.passwordHash ?? (await decoyHash), body.password);
-      if (!user?.active || !good) throw new HttpError(401, 'INVALID_CREDENTIALS', 'Wrong username or password.');
+      if (!user || user.disabledAt !== null || !good) throw new HttpError(401, 'INVALID_CREDENTIALS', 'Wrong username or password.');
       const token = newToken();
       const now = ctx.clock.now();
       repo.createSession(ctx.db, sha256(token), user.id, now, now + SESSION_TTL_MS);

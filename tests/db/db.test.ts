@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verify } from '@node-rs/argon2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Db, openDatabase, transaction } from '../../db/client.ts';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { type Db, MIGRATIONS_FOLDER, openDatabase, transaction } from '../../db/client.ts';
 import {
   isValidReference,
   makeReference,
@@ -191,7 +194,7 @@ describe('seedDemo', () => {
     for (const u of DEMO_USERS) {
       const row = repos.findUserByUsername(db, u.username)!;
       expect(row.role).toBe(u.role);
-      expect(row.active).toBe(true);
+      expect(row).toMatchObject({ disabledAt: null, demoPassword: true, mustChangePassword: false });
       expect(await verify(row.passwordHash, u.password)).toBe(true);
       expect(await verify(row.passwordHash, `${u.password}x`)).toBe(false);
     }
@@ -313,13 +316,134 @@ describe('users and sessions', () => {
     repos.createSession(db, 'sess', id, NOW, NOW + 1000);
     expect(repos.getSessionUser(db, 'sess', NOW)?.username).toBe('u');
     expect(repos.getSessionUser(db, 'sess', NOW + 1000)).toBeNull();
-    db.sqlite.prepare('update users set active = 0 where id = ?').run(id);
+    repos.updateUser(db, id, { disabledAt: NOW });
     expect(repos.getSessionUser(db, 'sess', NOW)).toBeNull();
     expect(repos.deleteExpiredSessions(db, NOW + 1000)).toBe(1);
     repos.createSession(db, 'sess2', id, NOW, NOW + 1000);
     repos.deleteSession(db, 'sess2');
     expect(db.sqlite.prepare('select count(*) as n from sessions').get()).toEqual({ n: 0 });
-    expect(repos.getUser(db, id)?.active).toBe(false);
+    expect(repos.getUser(db, id)?.disabledAt).toBe(NOW);
+  });
+});
+
+describe('user accounts', () => {
+  const user = (username: string, role: 'admin' | 'counter' = 'counter') => repos.createUser(db, { username, displayName: username, role, passwordHash: 'h' });
+
+  it('a new password clears the demo flag; mustChange says whether its owner must replace it', () => {
+    const id = repos.createUser(db, { username: 'd', displayName: 'D', role: 'counter', passwordHash: 'h0', demoPassword: true });
+    expect(repos.anyDemoPassword(db)).toBe(true);
+    repos.setPassword(db, id, 'h1', true);
+    expect(repos.getUser(db, id)).toMatchObject({ passwordHash: 'h1', mustChangePassword: true, demoPassword: false });
+    expect(repos.anyDemoPassword(db)).toBe(false);
+    repos.setPassword(db, id, 'h2', false);
+    expect(repos.getUser(db, id)).toMatchObject({ passwordHash: 'h2', mustChangePassword: false });
+  });
+
+  it('a disabled account with the demo password does not count for the warning', () => {
+    const id = repos.createUser(db, { username: 'd', displayName: 'D', role: 'counter', passwordHash: 'h0', demoPassword: true });
+    repos.updateUser(db, id, { disabledAt: NOW });
+    expect(repos.anyDemoPassword(db)).toBe(false);
+  });
+
+  it('counts enabled admins, optionally but one', () => {
+    const a = user('a', 'admin');
+    const b = user('b', 'admin');
+    user('c');
+    expect(repos.countEnabledAdmins(db)).toBe(2);
+    expect(repos.countEnabledAdmins(db, a)).toBe(1);
+    repos.updateUser(db, b, { disabledAt: NOW });
+    expect(repos.countEnabledAdmins(db, a)).toBe(0);
+    repos.updateUser(db, b, { disabledAt: null, role: 'counter' });
+    expect(repos.countEnabledAdmins(db)).toBe(1);
+  });
+
+  it("ends all of a user's sessions, or all but one", () => {
+    const a = user('a');
+    const b = user('b');
+    for (const t of ['a1', 'a2', 'a3']) repos.createSession(db, t, a, NOW, NOW + 1000);
+    repos.createSession(db, 'b1', b, NOW, NOW + 1000);
+    expect(repos.deleteUserSessions(db, a, 'a2')).toBe(2);
+    expect(repos.getSessionUser(db, 'a2', NOW)?.id).toBe(a);
+    expect(repos.deleteUserSessions(db, a)).toBe(1);
+    expect(repos.getSessionUser(db, 'a2', NOW)).toBeNull();
+    expect(repos.getSessionUser(db, 'b1', NOW)?.id).toBe(b);
+  });
+
+  it('lists users in creation order; usernames are unique', () => {
+    user('z');
+    user('y');
+    expect(repos.listUsers(db).map((u) => u.username)).toEqual(['z', 'y']);
+    expect(() => user('z')).toThrow(/UNIQUE/);
+  });
+});
+
+describe('audit log', () => {
+  it('stores snapshots as JSON and filters by time, actor, kind or area, newest first, with paging', () => {
+    repos.writeAudit(db, { at: NOW, actor: 'user:1:admin', kind: 'user.create', target: 'user:2', after: { username: 'x', role: 'counter' } });
+    repos.writeAudit(db, {
+      at: NOW + 10,
+      actor: 'user:1:admin',
+      kind: 'user.update',
+      target: 'user:2',
+      before: { role: 'counter' },
+      after: { role: 'supervisor' },
+    });
+    repos.writeAudit(db, { at: NOW + 20, actor: 'user:2:x', kind: 'user.password.change', target: 'user:2' });
+    repos.writeAudit(db, { at: NOW + 30, actor: 'user:1:admin', kind: 'settings.update', target: 'settings', before: { a: [1] }, after: { a: [2] } });
+    repos.writeAudit(db, { at: NOW + 40, actor: 'user:1:admin', kind: 'userx.other', target: 'x' });
+
+    const all = repos.listAudit(db);
+    expect(all.map((r) => r.kind)).toEqual(['userx.other', 'settings.update', 'user.password.change', 'user.update', 'user.create']);
+    expect(all[3]).toMatchObject({ at: NOW + 10, actor: 'user:1:admin', target: 'user:2', before: { role: 'counter' }, after: { role: 'supervisor' } });
+    expect(all[2]).toMatchObject({ before: null, after: null });
+    expect(repos.listAudit(db, { kind: 'user' }).map((r) => r.kind)).toEqual(['user.password.change', 'user.update', 'user.create']);
+    expect(repos.listAudit(db, { kind: 'user.update' }).map((r) => r.kind)).toEqual(['user.update']);
+    expect(repos.listAudit(db, { kind: 'user.password' }).map((r) => r.kind)).toEqual(['user.password.change']);
+    expect(repos.listAudit(db, { actor: 'user:2:x' }).map((r) => r.kind)).toEqual(['user.password.change']);
+    expect(repos.listAudit(db, { from: NOW + 10, to: NOW + 30 }).map((r) => r.at)).toEqual([NOW + 20, NOW + 10]);
+    const page1 = repos.listAudit(db, { limit: 2 });
+    const page2 = repos.listAudit(db, { limit: 2, before: page1.at(-1)!.id });
+    expect([...page1, ...page2].map((r) => r.at)).toEqual([NOW + 40, NOW + 30, NOW + 20, NOW + 10]);
+  });
+
+  it('refuses snapshots with secret-looking keys, at any depth', () => {
+    const e = { at: NOW, actor: 'a', kind: 'user.update', target: 'user:1' };
+    expect(() => repos.writeAudit(db, { ...e, after: { passwordHash: '$argon2id$…' } })).toThrow(/passwordHash/);
+    expect(() => repos.writeAudit(db, { ...e, before: { user: [{ sessionToken: 't' }] } })).toThrow(/sessionToken/);
+    expect(repos.listAudit(db)).toEqual([]);
+  });
+});
+
+describe('migration 0004 (user accounts)', () => {
+  it('turns inactive users into disabled ones and marks the seeded demo accounts', () => {
+    const old = join(dir, 'old-migrations');
+    cpSync(MIGRATIONS_FOLDER, old, { recursive: true });
+    const journalFile = join(old, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+    const upTo3 = journal.entries.findIndex((e) => e.tag.startsWith('0004_'));
+    expect(upTo3).toBe(4);
+    journal.entries = journal.entries.slice(0, upTo3);
+    writeFileSync(journalFile, JSON.stringify(journal));
+
+    const file = join(dir, 'before-0004.sqlite');
+    const sqlite = new Database(file);
+    migrate(drizzle(sqlite), { migrationsFolder: old });
+    const insert = sqlite.prepare('insert into users (username, display_name, role, password_hash, active, created_at) values (?, ?, ?, ?, ?, ?)');
+    insert.run('admin', 'A', 'admin', 'h', 1, NOW);
+    insert.run('counter1', 'C', 'counter', 'h', 0, NOW);
+    insert.run('fatima', 'F', 'counter', 'h', 1, NOW);
+    sqlite.close();
+
+    const upgraded = openDatabase(file);
+    try {
+      const byName = Object.fromEntries(repos.listUsers(upgraded).map((u) => [u.username, u]));
+      expect(byName.admin).toMatchObject({ disabledAt: null, demoPassword: true, mustChangePassword: false });
+      expect(byName.counter1!.disabledAt).toBeGreaterThan(NOW);
+      expect(byName.counter1!.demoPassword).toBe(true);
+      expect(byName.fatima).toMatchObject({ disabledAt: null, demoPassword: false });
+    } finally {
+      upgraded.sqlite.close();
+    }
   });
 });
 
