@@ -32,9 +32,14 @@ export function scanChar(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'al
   return null;
 }
 
+/** Longer bursts are not a code we print or book (a stuck key, a scanner reading a document): dropped whole. */
+const MAX_SCAN_LENGTH = 256;
+
 export class WedgeScanner {
   private buffer = '';
   private last = -Infinity;
+  /** The current burst ran past MAX_SCAN_LENGTH: its Enter yields nothing, not the burst's tail. */
+  private overflowed = false;
 
   constructor(
     private gapMs = 50,
@@ -52,17 +57,28 @@ export class WedgeScanner {
     this.last = at;
     if (char === 'Enter') {
       const text = this.buffer;
+      const whole = !this.overflowed;
       this.buffer = '';
-      return gap <= this.gapMs && text.length >= this.minLength ? text : null;
+      this.overflowed = false;
+      return whole && gap <= this.gapMs && text.length >= this.minLength ? text : null;
     }
     // A slow key starts a new candidate burst.
-    this.buffer = gap > this.gapMs ? char : this.buffer + char;
-    if (this.buffer.length > 64) this.buffer = '';
+    if (gap > this.gapMs) {
+      this.buffer = char;
+      this.overflowed = false;
+    } else if (!this.overflowed) {
+      this.buffer += char;
+    }
+    if (this.buffer.length > MAX_SCAN_LENGTH) {
+      this.buffer = '';
+      this.overflowed = true;
+    }
     return null;
   }
 
   reset(): void {
     this.buffer = '';
     this.last = -Infinity;
+    this.overflowed = false;
   }
 }

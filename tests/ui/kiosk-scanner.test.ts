@@ -57,6 +57,16 @@ describe('WedgeScanner: a fast burst ending in Enter is a scan', () => {
     expect(burst(new WedgeScanner(50, 9), '900000001', 5)).toBe('900000001');
   });
 
+  it('reads a long QR link whole, and drops an over-long burst whole rather than its tail', () => {
+    const link = `http://192.168.10.5:8080/appointments/${'x'.repeat(140)}/${REF}`;
+    expect(classifyScan(burst(new WedgeScanner(50), link, 3)!)).toEqual({ kind: 'reference', reference: REF });
+    // 300 characters of a stuck key then a reference-shaped tail: not a scan at all.
+    const scanner = new WedgeScanner(50);
+    expect(burst(scanner, `${'A'.repeat(300)}${REF}`, 3)).toBeNull();
+    // The next burst is read normally.
+    expect(burst(scanner, REF, 3, 10_000)).toBe(REF);
+  });
+
   it('ignores the Shift presses scanners send between characters', () => {
     const scanner = new WedgeScanner(50);
     for (const [i, ch] of [...REF].entries()) {
