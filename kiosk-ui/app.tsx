@@ -4,12 +4,14 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { io, type Socket } from 'socket.io-client';
 import { isApiFailure, type ApiFailure } from '../ui-kit/api.ts';
 import { call } from '../ui-kit/client.ts';
+import { DEFAULT_SETTINGS } from '../protocol/domain.ts';
 import type { PublicHallState } from '../protocol/state.ts';
 import { publicFeed } from '../ui-kit/hall-feed.ts';
 import { hubClockOffset } from '../ui-kit/hub-time.ts';
-import { applyDocumentLang, DEFAULT_LANG, DEFAULT_TIME_ZONE, dir, formatDate, formatTime, otherLang, t, type Lang, type MessageKey } from '../ui-kit/i18n.ts';
+import { applyDocumentLang, DEFAULT_LANG, DEFAULT_TIME_ZONE, dir, formatDate, formatTime, otherLang, type Lang } from '../ui-kit/i18n.ts';
 import { Bi, LangContext, Spinner } from './components.tsx';
 import type { KioskConfig } from './config.ts';
+import { t, type MessageKey } from './i18n.ts';
 import { GlobeIcon, PrinterIcon } from './icons.tsx';
 import { TicketRequests } from './requests.ts';
 import { classifyScan, scanChar, WedgeScanner } from './scanner.ts';
@@ -334,7 +336,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   };
 
   const hallNow = now + clockOffset;
-  const hallName = settings?.hallName ?? { ar: t('ar', 'app.hallFallback'), en: t('en', 'app.hallFallback') };
+  const hallName = settings?.hallName ?? DEFAULT_SETTINGS.hallName;
   const printerProblem = printer && !printer.ok ? printerMessageKey(printer) : null;
 
   let body;

@@ -1,7 +1,9 @@
 // Pieces shared by the kiosk's screens and the status page.
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
-import { dir, otherLang, t, type Lang, type MessageKey, type Params } from '../ui-kit/i18n.ts';
+import { dir, otherLang, type Lang } from '../ui-kit/i18n.ts';
+import type { Params } from '../ui-kit/translator.ts';
+import { t, type MessageKey } from './i18n.ts';
 import { BackspaceIcon } from './icons.tsx';
 
 export const LangContext = createContext<Lang>('ar');

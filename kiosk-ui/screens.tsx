@@ -1,7 +1,8 @@
 // The kiosk's screens: presentational, driven by the App's state machine (app.tsx).
 import { useEffect, useState } from 'preact/hooks';
-import { formatTime, minutesText, t, formatNumber, type MessageKey } from '../ui-kit/i18n.ts';
+import { formatNumber, formatTime } from '../ui-kit/i18n.ts';
 import { Bi, DigitBoxes, Keypad, Pair, useLang } from './components.tsx';
+import { minutesText, t, type MessageKey } from './i18n.ts';
 import { QrCode } from './qr.tsx';
 import {
   AlertIcon,

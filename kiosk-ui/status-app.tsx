@@ -6,21 +6,9 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { io } from 'socket.io-client';
 import { isApiFailure } from '../ui-kit/api.ts';
 import { call } from '../ui-kit/client.ts';
-import {
-  applyDocumentLang,
-  DEFAULT_TIME_ZONE,
-  dir,
-  formatNumber,
-  formatTime,
-  minutesText,
-  otherLang,
-  saveLang,
-  savedLang,
-  t,
-  type Lang,
-  type MessageKey,
-} from '../ui-kit/i18n.ts';
+import { applyDocumentLang, DEFAULT_TIME_ZONE, dir, formatNumber, formatTime, otherLang, saveLang, savedLang, type Lang } from '../ui-kit/i18n.ts';
 import { Bi, LangContext, Pair, Spinner, useLang } from './components.tsx';
+import { minutesText, t, type MessageKey } from './i18n.ts';
 import { AlertIcon, CheckCircleIcon, ClockIcon, GlobeIcon, InfoIcon, UsersIcon } from './icons.tsx';
 import type { Receipt } from './types.ts';
 
@@ -50,7 +38,7 @@ export function StatusApp() {
   useEffect(() => applyDocumentLang(lang), [lang]);
 
   const accept = useCallback((r: Receipt) => {
-    if (!r || !r.ticket) return;
+    if (!r?.ticket) return;
     if (r.ticket.status === 'called' && lastStatus.current !== null && lastStatus.current !== 'called') {
       // Get the citizen's attention: a buzz (where supported).
       try {
