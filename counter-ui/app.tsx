@@ -1,14 +1,16 @@
 // The counter terminal: login → choose a counter → work the counter. The session lives in the
 // hub's httpOnly cookie, so a reload asks /api/auth/me and comes straight back to the counter the
 // user holds (its current ticket comes with the snapshot).
+import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isApiFailure } from '../ui-kit/api.ts';
 import { call, type ReplyOf } from '../ui-kit/client.ts';
 import { applyDocumentLang, DEFAULT_TIME_ZONE, dir, saveLang, savedLang, type Lang } from '../ui-kit/i18n.ts';
+import type { Params } from '../ui-kit/translator.ts';
 import { LangContext, Spinner, T } from './components.tsx';
 import { AppHeader, ShellContext } from './header.tsx';
 import { Connection, HubClock } from './connection.ts';
-import type { CKey, Params } from './i18n.ts';
+import type { CKey } from './i18n.ts';
 import { LoginScreen } from './login.tsx';
 import type { Hall } from './model.ts';
 import { PickScreen } from './picker.tsx';
@@ -200,7 +202,7 @@ export function CounterApp() {
     }
   }, []);
 
-  let body;
+  let body: ComponentChildren;
   switch (phase.name) {
     case 'loading':
       body = (

@@ -2,7 +2,8 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useRef } from 'preact/hooks';
 import { dir, otherLang, type Lang } from '../ui-kit/i18n.ts';
-import { tc, type CKey, type Params } from './i18n.ts';
+import type { Params } from '../ui-kit/translator.ts';
+import { tc, type CKey } from './i18n.ts';
 
 export const LangContext = createContext<Lang>('ar');
 export const useLang = () => useContext(LangContext);

@@ -3,7 +3,7 @@
 import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { io, type Socket } from 'socket.io-client';
-import type { Settings } from '../protocol/domain.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../protocol/domain.ts';
 import type { PublicHallState } from '../protocol/state.ts';
 import { publicFeed } from '../ui-kit/hall-feed.ts';
 import { DEFAULT_TIME_ZONE, formatDate, formatTime } from '../ui-kit/i18n.ts';
@@ -406,7 +406,7 @@ export function DisplayApp({ config, player, pairError = null }: { config: Displ
   const current = currentCalls(recent, freshUntil.current, nowLocal, MAX_CURRENT);
   const currentIds = new Set(current.items.map((c) => c.ticketId));
   const tiles = state ? queueTiles(state, S.appointments) : [];
-  const hallName = state?.settings.hallName ?? { ar: 'وزارة الإسكان — قاعة خدمة العملاء', en: 'Ministry of Housing — Customer Service Hall' };
+  const hallName = state?.settings.hallName ?? DEFAULT_SETTINGS.hallName;
   const offline: 'unreachable' | 'disconnected' | null = beat?.reachable === false ? 'unreachable' : !socketUp ? 'disconnected' : null;
   const showHint = sound === 'blocked';
 
