@@ -131,8 +131,9 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   useEffect(() => {
     // Not paired yet: the unpaired screen, while the line keeps trying until a supervisor pairs the kiosk.
     const line = hubSocket({ connection: setConnected, unauthenticated: () => setUnpaired(true) }, { graceMs: 3000, retryMs: 15_000 });
+    const socket = line.socket;
     // The feed keeps the hall state live (snapshot, deltas, resync on a gap); its listeners refresh the tiles.
-    publicFeed(line.socket, {
+    publicFeed(socket, {
       snapshot: (state) => {
         setSettings({ hallName: state.settings.hallName, timeZone: state.settings.timeZone });
         setUnpaired(false);
@@ -145,7 +146,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
         scheduleRefresh();
       },
     });
-    line.socket.on('printer:status', (m: PrinterStatusMessage) => {
+    socket.on('printer:status', (m: PrinterStatusMessage) => {
       if (m && typeof m.ok === 'boolean') setPrinter(m);
     });
     void refreshServices();
