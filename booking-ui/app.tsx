@@ -5,7 +5,8 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Role } from '../protocol/domain.ts';
 import type { ApiFailure } from '../ui-kit/api.ts';
 import { call, type ReplyOf } from '../ui-kit/client.ts';
-import { hubClockOffset } from '../ui-kit/hub-time.ts';
+import { Logo } from '../ui-kit/components.tsx';
+import { useHubClock } from '../ui-kit/hub-time.ts';
 import { applyDocumentLang, formatDate, formatTime, otherLang, saveLang, savedLang, type Lang } from '../ui-kit/i18n.ts';
 import { Console } from './console.tsx';
 import { ErrorBox, toFailure } from './errors.tsx';
@@ -35,11 +36,7 @@ function Header({
   return (
     <header class="app-header bk-header">
       <div class="brand">
-        <span class="logo" aria-hidden="true">
-          <span class="logo-mark" lang="ar">
-            دور
-          </span>
-        </span>
+        <Logo />
         <span class="brand-text">
           <span class="brand-title" lang={lang}>
             {tb(lang, 'app.title')}
@@ -136,18 +133,12 @@ function Login({ lang, onLogin }: { lang: Lang; onLogin(u: string, p: string): P
 export function BookingApp() {
   const [lang, setLangState] = useState<Lang>(() => savedLang(LANG_KEY));
   const [me, setMe] = useState<Me | null | 'loading'>('loading');
-  const [offset, setOffset] = useState(0);
-  const [now, setNow] = useState(() => Date.now());
+  const { now } = useHubClock();
   const setLang = useCallback((l: Lang) => {
     setLangState(l);
     saveLang(LANG_KEY, l);
   }, []);
   useEffect(() => applyDocumentLang(lang), [lang]);
-  useEffect(() => {
-    void hubClockOffset().then((o) => o !== null && setOffset(o));
-    const tick = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(tick);
-  }, []);
   useEffect(() => {
     call('auth.me', {}).then(
       (m) => setMe(ROLES.includes(m.user.role) ? m : null),
@@ -178,12 +169,12 @@ export function BookingApp() {
   return (
     <div class="bk-app" lang={lang}>
       {me === 'loading' ? (
-        <Header lang={lang} setLang={setLang} me={null} now={now + offset} />
+        <Header lang={lang} setLang={setLang} me={null} now={now} />
       ) : user ? (
         <Console
           lang={lang}
           header={(search) => (
-            <Header lang={lang} setLang={setLang} me={user} onLogout={logout} now={now + offset}>
+            <Header lang={lang} setLang={setLang} me={user} onLogout={logout} now={now}>
               {search}
             </Header>
           )}
@@ -191,7 +182,7 @@ export function BookingApp() {
         />
       ) : (
         <>
-          <Header lang={lang} setLang={setLang} me={null} now={now + offset} />
+          <Header lang={lang} setLang={setLang} me={null} now={now} />
           <Login lang={lang} onLogin={login} />
         </>
       )}

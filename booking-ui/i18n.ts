@@ -1,5 +1,6 @@
-// The booking console's texts, Arabic first; same conventions as ui-kit/i18n.ts.
-import { formatNumber, type Lang } from '../ui-kit/i18n.ts';
+// The booking console's texts, Arabic first; looked up with the shared translator
+// (ui-kit/translator.ts): `{name}` placeholders, plural forms chosen by `n`.
+import { translator, type Dictionary } from '../ui-kit/translator.ts';
 
 const ar = {
   'app.title': 'حجز المواعيد — مركز الاتصال',
@@ -95,12 +96,11 @@ const ar = {
   'outcome.escalated': 'أُحيلت',
   'live.changed': 'تغيّرت المقاعد المتاحة للتو (حجز من موظف آخر).',
   'common.reconnecting': 'تعذّر الاتصال بالنظام',
-};
+} satisfies Dictionary;
 
 export type BKey = keyof typeof ar;
-type Message = string | ({ other: string } & Partial<Record<Intl.LDMLPluralRule, string>>);
 
-const en: Record<BKey, Message> = {
+const en: Dictionary<BKey> = {
   'app.title': 'Booking console — call center',
   'login.title': 'Call-center login',
   'login.subtitle': 'Log in to look up citizens and book appointments',
@@ -196,26 +196,10 @@ const en: Record<BKey, Message> = {
   'common.reconnecting': 'Cannot reach the hub',
 };
 
-const dicts: Record<Lang, Record<BKey, Message>> = { ar, en };
-const rules: Partial<Record<Lang, Intl.PluralRules>> = {};
-
 /** A console message in `lang`, `{name}` placeholders filled; plural forms by `n`. */
-export function tb(lang: Lang, key: BKey, params: Record<string, string | number> = {}): string {
-  const m = dicts[lang][key];
-  let text: string;
-  if (typeof m === 'string') text = m;
-  else {
-    const n = Number(params.n ?? 0);
-    const cat = n === 0 && m.zero ? 'zero' : (rules[lang] ??= new Intl.PluralRules(lang)).select(n);
-    text = m[cat] ?? m.other;
-  }
-  return text.replace(/\{(\w+)\}/g, (w, k: string) => {
-    const v = params[k];
-    return v === undefined ? w : typeof v === 'number' ? formatNumber(v, lang) : v;
-  });
-}
+export const tb = translator({ ar, en });
 
 export { word } from '../ui-kit/citizen-words.ts';
 
 /** True for a text the console has (error codes are looked up by name). */
-export const hasKey = (key: string): key is BKey => key in ar;
+export const hasKey = (key: string): key is BKey => Object.hasOwn(ar, key);

@@ -6,7 +6,7 @@ import type { HallEvent, PublicHallEvent } from '../protocol/events.ts';
 import type { HallState } from '../protocol/state.ts';
 import { staffFeed } from '../ui-kit/hall-feed.ts';
 import { DEFAULT_TIME_ZONE } from '../ui-kit/i18n.ts';
-import { staffSocket } from '../ui-kit/staff-socket.ts';
+import { staffSocket } from '../ui-kit/hub-socket.ts';
 
 export type AppointmentEvent = Extract<HallEvent, { type: `appointment_${string}` }>;
 

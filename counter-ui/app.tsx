@@ -1,14 +1,18 @@
 // The counter terminal: login → choose a counter → work the counter. The session lives in the
 // hub's httpOnly cookie, so a reload asks /api/auth/me and comes straight back to the counter the
 // user holds (its current ticket comes with the snapshot).
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { isApiFailure } from '../ui-kit/api.ts';
 import { call, type ReplyOf } from '../ui-kit/client.ts';
+import { useHubClock } from '../ui-kit/hub-time.ts';
 import { applyDocumentLang, DEFAULT_TIME_ZONE, dir, saveLang, savedLang, type Lang } from '../ui-kit/i18n.ts';
-import { LangContext, Spinner, T } from './components.tsx';
+import type { Params } from '../ui-kit/translator.ts';
+import { LangContext, Spinner } from '../ui-kit/components.tsx';
+import { T } from './components.tsx';
 import { AppHeader, ShellContext } from './header.tsx';
-import { Connection, HubClock } from './connection.ts';
-import type { CKey, Params } from './i18n.ts';
+import { Connection } from './connection.ts';
+import type { CKey } from './i18n.ts';
 import { LoginScreen } from './login.tsx';
 import type { Hall } from './model.ts';
 import { PickScreen } from './picker.tsx';
@@ -36,10 +40,8 @@ export function CounterApp() {
   const [me, setMe] = useState<Me | null>(null);
   const [hall, setHall] = useState<{ state: Hall; v: number } | null>(null);
   const [connected, setConnected] = useState(true);
-  const clock = useMemo(() => new HubClock(), []);
-  const [now, setNow] = useState(() => Date.now());
   // Waiting times and "due" need the hub's time: the terminal waits for the first clock sync.
-  const [clockReady, setClockReady] = useState(false);
+  const { now, synced: clockReady } = useHubClock();
   const conn = useRef<Connection | null>(null);
   const phaseRef = useRef(phase);
   phaseRef.current = phase;
@@ -53,19 +55,6 @@ export function CounterApp() {
     saveLang(LANG_KEY, l);
   }, []);
   useEffect(() => applyDocumentLang(lang), [lang]);
-
-  // --- the hub's clock, ticking every second
-  useEffect(() => {
-    void clock.start().then(() => {
-      setNow(clock.now());
-      setClockReady(true);
-    });
-    const tick = setInterval(() => setNow(clock.now()), 1000);
-    return () => {
-      clearInterval(tick);
-      clock.stop();
-    };
-  }, [clock]);
 
   const disconnect = useCallback(() => {
     conn.current?.close();
@@ -200,7 +189,7 @@ export function CounterApp() {
     }
   }, []);
 
-  let body;
+  let body: ComponentChildren;
   switch (phase.name) {
     case 'loading':
       body = (

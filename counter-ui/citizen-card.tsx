@@ -8,7 +8,8 @@ import { isApiFailure } from '../ui-kit/api.ts';
 import { call } from '../ui-kit/client.ts';
 import { word, type CitizenRecord } from '../ui-kit/citizen-words.ts';
 import { formatNumber, type Lang } from '../ui-kit/i18n.ts';
-import { Pair, T } from './components.tsx';
+import { Pair } from '../ui-kit/components.tsx';
+import { T } from './components.tsx';
 import { tc } from './i18n.ts';
 
 export type CitizenLoad = { state: 'loading' } | { state: 'missing' } | { state: 'failed' } | { state: 'ok'; citizen: CitizenRecord };
@@ -101,7 +102,7 @@ export function CitizenCard({ cpr, load, lang, panel }: { cpr: string; load: Cit
           return (
             <>
               <div class="cc-name" data-testid="citizen-card-name">
-                <Pair ar={c.nameAr} en={c.nameEn} />
+                <Pair ar={c.nameAr} en={c.nameEn} box="pair" />
               </div>
               <dl class="details-list cc-facts">
                 <div class="row row-half">
@@ -144,7 +145,7 @@ export function CitizenCard({ cpr, load, lang, panel }: { cpr: string; load: Cit
                       return (
                         <li key={f.id} class="cc-item cc-member">
                           {names ? (
-                            <Pair ar={names.ar} en={names.en} class="pair cc-member-name" />
+                            <Pair ar={names.ar} en={names.en} box="pair cc-member-name" />
                           ) : (
                             <span class="cc-member-name" dir="auto">
                               {f.name}

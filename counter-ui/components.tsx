@@ -1,11 +1,10 @@
 // Small pieces shared by the counter's screens.
-import { createContext, type ComponentChildren } from 'preact';
-import { useContext, useEffect, useRef } from 'preact/hooks';
-import { dir, otherLang, type Lang } from '../ui-kit/i18n.ts';
-import { tc, type CKey, type Params } from './i18n.ts';
-
-export const LangContext = createContext<Lang>('ar');
-export const useLang = () => useContext(LangContext);
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { useLang } from '../ui-kit/components.tsx';
+import { dir } from '../ui-kit/i18n.ts';
+import type { Params } from '../ui-kit/translator.ts';
+import { tc, type CKey } from './i18n.ts';
 
 /** A counter message in the screen's language. */
 export function T({ k, params, class: cls }: { k: CKey; params?: Params; class?: string }) {
@@ -13,23 +12,6 @@ export function T({ k, params, class: cls }: { k: CKey; params?: Params; class?:
   return (
     <span class={cls} lang={lang}>
       {tc(lang, k, params)}
-    </span>
-  );
-}
-
-/** A name that comes in both languages (services, citizens): the screen's language first, the other under it. */
-export function Pair({ ar, en, class: cls = 'pair', inline = false }: { ar: string; en: string; class?: string; inline?: boolean }) {
-  const lang = useLang();
-  const o = otherLang(lang);
-  const [first, second] = lang === 'ar' ? [ar, en] : [en, ar];
-  return (
-    <span class={`${cls}${inline ? ' pair-inline' : ''}`}>
-      <span class="pair-first" lang={lang}>
-        {first}
-      </span>
-      <span class="pair-second" lang={o} dir={dir(o)}>
-        {second}
-      </span>
     </span>
   );
 }
@@ -45,10 +27,6 @@ export function Kbd({ keys }: { keys: string[] }) {
       ))}
     </span>
   );
-}
-
-export function Spinner() {
-  return <span class="spinner" aria-hidden="true" />;
 }
 
 /**

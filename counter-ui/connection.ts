@@ -1,13 +1,11 @@
 // The counter's line to the hub: one Socket.IO connection (the session cookie goes along) feeding
-// a HallFeed, counter commands sent as socket events with acks (REST when the socket is down),
-// and the hub's clock (the demo pins it; waiting times and "due" must use the hub's time).
+// a HallFeed, and counter commands sent as socket events with acks (REST when the socket is down).
 import type { Socket } from 'socket.io-client';
 import type { HallEvent, PublicHallEvent } from '../protocol/events.ts';
 import { isApiFailure } from '../ui-kit/api.ts';
 import { call, callSocket, type InputOf, type ReplyOf } from '../ui-kit/client.ts';
 import { staffFeed, type StaffFeed } from '../ui-kit/hall-feed.ts';
-import { hubClockOffset } from '../ui-kit/hub-time.ts';
-import { staffSocket, type StaffSocketListener } from '../ui-kit/staff-socket.ts';
+import { staffSocket, type HubSocketListener } from '../ui-kit/hub-socket.ts';
 import type { Hall } from './model.ts';
 
 /** The counter's operations (protocol/operations.ts); input and reply types come from their contracts. */
@@ -24,7 +22,7 @@ export type CounterCommand =
   | 'counter.pause'
   | 'counter.resume';
 
-export interface ConnectionListener extends StaffSocketListener {
+export interface ConnectionListener extends HubSocketListener {
   /** The hall state changed (snapshot or deltas); `events` is empty for a snapshot. */
   changed(state: Hall, events: (HallEvent | PublicHallEvent)[], snapshot: boolean): void;
 }
@@ -62,30 +60,5 @@ export class Connection {
       if (isApiFailure(e) && e.code === 'UNAUTHENTICATED') this.listener.unauthenticated();
       throw e;
     }
-  }
-}
-
-/** The hub's time: local time shifted by the offset /healthz reports (re-synced every 10 minutes). */
-export class HubClock {
-  offset = 0;
-  private timer: ReturnType<typeof setInterval> | null = null;
-
-  now(): number {
-    return Date.now() + this.offset;
-  }
-
-  async sync(): Promise<void> {
-    const offset = await hubClockOffset();
-    if (offset !== null) this.offset = offset; // else keep the last offset
-  }
-
-  start(): Promise<void> {
-    this.timer ??= setInterval(() => void this.sync(), 10 * 60_000);
-    return this.sync();
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
   }
 }

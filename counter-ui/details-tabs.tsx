@@ -9,7 +9,7 @@ import { formatNumber, type Lang } from '../ui-kit/i18n.ts';
 import { CitizenCard, CitizenFiles, filesCount, useCitizen, type PanelProps } from './citizen-card.tsx';
 import { T } from './components.tsx';
 import { tc } from './i18n.ts';
-import { CalendarCheckIcon, MailIcon, TicketIcon, UsersIcon } from './icons.tsx';
+import { CalendarCheckIcon, MailIcon, TicketIcon, UsersIcon } from '../ui-kit/icons.tsx';
 
 type Tab = 'ticket' | 'citizen' | 'files';
 

@@ -3,10 +3,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Counter, Settings, Ticket } from '../protocol/domain.ts';
 import { formatNumber, type Lang } from '../ui-kit/i18n.ts';
-import { Kbd, Modal, Pair, Spinner, T, useLang } from './components.tsx';
+import { Pair, Spinner, useLang } from '../ui-kit/components.tsx';
+import { Kbd, Modal, T } from './components.tsx';
 import { ErrorBanner, type ActionError } from './error-banner.tsx';
 import { PAUSE_REASONS, tc } from './i18n.ts';
-import { CheckCircleIcon, PauseIcon, ServiceIcon, TransferIcon } from './icons.tsx';
+import { CheckCircleIcon, ServiceIcon } from '../ui-kit/icons.tsx';
+import { PauseIcon, TransferIcon } from './icons.tsx';
 import type { Hall } from './model.ts';
 
 function DialogButtons({
@@ -118,7 +120,7 @@ export function FinishDialog({
                 onClick={() => setOutcome(o.code)}
               >
                 <Kbd keys={[String(i + 1)]} />
-                <Pair ar={o.ar} en={o.en} />
+                <Pair ar={o.ar} en={o.en} box="pair" />
               </button>
             ))}
           </div>

@@ -1,8 +1,8 @@
 // An action the hub refused: a friendly text for the common codes, and the hub's own words.
-import { useLang } from './components.tsx';
+import { useLang } from '../ui-kit/components.tsx';
 import { errorWords } from '../protocol/errors.ts';
 import { tc } from './i18n.ts';
-import { AlertIcon, CloseIcon } from './icons.tsx';
+import { AlertIcon, CloseIcon } from '../ui-kit/icons.tsx';
 
 export interface ActionError {
   code: string;

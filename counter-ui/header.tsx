@@ -3,9 +3,10 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
 import { DEFAULT_LANG, DEFAULT_TIME_ZONE, formatDate, formatTime, otherLang, type Lang } from '../ui-kit/i18n.ts';
-import { Spinner, T } from './components.tsx';
+import { Logo, Spinner } from '../ui-kit/components.tsx';
+import { T } from './components.tsx';
 import { tc } from './i18n.ts';
-import { GlobeIcon } from './icons.tsx';
+import { GlobeIcon } from '../ui-kit/icons.tsx';
 
 export interface Shell {
   lang: Lang;
@@ -32,11 +33,7 @@ export function AppHeader({ middle, actions }: { middle?: ComponentChildren; act
   return (
     <header class="app-header">
       <div class="brand">
-        <span class="logo" aria-hidden="true">
-          <span class="logo-mark" lang="ar">
-            دور
-          </span>
-        </span>
+        <Logo />
         {!middle && (
           <span class="brand-text">
             <span class="brand-title" lang={lang}>

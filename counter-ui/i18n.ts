@@ -1,9 +1,6 @@
-// The counter terminal's texts, Arabic first. Same conventions as ui-kit/i18n.ts (whose helpers
-// for digits, times and dates it reuses): `{name}` placeholders, plural forms chosen by `n`.
-import { formatNumber, type Lang } from '../ui-kit/i18n.ts';
-
-type Plural = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
-type Message = string | Plural;
+// The counter terminal's texts, Arabic first; looked up with the shared translator
+// (ui-kit/translator.ts): `{name}` placeholders, plural forms chosen by `n`.
+import { translator, type Dictionary } from '../ui-kit/translator.ts';
 
 const ar = {
   'app.title': 'شاشة الشباك',
@@ -153,12 +150,11 @@ const ar = {
   'common.reconnecting': 'جارٍ إعادة الاتصال…',
   'common.loading': 'جارٍ التحميل…',
   'common.none': '—',
-} satisfies Record<string, Message>;
+} satisfies Dictionary;
 
 export type CKey = keyof typeof ar;
-type Dict = Record<CKey, Message>;
 
-const en: Dict = {
+const en: Dictionary<CKey> = {
   'app.title': 'Counter terminal',
 
   'login.title': 'Counter staff login',
@@ -308,30 +304,8 @@ const en: Dict = {
   'common.none': '—',
 };
 
-const dicts: Record<Lang, Dict> = { ar, en };
-
-const plurals: Partial<Record<Lang, Intl.PluralRules>> = {};
-
-export type Params = Record<string, string | number>;
-
 /** The counter message `key` in `lang`, placeholders filled (numbers in the language's digits). */
-export function tc(lang: Lang, key: CKey, params: Params = {}): string {
-  const m = dicts[lang][key];
-  let text: string;
-  if (typeof m === 'string') {
-    text = m;
-  } else {
-    const n = Number(params.n ?? 0);
-    const rules = (plurals[lang] ??= new Intl.PluralRules(lang));
-    const cat: Intl.LDMLPluralRule = n === 0 && m.zero ? 'zero' : rules.select(n);
-    text = m[cat] ?? m.other;
-  }
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = params[name];
-    if (v === undefined) return whole;
-    return typeof v === 'number' ? formatNumber(v, lang) : v;
-  });
-}
+export const tc = translator({ ar, en });
 
 /** Pause reasons offered as one-tap chips (stored in both languages, for the supervisor). */
 export const PAUSE_REASONS: ReadonlyArray<{ ar: string; en: string }> = [

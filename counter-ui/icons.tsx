@@ -1,22 +1,5 @@
-// The counter's action icons, drawn with the kiosk's `Svg` (kiosk-ui/icons.tsx: 24×24, stroked
-// with the text colour); the kiosk's set is re-exported for the common ones.
-import { Svg, type IconProps } from '../kiosk-ui/icons.tsx';
-
-export {
-  AlertIcon,
-  CalendarCheckIcon,
-  CheckCircleIcon,
-  ClockIcon,
-  CloseIcon,
-  GlobeIcon,
-  InfoIcon,
-  LockIcon,
-  MailIcon,
-  PriorityIcon,
-  ServiceIcon,
-  TicketIcon,
-  UsersIcon,
-} from '../kiosk-ui/icons.tsx';
+// The counter's own icons, drawn with ui-kit's `Svg` (ui-kit/icons.tsx has the ones screens share).
+import { type IconProps, Svg } from '../ui-kit/icons.tsx';
 
 export const MegaphoneIcon = (p: IconProps) => (
   <Svg {...p}>

@@ -1,10 +1,12 @@
 // Staff login: username and password; the hub answers with an httpOnly session cookie.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Notice } from './app.tsx';
-import { Spinner, T, useLang } from './components.tsx';
+import { Spinner, useLang } from '../ui-kit/components.tsx';
+import { T } from './components.tsx';
 import { AppHeader } from './header.tsx';
 import { tc } from './i18n.ts';
-import { AlertIcon, CounterDeskIcon } from './icons.tsx';
+import { AlertIcon } from '../ui-kit/icons.tsx';
+import { CounterDeskIcon } from './icons.tsx';
 
 export function LoginScreen({ notice, onLogin }: { notice: Notice | null; onLogin(username: string, password: string): Promise<Notice | null> }) {
   const lang = useLang();

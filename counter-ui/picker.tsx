@@ -5,11 +5,13 @@ import type { Counter } from '../protocol/domain.ts';
 import { isApiFailure } from '../ui-kit/api.ts';
 import { formatNumber } from '../ui-kit/i18n.ts';
 import { nameIn, type Me, type Notice } from './app.tsx';
-import { Spinner, T, useLang } from './components.tsx';
+import { Spinner, useLang } from '../ui-kit/components.tsx';
+import { T } from './components.tsx';
 import { AppHeader } from './header.tsx';
 import { errorWords } from '../protocol/errors.ts';
 import { tc } from './i18n.ts';
-import { AlertIcon, InfoIcon, LockIcon, LogoutIcon } from './icons.tsx';
+import { AlertIcon, InfoIcon, LockIcon } from '../ui-kit/icons.tsx';
+import { LogoutIcon } from './icons.tsx';
 import type { Hall } from './model.ts';
 
 interface OpenError {

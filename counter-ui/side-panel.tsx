@@ -2,10 +2,12 @@
 // call — in the engine's order, each with a button to call that one.
 import type { Counter } from '../protocol/domain.ts';
 import { formatNumber, formatTime } from '../ui-kit/i18n.ts';
-import { T, useLang } from './components.tsx';
+import { useLang } from '../ui-kit/components.tsx';
+import { T } from './components.tsx';
 import { useShell } from './header.tsx';
 import { tc } from './i18n.ts';
-import { CalendarCheckIcon, InfoIcon, MegaphoneIcon, PriorityIcon, TransferIcon } from './icons.tsx';
+import { CalendarCheckIcon, InfoIcon, PriorityIcon } from '../ui-kit/icons.tsx';
+import { MegaphoneIcon, TransferIcon } from './icons.tsx';
 import { clockDuration, type Hall, type QueueCount, type WaitingItem, type WaitingList } from './model.ts';
 
 export function SidePanel({

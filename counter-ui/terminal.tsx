@@ -7,27 +7,15 @@ import type { Appointment, Counter, Ticket } from '../protocol/domain.ts';
 import { isApiFailure } from '../ui-kit/api.ts';
 import { formatNumber, formatTime, type Lang } from '../ui-kit/i18n.ts';
 import { nameIn, type Me } from './app.tsx';
-import { Kbd, Pair, Spinner, T, useLang } from './components.tsx';
+import { Pair, Spinner, useLang } from '../ui-kit/components.tsx';
+import { Kbd, T } from './components.tsx';
 import type { InputOf } from '../ui-kit/client.ts';
 import type { Connection, CounterCommand } from './connection.ts';
 import { FinishDialog, PauseDialog, TransferDialog } from './dialogs.tsx';
 import { AppHeader, useShell } from './header.tsx';
 import { PAUSE_REASONS, tc, type CKey } from './i18n.ts';
-import {
-  CalendarCheckIcon,
-  CheckCircleIcon,
-  ClockIcon,
-  DoorIcon,
-  LogoutIcon,
-  MegaphoneIcon,
-  PauseIcon,
-  PlayIcon,
-  PriorityIcon,
-  RepeatIcon,
-  TicketIcon,
-  TransferIcon,
-  UserOffIcon,
-} from './icons.tsx';
+import { CalendarCheckIcon, CheckCircleIcon, ClockIcon, PriorityIcon, TicketIcon } from '../ui-kit/icons.tsx';
+import { DoorIcon, LogoutIcon, MegaphoneIcon, PauseIcon, PlayIcon, RepeatIcon, TransferIcon, UserOffIcon } from './icons.tsx';
 import { allowed, clockDuration, counterOf, currentTicket, queuesFor, statsFor, statusOf, waitingFor, type CounterStatus, type Hall } from './model.ts';
 import { SidePanel } from './side-panel.tsx';
 import { ErrorBanner, type ActionError } from './error-banner.tsx';
@@ -518,7 +506,7 @@ function CurrentCard({
           {ticket.label}
         </div>
         <div class="current-service" data-testid="current-service" data-value={ticket.serviceId}>
-          <Pair ar={service.ar} en={service.en} />
+          <Pair ar={service.ar} en={service.en} box="pair" />
         </div>
         <div class="timers">
           <div class="timer" data-testid="current-waited">
@@ -598,7 +586,7 @@ function AppointmentDetails({ appointment: a, hall, lang, timeZone }: { appointm
             <T k="appt.name" />
           </dt>
           <dd data-testid="appt-name">
-            <Pair ar={a.nameAr} en={a.nameEn} />
+            <Pair ar={a.nameAr} en={a.nameEn} box="pair" />
           </dd>
         </div>
         <div class="row row-half">
@@ -634,7 +622,7 @@ function AppointmentDetails({ appointment: a, hall, lang, timeZone }: { appointm
             <T k="appt.service" />
           </dt>
           <dd>
-            <Pair ar={service.ar} en={service.en} inline />
+            <Pair ar={service.ar} en={service.en} box="pair pair-inline" />
           </dd>
         </div>
         <div class="row row-notes">

@@ -2,10 +2,11 @@
 // the announcement queue, the heartbeat, and the board itself. Always both languages, Arabic first.
 import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { io, type Socket } from 'socket.io-client';
-import type { Settings } from '../protocol/domain.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../protocol/domain.ts';
 import type { PublicHallState } from '../protocol/state.ts';
+import { Logo, Spinner } from '../ui-kit/components.tsx';
 import { publicFeed } from '../ui-kit/hall-feed.ts';
+import { hubSocket } from '../ui-kit/hub-socket.ts';
 import { DEFAULT_TIME_ZONE, formatDate, formatTime } from '../ui-kit/i18n.ts';
 import { Announcer } from './announcer.ts';
 import { currentCalls, queueTiles, recentCalls, type CallItem, type QueueTile } from './board.ts';
@@ -246,7 +247,7 @@ function Ticker({ messages, rotateMs }: { messages: Settings['tickerMessages']; 
 function Banner({ reason }: { reason: 'unreachable' | 'disconnected' }) {
   return (
     <div class="offline" role="alert" data-testid="display-offline" data-reason={reason}>
-      <span class="spinner" aria-hidden="true" />
+      <Spinner />
       <Bi text={reason === 'unreachable' ? S.offline : S.reconnecting} />
     </div>
   );
@@ -313,8 +314,13 @@ export function DisplayApp({ config, player, pairError = null }: { config: Displ
 
   // --- the live feed
   useEffect(() => {
-    const socket: Socket = io({ withCredentials: true, reconnectionDelayMax: 5000 });
-    const feed = publicFeed(socket, {
+    const line = hubSocket(
+      { connection: setSocketUp, unauthenticated: () => setUnpaired(true) },
+      { graceMs: config.graceMs, retryMs: 15_000 },
+      { reconnectionDelayMax: 5000 },
+    );
+    const socket = line.socket;
+    publicFeed(socket, {
       snapshot: (s, n) => {
         // A new picture of the hall: nothing of it is announced or highlighted.
         recalledAt.current.clear();
@@ -338,31 +344,7 @@ export function DisplayApp({ config, player, pairError = null }: { config: Displ
         setSeq(seq);
       },
     });
-    let offlineTimer: ReturnType<typeof setTimeout> | null = null;
-    let retry: ReturnType<typeof setTimeout> | null = null;
-    socket.on('connect', () => {
-      // Whatever the hub sends now is the truth, even an older sequence (a hub restored from backup).
-      feed.seq = -1;
-      if (offlineTimer) clearTimeout(offlineTimer);
-      offlineTimer = null;
-      setSocketUp(true);
-    });
-    socket.on('disconnect', () => {
-      offlineTimer ??= setTimeout(() => setSocketUp(false), config.graceMs);
-      heartbeat.poke();
-    });
-    socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
-      if (err.data?.code === 'UNAUTHENTICATED') setUnpaired(true);
-      offlineTimer ??= setTimeout(() => setSocketUp(false), config.graceMs);
-      // A refusal by the hub stops Socket.IO's own retries: keep trying, slowly, so the board
-      // comes alive by itself once it is paired (or the hub's database is back).
-      if (!socket.active && !retry) {
-        retry = setTimeout(() => {
-          retry = null;
-          socket.connect();
-        }, 15_000);
-      }
-    });
+    socket.on('disconnect', () => heartbeat.poke());
     const heartbeat = new Heartbeat({
       intervalMs: config.heartbeatMs,
       onChange: (b) => {
@@ -373,9 +355,7 @@ export function DisplayApp({ config, player, pairError = null }: { config: Displ
     }).start();
     return () => {
       heartbeat.stop();
-      if (offlineTimer) clearTimeout(offlineTimer);
-      if (retry) clearTimeout(retry);
-      socket.close();
+      line.close();
     };
   }, [announcer, config]);
 
@@ -406,7 +386,7 @@ export function DisplayApp({ config, player, pairError = null }: { config: Displ
   const current = currentCalls(recent, freshUntil.current, nowLocal, MAX_CURRENT);
   const currentIds = new Set(current.items.map((c) => c.ticketId));
   const tiles = state ? queueTiles(state, S.appointments) : [];
-  const hallName = state?.settings.hallName ?? { ar: 'وزارة الإسكان — قاعة خدمة العملاء', en: 'Ministry of Housing — Customer Service Hall' };
+  const hallName = state?.settings.hallName ?? DEFAULT_SETTINGS.hallName;
   const offline: 'unreachable' | 'disconnected' | null = beat?.reachable === false ? 'unreachable' : !socketUp ? 'disconnected' : null;
   const showHint = sound === 'blocked';
 
@@ -425,7 +405,7 @@ export function DisplayApp({ config, player, pairError = null }: { config: Displ
   } else if (!state) {
     main = (
       <div class="board-message" data-testid="display-loading">
-        <span class="spinner" aria-hidden="true" />
+        <Spinner />
         <Bi text={S.loading} />
       </div>
     );
@@ -443,11 +423,7 @@ export function DisplayApp({ config, player, pairError = null }: { config: Displ
     <div class="board" dir="rtl" lang="ar" data-sound={sound} data-seq={seq}>
       <header class="board-header">
         <div class="brand">
-          <span class="logo" aria-hidden="true">
-            <span class="logo-mark" lang="ar">
-              دور
-            </span>
-          </span>
+          <Logo />
           <span class="hall">
             <span class="hall-ar" lang="ar" dir="rtl">
               {hallName.ar}

@@ -1,17 +1,21 @@
 // The check-in kiosk: a small state machine over the screens, live hall data over Socket.IO,
 // a keyboard-wedge scanner on every screen, and an idle reset to the start screen in Arabic.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { io, type Socket } from 'socket.io-client';
 import { isApiFailure, type ApiFailure } from '../ui-kit/api.ts';
 import { call } from '../ui-kit/client.ts';
+import { DEFAULT_SETTINGS } from '../protocol/domain.ts';
 import type { PublicHallState } from '../protocol/state.ts';
 import { publicFeed } from '../ui-kit/hall-feed.ts';
-import { hubClockOffset } from '../ui-kit/hub-time.ts';
+import { hubSocket } from '../ui-kit/hub-socket.ts';
 import { serviceTiles } from '../engine/select.ts';
-import { applyDocumentLang, DEFAULT_LANG, DEFAULT_TIME_ZONE, dir, formatDate, formatTime, otherLang, t, type Lang, type MessageKey } from '../ui-kit/i18n.ts';
-import { Bi, LangContext, Spinner } from './components.tsx';
+import { useHubClock } from '../ui-kit/hub-time.ts';
+import { applyDocumentLang, DEFAULT_LANG, DEFAULT_TIME_ZONE, dir, formatDate, formatTime, otherLang, type Lang } from '../ui-kit/i18n.ts';
+import { LangContext, Logo, Spinner } from '../ui-kit/components.tsx';
+import { Bi } from './components.tsx';
 import type { KioskConfig } from './config.ts';
-import { GlobeIcon, PrinterIcon } from './icons.tsx';
+import { t, type MessageKey } from './i18n.ts';
+import { GlobeIcon } from '../ui-kit/icons.tsx';
+import { PrinterIcon } from './icons.tsx';
 import { TicketRequests } from './requests.ts';
 import { classifyScan, scanChar, WedgeScanner } from './scanner.ts';
 import {
@@ -88,8 +92,8 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   const [connected, setConnected] = useState(true);
   const [unpaired, setUnpaired] = useState(false);
   const [pinError, setPinError] = useState<MessageKey | null>(null);
-  const [clockOffset, setClockOffset] = useState(0);
-  const [now, setNow] = useState(() => Date.now());
+  // The hall clock: the hub's time (it may be pinned for a demo), shown in the hall's zone.
+  const { now: hallNow } = useHubClock();
   const busyRef = useRef(false);
   const screenRef = useRef<Screen>(screen);
   screenRef.current = screen;
@@ -107,63 +111,21 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
 
   // --- the live feed: the hall state (snapshot, deltas, resync on a gap) the service tiles are computed from
   useEffect(() => {
-    const socket: Socket = io({ withCredentials: true });
-    const feed = publicFeed(socket, {
+    // Not paired yet: the unpaired screen, while the line keeps trying until a supervisor pairs the kiosk.
+    const line = hubSocket({ connection: setConnected, unauthenticated: () => setUnpaired(true) }, { graceMs: 3000, retryMs: 15_000 });
+    const socket = line.socket;
+    publicFeed(socket, {
       snapshot: (state, seq) => {
         setHall({ state, seq });
         setUnpaired(false);
       },
       events: (_events, state, seq) => setHall({ state, seq }),
     });
-    let offlineTimer: ReturnType<typeof setTimeout> | null = null;
-    socket.on('connect', () => {
-      // Whatever the hub sends now is the truth, even an older sequence (a hub restored from backup).
-      feed.seq = -1;
-      if (offlineTimer) clearTimeout(offlineTimer);
-      offlineTimer = null;
-      setConnected(true);
-    });
-    socket.on('disconnect', () => {
-      // A blip is not worth a banner; a few seconds offline is.
-      offlineTimer ??= setTimeout(() => setConnected(false), 3000);
-    });
-    let retry: ReturnType<typeof setTimeout> | null = null;
-    socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
-      if (err.data?.code === 'UNAUTHENTICATED') setUnpaired(true);
-      offlineTimer ??= setTimeout(() => setConnected(false), 3000);
-      // A refusal by the hub (not paired yet) stops Socket.IO's own retries: keep trying, slowly,
-      // so the kiosk comes alive by itself once a supervisor pairs it.
-      if (!socket.active && !retry) {
-        retry = setTimeout(() => {
-          retry = null;
-          socket.connect();
-        }, 15_000);
-      }
-    });
     socket.on('printer:status', (m: PrinterStatusMessage) => {
       if (m && typeof m.ok === 'boolean') setPrinter(m);
     });
     return () => {
-      if (offlineTimer) clearTimeout(offlineTimer);
-      if (retry) clearTimeout(retry);
-      socket.close();
-    };
-  }, []);
-
-  // --- the hall clock: the hub's time (it may be pinned for a demo), shown in the hall's zone
-  useEffect(() => {
-    let live = true;
-    const sync = async () => {
-      const offset = await hubClockOffset();
-      if (live && offset !== null) setClockOffset(offset); // else keep the last offset
-    };
-    void sync();
-    const resync = setInterval(sync, 10 * 60_000);
-    const tick = setInterval(() => setNow(Date.now()), 1000);
-    return () => {
-      live = false;
-      clearInterval(resync);
-      clearInterval(tick);
+      line.close();
     };
   }, []);
 
@@ -304,8 +266,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
     }
   };
 
-  const hallNow = now + clockOffset;
-  const hallName = settings?.hallName ?? { ar: t('ar', 'app.hallFallback'), en: t('en', 'app.hallFallback') };
+  const hallName = settings?.hallName ?? DEFAULT_SETTINGS.hallName;
   const printerProblem = printer && !printer.ok ? printerMessageKey(printer) : null;
 
   let body;
@@ -375,11 +336,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
       <div class={`kiosk lang-${lang} screen-${screen.name}`} dir={dir(lang)} lang={lang} data-screen={screen.name} data-lang={lang}>
         <header class="kiosk-header">
           <button type="button" class="brand" data-testid="staff-corner" tabIndex={-1} aria-hidden="true" onClick={onLogoTap}>
-            <span class="logo" aria-hidden="true">
-              <span class="logo-mark" lang="ar">
-                دور
-              </span>
-            </span>
+            <Logo />
             <span class="hall">
               <span class="hall-first" lang={lang}>
                 {hallName[lang]}

@@ -1,11 +1,10 @@
 // Pieces shared by the kiosk's screens and the status page.
-import { createContext, type ComponentChildren } from 'preact';
-import { useContext } from 'preact/hooks';
-import { dir, otherLang, t, type Lang, type MessageKey, type Params } from '../ui-kit/i18n.ts';
+import type { ComponentChildren } from 'preact';
+import { useLang } from '../ui-kit/components.tsx';
+import { dir, otherLang } from '../ui-kit/i18n.ts';
+import type { Params } from '../ui-kit/translator.ts';
+import { t, type MessageKey } from './i18n.ts';
 import { BackspaceIcon } from './icons.tsx';
-
-export const LangContext = createContext<Lang>('ar');
-export const useLang = () => useContext(LangContext);
 
 /** A message in the current language, optionally with the other language under it (smaller). */
 export function Bi({ k, params, second = true, secondClass = 'second' }: { k: MessageKey; params?: Params; second?: boolean; secondClass?: string }) {
@@ -21,23 +20,6 @@ export function Bi({ k, params, second = true, secondClass = 'second' }: { k: Me
           {t(o, k, params)}
         </span>
       )}
-    </>
-  );
-}
-
-/** A plain string in one language, for names that come with both (service names). */
-export function Pair({ ar, en, secondClass = 'second' }: { ar: string; en: string; secondClass?: string }) {
-  const lang = useLang();
-  const [first, second] = lang === 'ar' ? [ar, en] : [en, ar];
-  const o = otherLang(lang);
-  return (
-    <>
-      <span class="first" lang={lang}>
-        {first}
-      </span>
-      <span class={secondClass} lang={o} dir={dir(o)}>
-        {second}
-      </span>
     </>
   );
 }
@@ -98,8 +80,4 @@ export function DigitBoxes({ value, length, mask, testId, groups }: { value: str
       {cells}
     </div>
   );
-}
-
-export function Spinner() {
-  return <span class="spinner" aria-hidden="true" />;
 }

@@ -1,25 +1,24 @@
 // The kiosk's screens: presentational, driven by the App's state machine (app.tsx).
 import { useEffect, useState } from 'preact/hooks';
-import { formatTime, minutesText, t, formatNumber, type MessageKey } from '../ui-kit/i18n.ts';
-import { Bi, DigitBoxes, Keypad, Pair, useLang } from './components.tsx';
+import { formatNumber, formatTime } from '../ui-kit/i18n.ts';
+import { Pair, useLang } from '../ui-kit/components.tsx';
+import { Bi, DigitBoxes, Keypad } from './components.tsx';
+import { minutesText, t, type MessageKey } from './i18n.ts';
 import { QrCode } from './qr.tsx';
 import {
   AlertIcon,
-  ArrowBackIcon,
   CalendarCheckIcon,
   CheckCircleIcon,
   ClockIcon,
+  CloseIcon,
+  HomeIcon,
   InfoIcon,
-  PrinterIcon,
+  LockIcon,
   PriorityIcon,
-  ReloadIcon,
-  ScanIcon,
   ServiceIcon,
   TicketIcon,
-  HomeIcon,
-  CloseIcon,
-  LockIcon,
-} from './icons.tsx';
+} from '../ui-kit/icons.tsx';
+import { ArrowBackIcon, PrinterIcon, ReloadIcon, ScanIcon } from './icons.tsx';
 import { PRIORITIES, type Priority, type Receipt, type ServiceTile } from './types.ts';
 
 export const CPR_LENGTH = 9;

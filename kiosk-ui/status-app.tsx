@@ -6,22 +6,11 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { io } from 'socket.io-client';
 import { isApiFailure } from '../ui-kit/api.ts';
 import { call } from '../ui-kit/client.ts';
-import {
-  applyDocumentLang,
-  DEFAULT_TIME_ZONE,
-  dir,
-  formatNumber,
-  formatTime,
-  minutesText,
-  otherLang,
-  saveLang,
-  savedLang,
-  t,
-  type Lang,
-  type MessageKey,
-} from '../ui-kit/i18n.ts';
-import { Bi, LangContext, Pair, Spinner, useLang } from './components.tsx';
-import { AlertIcon, CheckCircleIcon, ClockIcon, GlobeIcon, InfoIcon, UsersIcon } from './icons.tsx';
+import { applyDocumentLang, DEFAULT_TIME_ZONE, dir, formatNumber, formatTime, otherLang, saveLang, savedLang, type Lang } from '../ui-kit/i18n.ts';
+import { LangContext, Logo, Pair, Spinner, useLang } from '../ui-kit/components.tsx';
+import { Bi } from './components.tsx';
+import { minutesText, t, type MessageKey } from './i18n.ts';
+import { AlertIcon, CheckCircleIcon, ClockIcon, GlobeIcon, InfoIcon, UsersIcon } from '../ui-kit/icons.tsx';
 import type { Receipt } from './types.ts';
 
 const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
@@ -50,7 +39,7 @@ export function StatusApp() {
   useEffect(() => applyDocumentLang(lang), [lang]);
 
   const accept = useCallback((r: Receipt) => {
-    if (!r || !r.ticket) return;
+    if (!r?.ticket) return;
     if (r.ticket.status === 'called' && lastStatus.current !== null && lastStatus.current !== 'called') {
       // Get the citizen's attention: a buzz (where supported).
       try {
@@ -114,11 +103,7 @@ export function StatusApp() {
     <LangContext.Provider value={lang}>
       <div class={`status-page lang-${lang}`} dir={dir(lang)} lang={lang}>
         <header class="status-header">
-          <span class="logo small" aria-hidden="true">
-            <span class="logo-mark" lang="ar">
-              دور
-            </span>
-          </span>
+          <Logo small />
           <h1 class="status-title">
             <Bi k="status.title" />
           </h1>

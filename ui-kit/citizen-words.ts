@@ -2,47 +2,87 @@
 // the record's shape, application and letter statuses, appointment events, family relations and audited fields.
 import type { ReplyOf } from './client.ts';
 import type { Lang } from './i18n.ts';
+import { translator, type Dictionary } from './translator.ts';
 
 /** `GET /api/citizens/:cpr` → `{ citizen }`, inferred from the contract (protocol/replies.ts `CitizenRecord`). */
 export type CitizenRecord = ReplyOf<'citizens.get'>['citizen'];
 
-const STATUS: Record<string, [string, string]> = {
-  submitted: ['مقدَّم', 'Submitted'],
-  under_review: ['قيد الدراسة', 'Under review'],
-  documents_required: ['مطلوب مستندات', 'Documents required'],
-  approved: ['موافق عليه', 'Approved'],
-  allocated: ['تم التخصيص', 'Allocated'],
-  rejected: ['مرفوض', 'Rejected'],
-  cancelled: ['ملغى', 'Cancelled'],
-  received: ['مستلمة', 'Received'],
-  in_progress: ['قيد المعالجة', 'In progress'],
-  answered: ['تم الرد', 'Answered'],
-  closed: ['مغلقة', 'Closed'],
-  booked: ['محجوز', 'Booked'],
-  checked_in: ['حضر', 'Checked in'],
-  late_converted: ['حضر متأخرًا', 'Came late'],
-  no_show: ['لم يحضر', 'No-show'],
-  appointment_booked: ['حُجز', 'booked'],
-  appointment_rescheduled: ['غُيّر الموعد', 'rescheduled'],
-  appointment_cancelled: ['أُلغي', 'cancelled'],
-  appointment_checked_in: ['سجّل الوصول', 'checked in'],
-  appointment_no_show: ['لم يحضر', 'no-show'],
-  spouse: ['زوج/زوجة', 'Spouse'],
-  son: ['ابن', 'Son'],
-  daughter: ['ابنة', 'Daughter'],
-  father: ['أب', 'Father'],
-  mother: ['أم', 'Mother'],
-  brother: ['أخ', 'Brother'],
-  sister: ['أخت', 'Sister'],
-  other: ['أخرى', 'Other'],
-  phone: ['الهاتف', 'Phone'],
-  address: ['العنوان', 'Address'],
-  iban: ['الحساب البنكي', 'IBAN'],
-  family: ['الأسرة', 'Family'],
+const ar = {
+  submitted: 'مقدَّم',
+  under_review: 'قيد الدراسة',
+  documents_required: 'مطلوب مستندات',
+  approved: 'موافق عليه',
+  allocated: 'تم التخصيص',
+  rejected: 'مرفوض',
+  cancelled: 'ملغى',
+  received: 'مستلمة',
+  in_progress: 'قيد المعالجة',
+  answered: 'تم الرد',
+  closed: 'مغلقة',
+  booked: 'محجوز',
+  checked_in: 'حضر',
+  late_converted: 'حضر متأخرًا',
+  no_show: 'لم يحضر',
+  appointment_booked: 'حُجز',
+  appointment_rescheduled: 'غُيّر الموعد',
+  appointment_cancelled: 'أُلغي',
+  appointment_checked_in: 'سجّل الوصول',
+  appointment_no_show: 'لم يحضر',
+  spouse: 'زوج/زوجة',
+  son: 'ابن',
+  daughter: 'ابنة',
+  father: 'أب',
+  mother: 'أم',
+  brother: 'أخ',
+  sister: 'أخت',
+  other: 'أخرى',
+  phone: 'الهاتف',
+  address: 'العنوان',
+  iban: 'الحساب البنكي',
+  family: 'الأسرة',
+} satisfies Dictionary;
+
+type Code = keyof typeof ar;
+
+const en: Dictionary<Code> = {
+  submitted: 'Submitted',
+  under_review: 'Under review',
+  documents_required: 'Documents required',
+  approved: 'Approved',
+  allocated: 'Allocated',
+  rejected: 'Rejected',
+  cancelled: 'Cancelled',
+  received: 'Received',
+  in_progress: 'In progress',
+  answered: 'Answered',
+  closed: 'Closed',
+  booked: 'Booked',
+  checked_in: 'Checked in',
+  late_converted: 'Came late',
+  no_show: 'No-show',
+  appointment_booked: 'booked',
+  appointment_rescheduled: 'rescheduled',
+  appointment_cancelled: 'cancelled',
+  appointment_checked_in: 'checked in',
+  appointment_no_show: 'no-show',
+  spouse: 'Spouse',
+  son: 'Son',
+  daughter: 'Daughter',
+  father: 'Father',
+  mother: 'Mother',
+  brother: 'Brother',
+  sister: 'Sister',
+  other: 'Other',
+  phone: 'Phone',
+  address: 'Address',
+  iban: 'IBAN',
+  family: 'Family',
 };
+
+const tw = translator({ ar, en });
+const isCode = (code: string): code is Code => Object.hasOwn(ar, code);
 
 /** A status, relation, event type or field code in words (the code itself when unknown). */
 export function word(lang: Lang, code: string): string {
-  const w = STATUS[code];
-  return w ? w[lang === 'ar' ? 0 : 1] : code.replace(/_/g, ' ');
+  return isCode(code) ? tw(lang, code) : code.replace(/_/g, ' ');
 }

@@ -38,6 +38,10 @@ export class HallFeed<S extends object, E> {
     private audience: Audience<S, E>,
     private listener: FeedListener<S, E> = {},
   ) {
+    // The first snapshot after a (re)connect is the truth, even at an older sequence (a hub restored from a backup).
+    socket.on('connect', () => {
+      this.seq = -1;
+    });
     socket.on('snapshot', (m: unknown) => this.onSnapshot(m));
     socket.on('delta', (m: unknown) => this.onDelta(m));
   }

@@ -1,0 +1,48 @@
+// Preact pieces the screens share: the screen's language, names in both languages, the spinner and
+// the Dor logo. Their classes are styled by ui-kit/styles.css and each screen's own CSS.
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { DEFAULT_LANG, dir, otherLang, type Lang } from './i18n.ts';
+
+/** The screen's language, provided once by its app. */
+export const LangContext = createContext<Lang>(DEFAULT_LANG);
+export const useLang = () => useContext(LangContext);
+
+/**
+ * A name that comes in both languages (services, citizens): the screen's language first, the other
+ * after it in its own direction. By default the spans are `.first` and `.second` (ui-kit/styles.css
+ * sets the second smaller, under the first); with `box`, both sit in one span of that class as
+ * `.pair-first` and `.pair-second`, laid out by the screen's CSS (the counter's `.pair`).
+ */
+export function Pair({ ar, en, box }: { ar: string; en: string; box?: string }) {
+  const lang = useLang();
+  const o = otherLang(lang);
+  const [first, second] = lang === 'ar' ? [ar, en] : [en, ar];
+  const [firstClass, secondClass] = box === undefined ? ['first', 'second'] : ['pair-first', 'pair-second'];
+  const spans = (
+    <>
+      <span class={firstClass} lang={lang}>
+        {first}
+      </span>
+      <span class={secondClass} lang={o} dir={dir(o)}>
+        {second}
+      </span>
+    </>
+  );
+  return box === undefined ? spans : <span class={box}>{spans}</span>;
+}
+
+export function Spinner() {
+  return <span class="spinner" aria-hidden="true" />;
+}
+
+/** The Dor logo tile in a screen's header; `small` on the phone's status page. */
+export function Logo({ small = false }: { small?: boolean }) {
+  return (
+    <span class={small ? 'logo small' : 'logo'} aria-hidden="true">
+      <span class="logo-mark" lang="ar">
+        دور
+      </span>
+    </span>
+  );
+}
