@@ -69,10 +69,10 @@ export function AppointmentsPanel({
                 {a.history.length > 0 && (
                   <div class="bk-muted bk-small" data-testid="booking-history">
                     {a.history
-                      .map(
-                        (h) =>
-                          `${word(lang, h.type)} ${stamp(h.at, lang, timeZone)} ${tb(lang, 'appts.by', { name: h.by ? nameIn(h.by, lang) : tb(lang, 'appts.system') })}`,
-                      )
+                      .map((h) => {
+                        const by = tb(lang, 'appts.by', { name: h.by ? nameIn(h.by, lang) : tb(lang, 'appts.system') });
+                        return `${word(lang, h.type)} ${stamp(h.at, lang, timeZone)} ${by}`;
+                      })
                       .join(' · ')}
                   </div>
                 )}

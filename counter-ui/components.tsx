@@ -39,8 +39,11 @@ export function Modal({
   testId,
   children,
   class: cls,
+  onKeyDown,
 }: {
   onClose(): void;
+  /** Keys pressed anywhere inside the dialog (e.g. Enter confirms). */
+  onKeyDown?(e: KeyboardEvent): void;
   labelId: string;
   testId: string;
   children: ComponentChildren;
@@ -61,6 +64,7 @@ export function Modal({
       data-testid={testId}
       dir={dir(lang)}
       lang={lang}
+      onKeyDown={onKeyDown}
       onCancel={(e) => {
         e.preventDefault();
         onClose();

@@ -48,7 +48,8 @@ function DialogButtons({
 function enterConfirms(e: KeyboardEvent, confirm: () => void) {
   if (e.key !== 'Enter' || e.shiftKey || e.ctrlKey || e.altKey || e.isComposing) return;
   const target = e.target as HTMLElement;
-  if (target.tagName === 'TEXTAREA' || (target.tagName === 'BUTTON' && target.getAttribute('role') !== 'radio')) return;
+  // Enter on a choice (a pressed-or-not option) confirms the dialog; on Cancel or Confirm it presses that button.
+  if (target.tagName === 'TEXTAREA' || (target.tagName === 'BUTTON' && !target.hasAttribute('aria-pressed'))) return;
   e.preventDefault();
   confirm();
 }
@@ -95,8 +96,8 @@ export function FinishDialog({
     enterConfirms(e, confirm);
   };
   return (
-    <Modal onClose={onCancel} labelId="finish-title" testId="finish-dialog" class="dialog-finish">
-      <div class="dialog-body" onKeyDown={onKeyDown}>
+    <Modal onClose={onCancel} labelId="finish-title" testId="finish-dialog" class="dialog-finish" onKeyDown={onKeyDown}>
+      <div class="dialog-body">
         <h2 class="dialog-title" id="finish-title">
           <CheckCircleIcon size="1.2em" />
           <span lang={lang}>{tc(lang, 'finish.title')}</span>
@@ -106,13 +107,12 @@ export function FinishDialog({
           <legend class="dialog-legend">
             <T k="finish.outcome" />
           </legend>
-          <div class="outcomes" role="radiogroup">
+          <div class="outcomes">
             {outcomes.map((o, i) => (
               <button
                 type="button"
                 key={o.code}
-                role="radio"
-                aria-checked={outcome === o.code}
+                aria-pressed={outcome === o.code}
                 class={`option outcome${outcome === o.code ? ' selected' : ''}`}
                 data-testid={`outcome-${o.code}`}
                 disabled={busy}
@@ -186,8 +186,8 @@ export function TransferDialog({
     onConfirm({ toServiceId: service, toCounter });
   };
   return (
-    <Modal onClose={onCancel} labelId="transfer-title" testId="transfer-dialog" class="dialog-transfer">
-      <div class="dialog-body" onKeyDown={(e) => enterConfirms(e, confirm)}>
+    <Modal onClose={onCancel} labelId="transfer-title" testId="transfer-dialog" class="dialog-transfer" onKeyDown={(e) => enterConfirms(e, confirm)}>
+      <div class="dialog-body">
         <h2 class="dialog-title" id="transfer-title">
           <TransferIcon size="1.2em" />
           <span lang={lang}>{tc(lang, 'transfer.title')}</span>
@@ -201,15 +201,14 @@ export function TransferDialog({
             <legend class="dialog-legend">
               <T k="transfer.toService" />
             </legend>
-            <div class="options" role="radiogroup">
+            <div class="options">
               {services.map((s, i) => {
                 const current = s.id === ticket.serviceId;
                 return (
                   <button
                     type="button"
                     key={s.id}
-                    role="radio"
-                    aria-checked={service === s.id}
+                    aria-pressed={service === s.id}
                     class={`option option-service${service === s.id ? ' selected' : ''}${current ? ' is-current' : ''}`}
                     data-testid={`transfer-service-${s.id}`}
                     disabled={busy || current}
@@ -243,13 +242,12 @@ export function TransferDialog({
                 <T k="transfer.none" />
               </p>
             ) : (
-              <div class="options options-counters" role="radiogroup">
+              <div class="options options-counters">
                 {counters.map((c) => (
                   <button
                     type="button"
                     key={c.number}
-                    role="radio"
-                    aria-checked={toCounter === c.number}
+                    aria-pressed={toCounter === c.number}
                     class={`option option-counter${toCounter === c.number ? ' selected' : ''}${c.open ? '' : ' is-closed'}`}
                     data-testid={`transfer-counter-${c.number}`}
                     data-open={c.open ? 'true' : 'false'}
@@ -307,8 +305,8 @@ export function PauseDialog({
     onConfirm(r.slice(0, 120));
   };
   return (
-    <Modal onClose={onCancel} labelId="pause-title" testId="pause-dialog" class="dialog-pause">
-      <div class="dialog-body" onKeyDown={(e) => enterConfirms(e, confirm)}>
+    <Modal onClose={onCancel} labelId="pause-title" testId="pause-dialog" class="dialog-pause" onKeyDown={(e) => enterConfirms(e, confirm)}>
+      <div class="dialog-body">
         <h2 class="dialog-title" id="pause-title">
           <PauseIcon size="1.2em" />
           <T k="pause.title" />

@@ -11,7 +11,7 @@
 // Test hooks (read them, don't listen):
 //   window.__announcements  every announcement as it is QUEUED: { seq, ticketId, label, counter, kind, queuedAt, playedAt?, silent?, clips? }
 //   window.__announcer      { played, queue, current, queueLength, sound, clipCount, missingClips }
-import type { HallEvent, PublicHallEvent } from '../protocol/events.ts';
+import type { PublicHallEvent } from '../protocol/events.ts';
 import type { PublicHallState } from '../protocol/state.ts';
 import { announcementClips } from './voice/clips.ts';
 import type { PlayResult, SoundState, VoicePlayer } from './voice/player.ts';

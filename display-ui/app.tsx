@@ -115,7 +115,7 @@ function CurrentPanel({ items, fresh, speaking }: { items: CallItem[]; fresh: Se
               <Label label={c.label} class="call-label" />
             </div>
             <span class="call-arrow" aria-hidden="true">
-              <svg viewBox="0 0 24 24" width="1em" height="1em">
+              <svg viewBox="0 0 24 24" width="1em" height="1em" aria-hidden="true">
                 <path d="M15 5l-7 7 7 7" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" />
               </svg>
             </span>

@@ -1,5 +1,5 @@
 // What the board shows, derived from the hall state (the public snapshot plus deltas). Pure.
-import type { PublicTicket, Service } from '../protocol/domain.ts';
+import type { PublicTicket } from '../protocol/domain.ts';
 import type { PublicHallState } from '../protocol/state.ts';
 import { waitingByQueue } from '../engine/select.ts';
 

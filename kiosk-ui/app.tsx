@@ -76,7 +76,7 @@ function messageFor(e: unknown): MessageKind | 'unpaired' {
 
 function printerMessageKey(p: PrinterStatusMessage): MessageKey {
   const s = p.status;
-  if (!s || !s.online) return 'printer.offline';
+  if (!s?.online) return 'printer.offline';
   if (s.paperOut) return 'printer.paperOut';
   if (s.coverOpen) return 'printer.coverOpen';
   return 'printer.problem';
@@ -353,7 +353,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
                 <span lang={lang}>{t(lang, 'common.reconnecting')}</span>
               </span>
             )}
-            <div class="clock" aria-label={formatTime(hallNow, lang, timeZone)}>
+            <div class="clock">
               <span class="clock-time ltr-num">{formatTime(hallNow, lang, timeZone)}</span>
               <span class="clock-date" lang={lang}>
                 {formatDate(hallNow, lang, timeZone)}

@@ -36,7 +36,7 @@ export function Keypad(props: { onDigit(d: string): void; onClear(): void; onBac
     </button>
   );
   return (
-    <div class="keypad" dir="ltr" role="group">
+    <div class="keypad" dir="ltr">
       {DIGITS.map(key)}
       <button type="button" class="key key-fn" data-testid={`${p}-clear`} disabled={props.disabled} onClick={props.onClear}>
         <span lang={lang}>{t(lang, 'keypad.clear')}</span>

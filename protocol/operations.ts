@@ -141,7 +141,8 @@ export const contracts = {
   },
   'kiosk.walkIn': {
     summary:
-      'Issues a walk-in ticket for a service, with an optional priority category. A repeated `requestId` (same kiosk, same body) answers with the ticket it already issued; the same `requestId` with another body is 409 `REQUEST_ID_REUSED`.',
+      'Issues a walk-in ticket for a service, with an optional priority category. A repeated `requestId` (same kiosk, same body) answers with the ' +
+      'ticket it already issued; the same `requestId` with another body is 409 `REQUEST_ID_REUSED`.',
     http: { method: 'post', path: '/api/kiosk/tickets', status: 201 },
     event: 'kiosk:walk-in',
     input: WalkinBody,
@@ -149,7 +150,8 @@ export const contracts = {
   },
   'kiosk.checkIn': {
     summary:
-      'Appointment check-in by CPR or booking reference: checked in, too early, or late (converted to a walk-in). A repeated `requestId` answers with the ticket it already issued (as `kiosk.walkIn`).',
+      'Appointment check-in by CPR or booking reference: checked in, too early, or late (converted to a walk-in). A repeated `requestId` answers with ' +
+      'the ticket it already issued (as `kiosk.walkIn`).',
     http: { method: 'post', path: '/api/kiosk/check-in' },
     event: 'kiosk:check-in',
     input: CheckInBody,
@@ -237,7 +239,8 @@ export const contracts = {
   },
   'appointments.create': {
     summary:
-      'Books a slot for a citizen and queues the bilingual confirmation SMS; refuses full, closed, past, off-grid and beyond-horizon slots and a second active booking for the same service.',
+      'Books a slot for a citizen and queues the bilingual confirmation SMS; refuses full, closed, past, off-grid and beyond-horizon slots and a ' +
+      'second active booking for the same service.',
     http: { method: 'post', path: '/api/appointments', status: 201 },
     event: 'appointments:create',
     input: CreateAppointmentBody,
@@ -245,7 +248,8 @@ export const contracts = {
   },
   'appointments.reschedule': {
     summary:
-      'Moves a booked appointment to another slot (same reference, same rules as booking; its own seat does not count against it) and queues the confirmation SMS.',
+      'Moves a booked appointment to another slot (same reference, same rules as booking; its own seat does not count against it) and queues the ' +
+      'confirmation SMS.',
     http: { method: 'post', path: '/api/appointments/:id/reschedule' },
     event: 'appointments:reschedule',
     input: RescheduleBody,
@@ -260,7 +264,8 @@ export const contracts = {
   },
   'appointments.byReference': {
     summary:
-      'Finds an appointment by its booking reference as a caller reads it out (spaces, dashes, lower case allowed). A reference whose check character does not match is refused as mistyped (400 REFERENCE_MISTYPED) before any lookup.',
+      'Finds an appointment by its booking reference as a caller reads it out (spaces, dashes, lower case allowed). A reference whose check character ' +
+      'does not match is refused as mistyped (400 REFERENCE_MISTYPED) before any lookup.',
     http: { method: 'get', path: '/api/appointments/by-reference/:reference' },
     event: 'appointments:by-reference',
     input: ReferenceParam,
@@ -268,7 +273,9 @@ export const contracts = {
   },
   'citizens.appointments': {
     summary:
-      "A citizen's appointments, latest first, each with its outcome (kept = checked in or converted late, no_show, cancelled, booked), its history (booked, rescheduled, cancelled, … with who — actor id and display name — and when) and the delivery status of its latest message to the citizen, plus totals.",
+      "A citizen's appointments, latest first, each with its outcome (kept = checked in or converted late, no_show, cancelled, booked), its history " +
+      '(booked, rescheduled, cancelled, … with who — actor id and display name — and when) and the delivery status of its latest message to the ' +
+      'citizen, plus totals.',
     http: { method: 'get', path: '/api/citizens/:cpr/appointments' },
     event: 'citizens:appointments',
     input: CitizenParam,
@@ -290,7 +297,8 @@ export const contracts = {
   },
   'schedule.put': {
     summary:
-      'Sets the weekly schedule in force from a date (e.g. the rollout: all counters take appointments from then); earlier days keep their schedule, bookings already made stay.',
+      'Sets the weekly schedule in force from a date (e.g. the rollout: all counters take appointments from then); earlier days keep their schedule, ' +
+      'bookings already made stay.',
     http: { method: 'put', path: '/api/appointment-schedule' },
     event: 'schedule:put',
     input: ScheduleBody,
@@ -319,7 +327,8 @@ export const contracts = {
   },
   'citizens.get': {
     summary:
-      "A citizen's record by CPR: names, phone, address, IBAN, family members, housing applications (each with its status history, oldest first), letters, and the history of changes (who, when, old → new; newest first). Read-only for counters (the citizen card).",
+      "A citizen's record by CPR: names, phone, address, IBAN, family members, housing applications (each with its status history, oldest first), " +
+      'letters, and the history of changes (who, when, old → new; newest first). Read-only for counters (the citizen card).',
     http: { method: 'get', path: '/api/citizens/:cpr' },
     event: 'citizens:get',
     input: CitizenCprParam,
@@ -327,7 +336,8 @@ export const contracts = {
   },
   'citizens.contact': {
     summary:
-      "Updates a citizen's phone (Bahraini mobile) and/or address; each changed field is an audited change with the agent's name. Replies with the record and how many fields changed.",
+      "Updates a citizen's phone (Bahraini mobile) and/or address; each changed field is an audited change with the agent's name. Replies with the " +
+      'record and how many fields changed.',
     http: { method: 'put', path: '/api/citizens/:cpr/contact' },
     event: 'citizens:contact',
     input: ContactBody,
@@ -335,7 +345,8 @@ export const contracts = {
   },
   'citizens.iban': {
     summary:
-      "Updates a citizen's bank account: a Bahraini IBAN (BH + 2 check digits + 4-letter bank code + 14 letters or digits; spaces allowed, stored without) with a valid ISO 13616 mod-97 checksum; audited.",
+      "Updates a citizen's bank account: a Bahraini IBAN (BH + 2 check digits + 4-letter bank code + 14 letters or digits; spaces allowed, stored " +
+      'without) with a valid ISO 13616 mod-97 checksum; audited.',
     http: { method: 'put', path: '/api/citizens/:cpr/iban' },
     event: 'citizens:iban',
     input: IbanBody,
@@ -343,7 +354,8 @@ export const contracts = {
   },
   'citizens.family.add': {
     summary:
-      "Adds a family member (name, relation, date of birth, CPR if they have one) to a citizen's record; audited. Refuses a birth date after today, the citizen's own CPR and a CPR already in the family.",
+      "Adds a family member (name, relation, date of birth, CPR if they have one) to a citizen's record; audited. Refuses a birth date after today, " +
+      "the citizen's own CPR and a CPR already in the family.",
     http: { method: 'post', path: '/api/citizens/:cpr/family', status: 201 },
     event: 'citizens:family:add',
     input: FamilyMemberBody,
@@ -351,7 +363,8 @@ export const contracts = {
   },
   'calls.create': {
     summary:
-      'Logs a call: category (book, reschedule_cancel, application_status, letter, contact_bank_update, family_members, other), an optional short note, an outcome (default resolved) and the CPR if the caller gave one; the agent and time are recorded.',
+      'Logs a call: category (book, reschedule_cancel, application_status, letter, contact_bank_update, family_members, other), an optional short ' +
+      'note, an outcome (default resolved) and the CPR if the caller gave one; the agent and time are recorded.',
     http: { method: 'post', path: '/api/calls', status: 201 },
     event: 'calls:create',
     input: CallBody,
@@ -366,7 +379,10 @@ export const contracts = {
   },
   'import.applications': {
     summary:
-      "Imports housing applications and letters from the ministry's system (docs/IMPORT.md): a CSV or JSON export as text (`format`, `data`, at most 2,000,000 characters) or pushed rows (`rows`, at most 10,000). Each row is validated on its own; good rows are upserted (applications by number — a new status appends to its history — letters by reference, citizens by CPR), bad rows are reported with their reasons. Importing the same rows again changes nothing. Bodies up to 4 MB.",
+      "Imports housing applications and letters from the ministry's system (docs/IMPORT.md): a CSV or JSON export as text (`format`, `data`, at most " +
+      '2,000,000 characters) or pushed rows (`rows`, at most 10,000). Each row is validated on its own; good rows are upserted (applications by number ' +
+      '— a new status appends to its history — letters by reference, citizens by CPR), bad rows are reported with their reasons. Importing the same ' +
+      'rows again changes nothing. Bodies up to 4 MB.',
     http: { method: 'post', path: '/api/import/applications', bodyLimit: '4mb' },
     input: ImportBody,
     output: ImportReport,

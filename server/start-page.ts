@@ -57,7 +57,9 @@ export function startPage(settings: Settings, demo: DemoInfo | null): string {
     return `<tr><td>${link}</td><td>${esc(s.en)}</td><td lang="ar" dir="rtl">${esc(s.ar)}</td><td>${esc(s.who)}</td></tr>`;
   }).join('');
   const logins = demo
-    ? `<h2>Demo logins</h2><table><tr><th>user</th><th>password</th><th>role</th></tr>${demo.users.map((u) => `<tr><td><code>${esc(u.username)}</code></td><td><code>${esc(u.password)}</code></td><td>${esc(u.role)}</td></tr>`).join('')}</table>`
+    ? `<h2>Demo logins</h2><table><tr><th>user</th><th>password</th><th>role</th></tr>${demo.users
+        .map((u) => `<tr><td><code>${esc(u.username)}</code></td><td><code>${esc(u.password)}</code></td><td>${esc(u.role)}</td></tr>`)
+        .join('')}</table>`
     : '';
   const closed = demo?.closedNow;
   const demoDay = closed
@@ -76,6 +78,7 @@ h1{margin-bottom:.2rem}table{border-collapse:collapse;width:100%;margin:1rem 0}t
 <h2>Screens</h2><table><tr><th>URL</th><th>screen</th><th></th><th>for</th></tr>${rows}</table>
 ${logins}
 ${demoDay}
-<h2>For technicians</h2><ul><li><a href="/healthz">/healthz</a> — readiness</li><li><a href="/metrics">/metrics</a> — Prometheus metrics</li><li>REST API under <code>/api</code>, Socket.IO at <code>/socket.io</code> (see docs/API.md)</li></ul>
+<h2>For technicians</h2><ul><li><a href="/healthz">/healthz</a> — readiness</li><li><a href="/metrics">/metrics</a> — Prometheus metrics</li>
+<li>REST API under <code>/api</code>, Socket.IO at <code>/socket.io</code> (see docs/API.md)</li></ul>
 </body></html>`;
 }

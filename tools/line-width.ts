@@ -19,7 +19,8 @@ for (const file of files) {
     continue; // listed by git but deleted in the work tree
   }
   text.split('\n').forEach((line, i) => {
-    const columns = [...line].length; // characters, not UTF-16 units or bytes: Arabic counts once per letter
+    // Columns as Biome counts them: characters, not UTF-16 units or bytes, and Arabic vowel marks (combining) take none.
+    const columns = [...line.replace(/\p{Mn}/gu, '')].length;
     if (columns > width) long.push(`${file}:${i + 1}: ${columns} columns`);
   });
 }

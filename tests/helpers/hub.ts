@@ -117,7 +117,7 @@ export interface Client {
   socket: Socket;
   snapshots: SnapshotMessage[];
   deltas: DeltaMessage[];
-  emit<T = any>(event: string, payload?: unknown): Promise<any>;
+  emit<_T = any>(event: string, payload?: unknown): Promise<any>;
   close(): void;
 }
 

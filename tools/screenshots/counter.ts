@@ -63,7 +63,8 @@ const COUNTER_RULES: LayoutRules = {
   containers: 'button, .card, .notice, .chip, .timer, .stat, .queue, .details, .details-col, .dt-panel, .cc-item',
   containerSkip: 'svg *',
   stacks:
-    'button, .card, .notice, .timers, .details-list, .chips, .actions, .w-item, .w-meta, .counter-title, .header-end, .app-header, .queues, .stats, .dialog-body, ' +
+    'button, .card, .notice, .timers, .details-list, .chips, .actions, .w-item, .w-meta, .counter-title, .header-end, .app-header, .queues, .stats, ' +
+    '.dialog-body, ' +
     '.details-col, .dt-tabs, .dt-panel, .cc-name .pair, .cc-section, .cc-list, .cc-member, .cc-member-facts, .cc-item-head, .cc-item-sub, .cc-history',
 };
 

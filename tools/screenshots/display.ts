@@ -152,7 +152,9 @@ async function main() {
         { ar: 'للحجز اتصل على الخط الساخن 80008000 أو 17000000', en: 'To book a visit call the hotline 80008000 or 17000000' },
         {
           ar: 'يُرجى الاحتفاظ بالتذكرة حتى انتهاء الخدمة، وتجهيز البطاقة الذكية وأي مستندات تتعلق بطلبك الإسكاني قبل التوجه إلى الشباك',
-          en: 'Please keep your ticket until your visit is complete, and have your smart card and any documents about your housing application ready before you go to the counter',
+          en:
+            'Please keep your ticket until your visit is complete, and have your smart card and any documents about your housing application ready ' +
+            'before you go to the counter',
         },
       ],
     });
@@ -216,7 +218,8 @@ async function main() {
     await shot(big!.page, 'back-online-1920x1080');
     const replayed = after.queued.length - before.queued.length;
     console.log(
-      `announcements: ${before.queued.length} before going offline, ${after.queued.length} after coming back (${replayed} new; the call made while offline must not be among them)`,
+      `announcements: ${before.queued.length} before going offline, ${after.queued.length} after coming back (${replayed} new; the call made while ` +
+        `offline must not be among them)`,
     );
     if (replayed !== 0) run.problems.push(`the reconnect queued ${replayed} announcement(s)`);
     console.log('queued:', after.queued.join(' '));

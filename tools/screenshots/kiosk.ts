@@ -232,7 +232,8 @@ async function printerBannerShots(browser: Browser) {
     // Socket.IO polls first and then upgrades to a WebSocket ("5" from the client): once the
     // socket is upgraded, push a printer problem as if the hub had sent it.
     const PRINTER =
-      '42["printer:status",{"ok":false,"status":{"online":true,"paperOut":true,"paperNearEnd":true,"coverOpen":false},"message":"The ticket printer is out of paper."}]';
+      '42["printer:status",{"ok":false,"status":{"online":true,"paperOut":true,"paperNearEnd":true,"coverOpen":false},"message":"The ticket printer is ' +
+      'out of paper."}]';
     await page.routeWebSocket(/\/socket\.io\//, (ws) => {
       const server = ws.connectToServer();
       ws.onMessage((m) => {
