@@ -40,6 +40,11 @@ export const ERRORS = {
     ar: 'غيّر كلمة المرور المؤقتة أولًا، ثم تابع العمل.',
     en: 'Change the temporary password first, then carry on.',
   },
+  PASSWORD_UNCHANGED: {
+    status: 400,
+    ar: 'كلمة المرور الجديدة هي الحالية نفسها؛ اختر كلمة مرور أخرى.',
+    en: 'The new password is the current one; choose another.',
+  },
   PASSWORD_TOO_SHORT: { status: 400, ar: 'كلمة المرور قصيرة: 10 أحرف على الأقل.', en: 'The password is too short: at least 10 characters.' },
   PASSWORD_IS_USERNAME: { status: 400, ar: 'لا يجوز أن تكون كلمة المرور اسمَ المستخدم أو تحتويه.', en: 'The password must not be or contain the username.' },
   PASSWORD_TOO_COMMON: {

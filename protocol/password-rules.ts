@@ -2,10 +2,10 @@
 // check as the person types): at least 10 characters, not the username nor containing it, and not
 // one of the common passwords of zxcvbn-ts's list (leaked-password frequency lists, kept by the
 // zxcvbn-ts project and shipped with the code: the hall has no internet).
+// Only screens that check passwords import this module: the list is ~380 kB of script, which the
+// typed client (protocol/operations.ts → ./users.ts) must not pull into every screen.
 import { dictionary } from '@zxcvbn-ts/language-common';
-
-export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 200;
+import { MIN_PASSWORD_LENGTH } from './users.ts';
 
 /** Characters, not UTF-16 units: an Arabic or emoji password counts what a person typed. */
 const lengthOf = (s: string) => [...s].length;

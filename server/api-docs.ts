@@ -95,7 +95,8 @@ function reply(o: Operation): string {
 function access(o: Operation): string {
   if (o.access.anonymous) return 'anyone (no login)';
   const parts = [...(o.access.roles ?? []).map((r) => `role \`${r}\``), ...(o.access.devices ?? []).map((d) => `paired ${d}`)];
-  if (o.access.roles?.includes('supervisor')) parts.push('role `admin`');
+  if (o.access.roles?.includes('supervisor') && !o.access.roles.includes('admin')) parts.push('role `admin`');
+  if (o.access.duringPasswordChange) parts.push('also while a password change is pending');
   return parts.join(', ');
 }
 
@@ -119,20 +120,32 @@ Path parameters (\`:counter\`, \`:id\`, \`:token\`, \`:cpr\`) are part of the so
   may also be sent as \`Authorization: Bearer <token>\` or, for Socket.IO, as \`auth: { token }\`.
 - Socket.IO connections without a valid session or device token are refused (\`connect_error\`
   with \`data.code = "UNAUTHENTICATED"\`); the session is checked again on every event.
+- **Passwords**: at least 10 characters, not containing the username, not a common password
+  (\`protocol/password-rules.ts\`; \`PASSWORD_TOO_SHORT\`, \`PASSWORD_IS_USERNAME\`, \`PASSWORD_TOO_COMMON\`).
+  A password an admin sets (\`POST /api/users\`, \`POST /api/users/:id/password\`) must be changed at the
+  next login: the login reply says \`mustChangePassword\`, and until \`POST /api/auth/password\` every
+  operation but \`auth.me\`, \`auth.logout\` and \`auth.password\` answers 403 \`PASSWORD_CHANGE_REQUIRED\`
+  (a socket is refused with that code). Disabling a user or resetting their password ends their
+  sessions and disconnects their sockets at once.
+- **First run** of a real hall (\`DOR_DEMO=0\`, no enabled admin yet): the hub logs a one-time link
+  \`http://<hub>/setup?token=…\`; the setup page sends the token with the hall's name and time zone and the
+  first admin (\`POST /api/setup\`). Until then every screen page answers 503 with a "not set up yet" page.
 
 ## Errors
 
 Every error has the shape \`{ "error": { "code": "…", "message": "…" } }\` (plus \`details\` for
 validation errors). Status codes: 400 \`VALIDATION_FAILED\`, \`MALFORMED_JSON\`, \`INVALID_PAIRING_CODE\`,
 \`TRANSFER_TARGET_MISSING\`, \`TRANSFER_TO_SELF\`, \`NOT_ON_GRID\`, \`BIRTH_DATE_IN_FUTURE\`,
-\`FAMILY_MEMBER_IS_CITIZEN\`, \`IMPORT_BAD_FILE\`, \`REFERENCE_MISTYPED\`; 401 \`UNAUTHENTICATED\`, \`INVALID_CREDENTIALS\`;
-403 \`FORBIDDEN\`, \`NOT_YOUR_COUNTER\`; 404 \`NOT_FOUND\`, \`UNKNOWN_SERVICE\`, \`UNKNOWN_COUNTER\`,
-\`NO_APPOINTMENT_TODAY\`, \`APPOINTMENT_NOT_FOUND\`, \`TICKET_NOT_FOUND\`, \`CITIZEN_NOT_FOUND\`; 409 for refusals of the queue
+\`FAMILY_MEMBER_IS_CITIZEN\`, \`IMPORT_BAD_FILE\`, \`REFERENCE_MISTYPED\`, \`PASSWORD_TOO_SHORT\`, \`PASSWORD_IS_USERNAME\`,
+\`PASSWORD_TOO_COMMON\`, \`PASSWORD_UNCHANGED\`; 401 \`UNAUTHENTICATED\`, \`INVALID_CREDENTIALS\`;
+403 \`FORBIDDEN\`, \`NOT_YOUR_COUNTER\`, \`PASSWORD_CHANGE_REQUIRED\`, \`WRONG_PASSWORD\`, \`SETUP_TOKEN_INVALID\`; 404 \`NOT_FOUND\`, \`UNKNOWN_SERVICE\`, \`UNKNOWN_COUNTER\`,
+\`NO_APPOINTMENT_TODAY\`, \`APPOINTMENT_NOT_FOUND\`, \`TICKET_NOT_FOUND\`, \`CITIZEN_NOT_FOUND\`, \`USER_NOT_FOUND\`; 409 for refusals of the queue
 rules: \`COUNTER_BUSY\`, \`COUNTER_CLOSED\`, \`COUNTER_PAUSED\`, \`COUNTER_NOT_PAUSED\`, \`COUNTER_TAKEN\`,
 \`USER_AT_OTHER_COUNTER\`, \`QUEUE_EMPTY\`, \`TICKET_NOT_CALLABLE\`, \`NO_CURRENT_TICKET\`,
 \`INVALID_TICKET_STATE\`, \`ALREADY_CHECKED_IN\`, \`SERVICE_NOT_AVAILABLE\`, \`SERVICE_NOT_BOOKABLE\`,
 \`SLOT_IN_PAST\`, \`SLOT_CLOSED\`, \`SLOT_FULL\`, \`BEYOND_HORIZON\`, \`SAME_SLOT\`, \`ALREADY_BOOKED\`, \`APPOINTMENT_NOT_ACTIVE\`,
-\`PREFIX_IN_USE\`, \`DAY_CLOSED\`, \`FAMILY_MEMBER_EXISTS\`, \`REQUEST_ID_REUSED\` (a kiosk's \`requestId\` sent again with another body); 413 \`BODY_TOO_LARGE\`, \`IMPORT_TOO_LARGE\`; 500 \`INTERNAL\`.
+\`PREFIX_IN_USE\`, \`DAY_CLOSED\`, \`FAMILY_MEMBER_EXISTS\`, \`REQUEST_ID_REUSED\` (a kiosk's \`requestId\` sent again with another body),
+and of account changes: \`USERNAME_TAKEN\`, \`LAST_ADMIN\`, \`OWN_ACCOUNT\`, \`SETUP_DONE\`; 429 \`RATE_LIMITED\`; 413 \`BODY_TOO_LARGE\`, \`IMPORT_TOO_LARGE\`; 500 \`INTERNAL\`.
 
 ## Live updates (server → client)
 
@@ -153,7 +166,8 @@ Rooms: \`display\`, \`kiosk\` (public), \`supervisor\`, \`callcenter\`, \`counte
 Prometheus text: commands, events, sequence, tickets today, waiting per queue, open counters, socket clients.
 
 ### GET /
-The start page: links to every screen; demo logins when \`DOR_DEMO=1\`.
+The start page: links to every screen; demo logins when \`DOR_DEMO=1\`. Before the first run of a real hall
+it (and every screen page) answers 503 with a bilingual "this hall is not set up yet" page.
 
 ${SCREENS}
 
