@@ -224,7 +224,7 @@ export function SetupApp() {
           </span>
         </span>
         <span class="setup-brand" lang={lang}>
-          {lang === 'ar' ? 'دور' : 'Dor'}
+          {ts(lang, 'brand')}
         </span>
         <button type="button" class="btn btn-ghost setup-lang" data-testid="lang-toggle" lang={otherLang(lang)} onClick={() => setLang(otherLang(lang))}>
           {ts(lang, 'langToggle')}

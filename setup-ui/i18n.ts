@@ -2,6 +2,7 @@
 import type { Lang } from '../ui-kit/i18n.ts';
 
 const ar = {
+  brand: 'دور — إعداد القاعة',
   title: 'إعداد القاعة لأول مرة',
   intro: 'أدخل اسم القاعة ومنطقتها الزمنية، ثم أنشئ حساب مشرف النظام الأول. بعد ذلك تُكمل الإعداد من لوحة المشرف.',
   hall: 'القاعة',
@@ -10,7 +11,7 @@ const ar = {
   timeZone: 'المنطقة الزمنية',
   admin: 'مشرف النظام الأول',
   username: 'اسم المستخدم',
-  usernameHint: 'أحرف إنجليزية صغيرة وأرقام و . _ - (3 إلى 32)',
+  usernameHint: 'حروف إنجليزية صغيرة وأرقام، من 3 إلى 32 (يُسمح بالنقطة والشرطة والشرطة السفلية)',
   displayNameAr: 'الاسم بالعربية',
   displayNameEn: 'الاسم بالإنجليزية',
   password: 'كلمة المرور',
@@ -32,6 +33,7 @@ const ar = {
 export type SKey = keyof typeof ar;
 
 const en: Record<SKey, string> = {
+  brand: 'Dor — hall setup',
   title: 'First run of the hall',
   intro: "Enter the hall's name and time zone, then create the first admin account. You finish the setup in the supervisor console.",
   hall: 'The hall',
@@ -40,7 +42,7 @@ const en: Record<SKey, string> = {
   timeZone: 'Time zone',
   admin: 'First admin',
   username: 'Username',
-  usernameHint: 'small English letters, digits, . _ - (3 to 32)',
+  usernameHint: 'small English letters and digits, 3 to 32 (dot, dash and underscore allowed)',
   displayNameAr: 'Name in Arabic',
   displayNameEn: 'Name in English',
   password: 'Password',
