@@ -155,7 +155,8 @@ get \`public\`, which never contains names, CPRs, phones, references, notes or s
 After that, every committed command arrives as one \`delta\` — \`{ fromSeq, toSeq, events }\` with the
 events of \`protocol/events.ts\` (redacted the same way for public rooms). A client whose last seq is
 not \`fromSeq − 1\` missed something and sends \`snapshot:get\` to resync.
-Rooms: \`display\`, \`kiosk\` (public), \`supervisor\`, \`callcenter\`, \`counters\` and \`counter:N\` (staff).
+Rooms: \`display\`, \`kiosk\` (public), \`supervisor\`, \`callcenter\`, \`counters\` and \`counter:N\` (staff), and \`user:N\`, each staff
+member's own sockets (disconnected at once when their account is disabled, reset or given another role).
 
 ## Other HTTP routes
 
