@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { openDatabase, type Db } from '../db/client.ts';
 import * as repo from '../db/repos/index.ts';
-import { DEMO_SERVICES, seedDemo } from '../db/seed.ts';
+import { MINISTRY_SERVICES, seedDemo } from '../db/seed.ts';
 import type { Priority } from '../protocol/domain.ts';
 import { ManualClock } from '../server/clock.ts';
 import type { Command } from '../engine/index.ts';
@@ -62,7 +62,7 @@ export async function startHall(name: string): Promise<BenchHall> {
   return hall;
 }
 
-const SERVICE_IDS = DEMO_SERVICES.filter((s) => s.kioskVisible).map((s) => s.id);
+const SERVICE_IDS = MINISTRY_SERVICES.filter((s) => s.kioskVisible).map((s) => s.id);
 /** Mostly ordinary tickets, some with a priority (weights 1 and 1.5 in the default settings). */
 const PRIORITIES: readonly Priority[] = ['none', 'none', 'none', 'elderly', 'none', 'disability', 'none', 'pregnancy'];
 

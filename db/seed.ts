@@ -1,5 +1,7 @@
-// First-run demo data: a Ministry of Housing customer-service hall with services, counters, staff,
-// hours, devices and a day of bookings for today, so `npm start` shows a working hall at once.
+// First-run data. A real hall (DOR_DEMO=0) starts with the settings defaults and the Ministry of
+// Housing's services only, editable in the console; its first admin comes through the setup link.
+// The demo hall adds counters, staff, hours, devices and a day of bookings for today, so
+// `npm start` shows a working hall at once.
 import { hash } from '@node-rs/argon2';
 import { makeIban } from '../protocol/citizens.ts';
 import { type Counter, DEFAULT_SETTINGS, type Role, type Service } from '../protocol/domain.ts';
@@ -31,7 +33,8 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; password: string; rol
   { username: 'counter2', password: 'counter123', role: 'counter', displayName: 'مريم العلوي / Maryam Al-Alawi' },
 ];
 
-export const DEMO_SERVICES: readonly Service[] = [
+/** The services of a Ministry of Housing customer-service hall: every new hall starts with them. */
+export const MINISTRY_SERVICES: readonly Service[] = [
   {
     id: 'new-application',
     nameAr: 'طلب إسكاني جديد',
@@ -182,6 +185,23 @@ function addMinutes(time: string, minutes: number): string {
 /** The PIN staff type to leave kiosk mode in the demo. */
 export const DEMO_KIOSK_PIN = '1234';
 
+/** What every hall starts with: the settings defaults (in `timeZone`) and the ministry's services. */
+function seedHallDefaults(db: Db, timeZone: string): void {
+  saveSettings(db, { ...structuredClone(DEFAULT_SETTINGS), timeZone });
+  for (const s of MINISTRY_SERVICES) insertService(db, s);
+}
+
+/**
+ * Seeds a real hall into an empty database (throws otherwise): settings defaults and the ministry's
+ * services, no users, counters, devices, bookings or citizens.
+ */
+export function seedDefaults(db: Db): void {
+  transaction(db, () => {
+    if (!isEmpty(db)) throw new Error('seedDefaults: the database is not empty');
+    seedHallDefaults(db, DEFAULT_SETTINGS.timeZone);
+  });
+}
+
 /**
  * Seeds the demo hall into an empty database (throws otherwise). Passwords are hashed first, then
  * everything is written in one transaction. Today's bookings use the local date of `now` in
@@ -194,12 +214,11 @@ export async function seedDemo(db: Db, now: number, opts: { timeZone?: string } 
   const hashes = await Promise.all(DEMO_USERS.map((u) => hash(u.password)));
   const pinHash = await hash(DEMO_KIOSK_PIN);
   const today = localDay(now, timeZone);
-  const serviceById = new Map(DEMO_SERVICES.map((s) => [s.id, s]));
+  const serviceById = new Map(MINISTRY_SERVICES.map((s) => [s.id, s]));
 
   return transaction(db, () => {
     if (!isEmpty(db)) throw new Error('seedDemo: the database is not empty');
-    saveSettings(db, { ...structuredClone(DEFAULT_SETTINGS), timeZone });
-    for (const s of DEMO_SERVICES) insertService(db, s);
+    seedHallDefaults(db, timeZone);
     for (const c of DEMO_COUNTERS) insertCounter(db, c);
     DEMO_USERS.forEach((u, i) => {
       createUser(db, { username: u.username, displayName: u.displayName, role: u.role, passwordHash: hashes[i]!, demoPassword: true, createdAt: now });

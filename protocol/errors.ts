@@ -33,6 +33,48 @@ export const ERRORS = {
   DEVICE_NOT_FOUND: { status: 404, ar: 'هذا الجهاز غير مسجّل.', en: 'There is no such device.' },
   WRONG_ROLE: { status: 403, ar: 'هذه الشاشة لموظفي مركز الاتصال والمشرفين فقط.', en: 'This console is for call-center agents and supervisors only.' },
 
+  // --- accounts, passwords and the first run
+  WRONG_PASSWORD: { status: 403, ar: 'كلمة المرور الحالية غير صحيحة.', en: 'The current password is wrong.' },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    ar: 'غيّر كلمة المرور المؤقتة أولًا، ثم تابع العمل.',
+    en: 'Change the temporary password first, then carry on.',
+  },
+  PASSWORD_UNCHANGED: {
+    status: 400,
+    ar: 'كلمة المرور الجديدة هي الحالية نفسها؛ اختر كلمة مرور أخرى.',
+    en: 'The new password is the current one; choose another.',
+  },
+  PASSWORD_TOO_SHORT: { status: 400, ar: 'كلمة المرور قصيرة: 10 أحرف على الأقل.', en: 'The password is too short: at least 10 characters.' },
+  PASSWORD_IS_USERNAME: { status: 400, ar: 'لا يجوز أن تكون كلمة المرور اسمَ المستخدم أو تحتويه.', en: 'The password must not be or contain the username.' },
+  PASSWORD_TOO_COMMON: {
+    status: 400,
+    ar: 'كلمة المرور هذه شائعة ويسهل تخمينها؛ اختر غيرها.',
+    en: 'This password is common and easy to guess; choose another.',
+  },
+  USERNAME_TAKEN: { status: 409, ar: 'اسم المستخدم هذا مستخدم من قبل؛ اختر غيره.', en: 'This username is already taken; choose another.' },
+  USER_NOT_FOUND: { status: 404, ar: 'لا يوجد مستخدم بهذا الرقم.', en: 'There is no such user.' },
+  LAST_ADMIN: {
+    status: 409,
+    ar: 'هذا آخر مشرف نظام مفعّل؛ لا يمكن تعطيله أو تغيير دوره.',
+    en: 'This is the last enabled admin; it cannot be disabled or given another role.',
+  },
+  OWN_ACCOUNT: {
+    status: 409,
+    ar: 'لا يمكنك تعطيل حسابك أو تغيير دورك؛ يقوم بذلك مشرف نظام آخر.',
+    en: 'You cannot disable your own account or change your own role; another admin can.',
+  },
+  SETUP_DONE: {
+    status: 409,
+    ar: 'تم إعداد هذه القاعة من قبل؛ سجّل الدخول بحساب مشرف النظام.',
+    en: 'This hall is already set up; log in with an admin account.',
+  },
+  SETUP_TOKEN_INVALID: {
+    status: 403,
+    ar: 'رابط الإعداد غير صحيح أو قديم؛ افتح آخر رابط ظهر في سجل الخادم.',
+    en: 'This setup link is wrong or out of date; open the latest link in the hub’s log.',
+  },
+
   // --- counters
   UNKNOWN_COUNTER: { status: 404, ar: 'لا يوجد شباك بهذا الرقم.', en: 'There is no such counter.' },
   COUNTER_CLOSED: { status: 409, ar: 'الشباك مغلق.', en: 'The counter is closed.' },

@@ -67,6 +67,7 @@ import {
   TicketStatusReply,
   WalkInReply,
 } from './replies.ts';
+import { ChangePasswordBody, CreateUserBody, ResetPasswordBody, SetupBody, SetupStatusReply, UpdateUserBody, UserReply, UsersReply } from './users.ts';
 
 export interface Contract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   summary: string;
@@ -106,6 +107,61 @@ export const contracts = {
     event: 'auth:me',
     input: Empty,
     output: MeReply,
+  },
+  'auth.password': {
+    summary:
+      'Changes your own password: the current one and a new one (at least 10 characters, not containing the username, not a common password). Clears a ' +
+      'pending password change; your other sessions end, this one stays. At most 5 tries a minute.',
+    http: { method: 'post', path: '/api/auth/password' },
+    input: ChangePasswordBody,
+    output: LoginReply,
+  },
+  'users.list': {
+    summary:
+      'Every staff account with its role and state (disabled, password change pending, demo password), and whether any enabled account still has its ' +
+      'demo password.',
+    http: { method: 'get', path: '/api/users' },
+    input: Empty,
+    output: UsersReply,
+  },
+  'users.create': {
+    summary:
+      'Creates a staff account (username, Arabic and English display names, role, an initial password under the password rules); its owner must change ' +
+      'the password at the first login. Audited.',
+    http: { method: 'post', path: '/api/users', status: 201 },
+    input: CreateUserBody,
+    output: UserReply,
+  },
+  'users.update': {
+    summary:
+      "Renames an account, changes its role, disables or re-enables it. Disabling ends the user's sessions and sockets at once and closes a counter " +
+      'they hold (its ticket goes back to its queue); a role change reconnects their screens. Nobody disables or demotes themself, and the last ' +
+      'enabled admin stays. Audited.',
+    http: { method: 'put', path: '/api/users/:id' },
+    input: UpdateUserBody,
+    output: UserReply,
+  },
+  'users.resetPassword': {
+    summary:
+      "Sets a new password for an account (under the password rules), to be changed at its next login; ends the user's sessions and sockets at once " +
+      'and closes a counter they hold (its ticket goes back to its queue). Audited (without the password).',
+    http: { method: 'post', path: '/api/users/:id/password' },
+    input: ResetPasswordBody,
+    output: UserReply,
+  },
+  'setup.status': {
+    summary: 'Whether this hall still needs its first run (no enabled admin yet).',
+    http: { method: 'get', path: '/api/setup' },
+    input: Empty,
+    output: SetupStatusReply,
+  },
+  'setup.complete': {
+    summary:
+      "The first run of a hall: with the one-time token of the setup link in the hub's log, stores the hall's name and time zone, creates the first " +
+      'admin and logs them in. Works once, and only while no enabled admin exists (409 SETUP_DONE afterwards; 403 SETUP_TOKEN_INVALID for a wrong token).',
+    http: { method: 'post', path: '/api/setup' },
+    input: SetupBody,
+    output: LoginReply,
   },
   'devices.pairingCode': {
     summary: 'Registers a kiosk or display and returns a one-time pairing code (10 minutes).',

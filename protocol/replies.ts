@@ -9,10 +9,22 @@ const Ok = z.object({ ok: z.literal(true) });
 const nullableInt = z.number().int().nullable();
 
 // --- auth and devices
-export const StaffUser = z.object({ id: z.number().int(), username: z.string(), displayName: z.string(), role: Role });
+export const StaffUser = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  /** The password was set by an admin: until it is changed (`auth.password`) every other operation answers 403 PASSWORD_CHANGE_REQUIRED. */
+  mustChangePassword: z.boolean(),
+});
 export const LoginReply = z.object({ user: StaffUser });
 export const LogoutReply = Ok;
-export const MeReply = z.object({ user: StaffUser, counter: CounterNumber.nullable() });
+export const MeReply = z.object({
+  user: StaffUser,
+  counter: CounterNumber.nullable(),
+  /** Supervisors and admins only: whether an enabled account still has its demo password (the console warns). */
+  demoPasswords: z.boolean().optional(),
+});
 export const PairingCodeReply = z.object({ deviceId: z.number().int(), code: z.string(), expiresAt: z.number().int() });
 export const PairReply = z.object({ token: z.string(), device: z.object({ id: z.number().int(), kind: DeviceKind, name: z.string() }) });
 export const Device = z.object({

@@ -96,7 +96,8 @@ function reply(o: Operation): string {
 function access(o: Operation): string {
   if (o.access.anonymous) return 'anyone (no login)';
   const parts = [...(o.access.roles ?? []).map((r) => `role \`${r}\``), ...(o.access.devices ?? []).map((d) => `paired ${d}`)];
-  if (o.access.roles?.includes('supervisor')) parts.push('role `admin`');
+  if (o.access.roles?.includes('supervisor') && !o.access.roles.includes('admin')) parts.push('role `admin`');
+  if (o.access.duringPasswordChange) parts.push('also while a password change is pending');
   return parts.join(', ');
 }
 
@@ -129,6 +130,16 @@ Path parameters (\`:counter\`, \`:id\`, \`:token\`, \`:cpr\`) are part of the so
   may also be sent as \`Authorization: Bearer <token>\` or, for Socket.IO, as \`auth: { token }\`.
 - Socket.IO connections without a valid session or device token are refused (\`connect_error\`
   with \`data.code = "UNAUTHENTICATED"\`); the session is checked again on every event.
+- **Passwords**: at least 10 characters, not containing the username, not a common password
+  (\`protocol/password-rules.ts\`; \`PASSWORD_TOO_SHORT\`, \`PASSWORD_IS_USERNAME\`, \`PASSWORD_TOO_COMMON\`).
+  A password an admin sets (\`POST /api/users\`, \`POST /api/users/:id/password\`) must be changed at the
+  next login: the login reply says \`mustChangePassword\`, and until \`POST /api/auth/password\` every
+  operation but \`auth.me\`, \`auth.logout\` and \`auth.password\` answers 403 \`PASSWORD_CHANGE_REQUIRED\`
+  (a socket is refused with that code). Disabling a user or resetting their password ends their
+  sessions and disconnects their sockets at once.
+- **First run** of a real hall (\`DOR_DEMO=0\`, no enabled admin yet): the hub logs a one-time link
+  \`http://<hub>/setup?token=…\`; the setup page sends the token with the hall's name and time zone and the
+  first admin (\`POST /api/setup\`). Until then every screen page answers 503 with a "not set up yet" page.
 
 ## Errors
 
@@ -146,7 +157,8 @@ get \`public\`, which never contains names, CPRs, phones, references, notes or s
 After that, every committed command arrives as one \`delta\` — \`{ fromSeq, toSeq, events }\` with the
 events of \`protocol/events.ts\` (redacted the same way for public rooms). A client whose last seq is
 not \`fromSeq − 1\` missed something and sends \`snapshot:get\` to resync.
-Rooms: \`display\`, \`kiosk\` (public), \`supervisor\`, \`callcenter\`, \`counters\` and \`counter:N\` (staff).
+Rooms: \`display\`, \`kiosk\` (public), \`supervisor\`, \`callcenter\`, \`counters\` and \`counter:N\` (staff), and \`user:N\`, each staff
+member's own sockets (disconnected at once when their account is disabled, reset or given another role).
 
 ## Other HTTP routes
 
@@ -157,7 +169,8 @@ Rooms: \`display\`, \`kiosk\` (public), \`supervisor\`, \`callcenter\`, \`counte
 Prometheus text: commands, events, sequence, tickets today, waiting per queue, open counters, socket clients.
 
 ### GET /
-The start page: links to every screen; demo logins when \`DOR_DEMO=1\`.
+The start page: links to every screen; demo logins when \`DOR_DEMO=1\`. Before the first run of a real hall
+it (and every screen page) answers 503 with a bilingual "this hall is not set up yet" page.
 
 ${SCREENS}
 

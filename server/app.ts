@@ -18,7 +18,8 @@ import { warmUpRenderer } from '../printer/index.ts';
 import { Printing } from './printing.ts';
 import { logSender, OutboxWorker, type SmsSender } from './outbox.ts';
 import { RateLimiter } from './rate-limit.ts';
-import { attachSockets } from './sockets.ts';
+import { setupGate, issueSetupToken } from './setup.ts';
+import { attachSockets, userSockets } from './sockets.ts';
 import { uiRouter, uiVersion } from './ui.ts';
 import { nextDemoDay, startPage } from './start-page.ts';
 
@@ -88,6 +89,7 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
     ];
     res.type('text/plain; version=0.0.4').send(`${lines.join('\n')}\n`);
   });
+  app.use(setupGate(db));
   const demoDevices = opts.demo ? repo.loadDemoDevices(db) : null;
   app.get('/', (_req, res) => {
     const demo = demoDevices ? { users: DEMO_USERS, closedNow: nextDemoDay(db, hub.current.settings, clock.now()) } : null;
@@ -116,10 +118,11 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
   });
   const publicUrl = opts.publicUrl ?? null;
   const validateReplies = opts.validateReplies ?? false;
+  const sockets = userSockets(io);
   app.use(uiRouter());
-  app.use(apiRouter({ db, hub, clock, log, secureCookies: !!opts.secureCookies, printing, limiter, publicUrl, validateReplies }));
+  app.use(apiRouter({ db, hub, clock, log, secureCookies: !!opts.secureCookies, printing, limiter, publicUrl, userSockets: sockets, validateReplies }));
   app.use(errorHandler(log));
-  attachSockets(io, { db, hub, clock, log, printing, limiter, publicUrl, validateReplies });
+  attachSockets(io, { db, hub, clock, log, printing, limiter, publicUrl, userSockets: sockets, validateReplies });
   printing.startMonitor(opts.printerPollMs ?? 30_000);
   warmUpRenderer(); // the first ticket of the day should not wait for font loading
   const outbox = new OutboxWorker(db, clock, opts.smsSender ?? logSender(log), log);
@@ -135,6 +138,14 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
 
   await new Promise<void>((resolve) => http.listen(port, host, resolve));
   const addr = http.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`;
+  const setupToken = issueSetupToken(db);
+  if (setupToken) {
+    // One line for the installer: on the hub itself "localhost" works; from another PC, the hub's LAN address.
+    const base = publicUrl?.replace(/\/$/, '') ?? url.replace(/\/\/(0\.0\.0\.0|\[::\])/, '//localhost');
+    const setupUrl = `${base}/setup?token=${setupToken}`;
+    log.warn({ setupUrl }, `This hall is not set up yet: open ${setupUrl} to set it up (the link works once).`);
+  }
   return {
     app,
     hub,
@@ -142,7 +153,7 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
     http,
     printing,
     outbox,
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`,
+    url,
     async close() {
       clearInterval(timer);
       printing.stop();

@@ -11,7 +11,7 @@ export const DEVICE_COOKIE = 'dor_device';
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
 export type Principal =
-  | { kind: 'staff'; userId: number; username: string; displayName: string; role: Role; sessionHash: string }
+  | { kind: 'staff'; userId: number; username: string; displayName: string; role: Role; mustChangePassword: boolean; sessionHash: string }
   | { kind: 'device'; deviceId: number; device: DeviceKind; name: string }
   | { kind: 'anonymous' };
 
@@ -20,6 +20,8 @@ export interface Access {
   roles?: Role[];
   devices?: DeviceKind[];
   anonymous?: boolean;
+  /** Staff may run it while their password must be changed (who am I, log out, change it); nothing else is open to them until then. */
+  duringPasswordChange?: boolean;
 }
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -46,7 +48,10 @@ export function resolvePrincipal(db: Db, now: number, cookieHeader: string | und
   if (session) {
     const sessionHash = sha256(session);
     const user = repo.getSessionUser(db, sessionHash, now);
-    if (user) return { kind: 'staff', userId: user.id, username: user.username, displayName: user.displayName, role: user.role, sessionHash };
+    if (user) {
+      const { id: userId, username, displayName, role, mustChangePassword } = user;
+      return { kind: 'staff', userId, username, displayName, role, mustChangePassword, sessionHash };
+    }
   }
   const deviceToken = bearer ?? cookies[DEVICE_COOKIE];
   if (deviceToken) {
@@ -67,7 +72,9 @@ export function authorize(p: Principal, access: Access): void {
   if (p.kind === 'anonymous') throw new HttpError(401, 'UNAUTHENTICATED', 'Log in, or pair this device, first.');
   if (p.kind === 'staff') {
     const roles = access.roles ?? [];
-    if (roles.includes(p.role) || (p.role === 'admin' && roles.includes('supervisor'))) return;
-  } else if (access.devices?.includes(p.device)) return;
-  throw new HttpError(403, 'FORBIDDEN', 'Your role may not do this.');
+    if (!roles.includes(p.role) && !(p.role === 'admin' && roles.includes('supervisor'))) throw new HttpError(403, 'FORBIDDEN', 'Your role may not do this.');
+    if (p.mustChangePassword && !access.duringPasswordChange) throw new HttpError(403, 'PASSWORD_CHANGE_REQUIRED', 'Change your temporary password first.');
+    return;
+  }
+  if (!access.devices?.includes(p.device)) throw new HttpError(403, 'FORBIDDEN', 'Your role may not do this.');
 }

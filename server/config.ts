@@ -7,6 +7,7 @@ const Env = z.object({
   DOR_DB: z.string().default('./data/dor.db'),
   /** ISO instant the hub's clock starts at (demos and tests); real time otherwise. */
   DOR_CLOCK_START: z.string().datetime({ offset: true }).optional(),
+  /** 1: a first run seeds the demo hall and the start page offers its logins; 0: a real hall, set up through the setup link in the log. */
   DOR_DEMO: z.enum(['0', '1']).default('1'),
   DOR_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
   /** Parse every reply with its operation's output schema; a drifting reply fails loudly (for tests and staging). */

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import pino from 'pino';
 import { openDatabase } from '../db/client.ts';
 import * as repo from '../db/repos/index.ts';
-import { seedDemo } from '../db/seed.ts';
+import { seedDefaults, seedDemo } from '../db/seed.ts';
 import { startHub } from './app.ts';
 import { shiftedClock, systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
@@ -15,10 +15,14 @@ const log = pino({ level: config.LOG_LEVEL });
 const clock = config.DOR_CLOCK_START ? shiftedClock(Date.parse(config.DOR_CLOCK_START)) : systemClock;
 
 const db = openDatabase(config.DOR_DB);
-if (repo.isEmpty(db)) {
+if (repo.isEmpty(db) && config.DOR_DEMO === '1') {
   const { demoDeviceIds } = await seedDemo(db, clock.now());
   repo.saveDemoDevices(db, demoDeviceIds);
   log.info({ db: config.DOR_DB }, 'first run: seeded the demo hall');
+} else if (repo.isEmpty(db)) {
+  // A real hall: the hub logs the setup link at start (see startHub).
+  seedDefaults(db);
+  log.info({ db: config.DOR_DB }, 'first run: seeded the default services and settings');
 }
 await buildUiIfStale(log);
 const running = await startHub(

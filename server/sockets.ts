@@ -12,7 +12,7 @@ import { HttpError } from './errors.ts';
 import type { Hub } from './hub.ts';
 import type { Printing } from './printing.ts';
 import type { RateLimiter } from './rate-limit.ts';
-import { checkReply } from './ops/op.ts';
+import { checkReply, type UserSockets } from './ops/op.ts';
 import { operations } from './ops/index.ts';
 import { citizenReceipt, snapshotFor } from './views.ts';
 import * as repo from '../db/repos/index.ts';
@@ -43,6 +43,21 @@ function toError(err: unknown, log: Logger): ApiError {
   return { error: { code: 'INTERNAL', message: 'Something went wrong in the hub; it has been logged.' } };
 }
 
+const userRoom = (userId: number) => `user:${userId}`;
+
+/** Cuts staff sockets by user (every staff socket is in its user's room). */
+export function userSockets(io: Server): UserSockets {
+  return {
+    disconnectUser(userId, keepSessionHash) {
+      for (const id of io.sockets.adapter.rooms.get(userRoom(userId)) ?? []) {
+        const socket = io.sockets.sockets.get(id);
+        const p = socket?.data.principal as Principal | undefined;
+        if (socket && !(p?.kind === 'staff' && p.sessionHash === keepSessionHash)) socket.disconnect(true);
+      }
+    },
+  };
+}
+
 export interface SocketDeps {
   db: Db;
   hub: Hub;
@@ -51,6 +66,7 @@ export interface SocketDeps {
   printing: Printing;
   limiter: RateLimiter;
   publicUrl: string | null;
+  userSockets: UserSockets;
   /** Parse every reply with its operation's output schema; a drifting reply is an INTERNAL-style error ack (tests). */
   validateReplies?: boolean;
 }
@@ -72,6 +88,10 @@ export function attachSockets(io: Server, deps: SocketDeps): void {
       err.data = { code: 'UNAUTHENTICATED' };
       return next(err);
     }
+    // The hall's live picture is not for a session whose temporary password is still unchanged.
+    if (p.kind === 'staff' && p.mustChangePassword) {
+      return next(Object.assign(new Error('Change your temporary password first.'), { data: { code: 'PASSWORD_CHANGE_REQUIRED' } }));
+    }
     socket.data.principal = p;
     next();
   });
@@ -85,6 +105,7 @@ export function attachSockets(io: Server, deps: SocketDeps): void {
     }
     const p = socket.data.principal as Principal;
     socket.join(roomsOf(p, hub));
+    if (p.kind === 'staff') socket.join(userRoom(p.userId));
     socket.emit('snapshot', snapshotFor(p, hub.current, hub.lastSeq));
     if (p.kind === 'device' && p.device === 'kiosk') {
       const printer = printing.statusFor(p.deviceId);
@@ -110,7 +131,7 @@ export function attachSockets(io: Server, deps: SocketDeps): void {
           const rooms = { joinCounter: (n: number) => socket.join(`counter:${n}`), leaveCounter: (n: number) => socket.leave(`counter:${n}`) };
           const origin = deps.publicUrl ?? `${socket.handshake.secure ? 'https' : 'http'}://${socket.handshake.headers.host}`;
           const data = await o.invoke(
-            { hub, db, clock, printing, limiter, origin, principal: now, actor: actorOf(now), cookies: null, rooms },
+            { hub, db, clock, printing, limiter, userSockets: deps.userSockets, origin, principal: now, actor: actorOf(now), cookies: null, rooms },
             payload as Record<string, unknown>,
           );
           if (deps.validateReplies) checkReply(o, data, log);

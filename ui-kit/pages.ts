@@ -23,6 +23,12 @@ export const PAGES: readonly Page[] = [
     html: 'booking-ui/index.html',
     summary: 'The call-center console (CPR search, citizen card, slot picker, bookings, call log).',
   },
+  {
+    name: 'setup',
+    path: '/setup',
+    html: 'setup-ui/index.html',
+    summary: "A real hall's first run (`?token=` from the setup link in the hub's log): the hall's name and time zone and the first admin.",
+  },
 ];
 
 /** Does a request URL (path plus optional query) belong to this page? `:param` matches one segment. */

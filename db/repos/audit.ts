@@ -15,28 +15,26 @@ export type AuditLogRow = {
 
 export type NewAudit = { at: number; actor: string; kind: string; target: string; before?: unknown; after?: unknown };
 
-// Keys that hold secrets (password hashes, tokens) must never reach the log, which every admin reads.
-const SECRET_KEY = /password|hash|token/i;
+// Secrets (passwords, PINs, their hashes, tokens) must never reach the log, which every admin reads:
+// a text under such a key, or any argon2 hash. Flags such as `mustChangePassword: true` are fine.
+const SECRET_KEY = /password|hash|token|pin$/i;
 
-function secretKeyIn(value: unknown): string | null {
-  if (Array.isArray(value)) {
-    for (const v of value) {
-      const found = secretKeyIn(v);
-      if (found) return found;
-    }
-  } else if (typeof value === 'object' && value !== null) {
-    for (const [k, v] of Object.entries(value)) {
-      if (SECRET_KEY.test(k)) return k;
-      const found = secretKeyIn(v);
-      if (found) return found;
-    }
+function secretIn(value: unknown, key = ''): string | null {
+  if (typeof value === 'string') {
+    if (value.startsWith('$argon2')) return `${key || 'a value'} (an argon2 hash)`;
+    return key && SECRET_KEY.test(key) ? key : null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [k, v] of Array.isArray(value) ? value.map((v) => [key, v] as const) : Object.entries(value)) {
+    const found = secretIn(v, k);
+    if (found) return found;
   }
   return null;
 }
 
-/** Appends one entry; returns its id. Throws (a programming error) when a snapshot carries a secret-looking key. */
+/** Appends one entry; returns its id. Throws (a programming error) when a snapshot carries a secret. */
 export function writeAudit(db: Db, e: NewAudit): number {
-  const secret = secretKeyIn(e.before) ?? secretKeyIn(e.after);
+  const secret = secretIn(e.before) ?? secretIn(e.after);
   if (secret) throw new Error(`writeAudit(${e.kind}): "${secret}" looks like a secret and is never audited`);
   return db.orm
     .insert(auditLog)

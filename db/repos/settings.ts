@@ -63,3 +63,18 @@ export function loadKioskPinHash(db: Db): string | null {
   const v = getValue(db, 'kioskPinHash');
   return typeof v === 'string' ? v : null;
 }
+
+/** The SHA-256 of the one-time setup token of a hall without an admin (the token itself is only in the hub's log). */
+export function saveSetupTokenHash(db: Db, hash: string): void {
+  putValue(db, 'setupTokenHash', hash);
+}
+
+export function loadSetupTokenHash(db: Db): string | null {
+  const v = getValue(db, 'setupTokenHash');
+  return typeof v === 'string' ? v : null;
+}
+
+/** The first admin exists: the setup link stops working. */
+export function clearSetupToken(db: Db): void {
+  db.orm.delete(settings).where(eq(settings.key, 'setupTokenHash')).run();
+}

@@ -5,6 +5,8 @@ import { deviceOps } from './devices.ts';
 import { hallOps } from './hall.ts';
 import type { Operation } from './op.ts';
 import { sessionOps } from './session.ts';
+import { setupOps } from './setup.ts';
+import { userOps } from './users.ts';
 
-export const operations: Operation[] = [...sessionOps, ...hallOps, ...deviceOps, ...bookingOps, ...citizenOps];
+export const operations: Operation[] = [...sessionOps, ...userOps, ...setupOps, ...hallOps, ...deviceOps, ...bookingOps, ...citizenOps];
 export type { Operation, OpContext } from './op.ts';

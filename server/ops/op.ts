@@ -31,6 +31,13 @@ export interface OpContext {
   cookies: CookieJar | null;
   /** Lets the socket layer move a socket between rooms after counter open/close. */
   rooms: { joinCounter(n: number): void; leaveCounter(n: number): void } | null;
+  /** Staff members' open sockets, so an account change takes effect on their screens at once. */
+  userSockets: UserSockets;
+}
+
+export interface UserSockets {
+  /** Disconnects a user's open sockets: all of them, or all but those of the session `keepSessionHash`. */
+  disconnectUser(userId: number, keepSessionHash?: string): void;
 }
 
 /** One operation as the transports see it: its contract, its access rule and its handler, generics erased. */

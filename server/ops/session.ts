@@ -5,30 +5,45 @@ import * as repo from '../../db/repos/index.ts';
 import { REFERENCE_ALPHABET } from '../../protocol/reference.ts';
 import { DEVICE_COOKIE, newToken, SESSION_COOKIE, SESSION_TTL_MS, sha256 } from '../auth.ts';
 import { HttpError } from '../errors.ts';
-import { op } from './op.ts';
+import { type OpContext, op } from './op.ts';
 
-const STAFF = ['counter', 'callcenter', 'supervisor', 'admin'] as const;
+export const STAFF = ['counter', 'callcenter', 'supervisor', 'admin'] as const;
 const PAIRING_TTL_MS = 10 * 60 * 1000;
 const DEVICE_COOKIE_MS = 5 * 365 * 24 * 60 * 60 * 1000;
 // Verifying against a real hash when the user is unknown keeps response times alike.
 const decoyHash = hash('dor-decoy-password');
 
+/** A staff member as login and `auth.me` describe them. */
+export const staffUser = (u: Pick<repo.UserRow, 'id' | 'username' | 'displayName' | 'role' | 'mustChangePassword'>) => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  role: u.role,
+  mustChangePassword: u.mustChangePassword,
+});
+
+/** Logs a user in: a new session and its httpOnly cookie. */
+export function startSession(ctx: OpContext, userId: number): void {
+  const token = newToken();
+  const now = ctx.clock.now();
+  repo.createSession(ctx.db, sha256(token), userId, now, now + SESSION_TTL_MS);
+  ctx.cookies?.set(SESSION_COOKIE, token, SESSION_TTL_MS);
+}
+
 export const sessionOps = [
   op('auth.login', {
     access: { anonymous: true },
     async run(ctx, body) {
-      const user = repo.findUserByUsername(ctx.db, body.username);
+      // Usernames are stored in lower case (protocol/users.ts); people may type them in any case.
+      const user = repo.findUserByUsername(ctx.db, body.username.toLowerCase());
       const good = await verify(user?.passwordHash ?? (await decoyHash), body.password);
       if (!user || user.disabledAt !== null || !good) throw new HttpError(401, 'INVALID_CREDENTIALS', 'Wrong username or password.');
-      const token = newToken();
-      const now = ctx.clock.now();
-      repo.createSession(ctx.db, sha256(token), user.id, now, now + SESSION_TTL_MS);
-      ctx.cookies?.set(SESSION_COOKIE, token, SESSION_TTL_MS);
-      return { user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role } };
+      startSession(ctx, user.id);
+      return { user: staffUser(user) };
     },
   }),
   op('auth.logout', {
-    access: { roles: [...STAFF] },
+    access: { roles: [...STAFF], duringPasswordChange: true },
     run(ctx) {
       if (ctx.principal.kind === 'staff') repo.deleteSession(ctx.db, ctx.principal.sessionHash);
       ctx.cookies?.clear(SESSION_COOKIE);
@@ -36,12 +51,14 @@ export const sessionOps = [
     },
   }),
   op('auth.me', {
-    access: { roles: [...STAFF] },
+    access: { roles: [...STAFF], duringPasswordChange: true },
     run(ctx) {
       const p = ctx.principal;
       if (p.kind !== 'staff') throw new HttpError(401, 'UNAUTHENTICATED', 'Log in first.');
       const counter = Object.values(ctx.hub.current.counters).find((c) => c.open && c.userId === p.userId)?.number ?? null;
-      return { user: { id: p.userId, username: p.username, displayName: p.displayName, role: p.role }, counter };
+      const user = staffUser({ id: p.userId, ...p });
+      const seesAccounts = p.role === 'supervisor' || p.role === 'admin';
+      return seesAccounts ? { user, counter, demoPasswords: repo.anyDemoPassword(ctx.db) } : { user, counter };
     },
   }),
   op('devices.pairingCode', {

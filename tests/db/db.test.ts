@@ -406,11 +406,15 @@ describe('audit log', () => {
     expect([...page1, ...page2].map((r) => r.at)).toEqual([NOW + 40, NOW + 30, NOW + 20, NOW + 10]);
   });
 
-  it('refuses snapshots with secret-looking keys, at any depth', () => {
+  it('refuses snapshots with secrets at any depth: a text under a password, hash, token or PIN key, or an argon2 hash', () => {
     const e = { at: NOW, actor: 'a', kind: 'user.update', target: 'user:1' };
-    expect(() => repos.writeAudit(db, { ...e, after: { passwordHash: '$argon2id$…' } })).toThrow(/passwordHash/);
+    expect(() => repos.writeAudit(db, { ...e, after: { passwordHash: 'abc' } })).toThrow(/passwordHash/);
     expect(() => repos.writeAudit(db, { ...e, before: { user: [{ sessionToken: 't' }] } })).toThrow(/sessionToken/);
+    expect(() => repos.writeAudit(db, { ...e, after: { kioskPin: '1234' } })).toThrow(/kioskPin/);
+    expect(() => repos.writeAudit(db, { ...e, after: { note: ['$argon2id$v=19$m=19456'] } })).toThrow(/argon2/);
     expect(repos.listAudit(db)).toEqual([]);
+    repos.writeAudit(db, { ...e, after: { mustChangePassword: true, demoPassword: false } });
+    expect(repos.listAudit(db)).toHaveLength(1);
   });
 });
 

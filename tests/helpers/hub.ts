@@ -3,10 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Logger } from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
 import { openDatabase, type Db } from '../../db/client.ts';
 import * as repo from '../../db/repos/index.ts';
-import { seedDemo } from '../../db/seed.ts';
+import { seedDefaults, seedDemo } from '../../db/seed.ts';
 import type { DeltaMessage, SnapshotMessage } from '../../protocol/messages.ts';
 import { startHub, type RunningHub } from '../../server/app.ts';
 import { ManualClock } from '../../server/clock.ts';
@@ -25,13 +26,23 @@ export interface TestHub extends RunningHub {
 }
 
 export async function startTestHub(
-  opts: { at?: number; file?: string; seed?: boolean; kioskTicketsPerMinute?: number; smsSender?: SmsSender } = {},
+  opts: {
+    at?: number;
+    file?: string;
+    seed?: boolean;
+    /** A real hall's first run (DOR_DEMO=0): only the default services and settings, no demo helpers. */
+    realHall?: boolean;
+    kioskTicketsPerMinute?: number;
+    smsSender?: SmsSender;
+    log?: Logger;
+  } = {},
 ): Promise<TestHub> {
   const dir = mkdtempSync(join(tmpdir(), 'dor-test-'));
   const file = opts.file ?? join(dir, 'dor.db');
   const clock = new ManualClock(opts.at ?? THURSDAY_0900);
   const db = openDatabase(file);
-  if (opts.seed !== false && repo.isEmpty(db)) {
+  if (opts.realHall && repo.isEmpty(db)) seedDefaults(db);
+  else if (opts.seed !== false && repo.isEmpty(db)) {
     const { demoDeviceIds } = await seedDemo(db, clock.now());
     repo.saveDemoDevices(db, demoDeviceIds);
     // Tests issue tickets faster than any citizen; the rate limit has its own test.
@@ -40,7 +51,8 @@ export async function startTestHub(
   const running = await startHub({
     db,
     clock,
-    demo: true,
+    demo: !opts.realHall,
+    ...(opts.log ? { log: opts.log } : {}),
     validateReplies: true,
     jobIntervalMs: 3_600_000,
     printsDir: join(dir, 'prints'),

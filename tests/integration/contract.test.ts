@@ -48,6 +48,7 @@ async function credentialsFor(o: Operation): Promise<{ cookie?: string; token?: 
   if (roles.includes('counter')) return { cookie: await login(hub, ...DEMO.counter1) };
   if (roles.includes('supervisor')) return { cookie: await login(hub, ...DEMO.supervisor) };
   if (roles.includes('callcenter')) return { cookie: await login(hub, ...DEMO.agent) };
+  if (roles.includes('admin')) return { cookie: await login(hub, ...DEMO.admin) };
   if (o.access.devices?.includes('kiosk')) return { token: deviceToken(hub, 'kiosk') };
   return {};
 }

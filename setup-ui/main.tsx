@@ -1,0 +1,9 @@
+// The first-run setup page (/setup?token=…): fonts bundled, shared styles, then the form.
+import '@fontsource/noto-naskh-arabic/400.css';
+import '@fontsource/noto-naskh-arabic/700.css';
+import '../ui-kit/styles.css';
+import './setup.css';
+import { render } from 'preact';
+import { SetupApp } from './app.tsx';
+
+render(<SetupApp />, document.getElementById('app')!);

@@ -1,0 +1,97 @@
+// A real hall's first run in Chromium: a fresh DOR_DEMO=0 hub logs its setup link; the screens say
+// the hall is not set up; the installer opens the link, fills the form in Arabic (the password rules
+// answer as they type) and lands on the supervisor console, logged in as the new admin.
+import type { Browser, Page } from 'playwright-core';
+import pino from 'pino';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ERRORS } from '../../protocol/errors.ts';
+import { ts } from '../../setup-ui/i18n.ts';
+import { checkLayout, newShotContext } from '../../tools/screenshots/shots.ts';
+import { launchBrowser, screenshot } from '../helpers/browser.ts';
+import { startTestHub, type TestHub } from '../helpers/hub.ts';
+
+let hub: TestHub;
+let browser: Browser;
+const lines: string[] = [];
+
+beforeAll(async () => {
+  hub = await startTestHub({ realHall: true, log: pino({ level: 'info' }, { write: (line: string) => void lines.push(line) }) });
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await hub?.stop();
+});
+
+/** Nothing on the form is cut off or spills out of its card, and the page does not scroll. */
+async function expectTidy(page: Page, what: string) {
+  const problems = await checkLayout(page, {
+    skip: 'option, input',
+    containers: '.setup-card, .setup-group, .btn',
+    containerSkip: 'option',
+    stacks: '.setup-columns, .setup-pair',
+  });
+  expect(problems, what).toEqual([]);
+}
+
+it('sets up the hall from the logged link, in Arabic, and opens the console as the new admin', async () => {
+  const setupUrl = (JSON.parse(lines.find((l) => l.includes('/setup?token='))!) as { setupUrl: string }).setupUrl;
+  const context = await newShotContext(browser, { viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1, locale: 'ar-BH' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+
+  await page.goto(`${hub.url}/counter`);
+  await expect.poll(() => page.getByTestId('not-set-up').innerText()).toContain('لم يتم إعداد هذه القاعة بعد');
+  await screenshot(page, 'setup-not-set-up');
+
+  await page.goto(setupUrl);
+  await page.getByTestId('setup-form').waitFor();
+  expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+  expect(await page.getByTestId('setup-submit').innerText()).toBe(ts('ar', 'submit'));
+  await expectTidy(page, 'Arabic');
+  await screenshot(page, 'setup-ar');
+
+  await page.getByTestId('lang-toggle').click();
+  expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+  expect(await page.getByTestId('setup-submit').innerText()).toBe(ts('en', 'submit'));
+  await page.getByTestId('setup-password').fill('1234567890');
+  expect(await page.getByTestId('password-rule').innerText()).toBe(ERRORS.PASSWORD_TOO_COMMON.en);
+  await expectTidy(page, 'English');
+  await screenshot(page, 'setup-en');
+  await page.getByTestId('lang-toggle').click();
+
+  await page.getByTestId('setup-hallNameAr').fill('وزارة الإسكان — قاعة مدينة عيسى');
+  await page.getByTestId('setup-hallNameEn').fill('Ministry of Housing — Isa Town Hall');
+  await page.getByTestId('setup-timeZone').selectOption('Asia/Bahrain');
+  await page.getByTestId('setup-username').fill('huda.admin');
+  await page.getByTestId('setup-displayNameAr').fill('هدى القصاب');
+  await page.getByTestId('setup-displayNameEn').fill('Huda Al-Qassab');
+  await page.getByTestId('setup-password').fill('huda.admin2026');
+  expect(await page.getByTestId('password-rule').innerText()).toBe(ERRORS.PASSWORD_IS_USERNAME.ar);
+  expect(await page.getByTestId('setup-submit').isDisabled()).toBe(true);
+  await page.getByTestId('setup-password').fill('نخلة البحرين 2026');
+  await page.getByTestId('setup-confirm').fill('نخلة البحرين 2027');
+  expect(await page.getByTestId('setup-submit').isDisabled()).toBe(true);
+  await page.getByTestId('setup-confirm').fill('نخلة البحرين 2026');
+  expect(await page.getByTestId('password-rule').innerText()).toBe(ts('ar', 'passwordOk'));
+  expect(await page.getByTestId('setup-submit').isEnabled()).toBe(true);
+  await page.getByTestId('setup-submit').focus();
+  await page.waitForTimeout(200); // the button's colour transition
+  await screenshot(page, 'setup-ar-filled');
+
+  await page.getByTestId('setup-submit').click();
+  await page.waitForURL(`${hub.url}/supervisor`);
+  // The console's page itself is built later; the browser's session cookie is what counts here.
+  const me = await (await context.request.get(`${hub.url}/api/auth/me`)).json();
+  expect(me.user).toMatchObject({ username: 'huda.admin', role: 'admin', displayName: 'هدى القصاب / Huda Al-Qassab', mustChangePassword: false });
+  expect(hub.hub.current.settings.hallName.en).toBe('Ministry of Housing — Isa Town Hall');
+
+  // The link has done its work: opened again, the page says the hall is set up.
+  await page.goto(setupUrl);
+  await page.getByTestId('setup-message').waitFor();
+  expect(await page.getByTestId('setup-message').innerText()).toContain(ts('ar', 'doneTitle'));
+  expect(errors).toEqual([]);
+  await context.close();
+});
