@@ -61,6 +61,15 @@ export const TicketTransferred = z.object({
 });
 export const TicketCancelled = z.object({ type: z.literal('ticket_cancelled'), at, ticketId: z.string() });
 
+// --- The hall's set-up, changed by an admin while it runs (every screen follows at once).
+/** A service created or changed (names, prefix, colour, …, active): its whole new definition. */
+export const ServiceSaved = z.object({ type: z.literal('service_saved'), at, service: Service });
+/** The set-up of a counter: what an admin edits (its live state — open, user, ticket — is the engine's). */
+export const CounterSetup = Counter.pick({ number: true, nameAr: true, nameEn: true, mode: true, serviceIds: true, active: true });
+export type CounterSetup = z.infer<typeof CounterSetup>;
+/** A counter created or its set-up changed; on an open counter a new mode or service list applies at once. */
+export const CounterSaved = z.object({ type: z.literal('counter_saved'), at, counter: CounterSetup });
+
 export const HallEvent = z.discriminatedUnion('type', [
   DayOpened,
   DayClosed,
@@ -84,6 +93,8 @@ export const HallEvent = z.discriminatedUnion('type', [
   TicketTransferred,
   TicketCancelled,
   AppointmentRescheduled,
+  ServiceSaved,
+  CounterSaved,
 ]);
 export type HallEvent = z.infer<typeof HallEvent>;
 export type HallEventType = HallEvent['type'];
@@ -117,5 +128,7 @@ export const PublicHallEvent = z.discriminatedUnion('type', [
   TicketCancelled,
   SettingsChanged,
   AppointmentRescheduled.extend({ appointment: PublicAppointment }),
+  ServiceSaved,
+  CounterSaved,
 ]);
 export type PublicHallEvent = z.infer<typeof PublicHallEvent>;

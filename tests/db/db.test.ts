@@ -111,6 +111,9 @@ describe('openDatabase', () => {
       paused: false,
       pauseReason: null,
       currentTicketId: null,
+      nameAr: '',
+      nameEn: '',
+      active: true,
     });
     const file = db.sqlite.name;
     db.sqlite.close();
@@ -278,6 +281,8 @@ describe('appointments', () => {
       kioskVisible: true,
       sortOrder: 1,
       icon: 'home',
+      colour: '#1f6f8b',
+      active: true,
     });
   });
 
