@@ -1,6 +1,6 @@
 // The engine's state and commands. Events live in protocol/events.ts (they are also the wire format).
-import type { Appointment, CounterMode, Priority, Service, Settings } from '../protocol/domain.ts';
-import type { CounterSetup, HallEvent } from '../protocol/events.ts';
+import type { Appointment, CounterMode, CounterSetup, Priority, Service, Settings } from '../protocol/domain.ts';
+import type { HallEvent } from '../protocol/events.ts';
 import type { ErrorCode } from '../protocol/errors.ts';
 import type { HallState, PublicHallState } from '../protocol/state.ts';
 

@@ -198,6 +198,9 @@ export const Counter = z.object({
   currentTicketId: z.string().nullable(),
 });
 export type Counter = z.infer<typeof Counter>;
+/** The set-up of a counter: what an admin edits (its live state — open, user, ticket — is the engine's). */
+export const CounterSetup = Counter.pick({ number: true, nameAr: true, nameEn: true, mode: true, serviceIds: true, active: true });
+export type CounterSetup = z.infer<typeof CounterSetup>;
 
 export const Appointment = z.object({
   id: z.string(),

@@ -1,7 +1,20 @@
 // Events: every state change of the hall, as the engine emits them, the database stores them
 // (append-only) and the hub broadcasts them. One schema per event type.
 import { z } from 'zod';
-import { Appointment, Counter, CounterMode, CounterNumber, Day, PublicAppointment, PublicTicket, Service, ServiceId, Settings, Ticket } from './domain.ts';
+import {
+  Appointment,
+  Counter,
+  CounterMode,
+  CounterNumber,
+  CounterSetup,
+  Day,
+  PublicAppointment,
+  PublicTicket,
+  Service,
+  ServiceId,
+  Settings,
+  Ticket,
+} from './domain.ts';
 
 const at = z.number().int();
 
@@ -64,9 +77,6 @@ export const TicketCancelled = z.object({ type: z.literal('ticket_cancelled'), a
 // --- The hall's set-up, changed by an admin while it runs (every screen follows at once).
 /** A service created or changed (names, prefix, colour, …, active): its whole new definition. */
 export const ServiceSaved = z.object({ type: z.literal('service_saved'), at, service: Service });
-/** The set-up of a counter: what an admin edits (its live state — open, user, ticket — is the engine's). */
-export const CounterSetup = Counter.pick({ number: true, nameAr: true, nameEn: true, mode: true, serviceIds: true, active: true });
-export type CounterSetup = z.infer<typeof CounterSetup>;
 /** A counter created or its set-up changed; on an open counter a new mode or service list applies at once. */
 export const CounterSaved = z.object({ type: z.literal('counter_saved'), at, counter: CounterSetup });
 

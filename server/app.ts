@@ -18,7 +18,7 @@ import { warmUpRenderer } from '../printer/index.ts';
 import { Printing } from './printing.ts';
 import { logSender, OutboxWorker, type SmsSender } from './outbox.ts';
 import { RateLimiter } from './rate-limit.ts';
-import { attachSockets } from './sockets.ts';
+import { attachSockets, deviceSockets } from './sockets.ts';
 import { uiRouter, uiVersion } from './ui.ts';
 import { nextDemoDay, startPage } from './start-page.ts';
 
@@ -116,10 +116,11 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
   });
   const publicUrl = opts.publicUrl ?? null;
   const validateReplies = opts.validateReplies ?? false;
+  const devices = deviceSockets(io);
   app.use(uiRouter());
-  app.use(apiRouter({ db, hub, clock, log, secureCookies: !!opts.secureCookies, printing, limiter, publicUrl, validateReplies }));
+  app.use(apiRouter({ db, hub, clock, log, secureCookies: !!opts.secureCookies, printing, limiter, publicUrl, validateReplies, deviceSockets: devices }));
   app.use(errorHandler(log));
-  attachSockets(io, { db, hub, clock, log, printing, limiter, publicUrl, validateReplies });
+  attachSockets(io, { db, hub, clock, log, printing, limiter, publicUrl, validateReplies, deviceSockets: devices });
   printing.startMonitor(opts.printerPollMs ?? 30_000);
   warmUpRenderer(); // the first ticket of the day should not wait for font loading
   const outbox = new OutboxWorker(db, clock, opts.smsSender ?? logSender(log), log);

@@ -10,7 +10,7 @@ import { HttpError, validationError } from './errors.ts';
 import type { Hub } from './hub.ts';
 import type { Printing } from './printing.ts';
 import type { RateLimiter } from './rate-limit.ts';
-import { checkReply } from './ops/op.ts';
+import { checkReply, type DeviceSockets } from './ops/op.ts';
 import { operations, type Operation } from './ops/index.ts';
 
 export interface HttpDeps {
@@ -24,6 +24,7 @@ export interface HttpDeps {
   publicUrl: string | null;
   /** Parse every reply with its operation's output schema; a drifting reply is a logged 500 (tests). */
   validateReplies?: boolean;
+  deviceSockets: DeviceSockets;
 }
 
 export { validationError };
@@ -42,9 +43,9 @@ function handler(o: Operation, deps: HttpDeps) {
       clear: (name: string) => res.clearCookie(name, { path: '/' }),
     };
     const origin = deps.publicUrl ?? `${req.protocol}://${req.get('host')}`;
-    const { hub, db, clock, printing, limiter } = deps;
+    const { hub, db, clock, printing, limiter, deviceSockets } = deps;
     const result = await o.invoke(
-      { hub, db, clock, printing, limiter, origin, principal, actor: actorOf(principal), cookies, rooms: null },
+      { hub, db, clock, printing, limiter, origin, principal, actor: actorOf(principal), cookies, rooms: null, deviceSockets },
       { ...body, ...req.params },
     );
     if (deps.validateReplies) checkReply(o, result, deps.log);

@@ -12,7 +12,7 @@ import { HttpError } from './errors.ts';
 import type { Hub } from './hub.ts';
 import type { Printing } from './printing.ts';
 import type { RateLimiter } from './rate-limit.ts';
-import { checkReply } from './ops/op.ts';
+import { checkReply, type DeviceSockets } from './ops/op.ts';
 import { operations } from './ops/index.ts';
 import { citizenReceipt, snapshotFor } from './views.ts';
 import * as repo from '../db/repos/index.ts';
@@ -43,6 +43,15 @@ function toError(err: unknown, log: Logger): ApiError {
   return { error: { code: 'INTERNAL', message: 'Something went wrong in the hub; it has been logged.' } };
 }
 
+/** A paired device's sockets are the room `device:N` (see roomsOf). */
+export function deviceSockets(io: Server): DeviceSockets {
+  const room = (deviceId: number) => `device:${deviceId}`;
+  return {
+    online: (deviceId) => (io.sockets.adapter.rooms.get(room(deviceId))?.size ?? 0) > 0,
+    disconnect: (deviceId) => io.in(room(deviceId)).disconnectSockets(true),
+  };
+}
+
 export interface SocketDeps {
   db: Db;
   hub: Hub;
@@ -53,6 +62,7 @@ export interface SocketDeps {
   publicUrl: string | null;
   /** Parse every reply with its operation's output schema; a drifting reply is an INTERNAL-style error ack (tests). */
   validateReplies?: boolean;
+  deviceSockets: DeviceSockets;
 }
 
 export function attachSockets(io: Server, deps: SocketDeps): void {
@@ -110,7 +120,7 @@ export function attachSockets(io: Server, deps: SocketDeps): void {
           const rooms = { joinCounter: (n: number) => socket.join(`counter:${n}`), leaveCounter: (n: number) => socket.leave(`counter:${n}`) };
           const origin = deps.publicUrl ?? `${socket.handshake.secure ? 'https' : 'http'}://${socket.handshake.headers.host}`;
           const data = await o.invoke(
-            { hub, db, clock, printing, limiter, origin, principal: now, actor: actorOf(now), cookies: null, rooms },
+            { hub, db, clock, printing, limiter, origin, principal: now, actor: actorOf(now), cookies: null, rooms, deviceSockets: deps.deviceSockets },
             payload as Record<string, unknown>,
           );
           if (deps.validateReplies) checkReply(o, data, log);

@@ -1,4 +1,5 @@
 // Every operation the hub offers, in the order docs/API.md lists them.
+import { adminOps } from './admin.ts';
 import { bookingOps } from './booking.ts';
 import { citizenOps } from './citizens.ts';
 import { deviceOps } from './devices.ts';
@@ -6,5 +7,5 @@ import { hallOps } from './hall.ts';
 import type { Operation } from './op.ts';
 import { sessionOps } from './session.ts';
 
-export const operations: Operation[] = [...sessionOps, ...hallOps, ...deviceOps, ...bookingOps, ...citizenOps];
+export const operations: Operation[] = [...sessionOps, ...hallOps, ...deviceOps, ...bookingOps, ...citizenOps, ...adminOps];
 export type { Operation, OpContext } from './op.ts';

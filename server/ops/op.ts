@@ -17,6 +17,14 @@ export interface CookieJar {
   clear(name: string): void;
 }
 
+/** The live sockets of paired devices (server/sockets.ts `deviceSockets`). */
+export interface DeviceSockets {
+  /** Whether a socket of the device is connected now. */
+  online(deviceId: number): boolean;
+  /** Disconnects every socket of the device at once (it was revoked). */
+  disconnect(deviceId: number): void;
+}
+
 export interface OpContext {
   hub: Hub;
   db: Db;
@@ -31,6 +39,7 @@ export interface OpContext {
   cookies: CookieJar | null;
   /** Lets the socket layer move a socket between rooms after counter open/close. */
   rooms: { joinCounter(n: number): void; leaveCounter(n: number): void } | null;
+  deviceSockets: DeviceSockets;
 }
 
 /** One operation as the transports see it: its contract, its access rule and its handler, generics erased. */

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyEvent, foldEvents, serviceTiles, stateFromCheckpoint, type Command } from '../../engine/index.ts';
-import type { CounterSetup } from '../../protocol/events.ts';
+import type { CounterSetup } from '../../protocol/domain.ts';
 import { publicEvent } from '../../protocol/public.ts';
 import type { PublicHallState } from '../../protocol/state.ts';
 import { appointment, at, B, C, COUNTERS, D, DAY, dayOpened, Hall, SERVICES, service } from './fixtures.ts';
