@@ -469,10 +469,11 @@ describe('migration 0005 (hall set-up) and checkpoints stored before it', () => 
     migrate(drizzle(sqlite), { migrationsFolder: old });
     const service = { nameAr: 'خ', nameEn: 'S', defaultDurationMin: 10, slotMinutes: 15, bookable: true, kioskVisible: true, sortOrder: 1, icon: '' };
     const insert = sqlite.prepare(
-      'insert into services (id, name_ar, name_en, prefix, default_duration_min, slot_minutes, bookable, kiosk_visible, sort_order, icon) values (?, ?, ?, ?, 10, 15, 1, 1, 1, ?)',
+      'insert into services (id, name_ar, name_en, prefix, default_duration_min, slot_minutes, bookable, kiosk_visible, sort_order, icon) ' +
+        "values (?, 'خ', 'S', ?, 10, 15, 1, 1, 1, '')",
     );
-    insert.run('family-members', 'خ', 'S', 'E', '');
-    insert.run('passports', 'خ', 'S', 'P', '');
+    insert.run('family-members', 'E');
+    insert.run('passports', 'P');
     sqlite.prepare("insert into counters (number, mode, service_ids, open, paused) values (3, 'general', '[]', 0, 0)").run();
     const { serviceLevel: _l, kioskIdleSeconds: _k, ...oldSettings } = DEFAULT_SETTINGS;
     const opened = {
