@@ -179,6 +179,7 @@ export const UpdateServiceBody = changesOf(serviceFields)
   .refine(someChange(1), { message: 'name at least one field to change' });
 
 const counterFields = CounterSetup.omit({ number: true });
+/** A new counter: its number at least; a general counter for every service unless said otherwise. */
 export const CreateCounterBody = CounterSetup.extend({
   mode: CounterMode.default('general'),
   serviceIds: z.array(ServiceId).max(50).default([]),

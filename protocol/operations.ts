@@ -132,7 +132,7 @@ export const contracts = {
     output: PairReply,
   },
   'devices.list': {
-    summary: 'Paired and pending devices.',
+    summary: 'Paired, pending and revoked devices, each with its bound printer, when it was last seen (at most a minute out) and whether it is online now.',
     http: { method: 'get', path: '/api/devices' },
     input: Empty,
     output: DevicesReply,

@@ -102,7 +102,7 @@ export function revokeDevice(db: Db, id: number): void {
 }
 
 /** How stale a device's lastSeenAt may get before a request records it again: at most one write a minute per device. */
-export const LAST_SEEN_EVERY_MS = 60_000;
+const LAST_SEEN_EVERY_MS = 60_000;
 
 /** Records that `device` (as just read with its token) was seen at `now`, unless it was within the last minute. */
 export function markDeviceSeen(db: Db, device: DeviceRow, now: number): void {
