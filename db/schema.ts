@@ -13,6 +13,8 @@ export const services = sqliteTable('services', {
   kioskVisible: integer('kiosk_visible', { mode: 'boolean' }).notNull(),
   sortOrder: integer('sort_order').notNull(),
   icon: text('icon').notNull(),
+  colour: text('colour').notNull().default('#1f6f8b'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
 });
 
 export const counters = sqliteTable('counters', {
@@ -24,6 +26,9 @@ export const counters = sqliteTable('counters', {
   paused: integer('paused', { mode: 'boolean' }).notNull(),
   pauseReason: text('pause_reason'),
   currentTicketId: text('current_ticket_id'),
+  nameAr: text('name_ar').notNull().default(''),
+  nameEn: text('name_en').notNull().default(''),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
 });
 
 export const users = sqliteTable('users', {
@@ -62,6 +67,8 @@ export const devices = sqliteTable('devices', {
   createdAt: integer('created_at').notNull(),
   pairedAt: integer('paired_at'),
   revoked: integer('revoked', { mode: 'boolean' }).notNull().default(false),
+  /** The last authenticated request or socket connection of the device, recorded at most once a minute. */
+  lastSeenAt: integer('last_seen_at'),
 });
 
 export const deviceTokens = sqliteTable(

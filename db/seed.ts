@@ -46,6 +46,8 @@ export const MINISTRY_SERVICES: readonly Service[] = [
     kioskVisible: true,
     sortOrder: 1,
     icon: 'home',
+    colour: '#1f6f8b',
+    active: true,
   },
   {
     id: 'application-inquiry',
@@ -58,6 +60,8 @@ export const MINISTRY_SERVICES: readonly Service[] = [
     kioskVisible: true,
     sortOrder: 2,
     icon: 'search',
+    colour: '#6a4c93',
+    active: true,
   },
   {
     id: 'update-details',
@@ -70,6 +74,8 @@ export const MINISTRY_SERVICES: readonly Service[] = [
     kioskVisible: true,
     sortOrder: 3,
     icon: 'id-card',
+    colour: '#b5651d',
+    active: true,
   },
   {
     id: 'family-members',
@@ -82,6 +88,8 @@ export const MINISTRY_SERVICES: readonly Service[] = [
     kioskVisible: true,
     sortOrder: 4,
     icon: 'users',
+    colour: '#2e7d32',
+    active: true,
   },
   {
     id: 'letter-follow-up',
@@ -94,6 +102,8 @@ export const MINISTRY_SERVICES: readonly Service[] = [
     kioskVisible: true,
     sortOrder: 5,
     icon: 'mail',
+    colour: '#a23b4f',
+    active: true,
   },
 ];
 
@@ -106,6 +116,9 @@ const DEMO_COUNTERS: readonly Counter[] = [1, 2, 3, 4, 5, 6].map((number) => ({
   paused: false,
   pauseReason: null,
   currentTicketId: null,
+  nameAr: '',
+  nameEn: '',
+  active: true,
 }));
 
 const WORKING_DAYS = [0, 1, 2, 3, 4]; // Sunday … Thursday

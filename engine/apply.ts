@@ -171,5 +171,20 @@ export function applyEvent(state: PublicHallState, e: AnyEvent): PublicHallState
       for (const c of Object.values(state.counters)) if (c.currentTicketId === t.id) c.currentTicketId = null;
       return state;
     }
+    case 'service_saved':
+      state.services[e.service.id] = clone(e.service);
+      return state;
+    case 'counter_saved': {
+      // A new counter starts closed; an existing one keeps its live state (open, user, ticket).
+      const live = state.counters[e.counter.number] ?? {
+        open: false,
+        userId: null,
+        paused: false,
+        pauseReason: null,
+        currentTicketId: null,
+      };
+      state.counters[e.counter.number] = { ...live, ...clone(e.counter) };
+      return state;
+    }
   }
 }

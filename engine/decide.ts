@@ -150,7 +150,7 @@ export function decide(state: HallState, cmd: Command, now: number): Decision {
     case 'issue_walkin': {
       const service = state.services[cmd.serviceId];
       if (!service) return fail('UNKNOWN_SERVICE', `There is no service ${cmd.serviceId}.`);
-      if (!service.kioskVisible) return fail('SERVICE_NOT_AVAILABLE', `Service ${cmd.serviceId} does not take walk-ins.`);
+      if (!service.kioskVisible || !service.active) return fail('SERVICE_NOT_AVAILABLE', `Service ${cmd.serviceId} does not take walk-ins.`);
       const t = newTicket(
         state,
         now,
@@ -166,6 +166,7 @@ export function decide(state: HallState, cmd: Command, now: number): Decision {
       if (!c) return fail('UNKNOWN_COUNTER', `There is no counter ${cmd.counter}.`);
       if (c.open && c.userId === cmd.userId) return ok([]); // a reload reopens the same session
       if (c.open) return fail('COUNTER_TAKEN', `Counter ${cmd.counter} is already open by another user.`);
+      if (!c.active) return fail('COUNTER_INACTIVE', `Counter ${cmd.counter} is out of use.`);
       const other = Object.values(state.counters).find((o) => o.open && o.userId === cmd.userId);
       if (other) return fail('USER_AT_OTHER_COUNTER', `You already have counter ${other.number} open; close it first.`);
       return ok([{ type: 'counter_opened', at: now, counter: cmd.counter, userId: cmd.userId }]);
@@ -175,16 +176,8 @@ export function decide(state: HallState, cmd: Command, now: number): Decision {
       if (!c) return fail('UNKNOWN_COUNTER', `There is no counter ${cmd.counter}.`);
       if (!c.open) return fail('COUNTER_CLOSED', `Counter ${cmd.counter} is already closed.`);
       if (c.currentTicketId) return fail('COUNTER_BUSY', `Counter ${cmd.counter} still holds a ticket; finish or transfer it first.`);
-      // Tickets handed to this counter must not wait for it overnight: back to their service's queue.
-      const handedOver = Object.keys(state.waiting)
-        .map((id) => state.tickets[id]!)
-        .filter((t) => t.targetCounter === cmd.counter);
-      return ok([
-        ...handedOver.map(
-          (t): HallEvent => ({ type: 'ticket_transferred', at: now, ticketId: t.id, fromCounter: cmd.counter, toServiceId: t.serviceId, toCounter: null }),
-        ),
-        { type: 'counter_closed', at: now, counter: cmd.counter },
-      ]);
+      // Tickets handed to this counter must not wait for it overnight.
+      return ok([...handBack(state, cmd.counter, now), { type: 'counter_closed', at: now, counter: cmd.counter }]);
     }
     case 'set_counter_mode': {
       const c = state.counters[cmd.counter];
@@ -235,7 +228,10 @@ export function decide(state: HallState, cmd: Command, now: number): Decision {
       if ('error' in c) return c.error;
       if (cmd.toServiceId === null && cmd.toCounter === null) return fail('TRANSFER_TARGET_MISSING', 'Choose a service or a counter to transfer to.');
       if (cmd.toServiceId !== null && !state.services[cmd.toServiceId]) return fail('UNKNOWN_SERVICE', `There is no service ${cmd.toServiceId}.`);
+      if (cmd.toServiceId !== null && !state.services[cmd.toServiceId]!.active)
+        return fail('SERVICE_NOT_AVAILABLE', `Service ${cmd.toServiceId} is out of use.`);
       if (cmd.toCounter !== null && !state.counters[cmd.toCounter]) return fail('UNKNOWN_COUNTER', `There is no counter ${cmd.toCounter}.`);
+      if (cmd.toCounter !== null && !state.counters[cmd.toCounter]!.active) return fail('COUNTER_INACTIVE', `Counter ${cmd.toCounter} is out of use.`);
       if (cmd.toCounter === cmd.counter) return fail('TRANSFER_TO_SELF', 'A ticket cannot be transferred to the counter that holds it.');
       return ok(
         [
@@ -268,7 +264,7 @@ export function decide(state: HallState, cmd: Command, now: number): Decision {
       const a = cmd.appointment;
       const service = state.services[a.serviceId];
       if (!service) return fail('UNKNOWN_SERVICE', `There is no service ${a.serviceId}.`);
-      if (!service.bookable) return fail('SERVICE_NOT_BOOKABLE', `Service ${a.serviceId} cannot be booked.`);
+      if (!service.bookable || !service.active) return fail('SERVICE_NOT_BOOKABLE', `Service ${a.serviceId} cannot be booked.`);
       if (state.appointments[a.id]) return fail('DUPLICATE_APPOINTMENT', 'An appointment with this id exists already.');
       if (a.slotStart <= now) return fail('SLOT_IN_PAST', 'That slot has already started.');
       if (localDay(a.slotStart, state.settings.timeZone) !== a.day) return fail('SLOT_DAY_MISMATCH', 'The slot does not fall on the given day.');
@@ -283,7 +279,7 @@ export function decide(state: HallState, cmd: Command, now: number): Decision {
       const a = cmd.appointment;
       const service = state.services[a.serviceId];
       if (!service) return fail('UNKNOWN_SERVICE', `There is no service ${a.serviceId}.`);
-      if (!service.bookable) return fail('SERVICE_NOT_BOOKABLE', `Service ${a.serviceId} cannot be booked.`);
+      if (!service.bookable || !service.active) return fail('SERVICE_NOT_BOOKABLE', `Service ${a.serviceId} cannot be booked.`);
       const live = state.appointments[a.id];
       if (live && live.status !== 'booked') return fail('APPOINTMENT_NOT_ACTIVE', `This appointment is ${live.status} and can no longer be rescheduled.`);
       if (a.status !== 'booked') return fail('APPOINTMENT_NOT_ACTIVE', `This appointment is ${a.status} and can no longer be rescheduled.`);
@@ -312,7 +308,42 @@ export function decide(state: HallState, cmd: Command, now: number): Decision {
       if (clash) return fail('PREFIX_IN_USE', `Prefix ${cmd.settings.appointmentPrefix} is already the queue of ${clash.nameEn}.`);
       return ok([{ type: 'settings_changed', at: now, settings: cmd.settings }]);
     }
+    case 'save_service':
+      return saveService(state, cmd, now);
+    case 'save_counter':
+      return saveCounter(state, cmd, now);
   }
+}
+
+/** Tickets waiting for counter `n` alone go back to their service's queue (it closes or leaves the hall). */
+function handBack(state: HallState, n: number, now: number): HallEvent[] {
+  return Object.keys(state.waiting)
+    .map((id) => state.tickets[id]!)
+    .filter((t) => t.targetCounter === n)
+    .map((t) => ({ type: 'ticket_transferred', at: now, ticketId: t.id, fromCounter: n, toServiceId: t.serviceId, toCounter: null }));
+}
+
+function saveService(state: HallState, cmd: Extract<Command, { type: 'save_service' }>, now: number): Decision {
+  const s = cmd.service;
+  const existing = state.services[s.id];
+  if (cmd.create && existing) return fail('SERVICE_EXISTS', `There is already a service ${s.id}.`);
+  if (!cmd.create && !existing) return fail('UNKNOWN_SERVICE', `There is no service ${s.id}.`);
+  if (s.prefix === state.settings.appointmentPrefix) return fail('PREFIX_IN_USE', `Prefix ${s.prefix} is the appointments' queue.`);
+  const clash = Object.values(state.services).find((o) => o.id !== s.id && o.prefix === s.prefix);
+  if (clash) return fail('PREFIX_IN_USE', `Prefix ${s.prefix} is already the queue of ${clash.nameEn}.`);
+  return ok([{ type: 'service_saved', at: now, service: s }]);
+}
+
+function saveCounter(state: HallState, cmd: Extract<Command, { type: 'save_counter' }>, now: number): Decision {
+  const c = cmd.counter;
+  const existing = state.counters[c.number];
+  if (cmd.create && existing) return fail('COUNTER_EXISTS', `There is already a counter ${c.number}.`);
+  if (!cmd.create && !existing) return fail('UNKNOWN_COUNTER', `There is no counter ${c.number}.`);
+  const unknown = c.serviceIds.find((id) => !state.services[id]);
+  if (unknown) return fail('UNKNOWN_SERVICE', `There is no service ${unknown}.`);
+  if (!c.active && existing?.open) return fail('COUNTER_IN_USE', `Counter ${c.number} is open; close it before taking it out of the hall.`);
+  const leaving = !c.active && existing?.active ? handBack(state, c.number, now) : [];
+  return ok([...leaving, { type: 'counter_saved', at: now, counter: c }]);
 }
 
 function noShow(state: HallState, t: Ticket, counter: number, now: number): Decision {

@@ -211,12 +211,13 @@ export function waitingByQueue(state: State): Record<string, number> {
 }
 
 /**
- * Every service in display order with its waiting count and what a new walk-in would face: the
+ * Every active service in display order with its waiting count and what a new walk-in would face: the
  * hub's `services.list`, and the kiosk's tiles computed from its live feed (so both say the same).
  */
 export function serviceTiles(state: State, now: number) {
   const byQueue = waitingByQueue(state);
   const services = Object.values(state.services)
+    .filter((service) => service.active)
     .sort((a, b) => a.sortOrder - b.sortOrder)
     .map((service) => ({ service, waiting: byQueue[service.prefix] ?? 0, ...estimateNewWalkin(state, service.id, now) }));
   return { services, appointmentsWaiting: byQueue[state.settings.appointmentPrefix] ?? 0 };

@@ -1,5 +1,5 @@
 // The engine's state and commands. Events live in protocol/events.ts (they are also the wire format).
-import type { Appointment, CounterMode, Priority, Settings } from '../protocol/domain.ts';
+import type { Appointment, CounterMode, CounterSetup, Priority, Service, Settings } from '../protocol/domain.ts';
 import type { HallEvent } from '../protocol/events.ts';
 import type { ErrorCode } from '../protocol/errors.ts';
 import type { HallState, PublicHallState } from '../protocol/state.ts';
@@ -27,7 +27,10 @@ export type Command =
   | { type: 'reschedule_appointment'; appointment: Appointment; from: Pick<Appointment, 'day' | 'slotStart' | 'slotEnd'> }
   | { type: 'sweep_no_shows' }
   | { type: 'rollover'; day: string; appointments: Appointment[] }
-  | { type: 'change_settings'; settings: Settings };
+  | { type: 'change_settings'; settings: Settings }
+  // The hall's set-up: `create` says whether the service or counter must be new or must exist.
+  | { type: 'save_service'; service: Service; create: boolean }
+  | { type: 'save_counter'; counter: CounterSetup; create: boolean };
 
 export type CommandType = Command['type'];
 

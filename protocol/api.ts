@@ -1,6 +1,6 @@
 // Request and reply shapes of every REST route and Socket.IO event. One schema per message.
 import { z } from 'zod';
-import { Cpr, CounterMode, CounterNumber, Day, DeviceKind, Priority, Role, ServiceId, Settings, TimeOfDay } from './domain.ts';
+import { Cpr, CounterMode, CounterNumber, CounterSetup, Day, DeviceKind, Priority, Role, Service, ServiceId, Settings, TimeOfDay } from './domain.ts';
 import { REFERENCE_CANDIDATE } from './reference.ts';
 
 /** Every error, REST or socket ack, has this shape. */
@@ -141,3 +141,90 @@ export const TestPrintBody = z
   })
   .strict()
   .refine((b) => (b.printer === undefined) !== (b.deviceId === undefined), { message: 'give either a printer or a deviceId' });
+
+// --- administering the hall (the supervisor console's settings pages)
+type WithoutDefault<S> = S extends z.ZodDefault<infer Inner> ? Inner : S;
+/**
+ * A partial update of `o`: every field optional and without its default, so an update changes only
+ * the fields it names (a default would silently reset a field the caller left out).
+ */
+function changesOf<T extends z.ZodRawShape>(o: z.ZodObject<T>) {
+  const shape = Object.fromEntries(
+    Object.entries(o.shape).map(([k, s]) => [k, (s instanceof z.ZodDefault ? (s.unwrap() as z.ZodType) : (s as z.ZodType)).optional()]),
+  );
+  return z.object(shape as unknown as { [K in keyof T]: z.ZodOptional<WithoutDefault<T[K]>> }).strict();
+}
+const someChange = (fixed: number) => (b: object) => Object.keys(b).length > fixed;
+
+/** Settings to change: each field given replaces that whole field (`hallName` needs both languages); the others keep their value. */
+export const SettingsPatchBody = changesOf(Settings).refine(someChange(0), { message: 'name at least one setting to change' });
+
+const serviceFields = Service.omit({ id: true });
+/** A new service: names and prefix at least; `id` (a slug) is made from the English name when not given, `sortOrder` puts it last. */
+export const CreateServiceBody = serviceFields
+  .extend({
+    id: ServiceId.optional(),
+    defaultDurationMin: Service.shape.defaultDurationMin.default(15),
+    slotMinutes: Service.shape.slotMinutes.default(15),
+    bookable: Service.shape.bookable.default(true),
+    kioskVisible: Service.shape.kioskVisible.default(true),
+    sortOrder: Service.shape.sortOrder.optional(),
+    icon: Service.shape.icon.default(''),
+  })
+  .strict();
+/** A service's changes: each field given replaces its value, the others stay. */
+export const UpdateServiceBody = changesOf(serviceFields)
+  .extend({ id: ServiceId })
+  .strict()
+  .refine(someChange(1), { message: 'name at least one field to change' });
+
+const counterFields = CounterSetup.omit({ number: true });
+/** A new counter: its number at least; a general counter for every service unless said otherwise. */
+export const CreateCounterBody = CounterSetup.extend({
+  mode: CounterMode.default('general'),
+  serviceIds: z.array(ServiceId).max(50).default([]),
+}).strict();
+/** A counter's changes: each field given replaces its value, the others stay. */
+export const UpdateCounterBody = changesOf(counterFields)
+  .extend({ ...counterParam.shape, serviceIds: z.array(ServiceId).max(50).optional() })
+  .strict()
+  .refine(someChange(1), { message: 'name at least one field to change' });
+
+/** The hall's weekly opening hours: one entry per open weekday (0 = Sunday); a weekday left out is closed. */
+export const OpeningHoursBody = z
+  .object({
+    days: z
+      .array(
+        z
+          .object({ weekday: z.number().int().min(0).max(6), opens: TimeOfDay, closes: TimeOfDay })
+          .strict()
+          .refine((d) => d.opens < d.closes, { message: 'a day closes after it opens' }),
+      )
+      .max(7)
+      .refine((days) => new Set(days.map((d) => d.weekday)).size === days.length, { message: 'each weekday at most once' }),
+  })
+  .strict();
+
+export const DeviceIdParam = z.object({ id: z.coerce.number().int().min(1) }).strict();
+export const DeviceRenameBody = DeviceIdParam.extend({ name: z.string().min(1).max(80) }).strict();
+
+/** The audit log's filters (all optional, combined), newest first; page on with `before` = the last id of a page. */
+export const AuditQuery = z
+  .object({
+    /** Everything one staff member did. */
+    userId: z.coerce.number().int().min(1).optional(),
+    /** One actor id exactly, e.g. `device:3:kiosk` or `system`. */
+    actor: z.string().min(1).max(120).optional(),
+    /** A kind (`user.create`) or an area (`user` or `user.`: every `user.…` kind). */
+    kind: z
+      .string()
+      .regex(/^[a-z_]+(\.[a-z_]+)*\.?$/, 'a kind is dotted lowercase words, e.g. user.create or user.')
+      .optional(),
+    /** Hall days, both inclusive. */
+    from: CalendarDay.optional(),
+    to: CalendarDay.optional(),
+    before: z.coerce.number().int().min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from is a day before to' });

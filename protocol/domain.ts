@@ -33,6 +33,8 @@ export const ServiceId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'service ids are 
 /** Queue prefix letter. `A` is reserved for appointments by default. */
 export const QueuePrefix = z.string().regex(/^[A-Z]$/, 'a queue prefix is one capital letter');
 export const Bilingual = z.object({ ar: z.string().min(1).max(200), en: z.string().min(1).max(200) });
+/** A colour as the screens paint it: `#rrggbb`. */
+export const HexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
 
 export const Service = z.object({
   id: ServiceId,
@@ -45,6 +47,11 @@ export const Service = z.object({
   kioskVisible: z.boolean(),
   sortOrder: z.number().int(),
   icon: z.string().max(40),
+  // Added later: a stored service or checkpoint without them reads as these defaults.
+  /** The colour of its kiosk tile and queue on the screens. */
+  colour: HexColour.default('#1f6f8b'),
+  /** Inactive: no new tickets or bookings (the kiosk stops offering it); its tickets already issued are still served. */
+  active: z.boolean().default(true),
 });
 export type Service = z.infer<typeof Service>;
 
@@ -89,6 +96,16 @@ export const Settings = z.object({
   kioskTicketsPerMinute: z.number().int().min(1).max(1000),
   /** How many days ahead (after today) a citizen may book; today + this is the last bookable day. */
   bookingHorizonDays: z.number().int().min(0).max(365).default(30),
+  /** The service-level target: `targetPercent` % of citizens called within `targetMinutes` (per service where `perService` says otherwise). */
+  serviceLevel: z
+    .object({
+      targetMinutes: z.number().int().min(1).max(240),
+      targetPercent: z.number().int().min(1).max(100),
+      perService: z.record(ServiceId, z.number().int().min(1).max(240)),
+    })
+    .default({ targetMinutes: 20, targetPercent: 80, perService: {} }),
+  /** The kiosk goes back to its start screen (in Arabic) after this long without a touch. */
+  kioskIdleSeconds: z.number().int().min(10).max(600).default(30),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -126,6 +143,8 @@ export const DEFAULT_SETTINGS: Settings = {
   ],
   kioskTicketsPerMinute: 6,
   bookingHorizonDays: 30,
+  serviceLevel: { targetMinutes: 20, targetPercent: 80, perService: {} },
+  kioskIdleSeconds: 30,
 };
 
 export const Ticket = z.object({
@@ -162,9 +181,16 @@ export type Ticket = z.infer<typeof Ticket>;
 
 export const Counter = z.object({
   number: CounterNumber,
+  /** Its standing mode, kept from day to day until changed. */
   mode: CounterMode,
   /** Services this counter handles; empty = all. */
   serviceIds: z.array(ServiceId),
+  // Added later: a stored counter or checkpoint without them reads as these defaults.
+  /** An optional name beside the number (e.g. "Appointments"); empty: the number alone. */
+  nameAr: z.string().max(60).default(''),
+  nameEn: z.string().max(60).default(''),
+  /** Inactive: it cannot be opened (a counter taken out of the hall). */
+  active: z.boolean().default(true),
   open: z.boolean(),
   userId: z.number().int().nullable(),
   paused: z.boolean(),
@@ -172,6 +198,9 @@ export const Counter = z.object({
   currentTicketId: z.string().nullable(),
 });
 export type Counter = z.infer<typeof Counter>;
+/** The set-up of a counter: what an admin edits (its live state — open, user, ticket — is the engine's). */
+export const CounterSetup = Counter.pick({ number: true, nameAr: true, nameEn: true, mode: true, serviceIds: true, active: true });
+export type CounterSetup = z.infer<typeof CounterSetup>;
 
 export const Appointment = z.object({
   id: z.string(),

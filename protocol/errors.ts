@@ -155,6 +155,16 @@ export const ERRORS = {
   OFFLINE: { status: 503, ar: 'تعذّر الوصول إلى طابعة التذاكر.', en: 'The ticket printer is not reachable.' },
   NOT_PRINTED: { status: 409, ar: 'هذه التذكرة من يوم سابق ولم تُطبع من جديد.', en: 'This ticket is from an earlier day; it was not printed again.' },
 
+  // --- the hall's set-up (admin)
+  SERVICE_EXISTS: { status: 409, ar: 'توجد خدمة بهذا المعرّف من قبل.', en: 'A service with this id exists already.' },
+  COUNTER_EXISTS: { status: 409, ar: 'يوجد شباك بهذا الرقم من قبل.', en: 'A counter with this number exists already.' },
+  COUNTER_INACTIVE: { status: 409, ar: 'هذا الشباك خارج الخدمة.', en: 'This counter is out of use.' },
+  COUNTER_IN_USE: {
+    status: 409,
+    ar: 'الشباك مفتوح الآن؛ أغلقه قبل إخراجه من الخدمة.',
+    en: 'The counter is open now; close it before taking it out of use.',
+  },
+
   // --- the screens' own failures (the hub was never reached, or answered nonsense)
   NETWORK: { status: 0, ar: 'تعذّر الوصول إلى النظام؛ تحقّق من الشبكة ثم حاول.', en: 'The hub cannot be reached; check the network and try again.' },
   TIMEOUT: { status: 0, ar: 'لم يرد النظام في الوقت المحدد؛ حاول مرة أخرى.', en: 'The hub did not answer in time; try again.' },

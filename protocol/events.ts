@@ -1,7 +1,20 @@
 // Events: every state change of the hall, as the engine emits them, the database stores them
 // (append-only) and the hub broadcasts them. One schema per event type.
 import { z } from 'zod';
-import { Appointment, Counter, CounterMode, CounterNumber, Day, PublicAppointment, PublicTicket, Service, ServiceId, Settings, Ticket } from './domain.ts';
+import {
+  Appointment,
+  Counter,
+  CounterMode,
+  CounterNumber,
+  CounterSetup,
+  Day,
+  PublicAppointment,
+  PublicTicket,
+  Service,
+  ServiceId,
+  Settings,
+  Ticket,
+} from './domain.ts';
 
 const at = z.number().int();
 
@@ -61,6 +74,12 @@ export const TicketTransferred = z.object({
 });
 export const TicketCancelled = z.object({ type: z.literal('ticket_cancelled'), at, ticketId: z.string() });
 
+// --- The hall's set-up, changed by an admin while it runs (every screen follows at once).
+/** A service created or changed (names, prefix, colour, …, active): its whole new definition. */
+export const ServiceSaved = z.object({ type: z.literal('service_saved'), at, service: Service });
+/** A counter created or its set-up changed; on an open counter a new mode or service list applies at once. */
+export const CounterSaved = z.object({ type: z.literal('counter_saved'), at, counter: CounterSetup });
+
 export const HallEvent = z.discriminatedUnion('type', [
   DayOpened,
   DayClosed,
@@ -84,6 +103,8 @@ export const HallEvent = z.discriminatedUnion('type', [
   TicketTransferred,
   TicketCancelled,
   AppointmentRescheduled,
+  ServiceSaved,
+  CounterSaved,
 ]);
 export type HallEvent = z.infer<typeof HallEvent>;
 export type HallEventType = HallEvent['type'];
@@ -117,5 +138,7 @@ export const PublicHallEvent = z.discriminatedUnion('type', [
   TicketCancelled,
   SettingsChanged,
   AppointmentRescheduled.extend({ appointment: PublicAppointment }),
+  ServiceSaved,
+  CounterSaved,
 ]);
 export type PublicHallEvent = z.infer<typeof PublicHallEvent>;

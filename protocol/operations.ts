@@ -6,19 +6,25 @@ import type { z } from 'zod';
 import {
   AppointmentIdParam,
   AppointmentsQuery,
+  AuditQuery,
   CallTicketBody,
   CheckInBody,
   CitizenParam,
   CounterModeBody,
   CounterParam,
   CreateAppointmentBody,
+  CreateCounterBody,
+  CreateServiceBody,
+  DeviceIdParam,
   DevicePrinterBody,
+  DeviceRenameBody,
   Empty,
   FinishBody,
   HolidayBody,
   KioskExitBody,
   KioskPinBody,
   LoginBody,
+  OpeningHoursBody,
   OutboxQuery,
   PairBody,
   PairingCodeBody,
@@ -27,16 +33,20 @@ import {
   RescheduleBody,
   ScheduleBody,
   SettingsBody,
+  SettingsPatchBody,
   SlotsQuery,
   StatusTokenParam,
   TestPrintBody,
   TransferBody,
+  UpdateCounterBody,
+  UpdateServiceBody,
   WalkinBody,
 } from './api.ts';
 import { CallBody, CallsQuery, CitizenCprParam, ContactBody, FamilyMemberBody, IbanBody, ImportBody } from './citizens.ts';
 import {
   AppointmentReply,
   AppointmentsReply,
+  AuditReply,
   CallReply,
   CallsReply,
   CheckInReply,
@@ -54,11 +64,13 @@ import {
   LoginReply,
   LogoutReply,
   MeReply,
+  OpeningHoursReply,
   OutboxReply,
   PairReply,
   PairingCodeReply,
   SchedulePutReply,
   ScheduleReply,
+  ServiceReply,
   ServicesReply,
   SettingsReply,
   SlotsReply,
@@ -72,7 +84,7 @@ import { ChangePasswordBody, CreateUserBody, ResetPasswordBody, SetupBody, Setup
 export interface Contract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   summary: string;
   /** `bodyLimit`: a larger JSON body limit than the default 64 kB for this route (e.g. an import). */
-  http?: { method: 'get' | 'post' | 'put'; path: string; status?: number; bodyLimit?: string };
+  http?: { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; status?: number; bodyLimit?: string };
   event?: string;
   input: I;
   output: O;
@@ -176,7 +188,7 @@ export const contracts = {
     output: PairReply,
   },
   'devices.list': {
-    summary: 'Paired and pending devices.',
+    summary: 'Paired, pending and revoked devices, each with its bound printer, when it was last seen (at most a minute out) and whether it is online now.',
     http: { method: 'get', path: '/api/devices' },
     input: Empty,
     output: DevicesReply,
@@ -442,6 +454,84 @@ export const contracts = {
     http: { method: 'post', path: '/api/import/applications', bodyLimit: '4mb' },
     input: ImportBody,
     output: ImportReport,
+  },
+
+  // --- administering the hall: settings, services, counters, hours, devices, the audit log. Each
+  // change is audited; set-up the screens show is changed through the engine, so it is live everywhere.
+  'settings.patch': {
+    summary:
+      'Changes some hall settings: each field given replaces that whole field (`hallName` needs both languages, `priorityWeights` all four, ' +
+      '`serviceLevel` all three), the others keep their value; validated like the full settings, applied live, audited (`settings.update`, old and ' +
+      'new value of each changed field). Changing nothing stores nothing.',
+    http: { method: 'patch', path: '/api/settings' },
+    input: SettingsPatchBody,
+    output: SettingsReply,
+  },
+  'services.create': {
+    summary:
+      'Adds a service, live on every screen (the kiosk offers it at once). Its prefix is one capital letter of its own: not another service’s and not ' +
+      'the appointment prefix (409 `PREFIX_IN_USE`). Audited (`service.create`).',
+    http: { method: 'post', path: '/api/services', status: 201 },
+    input: CreateServiceBody,
+    output: ServiceReply,
+  },
+  'services.update': {
+    summary:
+      'Changes a service: each field given replaces its value, the others stay; live on every screen (a rename shows on the kiosk at once). Services ' +
+      'are never deleted: `active: false` takes one out (no new tickets or bookings, off the kiosk; tickets already issued are still served). The ' +
+      'full list, inactive ones included, is the staff snapshot’s `services`. Audited (`service.update`, changed fields).',
+    http: { method: 'put', path: '/api/services/:id' },
+    input: UpdateServiceBody,
+    output: ServiceReply,
+  },
+  'counters.create': {
+    summary: 'Adds a counter (closed until someone opens it at its terminal), live on every screen. Audited (`counter.create`).',
+    http: { method: 'post', path: '/api/counters', status: 201 },
+    input: CreateCounterBody,
+    output: CounterReply,
+  },
+  'counters.update': {
+    summary:
+      'Changes a counter’s set-up: each field given replaces its value, the others stay. A new mode or service list of an open counter applies to its ' +
+      'very next call; `active: false` takes a closed counter out of use (an open one is 409 `COUNTER_IN_USE`). Audited (`counter.update`, changed fields).',
+    http: { method: 'put', path: '/api/counters/:counter' },
+    input: UpdateCounterBody,
+    output: CounterReply,
+  },
+  'hours.get': {
+    summary: 'The hall’s weekly opening hours, by weekday (0 = Sunday); a weekday not listed is closed.',
+    http: { method: 'get', path: '/api/opening-hours' },
+    input: Empty,
+    output: OpeningHoursReply,
+  },
+  'hours.put': {
+    summary: 'Replaces the weekly opening hours (each day opens before it closes, each weekday at most once). Audited (`hours.update`).',
+    http: { method: 'put', path: '/api/opening-hours' },
+    input: OpeningHoursBody,
+    output: OpeningHoursReply,
+  },
+  'devices.rename': {
+    summary: 'Renames a paired (or pending) kiosk or display. Audited (`device.rename`).',
+    http: { method: 'put', path: '/api/devices/:id' },
+    input: DeviceRenameBody,
+    output: DeviceReply,
+  },
+  'devices.revoke': {
+    summary:
+      'Revokes a device: its tokens and unused pairing codes are deleted, its open sockets disconnected at once, its next request is 401. Revoking a ' +
+      'revoked device changes nothing. Audited (`device.revoke`).',
+    http: { method: 'delete', path: '/api/devices/:id' },
+    input: DeviceIdParam,
+    output: DeviceReply,
+  },
+  'audit.list': {
+    summary:
+      'The audit log (who changed what and when, old → new), newest first, filtered by staff member (`userId`) or actor id, kind or area (`user.` ' +
+      'matches every `user.…` kind) and hall days (`from`, `to`, inclusive); at most `limit` entries, the next page with `before` = the reply’s ' +
+      '`nextBefore`. Actor ids come with the name a person reads.',
+    http: { method: 'get', path: '/api/audit' },
+    input: AuditQuery,
+    output: AuditReply,
   },
 } as const satisfies Record<string, Contract>;
 

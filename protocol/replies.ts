@@ -35,6 +35,10 @@ export const Device = z.object({
   createdAt: z.number().int(),
   pairedAt: nullableInt,
   revoked: z.boolean(),
+  /** Its last request or socket connection (recorded at most once a minute); null if never seen. */
+  lastSeenAt: nullableInt,
+  /** A socket of it is connected right now. */
+  online: z.boolean(),
 });
 export const DevicesReply = z.object({ devices: z.array(Device) });
 export const DeviceReply = z.object({ device: Device });
@@ -216,3 +220,23 @@ export const ImportReport = z.object({
   unchanged: z.number().int(),
   rejected: z.array(z.object({ row: z.number().int(), errors: z.array(z.string()) })),
 });
+
+// --- administering the hall
+export const ServiceReply = z.object({ service: Service });
+export const OpeningHoursDay = z.object({ weekday: z.number().int(), opens: z.string(), closes: z.string() });
+export const OpeningHoursReply = z.object({ days: z.array(OpeningHoursDay) });
+export const AuditLogEntry = z.object({
+  id: z.number().int(),
+  at: z.number().int(),
+  /** Who: an actor id (`user:3:admin`, `device:2:kiosk`, `system`)… */
+  actor: z.string(),
+  /** …and the name a person reads for it (null for the hub's own jobs). */
+  actorName: z.string().nullable(),
+  kind: z.string(),
+  target: z.string(),
+  /** What the changed fields were and became (null for a creation or a removal). */
+  before: z.unknown(),
+  after: z.unknown(),
+});
+/** A page of the audit log, newest first; `nextBefore` asks for the next page (null: this was the last). */
+export const AuditReply = z.object({ entries: z.array(AuditLogEntry), nextBefore: nullableInt });

@@ -19,7 +19,7 @@ import { Printing } from './printing.ts';
 import { logSender, OutboxWorker, type SmsSender } from './outbox.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { setupGate, issueSetupToken } from './setup.ts';
-import { attachSockets, userSockets } from './sockets.ts';
+import { attachSockets, connections } from './sockets.ts';
 import { uiRouter, uiVersion } from './ui.ts';
 import { nextDemoDay, startPage } from './start-page.ts';
 
@@ -118,11 +118,11 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
   });
   const publicUrl = opts.publicUrl ?? null;
   const validateReplies = opts.validateReplies ?? false;
-  const sockets = userSockets(io);
+  const cuts = connections(io);
   app.use(uiRouter());
-  app.use(apiRouter({ db, hub, clock, log, secureCookies: !!opts.secureCookies, printing, limiter, publicUrl, userSockets: sockets, validateReplies }));
+  app.use(apiRouter({ db, hub, clock, log, secureCookies: !!opts.secureCookies, printing, limiter, publicUrl, connections: cuts, validateReplies }));
   app.use(errorHandler(log));
-  attachSockets(io, { db, hub, clock, log, printing, limiter, publicUrl, userSockets: sockets, validateReplies });
+  attachSockets(io, { db, hub, clock, log, printing, limiter, publicUrl, connections: cuts, validateReplies });
   printing.startMonitor(opts.printerPollMs ?? 30_000);
   warmUpRenderer(); // the first ticket of the day should not wait for font loading
   const outbox = new OutboxWorker(db, clock, opts.smsSender ?? logSender(log), log);

@@ -56,7 +56,10 @@ export function resolvePrincipal(db: Db, now: number, cookieHeader: string | und
   const deviceToken = bearer ?? cookies[DEVICE_COOKIE];
   if (deviceToken) {
     const device = repo.findDeviceByToken(db, sha256(deviceToken));
-    if (device) return { kind: 'device', deviceId: device.id, device: device.kind, name: device.name };
+    if (device) {
+      repo.markDeviceSeen(db, device, now);
+      return { kind: 'device', deviceId: device.id, device: device.kind, name: device.name };
+    }
   }
   return { kind: 'anonymous' };
 }

@@ -10,7 +10,7 @@ import { HttpError, validationError } from './errors.ts';
 import type { Hub } from './hub.ts';
 import type { Printing } from './printing.ts';
 import type { RateLimiter } from './rate-limit.ts';
-import { checkReply, type UserSockets } from './ops/op.ts';
+import { checkReply, type Connections } from './ops/op.ts';
 import { operations, type Operation } from './ops/index.ts';
 
 export interface HttpDeps {
@@ -22,7 +22,7 @@ export interface HttpDeps {
   printing: Printing;
   limiter: RateLimiter;
   publicUrl: string | null;
-  userSockets: UserSockets;
+  connections: Connections;
   /** Parse every reply with its operation's output schema; a drifting reply is a logged 500 (tests). */
   validateReplies?: boolean;
 }
@@ -43,9 +43,9 @@ function handler(o: Operation, deps: HttpDeps) {
       clear: (name: string) => res.clearCookie(name, { path: '/' }),
     };
     const origin = deps.publicUrl ?? `${req.protocol}://${req.get('host')}`;
-    const { hub, db, clock, printing, limiter, userSockets } = deps;
+    const { hub, db, clock, printing, limiter, connections } = deps;
     const result = await o.invoke(
-      { hub, db, clock, printing, limiter, userSockets, origin, principal, actor: actorOf(principal), cookies, rooms: null },
+      { hub, db, clock, printing, limiter, connections, origin, principal, actor: actorOf(principal), cookies, rooms: null },
       { ...body, ...req.params },
     );
     if (deps.validateReplies) checkReply(o, result, deps.log);

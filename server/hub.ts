@@ -219,6 +219,12 @@ export class Hub {
         ticket(e.ticketId);
         counter(e.counter);
         return;
+      case 'service_saved':
+        repo.upsertService(this.db, e.service);
+        return;
+      case 'counter_saved':
+        counter(e.counter.number);
+        return;
     }
   }
 

@@ -12,7 +12,7 @@ import { HttpError } from './errors.ts';
 import type { Hub } from './hub.ts';
 import type { Printing } from './printing.ts';
 import type { RateLimiter } from './rate-limit.ts';
-import { checkReply, type UserSockets } from './ops/op.ts';
+import { checkReply, type Connections } from './ops/op.ts';
 import { operations } from './ops/index.ts';
 import { citizenReceipt, snapshotFor } from './views.ts';
 import * as repo from '../db/repos/index.ts';
@@ -44,9 +44,11 @@ function toError(err: unknown, log: Logger): ApiError {
 }
 
 const userRoom = (userId: number) => `user:${userId}`;
+/** A paired device's sockets are the room `device:N` (see roomsOf). */
+const deviceRoom = (deviceId: number) => `device:${deviceId}`;
 
-/** Cuts staff sockets by user (every staff socket is in its user's room). */
-export function userSockets(io: Server): UserSockets {
+/** Cuts sockets by user (every staff socket is in its user's room) and by device. */
+export function connections(io: Server): Connections {
   return {
     disconnectUser(userId, keepSessionHash) {
       for (const id of io.sockets.adapter.rooms.get(userRoom(userId)) ?? []) {
@@ -55,6 +57,8 @@ export function userSockets(io: Server): UserSockets {
         if (socket && !(p?.kind === 'staff' && p.sessionHash === keepSessionHash)) socket.disconnect(true);
       }
     },
+    deviceOnline: (deviceId) => (io.sockets.adapter.rooms.get(deviceRoom(deviceId))?.size ?? 0) > 0,
+    disconnectDevice: (deviceId) => io.in(deviceRoom(deviceId)).disconnectSockets(true),
   };
 }
 
@@ -66,7 +70,7 @@ export interface SocketDeps {
   printing: Printing;
   limiter: RateLimiter;
   publicUrl: string | null;
-  userSockets: UserSockets;
+  connections: Connections;
   /** Parse every reply with its operation's output schema; a drifting reply is an INTERNAL-style error ack (tests). */
   validateReplies?: boolean;
 }
@@ -131,7 +135,7 @@ export function attachSockets(io: Server, deps: SocketDeps): void {
           const rooms = { joinCounter: (n: number) => socket.join(`counter:${n}`), leaveCounter: (n: number) => socket.leave(`counter:${n}`) };
           const origin = deps.publicUrl ?? `${socket.handshake.secure ? 'https' : 'http'}://${socket.handshake.headers.host}`;
           const data = await o.invoke(
-            { hub, db, clock, printing, limiter, userSockets: deps.userSockets, origin, principal: now, actor: actorOf(now), cookies: null, rooms },
+            { hub, db, clock, printing, limiter, connections: deps.connections, origin, principal: now, actor: actorOf(now), cookies: null, rooms },
             payload as Record<string, unknown>,
           );
           if (deps.validateReplies) checkReply(o, data, log);

@@ -15,8 +15,10 @@ export function isApiFailure(e: unknown): e is ApiFailure {
   return typeof e === 'object' && e !== null && typeof (e as ApiFailure).code === 'string' && typeof (e as ApiFailure).status === 'number';
 }
 
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
 export interface ApiOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: HttpMethod;
   body?: unknown;
   /** Give up after this long (default 15 s): a kiosk must never hang on a dead request. */
   timeoutMs?: number;

@@ -4,7 +4,7 @@
 import type { Socket } from 'socket.io-client';
 import type { Ack } from '../protocol/api.ts';
 import { contracts, type Contracts, type InputOf, type OperationName, type ReplyOf } from '../protocol/operations.ts';
-import { api, type ApiFailure, type ApiOptions } from './api.ts';
+import { api, type ApiFailure, type ApiOptions, type HttpMethod } from './api.ts';
 
 export type { InputOf, OperationName, ReplyOf };
 /** Operations reachable over REST. */
@@ -15,7 +15,7 @@ export type SocketOperation = { [N in OperationName]: Contracts[N] extends { eve
 export type CallOptions = Omit<ApiOptions, 'method' | 'body'>;
 
 /** The REST request of an operation: `:params` of the path filled from the input, the rest as query (GET) or JSON body. */
-export function requestOf(name: HttpOperation, input: object): { path: string; method: 'GET' | 'POST' | 'PUT'; body?: Record<string, unknown> } {
+export function requestOf(name: HttpOperation, input: object): { path: string; method: HttpMethod; body?: Record<string, unknown> } {
   const http = contracts[name].http;
   const rest: Record<string, unknown> = { ...input };
   const path = http.path.replace(/:([A-Za-z]+)/g, (_m, param: string) => {
@@ -24,8 +24,9 @@ export function requestOf(name: HttpOperation, input: object): { path: string; m
     if (value === undefined || value === null) throw new Error(`${name}: the input has no ${param} for ${http.path}`);
     return encodeURIComponent(String(value));
   });
-  const method = http.method === 'get' ? 'GET' : http.method === 'put' ? 'PUT' : 'POST';
-  if (method !== 'GET') return { path, method, body: rest };
+  const method = http.method.toUpperCase() as HttpMethod;
+  // GET and DELETE carry what is left of the input in the query; the others as a JSON body.
+  if (method !== 'GET' && method !== 'DELETE') return { path, method, body: rest };
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries(rest)) if (v !== undefined && v !== null) query.set(k, String(v));
   const qs = query.toString();

@@ -50,6 +50,8 @@ export interface AuditQuery {
   to?: number;
   /** One actor id exactly (`user:3:admin`). */
   actor?: string;
+  /** Every actor id of one staff member (`user:3:…`). */
+  userId?: number;
   /** A kind (`user.create`) or an area (`user`: every `user.…` kind). */
   kind?: string;
   /** Paging: only entries older than this id (the last id of the previous page). */
@@ -64,6 +66,7 @@ export function listAudit(db: Db, q: AuditQuery = {}): AuditLogRow[] {
     q.from === undefined ? undefined : gte(auditLog.at, q.from),
     q.to === undefined ? undefined : lt(auditLog.at, q.to),
     q.actor === undefined ? undefined : eq(auditLog.actor, q.actor),
+    q.userId === undefined ? undefined : sql`substr(${auditLog.actor}, 1, ${`user:${q.userId}:`.length}) = ${`user:${q.userId}:`}`,
     q.kind === undefined ? undefined : or(eq(auditLog.kind, q.kind), sql`substr(${auditLog.kind}, 1, ${q.kind.length + 1}) = ${`${q.kind}.`}`),
     q.before === undefined ? undefined : lt(auditLog.id, q.before),
   ];

@@ -13,6 +13,7 @@ export type DeviceRow = {
   createdAt: number;
   pairedAt: number | null;
   revoked: boolean;
+  lastSeenAt: number | null;
 };
 const toDevice = (r: typeof devices.$inferSelect): DeviceRow => ({
   id: r.id,
@@ -22,6 +23,7 @@ const toDevice = (r: typeof devices.$inferSelect): DeviceRow => ({
   createdAt: r.createdAt,
   pairedAt: r.pairedAt,
   revoked: r.revoked,
+  lastSeenAt: r.lastSeenAt,
 });
 
 /** Registers a device (unpaired unless `opts.pairedAt`); returns its id. */
@@ -97,6 +99,19 @@ export function revokeDevice(db: Db, id: number): void {
       .where(and(eq(pairingCodes.deviceId, id), isNull(pairingCodes.usedAt)))
       .run();
   });
+}
+
+/** How stale a device's lastSeenAt may get before a request records it again: at most one write a minute per device. */
+const LAST_SEEN_EVERY_MS = 60_000;
+
+/** Records that `device` (as just read with its token) was seen at `now`, unless it was within the last minute. */
+export function markDeviceSeen(db: Db, device: DeviceRow, now: number): void {
+  if (device.lastSeenAt !== null && now - device.lastSeenAt < LAST_SEEN_EVERY_MS) return;
+  db.orm.update(devices).set({ lastSeenAt: now }).where(eq(devices.id, device.id)).run();
+}
+
+export function renameDevice(db: Db, id: number, name: string): void {
+  db.orm.update(devices).set({ name }).where(eq(devices.id, id)).run();
 }
 
 export function setDevicePrinter(db: Db, id: number, printer: string | null): void {

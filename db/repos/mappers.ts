@@ -1,6 +1,6 @@
 // Row mappers
 import type { Appointment, AppointmentStatus, Counter, CounterMode, Priority, Service, Ticket, TicketKind, TicketStatus } from '../../protocol/domain.ts';
-import type { HallEvent, StoredEvent } from '../../protocol/events.ts';
+import { HallEvent, type StoredEvent } from '../../protocol/events.ts';
 import type { appointments, counters, events, services, tickets } from '../schema.ts';
 
 type TicketRow = typeof tickets.$inferSelect;
@@ -64,6 +64,8 @@ export const toService = (r: ServiceRow): Service => ({
   kioskVisible: r.kioskVisible,
   sortOrder: r.sortOrder,
   icon: r.icon,
+  colour: r.colour,
+  active: r.active,
 });
 
 type CounterRow = typeof counters.$inferSelect;
@@ -76,7 +78,18 @@ export const toCounter = (r: CounterRow): Counter => ({
   paused: r.paused,
   pauseReason: r.pauseReason,
   currentTicketId: r.currentTicketId,
+  nameAr: r.nameAr,
+  nameEn: r.nameEn,
+  active: r.active,
 });
 
 type EventRow = typeof events.$inferSelect;
-export const toStored = (r: EventRow): StoredEvent => ({ seq: r.seq, actor: r.actor, event: r.payload as HallEvent });
+// Events carrying whole settings, services or counters are read through their schema, so one stored
+// before a field was added gets that field's default (a day's state is folded from its checkpoint).
+const CARRY_DEFAULTS = new Set(['day_opened', 'settings_changed']);
+function upgraded(r: EventRow): HallEvent {
+  if (!CARRY_DEFAULTS.has(r.type)) return r.payload as HallEvent;
+  const parsed = HallEvent.safeParse(r.payload);
+  return parsed.success ? parsed.data : (r.payload as HallEvent);
+}
+export const toStored = (r: EventRow): StoredEvent => ({ seq: r.seq, actor: r.actor, event: upgraded(r) });

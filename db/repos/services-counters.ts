@@ -17,6 +17,12 @@ export function insertService(db: Db, s: Service): void {
   db.orm.insert(services).values(toService(s)).run();
 }
 
+/** Inserts a service or replaces every column of the one with its id. */
+export function upsertService(db: Db, s: Service): void {
+  const row = toService(s);
+  db.orm.insert(services).values(row).onConflictDoUpdate({ target: services.id, set: row }).run();
+}
+
 export function insertCounter(db: Db, c: Counter): void {
   db.orm.insert(counters).values(toCounter(c)).run();
 }

@@ -1,14 +1,16 @@
 // Appointments (the API the booking console builds on): slots, booking, rescheduling, cancelling,
-// a citizen's history, the outbox of confirmations; and the hall settings.
+// a citizen's history, the outbox of confirmations; the appointment schedule and holidays.
 // Slot and capacity rules live in ../slots.ts; every check that counts bookings runs as the hub's
 // guard, inside the transaction that stores the booking, so concurrent agents cannot overfill a slot.
 import { randomUUID } from 'node:crypto';
+import { transaction } from '../../db/client.ts';
 import * as repo from '../../db/repos/index.ts';
 import { isValidReference, normalizeReference, randomReference } from '../../protocol/reference.ts';
 import type { Appointment, AppointmentStatus, Service } from '../../protocol/domain.ts';
 import type { HallEvent } from '../../protocol/events.ts';
 import { localInstant, weekdayOf, type EngineError } from '../../engine/index.ts';
 import type { Db } from '../../db/client.ts';
+import { audit } from '../audit.ts';
 import { actorName } from '../auth.ts';
 import { HttpError } from '../errors.ts';
 import { enqueueConfirmation } from '../outbox.ts';
@@ -27,7 +29,7 @@ export function slotCapacity(db: Db, day: string, time: string): number {
 function bookableService(ctx: OpContext, serviceId: string): Service {
   const service = ctx.hub.current.services[serviceId];
   if (!service) notFound('UNKNOWN_SERVICE', `There is no service ${serviceId}.`);
-  if (!service.bookable) throw new HttpError(409, 'SERVICE_NOT_BOOKABLE', `Service ${serviceId} cannot be booked.`);
+  if (!service.bookable || !service.active) throw new HttpError(409, 'SERVICE_NOT_BOOKABLE', `Service ${serviceId} cannot be booked.`);
   return service;
 }
 
@@ -190,26 +192,31 @@ export const bookingOps = [
   op('schedule.put', {
     access: { roles: ['supervisor'] },
     run(ctx, b) {
-      repo.setScheduleFrom(ctx.db, b.validFrom, b.periods);
+      const periodsFrom = (validFrom: string) =>
+        repo
+          .listAppointmentSchedule(ctx.db)
+          .filter((p) => p.validFrom === validFrom)
+          .map(({ weekday, startTime, endTime, counters }) => ({ weekday, startTime, endTime, counters }));
+      const before = periodsFrom(b.validFrom);
+      transaction(ctx.db, () => {
+        repo.setScheduleFrom(ctx.db, b.validFrom, b.periods);
+        const after = periodsFrom(b.validFrom);
+        if (JSON.stringify(before) !== JSON.stringify(after)) audit(ctx, 'schedule.update', `schedule:${b.validFrom}`, { before, after });
+      });
       return { schedule: repo.listAppointmentSchedule(ctx.db) };
     },
   }),
   op('holidays.put', {
     access: { roles: ['supervisor'] },
     run(ctx, h) {
-      repo.upsertHoliday(ctx.db, h);
+      const before = repo.getHoliday(ctx.db, h.day);
+      if (JSON.stringify(before) !== JSON.stringify(h)) {
+        transaction(ctx.db, () => {
+          repo.upsertHoliday(ctx.db, h);
+          audit(ctx, 'holiday.update', `holiday:${h.day}`, { before, after: h });
+        });
+      }
       return { holidays: repo.listHolidays(ctx.db) };
-    },
-  }),
-  op('settings.get', {
-    access: { roles: ['supervisor'] },
-    run: (ctx) => ({ settings: ctx.hub.current.settings }),
-  }),
-  op('settings.put', {
-    access: { roles: ['supervisor'] },
-    run(ctx, settings) {
-      mustSucceed(ctx.hub.execute({ type: 'change_settings', settings }, ctx.actor));
-      return { settings: ctx.hub.current.settings };
     },
   }),
 ];

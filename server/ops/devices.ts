@@ -1,8 +1,18 @@
-// Kiosk lock-down and printers: the staff PIN to leave kiosk mode, printer bindings, test prints.
+// Kiosk lock-down, printers and paired devices: the staff PIN to leave kiosk mode, printer
+// bindings, test prints, renaming and revoking a device.
 import { hash, verify } from '@node-rs/argon2';
+import { transaction } from '../../db/client.ts';
 import * as repo from '../../db/repos/index.ts';
+import { audit } from '../audit.ts';
 import { HttpError } from '../errors.ts';
-import { notFound, op } from './op.ts';
+import { notFound, op, type OpContext } from './op.ts';
+
+/** A device as the console lists it: its record, and whether a socket of it is connected now. */
+export const deviceView = (ctx: OpContext, d: repo.DeviceRow) => ({ ...d, online: ctx.connections.deviceOnline(d.id) });
+
+function existingDevice(ctx: OpContext, id: number): repo.DeviceRow {
+  return repo.getDevice(ctx.db, id) ?? notFound('DEVICE_NOT_FOUND', `There is no device ${id}.`);
+}
 
 export const deviceOps = [
   op('kiosk.exit', {
@@ -18,16 +28,54 @@ export const deviceOps = [
   op('kiosk.setPin', {
     access: { roles: ['supervisor'] },
     async run(ctx, { pin }) {
-      repo.saveKioskPinHash(ctx.db, await hash(pin));
+      const pinHash = await hash(pin);
+      // Who changed it and when; never the PIN.
+      transaction(ctx.db, () => {
+        repo.saveKioskPinHash(ctx.db, pinHash);
+        audit(ctx, 'kiosk.pin', 'kiosk');
+      });
       return { ok: true };
     },
   }),
   op('devices.setPrinter', {
     access: { roles: ['supervisor'] },
     run(ctx, { id, printer }) {
-      if (!repo.getDevice(ctx.db, id)) notFound('DEVICE_NOT_FOUND', `There is no device ${id}.`);
-      repo.setDevicePrinter(ctx.db, id, printer);
-      return { device: repo.getDevice(ctx.db, id)! };
+      const d = existingDevice(ctx, id);
+      if (d.printer !== printer) {
+        transaction(ctx.db, () => {
+          repo.setDevicePrinter(ctx.db, id, printer);
+          audit(ctx, 'device.printer', `device:${id}`, { before: { printer: d.printer }, after: { printer } });
+        });
+      }
+      return { device: deviceView(ctx, repo.getDevice(ctx.db, id)!) };
+    },
+  }),
+  op('devices.rename', {
+    access: { roles: ['supervisor'] },
+    run(ctx, { id, name }) {
+      const d = existingDevice(ctx, id);
+      if (d.name !== name) {
+        transaction(ctx.db, () => {
+          repo.renameDevice(ctx.db, id, name);
+          audit(ctx, 'device.rename', `device:${id}`, { before: { name: d.name }, after: { name } });
+        });
+      }
+      return { device: deviceView(ctx, repo.getDevice(ctx.db, id)!) };
+    },
+  }),
+  op('devices.revoke', {
+    access: { roles: ['supervisor'] },
+    run(ctx, { id }) {
+      const d = existingDevice(ctx, id);
+      if (!d.revoked) {
+        transaction(ctx.db, () => {
+          repo.revokeDevice(ctx.db, id);
+          audit(ctx, 'device.revoke', `device:${id}`, { before: { revoked: false }, after: { revoked: true } });
+        });
+      }
+      // Its token no longer resolves; its open sockets would otherwise keep receiving the hall until their next event.
+      ctx.connections.disconnectDevice(id);
+      return { device: deviceView(ctx, repo.getDevice(ctx.db, id)!) };
     },
   }),
   op('printers.test', {

@@ -1,4 +1,5 @@
 // Every operation the hub offers, in the order docs/API.md lists them.
+import { adminOps } from './admin.ts';
 import { bookingOps } from './booking.ts';
 import { citizenOps } from './citizens.ts';
 import { deviceOps } from './devices.ts';
@@ -8,5 +9,5 @@ import { sessionOps } from './session.ts';
 import { setupOps } from './setup.ts';
 import { userOps } from './users.ts';
 
-export const operations: Operation[] = [...sessionOps, ...userOps, ...setupOps, ...hallOps, ...deviceOps, ...bookingOps, ...citizenOps];
+export const operations: Operation[] = [...sessionOps, ...userOps, ...setupOps, ...hallOps, ...deviceOps, ...bookingOps, ...citizenOps, ...adminOps];
 export type { Operation, OpContext } from './op.ts';

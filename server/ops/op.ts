@@ -17,6 +17,16 @@ export interface CookieJar {
   clear(name: string): void;
 }
 
+/** Who has a socket open (server/sockets.ts `connections`), so a change to an account or a device takes effect on its screens at once. */
+export interface Connections {
+  /** Disconnects a user's open sockets: all of them, or all but those of the session `keepSessionHash`. */
+  disconnectUser(userId: number, keepSessionHash?: string): void;
+  /** Whether a socket of the device is connected now. */
+  deviceOnline(deviceId: number): boolean;
+  /** Disconnects every socket of the device at once (it was revoked). */
+  disconnectDevice(deviceId: number): void;
+}
+
 export interface OpContext {
   hub: Hub;
   db: Db;
@@ -31,13 +41,7 @@ export interface OpContext {
   cookies: CookieJar | null;
   /** Lets the socket layer move a socket between rooms after counter open/close. */
   rooms: { joinCounter(n: number): void; leaveCounter(n: number): void } | null;
-  /** Staff members' open sockets, so an account change takes effect on their screens at once. */
-  userSockets: UserSockets;
-}
-
-export interface UserSockets {
-  /** Disconnects a user's open sockets: all of them, or all but those of the session `keepSessionHash`. */
-  disconnectUser(userId: number, keepSessionHash?: string): void;
+  connections: Connections;
 }
 
 /** One operation as the transports see it: its contract, its access rule and its handler, generics erased. */

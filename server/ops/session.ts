@@ -1,10 +1,13 @@
 // Staff login/logout and device pairing.
 import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { transaction } from '../../db/client.ts';
 import * as repo from '../../db/repos/index.ts';
 import { REFERENCE_ALPHABET } from '../../protocol/reference.ts';
+import { audit } from '../audit.ts';
 import { DEVICE_COOKIE, newToken, SESSION_COOKIE, SESSION_TTL_MS, sha256 } from '../auth.ts';
 import { HttpError } from '../errors.ts';
+import { deviceView } from './devices.ts';
 import { type OpContext, op } from './op.ts';
 
 export const STAFF = ['counter', 'callcenter', 'supervisor', 'admin'] as const;
@@ -67,8 +70,12 @@ export const sessionOps = [
       const now = ctx.clock.now();
       const code = Array.from({ length: 8 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join('');
       const expiresAt = now + PAIRING_TTL_MS;
-      const deviceId = repo.createDevice(ctx.db, body.kind, body.name, now, { printer: body.printer });
-      repo.createPairingCode(ctx.db, deviceId, sha256(code), expiresAt);
+      const deviceId = transaction(ctx.db, () => {
+        const id = repo.createDevice(ctx.db, body.kind, body.name, now, { printer: body.printer });
+        repo.createPairingCode(ctx.db, id, sha256(code), expiresAt);
+        audit(ctx, 'device.create', `device:${id}`, { after: { kind: body.kind, name: body.name, printer: body.printer } });
+        return id;
+      });
       return { deviceId, code, expiresAt };
     },
   }),
@@ -86,7 +93,7 @@ export const sessionOps = [
   }),
   op('devices.list', {
     access: { roles: ['supervisor'] },
-    run: (ctx) => ({ devices: repo.listDevices(ctx.db) }),
+    run: (ctx) => ({ devices: repo.listDevices(ctx.db).map((d) => deviceView(ctx, d)) }),
   }),
 ];
 

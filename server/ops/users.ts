@@ -70,7 +70,7 @@ export function closeCountersOf(ctx: OpContext, userId: number): void {
 /** The account is taken away from whoever uses it: sessions and sockets end, its counters close. */
 function endUse(ctx: OpContext, userId: number): void {
   repo.deleteUserSessions(ctx.db, userId);
-  ctx.userSockets.disconnectUser(userId);
+  ctx.connections.disconnectUser(userId);
   closeCountersOf(ctx, userId);
 }
 
@@ -102,7 +102,7 @@ export const userOps = [
         });
         return after;
       });
-      ctx.userSockets.disconnectUser(user.id, p.sessionHash);
+      ctx.connections.disconnectUser(user.id, p.sessionHash);
       return { user: staffUser(changed) };
     },
   }),
@@ -161,7 +161,7 @@ export const userOps = [
       });
       if (user.disabledAt === null && updated.disabledAt !== null) endUse(ctx, id);
       // Socket rooms follow the role: reconnecting puts the user's screens in the rooms of the new one.
-      else if (updated.role !== user.role) ctx.userSockets.disconnectUser(id);
+      else if (updated.role !== user.role) ctx.connections.disconnectUser(id);
       return { user: userAccount(updated) };
     },
   }),

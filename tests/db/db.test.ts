@@ -111,6 +111,9 @@ describe('openDatabase', () => {
       paused: false,
       pauseReason: null,
       currentTicketId: null,
+      nameAr: '',
+      nameEn: '',
+      active: true,
     });
     const file = db.sqlite.name;
     db.sqlite.close();
@@ -278,6 +281,8 @@ describe('appointments', () => {
       kioskVisible: true,
       sortOrder: 1,
       icon: 'home',
+      colour: '#1f6f8b',
+      active: true,
     });
   });
 
@@ -445,6 +450,62 @@ describe('migration 0004 (user accounts)', () => {
       expect(byName.counter1!.disabledAt).toBeGreaterThan(NOW);
       expect(byName.counter1!.demoPassword).toBe(true);
       expect(byName.fatima).toMatchObject({ disabledAt: null, demoPassword: false });
+    } finally {
+      upgraded.sqlite.close();
+    }
+  });
+});
+
+describe('migration 0005 (hall set-up) and checkpoints stored before it', () => {
+  it('gives services their colour and active, counters a name and active, and an older day checkpoint the new defaults', () => {
+    const old = join(dir, 'old-migrations');
+    cpSync(MIGRATIONS_FOLDER, old, { recursive: true });
+    const journalFile = join(old, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+    journal.entries = journal.entries.slice(
+      0,
+      journal.entries.findIndex((e) => e.tag.startsWith('0005_')),
+    );
+    writeFileSync(journalFile, JSON.stringify(journal));
+
+    const file = join(dir, 'before-0005.sqlite');
+    const sqlite = new Database(file);
+    migrate(drizzle(sqlite), { migrationsFolder: old });
+    const service = { nameAr: 'خ', nameEn: 'S', defaultDurationMin: 10, slotMinutes: 15, bookable: true, kioskVisible: true, sortOrder: 1, icon: '' };
+    const insert = sqlite.prepare(
+      'insert into services (id, name_ar, name_en, prefix, default_duration_min, slot_minutes, bookable, kiosk_visible, sort_order, icon) ' +
+        "values (?, 'خ', 'S', ?, 10, 15, 1, 1, 1, '')",
+    );
+    insert.run('family-members', 'E');
+    insert.run('passports', 'P');
+    sqlite.prepare("insert into counters (number, mode, service_ids, open, paused) values (3, 'general', '[]', 0, 0)").run();
+    const { serviceLevel: _l, kioskIdleSeconds: _k, ...oldSettings } = DEFAULT_SETTINGS;
+    const opened = {
+      type: 'day_opened',
+      at: NOW,
+      day: '2026-03-15',
+      settings: oldSettings,
+      services: [{ id: 'passports', prefix: 'P', ...service }],
+      counters: [{ number: 3, mode: 'general', serviceIds: [], open: false, userId: null, paused: false, pauseReason: null, currentTicketId: null }],
+      appointments: [],
+      recentDurations: {},
+    };
+    sqlite.prepare("insert into events (at, day, type, actor, payload) values (?, '2026-03-15', 'day_opened', 'system', ?)").run(NOW, JSON.stringify(opened));
+    sqlite.close();
+
+    const upgraded = openDatabase(file);
+    try {
+      expect(repos.listServices(upgraded).map((s) => [s.id, s.colour, s.active])).toEqual([
+        ['family-members', '#2e7d32', true],
+        ['passports', '#1f6f8b', true],
+      ]);
+      expect(repos.listCounters(upgraded)).toMatchObject([{ number: 3, nameAr: '', nameEn: '', active: true }]);
+      const [checkpoint] = repos.currentDayEvents(upgraded);
+      expect(checkpoint!.event).toMatchObject({
+        settings: { serviceLevel: DEFAULT_SETTINGS.serviceLevel, kioskIdleSeconds: 30 },
+        services: [{ id: 'passports', colour: '#1f6f8b', active: true }],
+        counters: [{ number: 3, nameAr: '', nameEn: '', active: true }],
+      });
     } finally {
       upgraded.sqlite.close();
     }

@@ -26,6 +26,8 @@ export function service(id: string, prefix: string, over: Partial<Service> = {})
     kioskVisible: true,
     sortOrder: prefix.charCodeAt(0),
     icon: '',
+    colour: '#1f6f8b',
+    active: true,
     ...over,
   };
 }
@@ -41,7 +43,7 @@ export const SERVICES: Service[] = [
 export const [B, C, D, E, F] = SERVICES.map((s) => s.id) as [string, string, string, string, string];
 
 export function counter(number: number, mode: CounterMode, serviceIds: string[] = []): Counter {
-  return { number, mode, serviceIds, open: false, userId: null, paused: false, pauseReason: null, currentTicketId: null };
+  return { number, mode, serviceIds, nameAr: '', nameEn: '', active: true, open: false, userId: null, paused: false, pauseReason: null, currentTicketId: null };
 }
 
 /** Counters 1 and 2 dedicated to appointments (the pilot), 3..6 general; all serve every service. */

@@ -47,6 +47,7 @@ async function credentialsFor(o: Operation): Promise<{ cookie?: string; token?: 
   const roles = o.access.roles ?? [];
   if (roles.includes('counter')) return { cookie: await login(hub, ...DEMO.counter1) };
   if (roles.includes('supervisor')) return { cookie: await login(hub, ...DEMO.supervisor) };
+  if (roles.includes('admin')) return { cookie: await login(hub, ...DEMO.admin) };
   if (roles.includes('callcenter')) return { cookie: await login(hub, ...DEMO.agent) };
   if (roles.includes('admin')) return { cookie: await login(hub, ...DEMO.admin) };
   if (o.access.devices?.includes('kiosk')) return { token: deviceToken(hub, 'kiosk') };
@@ -57,10 +58,12 @@ async function credentialsFor(o: Operation): Promise<{ cookie?: string; token?: 
 function badPayloads(o: Operation): unknown[] {
   const schema = z.toJSONSchema(o.input, { io: 'input', unrepresentable: 'any' }) as any;
   const props: Record<string, any> = Object.assign({}, ...(schema.anyOf ?? [schema]).map((v: any) => v.properties ?? {}));
+  // Wrong for the field itself, so a partial update naming only that field is refused too.
   const wrong = (p: any): unknown[] => {
     const t = JSON.stringify(p);
+    if (p.type === 'boolean') return ['yes', 0, null, ['a']];
     if (t.includes('"number"') || t.includes('"integer"')) return ['seven', -1, 1e9, null, { n: 1 }];
-    return [12345, true, '', 'x'.repeat(5000), ['a'], null];
+    return [12345, true, ...(p.minLength ? [''] : []), 'x'.repeat(5000), ['a'], null];
   };
   const payloads: unknown[] = [null, 'text', 42, [1, 2], { unexpectedField: 1 }];
   for (const [name, p] of Object.entries(props)) for (const v of wrong(p)) payloads.push({ [name]: v });
@@ -75,6 +78,8 @@ function fingerprint() {
     devices: count('devices'),
     appointments: count('appointments'),
     codes: count('pairing_codes'),
+    audit: count('audit_log'),
+    hours: count('opening_hours'),
     citizens: ['citizens', 'family_members', 'housing_applications', 'letters', 'citizen_audit', 'call_log'].map(count),
     state: JSON.stringify(hub.hub.current),
   };

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { contracts } from '../../protocol/operations.ts';
 import { operations } from '../../server/ops/index.ts';
-import { requestOf } from '../../ui-kit/client.ts';
+import { type InputOf, requestOf } from '../../ui-kit/client.ts';
 import { call, connectClient, deviceToken, startTestHub, type Client, type TestHub } from '../helpers/hub.ts';
 
 describe('the contract table', () => {
@@ -27,6 +27,12 @@ describe('the typed client', () => {
     });
     expect(requestOf('calls.list', { cpr: '123456789', day: undefined })).toEqual({ path: '/api/calls?cpr=123456789', method: 'GET' });
     expect(requestOf('services.list', {})).toEqual({ path: '/api/services', method: 'GET' });
+    expect(requestOf('settings.patch', { maxRecalls: 4 } satisfies InputOf<'settings.patch'>)).toEqual({
+      path: '/api/settings',
+      method: 'PATCH',
+      body: { maxRecalls: 4 },
+    });
+    expect(requestOf('devices.revoke', { id: 7 })).toEqual({ path: '/api/devices/7', method: 'DELETE' });
     expect(requestOf('counter.finish', { counter: 3, outcome: 'done', note: null })).toEqual({
       path: '/api/counters/3/finish',
       method: 'POST',
