@@ -1,7 +1,7 @@
 // The queue engine's public face.
-export { decide, ticketId, ticketLabel } from './decide.ts';
+export { decide, MAX_ACTIVE_TICKER, ticketId, ticketLabel } from './decide.ts';
 export { applyEvent, foldEvents, stateFromCheckpoint } from './apply.ts';
 export { callOrder, canCall, estimateNewWalkin, estimateWait, pickNext, servesService, serviceTiles, waitingByQueue } from './select.ts';
 export type { CallGroup, Callable, WaitEstimate } from './select.ts';
 export { localDay, localInstant, localTime, nextDay, weekdayOf } from './time.ts';
-export type { CheckInResult, Command, CommandType, Decision, EngineError, HallState, PublicHallState } from './types.ts';
+export type { CheckInResult, Command, CommandType, Decision, EngineError, HallState, PublicHallState, SupervisionCommand } from './types.ts';
