@@ -1,6 +1,6 @@
 // The queue engine: (state, command, now) → events. Pure: no I/O, no clock, no randomness —
 // tokens and ids arrive inside commands.
-import { type Appointment, type Counter, DAY_ENDED_REASON, type Ticket } from '../protocol/domain.ts';
+import { type Appointment, type Counter, DAY_ENDED_REASON, MAX_ACTIVE_TICKER, type Ticket } from '../protocol/domain.ts';
 import type { ErrorCode } from '../protocol/errors.ts';
 import type { HallEvent } from '../protocol/events.ts';
 import { canCall, pickNext } from './select.ts';
@@ -334,9 +334,6 @@ function noShow(state: HallState, t: Ticket, counter: number, now: number): Deci
 }
 
 // ---- the supervisor's live hall ----------------------------------------------------------------
-
-/** How many ticker messages may run at once (a display has room for a few). */
-export const MAX_ACTIVE_TICKER = 10;
 
 /** What the supervisor's actions forbid other commands: nothing new after an early end of the day, no opening an out-of-service counter. */
 function supervisionRefusal(state: HallState, cmd: Command): Decision | null {

@@ -1,5 +1,5 @@
 // The queue engine's public face.
-export { decide, MAX_ACTIVE_TICKER, ticketId, ticketLabel } from './decide.ts';
+export { decide, ticketId, ticketLabel } from './decide.ts';
 export { applyEvent, foldEvents, stateFromCheckpoint } from './apply.ts';
 export { callOrder, canCall, estimateNewWalkin, estimateWait, pickNext, servesService, serviceTiles, waitingByQueue } from './select.ts';
 export type { CallGroup, Callable, WaitEstimate } from './select.ts';

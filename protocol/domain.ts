@@ -209,6 +209,8 @@ export const TickerMessage = z.object({
   at: z.number().int(),
 });
 export type TickerMessage = z.infer<typeof TickerMessage>;
+/** How many ticker messages may run at once (a display has room for a few). */
+export const MAX_ACTIVE_TICKER = 10;
 
 /** A counter a supervisor took out of service for the rest of the day: it cannot be opened until restored or the next day. */
 export const OutOfService = z.object({ reason: z.string(), at: z.number().int() });

@@ -9,6 +9,7 @@ import { HttpError } from '../errors.ts';
 import { citizenReceipt, snapshotFor } from '../views.ts';
 import { issuedReceipt, issueOnce, repeatedReceipt, requestKey } from './kiosk-requests.ts';
 import { implement, mustSucceed, notFound, op, type OpContext } from './op.ts';
+import { audited } from './supervise.ts';
 
 const STAFF = ['counter', 'callcenter', 'supervisor'] as const;
 const SCREENS = ['kiosk', 'display'] as const;
@@ -113,7 +114,16 @@ export const hallOps = [
   op('counter.mode', {
     access: { roles: ['supervisor'] },
     run(ctx, { counter, mode }) {
-      mustSucceed(ctx.hub.execute({ type: 'set_counter_mode', counter, mode }, ctx.actor));
+      audited(
+        ctx,
+        { type: 'set_counter_mode', counter, mode },
+        {
+          kind: 'counter.mode',
+          target: `counter:${counter}`,
+          before: { mode: ctx.hub.current.counters[counter]?.mode ?? null },
+          after: () => ({ mode }),
+        },
+      );
       return { counter: ctx.hub.current.counters[counter]! };
     },
   }),

@@ -9,6 +9,7 @@ import { contracts, type Contract, type Contracts, type OperationName } from '..
 import { engineError, HttpError, validationError } from '../errors.ts';
 import type { Executed, Hub } from '../hub.ts';
 import type { ErrorCode } from '../../protocol/errors.ts';
+import type { DevicePresence } from '../presence.ts';
 import type { Printing } from '../printing.ts';
 import type { RateLimiter } from '../rate-limit.ts';
 
@@ -24,6 +25,8 @@ export interface OpContext {
   principal: Principal;
   actor: string;
   printing: Printing;
+  /** Which kiosks and displays are connected (the supervisor's live hall). */
+  presence: DevicePresence;
   limiter: RateLimiter;
   /** Scheme://host the caller reached the hub at: the base of links printed on tickets. */
   origin: string;

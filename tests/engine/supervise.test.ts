@@ -1,8 +1,9 @@
 // The supervisor's live-hall commands in the pure engine: what each does, and that each refusal
 // leaves the state exactly as it was.
 import { describe, expect, it } from 'vitest';
-import { canCall, decide, MAX_ACTIVE_TICKER, nextDay } from '../../engine/index.ts';
+import { canCall, decide, nextDay } from '../../engine/index.ts';
 import type { Command } from '../../engine/index.ts';
+import { MAX_ACTIVE_TICKER } from '../../protocol/domain.ts';
 import { publicEvent } from '../../protocol/public.ts';
 import { appointment, at, B, C, D, DAY, dayOpened, Hall } from './fixtures.ts';
 
