@@ -105,8 +105,17 @@ export const hallOps = [
   op('counter.close', {
     access: { roles: ['counter', 'supervisor'] },
     run(ctx, { counter }) {
-      if (ctx.principal.kind === 'staff' && ctx.principal.role === 'counter') holder(ctx, counter);
-      mustSucceed(ctx.hub.execute({ type: 'close_counter', counter }, ctx.actor));
+      const p = ctx.principal;
+      if (p.kind === 'staff' && p.role === 'counter') holder(ctx, counter);
+      const c = ctx.hub.current.counters[counter];
+      // A supervisor closing someone else's (idle) counter is a supervisor's action: audited.
+      if (p.kind === 'staff' && c?.userId !== p.userId) {
+        audited(
+          ctx,
+          { type: 'close_counter', counter },
+          { kind: 'counter.close', target: `counter:${counter}`, before: { open: c?.open ?? null, userId: c?.userId ?? null } },
+        );
+      } else mustSucceed(ctx.hub.execute({ type: 'close_counter', counter }, ctx.actor));
       ctx.rooms?.leaveCounter(counter);
       return { counter: ctx.hub.current.counters[counter]! };
     },

@@ -105,6 +105,16 @@ describe('closing a counter', () => {
     expect(audit('counter.close')).toHaveLength(1);
   });
 
+  it("the counter's own close is audited only when a supervisor closes someone else's counter with it", async () => {
+    const [c1, c2, supervisor] = [await staff('counter1'), await staff('counter2'), await staff('supervisor')];
+    await call(hub, 'POST', '/api/counters/3/open', { cookie: c1 });
+    await call(hub, 'POST', '/api/counters/4/open', { cookie: c2 });
+    expect((await call(hub, 'POST', '/api/counters/3/close', { cookie: c1 })).status).toBe(200);
+    expect(audit('counter.close')).toEqual([]);
+    expect((await call(hub, 'POST', '/api/counters/4/close', { cookie: supervisor })).status).toBe(200);
+    expect(audit('counter.close')).toEqual([expect.objectContaining({ target: 'counter:4', before: { open: true, userId: expect.any(Number) }, after: null })]);
+  });
+
   it('out of service over the socket: nobody can open it until it is restored', async () => {
     const supervisor = await client({ cookie: await staff('supervisor') });
     const oos = await supervisor.emit('hall:counter:out-of-service', { counter: 4, reason: 'Screen broken' });
