@@ -3,6 +3,7 @@
 import { type Appointment, type Counter, DAY_ENDED_REASON, MAX_ACTIVE_TICKER, type Ticket } from '../protocol/domain.ts';
 import type { ErrorCode } from '../protocol/errors.ts';
 import type { HallEvent } from '../protocol/events.ts';
+import { activeTicker } from './hall-stats.ts';
 import { canCall, pickNext } from './select.ts';
 import { localDay } from './time.ts';
 import type { CheckInResult, Command, Decision, HallState, SupervisionCommand } from './types.ts';
@@ -376,13 +377,9 @@ function waitingTicket(state: HallState, id: string): { ticket: Ticket } | { err
   return { ticket: t };
 }
 
-const isActive = (m: { expiresAt: number }, now: number) => m.expiresAt > now;
-
 /** A new day keeps the ticker messages that have not expired yet. */
 function carriedTicker(state: HallState, now: number): HallEvent[] {
-  return Object.values(state.ticker)
-    .filter((m) => isActive(m, now))
-    .map((message) => ({ type: 'ticker_set', at: now, message }));
+  return activeTicker(state, now).map((message) => ({ type: 'ticker_set', at: now, message }));
 }
 
 /** A ticker id no message of today has: the instant, with a suffix when two arrive in the same millisecond. */
@@ -442,12 +439,12 @@ function supervise(state: HallState, cmd: SupervisionCommand, now: number): Deci
     }
     case 'set_ticker': {
       if (cmd.expiresAt <= now) return fail('TICKER_EXPIRY_PAST', 'The message would expire before it is shown; choose a later time.');
-      const messages = Object.values(state.ticker);
-      if (messages.filter((m) => isActive(m, now)).length >= MAX_ACTIVE_TICKER) {
-        return fail('TICKER_FULL', `${MAX_ACTIVE_TICKER} ticker messages are running; remove one first.`);
-      }
+      const active = activeTicker(state, now);
+      if (active.length >= MAX_ACTIVE_TICKER) return fail('TICKER_FULL', `${MAX_ACTIVE_TICKER} ticker messages are running; remove one first.`);
       // Expired messages leave the state as a new one arrives, so it never fills up with them.
-      const expired = messages.filter((m) => !isActive(m, now)).map((m): HallEvent => ({ type: 'ticker_removed', at: now, id: m.id }));
+      const expired = Object.values(state.ticker)
+        .filter((m) => !active.includes(m))
+        .map((m): HallEvent => ({ type: 'ticker_removed', at: now, id: m.id }));
       const message = { id: newTickerId(state, now), ar: cmd.ar, en: cmd.en, expiresAt: cmd.expiresAt, at: now };
       return ok([...expired, { type: 'ticker_set', at: now, message }]);
     }

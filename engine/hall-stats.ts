@@ -1,12 +1,19 @@
 // The supervisor's live hall: its figures and alerts as pure functions of the hall state (the
 // console folds it from its live feed, so it recomputes them on every delta and every clock tick)
 // and, for the alerts, of the devices' status the hub pushes.
-import type { CounterMode, DeviceKind, OutOfService, PublicTicket, TicketKind, TicketStatus } from '../protocol/domain.ts';
+import type { CounterMode, DeviceKind, OutOfService, PublicTicket, TickerMessage, TicketKind, TicketStatus } from '../protocol/domain.ts';
 import type { DevicesStatus } from '../protocol/messages.ts';
 import { canCall, pickNext } from './select.ts';
 import type { PublicHallState } from './types.ts';
 
 const MINUTE = 60_000;
+
+/** The supervisor's ticker messages the displays show now, oldest first (expired ones wait for removal or the next day). */
+export function activeTicker(state: Pick<PublicHallState, 'ticker'>, now: number): TickerMessage[] {
+  return Object.values(state.ticker)
+    .filter((m) => m.expiresAt > now)
+    .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+}
 
 /**
  * The nearest-rank percentile (`p` in 0..100): the smallest value with at least p % of the list at

@@ -1,7 +1,7 @@
 // The supervisor's live-hall commands in the pure engine: what each does, and that each refusal
 // leaves the state exactly as it was.
 import { describe, expect, it } from 'vitest';
-import { canCall, decide, nextDay } from '../../engine/index.ts';
+import { activeTicker, canCall, decide, nextDay } from '../../engine/index.ts';
 import type { Command } from '../../engine/index.ts';
 import { MAX_ACTIVE_TICKER } from '../../protocol/domain.ts';
 import { publicEvent } from '../../protocol/public.ts';
@@ -202,6 +202,9 @@ describe('supervisor: ticker messages', () => {
     expect(new Set(ids).size).toBe(2);
     expect(h.state.ticker[ids[0]!]).toEqual({ id: ids[0], ar: 'تنبيه', en: 'System slow', expiresAt: at('12:00'), at: at('09:00') });
     expect(Object.keys(h.state.ticker).sort()).toEqual([...ids].sort());
+    // What a display shows: the running ones, oldest first; at 11:00 the 10:00 one has expired.
+    expect(activeTicker(h.state, at('09:05')).map((m) => m.en)).toEqual(['System slow', 'Counter 2 closed']);
+    expect(activeTicker(h.state, at('11:00')).map((m) => m.en)).toEqual(['System slow']);
     h.run({ type: 'remove_ticker', id: ids[0]! }, at('09:30'));
     expect(Object.keys(h.state.ticker)).toEqual([ids[1]]);
     expect(refused(h, { type: 'remove_ticker', id: ids[0]! }, at('09:31'))).toBe('TICKER_NOT_FOUND');
