@@ -25,6 +25,11 @@ export function stateFromCheckpoint(e: Extract<AnyEvent, { type: 'day_opened' }>
     appointments: Object.fromEntries(e.appointments.filter((a) => a.day === e.day).map((a) => [a.id, clone(a)])),
     lastNumber: {},
     recentDurations: clone(e.recentDurations),
+    outOfService: {},
+    ticker: {},
+    endedAt: null,
+    firstCalledAt: {},
+    counterChangedAt: {},
   };
 }
 
@@ -59,6 +64,7 @@ function setWaiting(state: PublicHallState, t: PublicTicket, waiting: boolean) {
 export function applyEvent(state: HallState, e: HallEvent): HallState;
 export function applyEvent(state: PublicHallState, e: PublicHallEvent): PublicHallState;
 export function applyEvent(state: PublicHallState, e: AnyEvent): PublicHallState {
+  noteTimes(state, e);
   switch (e.type) {
     case 'day_opened':
       return stateFromCheckpoint(e);
@@ -186,5 +192,36 @@ export function applyEvent(state: PublicHallState, e: AnyEvent): PublicHallState
       state.counters[e.counter.number] = { ...live, ...clone(e.counter) };
       return state;
     }
+    // --- the supervisor's live hall
+    case 'counter_out_of_service':
+      state.outOfService[e.counter] = { reason: e.reason, at: e.at };
+      return state;
+    case 'counter_restored':
+      delete state.outOfService[e.counter];
+      return state;
+    case 'counter_services_changed':
+      counter(state, e.counter).serviceIds = [...e.serviceIds];
+      return state;
+    case 'ticket_moved': {
+      const t = ticket(state, e.ticketId);
+      Object.assign(t, { serviceId: e.toServiceId, targetCounter: e.toCounter, transfers: t.transfers + 1 });
+      return state;
+    }
+    case 'ticker_set':
+      state.ticker[e.message.id] = clone(e.message);
+      return state;
+    case 'ticker_removed':
+      delete state.ticker[e.id];
+      return state;
+    case 'day_ended':
+      state.endedAt = e.at;
+      return state;
   }
+}
+
+/** The times the supervisor's figures need and the tickets and counters do not keep: first calls, and each counter's last change. */
+function noteTimes(state: PublicHallState, e: AnyEvent) {
+  if (e.type === 'ticket_called') state.firstCalledAt[e.ticketId] ??= e.at;
+  if ('counter' in e && typeof e.counter === 'number') state.counterChangedAt[e.counter] = e.at;
+  else if (e.type === 'ticket_transferred') state.counterChangedAt[e.fromCounter] = e.at;
 }

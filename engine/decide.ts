@@ -1,11 +1,12 @@
 // The queue engine: (state, command, now) → events. Pure: no I/O, no clock, no randomness —
 // tokens and ids arrive inside commands.
-import type { Appointment, Counter, Ticket } from '../protocol/domain.ts';
+import { type Appointment, type Counter, DAY_ENDED_REASON, MAX_ACTIVE_TICKER, type Ticket } from '../protocol/domain.ts';
 import type { ErrorCode } from '../protocol/errors.ts';
 import type { HallEvent } from '../protocol/events.ts';
+import { activeTicker } from './hall-stats.ts';
 import { canCall, pickNext } from './select.ts';
 import { localDay } from './time.ts';
-import type { CheckInResult, Command, Decision, HallState } from './types.ts';
+import type { CheckInResult, Command, Decision, HallState, SupervisionCommand } from './types.ts';
 
 const MINUTE = 60_000;
 
@@ -139,6 +140,7 @@ function rollover(state: HallState, cmd: Extract<Command, { type: 'rollover' }>,
     appointments: cmd.appointments.filter((a) => a.day === cmd.day),
     recentDurations: state.recentDurations,
   });
+  events.push(...carriedTicker(state, now));
   return ok(events);
 }
 
@@ -146,6 +148,8 @@ export function decide(state: HallState, cmd: Command, now: number): Decision {
   const today = cmd.type === 'rollover' ? state.day : localDay(now, state.settings.timeZone);
   if (today > state.day) return fail('DAY_CLOSED', `The service day ${state.day} is over; the hub is rolling over to the new day.`);
   if (today < state.day) return fail('DAY_CLOSED', `The clock (${today}) is behind the service day ${state.day}.`);
+  const refused = supervisionRefusal(state, cmd);
+  if (refused) return refused;
   switch (cmd.type) {
     case 'issue_walkin': {
       const service = state.services[cmd.serviceId];
@@ -312,6 +316,16 @@ export function decide(state: HallState, cmd: Command, now: number): Decision {
       return saveService(state, cmd, now);
     case 'save_counter':
       return saveCounter(state, cmd, now);
+    case 'force_close_counter':
+    case 'set_out_of_service':
+    case 'restore_counter':
+    case 'set_counter_services':
+    case 'move_ticket':
+    case 'cancel_ticket':
+    case 'set_ticker':
+    case 'remove_ticker':
+    case 'end_day':
+      return supervise(state, cmd, now);
   }
 }
 
@@ -349,4 +363,136 @@ function saveCounter(state: HallState, cmd: Extract<Command, { type: 'save_count
 function noShow(state: HallState, t: Ticket, counter: number, now: number): Decision {
   const requeued = state.settings.noShowRequeueOnce && !t.requeued;
   return ok([{ type: 'ticket_no_show', at: now, ticketId: t.id, counter, requeued }], { ticketId: t.id });
+}
+
+// ---- the supervisor's live hall ----------------------------------------------------------------
+
+/** What the supervisor's actions forbid other commands: nothing new after an early end of the day, no opening an out-of-service counter. */
+function supervisionRefusal(state: HallState, cmd: Command): Decision | null {
+  if (state.endedAt !== null && (cmd.type === 'issue_walkin' || cmd.type === 'check_in' || cmd.type === 'open_counter')) {
+    return fail('DAY_ENDED', `The service day ${state.day} was ended early; nothing new until the next day opens.`);
+  }
+  if (cmd.type === 'open_counter' && state.outOfService[cmd.counter]) {
+    return fail('COUNTER_OUT_OF_SERVICE', `Counter ${cmd.counter} is out of service today; a supervisor can restore it.`);
+  }
+  return null;
+}
+
+const unknownCounter = (n: number) => fail('UNKNOWN_COUNTER', `There is no counter ${n}.`);
+
+/** Frees a counter for a supervisor: its ticket, then the tickets handed to it, go back to their service's queue; then it closes (if open). */
+function releaseCounter(state: HallState, c: Counter, reason: string, now: number): HallEvent[] {
+  const back = (t: Ticket): HallEvent => ({
+    type: 'ticket_transferred',
+    at: now,
+    ticketId: t.id,
+    fromCounter: c.number,
+    toServiceId: t.serviceId,
+    toCounter: null,
+  });
+  const held = c.currentTicketId ? state.tickets[c.currentTicketId] : undefined;
+  const handedOver = Object.keys(state.waiting)
+    .map((id) => state.tickets[id]!)
+    .filter((t) => t.targetCounter === c.number);
+  const events = [...(held ? [back(held)] : []), ...handedOver.map(back)];
+  if (c.open) events.push({ type: 'counter_closed', at: now, counter: c.number, by: 'supervisor', reason });
+  return events;
+}
+
+/** A waiting ticket the supervisor acts on. */
+function waitingTicket(state: HallState, id: string): { ticket: Ticket } | { error: Decision } {
+  const t = state.tickets[id];
+  if (!t) return { error: fail('UNKNOWN_TICKET', `There is no ticket ${id} today.`) };
+  if (t.status !== 'waiting')
+    return { error: fail('TICKET_NOT_WAITING', `Ticket ${t.label} is ${t.status}; only a waiting ticket can be moved or cancelled.`) };
+  return { ticket: t };
+}
+
+/** A new day keeps the ticker messages that have not expired yet. */
+function carriedTicker(state: HallState, now: number): HallEvent[] {
+  return activeTicker(state, now).map((message) => ({ type: 'ticker_set', at: now, message }));
+}
+
+/** A ticker id no message of today has: the instant, with a suffix when two arrive in the same millisecond. */
+function newTickerId(state: HallState, now: number): string {
+  const base = `T${now.toString(36)}`;
+  let id = base;
+  for (let n = 2; state.ticker[id]; n++) id = `${base}-${n}`;
+  return id;
+}
+
+function supervise(state: HallState, cmd: SupervisionCommand, now: number): Decision {
+  switch (cmd.type) {
+    case 'force_close_counter': {
+      const c = state.counters[cmd.counter];
+      if (!c) return unknownCounter(cmd.counter);
+      if (!c.open) return fail('COUNTER_CLOSED', `Counter ${cmd.counter} is already closed.`);
+      return ok(releaseCounter(state, c, cmd.reason, now), c.currentTicketId ? { ticketId: c.currentTicketId } : {});
+    }
+    case 'set_out_of_service': {
+      const c = state.counters[cmd.counter];
+      if (!c) return unknownCounter(cmd.counter);
+      if (state.outOfService[cmd.counter]) return fail('COUNTER_OUT_OF_SERVICE', `Counter ${cmd.counter} is already out of service.`);
+      return ok([...releaseCounter(state, c, cmd.reason, now), { type: 'counter_out_of_service', at: now, counter: cmd.counter, reason: cmd.reason }]);
+    }
+    case 'restore_counter': {
+      if (!state.counters[cmd.counter]) return unknownCounter(cmd.counter);
+      if (!state.outOfService[cmd.counter]) return fail('COUNTER_IN_SERVICE', `Counter ${cmd.counter} is not out of service.`);
+      return ok([{ type: 'counter_restored', at: now, counter: cmd.counter }]);
+    }
+    case 'set_counter_services': {
+      const c = state.counters[cmd.counter];
+      if (!c) return unknownCounter(cmd.counter);
+      const unknown = cmd.serviceIds.find((id) => !state.services[id]);
+      if (unknown) return fail('UNKNOWN_SERVICE', `There is no service ${unknown}.`);
+      const serviceIds = [...new Set(cmd.serviceIds)];
+      const same = serviceIds.length === c.serviceIds.length && serviceIds.every((id) => c.serviceIds.includes(id));
+      return ok(same ? [] : [{ type: 'counter_services_changed', at: now, counter: cmd.counter, serviceIds }]);
+    }
+    case 'move_ticket': {
+      const w = waitingTicket(state, cmd.ticketId);
+      if ('error' in w) return w.error;
+      const t = w.ticket;
+      if (cmd.toServiceId === null && cmd.toCounter === null) return fail('TRANSFER_TARGET_MISSING', 'Choose a service or a counter to move the ticket to.');
+      if (cmd.toServiceId !== null && !state.services[cmd.toServiceId]) return fail('UNKNOWN_SERVICE', `There is no service ${cmd.toServiceId}.`);
+      if (cmd.toCounter !== null) {
+        if (!state.counters[cmd.toCounter]) return unknownCounter(cmd.toCounter);
+        if (state.outOfService[cmd.toCounter]) return fail('COUNTER_OUT_OF_SERVICE', `Counter ${cmd.toCounter} is out of service today.`);
+      }
+      const toServiceId = cmd.toServiceId ?? t.serviceId;
+      if (toServiceId === t.serviceId && cmd.toCounter === t.targetCounter) return ok([], { ticketId: t.id });
+      return ok([{ type: 'ticket_moved', at: now, ticketId: t.id, toServiceId, toCounter: cmd.toCounter }], { ticketId: t.id });
+    }
+    case 'cancel_ticket': {
+      const w = waitingTicket(state, cmd.ticketId);
+      if ('error' in w) return w.error;
+      return ok([{ type: 'ticket_cancelled', at: now, ticketId: w.ticket.id, reason: cmd.reason }], { ticketId: w.ticket.id });
+    }
+    case 'set_ticker': {
+      if (cmd.expiresAt <= now) return fail('TICKER_EXPIRY_PAST', 'The message would expire before it is shown; choose a later time.');
+      const active = activeTicker(state, now);
+      if (active.length >= MAX_ACTIVE_TICKER) return fail('TICKER_FULL', `${MAX_ACTIVE_TICKER} ticker messages are running; remove one first.`);
+      // Expired messages leave the state as a new one arrives, so it never fills up with them.
+      const expired = Object.values(state.ticker)
+        .filter((m) => !active.includes(m))
+        .map((m): HallEvent => ({ type: 'ticker_removed', at: now, id: m.id }));
+      const message = { id: newTickerId(state, now), ar: cmd.ar, en: cmd.en, expiresAt: cmd.expiresAt, at: now };
+      return ok([...expired, { type: 'ticker_set', at: now, message }]);
+    }
+    case 'remove_ticker':
+      if (!state.ticker[cmd.id]) return fail('TICKER_NOT_FOUND', `There is no ticker message ${cmd.id}.`);
+      return ok([{ type: 'ticker_removed', at: now, id: cmd.id }]);
+    case 'end_day': {
+      if (state.endedAt !== null) return fail('DAY_ENDED', `The service day ${state.day} has already been ended.`);
+      // Tickets first (cancelling a called ticket frees its counter), then the counters close.
+      const open = Object.values(state.tickets).filter((t) => t.status === 'waiting' || t.status === 'called' || t.status === 'serving');
+      return ok([
+        ...open.map((t): HallEvent => ({ type: 'ticket_cancelled', at: now, ticketId: t.id, reason: DAY_ENDED_REASON })),
+        ...Object.values(state.counters)
+          .filter((c) => c.open)
+          .map((c): HallEvent => ({ type: 'counter_closed', at: now, counter: c.number, by: 'supervisor', reason: DAY_ENDED_REASON })),
+        { type: 'day_ended', at: now, day: state.day },
+      ]);
+    }
+  }
 }

@@ -30,7 +30,22 @@ export type Command =
   | { type: 'change_settings'; settings: Settings }
   // The hall's set-up: `create` says whether the service or counter must be new or must exist.
   | { type: 'save_service'; service: Service; create: boolean }
-  | { type: 'save_counter'; counter: CounterSetup; create: boolean };
+  | { type: 'save_counter'; counter: CounterSetup; create: boolean }
+  | SupervisionCommand;
+
+/** The supervisor's live-hall actions. */
+export type SupervisionCommand =
+  /** Closes a counter even while it holds a ticket: the ticket (and any handed to it) goes back to its queue. */
+  | { type: 'force_close_counter'; counter: number; reason: string }
+  /** Closes it if open, as above, and keeps it closed for the rest of the day. */
+  | { type: 'set_out_of_service'; counter: number; reason: string }
+  | { type: 'restore_counter'; counter: number }
+  | { type: 'set_counter_services'; counter: number; serviceIds: string[] }
+  | { type: 'move_ticket'; ticketId: string; toServiceId: string | null; toCounter: number | null }
+  | { type: 'cancel_ticket'; ticketId: string; reason: string }
+  | { type: 'set_ticker'; ar: string; en: string; expiresAt: number }
+  | { type: 'remove_ticker'; id: string }
+  | { type: 'end_day' };
 
 export type CommandType = Command['type'];
 

@@ -228,3 +228,21 @@ export const AuditQuery = z
   })
   .strict()
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from is a day before to' });
+// --- the supervisor's live hall
+/** Why a supervisor acted: shown on the counter's terminal or kept in the audit log. */
+const SupervisorReason = z.string().trim().min(1).max(120);
+const TicketIdParam = { id: z.string().min(1).max(60) };
+export const SupervisorCloseBody = counterParam.extend({ reason: SupervisorReason }).strict();
+export const OutOfServiceBody = SupervisorCloseBody;
+/** Today's services of a counter; empty = every service. */
+export const CounterServicesBody = counterParam.extend({ serviceIds: z.array(ServiceId).max(50) }).strict();
+export const MoveTicketBody = z
+  .object({ ...TicketIdParam, toServiceId: ServiceId.nullable().default(null), toCounter: CounterNumber.nullable().default(null) })
+  .strict()
+  .refine((b) => b.toServiceId !== null || b.toCounter !== null, { message: 'choose a service or a counter to move the ticket to' });
+export const CancelTicketBody = z.object({ ...TicketIdParam, reason: SupervisorReason }).strict();
+/** A ticker message for the displays, in both languages, until `expiresAt` (epoch ms). */
+export const TickerBody = z
+  .object({ ar: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200), expiresAt: z.number().int().min(0) })
+  .strict();
+export const TickerIdParam = z.object({ id: z.string().min(1).max(40) }).strict();

@@ -225,3 +225,29 @@ export type PublicTicket = z.infer<typeof PublicTicket>;
 /** What a public screen may know of an appointment: no name, CPR, phone or reference. */
 export const PublicAppointment = Appointment.pick({ id: true, serviceId: true, day: true, slotStart: true, slotEnd: true, status: true, ticketId: true });
 export type PublicAppointment = z.infer<typeof PublicAppointment>;
+
+// --- the supervisor's live hall
+
+/** A message a supervisor broadcasts to the displays' ticker; shown until `expiresAt` unless removed first. */
+export const TickerMessage = z.object({
+  id: z.string(),
+  ar: z.string().min(1).max(200),
+  en: z.string().min(1).max(200),
+  expiresAt: z.number().int(),
+  /** When it was first broadcast. */
+  at: z.number().int(),
+});
+export type TickerMessage = z.infer<typeof TickerMessage>;
+/** How many ticker messages may run at once (a display has room for a few). */
+export const MAX_ACTIVE_TICKER = 10;
+
+/** A counter a supervisor took out of service for the rest of the day: it cannot be opened until restored or the next day. */
+export const OutOfService = z.object({ reason: z.string(), at: z.number().int() });
+export type OutOfService = z.infer<typeof OutOfService>;
+
+/** Who closed a counter other than its own holder (the terminal says so). */
+export const CounterClosedBy = z.enum(['supervisor']);
+export type CounterClosedBy = z.infer<typeof CounterClosedBy>;
+
+/** The cancel reason of the waiting tickets when a supervisor ends the day early. */
+export const DAY_ENDED_REASON = 'day_ended';

@@ -164,6 +164,31 @@ export const ERRORS = {
     ar: 'الشباك مفتوح الآن؛ أغلقه قبل إخراجه من الخدمة.',
     en: 'The counter is open now; close it before taking it out of use.',
   },
+  // --- the supervisor's live hall
+  DAY_ENDED: {
+    status: 409,
+    ar: 'أنهى المشرف يوم العمل مبكرًا؛ لا تُصدر تذاكر جديدة حتى افتتاح اليوم التالي.',
+    en: 'The supervisor ended the service day early; no new tickets until the next day opens.',
+  },
+  COUNTER_OUT_OF_SERVICE: {
+    status: 409,
+    ar: 'هذا الشباك خارج الخدمة اليوم؛ يعيده المشرف إلى الخدمة.',
+    en: 'This counter is out of service today; a supervisor can restore it.',
+  },
+  COUNTER_IN_SERVICE: { status: 409, ar: 'هذا الشباك ليس خارج الخدمة.', en: 'This counter is not out of service.' },
+  UNKNOWN_TICKET: { status: 404, ar: 'لا توجد تذكرة بهذا الرقم اليوم.', en: 'There is no such ticket today.' },
+  TICKET_NOT_WAITING: {
+    status: 409,
+    ar: 'لم تعد هذه التذكرة في الانتظار؛ تُنقل أو تُلغى التذاكر المنتظرة فقط.',
+    en: 'This ticket is no longer waiting; only waiting tickets can be moved or cancelled.',
+  },
+  TICKER_NOT_FOUND: { status: 404, ar: 'لا توجد رسالة بهذا الرقم في الشريط.', en: 'There is no such ticker message.' },
+  TICKER_EXPIRY_PAST: { status: 400, ar: 'وقت انتهاء الرسالة قد مضى؛ اختر وقتًا لاحقًا.', en: 'That expiry time has passed; choose a later one.' },
+  TICKER_FULL: {
+    status: 409,
+    ar: 'بلغ عدد رسائل الشريط المعروضة الحد الأقصى؛ احذف رسالة أولًا.',
+    en: 'The ticker already shows as many messages as it can; remove one first.',
+  },
 
   // --- the screens' own failures (the hub was never reached, or answered nonsense)
   NETWORK: { status: 0, ar: 'تعذّر الوصول إلى النظام؛ تحقّق من الشبكة ثم حاول.', en: 'The hub cannot be reached; check the network and try again.' },

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   Appointment,
   Counter,
+  CounterClosedBy,
   CounterMode,
   CounterNumber,
   CounterSetup,
@@ -14,6 +15,7 @@ import {
   ServiceId,
   Settings,
   Ticket,
+  TickerMessage,
 } from './domain.ts';
 
 const at = z.number().int();
@@ -47,7 +49,14 @@ export const AppointmentRescheduled = z.object({
 });
 export const AppointmentNoShow = z.object({ type: z.literal('appointment_no_show'), at, appointmentId: z.string() });
 export const CounterOpened = z.object({ type: z.literal('counter_opened'), at, counter: CounterNumber, userId: z.number().int() });
-export const CounterClosed = z.object({ type: z.literal('counter_closed'), at, counter: CounterNumber });
+/** `by` and `reason` are set when a supervisor closed the counter (its terminal tells its holder why). */
+export const CounterClosed = z.object({
+  type: z.literal('counter_closed'),
+  at,
+  counter: CounterNumber,
+  by: CounterClosedBy.optional(),
+  reason: z.string().optional(),
+});
 export const CounterModeChanged = z.object({ type: z.literal('counter_mode_changed'), at, counter: CounterNumber, mode: CounterMode });
 export const CounterPaused = z.object({ type: z.literal('counter_paused'), at, counter: CounterNumber, reason: z.string() });
 export const CounterResumed = z.object({ type: z.literal('counter_resumed'), at, counter: CounterNumber });
@@ -72,7 +81,22 @@ export const TicketTransferred = z.object({
   toServiceId: ServiceId,
   toCounter: CounterNumber.nullable(),
 });
-export const TicketCancelled = z.object({ type: z.literal('ticket_cancelled'), at, ticketId: z.string() });
+/** `reason`: a supervisor's words, or `day_ended`; none when a rollover closes yesterday's tickets. Staff only. */
+export const TicketCancelled = z.object({ type: z.literal('ticket_cancelled'), at, ticketId: z.string(), reason: z.string().optional() });
+
+// --- the supervisor's live hall
+export const CounterOutOfService = z.object({ type: z.literal('counter_out_of_service'), at, counter: CounterNumber, reason: z.string() });
+export const CounterRestored = z.object({ type: z.literal('counter_restored'), at, counter: CounterNumber });
+/** Today's services of a counter (empty = all). */
+export const CounterServicesChanged = z.object({ type: z.literal('counter_services_changed'), at, counter: CounterNumber, serviceIds: z.array(ServiceId) });
+/** A supervisor moved a waiting ticket to another service and/or counter: like a transfer, it keeps its number and place. */
+export const TicketMoved = z.object({ type: z.literal('ticket_moved'), at, ticketId: z.string(), toServiceId: ServiceId, toCounter: CounterNumber.nullable() });
+export const TickerSet = z.object({ type: z.literal('ticker_set'), at, message: TickerMessage });
+export const TickerRemoved = z.object({ type: z.literal('ticker_removed'), at, id: z.string() });
+/** The supervisor ended the day early: kiosks issue nothing more until the next day opens. */
+export const DayEnded = z.object({ type: z.literal('day_ended'), at, day: Day });
+/** None of them carries citizen data: public rooms get them as they are. */
+const SUPERVISION_EVENTS = [CounterOutOfService, CounterRestored, CounterServicesChanged, TicketMoved, TickerSet, TickerRemoved, DayEnded] as const;
 
 // --- The hall's set-up, changed by an admin while it runs (every screen follows at once).
 /** A service created or changed (names, prefix, colour, …, active): its whole new definition. */
@@ -105,6 +129,7 @@ export const HallEvent = z.discriminatedUnion('type', [
   AppointmentRescheduled,
   ServiceSaved,
   CounterSaved,
+  ...SUPERVISION_EVENTS,
 ]);
 export type HallEvent = z.infer<typeof HallEvent>;
 export type HallEventType = HallEvent['type'];
@@ -135,10 +160,11 @@ export const PublicHallEvent = z.discriminatedUnion('type', [
   TicketStarted,
   TicketFinished.omit({ note: true, outcome: true }),
   TicketTransferred,
-  TicketCancelled,
+  TicketCancelled.omit({ reason: true }),
   SettingsChanged,
   AppointmentRescheduled.extend({ appointment: PublicAppointment }),
   ServiceSaved,
   CounterSaved,
+  ...SUPERVISION_EVENTS,
 ]);
 export type PublicHallEvent = z.infer<typeof PublicHallEvent>;

@@ -1,5 +1,6 @@
 // Messages the hub pushes to connected screens: a full snapshot on (re)connect, then deltas.
 import { z } from 'zod';
+import { DeviceKind } from './domain.ts';
 import { HallEvent, PublicHallEvent } from './events.ts';
 import { HallState, PublicHallState } from './state.ts';
 
@@ -47,3 +48,36 @@ export const PrinterStatusEvent = z.object({
   at: z.number().int(),
 });
 export type PrinterStatusEvent = z.infer<typeof PrinterStatusEvent>;
+
+/** A kiosk's ticket printer as the hub last saw it; `ok` and `checkedAt` are null until it was first printed on or polled. */
+export const DevicePrinter = z.object({
+  target: z.string(),
+  ok: z.boolean().nullable(),
+  status: PrinterState.nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  checkedAt: z.number().int().nullable(),
+});
+export type DevicePrinter = z.infer<typeof DevicePrinter>;
+
+/** One paired kiosk or display: online while it holds a socket to the hub. */
+export const DeviceStatus = z.object({
+  id: z.number().int(),
+  kind: DeviceKind,
+  name: z.string(),
+  online: z.boolean(),
+  /** Sockets open now (a kiosk may have a second tab). */
+  connections: z.number().int().min(0),
+  /** Now while online; else when its last socket closed; null if not seen since `since`. */
+  lastSeenAt: z.number().int().nullable(),
+  /** Kiosks with a bound printer. */
+  printer: DevicePrinter.nullable(),
+});
+export type DeviceStatus = z.infer<typeof DeviceStatus>;
+
+/**
+ * To supervisors (the `devices:status` push when a device comes or goes or a printer changes, and
+ * the reply of `hall.devices`): every paired device. `since`: when the hub started watching — a
+ * device not seen since then has been offline at least that long.
+ */
+export const DevicesStatus = z.object({ since: z.number().int(), devices: z.array(DeviceStatus) });
+export type DevicesStatus = z.infer<typeof DevicesStatus>;

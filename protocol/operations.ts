@@ -8,10 +8,12 @@ import {
   AppointmentsQuery,
   AuditQuery,
   CallTicketBody,
+  CancelTicketBody,
   CheckInBody,
   CitizenParam,
   CounterModeBody,
   CounterParam,
+  CounterServicesBody,
   CreateAppointmentBody,
   CreateCounterBody,
   CreateServiceBody,
@@ -25,7 +27,9 @@ import {
   KioskPinBody,
   LoginBody,
   OpeningHoursBody,
+  MoveTicketBody,
   OutboxQuery,
+  OutOfServiceBody,
   PairBody,
   PairingCodeBody,
   PauseBody,
@@ -36,12 +40,16 @@ import {
   SettingsPatchBody,
   SlotsQuery,
   StatusTokenParam,
+  SupervisorCloseBody,
   TestPrintBody,
+  TickerBody,
+  TickerIdParam,
   TransferBody,
   UpdateCounterBody,
   UpdateServiceBody,
   WalkinBody,
 } from './api.ts';
+import { MAX_ACTIVE_TICKER } from './domain.ts';
 import { CallBody, CallsQuery, CitizenCprParam, ContactBody, FamilyMemberBody, IbanBody, ImportBody } from './citizens.ts';
 import {
   AppointmentReply,
@@ -58,6 +66,10 @@ import {
   CountersReply,
   DeviceReply,
   DevicesReply,
+  DevicesStatusReply,
+  EndDayReply,
+  HallCounterReply,
+  HallTicketReply,
   HolidaysReply,
   ImportReport,
   KioskOkReply,
@@ -75,7 +87,10 @@ import {
   SettingsReply,
   SlotsReply,
   SnapshotReply,
+  StaffReply,
   TestPrintReply,
+  TickerRemovedReply,
+  TickerReply,
   TicketStatusReply,
   WalkInReply,
 } from './replies.ts';
@@ -532,6 +547,98 @@ export const contracts = {
     http: { method: 'get', path: '/api/audit' },
     input: AuditQuery,
     output: AuditReply,
+  },
+  // --- the supervisor's live hall: each action is an engine command, written to the audit log
+  'hall.counter.close': {
+    summary:
+      'Closes a counter as a supervisor, staffed or not: its current ticket and any tickets handed to it go back to their queue (keeping number and ' +
+      'place). Its terminal gets `counter_closed` with `by: "supervisor"` and the reason.',
+    http: { method: 'post', path: '/api/hall/counters/:counter/close' },
+    event: 'hall:counter:close',
+    input: SupervisorCloseBody,
+    output: HallCounterReply,
+  },
+  'hall.counter.outOfService': {
+    summary:
+      'Takes a counter out of service for the rest of the day (closing it first as `hall.counter.close` does): nobody can open it until ' +
+      '`hall.counter.restore` or the next day.',
+    http: { method: 'post', path: '/api/hall/counters/:counter/out-of-service' },
+    event: 'hall:counter:out-of-service',
+    input: OutOfServiceBody,
+    output: HallCounterReply,
+  },
+  'hall.counter.restore': {
+    summary: 'Puts an out-of-service counter back in service (closed, ready to be opened at its terminal).',
+    http: { method: 'post', path: '/api/hall/counters/:counter/restore' },
+    event: 'hall:counter:restore',
+    input: CounterParam,
+    output: HallCounterReply,
+  },
+  'hall.counter.services': {
+    summary: 'Sets the services a counter takes today (empty = every service), live; unknown services are refused. Its mode: `counter.mode`.',
+    http: { method: 'put', path: '/api/hall/counters/:counter/services' },
+    event: 'hall:counter:services',
+    input: CounterServicesBody,
+    output: HallCounterReply,
+  },
+  'hall.ticket.move': {
+    summary:
+      'Moves a waiting ticket to another service and/or to one counter (then only that counter may call it); like a transfer it keeps its number and ' +
+      'place in line. Refused for a ticket that is no longer waiting.',
+    http: { method: 'post', path: '/api/hall/tickets/:id/move' },
+    event: 'hall:ticket:move',
+    input: MoveTicketBody,
+    output: HallTicketReply,
+  },
+  'hall.ticket.cancel': {
+    summary:
+      "Cancels a waiting ticket with a reason (staff see it in the `ticket_cancelled` event; public screens and the citizen's status page just see it " +
+      'cancelled). Refused for a ticket that is no longer waiting.',
+    http: { method: 'post', path: '/api/hall/tickets/:id/cancel' },
+    event: 'hall:ticket:cancel',
+    input: CancelTicketBody,
+    output: HallTicketReply,
+  },
+  'hall.ticker.add': {
+    summary:
+      `Broadcasts a message (Arabic and English) on the displays' ticker until \`expiresAt\` (event \`ticker_set\` on every feed); up to ` +
+      `${MAX_ACTIVE_TICKER} run at once. Unexpired messages carry over into the next day.`,
+    http: { method: 'post', path: '/api/hall/ticker', status: 201 },
+    event: 'hall:ticker:add',
+    input: TickerBody,
+    output: TickerReply,
+  },
+  'hall.ticker.remove': {
+    summary: 'Takes a ticker message off the displays before it expires.',
+    http: { method: 'post', path: '/api/hall/ticker/:id/remove' },
+    event: 'hall:ticker:remove',
+    input: TickerIdParam,
+    output: TickerRemovedReply,
+  },
+  'hall.endDay': {
+    summary:
+      'Ends the service day early: open tickets are cancelled with reason `day_ended`, counters closed, and kiosks refuse walk-ins and check-ins (409 ' +
+      '`DAY_ENDED`) until the next day opens.',
+    http: { method: 'post', path: '/api/hall/end-day' },
+    event: 'hall:end-day',
+    input: Empty,
+    output: EndDayReply,
+  },
+  'hall.devices': {
+    summary:
+      "Every paired kiosk and display: online (a socket connected now) or not, last seen, and each kiosk's printer (paper, cover, offline) as last " +
+      'checked. Supervisors also get it pushed as `devices:status` when it changes.',
+    http: { method: 'get', path: '/api/hall/devices' },
+    event: 'hall:devices',
+    input: Empty,
+    output: DevicesStatusReply,
+  },
+  'hall.staff': {
+    summary: 'The enabled staff (id, username, display name, role): the names of the people at the counters.',
+    http: { method: 'get', path: '/api/hall/staff' },
+    event: 'hall:staff',
+    input: Empty,
+    output: StaffReply,
   },
 } as const satisfies Record<string, Contract>;
 

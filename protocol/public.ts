@@ -24,6 +24,11 @@ export function publicEvent(e: HallEvent): PublicHallEvent {
       const { note: _n, outcome: _o, ...rest } = e;
       return rest;
     }
+    case 'ticket_cancelled': {
+      // A supervisor's reason may name the citizen.
+      const { reason: _r, ...rest } = e;
+      return rest;
+    }
     default:
       return e;
   }

@@ -2,8 +2,22 @@
 // handlers are typed by them, tests parse every reply with them (DOR_VALIDATE_REPLIES), and the
 // browser client infers its reply types from them.
 import { z } from 'zod';
-import { Appointment, Counter, CounterNumber, Cpr, Day, DeviceKind, PublicTicket, Role, Service, Settings, Ticket } from './domain.ts';
-import { SnapshotMessage } from './messages.ts';
+import {
+  Appointment,
+  Counter,
+  CounterNumber,
+  Cpr,
+  Day,
+  DeviceKind,
+  OutOfService,
+  PublicTicket,
+  Role,
+  Service,
+  Settings,
+  Ticket,
+  TickerMessage,
+} from './domain.ts';
+import { DevicesStatus, SnapshotMessage } from './messages.ts';
 
 const Ok = z.object({ ok: z.literal(true) });
 const nullableInt = z.number().int().nullable();
@@ -240,3 +254,13 @@ export const AuditLogEntry = z.object({
 });
 /** A page of the audit log, newest first; `nextBefore` asks for the next page (null: this was the last). */
 export const AuditReply = z.object({ entries: z.array(AuditLogEntry), nextBefore: nullableInt });
+// --- the supervisor's live hall
+export const HallCounterReply = z.object({ counter: Counter, outOfService: OutOfService.nullable() });
+export const HallTicketReply = z.object({ ticket: Ticket });
+export const TickerReply = z.object({ message: TickerMessage });
+export const TickerRemovedReply = Ok;
+/** What ending the day did: tickets cancelled, counters closed. */
+export const EndDayReply = z.object({ day: Day, endedAt: z.number().int(), cancelled: z.number().int().min(0), closedCounters: z.array(CounterNumber) });
+export const DevicesStatusReply = DevicesStatus;
+/** The enabled staff, for the names of the people at the counters. */
+export const StaffReply = z.object({ staff: z.array(StaffUser.omit({ mustChangePassword: true })) });

@@ -2,7 +2,7 @@
 // memory and a snapshot carries. One schema for both audiences; the public one holds tickets and
 // appointments without citizen data (display board, kiosk).
 import { z } from 'zod';
-import { Appointment, Counter, Day, PublicAppointment, PublicTicket, Service, Settings, Ticket } from './domain.ts';
+import { Appointment, Counter, Day, OutOfService, PublicAppointment, PublicTicket, Service, Settings, Ticket, TickerMessage } from './domain.ts';
 
 function hallStateSchema<T extends z.ZodType, A extends z.ZodType>(ticket: T, appointment: A) {
   return z.object({
@@ -21,6 +21,17 @@ function hallStateSchema<T extends z.ZodType, A extends z.ZodType>(ticket: T, ap
     lastNumber: z.record(z.string(), z.number().int()),
     /** Recent service durations (ms) per service, newest last, for estimated waits. */
     recentDurations: z.record(z.string(), z.array(z.number().int())),
+    // --- the supervisor's live hall (defaults: a state from before these existed)
+    /** Counters out of service today, by number. */
+    outOfService: z.record(z.string(), OutOfService).default({}),
+    /** The supervisor's ticker messages by id (expired ones stay until removed or the next day). */
+    ticker: z.record(z.string(), TickerMessage).default({}),
+    /** When the supervisor ended the day early, or null. */
+    endedAt: z.number().int().nullable().default(null),
+    /** When each of today's tickets was first called (by id): the wait figures' end point, kept through requeues and transfers. */
+    firstCalledAt: z.record(z.string(), z.number().int()).default({}),
+    /** When each counter last changed (opened, called, finished, …), by number: how long an idle counter has been idle. */
+    counterChangedAt: z.record(z.string(), z.number().int()).default({}),
   });
 }
 

@@ -159,6 +159,10 @@ events of \`protocol/events.ts\` (redacted the same way for public rooms). A cli
 not \`fromSeq − 1\` missed something and sends \`snapshot:get\` to resync.
 Rooms: \`display\`, \`kiosk\` (public), \`supervisor\`, \`callcenter\`, \`counters\` and \`counter:N\` (staff), and \`user:N\`, each staff
 member's own sockets (disconnected at once when their account is disabled, reset or given another role).
+Supervisors and admins also get \`devices:status\` (\`DevicesStatus\` in \`protocol/messages.ts\`: every paired kiosk and display, online
+or not, last seen, each kiosk's printer) on connect and whenever a device comes or goes or a printer changes, and \`printer:status\`
+for each printer change; a kiosk gets \`printer:status\` about its own printer. The live hall's figures and alerts are computed from
+the staff state and \`devices:status\` with \`hallFigures\`, \`counterFigures\` and \`hallAlerts\` (\`engine/hall-stats.ts\`).
 
 ## Other HTTP routes
 

@@ -15,6 +15,7 @@ import { Hub } from './hub.ts';
 import { waitingByQueue } from '../engine/index.ts';
 import { DEVICE_COOKIE_MS, demoDeviceToken } from './ops/session.ts';
 import { warmUpRenderer } from '../printer/index.ts';
+import { DevicePresence } from './presence.ts';
 import { Printing } from './printing.ts';
 import { logSender, OutboxWorker, type SmsSender } from './outbox.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -48,6 +49,7 @@ export interface RunningHub {
   app: express.Express;
   hub: Hub;
   printing: Printing;
+  presence: DevicePresence;
   outbox: OutboxWorker;
   io: IoServer;
   http: HttpServer;
@@ -107,6 +109,7 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
   const http = createServer(app);
   const io = new IoServer(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
   const limiter = new RateLimiter();
+  const presence = new DevicePresence(clock);
   const printing = new Printing({
     db,
     hub,
@@ -114,15 +117,18 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
     log,
     outDir: opts.printsDir,
     toKiosk: (deviceId, msg) => io.to(`device:${deviceId}`).emit('printer:status', msg),
-    toSupervisors: (msg) => io.to('supervisor').emit('printer:status', msg),
+    toSupervisors: (msg) => {
+      io.to('supervisor').emit('printer:status', msg);
+      presence.changed();
+    },
   });
   const publicUrl = opts.publicUrl ?? null;
   const validateReplies = opts.validateReplies ?? false;
   const cuts = connections(io);
   app.use(uiRouter());
-  app.use(apiRouter({ db, hub, clock, log, secureCookies: !!opts.secureCookies, printing, limiter, publicUrl, connections: cuts, validateReplies }));
+  app.use(apiRouter({ db, hub, clock, log, secureCookies: !!opts.secureCookies, printing, presence, limiter, publicUrl, connections: cuts, validateReplies }));
   app.use(errorHandler(log));
-  attachSockets(io, { db, hub, clock, log, printing, limiter, publicUrl, connections: cuts, validateReplies });
+  attachSockets(io, { db, hub, clock, log, printing, presence, limiter, publicUrl, connections: cuts, validateReplies });
   printing.startMonitor(opts.printerPollMs ?? 30_000);
   warmUpRenderer(); // the first ticket of the day should not wait for font loading
   const outbox = new OutboxWorker(db, clock, opts.smsSender ?? logSender(log), log);
@@ -152,6 +158,7 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
     io,
     http,
     printing,
+    presence,
     outbox,
     url,
     async close() {

@@ -8,6 +8,7 @@ import { actorOf, authorize, bearerOf, resolvePrincipal } from './auth.ts';
 import type { Clock } from './clock.ts';
 import { HttpError, validationError } from './errors.ts';
 import type { Hub } from './hub.ts';
+import type { DevicePresence } from './presence.ts';
 import type { Printing } from './printing.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import { checkReply, type Connections } from './ops/op.ts';
@@ -20,6 +21,7 @@ export interface HttpDeps {
   log: Logger;
   secureCookies: boolean;
   printing: Printing;
+  presence: DevicePresence;
   limiter: RateLimiter;
   publicUrl: string | null;
   connections: Connections;
@@ -43,9 +45,9 @@ function handler(o: Operation, deps: HttpDeps) {
       clear: (name: string) => res.clearCookie(name, { path: '/' }),
     };
     const origin = deps.publicUrl ?? `${req.protocol}://${req.get('host')}`;
-    const { hub, db, clock, printing, limiter, connections } = deps;
+    const { hub, db, clock, printing, presence, limiter, connections } = deps;
     const result = await o.invoke(
-      { hub, db, clock, printing, limiter, connections, origin, principal, actor: actorOf(principal), cookies, rooms: null },
+      { hub, db, clock, printing, presence, limiter, connections, origin, principal, actor: actorOf(principal), cookies, rooms: null },
       { ...body, ...req.params },
     );
     if (deps.validateReplies) checkReply(o, result, deps.log);

@@ -225,6 +225,13 @@ export class Hub {
       case 'counter_saved':
         counter(e.counter.number);
         return;
+      // The supervisor's live hall: out of service, the ticker and an early end live in the day's state only.
+      case 'counter_services_changed':
+        counter(e.counter);
+        return;
+      case 'ticket_moved':
+        ticket(e.ticketId);
+        return;
     }
   }
 

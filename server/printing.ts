@@ -88,6 +88,11 @@ export class Printing {
     return e ? toKiosk(e) : null;
   }
 
+  /** The last print or poll of a kiosk's printer, for the supervisor's device panel. */
+  lastStatus(deviceId: number): PrinterStatusEvent | null {
+    return this.last.get(deviceId) ?? null;
+  }
+
   /** Polls the network printers bound to kiosks, so a problem shows before a citizen's ticket fails. */
   startMonitor(intervalMs: number) {
     this.timer = setInterval(() => void this.pollAll(), intervalMs);

@@ -10,6 +10,7 @@ import { actorOf, authorize, resolvePrincipal, type Principal } from './auth.ts'
 import type { Clock } from './clock.ts';
 import { HttpError } from './errors.ts';
 import type { Hub } from './hub.ts';
+import type { DevicePresence } from './presence.ts';
 import type { Printing } from './printing.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import { checkReply, type Connections } from './ops/op.ts';
@@ -57,7 +58,6 @@ export function connections(io: Server): Connections {
         if (socket && !(p?.kind === 'staff' && p.sessionHash === keepSessionHash)) socket.disconnect(true);
       }
     },
-    deviceOnline: (deviceId) => (io.sockets.adapter.rooms.get(deviceRoom(deviceId))?.size ?? 0) > 0,
     disconnectDevice: (deviceId) => io.in(deviceRoom(deviceId)).disconnectSockets(true),
   };
 }
@@ -68,6 +68,7 @@ export interface SocketDeps {
   clock: Clock;
   log: Logger;
   printing: Printing;
+  presence: DevicePresence;
   limiter: RateLimiter;
   publicUrl: string | null;
   connections: Connections;
@@ -76,7 +77,7 @@ export interface SocketDeps {
 }
 
 export function attachSockets(io: Server, deps: SocketDeps): void {
-  const { db, hub, clock, log, printing, limiter } = deps;
+  const { db, hub, clock, log, printing, presence, limiter } = deps;
   io.use((socket, next) => {
     const p = principalOf(db, clock, socket);
     // A citizen's phone follows one ticket with its status token: no login, no hall data.
@@ -115,6 +116,15 @@ export function attachSockets(io: Server, deps: SocketDeps): void {
       const printer = printing.statusFor(p.deviceId);
       if (printer) socket.emit('printer:status', printer);
     }
+    // The supervisor's live hall: devices come online with their socket, supervisors see them at once.
+    if (p.kind === 'device') {
+      presence.connected(p.deviceId);
+      socket.on('disconnect', () => {
+        repo.setDeviceLastSeen(db, p.deviceId, clock.now());
+        presence.disconnected(p.deviceId);
+      });
+    }
+    if (p.kind === 'staff' && (p.role === 'supervisor' || p.role === 'admin')) socket.emit('devices:status', presence.status(db, printing));
 
     for (const o of operations) {
       if (!o.event) continue;
@@ -135,7 +145,7 @@ export function attachSockets(io: Server, deps: SocketDeps): void {
           const rooms = { joinCounter: (n: number) => socket.join(`counter:${n}`), leaveCounter: (n: number) => socket.leave(`counter:${n}`) };
           const origin = deps.publicUrl ?? `${socket.handshake.secure ? 'https' : 'http'}://${socket.handshake.headers.host}`;
           const data = await o.invoke(
-            { hub, db, clock, printing, limiter, connections: deps.connections, origin, principal: now, actor: actorOf(now), cookies: null, rooms },
+            { hub, db, clock, printing, presence, limiter, connections: deps.connections, origin, principal: now, actor: actorOf(now), cookies: null, rooms },
             payload as Record<string, unknown>,
           );
           if (deps.validateReplies) checkReply(o, data, log);
@@ -146,6 +156,8 @@ export function attachSockets(io: Server, deps: SocketDeps): void {
       });
     }
   });
+
+  presence.onChange(() => io.to('supervisor').emit('devices:status', presence.status(db, printing)));
 
   hub.onCommit(({ fromSeq, toSeq, events }) => {
     const staff: DeltaMessage = { fromSeq, toSeq, events };

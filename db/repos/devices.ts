@@ -107,7 +107,12 @@ const LAST_SEEN_EVERY_MS = 60_000;
 /** Records that `device` (as just read with its token) was seen at `now`, unless it was within the last minute. */
 export function markDeviceSeen(db: Db, device: DeviceRow, now: number): void {
   if (device.lastSeenAt !== null && now - device.lastSeenAt < LAST_SEEN_EVERY_MS) return;
-  db.orm.update(devices).set({ lastSeenAt: now }).where(eq(devices.id, device.id)).run();
+  setDeviceLastSeen(db, device.id, now);
+}
+
+/** Records when a device was last seen, always (its socket just closed: that is when it went away). */
+export function setDeviceLastSeen(db: Db, deviceId: number, now: number): void {
+  db.orm.update(devices).set({ lastSeenAt: now }).where(eq(devices.id, deviceId)).run();
 }
 
 export function renameDevice(db: Db, id: number, name: string): void {

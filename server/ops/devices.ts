@@ -8,7 +8,7 @@ import { HttpError } from '../errors.ts';
 import { notFound, op, type OpContext } from './op.ts';
 
 /** A device as the console lists it: its record, and whether a socket of it is connected now. */
-export const deviceView = (ctx: OpContext, d: repo.DeviceRow) => ({ ...d, online: ctx.connections.deviceOnline(d.id) });
+export const deviceView = (ctx: OpContext, d: repo.DeviceRow) => ({ ...d, online: ctx.presence.online(d.id) });
 
 function existingDevice(ctx: OpContext, id: number): repo.DeviceRow {
   return repo.getDevice(ctx.db, id) ?? notFound('DEVICE_NOT_FOUND', `There is no device ${id}.`);

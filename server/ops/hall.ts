@@ -9,6 +9,7 @@ import { HttpError } from '../errors.ts';
 import { citizenReceipt, snapshotFor } from '../views.ts';
 import { issuedReceipt, issueOnce, repeatedReceipt, requestKey } from './kiosk-requests.ts';
 import { implement, mustSucceed, notFound, op, type OpContext } from './op.ts';
+import { audited } from './supervise.ts';
 
 const STAFF = ['counter', 'callcenter', 'supervisor'] as const;
 const SCREENS = ['kiosk', 'display'] as const;
@@ -104,8 +105,17 @@ export const hallOps = [
   op('counter.close', {
     access: { roles: ['counter', 'supervisor'] },
     run(ctx, { counter }) {
-      if (ctx.principal.kind === 'staff' && ctx.principal.role === 'counter') holder(ctx, counter);
-      mustSucceed(ctx.hub.execute({ type: 'close_counter', counter }, ctx.actor));
+      const p = ctx.principal;
+      if (p.kind === 'staff' && p.role === 'counter') holder(ctx, counter);
+      const c = ctx.hub.current.counters[counter];
+      // A supervisor closing someone else's (idle) counter is a supervisor's action: audited.
+      if (p.kind === 'staff' && c?.userId !== p.userId) {
+        audited(
+          ctx,
+          { type: 'close_counter', counter },
+          { kind: 'counter.close', target: `counter:${counter}`, before: { open: c?.open ?? null, userId: c?.userId ?? null } },
+        );
+      } else mustSucceed(ctx.hub.execute({ type: 'close_counter', counter }, ctx.actor));
       ctx.rooms?.leaveCounter(counter);
       return { counter: ctx.hub.current.counters[counter]! };
     },
@@ -113,7 +123,16 @@ export const hallOps = [
   op('counter.mode', {
     access: { roles: ['supervisor'] },
     run(ctx, { counter, mode }) {
-      mustSucceed(ctx.hub.execute({ type: 'set_counter_mode', counter, mode }, ctx.actor));
+      audited(
+        ctx,
+        { type: 'set_counter_mode', counter, mode },
+        {
+          kind: 'counter.mode',
+          target: `counter:${counter}`,
+          before: { mode: ctx.hub.current.counters[counter]?.mode ?? null },
+          after: () => ({ mode }),
+        },
+      );
       return { counter: ctx.hub.current.counters[counter]! };
     },
   }),

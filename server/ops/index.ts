@@ -7,7 +7,18 @@ import { hallOps } from './hall.ts';
 import type { Operation } from './op.ts';
 import { sessionOps } from './session.ts';
 import { setupOps } from './setup.ts';
+import { supervisionOps } from './supervise.ts';
 import { userOps } from './users.ts';
 
-export const operations: Operation[] = [...sessionOps, ...userOps, ...setupOps, ...hallOps, ...deviceOps, ...bookingOps, ...citizenOps, ...adminOps];
+export const operations: Operation[] = [
+  ...sessionOps,
+  ...userOps,
+  ...setupOps,
+  ...hallOps,
+  ...deviceOps,
+  ...bookingOps,
+  ...citizenOps,
+  ...adminOps,
+  ...supervisionOps,
+];
 export type { Operation, OpContext } from './op.ts';

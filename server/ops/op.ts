@@ -9,6 +9,7 @@ import { contracts, type Contract, type Contracts, type OperationName } from '..
 import { engineError, HttpError, validationError } from '../errors.ts';
 import type { Executed, Hub } from '../hub.ts';
 import type { ErrorCode } from '../../protocol/errors.ts';
+import type { DevicePresence } from '../presence.ts';
 import type { Printing } from '../printing.ts';
 import type { RateLimiter } from '../rate-limit.ts';
 
@@ -21,8 +22,6 @@ export interface CookieJar {
 export interface Connections {
   /** Disconnects a user's open sockets: all of them, or all but those of the session `keepSessionHash`. */
   disconnectUser(userId: number, keepSessionHash?: string): void;
-  /** Whether a socket of the device is connected now. */
-  deviceOnline(deviceId: number): boolean;
   /** Disconnects every socket of the device at once (it was revoked). */
   disconnectDevice(deviceId: number): void;
 }
@@ -34,6 +33,8 @@ export interface OpContext {
   principal: Principal;
   actor: string;
   printing: Printing;
+  /** Which kiosks and displays are connected (the supervisor's live hall). */
+  presence: DevicePresence;
   limiter: RateLimiter;
   /** Scheme://host the caller reached the hub at: the base of links printed on tickets. */
   origin: string;

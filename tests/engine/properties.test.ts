@@ -37,7 +37,20 @@ type Op =
   | { k: 'sweep' }
   | { k: 'book'; svc: number; slot: number; who: number }
   | { k: 'cancel'; appt: number }
-  | { k: 'settings'; early: boolean; late: boolean; requeue: boolean; prefix: number; guard: number };
+  | { k: 'settings'; early: boolean; late: boolean; requeue: boolean; prefix: number; guard: number }
+  | SupervisorOp;
+
+/** The supervisor's live-hall actions. */
+type SupervisorOp =
+  | { k: 'force_close'; c: number }
+  | { k: 'out_of_service'; c: number }
+  | { k: 'restore'; c: number }
+  | { k: 'services'; c: number; svcs: number[] }
+  | { k: 'move'; pick: number; waitingOnly: boolean; svc: number | null; to: number | null }
+  | { k: 'cancel_ticket'; pick: number; waitingOnly: boolean }
+  | { k: 'ticker'; minutes: number }
+  | { k: 'untick'; pick: number }
+  | { k: 'end_day' };
 
 /** 0 = a counter the command makes sense for right now (see `pickCounter`), so whole flows happen; 7 does not exist. */
 const counterNo = fc.oneof(
@@ -86,6 +99,30 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     weight: 1,
   },
 );
+
+const supervisorOpArb: fc.Arbitrary<SupervisorOp> = fc.oneof(
+  { arbitrary: fc.record({ k: fc.constant('force_close' as const), c: counterNo }), weight: 3 },
+  { arbitrary: fc.record({ k: fc.constant('out_of_service' as const), c: counterNo }), weight: 3 },
+  { arbitrary: fc.record({ k: fc.constant('restore' as const), c: counterNo }), weight: 3 },
+  { arbitrary: fc.record({ k: fc.constant('services' as const), c: counterNo, svcs: fc.uniqueArray(svcIdx, { maxLength: 3 }) }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      k: fc.constant('move' as const),
+      pick: fc.nat(50),
+      waitingOnly: fc.boolean(),
+      svc: fc.option(svcIdx, { nil: null }),
+      to: fc.option(counterNo, { nil: null }),
+    }),
+    weight: 3,
+  },
+  { arbitrary: fc.record({ k: fc.constant('cancel_ticket' as const), pick: fc.nat(50), waitingOnly: fc.boolean() }), weight: 3 },
+  { arbitrary: fc.record({ k: fc.constant('ticker' as const), minutes: fc.integer({ min: -5, max: 120 }) }), weight: 2 },
+  { arbitrary: fc.record({ k: fc.constant('untick' as const), pick: fc.nat(5) }), weight: 2 },
+  { arbitrary: fc.constant({ k: 'end_day' as const }), weight: 1 },
+);
+
+/** One step of the day: mostly the counters' and citizens' commands, now and then a supervisor's. */
+const stepOpArb: fc.Arbitrary<Op> = fc.oneof({ arbitrary: opArb, weight: 11 }, { arbitrary: supervisorOpArb, weight: 1 });
 
 /** Time to the next command: often none at all (simultaneous presses), otherwise up to 8 minutes. */
 const dtArb = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 5 * SECOND }), fc.integer({ min: 0, max: 8 * MINUTE }));
@@ -143,7 +180,7 @@ const scenarioArb = fc.record({
   startAfter: fc.integer({ min: 0, max: 6 * 60 }),
   openAtStart: fc.subarray(COUNTER_NUMBERS),
   initialWalkins: fc.array(fc.record({ svc: fc.nat(SERVICES.length - 1), pr: fc.nat(PRIORITIES.length - 1) }), { maxLength: 8 }),
-  steps: fc.array(fc.record({ dt: dtArb, op: opArb }), { minLength: 1, maxLength: 60, size: 'max' }),
+  steps: fc.array(fc.record({ dt: dtArb, op: stepOpArb }), { minLength: 1, maxLength: 60, size: 'max' }),
 });
 interface Scenario {
   settings: Partial<Settings>;
@@ -179,16 +216,27 @@ function pickCounter(s: HallState, op: Op, step: number): number {
             ? all.filter((c) => !c.open)
             : op.k === 'resume'
               ? all.filter((c) => c.paused)
-              : free;
+              : op.k === 'force_close'
+                ? all.filter((c) => c.open)
+                : op.k === 'restore'
+                  ? all.filter((c) => s.outOfService[c.number])
+                  : op.k === 'out_of_service' || op.k === 'services'
+                    ? all
+                    : free;
   const list = pool.length > 0 ? pool : all;
   return list[step % list.length]!.number;
 }
 
-function toCommand(h: Hall, op: Op, step: number): Command {
+function toCommand(h: Hall, op: Op, step: number, now: number): Command {
   const s = h.state;
   if ('c' in op && op.c === 0) op = { ...op, c: pickCounter(s, op, step) };
+  if (op.k === 'move' && op.to === 0) op = { ...op, to: pickCounter(s, op, step + 1) };
   const appts = Object.values(s.appointments).sort((a, b) => a.id.localeCompare(b.id));
   const svcId = (i: number) => SERVICES[i]?.id ?? 'no-such-service';
+  const pickTicket = (pick: number, waitingOnly: boolean) => {
+    const ids = waitingOnly ? Object.keys(s.waiting).sort() : Object.keys(s.tickets).sort();
+    return ids[pick % Math.max(1, ids.length)] ?? 'no-such-ticket';
+  };
   switch (op.k) {
     case 'walkin':
       return { type: 'issue_walkin', serviceId: svcId(op.svc), priority: PRIORITIES[op.pr]!, statusToken: `st-${step}`, cpr: null };
@@ -207,10 +255,8 @@ function toCommand(h: Hall, op: Op, step: number): Command {
       return { type: 'set_counter_mode', counter: op.c, mode: MODES[op.mode]! };
     case 'call_next':
       return { type: 'call_next', counter: op.c };
-    case 'call_ticket': {
-      const ids = op.waitingOnly ? Object.keys(s.waiting).sort() : Object.keys(s.tickets).sort();
-      return { type: 'call_ticket', counter: op.c, ticketId: ids[op.pick % Math.max(1, ids.length)] ?? 'no-such-ticket' };
-    }
+    case 'call_ticket':
+      return { type: 'call_ticket', counter: op.c, ticketId: pickTicket(op.pick, op.waitingOnly) };
     case 'recall':
       return { type: 'recall', counter: op.c };
     case 'no_show':
@@ -245,6 +291,26 @@ function toCommand(h: Hall, op: Op, step: number): Command {
           appointmentPrefix: (['A', 'A', 'G', 'B'] as const)[op.prefix]!,
         },
       };
+    case 'force_close':
+      return { type: 'force_close_counter', counter: op.c, reason: 'supervisor' };
+    case 'out_of_service':
+      return { type: 'set_out_of_service', counter: op.c, reason: 'broken' };
+    case 'restore':
+      return { type: 'restore_counter', counter: op.c };
+    case 'services':
+      return { type: 'set_counter_services', counter: op.c, serviceIds: op.svcs.map(svcId) };
+    case 'move':
+      return { type: 'move_ticket', ticketId: pickTicket(op.pick, op.waitingOnly), toServiceId: op.svc === null ? null : svcId(op.svc), toCounter: op.to };
+    case 'cancel_ticket':
+      return { type: 'cancel_ticket', ticketId: pickTicket(op.pick, op.waitingOnly), reason: 'left' };
+    case 'ticker':
+      return { type: 'set_ticker', ar: 'رسالة', en: 'Message', expiresAt: now + op.minutes * MINUTE };
+    case 'untick': {
+      const ids = Object.keys(s.ticker).sort();
+      return { type: 'remove_ticker', id: ids[op.pick % Math.max(1, ids.length)] ?? 'no-such-message' };
+    }
+    case 'end_day':
+      return { type: 'end_day' };
   }
 }
 
@@ -317,6 +383,20 @@ function checkStructure(s: HallState) {
     if (t.appointmentId !== null) expect(s.appointments[t.appointmentId]?.ticketId).toBe(t.id);
     expect(t.kind === 'appointment').toBe(t.slotStart !== null);
   }
+
+  // The supervisor's part: out-of-service counters stay shut, an ended day holds nothing open,
+  // every ticket ever called has its first call, no later than its last one.
+  for (const n of Object.keys(s.outOfService)) expect(s.counters[n]?.open).toBe(false);
+  if (s.endedAt !== null) {
+    expect(Object.values(s.counters).filter((c) => c.open)).toEqual([]);
+    expect(Object.values(s.tickets).filter((t) => t.status === 'waiting' || HELD.has(t.status))).toEqual([]);
+  }
+  for (const [id, m] of Object.entries(s.ticker)) expect(m.id).toBe(id);
+  for (const t of Object.values(s.tickets)) {
+    if (t.calledAt !== null) expect(s.firstCalledAt[t.id]).toBeLessThanOrEqual(t.calledAt);
+    if (t.status === 'done' || HELD.has(t.status)) expect(s.firstCalledAt[t.id]).toBeDefined();
+  }
+  for (const id of Object.keys(s.firstCalledAt)) expect(s.tickets[id]).toBeDefined();
 }
 
 function checkFinishedOnce(h: Hall) {
@@ -419,7 +499,7 @@ function runScenario(sc: Scenario): Hall {
   for (const w of sc.initialWalkins) h.walkin(SERVICES[w.svc]!.id, now, PRIORITIES[w.pr]!);
   sc.steps.forEach(({ dt, op }, i) => {
     now = Math.min(LAST, now + dt);
-    const cmd = toCommand(h, op, i);
+    const cmd = toCommand(h, op, i, now);
     const snapshot = JSON.stringify(h.state);
     const before = cmd.type === 'call_next' ? structuredClone(h.state) : null;
     // decide is pure and deterministic: it leaves the state alone and says the same thing twice.
@@ -449,7 +529,11 @@ function drain(h: Hall) {
   let now = DRAIN;
   const tick = () => (now += SECOND);
   h.run({ type: 'sweep_no_shows' }, tick());
+  // A day the supervisor ended has nothing left to serve, and opens no counter.
+  const ended = h.state.endedAt !== null;
   for (const n of COUNTER_NUMBERS) {
+    if (ended) break;
+    if (h.state.outOfService[n]) h.run({ type: 'restore_counter', counter: n }, tick());
     const c = h.state.counters[n]!;
     if (!c.open) h.open(n, tick(), 1000 + n);
     if (h.state.counters[n]!.paused) h.run({ type: 'resume', counter: n }, tick());
@@ -457,7 +541,7 @@ function drain(h: Hall) {
     if (held && h.state.tickets[held]!.status === 'called') h.run({ type: 'start', counter: n }, tick());
     if (held) h.run({ type: 'finish', counter: n, outcome: 'drained', note: null }, tick());
   }
-  for (let round = 0; round < 1000; round++) {
+  for (let round = 0; round < 1000 && !ended; round++) {
     let progress = false;
     for (const n of COUNTER_NUMBERS) {
       const d = h.attempt({ type: 'call_next', counter: n }, tick());
@@ -516,6 +600,14 @@ describe('engine properties over random days', () => {
       'counter_closed',
       'counter_paused',
       'counter_mode_changed',
+      'counter_out_of_service',
+      'counter_restored',
+      'counter_services_changed',
+      'ticket_moved',
+      'ticket_cancelled',
+      'ticker_set',
+      'ticker_removed',
+      'day_ended',
     ]) {
       expect(seen[type] ?? 0, type).toBeGreaterThan(0);
     }
@@ -532,6 +624,11 @@ describe('engine properties over random days', () => {
       'pause:COUNTER_BUSY',
       'change_settings:PREFIX_IN_USE',
       'book_appointment:ok',
+      'force_close_counter:ok',
+      'move_ticket:TICKET_NOT_WAITING',
+      'cancel_ticket:ok',
+      'open_counter:COUNTER_OUT_OF_SERVICE',
+      'issue_walkin:DAY_ENDED',
     ]) {
       expect(outcomes[outcome] ?? 0, outcome).toBeGreaterThan(0);
     }
