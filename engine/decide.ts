@@ -382,19 +382,11 @@ const unknownCounter = (n: number) => fail('UNKNOWN_COUNTER', `There is no count
 
 /** Frees a counter for a supervisor: its ticket, then the tickets handed to it, go back to their service's queue; then it closes (if open). */
 function releaseCounter(state: HallState, c: Counter, reason: string, now: number): HallEvent[] {
-  const back = (t: Ticket): HallEvent => ({
-    type: 'ticket_transferred',
-    at: now,
-    ticketId: t.id,
-    fromCounter: c.number,
-    toServiceId: t.serviceId,
-    toCounter: null,
-  });
   const held = c.currentTicketId ? state.tickets[c.currentTicketId] : undefined;
-  const handedOver = Object.keys(state.waiting)
-    .map((id) => state.tickets[id]!)
-    .filter((t) => t.targetCounter === c.number);
-  const events = [...(held ? [back(held)] : []), ...handedOver.map(back)];
+  const events: HallEvent[] = held
+    ? [{ type: 'ticket_transferred', at: now, ticketId: held.id, fromCounter: c.number, toServiceId: held.serviceId, toCounter: null }]
+    : [];
+  events.push(...handBack(state, c.number, now));
   if (c.open) events.push({ type: 'counter_closed', at: now, counter: c.number, by: 'supervisor', reason });
   return events;
 }

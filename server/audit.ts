@@ -1,7 +1,9 @@
 // Writing the audit log from an operation: who (the caller's actor id), when (the hub's clock) and
 // what changed. Callers write it in the same transaction as the change, so neither is kept alone.
 import * as repo from '../db/repos/index.ts';
-import type { OpContext } from './ops/op.ts';
+import type { Command, Decision } from '../engine/index.ts';
+import type { HallEvent } from '../protocol/events.ts';
+import { mustSucceed, type OpContext } from './ops/op.ts';
 
 export type Change = { before?: unknown; after?: unknown };
 
@@ -20,4 +22,29 @@ export function changedFields<T extends object>(before: T, after: T): { before: 
 /** Appends one entry: `kind` as `area.action` (e.g. `service.update`), `target` as `area:id` (e.g. `service:new-application`). */
 export function audit(ctx: Pick<OpContext, 'db' | 'clock' | 'actor'>, kind: string, target: string, change: Change = {}): void {
   repo.writeAudit(ctx.db, { at: ctx.clock.now(), actor: ctx.actor, kind, target, ...change });
+}
+
+/** The audit entry of an engine command, some of it known only from the events it made. */
+export interface AuditOf {
+  kind: string;
+  /** What it happened to; from the events when only the command knows (a new ticker message's id). */
+  target: string | ((events: HallEvent[]) => string);
+  before?: unknown;
+  after?: (events: HallEvent[]) => unknown;
+}
+
+/**
+ * Runs an engine command; when it changes something, its audit entry (who, what, before → after)
+ * is stored in the same transaction as its events, so neither exists without the other.
+ */
+export function executeAudited(ctx: OpContext, cmd: Command, entry: AuditOf): Extract<Decision, { ok: true }> {
+  return mustSucceed(
+    ctx.hub.execute(cmd, ctx.actor, {
+      within: (d) =>
+        audit(ctx, entry.kind, typeof entry.target === 'string' ? entry.target : entry.target(d.events), {
+          before: entry.before,
+          after: entry.after?.(d.events),
+        }),
+    }),
+  );
 }

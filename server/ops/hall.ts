@@ -9,7 +9,7 @@ import { HttpError } from '../errors.ts';
 import { citizenReceipt, snapshotFor } from '../views.ts';
 import { issuedReceipt, issueOnce, repeatedReceipt, requestKey } from './kiosk-requests.ts';
 import { implement, mustSucceed, notFound, op, type OpContext } from './op.ts';
-import { audited } from './supervise.ts';
+import { executeAudited } from '../audit.ts';
 
 const STAFF = ['counter', 'callcenter', 'supervisor'] as const;
 const SCREENS = ['kiosk', 'display'] as const;
@@ -110,7 +110,7 @@ export const hallOps = [
       const c = ctx.hub.current.counters[counter];
       // A supervisor closing someone else's (idle) counter is a supervisor's action: audited.
       if (p.kind === 'staff' && c?.userId !== p.userId) {
-        audited(
+        executeAudited(
           ctx,
           { type: 'close_counter', counter },
           { kind: 'counter.close', target: `counter:${counter}`, before: { open: c?.open ?? null, userId: c?.userId ?? null } },
@@ -123,7 +123,7 @@ export const hallOps = [
   op('counter.mode', {
     access: { roles: ['supervisor'] },
     run(ctx, { counter, mode }) {
-      audited(
+      executeAudited(
         ctx,
         { type: 'set_counter_mode', counter, mode },
         {

@@ -1,39 +1,11 @@
 // The supervisor's live hall: actions on counters, tickets, the ticker and the day — each an engine
 // command whose audit entry is written in the command's own transaction — and the devices' status.
 import * as repo from '../../db/repos/index.ts';
-import type { Command, Decision } from '../../engine/index.ts';
 import type { HallEvent } from '../../protocol/events.ts';
-import { mustSucceed, op, type OpContext } from './op.ts';
+import { executeAudited } from '../audit.ts';
+import { op, type OpContext } from './op.ts';
 
 const SUPERVISORS = { roles: ['supervisor' as const] }; // admins included (server/auth.ts)
-
-interface AuditOf {
-  kind: string;
-  /** What it happened to; from the events when only the command knows (a new ticker message's id). */
-  target: string | ((events: HallEvent[]) => string);
-  before?: unknown;
-  after?: (events: HallEvent[]) => unknown;
-}
-
-/**
- * Runs a supervisor's command; when it changes something, its audit entry (who, what, before →
- * after) is stored in the same transaction as its events, so neither exists without the other.
- */
-export function audited(ctx: OpContext, cmd: Command, audit: AuditOf): Extract<Decision, { ok: true }> {
-  return mustSucceed(
-    ctx.hub.execute(cmd, ctx.actor, {
-      within: (d) =>
-        repo.writeAudit(ctx.db, {
-          at: d.events[0]!.at, // the command's instant
-          actor: ctx.actor,
-          kind: audit.kind,
-          target: typeof audit.target === 'string' ? audit.target : audit.target(d.events),
-          before: audit.before,
-          after: audit.after?.(d.events),
-        }),
-    }),
-  );
-}
 
 /** A counter's reply: the counter as it is now and whether it is out of service. */
 function counterReply(ctx: OpContext, n: number) {
@@ -56,7 +28,7 @@ export const supervisionOps = [
   op('hall.counter.close', {
     access: SUPERVISORS,
     run(ctx, { counter, reason }) {
-      audited(
+      executeAudited(
         ctx,
         { type: 'force_close_counter', counter, reason },
         {
@@ -72,7 +44,7 @@ export const supervisionOps = [
   op('hall.counter.outOfService', {
     access: SUPERVISORS,
     run(ctx, { counter, reason }) {
-      audited(
+      executeAudited(
         ctx,
         { type: 'set_out_of_service', counter, reason },
         {
@@ -88,7 +60,7 @@ export const supervisionOps = [
   op('hall.counter.restore', {
     access: SUPERVISORS,
     run(ctx, { counter }) {
-      audited(
+      executeAudited(
         ctx,
         { type: 'restore_counter', counter },
         {
@@ -104,7 +76,7 @@ export const supervisionOps = [
   op('hall.counter.services', {
     access: SUPERVISORS,
     run(ctx, { counter, serviceIds }) {
-      audited(
+      executeAudited(
         ctx,
         { type: 'set_counter_services', counter, serviceIds },
         {
@@ -121,7 +93,7 @@ export const supervisionOps = [
     access: SUPERVISORS,
     run(ctx, { id, toServiceId, toCounter }) {
       const t = ctx.hub.current.tickets[id];
-      audited(
+      executeAudited(
         ctx,
         { type: 'move_ticket', ticketId: id, toServiceId, toCounter },
         {
@@ -138,7 +110,7 @@ export const supervisionOps = [
     access: SUPERVISORS,
     run(ctx, { id, reason }) {
       const t = ctx.hub.current.tickets[id];
-      audited(
+      executeAudited(
         ctx,
         { type: 'cancel_ticket', ticketId: id, reason },
         {
@@ -154,7 +126,7 @@ export const supervisionOps = [
   op('hall.ticker.add', {
     access: SUPERVISORS,
     run(ctx, { ar, en, expiresAt }) {
-      const d = audited(
+      const d = executeAudited(
         ctx,
         { type: 'set_ticker', ar, en, expiresAt },
         {
@@ -169,14 +141,14 @@ export const supervisionOps = [
   op('hall.ticker.remove', {
     access: SUPERVISORS,
     run(ctx, { id }) {
-      audited(ctx, { type: 'remove_ticker', id }, { kind: 'ticker.remove', target: `ticker:${id}`, before: ctx.hub.current.ticker[id] });
+      executeAudited(ctx, { type: 'remove_ticker', id }, { kind: 'ticker.remove', target: `ticker:${id}`, before: ctx.hub.current.ticker[id] });
       return { ok: true };
     },
   }),
   op('hall.endDay', {
     access: SUPERVISORS,
     run(ctx) {
-      const d = audited(
+      const d = executeAudited(
         ctx,
         { type: 'end_day' },
         {

@@ -8,8 +8,9 @@ import * as repo from '../../db/repos/index.ts';
 import { ERRORS } from '../../protocol/errors.ts';
 import { passwordProblem } from '../../protocol/password-rules.ts';
 import { joinDisplayName, splitDisplayName, type UserAccount } from '../../protocol/users.ts';
+import { audit, executeAudited } from '../audit.ts';
 import { HttpError } from '../errors.ts';
-import { mustSucceed, notFound, type OpContext, op } from './op.ts';
+import { notFound, type OpContext, op } from './op.ts';
 import { STAFF, staffUser } from './session.ts';
 
 /** An account as the console lists it. */
@@ -30,7 +31,7 @@ export function userAccount(u: repo.UserRow): UserAccount {
 }
 
 /** What the audit log keeps of an account: everything the console shows, never the password hash. */
-const audited = (u: repo.UserRow) => {
+const accountRecord = (u: repo.UserRow) => {
   const { id: _id, createdAt: _createdAt, disabledAt: _disabledAt, ...rest } = userAccount(u);
   return rest;
 };
@@ -46,32 +47,32 @@ function existing(ctx: OpContext, id: number): repo.UserRow {
 }
 
 /**
- * Closes every counter `userId` holds, as engine commands by the caller: a current ticket first goes
- * back to its service's queue (keeping its place), then the counter closes. Audited.
+ * Closes every counter `userId` holds, as the supervisor's close by the caller (an engine command,
+ * audited): a current ticket and the tickets handed to the counter go back to their queue.
  */
-export function closeCountersOf(ctx: OpContext, userId: number): void {
+export function closeCountersOf(ctx: OpContext, userId: number, reason: string): void {
   for (const c of Object.values(ctx.hub.current.counters).filter((x) => x.open && x.userId === userId)) {
-    const before = { open: c.open, userId: c.userId, currentTicketId: c.currentTicketId };
-    const ticket = c.currentTicketId ? ctx.hub.current.tickets[c.currentTicketId] : undefined;
-    if (ticket) mustSucceed(ctx.hub.execute({ type: 'transfer', counter: c.number, toServiceId: ticket.serviceId, toCounter: null }, ctx.actor));
-    mustSucceed(ctx.hub.execute({ type: 'close_counter', counter: c.number }, ctx.actor));
-    const after = ctx.hub.current.counters[c.number]!;
-    repo.writeAudit(ctx.db, {
-      at: ctx.clock.now(),
-      actor: ctx.actor,
-      kind: 'counter.close',
-      target: `counter:${c.number}`,
-      before,
-      after: { open: after.open, userId: after.userId, currentTicketId: after.currentTicketId },
-    });
+    executeAudited(
+      ctx,
+      { type: 'force_close_counter', counter: c.number, reason },
+      {
+        kind: 'counter.close',
+        target: `counter:${c.number}`,
+        before: { open: c.open, userId: c.userId, currentTicketId: c.currentTicketId },
+        after: () => {
+          const now = ctx.hub.current.counters[c.number]!;
+          return { open: now.open, userId: now.userId, currentTicketId: now.currentTicketId };
+        },
+      },
+    );
   }
 }
 
 /** The account is taken away from whoever uses it: sessions and sockets end, its counters close. */
-function endUse(ctx: OpContext, userId: number): void {
+function endUse(ctx: OpContext, userId: number, reason: string): void {
   repo.deleteUserSessions(ctx.db, userId);
   ctx.connections.disconnectUser(userId);
-  closeCountersOf(ctx, userId);
+  closeCountersOf(ctx, userId, reason);
 }
 
 export const userOps = [
@@ -92,14 +93,7 @@ export const userOps = [
         // Whoever else is logged in with the old password is logged out; this session stays.
         repo.deleteUserSessions(ctx.db, user.id, p.sessionHash);
         const after = existing(ctx, user.id);
-        repo.writeAudit(ctx.db, {
-          at: ctx.clock.now(),
-          actor: ctx.actor,
-          kind: 'user.password.change',
-          target: `user:${user.id}`,
-          before: audited(user),
-          after: audited(after),
-        });
+        audit(ctx, 'user.password.change', `user:${user.id}`, { before: accountRecord(user), after: accountRecord(after) });
         return after;
       });
       ctx.connections.disconnectUser(user.id, p.sessionHash);
@@ -126,7 +120,7 @@ export const userOps = [
           createdAt: ctx.clock.now(),
         });
         const user = existing(ctx, id);
-        repo.writeAudit(ctx.db, { at: ctx.clock.now(), actor: ctx.actor, kind: 'user.create', target: `user:${id}`, after: audited(user) });
+        audit(ctx, 'user.create', `user:${id}`, { after: accountRecord(user) });
         return user;
       });
       return { user: userAccount(created) };
@@ -153,13 +147,13 @@ export const userOps = [
       const updated = transaction(ctx.db, () => {
         repo.updateUser(ctx.db, id, change);
         const after = existing(ctx, id);
-        const before = audited(user);
-        if (JSON.stringify(before) !== JSON.stringify(audited(after))) {
-          repo.writeAudit(ctx.db, { at: ctx.clock.now(), actor: ctx.actor, kind: 'user.update', target: `user:${id}`, before, after: audited(after) });
+        const before = accountRecord(user);
+        if (JSON.stringify(before) !== JSON.stringify(accountRecord(after))) {
+          audit(ctx, 'user.update', `user:${id}`, { before, after: accountRecord(after) });
         }
         return after;
       });
-      if (user.disabledAt === null && updated.disabledAt !== null) endUse(ctx, id);
+      if (user.disabledAt === null && updated.disabledAt !== null) endUse(ctx, id, 'account disabled');
       // Socket rooms follow the role: reconnecting puts the user's screens in the rooms of the new one.
       else if (updated.role !== user.role) ctx.connections.disconnectUser(id);
       return { user: userAccount(updated) };
@@ -174,17 +168,10 @@ export const userOps = [
       const updated = transaction(ctx.db, () => {
         repo.setPassword(ctx.db, id, passwordHash, true);
         const after = existing(ctx, id);
-        repo.writeAudit(ctx.db, {
-          at: ctx.clock.now(),
-          actor: ctx.actor,
-          kind: 'user.password.reset',
-          target: `user:${id}`,
-          before: audited(user),
-          after: audited(after),
-        });
+        audit(ctx, 'user.password.reset', `user:${id}`, { before: accountRecord(user), after: accountRecord(after) });
         return after;
       });
-      endUse(ctx, id);
+      endUse(ctx, id, 'password reset');
       return { user: userAccount(updated) };
     },
   }),
