@@ -15,6 +15,11 @@ export function isApiFailure(e: unknown): e is ApiFailure {
   return typeof e === 'object' && e !== null && typeof (e as ApiFailure).code === 'string' && typeof (e as ApiFailure).status === 'number';
 }
 
+/** Whatever a call threw, as a failure (a bug in the screen becomes INTERNAL), so a screen has one error path. */
+export function toFailure(e: unknown): ApiFailure {
+  return isApiFailure(e) ? e : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e), status: 0 };
+}
+
 export interface ApiOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
