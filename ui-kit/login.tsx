@@ -75,8 +75,10 @@ export function StaffLogin({
     if (!pending) userRef.current?.focus();
   }, [pending]);
 
+  /** Back at the login form, saying why. */
   const fail = (f: ApiFailure | string) => {
     setNotice(typeof f === 'string' ? f : f.code);
+    setPending(null);
     setPassword('');
     setBusy(false);
   };
