@@ -143,6 +143,8 @@ export function Terminal({
     if (e.ctrlKey || e.altKey || e.metaKey || dialog) return;
     const target = e.target as HTMLElement | null;
     if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    // A dialog the terminal does not own (the account menu's password change) keeps its keys too.
+    if (target?.closest('dialog[open]')) return;
     if (e.code === 'Escape') {
       setError(null);
       return;

@@ -135,6 +135,14 @@ it('lets the admin create a counter user who must change the password, and disab
   await counter.getByTestId('password-repeat').fill(NEW_USER.own);
   await counter.getByTestId('password-submit').click();
   await counter.getByTestId('counter-pick-3').click();
+  // The account menu's password dialog keeps its keys: N on its button does not call a ticket.
+  await counter.getByTestId('user-menu').click();
+  await counter.getByTestId('menu-password').click();
+  await counter.getByTestId('password-cancel').focus();
+  await counter.keyboard.press('n');
+  await counter.keyboard.press('Escape');
+  await counter.getByTestId('password-dialog').waitFor({ state: 'detached' });
+  expect(await counter.getByTestId('counter-state').getAttribute('data-value')).toBe('idle');
   await counter.getByTestId('btn-call-next').click();
   await expect.poll(() => counter.getByTestId('counter-state').getAttribute('data-value')).toBe('called');
   expect(repo.findUserByUsername(hub.db, NEW_USER.username)!.mustChangePassword).toBe(false);
