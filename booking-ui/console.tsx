@@ -6,14 +6,14 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { REFERENCE_PATTERN } from '../protocol/reference.ts';
-import type { ApiFailure } from '../ui-kit/api.ts';
+import { type ApiFailure, toFailure } from '../ui-kit/api.ts';
 import { call } from '../ui-kit/client.ts';
 import type { Lang } from '../ui-kit/i18n.ts';
 import { AppointmentsPanel } from './appointments.tsx';
 import { CallLog } from './call-log.tsx';
 import { CitizenCard, type Saved } from './citizen-card.tsx';
 import type { Appointment, Appointments, Citizen, Service } from './console-types.ts';
-import { ErrorBox, fieldFailure, toFailure } from './errors.tsx';
+import { ErrorBox, fieldFailure } from './errors.tsx';
 import { tb } from './i18n.ts';
 import { useLive, type AppointmentEvent } from './live.ts';
 import { SlotPicker } from './slot-picker.tsx';

@@ -4,7 +4,7 @@
 import { Phone } from '../protocol/api.ts';
 import { ibanIssue, ibanProblem, type IbanIssue } from '../protocol/citizens.ts';
 import { errorWords } from '../protocol/errors.ts';
-import { isApiFailure, type ApiFailure } from '../ui-kit/api.ts';
+import type { ApiFailure } from '../ui-kit/api.ts';
 import type { Lang } from '../ui-kit/i18n.ts';
 import { hasKey, tb } from './i18n.ts';
 
@@ -43,10 +43,6 @@ export function ibanFailure(iban: string): ApiFailure | null {
 }
 
 export const fieldFailure = (field: 'cpr' | 'name' | 'dateOfBirth' | 'memberCpr' | 'address'): ApiFailure => invalid(field, 'invalid');
-
-export function toFailure(e: unknown): ApiFailure {
-  return isApiFailure(e) ? e : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e), status: 0 };
-}
 
 /** A refusal in the screen's language (and the hub's own words when the console has none for it). */
 export function ErrorBox({ lang, error, onDismiss }: { lang: Lang; error: ApiFailure; onDismiss?: () => void }) {

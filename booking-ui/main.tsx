@@ -3,6 +3,7 @@ import '@fontsource/noto-naskh-arabic/400.css';
 import '@fontsource/noto-naskh-arabic/700.css';
 import '../ui-kit/styles.css';
 import '../ui-kit/desk.css';
+import '../ui-kit/staff.css';
 import './booking.css';
 import { render } from 'preact';
 import { BookingApp } from './app.tsx';

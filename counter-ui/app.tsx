@@ -4,26 +4,27 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { isApiFailure } from '../ui-kit/api.ts';
-import { call, type ReplyOf } from '../ui-kit/client.ts';
+import { call } from '../ui-kit/client.ts';
 import { useHubClock } from '../ui-kit/hub-time.ts';
 import { applyDocumentLang, DEFAULT_TIME_ZONE, dir, saveLang, savedLang, type Lang } from '../ui-kit/i18n.ts';
 import type { Params } from '../ui-kit/translator.ts';
 import { LangContext, Spinner } from '../ui-kit/components.tsx';
+import { type LoginStart, type Me, resumeSession } from '../ui-kit/login.tsx';
 import { T } from './components.tsx';
 import { AppHeader, ShellContext } from './header.tsx';
 import { Connection } from './connection.ts';
 import type { CKey } from './i18n.ts';
-import { LoginScreen } from './login.tsx';
+import { COUNTER_ROLES, LoginScreen } from './login.tsx';
 import type { Hall } from './model.ts';
 import { PickScreen } from './picker.tsx';
 import { Terminal } from './terminal.tsx';
 
 /** The logged-in staff member and the counter open under them (`auth.me`). */
-export type Me = ReplyOf<'auth.me'>;
+export type { Me };
 
 export type Notice = { k: CKey; params?: Params };
 
-type Phase = { name: 'loading' } | { name: 'login'; notice: Notice | null } | { name: 'pick'; notice: Notice | null } | { name: 'counter'; counter: number };
+type Phase = { name: 'loading' } | { name: 'login'; start: LoginStart } | { name: 'pick'; notice: Notice | null } | { name: 'counter'; counter: number };
 
 const LANG_KEY = 'dor.counter.lang';
 
@@ -62,11 +63,12 @@ export function CounterApp() {
     setHall(null);
   }, []);
 
+  /** Back to the login, saying why (an error code from protocol/errors.ts), or not. */
   const toLogin = useCallback(
-    (notice: Notice | null) => {
+    (notice: string | null) => {
       disconnect();
       setMe(null);
-      setPhase({ name: 'login', notice });
+      setPhase({ name: 'login', start: { notice, pending: null } });
     },
     [disconnect],
   );
@@ -81,7 +83,7 @@ export function CounterApp() {
         if (m.counter === lost) return;
         setPhase(m.counter ? { name: 'counter', counter: m.counter } : { name: 'pick', notice: { k: 'pick.closedNotice', params: { n: lost } } });
       } catch (e) {
-        if (isApiFailure(e) && e.status === 401) toLogin({ k: 'login.sessionEnded' });
+        if (isApiFailure(e) && e.status === 401) toLogin('UNAUTHENTICATED');
       }
     },
     [toLogin],
@@ -106,59 +108,33 @@ export function CounterApp() {
         if (surprise || (snapshot && !(c?.open && c.userId === userId))) void recheck(n);
       },
       connection: (up) => setConnected(up),
-      unauthenticated: () => toLogin({ k: 'login.sessionEnded' }),
+      unauthenticated: () => toLogin('UNAUTHENTICATED'),
     });
   }, [recheck, toLogin]);
 
-  /** After login or on load: where this user belongs. */
+  /** After login or on load, for a counter staff member with their own password: where they belong. */
   const enter = useCallback(
-    async (m: Me): Promise<Notice | null> => {
-      if (m.user.role !== 'counter') {
-        await call('auth.logout', {}).catch(() => undefined);
-        return { k: 'login.notCounterStaff' };
-      }
+    (m: Me) => {
       setMe(m);
       connect();
       setPhase(m.counter ? { name: 'counter', counter: m.counter } : { name: 'pick', notice: null });
-      return null;
     },
     [connect],
   );
 
   useEffect(() => {
     let live = true;
-    call('auth.me', {})
-      .then(async (m) => {
-        if (!live) return;
-        const notice = await enter(m);
-        if (notice) setPhase({ name: 'login', notice });
-      })
-      .catch((e) => {
-        if (!live) return;
-        const offline = isApiFailure(e) && (e.status === 0 || e.status >= 500);
-        setPhase({ name: 'login', notice: offline ? { k: 'login.offline' } : null });
-      });
+    void resumeSession(COUNTER_ROLES).then((r) => {
+      if (!live) return;
+      if ('me' in r) enter(r.me);
+      else setPhase({ name: 'login', start: r.login });
+    });
     return () => {
       live = false;
       conn.current?.close();
       conn.current = null;
     };
   }, [enter]);
-
-  const login = useCallback(
-    async (username: string, password: string): Promise<Notice | null> => {
-      try {
-        await call('auth.login', { username, password });
-        const m = await call('auth.me', {});
-        return await enter(m);
-      } catch (e) {
-        if (isApiFailure(e) && e.code === 'INVALID_CREDENTIALS') return { k: 'login.INVALID_CREDENTIALS' };
-        if (isApiFailure(e) && e.code === 'VALIDATION_FAILED') return { k: 'login.INVALID_CREDENTIALS' };
-        return { k: 'login.offline' };
-      }
-    },
-    [enter],
-  );
 
   const logout = useCallback(async () => {
     const p = phaseRef.current;
@@ -203,7 +179,7 @@ export function CounterApp() {
       );
       break;
     case 'login':
-      body = <LoginScreen notice={phase.notice} onLogin={login} />;
+      body = <LoginScreen start={phase.start} onEnter={enter} />;
       break;
     case 'pick':
       body = me && <PickScreen me={me} hall={hall?.state ?? null} version={hall?.v ?? 0} notice={phase.notice} onOpen={openCounter} onLogout={logout} />;
@@ -234,6 +210,7 @@ export function CounterApp() {
           timeZone: hall?.state.settings.timeZone ?? DEFAULT_TIME_ZONE,
           hallName: hall?.state.settings.hallName ?? null,
           connected: connected || !me,
+          user: me?.user ?? null,
         }}
       >
         <div class={`counter-app lang-${lang} phase-${phase.name}`} dir={dir(lang)} lang={lang} data-phase={phase.name} data-lang={lang}>

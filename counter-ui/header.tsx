@@ -1,5 +1,5 @@
 // The bar on top of every counter screen: brand, the screen's own middle part and buttons, the
-// connection state, the hub's clock and the language toggle.
+// connection state, the hub's clock, the language toggle and, once logged in, the account menu.
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
 import { DEFAULT_LANG, DEFAULT_TIME_ZONE, formatDate, formatTime, otherLang, type Lang } from '../ui-kit/i18n.ts';
@@ -7,6 +7,8 @@ import { Logo, Spinner } from '../ui-kit/components.tsx';
 import { T } from './components.tsx';
 import { tc } from './i18n.ts';
 import { GlobeIcon } from '../ui-kit/icons.tsx';
+import type { Me } from '../ui-kit/login.tsx';
+import { UserMenu } from '../ui-kit/user-menu.tsx';
 
 export interface Shell {
   lang: Lang;
@@ -16,6 +18,8 @@ export interface Shell {
   timeZone: string;
   hallName: { ar: string; en: string } | null;
   connected: boolean;
+  /** The logged-in staff member (the account menu), null at the login. */
+  user: Me['user'] | null;
 }
 
 export const ShellContext = createContext<Shell>({
@@ -25,11 +29,12 @@ export const ShellContext = createContext<Shell>({
   timeZone: DEFAULT_TIME_ZONE,
   hallName: null,
   connected: true,
+  user: null,
 });
 export const useShell = () => useContext(ShellContext);
 
 export function AppHeader({ middle, actions }: { middle?: ComponentChildren; actions?: ComponentChildren }) {
-  const { lang, setLang, now, timeZone, hallName, connected } = useShell();
+  const { lang, setLang, now, timeZone, hallName, connected, user } = useShell();
   return (
     <header class="app-header">
       <div class="brand">
@@ -72,6 +77,8 @@ export function AppHeader({ middle, actions }: { middle?: ComponentChildren; act
           <span>{lang === 'ar' ? 'English' : 'العربية'}</span>
         </button>
         {actions}
+        {/* Compact: the terminal shows the name in its middle, the picker in its greeting. */}
+        {user && <UserMenu user={user} compact />}
       </div>
     </header>
   );

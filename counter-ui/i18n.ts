@@ -7,13 +7,7 @@ const ar = {
 
   'login.title': 'دخول موظف الشباك',
   'login.subtitle': 'سجّل الدخول لفتح شباكك',
-  'login.username': 'اسم المستخدم',
-  'login.password': 'كلمة المرور',
-  'login.submit': 'دخول',
-  'login.INVALID_CREDENTIALS': 'اسم المستخدم أو كلمة المرور غير صحيحة',
   'login.notCounterStaff': 'هذه الشاشة لموظفي الشبابيك فقط. استخدم حساب موظف شباك.',
-  'login.sessionEnded': 'انتهت الجلسة. يُرجى تسجيل الدخول من جديد.',
-  'login.offline': 'تعذّر الاتصال بالنظام. حاول مرة أخرى بعد لحظات.',
 
   'pick.title': 'اختر الشباك',
   'pick.hello': 'مرحبًا، {name}',
@@ -159,13 +153,7 @@ const en: Dictionary<CKey> = {
 
   'login.title': 'Counter staff login',
   'login.subtitle': 'Log in to open your counter',
-  'login.username': 'Username',
-  'login.password': 'Password',
-  'login.submit': 'Log in',
-  'login.INVALID_CREDENTIALS': 'Wrong username or password',
   'login.notCounterStaff': 'This screen is for counter staff only. Use a counter staff account.',
-  'login.sessionEnded': 'Your session has ended. Please log in again.',
-  'login.offline': 'Cannot reach the system. Try again in a moment.',
 
   'pick.title': 'Choose your counter',
   'pick.hello': 'Hello, {name}',

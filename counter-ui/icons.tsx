@@ -46,13 +46,6 @@ export const PauseIcon = (p: IconProps) => (
   </Svg>
 );
 
-export const LogoutIcon = (p: IconProps) => (
-  <Svg {...p}>
-    <path d="M10 4.5H6A1.5 1.5 0 0 0 4.5 6v12A1.5 1.5 0 0 0 6 19.5h4" />
-    <path d="M14 8l4 4-4 4M18 12H9" />
-  </Svg>
-);
-
 export const DoorIcon = (p: IconProps) => (
   <Svg {...p}>
     <path d="M5.5 20.5V4.8A1.3 1.3 0 0 1 6.8 3.5h10.4a1.3 1.3 0 0 1 1.3 1.3v15.7" />

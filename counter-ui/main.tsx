@@ -2,6 +2,7 @@
 import '@fontsource/noto-naskh-arabic/400.css';
 import '@fontsource/noto-naskh-arabic/700.css';
 import '../ui-kit/styles.css';
+import '../ui-kit/staff.css';
 import './counter.css';
 import { render } from 'preact';
 import { CounterApp } from './app.tsx';

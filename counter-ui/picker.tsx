@@ -10,8 +10,7 @@ import { T } from './components.tsx';
 import { AppHeader } from './header.tsx';
 import { errorWords } from '../protocol/errors.ts';
 import { tc } from './i18n.ts';
-import { AlertIcon, InfoIcon, LockIcon } from '../ui-kit/icons.tsx';
-import { LogoutIcon } from './icons.tsx';
+import { AlertIcon, InfoIcon, LockIcon, LogoutIcon } from '../ui-kit/icons.tsx';
 import type { Hall } from './model.ts';
 
 interface OpenError {

@@ -14,8 +14,8 @@ import type { Connection, CounterCommand } from './connection.ts';
 import { FinishDialog, PauseDialog, TransferDialog } from './dialogs.tsx';
 import { AppHeader, useShell } from './header.tsx';
 import { PAUSE_REASONS, tc, type CKey } from './i18n.ts';
-import { CalendarCheckIcon, CheckCircleIcon, ClockIcon, PriorityIcon, TicketIcon } from '../ui-kit/icons.tsx';
-import { DoorIcon, LogoutIcon, MegaphoneIcon, PauseIcon, PlayIcon, RepeatIcon, TransferIcon, UserOffIcon } from './icons.tsx';
+import { CalendarCheckIcon, CheckCircleIcon, ClockIcon, LogoutIcon, PriorityIcon, TicketIcon } from '../ui-kit/icons.tsx';
+import { DoorIcon, MegaphoneIcon, PauseIcon, PlayIcon, RepeatIcon, TransferIcon, UserOffIcon } from './icons.tsx';
 import { allowed, clockDuration, counterOf, currentTicket, queuesFor, statsFor, statusOf, waitingFor, type CounterStatus, type Hall } from './model.ts';
 import { SidePanel } from './side-panel.tsx';
 import { ErrorBanner, type ActionError } from './error-banner.tsx';
@@ -143,6 +143,8 @@ export function Terminal({
     if (e.ctrlKey || e.altKey || e.metaKey || dialog) return;
     const target = e.target as HTMLElement | null;
     if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    // A dialog the terminal does not own (the account menu's password change) keeps its keys too.
+    if (target?.closest('dialog[open]')) return;
     if (e.code === 'Escape') {
       setError(null);
       return;

@@ -10,16 +10,15 @@ export interface ScreenLink {
   en: string;
   ar: string;
   who: string;
-  ready: boolean;
   demoPath?: string;
 }
 
 export const SCREENS: ScreenLink[] = [
-  { path: '/kiosk', en: 'Check-in kiosk', ar: 'جهاز تسجيل الوصول', who: 'citizens (paired kiosk)', ready: true, demoPath: '/demo/open/kiosk' },
-  { path: '/display', en: 'Hall display board', ar: 'شاشة القاعة', who: 'everyone waiting (paired display)', ready: true, demoPath: '/demo/open/display' },
-  { path: '/counter', en: 'Counter terminal', ar: 'شاشة الموظف', who: 'counter staff', ready: true },
-  { path: '/booking', en: 'Call-center booking console', ar: 'حجز المواعيد', who: 'call-center agents', ready: true },
-  { path: '/supervisor', en: 'Supervisor console', ar: 'لوحة المشرف', who: 'supervisors', ready: false },
+  { path: '/kiosk', en: 'Check-in kiosk', ar: 'جهاز تسجيل الوصول', who: 'citizens (paired kiosk)', demoPath: '/demo/open/kiosk' },
+  { path: '/display', en: 'Hall display board', ar: 'شاشة القاعة', who: 'everyone waiting (paired display)', demoPath: '/demo/open/display' },
+  { path: '/counter', en: 'Counter terminal', ar: 'شاشة الموظف', who: 'counter staff' },
+  { path: '/booking', en: 'Call-center booking console', ar: 'حجز المواعيد', who: 'call-center agents' },
+  { path: '/supervisor', en: 'Supervisor console', ar: 'لوحة المشرف', who: 'supervisors and admins' },
 ];
 
 /** Appointment hours of a day: its schedule periods, none on a holiday or closure. */
@@ -53,8 +52,7 @@ export interface DemoInfo {
 export function startPage(settings: Settings, demo: DemoInfo | null): string {
   const rows = SCREENS.map((s) => {
     const target = demo && s.demoPath ? s.demoPath : s.path;
-    const link = s.ready ? `<a href="${target}">${s.path}</a>` : `<code>${s.path}</code> <small>(coming)</small>`;
-    return `<tr><td>${link}</td><td>${esc(s.en)}</td><td lang="ar" dir="rtl">${esc(s.ar)}</td><td>${esc(s.who)}</td></tr>`;
+    return `<tr><td><a href="${target}">${s.path}</a></td><td>${esc(s.en)}</td><td lang="ar" dir="rtl">${esc(s.ar)}</td><td>${esc(s.who)}</td></tr>`;
   }).join('');
   const logins = demo
     ? `<h2>Demo logins</h2><table><tr><th>user</th><th>password</th><th>role</th></tr>${demo.users

@@ -17,6 +17,11 @@ export function isApiFailure(e: unknown): e is ApiFailure {
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** Whatever a call threw, as a failure (a bug in the screen becomes INTERNAL), so a screen has one error path. */
+export function toFailure(e: unknown): ApiFailure {
+  return isApiFailure(e) ? e : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e), status: 0 };
+}
+
 export interface ApiOptions {
   method?: HttpMethod;
   body?: unknown;

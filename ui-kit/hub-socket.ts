@@ -2,7 +2,8 @@
 // It reports the line up at once and down after a grace period (a blip is not worth a banner),
 // reports a refused session or device, and keeps trying, slowly, after a refusal by the hub (which
 // stops Socket.IO's own retries): a kiosk or board comes alive by itself once it is paired, or
-// once the hub's database is back. A staff screen closes the line when its session is refused.
+// once the hub's database is back. A line the hub cut is asked for again at once. A staff screen
+// closes the line when its session is refused.
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 
 export interface HubSocketListener {
@@ -36,7 +37,13 @@ export function hubSocket(listener: HubSocketListener, timing: HubSocketTiming, 
     offline = undefined;
     listener.connection(true);
   });
-  socket.on('disconnect', down);
+  socket.on('disconnect', (reason) => {
+    down();
+    // The hub cut the line (an account disabled or given another role, its password changed
+    // elsewhere, a device revoked); Socket.IO does not retry that by itself. Asking again at once
+    // lets the handshake decide: refused (UNAUTHENTICATED, below), or back in the rooms of a new role.
+    if (reason === 'io server disconnect' && !closed) socket.connect();
+  });
   socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
     down();
     if (err.data?.code === 'UNAUTHENTICATED') listener.unauthenticated();

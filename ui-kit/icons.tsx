@@ -62,6 +62,27 @@ export const UsersIcon = (p: IconProps) => (
   </Svg>
 );
 
+export const LogoutIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M10 4.5H6A1.5 1.5 0 0 0 4.5 6v12A1.5 1.5 0 0 0 6 19.5h4" />
+    <path d="M14 8l4 4-4 4M18 12H9" />
+  </Svg>
+);
+
+export const UserIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle cx="12" cy="8" r="3.8" />
+    <path d="M4.8 20.2c.5-3.8 3.5-6.3 7.2-6.3s6.7 2.5 7.2 6.3" />
+  </Svg>
+);
+
+export const KeyIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle cx="8" cy="14.5" r="4" />
+    <path d="m10.9 11.6 8.6-8.6M16.2 6.3l2.4 2.4M13.9 8.6l2 2" />
+  </Svg>
+);
+
 export const MailIcon = (p: IconProps) => (
   <Svg {...p}>
     <rect x="2.8" y="5" width="18.4" height="14" rx="2.2" />

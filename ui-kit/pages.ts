@@ -24,6 +24,12 @@ export const PAGES: readonly Page[] = [
     summary: 'The call-center console (CPR search, citizen card, slot picker, bookings, call log).',
   },
   {
+    name: 'supervisor',
+    path: '/supervisor',
+    html: 'supervisor-ui/index.html',
+    summary: 'The supervisor console (supervisors and admins): the checklist of a hall to set up, the staff accounts; later the live hall and the settings.',
+  },
+  {
     name: 'setup',
     path: '/setup',
     html: 'setup-ui/index.html',

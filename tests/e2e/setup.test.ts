@@ -1,6 +1,6 @@
 // A real hall's first run in Chromium: a fresh DOR_DEMO=0 hub logs its setup link; the screens say
 // the hall is not set up; the installer opens the link, fills the form in Arabic (the password rules
-// answer as they type) and lands on the supervisor console, logged in as the new admin.
+// answer as they type) and lands on the supervisor console's checklist, logged in as the new admin.
 import type { Browser, Page } from 'playwright-core';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -83,7 +83,13 @@ it('sets up the hall from the logged link, in Arabic, and opens the console as t
 
   await page.getByTestId('setup-submit').click();
   await page.waitForURL(`${hub.url}/supervisor`);
-  // The console's page itself is built later; the browser's session cookie is what counts here.
+  // The console opens on the checklist: the ministry's services are there, counters and staff are not yet.
+  await page.getByTestId('checklist-progress').waitFor();
+  expect(await page.getByTestId('check-services').getAttribute('data-state')).toBe('done');
+  expect(await page.getByTestId('check-counters').getAttribute('data-state')).toBe('todo');
+  expect(await page.getByTestId('check-users').getAttribute('data-state')).toBe('todo');
+  expect(await page.getByTestId('demo-banner').count()).toBe(0);
+  await screenshot(page, 'setup-ar-checklist');
   const me = await (await context.request.get(`${hub.url}/api/auth/me`)).json();
   expect(me.user).toMatchObject({ username: 'huda.admin', role: 'admin', displayName: 'هدى القصاب / Huda Al-Qassab', mustChangePassword: false });
   expect(hub.hub.current.settings.hallName.en).toBe('Ministry of Housing — Isa Town Hall');

@@ -1,8 +1,8 @@
 // Things written once, checked in the sources: screens reach the hub only through the typed client
-// (ui-kit/client.ts, types inferred from protocol/operations.ts), and the booking-reference
-// alphabet lives only in protocol/reference.ts.
+// (ui-kit/client.ts, types inferred from protocol/operations.ts), the booking-reference alphabet
+// lives only in protocol/reference.ts, and the staff screens do not carry the common-password list.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -21,7 +21,7 @@ function sources(...dirs: string[]): Map<string, string> {
 const RAW_CALL = [/import\s*\{[^}]*\bapi\b[^}]*\}\s*from\s*'[^']*\/api\.ts'/, /fetch\(\s*[`'"]\/api\//, /\.emitWithAck\(/];
 
 describe('written once', () => {
-  const screens = sources('kiosk-ui', 'display-ui', 'counter-ui', 'booking-ui', 'ui-kit');
+  const screens = sources('kiosk-ui', 'display-ui', 'counter-ui', 'booking-ui', 'supervisor-ui', 'setup-ui', 'ui-kit');
 
   it('screens call the hub only through ui-kit/client.ts', () => {
     expect(screens.has(join('booking-ui', 'console.tsx'))).toBe(true);
@@ -43,4 +43,32 @@ describe('written once', () => {
     const copies = [...all].filter(([, text]) => text.includes('23456789ABCDEFGHJKLMNPQRSTUVWXYZ') || text.includes('2-9A-HJ-NP-Z')).map(([file]) => file);
     expect(copies).toEqual([join('protocol', 'reference.ts')]);
   });
+
+  it('the staff screens check passwords without the ~380 kB common-password list (the hub answers PASSWORD_TOO_COMMON)', () => {
+    const rules = join('protocol', 'password-rules.ts');
+    // The setup page (opened once) checks the whole rules as the admin types: the walk finds the list there.
+    expect(reachedFrom(join('setup-ui', 'main.tsx')).has(rules)).toBe(true);
+    for (const screen of ['counter-ui', 'booking-ui', 'supervisor-ui']) {
+      const files = reachedFrom(join(screen, 'main.tsx'));
+      expect(files.has(join('protocol', 'password-basics.ts')), screen).toBe(true);
+      expect(files.has(rules), screen).toBe(false);
+      expect(
+        [...files].filter((f) => readFileSync(join(root, f), 'utf8').includes('@zxcvbn-ts')),
+        screen,
+      ).toEqual([]);
+    }
+  });
 });
+
+/** The project's source files a module reaches through its relative imports (`import … from './x.ts'`, `import './y.css'` aside). */
+function reachedFrom(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const walk = (file: string) => {
+    if (seen.has(file) || !/\.tsx?$/.test(file)) return;
+    seen.add(file);
+    const text = readFileSync(join(root, file), 'utf8');
+    for (const m of text.matchAll(/(?:from|import)\s*'(\.{1,2}\/[^']+)'/g)) walk(join(dirname(file), m[1]!));
+  };
+  walk(entry);
+  return seen;
+}

@@ -1,5 +1,5 @@
 // Node only (no screen imports it): the browser side of the screenshot scripts in this folder
-// (kiosk.ts, display.ts, counter.ts, booking.ts; run.ts runs them all), and the one definition of how Dor
+// (kiosk.ts, display.ts, counter.ts, booking.ts, supervisor.ts; run.ts runs them all), and the one definition of how Dor
 // launches Chromium, shared with the e2e tests (tests/helpers/browser.ts).
 //
 // - `launchChromium()`: Debian's Chromium driven by playwright-core (never a downloaded browser),

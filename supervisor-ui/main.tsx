@@ -1,0 +1,11 @@
+// Supervisor console entry (/supervisor): fonts bundled, shared styles, then the app.
+import '@fontsource/noto-naskh-arabic/400.css';
+import '@fontsource/noto-naskh-arabic/700.css';
+import '../ui-kit/styles.css';
+import '../ui-kit/desk.css';
+import '../ui-kit/staff.css';
+import './supervisor.css';
+import { render } from 'preact';
+import { SupervisorApp } from './app.tsx';
+
+render(<SupervisorApp />, document.getElementById('app')!);
