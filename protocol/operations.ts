@@ -656,7 +656,7 @@ export const contracts = {
       'What a plan would do, per day for `days` days from its day (nothing is stored): the appointment periods and each bookable service’s slots ' +
       'with their seats before and after, the seats already booked, and the bookings the new schedule has no seat for (reference, service, slot; ' +
       'among bookings sharing too few seats, the last booked). Refused like `rollout.create`: a past day, an unknown or inactive counter, hours ' +
-      'outside the opening hours.',
+      'outside the opening hours, a day another confirmed plan starts on.',
     http: { method: 'post', path: '/api/rollout/preview' },
     input: RolloutPreviewBody,
     output: RolloutPreviewReply,

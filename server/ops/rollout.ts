@@ -36,10 +36,15 @@ function checkPlan(ctx: OpContext, plan: PlanFields): void {
 
 const fieldsOf = ({ fromDay, counters, weekdays, startTime, endTime }: PlanFields): PlanFields => ({ fromDay, counters, weekdays, startTime, endTime });
 
+/** One confirmed plan per day: a second would be built on the first's schedule, and cancelling the first would undo both. */
+function checkDayFree(ctx: OpContext, fromDay: string): void {
+  const taken = repo.listRolloutPlans(ctx.db, 'scheduled').find((p) => p.fromDay === fromDay);
+  if (taken) throw new HttpError(409, 'ROLLOUT_DAY_TAKEN', `Rollout ${taken.id} already starts on ${fromDay}; cancel it first or choose another day.`);
+}
+
 /** Inside a transaction: writes the plan's schedule from its day (keeping the rows it replaces for a cancel) and marks it scheduled. */
 function confirm(ctx: OpContext, id: number, plan: PlanFields): void {
-  const taken = repo.listRolloutPlans(ctx.db, 'scheduled').find((p) => p.fromDay === plan.fromDay);
-  if (taken) throw new HttpError(409, 'ROLLOUT_DAY_TAKEN', `Rollout ${taken.id} already starts on ${plan.fromDay}; cancel it first or choose another day.`);
+  checkDayFree(ctx, plan.fromDay);
   const replaced = repo.scheduleFrom(ctx.db, plan.fromDay).map(periodOf);
   const schedule = planSchedule(ctx.db, plan);
   repo.setScheduleFrom(ctx.db, plan.fromDay, schedule);
@@ -71,6 +76,7 @@ export const rolloutOps = [
     access: SUPERVISORS,
     run(ctx, { days, ...plan }) {
       checkPlan(ctx, plan);
+      checkDayFree(ctx, plan.fromDay);
       const services = Object.values(ctx.hub.current.services)
         .filter((s) => s.bookable && s.active)
         .sort((a, b) => a.sortOrder - b.sortOrder);

@@ -311,11 +311,14 @@ describe('POST /api/rollout', () => {
     expect((await confirmDraft(999)).body.error.code).toBe('ROLLOUT_NOT_FOUND');
   });
 
-  it('refuses a second confirmed plan from the same day', async () => {
+  it('refuses a second confirmed plan from the same day, also in preview and when confirming a draft', async () => {
+    const draft = (await create({ ...DOWN_TO_ONE, draft: true })).body.plan;
     await confirmed(TWO_TO_FOUR);
-    const r = await create({ ...DOWN_TO_ONE, weekdays: [1] });
-    expect([r.status, r.body.error.code]).toEqual([409, 'ROLLOUT_DAY_TAKEN']);
-    expect(repo.listRolloutPlans(hub.db)).toHaveLength(1);
+    for (const r of [await create({ ...DOWN_TO_ONE, weekdays: [1] }), await preview(DOWN_TO_ONE), await confirmDraft(draft.id)]) {
+      expect([r.status, r.body.error.code]).toEqual([409, 'ROLLOUT_DAY_TAKEN']);
+    }
+    expect(repo.listRolloutPlans(hub.db).map((p) => p.status)).toEqual(['scheduled', 'draft']);
+    expect((await preview({ ...DOWN_TO_ONE, fromDay: MONDAY, weekdays: [1] })).status).toBe(200); // another day is free
   });
 
   it('from today after opening time: switches the counters at once', async () => {
