@@ -7,20 +7,19 @@
 //   counter to its mode (`applyRollout`, from the hub's tick and at start), once.
 // - The preview shows per day what the plan's schedule does to the seats, and which bookings it
 //   has no seat for. A booking is never moved or cancelled by a plan: the hall sees the list.
-import type { Db } from '../db/client.ts';
-import { transaction } from '../db/client.ts';
+import { transaction, type Db } from '../db/client.ts';
 import * as repo from '../db/repos/index.ts';
 import { localDay, localInstant, localTime, nextDay, weekdayOf } from '../engine/index.ts';
 import { type Appointment, CounterSetup, type Service } from '../protocol/domain.ts';
 import type { Hub } from './hub.ts';
-import { closureOf, slotsOfDay, type DayClosure, type Slot } from './slots.ts';
+import { closureOf, minutesOf, slotsOfDay, type DayClosure, type Slot } from './slots.ts';
 
 const MINUTE = 60_000;
 /** The actor of what the hub does by itself. */
 const SYSTEM = 'system';
 
 export type PlanFields = Pick<repo.RolloutPlanRow, 'fromDay' | 'counters' | 'weekdays' | 'startTime' | 'endTime'>;
-export type WeeklyPeriod = { weekday: number; startTime: string; endTime: string; counters: number };
+type WeeklyPeriod = { weekday: number; startTime: string; endTime: string; counters: number };
 type CapacityPeriod = Omit<WeeklyPeriod, 'weekday'>;
 
 export const periodOf = ({ weekday, startTime, endTime, counters }: WeeklyPeriod): WeeklyPeriod => ({ weekday, startTime, endTime, counters });
@@ -56,8 +55,6 @@ function asIf<T>(db: Db, change: () => void, read: () => T): T {
   return value as T;
 }
 
-const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-const isActive = (a: Appointment) => a.status === 'booked' || a.status === 'checked_in';
 const overlaps = (a: { slotStart: number; slotEnd: number }, b: { slotStart: number; slotEnd: number }) => a.slotStart < b.slotEnd && a.slotEnd > b.slotStart;
 
 /** The appointment periods of a day as the schedule in force has them: none on a holiday or closure. */
@@ -111,18 +108,10 @@ const unfitEntry = (a: Appointment, timeZone: string) => ({
 
 /** The bookings from `fromDay` on that the schedule in force has no seat for (after a plan is cancelled). */
 export function unfitFrom(db: Db, fromDay: string, timeZone: string) {
-  const active = repo.listAppointmentsFrom(db, fromDay, '9999-12-31').filter(isActive);
+  const active = repo.listActiveOverlapping(db, localInstant(fromDay, '00:00', timeZone), Number.MAX_SAFE_INTEGER);
+  const onDay = (day: string) => active.filter((a) => a.day === day);
   const days = [...new Set(active.map((a) => a.day))];
-  return days
-    .flatMap((day) =>
-      unfitOn(
-        db,
-        day,
-        active.filter((a) => a.day === day),
-        timeZone,
-      ),
-    )
-    .map((a) => unfitEntry(a, timeZone));
+  return days.flatMap((day) => unfitOn(db, day, onDay(day), timeZone)).map((a) => unfitEntry(a, timeZone));
 }
 
 interface DayCapacity {
@@ -145,7 +134,7 @@ export function previewPlan(db: Db, plan: PlanFields, days: number, hall: { serv
   const { services, timeZone } = hall;
   const dates = [plan.fromDay];
   while (dates.length < days) dates.push(nextDay(dates.at(-1)!));
-  const active = repo.listAppointmentsFrom(db, plan.fromDay, dates.at(-1)!).filter(isActive);
+  const active = repo.listActiveOverlapping(db, localInstant(plan.fromDay, '00:00', timeZone), localInstant(nextDay(dates.at(-1)!), '00:00', timeZone));
   const bookingsOf = (day: string) => active.filter((a) => a.day === day);
   const before = dates.map((day) => capacityOn(db, day, services, timeZone));
   const after = asIf(
