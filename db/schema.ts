@@ -386,3 +386,35 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_kind_idx').on(t.kind), index('audit_log_actor_idx').on(t.actor)],
 );
+
+/**
+ * The supervisor's rollout plans: "from `fromDay` these counters take appointments (in their mode)
+ * from `startTime` to `endTime` on these weekdays". `draft` until confirmed; confirming writes the
+ * appointment schedule in force from `fromDay` (`scheduled`), the hub switches the counters' modes
+ * at opening time that day (`applied`); a plan not yet applied can be `cancelled`.
+ */
+export const rolloutPlans = sqliteTable(
+  'rollout_plans',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** YYYY-MM-DD local date. */
+    fromDay: text('from_day').notNull(),
+    counters: text('counters', { mode: 'json' }).$type<{ counter: number; mode: 'appointment' | 'mixed' }[]>().notNull(),
+    /** 0 = Sunday … 6 = Saturday. */
+    weekdays: text('weekdays', { mode: 'json' }).$type<number[]>().notNull(),
+    startTime: text('start_time').notNull(),
+    endTime: text('end_time').notNull(),
+    /** draft | scheduled | applied | cancelled */
+    status: text('status').notNull(),
+    createdAt: integer('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    confirmedAt: integer('confirmed_at'),
+    confirmedBy: text('confirmed_by'),
+    appliedAt: integer('applied_at'),
+    cancelledAt: integer('cancelled_at'),
+    cancelledBy: text('cancelled_by'),
+    /** The schedule rows dated `fromDay` that confirming replaced (often none): a cancel puts them back. Null until confirmed. */
+    replacedSchedule: text('replaced_schedule', { mode: 'json' }).$type<{ weekday: number; startTime: string; endTime: string; counters: number }[]>(),
+  },
+  (t) => [index('rollout_plans_status_idx').on(t.status)],
+);

@@ -1,6 +1,7 @@
 // Request and reply shapes of every REST route and Socket.IO event. One schema per message.
 import { z } from 'zod';
 import { Cpr, CounterMode, CounterNumber, CounterSetup, Day, DeviceKind, Priority, Role, Service, ServiceId, Settings, TimeOfDay } from './domain.ts';
+import { RolloutCounter } from './domain.ts';
 import { REFERENCE_CANDIDATE } from './reference.ts';
 
 /** Every error, REST or socket ack, has this shape. */
@@ -246,3 +247,30 @@ export const TickerBody = z
   .object({ ar: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200), expiresAt: z.number().int().min(0) })
   .strict();
 export const TickerIdParam = z.object({ id: z.string().min(1).max(40) }).strict();
+// --- the rollout switch
+const distinct = <T>(list: T[]) => new Set(list).size === list.length;
+/** A rollout plan: from `fromDay`, these counters take appointments from `startTime` to `endTime` on these weekdays. */
+const rolloutPlanFields = {
+  fromDay: CalendarDay,
+  counters: z
+    .array(RolloutCounter.strict())
+    .min(1)
+    .max(100)
+    .refine((cs) => distinct(cs.map((c) => c.counter)), { message: 'each counter at most once' }),
+  /** 0 = Sunday … 6 = Saturday. */
+  weekdays: z.array(z.number().int().min(0).max(6)).min(1).max(7).refine(distinct, { message: 'each weekday at most once' }),
+  startTime: TimeOfDay,
+  endTime: TimeOfDay,
+};
+const endsAfterStart = [(p: { startTime: string; endTime: string }) => p.startTime < p.endTime, { message: 'the hours end after they start' }] as const;
+/** A plan to store: confirmed at once (its schedule written, its mode changes due on its day), or kept as a draft. */
+export const RolloutPlanBody = z
+  .object({ ...rolloutPlanFields, draft: z.boolean().default(false) })
+  .strict()
+  .refine(...endsAfterStart);
+/** A plan to preview over `days` days from its day. */
+export const RolloutPreviewBody = z
+  .object({ ...rolloutPlanFields, days: z.number().int().min(1).max(60).default(14) })
+  .strict()
+  .refine(...endsAfterStart);
+export const RolloutIdParam = z.object({ id: z.coerce.number().int().min(1) }).strict();

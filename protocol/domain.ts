@@ -251,3 +251,15 @@ export type CounterClosedBy = z.infer<typeof CounterClosedBy>;
 
 /** The cancel reason of the waiting tickets when a supervisor ends the day early. */
 export const DAY_ENDED_REASON = 'day_ended';
+
+// --- the rollout switch
+
+/** A counter of a rollout plan and the mode it takes from the plan's day: it takes appointments, alone or with walk-ins. */
+export const RolloutCounter = z.object({ counter: CounterNumber, mode: CounterMode.extract(['appointment', 'mixed']) });
+export type RolloutCounter = z.infer<typeof RolloutCounter>;
+/**
+ * A rollout plan is a `draft` until confirmed, then `scheduled` (its appointment schedule is written) until the hub switches its
+ * counters at opening time of its day (`applied`); a plan not yet applied can be `cancelled`.
+ */
+export const RolloutStatus = z.enum(['draft', 'scheduled', 'applied', 'cancelled']);
+export type RolloutStatus = z.infer<typeof RolloutStatus>;

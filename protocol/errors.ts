@@ -190,6 +190,30 @@ export const ERRORS = {
     en: 'The ticker already shows as many messages as it can; remove one first.',
   },
 
+  // --- the rollout switch
+  ROLLOUT_NOT_FOUND: { status: 404, ar: 'لا توجد خطة تعميم بهذا الرقم.', en: 'There is no such rollout plan.' },
+  ROLLOUT_DAY_PAST: { status: 409, ar: 'هذا اليوم مضى؛ اختر اليوم أو يومًا لاحقًا.', en: 'That day has passed; choose today or a later day.' },
+  ROLLOUT_OUTSIDE_HOURS: {
+    status: 409,
+    ar: 'هذه الساعات خارج ساعات عمل القاعة في أحد الأيام المختارة.',
+    en: 'These hours fall outside the hall’s opening hours on one of the chosen days.',
+  },
+  ROLLOUT_DAY_TAKEN: {
+    status: 409,
+    ar: 'توجد خطة تعميم مؤكدة تبدأ في هذا اليوم؛ ألغِها أولًا أو اختر يومًا آخر.',
+    en: 'A confirmed rollout already starts on that day; cancel it first or choose another day.',
+  },
+  ROLLOUT_NOT_DRAFT: {
+    status: 409,
+    ar: 'تُؤكَّد المسودات فقط؛ هذه الخطة أُكّدت أو نُفّذت أو أُلغيت من قبل.',
+    en: 'Only a draft can be confirmed; this plan was already confirmed, applied or cancelled.',
+  },
+  ROLLOUT_NOT_CANCELLABLE: {
+    status: 409,
+    ar: 'نُفّذت هذه الخطة أو أُلغيت من قبل؛ غيّر أوضاع الشبابيك وجدول المواعيد مباشرة.',
+    en: 'This plan was already applied or cancelled; change the counters’ modes and the schedule directly.',
+  },
+
   // --- the screens' own failures (the hub was never reached, or answered nonsense)
   NETWORK: { status: 0, ar: 'تعذّر الوصول إلى النظام؛ تحقّق من الشبكة ثم حاول.', en: 'The hub cannot be reached; check the network and try again.' },
   TIMEOUT: { status: 0, ar: 'لم يرد النظام في الوقت المحدد؛ حاول مرة أخرى.', en: 'The hub did not answer in time; try again.' },

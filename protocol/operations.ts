@@ -95,6 +95,8 @@ import {
   WalkInReply,
 } from './replies.ts';
 import { ChangePasswordBody, CreateUserBody, ResetPasswordBody, SetupBody, SetupStatusReply, UpdateUserBody, UserReply, UsersReply } from './users.ts';
+import { RolloutIdParam, RolloutPlanBody, RolloutPreviewBody } from './api.ts';
+import { RolloutCancelReply, RolloutPlanReply, RolloutPlansReply, RolloutPreviewReply } from './replies.ts';
 
 export interface Contract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   summary: string;
@@ -639,6 +641,52 @@ export const contracts = {
     event: 'hall:staff',
     input: Empty,
     output: StaffReply,
+  },
+  // --- the rollout switch (pilot → all counters): plans, their preview, confirming and cancelling; audited
+  'rollout.list': {
+    summary:
+      'The rollout plans, newest first: from which day which counters take appointments (mode `appointment` or `mixed`), in which hours on which ' +
+      'weekdays, the status (`draft`, `scheduled`, `applied`, `cancelled`) and who created, confirmed, applied (`system`) or cancelled it when.',
+    http: { method: 'get', path: '/api/rollout' },
+    input: Empty,
+    output: RolloutPlansReply,
+  },
+  'rollout.preview': {
+    summary:
+      'What a plan would do, per day for `days` days from its day (nothing is stored): the appointment periods and each bookable service’s slots ' +
+      'with their seats before and after, the seats already booked, and the bookings the new schedule has no seat for (reference, service, slot; ' +
+      'among bookings sharing too few seats, the last booked). Refused like `rollout.create`: a past day, an unknown or inactive counter, hours ' +
+      'outside the opening hours, a day another confirmed plan starts on.',
+    http: { method: 'post', path: '/api/rollout/preview' },
+    input: RolloutPreviewBody,
+    output: RolloutPreviewReply,
+  },
+  'rollout.create': {
+    summary:
+      'Stores a plan and confirms it (or keeps it as a draft: `draft: true`). Confirming writes the weekly appointment schedule in force from its day ' +
+      '(the schedule in force then, its plan weekdays replaced by the plan’s hours with one seat per counter), so the slot picker shows the new ' +
+      'capacity at once; at opening time of that day the hub sets each counter’s mode (audited as `rollout.apply` by `system`). Bookings already ' +
+      'made stay. Refuses a past day (409 `ROLLOUT_DAY_PAST`), unknown (404) or inactive counters (409 `COUNTER_INACTIVE`), hours outside the ' +
+      'opening hours of a chosen weekday (409 `ROLLOUT_OUTSIDE_HOURS`) and a second confirmed plan from the same day (409 `ROLLOUT_DAY_TAKEN`). ' +
+      'Audited (`rollout.confirm` or `rollout.draft`).',
+    http: { method: 'post', path: '/api/rollout', status: 201 },
+    input: RolloutPlanBody,
+    output: RolloutPlanReply,
+  },
+  'rollout.confirm': {
+    summary: 'Confirms a draft plan, checked again and then as `rollout.create` confirms. Only drafts (409 `ROLLOUT_NOT_DRAFT`). Audited (`rollout.confirm`).',
+    http: { method: 'post', path: '/api/rollout/:id/confirm' },
+    input: RolloutIdParam,
+    output: RolloutPlanReply,
+  },
+  'rollout.cancel': {
+    summary:
+      'Cancels a plan not yet applied: a confirmed plan’s schedule rows go and the schedule they replaced comes back, its mode changes will not ' +
+      'happen. Replies with the bookings from its day on that the restored schedule has no seat for (they stay booked). An applied or cancelled ' +
+      'plan: 409 `ROLLOUT_NOT_CANCELLABLE`. Audited (`rollout.cancel`).',
+    http: { method: 'post', path: '/api/rollout/:id/cancel' },
+    input: RolloutIdParam,
+    output: RolloutCancelReply,
   },
 } as const satisfies Record<string, Contract>;
 

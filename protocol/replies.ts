@@ -17,6 +17,7 @@ import {
   Ticket,
   TickerMessage,
 } from './domain.ts';
+import { RolloutCounter, RolloutStatus } from './domain.ts';
 import { DevicesStatus, SnapshotMessage } from './messages.ts';
 
 const Ok = z.object({ ok: z.literal(true) });
@@ -264,3 +265,57 @@ export const EndDayReply = z.object({ day: Day, endedAt: z.number().int(), cance
 export const DevicesStatusReply = DevicesStatus;
 /** The enabled staff, for the names of the people at the counters. */
 export const StaffReply = z.object({ staff: z.array(StaffUser.omit({ mustChangePassword: true })) });
+// --- the rollout switch
+/** Who did a step of a plan and when: an actor id (`system` for the hub's own job) and the name a person reads (null for the hub). */
+const Stamp = z.object({ at: z.number().int(), actor: z.string(), name: z.string().nullable() });
+export const RolloutPlan = z.object({
+  id: z.number().int(),
+  fromDay: Day,
+  counters: z.array(RolloutCounter),
+  weekdays: z.array(z.number().int()),
+  startTime: z.string(),
+  endTime: z.string(),
+  status: RolloutStatus,
+  created: Stamp,
+  confirmed: Stamp.nullable(),
+  applied: Stamp.nullable(),
+  cancelled: Stamp.nullable(),
+});
+/** A booking that no longer fits the schedule (fewer seats at its time, or none): never a citizen's name. */
+export const UnfitBooking = z.object({
+  reference: z.string(),
+  serviceId: z.string(),
+  day: Day,
+  time: z.string(),
+  slotStart: z.number().int(),
+  slotEnd: z.number().int(),
+});
+export const RolloutPlansReply = z.object({ plans: z.array(RolloutPlan) });
+export const RolloutPlanReply = z.object({ plan: RolloutPlan });
+/** A cancelled plan, and the bookings from its day on that the restored schedule has no seat for. */
+export const RolloutCancelReply = RolloutPlanReply.extend({ unfit: z.array(UnfitBooking) });
+/** How many counters take appointments in a period of a day. */
+const CapacityPeriod = z.object({ startTime: z.string(), endTime: z.string(), counters: z.number().int() });
+const BeforeAfter = z.object({ before: z.number().int(), after: z.number().int() });
+export const RolloutPreviewDay = z.object({
+  day: Day,
+  weekday: z.number().int(),
+  /** A holiday or closure: no seats before or after. */
+  closed: z.object({ kind: z.enum(['holiday', 'closure']), nameAr: z.string(), nameEn: z.string() }).nullable(),
+  periods: z.object({ before: z.array(CapacityPeriod), after: z.array(CapacityPeriod) }),
+  /** Active bookings (booked or checked in) that day, every service. */
+  bookings: z.number().int(),
+  /** Each bookable service: its slots with their seats before and after the plan and the seats already booked then (bookings share seats across services). */
+  services: z.array(
+    z.object({
+      serviceId: z.string(),
+      slotMinutes: z.number().int(),
+      seats: BeforeAfter,
+      bookings: z.number().int(),
+      slots: z.array(z.object({ time: z.string(), ...BeforeAfter.shape, booked: z.number().int() })),
+    }),
+  ),
+  /** The bookings the plan's schedule has no seat for: where a slot loses seats, those booked last. */
+  unfit: z.array(UnfitBooking),
+});
+export const RolloutPreviewReply = z.object({ fromDay: Day, days: z.array(RolloutPreviewDay) });

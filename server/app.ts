@@ -61,6 +61,8 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
   const log = opts.log ?? pino({ level: 'silent' });
   const { db, clock } = opts;
   const hub = new Hub(db, clock, log);
+  // A hub started after a rollout's opening time (a restart, a power cut) switches its counters now, not at the first tick.
+  hub.applyDueRollouts();
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders());

@@ -6,6 +6,7 @@ import type { HallEvent } from '../protocol/events.ts';
 import { transaction, type Db } from '../db/client.ts';
 import * as repo from '../db/repos/index.ts';
 import type { Clock } from './clock.ts';
+import { applyRollout, dueRollouts } from './rollout.ts';
 import {
   applyEvent,
   decide,
@@ -249,9 +250,22 @@ export class Hub {
     this.dayEndsAt = localInstant(nextDay(this.state.day), '00:00', this.state.settings.timeZone);
   }
 
-  /** Periodic jobs: day rollover and the no-show sweep, on the hub's clock. */
+  /** Periodic jobs: day rollover, the no-show sweep and due rollouts, on the hub's clock. */
   tick() {
     this.ensureDay();
     this.execute({ type: 'sweep_no_shows' }, 'system');
+    this.applyDueRollouts();
+  }
+
+  /** Switches the counters of every confirmed rollout plan whose day has opened (server/rollout.ts); one that fails is logged and tried again next time. */
+  applyDueRollouts() {
+    for (const plan of dueRollouts(this.db, this.clock.now(), this.state.settings.timeZone)) {
+      try {
+        applyRollout(this, plan);
+        this.log.info({ rollout: plan.id, day: plan.fromDay }, 'rollout applied');
+      } catch (err) {
+        this.log.error({ err, rollout: plan.id }, 'rollout not applied');
+      }
+    }
   }
 }

@@ -35,7 +35,7 @@ export function closureOf(db: Db, day: string): DayClosure {
   return h ? { kind: h.closure ? 'closure' : 'holiday', nameAr: h.nameAr, nameEn: h.nameEn } : null;
 }
 
-const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+export const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 const timeOf = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 /** The slots of a service on a day (ignoring bookings): none on a holiday or closure. */

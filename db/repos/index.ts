@@ -15,3 +15,4 @@ export * from './outbox.ts';
 export * from './kiosk-requests.ts';
 export * from './citizens.ts';
 export * from './audit.ts';
+export * from './rollout.ts';

@@ -33,6 +33,22 @@ export function schedulePeriodsOn(db: Db, day: string, weekday: number): Appoint
   return s.schedulePeriods.all({ validFrom, weekday });
 }
 
+/** The weekly schedule dated exactly `validFrom` (every weekday), by weekday and start; empty when there is none. */
+export function scheduleFrom(db: Db, validFrom: string): AppointmentScheduleRow[] {
+  return db.orm
+    .select()
+    .from(appointmentSchedule)
+    .where(eq(appointmentSchedule.validFrom, validFrom))
+    .orderBy(asc(appointmentSchedule.weekday), asc(appointmentSchedule.startTime), asc(appointmentSchedule.id))
+    .all();
+}
+
+/** The whole weekly schedule in force on `day` (the latest validFrom ≤ day), every weekday. */
+export function scheduleInForceOn(db: Db, day: string): AppointmentScheduleRow[] {
+  const validFrom = prepared(db).scheduleVersionOn.get({ day })?.validFrom;
+  return validFrom ? scheduleFrom(db, validFrom) : [];
+}
+
 /** Sets the weekly schedule that applies from `validFrom` (replacing one with the same date); earlier ones stay for earlier days. */
 export function setScheduleFrom(db: Db, validFrom: string, rows: Omit<AppointmentScheduleRow, 'id' | 'validFrom'>[]): void {
   transaction(db, () => {

@@ -8,6 +8,7 @@ import type { Operation } from './op.ts';
 import { sessionOps } from './session.ts';
 import { setupOps } from './setup.ts';
 import { supervisionOps } from './supervise.ts';
+import { rolloutOps } from './rollout.ts';
 import { userOps } from './users.ts';
 
 export const operations: Operation[] = [
@@ -20,5 +21,6 @@ export const operations: Operation[] = [
   ...citizenOps,
   ...adminOps,
   ...supervisionOps,
+  ...rolloutOps,
 ];
 export type { Operation, OpContext } from './op.ts';

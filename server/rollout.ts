@@ -1,0 +1,224 @@
+// The rollout switch (DESIGN.md: the pilot's two appointment counters, then all of them). A plan
+// says from which day which counters take appointments, in which hours on which weekdays.
+// - Confirming it writes the weekly appointment schedule in force from its day, by the
+//   schedule-from-a-date rules of slots.ts: the schedule in force then, with the plan's weekdays
+//   replaced by its hours and one seat per counter. The slot picker shows the new seats at once.
+// - At opening time of its day (midnight when the hall is closed that weekday) the hub sets each
+//   counter to its mode (`applyRollout`, from the hub's tick and at start), once.
+// - The preview shows per day what the plan's schedule does to the seats, and which bookings it
+//   has no seat for. A booking is never moved or cancelled by a plan: the hall sees the list.
+import { transaction, type Db } from '../db/client.ts';
+import * as repo from '../db/repos/index.ts';
+import { localDay, localInstant, localTime, nextDay, weekdayOf } from '../engine/index.ts';
+import { type Appointment, CounterSetup, type Service } from '../protocol/domain.ts';
+import type { Hub } from './hub.ts';
+import { closureOf, minutesOf, slotsOfDay, type DayClosure, type Slot } from './slots.ts';
+
+const MINUTE = 60_000;
+/** The actor of what the hub does by itself. */
+const SYSTEM = 'system';
+
+export type PlanFields = Pick<repo.RolloutPlanRow, 'fromDay' | 'counters' | 'weekdays' | 'startTime' | 'endTime'>;
+type WeeklyPeriod = { weekday: number; startTime: string; endTime: string; counters: number };
+type CapacityPeriod = Omit<WeeklyPeriod, 'weekday'>;
+
+export const periodOf = ({ weekday, startTime, endTime, counters }: WeeklyPeriod): WeeklyPeriod => ({ weekday, startTime, endTime, counters });
+
+/** The weekly schedule a plan puts in force from its day: the one in force that day, the plan's weekdays replaced by its hours, one seat per counter. */
+export function planSchedule(db: Db, plan: PlanFields): WeeklyPeriod[] {
+  const kept = repo
+    .scheduleInForceOn(db, plan.fromDay)
+    .filter((p) => !plan.weekdays.includes(p.weekday))
+    .map(periodOf);
+  const planned = plan.weekdays.map((weekday) => ({ weekday, startTime: plan.startTime, endTime: plan.endTime, counters: plan.counters.length }));
+  return [...kept, ...planned].sort((a, b) => a.weekday - b.weekday || a.startTime.localeCompare(b.startTime));
+}
+
+const ROLLED_BACK = Symbol('rolled back');
+
+/**
+ * What `read` returns once `change` is made, in a transaction that is then rolled back: the
+ * preview reads the plan's schedule through the very rules the slot picker uses, storing nothing.
+ * (better-sqlite3 is synchronous, so nothing else runs meanwhile.)
+ */
+function asIf<T>(db: Db, change: () => void, read: () => T): T {
+  let value: T | undefined;
+  try {
+    transaction(db, () => {
+      change();
+      value = read();
+      throw ROLLED_BACK;
+    });
+  } catch (err) {
+    if (err !== ROLLED_BACK) throw err;
+  }
+  return value as T;
+}
+
+const overlaps = (a: { slotStart: number; slotEnd: number }, b: { slotStart: number; slotEnd: number }) => a.slotStart < b.slotEnd && a.slotEnd > b.slotStart;
+
+/** The appointment periods of a day as the schedule in force has them: none on a holiday or closure. */
+function periodsOn(db: Db, day: string, closed: DayClosure): CapacityPeriod[] {
+  if (closed) return [];
+  return repo.schedulePeriodsOn(db, day, weekdayOf(day)).map(({ startTime, endTime, counters }) => ({ startTime, endTime, counters }));
+}
+
+/** The seats all through [start, end) (minutes of the day): the fewest counters of the periods covering it; 0 if some moment is not covered. */
+function seatsThrough(periods: CapacityPeriod[], start: number, end: number): number {
+  let seats = Number.POSITIVE_INFINITY;
+  let at = start;
+  for (const p of [...periods].sort((a, b) => a.startTime.localeCompare(b.startTime))) {
+    const [from, to] = [minutesOf(p.startTime), minutesOf(p.endTime)];
+    if (to <= at) continue;
+    if (from > at) return 0;
+    seats = Math.min(seats, p.counters);
+    at = to;
+    if (at >= end) return seats;
+  }
+  return 0;
+}
+
+/**
+ * The active bookings of a day (`bookings`, in slot order, then the order they were booked) that
+ * the schedule in force has no seat for. Each booking takes a seat while fewer earlier ones overlap
+ * it than the seats through its slot: the rule bookings are checked by (slots.ts), so the last
+ * booked of a slot that lost seats are the ones left over.
+ */
+function unfitOn(db: Db, day: string, bookings: Appointment[], timeZone: string): Appointment[] {
+  const periods = periodsOn(db, day, closureOf(db, day));
+  const seated: Appointment[] = [];
+  const unfit: Appointment[] = [];
+  for (const a of bookings) {
+    const start = minutesOf(localTime(a.slotStart, timeZone));
+    const seats = seatsThrough(periods, start, start + (a.slotEnd - a.slotStart) / MINUTE);
+    if (seated.filter((b) => overlaps(a, b)).length < seats) seated.push(a);
+    else unfit.push(a);
+  }
+  return unfit;
+}
+
+const unfitEntry = (a: Appointment, timeZone: string) => ({
+  reference: a.reference,
+  serviceId: a.serviceId,
+  day: a.day,
+  time: localTime(a.slotStart, timeZone),
+  slotStart: a.slotStart,
+  slotEnd: a.slotEnd,
+});
+
+/** The bookings from `fromDay` on that the schedule in force has no seat for (after a plan is cancelled). */
+export function unfitFrom(db: Db, fromDay: string, timeZone: string) {
+  const active = repo.listActiveOverlapping(db, localInstant(fromDay, '00:00', timeZone), Number.MAX_SAFE_INTEGER);
+  const onDay = (day: string) => active.filter((a) => a.day === day);
+  const days = [...new Set(active.map((a) => a.day))];
+  return days.flatMap((day) => unfitOn(db, day, onDay(day), timeZone)).map((a) => unfitEntry(a, timeZone));
+}
+
+interface DayCapacity {
+  closed: DayClosure;
+  periods: CapacityPeriod[];
+  /** The slots of each service, in the order of `services`. */
+  slots: Slot[][];
+}
+
+function capacityOn(db: Db, day: string, services: Service[], timeZone: string): DayCapacity {
+  const closed = closureOf(db, day);
+  return { closed, periods: periodsOn(db, day, closed), slots: services.map((s) => slotsOfDay(db, day, s.slotMinutes, timeZone)) };
+}
+
+/**
+ * Per day for `days` days from the plan's day: the appointment periods and each service's slots
+ * before and after the plan, the bookings, and those the plan's schedule has no seat for.
+ */
+export function previewPlan(db: Db, plan: PlanFields, days: number, hall: { services: Service[]; timeZone: string }) {
+  const { services, timeZone } = hall;
+  const dates = [plan.fromDay];
+  while (dates.length < days) dates.push(nextDay(dates.at(-1)!));
+  const active = repo.listActiveOverlapping(db, localInstant(plan.fromDay, '00:00', timeZone), localInstant(nextDay(dates.at(-1)!), '00:00', timeZone));
+  const bookingsOf = (day: string) => active.filter((a) => a.day === day);
+  const before = dates.map((day) => capacityOn(db, day, services, timeZone));
+  const after = asIf(
+    db,
+    () => repo.setScheduleFrom(db, plan.fromDay, planSchedule(db, plan)),
+    () => dates.map((day) => ({ ...capacityOn(db, day, services, timeZone), unfit: unfitOn(db, day, bookingsOf(day), timeZone) })),
+  );
+  return {
+    fromDay: plan.fromDay,
+    days: dates.map((day, i) => {
+      const [was, will, bookings] = [before[i]!, after[i]!, bookingsOf(day)];
+      return {
+        day,
+        weekday: weekdayOf(day),
+        closed: was.closed,
+        periods: { before: was.periods, after: will.periods },
+        bookings: bookings.length,
+        services: services.map((service, j) => {
+          const slots = compareSlots(was.slots[j]!, will.slots[j]!, bookings);
+          return {
+            serviceId: service.id,
+            slotMinutes: service.slotMinutes,
+            seats: { before: sum(slots.map((s) => s.before)), after: sum(slots.map((s) => s.after)) },
+            bookings: bookings.filter((a) => a.serviceId === service.id).length,
+            slots,
+          };
+        }),
+        unfit: will.unfit.map((a) => unfitEntry(a, timeZone)),
+      };
+    }),
+  };
+}
+
+const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0);
+
+/** A service's slots of a day under both schedules, by time (0 seats where one has no such slot), with the bookings overlapping each. */
+function compareSlots(before: Slot[], after: Slot[], bookings: Appointment[]) {
+  const byTime = new Map<string, Slot>();
+  for (const s of [...before, ...after]) byTime.set(s.time, s);
+  return [...byTime.values()]
+    .sort((a, b) => a.slotStart - b.slotStart)
+    .map((s) => ({
+      time: s.time,
+      before: before.find((b) => b.time === s.time)?.capacity ?? 0,
+      after: after.find((a) => a.time === s.time)?.capacity ?? 0,
+      booked: bookings.filter((a) => overlaps(a, s)).length,
+    }));
+}
+
+/** The instant a plan's day opens: its opening time, or midnight when the hall is closed that weekday. */
+function openingOf(db: Db, day: string, timeZone: string): number {
+  const hours = repo.listOpeningHours(db).find((h) => h.weekday === weekdayOf(day));
+  return localInstant(day, hours?.opens ?? '00:00', timeZone);
+}
+
+/** The confirmed plans whose day has opened by `now` (a hub started later that day, or days later, still finds them). */
+export function dueRollouts(db: Db, now: number, timeZone: string): repo.RolloutPlanRow[] {
+  const today = localDay(now, timeZone);
+  return repo.listRolloutPlans(db, 'scheduled').filter((p) => p.fromDay < today || (p.fromDay === today && now >= openingOf(db, p.fromDay, timeZone)));
+}
+
+/**
+ * Sets each counter of the plan to its mode through the engine (`save_counter`: the counter's
+ * standing mode, live at once on an open counter and kept from day to day), each change audited as
+ * the hub's own for the plan in its command's transaction; then marks the plan applied. A counter
+ * already in its mode is left alone, so after a crash half-way the next run finishes the rest.
+ */
+export function applyRollout(hub: Hub, plan: repo.RolloutPlanRow): void {
+  for (const { counter, mode } of plan.counters) {
+    const live = hub.current.counters[counter];
+    if (!live || live.mode === mode) continue; // counters are never deleted, only made inactive
+    const was = live.mode;
+    const d = hub.execute({ type: 'save_counter', counter: { ...CounterSetup.parse(live), mode }, create: false }, SYSTEM, {
+      within: (done) =>
+        repo.writeAudit(hub.db, {
+          at: done.events[0]!.at,
+          actor: SYSTEM,
+          kind: 'rollout.apply',
+          target: `counter:${counter}`,
+          before: { mode: was },
+          after: { mode, rollout: plan.id },
+        }),
+    });
+    if (!d.ok) throw new Error(`rollout ${plan.id}: counter ${counter} refused its mode: ${d.error.code} ${d.error.message}`);
+  }
+  repo.updateRolloutPlan(hub.db, plan.id, { status: 'applied', appliedAt: hub.clock.now() });
+}
