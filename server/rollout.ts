@@ -7,6 +7,7 @@
 //   counter to its mode (`applyRollout`, from the hub's tick and at start), once.
 // - The preview shows per day what the plan's schedule does to the seats, and which bookings it
 //   has no seat for. A booking is never moved or cancelled by a plan: the hall sees the list.
+import { audit } from './audit.ts';
 import { transaction, type Db } from '../db/client.ts';
 import * as repo from '../db/repos/index.ts';
 import { localDay, localInstant, localTime, nextDay, weekdayOf } from '../engine/index.ts';
@@ -208,12 +209,8 @@ export function applyRollout(hub: Hub, plan: repo.RolloutPlanRow): void {
     if (!live || live.mode === mode) continue; // counters are never deleted, only made inactive
     const was = live.mode;
     const d = hub.execute({ type: 'save_counter', counter: { ...CounterSetup.parse(live), mode }, create: false }, SYSTEM, {
-      within: (done) =>
-        repo.writeAudit(hub.db, {
-          at: done.events[0]!.at,
-          actor: SYSTEM,
-          kind: 'rollout.apply',
-          target: `counter:${counter}`,
+      within: () =>
+        audit({ db: hub.db, clock: hub.clock, actor: SYSTEM }, 'rollout.apply', `counter:${counter}`, {
           before: { mode: was },
           after: { mode, rollout: plan.id },
         }),

@@ -8,7 +8,7 @@ import * as repo from '../../db/repos/index.ts';
 import { isValidReference, normalizeReference, randomReference } from '../../protocol/reference.ts';
 import type { Appointment, AppointmentStatus, Service } from '../../protocol/domain.ts';
 import type { HallEvent } from '../../protocol/events.ts';
-import { localInstant, weekdayOf, type EngineError } from '../../engine/index.ts';
+import { localInstant, type EngineError } from '../../engine/index.ts';
 import type { Db } from '../../db/client.ts';
 import { audit } from '../audit.ts';
 import { actorName } from '../auth.ts';
@@ -18,13 +18,6 @@ import { checkBooking, freeSlots, refuse } from '../slots.ts';
 import { mustSucceed, notFound, op, type OpContext } from './op.ts';
 
 const BOOKERS = ['callcenter', 'supervisor'] as const;
-
-/** Seats in a slot starting at `time`: the counters the weekly schedule in force gives to appointments then; 0 on holidays and closures. */
-export function slotCapacity(db: Db, day: string, time: string): number {
-  if (repo.getHoliday(db, day)) return 0;
-  const period = repo.schedulePeriodsOn(db, day, weekdayOf(day)).find((p) => p.startTime <= time && time < p.endTime);
-  return period?.counters ?? 0;
-}
 
 function bookableService(ctx: OpContext, serviceId: string): Service {
   const service = ctx.hub.current.services[serviceId];

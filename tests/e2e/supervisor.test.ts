@@ -177,7 +177,7 @@ it('lets the admin create a counter user who must change the password, and disab
   await expect.poll(() => bannerNames(admin)).toEqual(['supervisor', 'agent', 'counter1', 'counter2']);
   expect(repo.findUserByUsername(hub.db, 'admin')!.demoPassword).toBe(false);
   expect([...errors, ...counterErrors]).toEqual([]);
-});
+}, 60_000); // the longest walk of the suite, with a dozen password hashes: room for a loaded CI machine
 
 it('shows a supervisor the users read-only', async () => {
   const { page, errors } = await open('/supervisor#users');
