@@ -14,14 +14,21 @@ import { AppHeader, ShellContext } from './header.tsx';
 import { Connection } from './connection.ts';
 import type { CKey } from './i18n.ts';
 import { LoginScreen } from './login.tsx';
-import type { Hall } from './model.ts';
+import { supervisorClose, type Hall, type SupervisorClose } from './model.ts';
 import { PickScreen } from './picker.tsx';
 import { Terminal } from './terminal.tsx';
 
 /** The logged-in staff member and the counter open under them (`auth.me`). */
 export type Me = ReplyOf<'auth.me'>;
 
-export type Notice = { k: CKey; params?: Params };
+/** A message for the next screen; `warn` for news the user did not expect (a supervisor took the counter). */
+export type Notice = { k: CKey; params?: Params; tone?: 'info' | 'warn' };
+
+/** The picker's notice after a supervisor closed counter `n`. The reason is the supervisor's own text, isolated so either direction reads right. */
+export function closeNotice(n: number, close: SupervisorClose): Notice {
+  if (close.kind === 'dayEnded') return { k: 'pick.closedDayEnded', params: { n }, tone: 'warn' };
+  return { k: 'pick.closedBySupervisor', params: { n, reason: `\u2068${close.reason}\u2069` }, tone: 'warn' };
+}
 
 type Phase = { name: 'loading' } | { name: 'login'; notice: Notice | null } | { name: 'pick'; notice: Notice | null } | { name: 'counter'; counter: number };
 
@@ -71,15 +78,15 @@ export function CounterApp() {
     [disconnect],
   );
 
-  /** Asks the hub which counter we hold (after a surprise in the feed) and follows it. */
+  /** Asks the hub which counter we hold (after a surprise in the feed) and follows it; `notice` says why it was lost, if known. */
   const recheck = useCallback(
-    async (lost: number) => {
+    async (lost: number, notice: Notice | null) => {
       try {
         const m = await call('auth.me', {});
         const p = phaseRef.current;
         if (p.name !== 'counter' || p.counter !== lost) return;
         if (m.counter === lost) return;
-        setPhase(m.counter ? { name: 'counter', counter: m.counter } : { name: 'pick', notice: { k: 'pick.closedNotice', params: { n: lost } } });
+        setPhase(m.counter ? { name: 'counter', counter: m.counter } : { name: 'pick', notice: notice ?? { k: 'pick.closedNotice', params: { n: lost } } });
       } catch (e) {
         if (isApiFailure(e) && e.status === 401) toLogin({ k: 'login.sessionEnded' });
       }
@@ -103,7 +110,8 @@ export function CounterApp() {
             e.type === 'day_opened',
         );
         const c = state.counters[String(n)];
-        if (surprise || (snapshot && !(c?.open && c.userId === userId))) void recheck(n);
+        const bySupervisor = supervisorClose(events, n);
+        if (surprise || (snapshot && !(c?.open && c.userId === userId))) void recheck(n, bySupervisor && closeNotice(n, bySupervisor));
       },
       connection: (up) => setConnected(up),
       unauthenticated: () => toLogin({ k: 'login.sessionEnded' }),
