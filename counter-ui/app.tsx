@@ -14,8 +14,8 @@ import { AppHeader, ShellContext } from './header.tsx';
 import { Connection } from './connection.ts';
 import type { CKey } from './i18n.ts';
 import { LoginScreen } from './login.tsx';
-import { supervisorClose, type Hall, type SupervisorClose } from './model.ts';
-import { PickScreen } from './picker.tsx';
+import type { Hall } from './model.ts';
+import { PickScreen, supervisorCloseNotice } from './picker.tsx';
 import { Terminal } from './terminal.tsx';
 
 /** The logged-in staff member and the counter open under them (`auth.me`). */
@@ -23,12 +23,6 @@ export type Me = ReplyOf<'auth.me'>;
 
 /** A message for the next screen; `warn` for news the user did not expect (a supervisor took the counter). */
 export type Notice = { k: CKey; params?: Params; tone?: 'info' | 'warn' };
-
-/** The picker's notice after a supervisor closed counter `n`. The reason is the supervisor's own text, isolated so either direction reads right. */
-export function closeNotice(n: number, close: SupervisorClose): Notice {
-  if (close.kind === 'dayEnded') return { k: 'pick.closedDayEnded', params: { n }, tone: 'warn' };
-  return { k: 'pick.closedBySupervisor', params: { n, reason: `\u2068${close.reason}\u2069` }, tone: 'warn' };
-}
 
 type Phase = { name: 'loading' } | { name: 'login'; notice: Notice | null } | { name: 'pick'; notice: Notice | null } | { name: 'counter'; counter: number };
 
@@ -110,8 +104,7 @@ export function CounterApp() {
             e.type === 'day_opened',
         );
         const c = state.counters[String(n)];
-        const bySupervisor = supervisorClose(events, n);
-        if (surprise || (snapshot && !(c?.open && c.userId === userId))) void recheck(n, bySupervisor && closeNotice(n, bySupervisor));
+        if (surprise || (snapshot && !(c?.open && c.userId === userId))) void recheck(n, supervisorCloseNotice(events, n));
       },
       connection: (up) => setConnected(up),
       unauthenticated: () => toLogin({ k: 'login.sessionEnded' }),

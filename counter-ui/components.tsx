@@ -2,12 +2,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useLang } from '../ui-kit/components.tsx';
-import type { Counter } from '../protocol/domain.ts';
-import { counterName } from '../ui-kit/counter-name.ts';
-import { dir, type Lang } from '../ui-kit/i18n.ts';
+import { dir } from '../ui-kit/i18n.ts';
 import type { Params } from '../ui-kit/translator.ts';
 import { tc, type CKey } from './i18n.ts';
-import type { Hall } from './model.ts';
 
 /** A counter message in the screen's language. */
 export function T({ k, params, class: cls }: { k: CKey; params?: Params; class?: string }) {
@@ -84,16 +81,4 @@ export function Modal({
       {children}
     </dialog>
   );
-}
-
-/** "Counter 3", with its name when it has one ("Counter 3 · Appointments"). */
-export function counterTitle(c: Counter, lang: Lang): string {
-  const name = counterName(c);
-  return name ? `${tc(lang, 'pick.counter', { n: c.number })} · ${name[lang]}` : tc(lang, 'pick.counter', { n: c.number });
-}
-
-/** The services a counter takes, by name in `lang`, or "All services". */
-export function servicesText(hall: Hall, c: Counter, lang: Lang): string {
-  if (c.serviceIds.length === 0) return tc(lang, 'pick.allServices');
-  return c.serviceIds.map((id) => (lang === 'ar' ? hall.services[id]?.nameAr : hall.services[id]?.nameEn) ?? id).join(lang === 'ar' ? '، ' : ', ');
 }

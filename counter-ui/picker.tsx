@@ -3,17 +3,30 @@
 // after the day was ended early, is shown but cannot be opened; a counter taken out of the hall is not shown.
 import { useState } from 'preact/hooks';
 import type { Counter } from '../protocol/domain.ts';
+import type { HallEvent, PublicHallEvent } from '../protocol/events.ts';
 import { isApiFailure } from '../ui-kit/api.ts';
 import { formatNumber } from '../ui-kit/i18n.ts';
 import { nameIn, type Me, type Notice } from './app.tsx';
 import { Spinner, useLang } from '../ui-kit/components.tsx';
-import { counterTitle, servicesText, T } from './components.tsx';
+import { T } from './components.tsx';
+import { counterTitle, servicesText } from './counter-text.ts';
 import { AppHeader } from './header.tsx';
 import { errorWords } from '../protocol/errors.ts';
 import { tc } from './i18n.ts';
 import { AlertIcon, InfoIcon, LockIcon } from '../ui-kit/icons.tsx';
 import { LogoutIcon } from './icons.tsx';
-import { openability, type Hall } from './model.ts';
+import { openability, supervisorClose, type Hall } from './model.ts';
+
+/**
+ * The picker's notice when the feed's `events` closed counter `n` under its holder by a supervisor's
+ * hand, or null. The reason is the supervisor's own text, isolated so either direction reads right.
+ */
+export function supervisorCloseNotice(events: readonly (HallEvent | PublicHallEvent)[], n: number): Notice | null {
+  const close = supervisorClose(events, n);
+  if (!close) return null;
+  if (close.kind === 'dayEnded') return { k: 'pick.closedDayEnded', params: { n }, tone: 'warn' };
+  return { k: 'pick.closedBySupervisor', params: { n, reason: `\u2068${close.reason}\u2069` }, tone: 'warn' };
+}
 
 interface OpenError {
   code: string;

@@ -286,7 +286,7 @@ describe('a morning in the hall', () => {
     expect(await c2.getByTestId('pick-notice').innerText()).toContain('أغلق المشرف الشباك 4');
     await screenshot(c2, 'counter-ar-closed-by-supervisor');
 
-    // Out of service: shown with its reason and not offered; opening it anyway is refused in the hub's words.
+    // Out of service: shown with its reason and not offered, until it is restored.
     expect((await call(hub, 'POST', '/api/hall/counters/6/out-of-service', { cookie: supervisor, body: { reason: 'Screen broken' } })).status).toBe(200);
     const out = c2.getByTestId('counter-pick-6');
     await c2.locator('[data-testid="counter-pick-6"][data-openable="false"]').waitFor({ timeout: 5000 });
