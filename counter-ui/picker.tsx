@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import type { Counter } from '../protocol/domain.ts';
 import type { HallEvent, PublicHallEvent } from '../protocol/events.ts';
+import { openability, supervisorClose } from './model.ts';
 import { isApiFailure } from '../ui-kit/api.ts';
 import { formatNumber } from '../ui-kit/i18n.ts';
 import { nameIn, type Me, type Notice } from './app.tsx';
@@ -15,7 +16,7 @@ import { errorWords } from '../protocol/errors.ts';
 import { tc } from './i18n.ts';
 import { AlertIcon, InfoIcon, LockIcon } from '../ui-kit/icons.tsx';
 import { LogoutIcon } from './icons.tsx';
-import { openability, supervisorClose, type Hall } from './model.ts';
+import type { Hall } from './model.ts';
 
 /**
  * The picker's notice when the feed's `events` closed counter `n` under its holder by a supervisor's

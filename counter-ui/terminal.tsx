@@ -9,18 +9,19 @@ import { formatNumber, formatTime, type Lang } from '../ui-kit/i18n.ts';
 import { nameIn, type Me } from './app.tsx';
 import { Pair, Spinner, useLang } from '../ui-kit/components.tsx';
 import { Kbd, T } from './components.tsx';
-import { counterTitle, servicesText } from './counter-text.ts';
+import { counterTitle } from './counter-text.ts';
 import type { InputOf } from '../ui-kit/client.ts';
 import type { Connection, CounterCommand } from './connection.ts';
 import { FinishDialog, PauseDialog, TransferDialog } from './dialogs.tsx';
 import { AppHeader, useShell } from './header.tsx';
 import { PAUSE_REASONS, tc, type CKey } from './i18n.ts';
-import { CalendarCheckIcon, CheckCircleIcon, ClockIcon, InfoIcon, PriorityIcon, TicketIcon } from '../ui-kit/icons.tsx';
+import { CalendarCheckIcon, CheckCircleIcon, ClockIcon, PriorityIcon, TicketIcon } from '../ui-kit/icons.tsx';
 import { DoorIcon, LogoutIcon, MegaphoneIcon, PauseIcon, PlayIcon, RepeatIcon, TransferIcon, UserOffIcon } from './icons.tsx';
 import { allowed, clockDuration, counterOf, currentTicket, queuesFor, statsFor, statusOf, waitingFor, type CounterStatus, type Hall } from './model.ts';
 import { SidePanel } from './side-panel.tsx';
 import { ErrorBanner, type ActionError } from './error-banner.tsx';
 import { DetailsTabs } from './details-tabs.tsx';
+import { SetupChangedNotice, useSetupChanged } from './setup-notice.tsx';
 
 type Dialog = 'finish' | 'transfer' | 'pause' | null;
 type Action = 'callNext' | 'call' | 'recall' | 'noShow' | 'start' | 'finish' | 'transfer' | 'pause' | 'resume' | 'close' | 'logout';
@@ -64,20 +65,7 @@ export function Terminal({
   const queues = useMemo(() => (hall && c ? queuesFor(hall, c, now) : []), [hall, c, version, slice]);
   const stats = useMemo(() => (hall ? statsFor(hall, n) : { served: 0, avgMs: null }), [hall, n, version]);
 
-  // A supervisor or an admin changed this counter's mode or services: say so for a while (the side panel's queues follow at once).
-  const setup = c ? `${c.mode}|${c.serviceIds.join(',')}` : null;
-  const seenSetup = useRef(setup);
-  const [setupChanged, setSetupChanged] = useState(false);
-  useEffect(() => {
-    if (setup === null) return;
-    if (seenSetup.current !== null && seenSetup.current !== setup) setSetupChanged(true);
-    seenSetup.current = setup;
-  }, [setup]);
-  useEffect(() => {
-    if (!setupChanged) return;
-    const timer = setTimeout(() => setSetupChanged(false), ERROR_SHOWN_MS);
-    return () => clearTimeout(timer);
-  }, [setupChanged, setup]);
+  const setupChanged = useSetupChanged(c, ERROR_SHOWN_MS);
 
   // The tab says which counter this is (and its state), for staff with several windows.
   useEffect(() => {
@@ -245,12 +233,7 @@ export function Terminal({
       <main class="app-main terminal" data-counter={n} data-busy={busy ? 'true' : 'false'}>
         <section class="work" aria-label={tc(lang, 'pick.counter', { n })}>
           {error && !dialog && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-          {setupChanged && !error && (
-            <p class="notice notice-info setup-changed" role="status" data-testid="setup-changed">
-              <InfoIcon size="1.4em" />
-              <T k="term.setupChanged" params={{ mode: tc(lang, `mode.${c.mode}`), services: servicesText(hall, c, lang) }} />
-            </p>
-          )}
+          {setupChanged && !error && <SetupChangedNotice hall={hall} counter={c} />}
           <CurrentCard
             hall={hall}
             counter={c}
