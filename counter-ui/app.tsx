@@ -16,13 +16,14 @@ import { Connection } from './connection.ts';
 import type { CKey } from './i18n.ts';
 import { COUNTER_ROLES, LoginScreen } from './login.tsx';
 import type { Hall } from './model.ts';
-import { PickScreen } from './picker.tsx';
+import { PickScreen, supervisorCloseNotice } from './picker.tsx';
 import { Terminal } from './terminal.tsx';
 
 /** The logged-in staff member and the counter open under them (`auth.me`). */
 export type { Me };
 
-export type Notice = { k: CKey; params?: Params };
+/** A message for the next screen; `warn` for news the user did not expect (a supervisor took the counter). */
+export type Notice = { k: CKey; params?: Params; tone?: 'info' | 'warn' };
 
 type Phase = { name: 'loading' } | { name: 'login'; start: LoginStart } | { name: 'pick'; notice: Notice | null } | { name: 'counter'; counter: number };
 
@@ -73,15 +74,15 @@ export function CounterApp() {
     [disconnect],
   );
 
-  /** Asks the hub which counter we hold (after a surprise in the feed) and follows it. */
+  /** Asks the hub which counter we hold (after a surprise in the feed) and follows it; `notice` says why it was lost, if known. */
   const recheck = useCallback(
-    async (lost: number) => {
+    async (lost: number, notice: Notice | null) => {
       try {
         const m = await call('auth.me', {});
         const p = phaseRef.current;
         if (p.name !== 'counter' || p.counter !== lost) return;
         if (m.counter === lost) return;
-        setPhase(m.counter ? { name: 'counter', counter: m.counter } : { name: 'pick', notice: { k: 'pick.closedNotice', params: { n: lost } } });
+        setPhase(m.counter ? { name: 'counter', counter: m.counter } : { name: 'pick', notice: notice ?? { k: 'pick.closedNotice', params: { n: lost } } });
       } catch (e) {
         if (isApiFailure(e) && e.status === 401) toLogin('UNAUTHENTICATED');
       }
@@ -105,7 +106,7 @@ export function CounterApp() {
             e.type === 'day_opened',
         );
         const c = state.counters[String(n)];
-        if (surprise || (snapshot && !(c?.open && c.userId === userId))) void recheck(n);
+        if (surprise || (snapshot && !(c?.open && c.userId === userId))) void recheck(n, supervisorCloseNotice(events, n));
       },
       connection: (up) => setConnected(up),
       unauthenticated: () => toLogin('UNAUTHENTICATED'),

@@ -1,7 +1,8 @@
 // What the counter terminal derives from the live hall state: its own state, the tickets it may
 // call (in the engine's order), its queues and its day. Pure functions over the feed's staff
 // state, with the engine's own selection rules (engine/select.ts) and the hub's time.
-import type { Counter, Ticket } from '../protocol/domain.ts';
+import { type Counter, DAY_ENDED_REASON, type Ticket } from '../protocol/domain.ts';
+import type { HallEvent, PublicHallEvent } from '../protocol/events.ts';
 import type { HallState } from '../protocol/state.ts';
 import { callOrder, canCall, pickNext, servesService, waitingByQueue, type CallGroup } from '../engine/select.ts';
 
@@ -130,4 +131,21 @@ export function clockDuration(ms: number): string {
   const m = Math.floor((total % 3600) / 60);
   const sec = String(total % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
+}
+
+/** How a supervisor took this terminal's counter away: closed with a reason, or closed by ending the day early. */
+export type SupervisorClose = { kind: 'closed'; reason: string } | { kind: 'dayEnded' };
+
+/** The supervisor's close of counter `n` among the feed's events, or null (its holder closed it, or nobody did). */
+export function supervisorClose(events: readonly (HallEvent | PublicHallEvent)[], n: number): SupervisorClose | null {
+  const e = events.find((x) => x.type === 'counter_closed' && x.counter === n);
+  if (e?.type !== 'counter_closed' || e.by !== 'supervisor') return null;
+  return e.reason === DAY_ENDED_REASON ? { kind: 'dayEnded' } : { kind: 'closed', reason: e.reason ?? '' };
+}
+
+/** Whether counter `c` can be opened at a terminal now, and if not, why (the hub would refuse it). */
+export function openability(s: Hall, c: Counter): { ok: true } | { ok: false; why: 'dayEnded' } | { ok: false; why: 'outOfService'; reason: string } {
+  if (s.endedAt !== null) return { ok: false, why: 'dayEnded' };
+  const out = s.outOfService[String(c.number)];
+  return out ? { ok: false, why: 'outOfService', reason: out.reason } : { ok: true };
 }

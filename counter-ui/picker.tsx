@@ -1,17 +1,32 @@
 // Choose a counter to open. One user per counter, one counter per user: the hub refuses a counter
-// someone else holds (COUNTER_TAKEN) and says so here.
+// someone else holds (COUNTER_TAKEN) and says so here. A counter out of service, or every counter
+// after the day was ended early, is shown but cannot be opened; a counter taken out of the hall is not shown.
 import { useState } from 'preact/hooks';
 import type { Counter } from '../protocol/domain.ts';
+import type { HallEvent, PublicHallEvent } from '../protocol/events.ts';
+import { openability, supervisorClose } from './model.ts';
 import { isApiFailure } from '../ui-kit/api.ts';
 import { formatNumber } from '../ui-kit/i18n.ts';
 import { nameIn, type Me, type Notice } from './app.tsx';
 import { Spinner, useLang } from '../ui-kit/components.tsx';
 import { T } from './components.tsx';
+import { counterTitle, servicesText } from './counter-text.ts';
 import { AppHeader } from './header.tsx';
 import { errorWords } from '../protocol/errors.ts';
 import { tc } from './i18n.ts';
 import { AlertIcon, InfoIcon, LockIcon, LogoutIcon } from '../ui-kit/icons.tsx';
 import type { Hall } from './model.ts';
+
+/**
+ * The picker's notice when the feed's `events` closed counter `n` under its holder by a supervisor's
+ * hand, or null. The reason is the supervisor's own text, isolated so either direction reads right.
+ */
+export function supervisorCloseNotice(events: readonly (HallEvent | PublicHallEvent)[], n: number): Notice | null {
+  const close = supervisorClose(events, n);
+  if (!close) return null;
+  if (close.kind === 'dayEnded') return { k: 'pick.closedDayEnded', params: { n }, tone: 'warn' };
+  return { k: 'pick.closedBySupervisor', params: { n, reason: `\u2068${close.reason}\u2069` }, tone: 'warn' };
+}
 
 interface OpenError {
   code: string;
@@ -50,12 +65,13 @@ export function PickScreen({
     }
   };
 
-  const counters: Counter[] = hall ? Object.values(hall.counters).sort((a, b) => a.number - b.number) : [];
-  const serviceNames = (c: Counter) => {
-    if (!hall || c.serviceIds.length === 0) return tc(lang, 'pick.allServices');
-    return c.serviceIds.map((id) => (lang === 'ar' ? hall.services[id]?.nameAr : hall.services[id]?.nameEn) ?? id).join('، ');
-  };
+  const counters: Counter[] = hall
+    ? Object.values(hall.counters)
+        .filter((c) => c.active)
+        .sort((a, b) => a.number - b.number)
+    : [];
   const errText = error ? errorWords(lang, error.code) : null;
+  const dayEnded = hall !== null && hall.endedAt !== null;
 
   return (
     <>
@@ -86,9 +102,15 @@ export function PickScreen({
           </p>
         </div>
         {notice && (
-          <p class="notice notice-info" role="status" data-testid="pick-notice">
-            <InfoIcon size="1.4em" />
+          <p class={`notice notice-${notice.tone ?? 'info'}`} role="status" data-testid="pick-notice" data-key={notice.k}>
+            {notice.tone === 'warn' ? <AlertIcon size="1.4em" /> : <InfoIcon size="1.4em" />}
             <T k={notice.k} params={notice.params} />
+          </p>
+        )}
+        {dayEnded && (
+          <p class="notice notice-warn" role="status" data-testid="pick-day-ended">
+            <LockIcon size="1.4em" />
+            <T k="pick.dayEnded" />
           </p>
         )}
         {error && (
@@ -118,32 +140,50 @@ export function PickScreen({
             {counters.map((c) => {
               const mine = c.open && c.userId === me.user.id;
               const taken = c.open && !mine;
+              const can = openability(hall, c);
+              const out = !can.ok && can.why === 'outOfService';
               return (
                 <button
                   type="button"
                   key={c.number}
-                  class={`pick-card mode-${c.mode}${taken ? ' taken' : ''}`}
+                  class={`pick-card mode-${c.mode}${taken ? ' taken' : ''}${out ? ' out-of-service' : ''}`}
                   data-testid={`counter-pick-${c.number}`}
                   data-open={c.open ? 'true' : 'false'}
-                  disabled={pending !== null}
+                  data-openable={can.ok ? 'true' : 'false'}
+                  disabled={pending !== null || !can.ok}
                   onClick={() => void open(c.number)}
                 >
                   <span class="pick-number ltr-num">{formatNumber(c.number, lang)}</span>
                   <span class="pick-body">
                     <span class="pick-name" lang={lang}>
-                      {tc(lang, 'pick.counter', { n: c.number })}
+                      {counterTitle(c, lang)}
                     </span>
                     <span class="pick-mode" lang={lang}>
                       {tc(lang, `mode.${c.mode}`)}
                     </span>
                     <span class="pick-services" lang={lang}>
-                      {serviceNames(c)}
+                      {servicesText(hall, c, lang)}
                     </span>
                   </span>
-                  <span class={`pick-status ${taken ? 'is-taken' : 'is-free'}`} lang={lang}>
-                    {pending === c.number ? <Spinner /> : taken ? <LockIcon size="1.1em" /> : null}
-                    {tc(lang, taken ? 'pick.taken' : 'pick.free')}
-                  </span>
+                  {!can.ok ? (
+                    <span class="pick-status is-out" lang={lang} data-testid={`counter-unavailable-${c.number}`} data-why={can.why}>
+                      <LockIcon size="1.1em" />
+                      <span>
+                        {tc(lang, can.why === 'outOfService' ? 'pick.outOfService' : 'pick.closedToday')}
+                        {can.why === 'outOfService' && can.reason && (
+                          <>
+                            {': '}
+                            <bdi class="pick-reason">{can.reason}</bdi>
+                          </>
+                        )}
+                      </span>
+                    </span>
+                  ) : (
+                    <span class={`pick-status ${taken ? 'is-taken' : 'is-free'}`} lang={lang}>
+                      {pending === c.number ? <Spinner /> : taken ? <LockIcon size="1.1em" /> : null}
+                      {tc(lang, taken ? 'pick.taken' : 'pick.free')}
+                    </span>
+                  )}
                 </button>
               );
             })}

@@ -9,6 +9,7 @@ import { formatNumber, formatTime, type Lang } from '../ui-kit/i18n.ts';
 import { nameIn, type Me } from './app.tsx';
 import { Pair, Spinner, useLang } from '../ui-kit/components.tsx';
 import { Kbd, T } from './components.tsx';
+import { counterTitle } from './counter-text.ts';
 import type { InputOf } from '../ui-kit/client.ts';
 import type { Connection, CounterCommand } from './connection.ts';
 import { FinishDialog, PauseDialog, TransferDialog } from './dialogs.tsx';
@@ -20,6 +21,7 @@ import { allowed, clockDuration, counterOf, currentTicket, queuesFor, statsFor, 
 import { SidePanel } from './side-panel.tsx';
 import { ErrorBanner, type ActionError } from './error-banner.tsx';
 import { DetailsTabs } from './details-tabs.tsx';
+import { SetupChangedNotice, useSetupChanged } from './setup-notice.tsx';
 
 type Dialog = 'finish' | 'transfer' | 'pause' | null;
 type Action = 'callNext' | 'call' | 'recall' | 'noShow' | 'start' | 'finish' | 'transfer' | 'pause' | 'resume' | 'close' | 'logout';
@@ -62,6 +64,8 @@ export function Terminal({
   const waiting = useMemo(() => (hall && c ? waitingFor(hall, c, now) : null), [hall, c, version, slice]);
   const queues = useMemo(() => (hall && c ? queuesFor(hall, c, now) : []), [hall, c, version, slice]);
   const stats = useMemo(() => (hall ? statsFor(hall, n) : { served: 0, avgMs: null }), [hall, n, version]);
+
+  const setupChanged = useSetupChanged(c, ERROR_SHOWN_MS);
 
   // The tab says which counter this is (and its state), for staff with several windows.
   useEffect(() => {
@@ -191,7 +195,7 @@ export function Terminal({
   const headerMiddle = (
     <div class="counter-title">
       <span class="counter-name" data-testid="counter-name" data-value={n} lang={lang}>
-        {tc(lang, 'pick.counter', { n })}
+        {counterTitle(c, lang)}
       </span>
       <span class={`mode-chip mode-${c.mode}`} lang={lang}>
         {tc(lang, `mode.${c.mode}`)}
@@ -231,6 +235,7 @@ export function Terminal({
       <main class="app-main terminal" data-counter={n} data-busy={busy ? 'true' : 'false'}>
         <section class="work" aria-label={tc(lang, 'pick.counter', { n })}>
           {error && !dialog && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+          {setupChanged && !error && <SetupChangedNotice hall={hall} counter={c} />}
           <CurrentCard
             hall={hall}
             counter={c}

@@ -2,8 +2,9 @@
 // the announcement queue, the heartbeat, and the board itself. Always both languages, Arabic first.
 import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, type Settings } from '../protocol/domain.ts';
+import { DEFAULT_SETTINGS } from '../protocol/domain.ts';
 import type { PublicHallState } from '../protocol/state.ts';
+import { inkOn } from '../ui-kit/colour.ts';
 import { Logo, Spinner } from '../ui-kit/components.tsx';
 import { publicFeed } from '../ui-kit/hall-feed.ts';
 import { hubSocket } from '../ui-kit/hub-socket.ts';
@@ -13,6 +14,7 @@ import { currentCalls, queueTiles, recentCalls, type CallItem, type QueueTile } 
 import type { DisplayConfig } from './config.ts';
 import { Heartbeat, type HeartbeatState } from './heartbeat.ts';
 import { S, type Bilingual } from './strings.ts';
+import { TICKER_START, tickerItems, tickerStep, type TickerItem } from './ticker.ts';
 import type { SoundState, VoicePlayer } from './voice/player.ts';
 
 const MAX_CURRENT = 3;
@@ -124,6 +126,7 @@ function CurrentPanel({ items, fresh, speaking }: { items: CallItem[]; fresh: Se
                 <Bi text={S.counter} />
               </span>
               <span class="call-counter-num ltr-num">{c.counter}</span>
+              {c.counterName && <Bi text={c.counterName} class="call-counter-name" />}
             </div>
           </li>
         ))}
@@ -179,7 +182,12 @@ function WaitingPanel({ tiles }: { tiles: QueueTile[] }) {
       <ul class="queue-list">
         {tiles.map((q) => (
           <li key={q.prefix} class={`queue${q.appointments ? ' queue-appt' : ''}`} data-prefix={q.prefix}>
-            <span class="queue-prefix ltr-num" aria-hidden="true">
+            <span
+              class="queue-prefix ltr-num"
+              aria-hidden="true"
+              style={q.colour ? { '--svc': q.colour, '--svc-ink': inkOn(q.colour) } : undefined}
+              data-colour={q.colour ?? undefined}
+            >
               {q.prefix}
             </span>
             <span class="queue-names">
@@ -224,19 +232,25 @@ function TickerLine({ text, lang }: { text: string; lang: 'ar' | 'en' }) {
   );
 }
 
-function Ticker({ messages, rotateMs }: { messages: Settings['tickerMessages']; rotateMs: number }) {
-  const [i, setI] = useState(0);
+/** The footer ticker: one message at a time (Arabic over English), the next every `rotateMs`; a new broadcast shows at once. */
+function Ticker({ items, rotateMs }: { items: TickerItem[]; rotateMs: number }) {
+  const [pos, setPos] = useState(TICKER_START);
+  const current = useRef(items);
+  current.current = items;
+  const keys = items.map((m) => m.key).join('\n');
+  // The list changed (a broadcast came, expired or was removed; the settings changed).
+  useEffect(() => setPos((p) => tickerStep(current.current, p, false)), [keys]);
   useEffect(() => {
-    if (messages.length < 2) return;
-    const timer = setInterval(() => setI((n) => n + 1), rotateMs);
-    return () => clearInterval(timer);
-  }, [messages.length, rotateMs]);
-  if (messages.length === 0) return null;
-  const index = i % messages.length;
-  const m = messages[index]!;
+    if (items.length < 2) return;
+    const timer = setTimeout(() => setPos((p) => tickerStep(current.current, p, true)), rotateMs);
+    return () => clearTimeout(timer);
+  }, [pos.key, pos.index, items.length, rotateMs]);
+  if (items.length === 0) return null;
+  // Until the effect has caught up with a changed list, the message in the shown one's place.
+  const m = items.find((x) => x.key === pos.key) ?? items[pos.index % items.length]!;
   return (
-    <footer class="ticker" data-testid="display-ticker" data-index={index} data-count={messages.length}>
-      <div class="ticker-msg" key={`${index}|${m.ar}|${m.en}`}>
+    <footer class="ticker" data-testid="display-ticker" data-key={m.key} data-count={items.length}>
+      <div class={`ticker-msg${m.live ? ' live' : ''}`} key={`${m.key}|${m.ar}|${m.en}`}>
         <TickerLine text={m.ar} lang="ar" />
         <TickerLine text={m.en} lang="en" />
       </div>
@@ -439,7 +453,8 @@ export function DisplayApp({ config, player, pairError = null }: { config: Displ
         {offline && <Banner reason={offline} />}
       </header>
       {main}
-      {state && <Ticker messages={state.settings.tickerMessages} rotateMs={config.rotateMs} />}
+      {/* judged on the hub's clock: an expired broadcast leaves within a second */}
+      {state && <Ticker items={tickerItems(state, hallNow)} rotateMs={config.rotateMs} />}
     </div>
   );
 }

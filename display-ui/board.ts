@@ -2,6 +2,7 @@
 import type { PublicTicket } from '../protocol/domain.ts';
 import type { PublicHallState } from '../protocol/state.ts';
 import { waitingByQueue } from '../engine/select.ts';
+import { counterName as nameOf } from '../ui-kit/counter-name.ts';
 
 export interface CallItem {
   ticketId: string;
@@ -12,6 +13,8 @@ export interface CallItem {
   status: PublicTicket['status'];
   kind: PublicTicket['kind'];
   recalls: number;
+  /** The counter's name beside its number, if it has one (an admin may rename it at any time). */
+  counterName: { ar: string; en: string } | null;
 }
 
 /**
@@ -26,7 +29,8 @@ export function recentCalls(state: PublicHallState, recalledAt: ReadonlyMap<stri
     if (t.calledAt === null || t.counter === null) continue;
     if (t.status === 'waiting' || t.status === 'transferred' || t.status === 'cancelled') continue;
     const at = Math.max(t.calledAt, recalledAt.get(id) ?? 0);
-    out.push({ ticketId: id, label: t.label, counter: t.counter, at, status: t.status, kind: t.kind, recalls: t.recalls });
+    const counterName = nameOf(state.counters[t.counter]);
+    out.push({ ticketId: id, label: t.label, counter: t.counter, at, status: t.status, kind: t.kind, recalls: t.recalls, counterName });
   }
   out.sort((a, b) => b.at - a.at || b.label.localeCompare(a.label));
   return out.slice(0, limit);
@@ -60,21 +64,28 @@ export interface QueueTile {
   nameEn: string;
   waiting: number;
   appointments: boolean;
+  /** The service's colour (its prefix chip); null for the appointments queue, which has the board's own. */
+  colour: string | null;
 }
 
-/** Waiting per queue: the appointments queue first, then each walk-in service (kiosk order). */
+/**
+ * Waiting per queue: the appointments queue first, then each walk-in service (kiosk order). A
+ * service the kiosk does not offer (hidden or inactive) shows only while someone waits for it.
+ */
 export function queueTiles(state: PublicHallState, appointmentsName: { ar: string; en: string }): QueueTile[] {
   const counts = waitingByQueue(state);
   const appt = state.settings.appointmentPrefix;
-  const tiles: QueueTile[] = [{ prefix: appt, nameAr: appointmentsName.ar, nameEn: appointmentsName.en, waiting: counts[appt] ?? 0, appointments: true }];
+  const tiles: QueueTile[] = [
+    { prefix: appt, nameAr: appointmentsName.ar, nameEn: appointmentsName.en, waiting: counts[appt] ?? 0, appointments: true, colour: null },
+  ];
   const services = Object.values(state.services)
-    .filter((s) => s.prefix !== appt && (s.kioskVisible || (counts[s.prefix] ?? 0) > 0))
+    .filter((s) => s.prefix !== appt && ((s.active && s.kioskVisible) || (counts[s.prefix] ?? 0) > 0))
     .sort((a, b) => a.sortOrder - b.sortOrder || a.prefix.localeCompare(b.prefix));
   const seen = new Set<string>([appt]);
   for (const s of services) {
     if (seen.has(s.prefix)) continue;
     seen.add(s.prefix);
-    tiles.push({ prefix: s.prefix, nameAr: s.nameAr, nameEn: s.nameEn, waiting: counts[s.prefix] ?? 0, appointments: false });
+    tiles.push({ prefix: s.prefix, nameAr: s.nameAr, nameEn: s.nameEn, waiting: counts[s.prefix] ?? 0, appointments: false, colour: s.colour });
   }
   return tiles;
 }

@@ -12,7 +12,7 @@ import { useHubClock } from '../ui-kit/hub-time.ts';
 import { applyDocumentLang, DEFAULT_LANG, DEFAULT_TIME_ZONE, dir, formatDate, formatTime, otherLang, type Lang } from '../ui-kit/i18n.ts';
 import { LangContext, Logo, Spinner } from '../ui-kit/components.tsx';
 import { Bi } from './components.tsx';
-import type { KioskConfig } from './config.ts';
+import { kioskTimings, type KioskConfig } from './config.ts';
 import { t, type MessageKey } from './i18n.ts';
 import { GlobeIcon } from '../ui-kit/icons.tsx';
 import { PrinterIcon } from './icons.tsx';
@@ -20,6 +20,7 @@ import { TicketRequests } from './requests.ts';
 import { classifyScan, scanChar, WedgeScanner } from './scanner.ts';
 import {
   AppointmentScreen,
+  ClosedScreen,
   MessageScreen,
   PinScreen,
   PriorityScreen,
@@ -64,6 +65,8 @@ function messageFor(e: unknown): MessageKind | 'unpaired' {
     case 'SERVICE_NOT_AVAILABLE':
     case 'DAY_CLOSED':
       return 'unavailable';
+    case 'DAY_ENDED':
+      return 'dayEnded';
     case 'UNAUTHENTICATED':
       return 'unpaired';
     case 'NETWORK':
@@ -99,6 +102,9 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   screenRef.current = screen;
   const settings = hall?.state.settings ?? null;
   const timeZone = settings?.timeZone ?? DEFAULT_TIME_ZONE;
+  const timings = kioskTimings(config, settings);
+  // The supervisor ended the day early: nothing more is issued until the next day opens (its day_opened clears this).
+  const dayEnded = hall !== null && hall.state.endedAt !== null;
 
   useEffect(() => applyDocumentLang(lang), [lang]);
 
@@ -133,10 +139,10 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   useEffect(() => {
     const atRest = screen.name === 'start' && lang === DEFAULT_LANG;
     if (atRest || screen.name === 'ticket' || busy) return;
-    let timer = setTimeout(() => goStart(true), config.idleMs);
+    let timer = setTimeout(() => goStart(true), timings.idleMs);
     const poke = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => goStart(true), config.idleMs);
+      timer = setTimeout(() => goStart(true), timings.idleMs);
     };
     const events = ['pointerdown', 'keydown', 'touchstart'] as const;
     for (const e of events) window.addEventListener(e, poke, { capture: true, passive: true });
@@ -144,15 +150,21 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
       clearTimeout(timer);
       for (const e of events) window.removeEventListener(e, poke, { capture: true });
     };
-  }, [screen, lang, busy, config.idleMs, goStart]);
+  }, [screen, lang, busy, timings.idleMs, goStart]);
 
   // The ticket stays for a fixed time (longer when printing failed), then the kiosk is free again.
-  const ticketTimeout = screen.name === 'ticket' ? (screen.receipt.print?.ok === false ? config.ticketFailedMs : config.ticketMs) : 0;
+  const ticketTimeout = screen.name === 'ticket' ? (screen.receipt.print?.ok === false ? timings.ticketFailedMs : timings.ticketMs) : 0;
   useEffect(() => {
     if (screen.name !== 'ticket') return;
     const timer = setTimeout(() => goStart(true), ticketTimeout);
     return () => clearTimeout(timer);
   }, [screen, ticketTimeout, goStart]);
+
+  // A service taken out while its citizen chooses a priority: back to the tiles, where it is gone.
+  const pickedService = screen.name === 'priority' ? hall?.state.services[screen.tile.service.id] : undefined;
+  useEffect(() => {
+    if (pickedService && !pickedService.active) setScreen({ name: 'services' });
+  }, [pickedService?.active]);
 
   // --- requests (one at a time: a double tap never issues two tickets)
   const run = useCallback(async (work: () => Promise<void>) => {
@@ -270,8 +282,11 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   const printerProblem = printer && !printer.ok ? printerMessageKey(printer) : null;
 
   let body;
-  if (unpaired && screen.name !== 'pin' && screen.name !== 'staff') {
+  const staffScreen = screen.name === 'pin' || screen.name === 'staff';
+  if (unpaired && !staffScreen) {
     body = <UnpairedScreen pairError={pairError} />;
+  } else if (dayEnded && !staffScreen) {
+    body = <ClosedScreen footer={settings?.ticketFooter ?? null} />;
   } else {
     switch (screen.name) {
       case 'start':
@@ -294,7 +309,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
       case 'priority':
         body = (
           <PriorityScreen
-            tile={screen.tile}
+            service={pickedService ?? screen.tile.service}
             busy={busy}
             onBack={() => setScreen({ name: 'services' })}
             onPick={(p) => void issueWalkin(screen.tile.service.id, p)}

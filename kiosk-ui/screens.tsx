@@ -1,6 +1,7 @@
 // The kiosk's screens: presentational, driven by the App's state machine (app.tsx).
 import { useEffect, useState } from 'preact/hooks';
 import { formatNumber, formatTime } from '../ui-kit/i18n.ts';
+import { inkOn } from '../ui-kit/colour.ts';
 import { Pair, useLang } from '../ui-kit/components.tsx';
 import { Bi, DigitBoxes, Keypad } from './components.tsx';
 import { minutesText, t, type MessageKey } from './i18n.ts';
@@ -19,7 +20,7 @@ import {
   TicketIcon,
 } from '../ui-kit/icons.tsx';
 import { ArrowBackIcon, PrinterIcon, ReloadIcon, ScanIcon } from './icons.tsx';
-import { PRIORITIES, type Priority, type Receipt, type ServiceTile } from './types.ts';
+import { PRIORITIES, type Priority, type Receipt, type Service, type ServiceTile } from './types.ts';
 
 export const CPR_LENGTH = 9;
 
@@ -148,7 +149,15 @@ export function ServicesScreen({
       ) : (
         <div class={`tiles tiles-${Math.min(visible.length, 6)}`}>
           {visible.map((x) => (
-            <button type="button" key={x.service.id} class="tile" data-testid={`service-${x.service.id}`} disabled={busy} onClick={() => onPick(x)}>
+            <button
+              type="button"
+              key={x.service.id}
+              class="tile"
+              data-testid={`service-${x.service.id}`}
+              disabled={busy}
+              style={serviceColour(x.service)}
+              onClick={() => onPick(x)}
+            >
               <span class="tile-icon">
                 <ServiceIcon name={x.service.icon} size="100%" />
               </span>
@@ -172,16 +181,20 @@ export function ServicesScreen({
   );
 }
 
-export function PriorityScreen({ tile, onPick, onBack, busy }: { tile: ServiceTile; onPick(p: Priority): void; onBack(): void; busy: boolean }) {
+/** A service's colour on its tile and icon, with the ink that reads on it. */
+const serviceColour = (service: Service) => ({ '--svc': service.colour, '--svc-ink': inkOn(service.colour) });
+
+/** The service as it is now (the live state's, so a rename shows here too). */
+export function PriorityScreen({ service, onPick, onBack, busy }: { service: Service; onPick(p: Priority): void; onBack(): void; busy: boolean }) {
   return (
     <section class="screen priority-screen">
       <ScreenTitle k="priority.title" onBack={onBack} />
-      <div class="priority-service">
+      <div class="priority-service" style={serviceColour(service)}>
         <span class="tile-icon small">
-          <ServiceIcon name={tile.service.icon} size="100%" />
+          <ServiceIcon name={service.icon} size="100%" />
         </span>
-        <span class="priority-service-name">
-          <Pair ar={tile.service.nameAr} en={tile.service.nameEn} />
+        <span class="priority-service-name" data-testid="priority-service">
+          <Pair ar={service.nameAr} en={service.nameEn} />
         </span>
       </div>
       <p class="lead">
@@ -307,7 +320,17 @@ export function TicketScreen({ receipt, via, onDone, timeoutMs }: { receipt: Rec
 
 // --- outcome messages
 
-export type MessageKind = 'tooEarly' | 'tooLate' | 'noAppointment' | 'alreadyCheckedIn' | 'rateLimited' | 'badCode' | 'unavailable' | 'offline' | 'error';
+export type MessageKind =
+  | 'tooEarly'
+  | 'tooLate'
+  | 'noAppointment'
+  | 'alreadyCheckedIn'
+  | 'rateLimited'
+  | 'badCode'
+  | 'unavailable'
+  | 'dayEnded'
+  | 'offline'
+  | 'error';
 
 const MESSAGE_STYLE: Record<MessageKind, 'info' | 'warn' | 'danger'> = {
   tooEarly: 'info',
@@ -317,6 +340,7 @@ const MESSAGE_STYLE: Record<MessageKind, 'info' | 'warn' | 'danger'> = {
   rateLimited: 'info',
   badCode: 'warn',
   unavailable: 'warn',
+  dayEnded: 'info',
   offline: 'danger',
   error: 'danger',
 };
@@ -338,7 +362,7 @@ export function MessageScreen({
   const style = MESSAGE_STYLE[kind];
   const offerWalkin = kind === 'noAppointment' || kind === 'tooLate';
   const params = comeBackAt !== undefined ? { time: formatTime(comeBackAt, lang, timeZone) } : undefined;
-  const Icon = kind === 'tooEarly' ? ClockIcon : style === 'info' ? InfoIcon : AlertIcon;
+  const Icon = kind === 'tooEarly' || kind === 'dayEnded' ? ClockIcon : style === 'info' ? InfoIcon : AlertIcon;
   return (
     <section class={`screen message-screen message-${style}`}>
       <div class="message-card card accent-top" data-testid="message" data-kind={kind} role="alert">
@@ -372,6 +396,33 @@ export function MessageScreen({
             </span>
           </button>
         </div>
+      </div>
+    </section>
+  );
+}
+
+/** The day was ended early: the hall's words for it and where to book, and nothing to tap. */
+export function ClosedScreen({ footer }: { footer: { ar: string; en: string } | null }) {
+  return (
+    <section class="screen message-screen message-info closed-screen">
+      <div class="message-card card accent-top" data-testid="day-ended" role="status">
+        <span class="message-icon">
+          <ClockIcon size="100%" />
+        </span>
+        <h1 class="title">
+          <Bi k="msg.dayEnded.title" />
+        </h1>
+        <p class="message-body">
+          <Bi k="msg.dayEnded.body" />
+        </p>
+        {footer && (
+          <p class="closed-footer" data-testid="day-ended-footer">
+            <CalendarCheckIcon size="1.5em" />
+            <span>
+              <Pair ar={footer.ar} en={footer.en} />
+            </span>
+          </p>
+        )}
       </div>
     </section>
   );

@@ -1,12 +1,15 @@
 // A believable morning in Chromium: a display, two counter terminals and a kiosk on one hub.
 // Calls reach the display (announced once), recalls re-announce, no-show and transfer follow the
 // rules, two counters never hold the same ticket, a reloaded counter comes back to its ticket, and
-// a display that loses the network catches up without replaying announcements.
+// a display that loses the network catches up without replaying announcements. Then the
+// supervisor: a ticker message on the display until it is removed or expires, a staffed counter
+// closed with a reason (its terminal says so, its ticket goes back to the queue), a waiting ticket
+// cancelled (its holder's phone says cancelled, not why).
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as repo from '../../db/repos/index.ts';
 import { contextWithCookie, launchBrowser, screenshot } from '../helpers/browser.ts';
-import { call, deviceToken, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { call, DEMO, deviceToken, login, startTestHub, type TestHub } from '../helpers/hub.ts';
 
 const TV = { width: 1920, height: 1080 };
 const SMALL_TV = { width: 1280, height: 720 };
@@ -233,6 +236,85 @@ describe('a morning in the hall', () => {
     await small.getByTestId(`recent-${whileOffline}`).waitFor();
     expect(await small.evaluate(() => (window as any).__announcements.length)).toBe(0);
     await screenshot(small, 'display-small-tv');
+  });
+
+  it("runs a supervisor's ticker message on the display until it is removed, and drops one when it expires", async () => {
+    const supervisor = await login(hub, ...DEMO.supervisor);
+    const ticker = display.getByTestId('display-ticker');
+    const add = async (ar: string, en: string, minutes: number) => {
+      const r = await call(hub, 'POST', '/api/hall/ticker', { cookie: supervisor, body: { ar, en, expiresAt: hub.clock.now() + minutes * 60_000 } });
+      expect(r.status).toBe(201);
+      return r.body.message.id as string;
+    };
+    const id = await add('الشباك 5 مغلق للصيانة', 'Counter 5 is closed for maintenance', 30);
+    // On screen at once (a new broadcast does not wait for its turn), before the hall's standing message.
+    await display.locator(`[data-testid="display-ticker"][data-key="live:${id}"]`).waitFor({ timeout: 5000 });
+    expect(await ticker.innerText()).toContain('الشباك 5 مغلق للصيانة');
+    expect(await ticker.innerText()).toContain('Counter 5 is closed for maintenance');
+    expect(await ticker.getAttribute('data-count')).toBe('2');
+    await display.locator('.ticker-msg').evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished))); // its fade-in
+    await screenshot(display, 'display-tv-ticker-broadcast');
+    expect((await call(hub, 'POST', `/api/hall/ticker/${id}/remove`, { cookie: supervisor })).status).toBe(200);
+    await display.locator(`[data-testid="display-ticker"][data-key="live:${id}"]`).waitFor({ state: 'detached', timeout: 5000 });
+    expect(await ticker.innerText()).not.toContain('Counter 5 is closed');
+    expect(await ticker.getAttribute('data-count')).toBe('1');
+
+    // Expiry is judged on the hub's clock (the board follows it through its heartbeat).
+    const brief = await add('تنبيه قصير', 'Short notice', 2);
+    await display.locator(`[data-testid="display-ticker"][data-key="live:${brief}"]`).waitFor({ timeout: 5000 });
+    hub.clock.advance(3 * 60_000);
+    await display.locator(`[data-testid="display-ticker"][data-key="live:${brief}"]`).waitFor({ state: 'detached', timeout: 20_000 });
+    expect(hub.hub.current.ticker[brief]).toBeDefined(); // still in the hall's state: gone from the board by its expiry alone
+  });
+
+  it('a supervisor closes a staffed counter: its terminal says who and why, and its ticket is back in the queue', async () => {
+    // Counter 4 (in English) still holds the call made while the display was offline.
+    const label = await currentLabel(c2);
+    const held = Object.values(hub.hub.current.tickets).find((t) => t.label === label)!;
+    expect(held.status).toBe('called');
+    const supervisor = await login(hub, ...DEMO.supervisor);
+    const r = await call(hub, 'POST', '/api/hall/counters/4/close', { cookie: supervisor, body: { reason: 'مطلوب في مكتب المشرف' } });
+    expect(r.status).toBe(200);
+    await c2.getByTestId('pick-notice').waitFor({ timeout: 5000 });
+    expect(await c2.locator('.counter-app').getAttribute('data-phase')).toBe('pick');
+    expect(await c2.getByTestId('pick-notice').innerText()).toMatch(/Counter 4 was closed by a supervisor: .*مطلوب في مكتب المشرف/);
+    expect(await c2.getByTestId('counter-pick-4').getAttribute('data-open')).toBe('false');
+    expect(hub.hub.current.tickets[held.id]).toMatchObject({ status: 'waiting', counter: null });
+    await screenshot(c2, 'counter-en-closed-by-supervisor');
+    await c2.getByTestId('lang-toggle').click();
+    await c2.locator('.counter-app[data-lang="ar"]').waitFor();
+    expect(await c2.getByTestId('pick-notice').innerText()).toContain('أغلق المشرف الشباك 4');
+    await screenshot(c2, 'counter-ar-closed-by-supervisor');
+
+    // Out of service: shown with its reason and not offered, until it is restored.
+    expect((await call(hub, 'POST', '/api/hall/counters/6/out-of-service', { cookie: supervisor, body: { reason: 'Screen broken' } })).status).toBe(200);
+    const out = c2.getByTestId('counter-pick-6');
+    await c2.locator('[data-testid="counter-pick-6"][data-openable="false"]').waitFor({ timeout: 5000 });
+    expect(await out.isDisabled()).toBe(true);
+    expect(await out.innerText()).toContain('Screen broken');
+    expect((await call(hub, 'POST', '/api/hall/counters/6/restore', { cookie: supervisor })).status).toBe(200);
+    await c2.locator('[data-testid="counter-pick-6"][data-openable="true"]').waitFor({ timeout: 5000 });
+
+    // Its holder opens it again and goes on.
+    await c2.getByTestId('counter-pick-4').click();
+    await c2.getByTestId('btn-call-next').waitFor();
+  });
+
+  it("a supervisor cancels a waiting ticket: its holder's phone says cancelled, and not why", async () => {
+    const issued = await call(hub, 'POST', '/api/kiosk/tickets', { token: kiosk, body: { serviceId: 'family-members' } });
+    expect(issued.status).toBe(201);
+    const { page: holder } = await newPage(null, { width: 390, height: 844 });
+    await holder.goto(`${hub.url}${issued.body.statusUrl}`);
+    await holder.locator('[data-testid="status-state"][data-state="waiting"]').waitFor();
+    const supervisor = await login(hub, ...DEMO.supervisor);
+    const reason = 'Duplicate ticket of a citizen already served';
+    const r = await call(hub, 'POST', `/api/hall/tickets/${issued.body.ticket.id}/cancel`, { cookie: supervisor, body: { reason } });
+    expect(r.status).toBe(200);
+    await holder.locator('[data-testid="status-state"][data-state="cancelled"]').waitFor({ timeout: 5000 });
+    const page = await holder.locator('body').innerText();
+    expect(page).toContain('أُلغيت هذه التذكرة');
+    expect(page).not.toContain('Duplicate');
+    await screenshot(holder, 'status-phone-cancelled');
   });
 
   it('keeps the database and the screens in step', () => {

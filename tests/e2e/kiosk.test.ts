@@ -1,6 +1,7 @@
 // The kiosk in Chromium against a real hub: walk-in and appointment paths tapped through in Arabic
 // and English, the bytes on a fake network printer decoded and compared with the screen and the
-// database, the QR on screen opened as the citizen's live status page; service tiles that follow the live feed.
+// database, the QR on screen opened as the citizen's live status page; service tiles that follow
+// the live feed and an admin's changes; the hall's idle time; last, the supervisor ends the day.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -39,12 +40,12 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-/** A kiosk on its start screen; `watch` sees the page before it loads (to follow its requests). */
-async function kioskPage(viewport = PORTRAIT, watch?: (page: Page) => void): Promise<Page> {
+/** A kiosk on its start screen; `watch` sees the page before it loads (to follow its requests or its socket). */
+async function kioskPage(viewport = PORTRAIT, watch?: (page: Page) => unknown): Promise<Page> {
   const context = await contextWithCookie(browser, hub.url, kioskCookie, viewport);
   contexts.push(context);
   const page = await context.newPage();
-  watch?.(page);
+  await watch?.(page);
   // A loaded CI machine may space the scanner's keystrokes further apart than a real scanner does.
   await page.goto(`${hub.url}/kiosk?idle=600000&scanGap=400`);
   await page.getByTestId('start-walkin').waitFor();
@@ -273,7 +274,68 @@ describe('service tiles', () => {
   });
 });
 
+describe("an admin's changes to a service", () => {
+  it('show on the tiles without a reload: a new name and colour, and a service taken out leaves', async () => {
+    const admin = await login(hub, ...DEMO.admin);
+    const page = await kioskPage();
+    await page.evaluate(() => {
+      (window as any).__sameDocument = true;
+    });
+    await page.getByTestId('start-walkin').click();
+    const tile = page.getByTestId('service-letter-follow-up');
+    await tile.waitFor();
+    const renamed = { nameAr: 'متابعة الرسائل الرسمية', nameEn: 'Official letters', colour: '#f2c14e' };
+    const before = (await call(hub, 'GET', '/api/services', { token: deviceToken(hub, 'kiosk') })).body.services.find(
+      (x: { service: { id: string } }) => x.service.id === 'letter-follow-up',
+    ).service;
+    try {
+      expect((await call(hub, 'PUT', '/api/services/letter-follow-up', { cookie: admin, body: renamed })).status).toBe(200);
+      await tile.filter({ hasText: 'متابعة الرسائل الرسمية' }).waitFor({ timeout: 5000 });
+      expect(await tile.innerText()).toContain('Official letters');
+      // Its colour, with the ink that reads on it (black on this gold).
+      const icon = tile.locator('.tile-icon');
+      expect(await icon.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color])).toEqual(['rgb(242, 193, 78)', 'rgb(0, 0, 0)']);
+      await screenshot(page, 'kiosk-portrait-ar-services-renamed');
+      // Chosen now, the priority step names it as it is now; taken out meanwhile, the citizen is back at the tiles, where it is gone.
+      await tile.click();
+      expect(await page.getByTestId('priority-service').innerText()).toContain('متابعة الرسائل الرسمية');
+      expect((await call(hub, 'PUT', '/api/services/letter-follow-up', { cookie: admin, body: { active: false } })).status).toBe(200);
+      await page.getByTestId('service-new-application').waitFor({ timeout: 5000 });
+      expect(await tile.count()).toBe(0);
+      expect((await call(hub, 'PUT', '/api/services/letter-follow-up', { cookie: admin, body: { active: true } })).status).toBe(200);
+      await tile.waitFor({ timeout: 5000 });
+      expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+    } finally {
+      await call(hub, 'PUT', '/api/services/letter-follow-up', {
+        cookie: admin,
+        body: { nameAr: before.nameAr, nameEn: before.nameEn, colour: before.colour, active: true },
+      });
+    }
+  });
+});
+
 describe('idle', () => {
+  it("follows the hall's idle time when the address pins none", async () => {
+    const admin = await login(hub, ...DEMO.admin);
+    expect((await call(hub, 'PATCH', '/api/settings', { cookie: admin, body: { kioskIdleSeconds: 10 } })).status).toBe(200);
+    try {
+      const context = await contextWithCookie(browser, hub.url, kioskCookie, TABLET);
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(`${hub.url}/kiosk`);
+      await page.getByTestId('lang-toggle').click();
+      await page.getByTestId('start-walkin').click();
+      await page.getByTestId('service-new-application').waitFor();
+      const left = Date.now();
+      // Back after 10 s of no touch (the default would be 30 s).
+      await page.getByTestId('start-walkin').waitFor({ timeout: 15_000 });
+      expect(Date.now() - left).toBeGreaterThan(8000);
+      await expectDir(page, 'rtl');
+    } finally {
+      await call(hub, 'PATCH', '/api/settings', { cookie: admin, body: { kioskIdleSeconds: 30 } });
+    }
+  });
+
   it('returns to the start screen and to Arabic after the idle time', async () => {
     const context = await contextWithCookie(browser, hub.url, kioskCookie, TABLET);
     contexts.push(context);
@@ -316,5 +378,53 @@ describe('a lost reply', () => {
     expect(repo.listTicketsOfDay(hub.db, hub.hub.current.day)).toHaveLength(ticketsBefore + 1);
     await printer.idle();
     expect(printer.jobs.filter((j) => j.length > 100)).toHaveLength(printsBefore + 1);
+  });
+});
+
+// Last: nothing is issued in this hall today after this.
+describe('the day ended early', () => {
+  it('turns every kiosk to "closed for today", and a walk-in racing it is refused with the same words', async () => {
+    const page = await kioskPage();
+    await page.getByTestId('start-walkin').click();
+    await page.getByTestId('service-new-application').waitFor();
+    // Another kiosk whose news of the hall is held up, so that its citizen's tap races the supervisor.
+    let holdNews = false;
+    const racing = await kioskPage(TABLET, (p) =>
+      p.routeWebSocket(/\/socket\.io\//, (ws) => {
+        const server = ws.connectToServer();
+        server.onMessage((m) => {
+          if (!holdNews) ws.send(m);
+        });
+      }),
+    );
+    await racing.getByTestId('start-walkin').click();
+    await racing.getByTestId('service-family-members').click();
+    holdNews = true;
+    const supervisor = await login(hub, ...DEMO.supervisor);
+    expect((await call(hub, 'POST', '/api/hall/end-day', { cookie: supervisor })).status).toBe(200);
+    await racing.getByTestId('priority-none').click();
+    await racing.locator('[data-testid="message"][data-kind="dayEnded"]').waitFor();
+    expect(await text(racing, 'message')).toContain('أُغلقت القاعة لهذا اليوم');
+    await screenshot(racing, 'kiosk-tablet-ar-day-ended-refusal');
+
+    // The kiosk left on the tiles shows the closed screen at once, with nothing to tap but the language.
+    await page.getByTestId('day-ended').waitFor({ timeout: 5000 });
+    expect(await text(page, 'day-ended')).toContain('أُغلقت القاعة لهذا اليوم');
+    expect(await text(page, 'day-ended')).toContain('The hall has closed for today');
+    expect(await page.locator('main button').count()).toBe(0);
+    await screenshot(page, 'kiosk-portrait-ar-day-ended');
+    await page.getByTestId('lang-toggle').click();
+    await expectDir(page, 'ltr');
+    await screenshot(page, 'kiosk-portrait-en-day-ended');
+    // A kiosk started now opens on it too; the hub refuses what the kiosk no longer offers.
+    const context = await contextWithCookie(browser, hub.url, kioskCookie, TABLET);
+    contexts.push(context);
+    const fresh = await context.newPage();
+    await fresh.goto(`${hub.url}/kiosk`);
+    await fresh.getByTestId('day-ended').waitFor();
+    expect(await fresh.getByTestId('start-walkin').count()).toBe(0);
+    const reply = await call(hub, 'POST', '/api/kiosk/tickets', { token: deviceToken(hub, 'kiosk'), body: { serviceId: 'new-application' } });
+    expect(reply.status).toBe(409);
+    expect(reply.body.error.code).toBe('DAY_ENDED');
   });
 });

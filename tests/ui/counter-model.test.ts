@@ -2,7 +2,18 @@
 // operations: its state and buttons through a ticket's life, the tickets it may call in the
 // engine's order, its queues, its day's numbers and its timers.
 import { describe, expect, it } from 'vitest';
-import { allowed, clockDuration, counterOf, currentTicket, queuesFor, statsFor, statusOf, waitingFor } from '../../counter-ui/model.ts';
+import {
+  allowed,
+  clockDuration,
+  counterOf,
+  currentTicket,
+  openability,
+  queuesFor,
+  statsFor,
+  statusOf,
+  supervisorClose,
+  waitingFor,
+} from '../../counter-ui/model.ts';
 import { appointment, at, B, C, counter, COUNTERS, D, dayOpened, F, Hall, MINUTE, SECOND } from '../engine/fixtures.ts';
 
 /** The buttons that are on, by name. */
@@ -210,5 +221,39 @@ describe('timers', () => {
 
   it('never run backwards (a hub clock slightly behind the ticket times)', () => {
     expect(clockDuration(-1500)).toBe('0:00');
+  });
+});
+
+describe("a supervisor's hand on the counter", () => {
+  it("tells a supervisor's close (with its reason) from the holder's own, and ending the day from both", () => {
+    const h = new Hall();
+    h.walkin(B, at('08:00'));
+    h.open(3, at('08:00'));
+    h.open(4, at('08:00'));
+    h.callNext(3, at('08:05'));
+    const forced = h.run({ type: 'force_close_counter', counter: 3, reason: 'الموظف في اجتماع' }, at('08:10')).events;
+    expect(supervisorClose(forced, 3)).toEqual({ kind: 'closed', reason: 'الموظف في اجتماع' });
+    expect(supervisorClose(forced, 4)).toBeNull();
+    // Its ticket went back to the queue, keeping its place.
+    expect(h.state.tickets[Object.keys(h.state.tickets)[0]!]).toMatchObject({ status: 'waiting', counter: null });
+    expect(supervisorClose(h.run({ type: 'close_counter', counter: 4 }, at('08:11')).events, 4)).toBeNull();
+    h.open(4, at('08:12'));
+    const ended = h.run({ type: 'end_day' }, at('12:00')).events;
+    expect(supervisorClose(ended, 4)).toEqual({ kind: 'dayEnded' });
+    expect(supervisorClose([], 4)).toBeNull();
+  });
+
+  it('shows which counters cannot be opened, and why: out of service (with the reason), or every one after the day was ended', () => {
+    const h = new Hall();
+    const c = (n: number) => counterOf(h.state, n)!;
+    expect(openability(h.state, c(3))).toEqual({ ok: true });
+    h.run({ type: 'set_out_of_service', counter: 3, reason: 'Screen broken' }, at('08:00'));
+    expect(openability(h.state, c(3))).toEqual({ ok: false, why: 'outOfService', reason: 'Screen broken' });
+    expect(h.refuse({ type: 'open_counter', counter: 3, userId: 103 }, at('08:01'))).toBe('COUNTER_OUT_OF_SERVICE');
+    h.run({ type: 'restore_counter', counter: 3 }, at('08:30'));
+    expect(openability(h.state, c(3))).toEqual({ ok: true });
+    h.run({ type: 'end_day' }, at('12:00'));
+    for (const n of [1, 3, 4]) expect(openability(h.state, c(n))).toEqual({ ok: false, why: 'dayEnded' });
+    expect(h.refuse({ type: 'open_counter', counter: 4, userId: 104 }, at('12:01'))).toBe('DAY_ENDED');
   });
 });

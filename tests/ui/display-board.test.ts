@@ -38,7 +38,7 @@ describe('recent calls', () => {
     const { h, b1, c1 } = threeCalls();
     const recent = recentCalls(board(h), NO_RECALLS, 10);
     expect(labels(recent)).toEqual(['C-001', 'B-002', 'B-001']);
-    expect(recent[0]).toEqual({ ticketId: c1, label: 'C-001', counter: 5, at: at('09:02'), status: 'called', kind: 'walkin', recalls: 0 });
+    expect(recent[0]).toEqual({ ticketId: c1, label: 'C-001', counter: 5, at: at('09:02'), status: 'called', kind: 'walkin', recalls: 0, counterName: null });
     expect(recent.at(-1)).toMatchObject({ ticketId: b1, counter: 3, at: at('09:00') });
   });
 
@@ -228,5 +228,37 @@ describe('waiting per queue', () => {
     expect(tiles.map((t) => t.prefix)).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
     expect(tiles.find((t) => t.prefix === 'C')).toMatchObject({ waiting: 2, nameEn: 'Letters' });
     expect(tiles[0]).toMatchObject({ appointments: true, nameEn: 'Appointments' });
+  });
+
+  it("follows an admin's changes at once: a renamed or recoloured service, and an inactive one while someone still waits for it", () => {
+    const h = new Hall();
+    const tiles = () => queueTiles(board(h), APPOINTMENTS);
+    expect(tiles().find((t) => t.prefix === 'B')).toMatchObject({ nameEn: 'Application status', colour: '#1f6f8b' });
+    expect(tiles()[0]!.colour).toBeNull();
+    const b = SERVICES[0]!;
+    h.run({ type: 'save_service', service: { ...b, nameAr: 'حالة الطلب', nameEn: 'Where is my application', colour: '#f2c14e' }, create: false }, at('08:00'));
+    expect(tiles().find((t) => t.prefix === 'B')).toMatchObject({ nameAr: 'حالة الطلب', nameEn: 'Where is my application', colour: '#f2c14e' });
+    h.walkin(C, at('08:05'));
+    h.run({ type: 'save_service', service: { ...SERVICES[1]!, active: false }, create: false }, at('08:10'));
+    h.run({ type: 'save_service', service: { ...SERVICES[2]!, active: false }, create: false }, at('08:10'));
+    // C's ticket is still served, so its queue stays on the board; D has nobody and leaves.
+    expect(tiles().map((t) => t.prefix)).toEqual(['A', 'B', 'C', 'E', 'F']);
+  });
+});
+
+describe("a counter's name", () => {
+  it('stands under its number in the calls, from the moment an admin gives it one', () => {
+    const h = new Hall();
+    h.open(3, at('08:00'));
+    h.walkin(B, at('08:10'));
+    h.callNext(3, at('08:20'));
+    expect(recentCalls(board(h), NO_RECALLS, 5)[0]!.counterName).toBeNull();
+    const c = h.state.counters[3]!;
+    const setup = { number: 3, mode: c.mode, serviceIds: c.serviceIds, active: true };
+    h.run({ type: 'save_counter', counter: { ...setup, nameAr: 'الاستقبال', nameEn: 'Reception' }, create: false }, at('08:21'));
+    expect(recentCalls(board(h), NO_RECALLS, 5)[0]!.counterName).toEqual({ ar: 'الاستقبال', en: 'Reception' });
+    // A name in one language stands for both.
+    h.run({ type: 'save_counter', counter: { ...setup, nameAr: 'الاستقبال', nameEn: '' }, create: false }, at('08:22'));
+    expect(recentCalls(board(h), NO_RECALLS, 5)[0]!.counterName).toEqual({ ar: 'الاستقبال', en: 'الاستقبال' });
   });
 });

@@ -290,6 +290,20 @@ try {
   await b.reload();
   await state(b, 'called');
   await both(b, '16-after-reload-called');
+
+  // 11. a supervisor changes counter 1's services: its terminal says so, and its queues follow
+  await hub('/api/hall/counters/1/services', superCookie, { serviceIds: ['new-application', 'family-members'] }, 'PUT');
+  await a.getByTestId('setup-changed').waitFor();
+  await both(a, '17-setup-changed');
+
+  // 12. a supervisor takes counter 5 out of service, then closes counter 3 under its user: the
+  // terminal goes back to the picker and says who closed it and why (its ticket is back in the queue)
+  await hub('/api/hall/counters/5/out-of-service', superCookie, { reason: 'عطل في الشاشة / Screen broken' });
+  await hub('/api/hall/counters/3/close', superCookie, { reason: 'مطلوب في مكتب المشرف' });
+  await b.getByTestId('pick-notice').waitFor();
+  await b.getByTestId('counter-unavailable-5').waitFor();
+  await both(b, '18-closed-by-supervisor');
+  await hub('/api/hall/counters/5/restore', superCookie, {});
 } finally {
   await browser.close();
   await hub('/api/settings', superCookie, settings, 'PUT').catch(() => undefined);

@@ -1,8 +1,9 @@
 // Screenshots of the hall display board (1920×1080, 1280×720 and portrait 1080×1920) while a
 // believable morning runs, for people to look at. Not a test: it drives a running demo hub over
-// its REST API (a kiosk issues tickets, two counters call, recall and serve), checks each screen
-// for clipping and overflow, takes the network away to show the "reconnecting" banner, and prints
-// what the announcement queue saw (each call once, nothing replayed after the reconnect).
+// its REST API (a kiosk issues tickets, two counters call, recall and serve, an admin names a
+// counter, a supervisor broadcasts a ticker message), checks each screen for clipping and overflow,
+// takes the network away to show the "reconnecting" banner, and prints what the announcement
+// queue saw (each call once, nothing replayed after the reconnect).
 //
 //   PORT=8098 DOR_DB=/tmp/d/dor.db DOR_CLOCK_START=2026-11-26T06:00:00Z npm start   # a fresh demo hub
 //   npx tsx tools/screenshots/display.ts [--base http://localhost:8098] [--out /tmp/display-shots]
@@ -141,6 +142,7 @@ async function main() {
   const c1 = new Client('counter1');
   const c2 = new Client('counter2');
   const kiosk = new Client('kiosk');
+  const supervisor = new Client('supervisor');
   try {
     // The hall: a second ticker message, and no kiosk rate limit for this script.
     await admin.call('POST', '/api/auth/login', { username: 'admin', password: 'admin123' });
@@ -158,10 +160,13 @@ async function main() {
         },
       ],
     });
+    await supervisor.call('POST', '/api/auth/login', { username: 'supervisor', password: 'super123' });
     await c1.call('POST', '/api/auth/login', { username: 'counter1', password: 'counter123' });
     await c2.call('POST', '/api/auth/login', { username: 'counter2', password: 'counter123' });
     await c1.soft('POST', '/api/counters/3/open');
     await c2.soft('POST', '/api/counters/4/open');
+    // Counter 4 has a name, shown under its number on the board.
+    await admin.call('PUT', '/api/counters/4', { nameAr: 'شباك الاستقبال', nameEn: 'Reception desk' });
     await kiosk.raw('GET', '/demo/open/kiosk');
 
     const pages = await Promise.all(SIZES.map((s) => openDisplay(browser, s)));
@@ -197,6 +202,21 @@ async function main() {
     await c2.call('POST', '/api/counters/4/recall');
     await big!.page.waitForFunction(() => document.querySelectorAll('[data-testid="display-current"] .call.fresh').length === 1, null, { timeout: 10_000 });
     for (const { page } of pages) await shot(page, `single-${page.viewportSize()!.width}x${page.viewportSize()!.height}`);
+
+    // A supervisor broadcasts a message: it runs on the ticker straight away, in gold, until it is removed.
+    const hubNow = Date.parse((await admin.call<{ time: string }>('GET', '/healthz')).time);
+    const { message } = await supervisor.call<{ message: { id: string } }>('POST', '/api/hall/ticker', {
+      ar: 'الشباك 5 مغلق مؤقتًا للصيانة؛ يُرجى متابعة أرقامكم على الشاشة',
+      en: 'Counter 5 is closed for maintenance for a while; please watch the screen for your number',
+      expiresAt: hubNow + 30 * 60_000,
+    });
+    for (const { page } of pages) {
+      await page.locator(`[data-testid="display-ticker"][data-key="live:${message.id}"]`).waitFor({ timeout: 10_000 });
+      await sleep(1000); // the message's fade-in
+      await shot(page, `broadcast-${page.viewportSize()!.width}x${page.viewportSize()!.height}`);
+    }
+    await supervisor.call('POST', `/api/hall/ticker/${message.id}/remove`);
+    await big!.page.locator(`[data-testid="display-ticker"][data-key="live:${message.id}"]`).waitFor({ state: 'detached', timeout: 10_000 });
 
     // Network loss: the banner, then a fresh snapshot and no replayed announcement.
     const before = await announcements(big!.page);

@@ -2,6 +2,7 @@
 // mobile status page (390×844, waiting and called), for people to look at. Not a test: it drives
 // a running hub, mocks the kiosk's outcome replies (so every outcome shows without using up the
 // demo's bookings or the kiosk's rate limit), and checks each screen for clipping and overflow.
+// Last, a supervisor ends the day early (so give it a fresh hub) and the closed kiosk is shot.
 //
 //   PORT=8099 DOR_DB=/tmp/k/dor.db DOR_CLOCK_START=2026-11-26T06:00:00Z npm start   # a fresh demo hub
 //   npx tsx tools/screenshots/kiosk.ts [--base http://localhost:8099] [--out /tmp/kiosk-shots] [--only start,ticket]
@@ -91,15 +92,18 @@ async function mockKiosk(page: Page, checkIn: Mock | null, walkin: Mock | null, 
   await page.route('**/api/kiosk/exit', (r) => (exit ? json(r, exit) : r.continue()));
 }
 
-async function openKiosk(browser: Browser, size: (typeof SIZES)[number]) {
+/** A paired kiosk at `size`, once its screen with that test id is up. */
+async function openKioskOn(browser: Browser, size: (typeof SIZES)[number], testId: string) {
   const context = await newShotContext(browser, { viewport: { width: size.width, height: size.height }, deviceScaleFactor: 1, hasTouch: true });
   const page = await context.newPage();
   run.watch(page, { console: true });
   await page.goto(`${BASE}/demo/open/kiosk`);
   await page.goto(`${BASE}/kiosk?idle=600000`);
-  await page.getByTestId('start-appointment').waitFor();
+  await page.getByTestId(testId).waitFor();
   return { context, page };
 }
+
+const openKiosk = (browser: Browser, size: (typeof SIZES)[number]) => openKioskOn(browser, size, 'start-appointment');
 
 async function toStart(page: Page, lang: 'ar' | 'en') {
   // Back to a clean start screen in the wanted language.
@@ -190,6 +194,8 @@ async function kioskShots(browser: Browser) {
           ],
           ['13-msg-already-checked-in', { status: 409, body: { error: { code: 'ALREADY_CHECKED_IN', message: 'This appointment is already checked in.' } } }],
           ['14-msg-rate-limited', { status: 429, body: { error: { code: 'RATE_LIMITED', message: 'Too many tickets from this kiosk; wait a moment.' } } }],
+          // A check-in racing the supervisor's end of the day.
+          ['14b-msg-day-ended', { status: 409, body: { error: { code: 'DAY_ENDED', message: 'The service day was ended early.' } } }],
         ];
         for (const [n, mock] of outcomes) {
           await mockKiosk(page, mock, null);
@@ -321,11 +327,35 @@ async function statusShots(browser: Browser) {
   await phone.close();
 }
 
+/** The supervisor ends the day early: every kiosk says the hall has closed for today, and offers nothing. */
+async function dayEndedShots(browser: Browser) {
+  const staff = await newShotContext(browser, {});
+  const page = await staff.newPage();
+  await page.goto(`${BASE}/healthz`);
+  const ended = await page.evaluate(async () => {
+    const post = (path: string, body: unknown) =>
+      fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.status);
+    return { login: await post('/api/auth/login', { username: 'supervisor', password: 'super123' }), end: await post('/api/hall/end-day', {}) };
+  });
+  await staff.close();
+  if (ended.end !== 200) run.problems.push(`day ended: the supervisor could not end the day (${JSON.stringify(ended)})`);
+  for (const size of SIZES) {
+    const { context, page } = await openKioskOn(browser, size, 'day-ended');
+    for (const lang of LANGS) {
+      if ((await page.evaluate(() => document.documentElement.lang)) !== lang) await page.getByTestId('lang-toggle').click();
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      await shot(page, `${size.name}-${lang}-19-day-ended`);
+    }
+    await context.close();
+  }
+}
+
 const browser = await launchChromium();
 try {
   await kioskShots(browser);
   if (want('banner')) await printerBannerShots(browser);
   if (want('status')) await statusShots(browser);
+  if (want('closed')) await dayEndedShots(browser);
 } finally {
   await browser.close();
 }
