@@ -5,9 +5,9 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Role } from '../protocol/domain.ts';
 import { errorWords } from '../protocol/errors.ts';
 import { call } from '../ui-kit/client.ts';
-import { LangContext, Logo } from '../ui-kit/components.tsx';
+import { HeaderClock, LangContext, Logo } from '../ui-kit/components.tsx';
 import { useHubClock } from '../ui-kit/hub-time.ts';
-import { applyDocumentLang, formatDate, formatTime, otherLang, saveLang, savedLang, type Lang } from '../ui-kit/i18n.ts';
+import { applyDocumentLang, otherLang, saveLang, savedLang, type Lang } from '../ui-kit/i18n.ts';
 import { SearchIcon } from '../ui-kit/icons.tsx';
 import { FRESH_LOGIN, type LoginStart, type Me, resumeSession, StaffLogin } from '../ui-kit/login.tsx';
 import { UserMenu } from '../ui-kit/user-menu.tsx';
@@ -51,12 +51,7 @@ function Header({
       </div>
       <div class="header-middle">{children}</div>
       <div class="header-end">
-        <div class="clock">
-          <span class="clock-time ltr-num">{formatTime(now, lang)}</span>
-          <span class="clock-date" lang={lang}>
-            {formatDate(now, lang)}
-          </span>
-        </div>
+        <HeaderClock now={now} lang={lang} />
         <button type="button" class="btn btn-ghost btn-small" data-testid="lang-toggle" lang={otherLang(lang)} onClick={() => setLang(otherLang(lang))}>
           {lang === 'ar' ? 'English' : 'العربية'}
         </button>

@@ -2,8 +2,8 @@
 // connection state, the hub's clock, the language toggle and, once logged in, the account menu.
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
-import { DEFAULT_LANG, DEFAULT_TIME_ZONE, formatDate, formatTime, otherLang, type Lang } from '../ui-kit/i18n.ts';
-import { Logo, Spinner } from '../ui-kit/components.tsx';
+import { DEFAULT_LANG, DEFAULT_TIME_ZONE, otherLang, type Lang } from '../ui-kit/i18n.ts';
+import { HeaderClock, Logo, Spinner } from '../ui-kit/components.tsx';
 import { T } from './components.tsx';
 import { tc } from './i18n.ts';
 import { GlobeIcon } from '../ui-kit/icons.tsx';
@@ -60,12 +60,7 @@ export function AppHeader({ middle, actions }: { middle?: ComponentChildren; act
             <T k="common.reconnecting" />
           </span>
         )}
-        <div class="clock" data-testid="clock">
-          <span class="clock-time ltr-num">{formatTime(now, lang, timeZone)}</span>
-          <span class="clock-date" lang={lang}>
-            {formatDate(now, lang, timeZone)}
-          </span>
-        </div>
+        <HeaderClock now={now} lang={lang} timeZone={timeZone} />
         <button
           type="button"
           class="btn btn-ghost btn-small lang-toggle"

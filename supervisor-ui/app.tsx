@@ -9,11 +9,11 @@ import type { Role } from '../protocol/domain.ts';
 import type { HallState } from '../protocol/state.ts';
 import { type ApiFailure, toFailure } from '../ui-kit/api.ts';
 import { call, type ReplyOf } from '../ui-kit/client.ts';
-import { LangContext, Logo, Spinner, useLang } from '../ui-kit/components.tsx';
+import { HeaderClock, LangContext, Logo, Spinner, useLang } from '../ui-kit/components.tsx';
 import { staffFeed } from '../ui-kit/hall-feed.ts';
 import { staffSocket } from '../ui-kit/hub-socket.ts';
 import { useHubClock } from '../ui-kit/hub-time.ts';
-import { applyDocumentLang, DEFAULT_TIME_ZONE, formatDate, formatTime, type Lang, otherLang, saveLang, savedLang } from '../ui-kit/i18n.ts';
+import { applyDocumentLang, DEFAULT_TIME_ZONE, type Lang, otherLang, saveLang, savedLang } from '../ui-kit/i18n.ts';
 import { AlertIcon, GlobeIcon } from '../ui-kit/icons.tsx';
 import { FRESH_LOGIN, type LoginStart, type Me, resumeSession, StaffLogin } from '../ui-kit/login.tsx';
 import { UserMenu } from '../ui-kit/user-menu.tsx';
@@ -80,10 +80,7 @@ function Header({ lang, setLang, hall, children }: { lang: Lang; setLang(l: Lang
         )}
       </div>
       <div class="header-end">
-        <div class="clock" data-testid="clock">
-          <span class="clock-time ltr-num">{formatTime(now, lang, timeZone)}</span>
-          <span class="clock-date">{formatDate(now, lang, timeZone)}</span>
-        </div>
+        <HeaderClock now={now} lang={lang} timeZone={timeZone} />
         <button
           type="button"
           class="btn btn-ghost btn-small lang-toggle"

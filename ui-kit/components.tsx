@@ -1,8 +1,8 @@
-// Preact pieces the screens share: the screen's language, names in both languages, the spinner and
-// the Dor logo. Their classes are styled by ui-kit/styles.css and each screen's own CSS.
+// Preact pieces the screens share: the screen's language, names in both languages, the spinner,
+// the Dor logo and the staff screens' header clock. Their classes are styled by ui-kit/styles.css and each screen's own CSS.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { DEFAULT_LANG, dir, otherLang, type Lang } from './i18n.ts';
+import { DEFAULT_LANG, dir, formatDate, formatTime, otherLang, type Lang } from './i18n.ts';
 
 /** The screen's language, provided once by its app. */
 export const LangContext = createContext<Lang>(DEFAULT_LANG);
@@ -44,5 +44,17 @@ export function Logo({ small = false }: { small?: boolean }) {
         دور
       </span>
     </span>
+  );
+}
+
+/** The staff screens' header clock: the hall's time, large, and its date under it. */
+export function HeaderClock({ now, lang, timeZone }: { now: number; lang: Lang; timeZone?: string }) {
+  return (
+    <div class="clock" data-testid="clock">
+      <span class="clock-time ltr-num">{formatTime(now, lang, timeZone)}</span>
+      <span class="clock-date" lang={lang}>
+        {formatDate(now, lang, timeZone)}
+      </span>
+    </div>
   );
 }

@@ -135,6 +135,7 @@ it('lets the admin create a counter user who must change the password, and disab
   await counter.getByTestId('password-repeat').fill(NEW_USER.own);
   await counter.getByTestId('password-submit').click();
   await counter.getByTestId('counter-pick-3').click();
+  await counter.getByTestId('counter-state').waitFor(); // the terminal's own header (and its menu) is up
   // The account menu's password dialog keeps its keys: N on its button does not call a ticket.
   await counter.getByTestId('user-menu').click();
   await counter.getByTestId('menu-password').click();
