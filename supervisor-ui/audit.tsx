@@ -68,7 +68,13 @@ export function changeLines(before: unknown, after: unknown, path: string[] = []
   const b = open(before) ? (before as Record<string, unknown>) : {};
   const a = open(after) ? (after as Record<string, unknown>) : {};
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  return keys.flatMap((k) => (path.length < 2 ? changeLines(b[k], a[k], [...path, k]) : [{ field: [...path, k], before: b[k], after: a[k] }]));
+  return keys.flatMap((k) =>
+    path.length < 2
+      ? changeLines(b[k], a[k], [...path, k])
+      : JSON.stringify(b[k]) === JSON.stringify(a[k])
+        ? []
+        : [{ field: [...path, k], before: b[k], after: a[k] }],
+  );
 }
 
 function Changes({ entry }: { entry: Entry }) {

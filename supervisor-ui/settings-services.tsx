@@ -24,8 +24,8 @@ function IconChoice({ value, onChange }: { value: string; onChange(icon: Service
     <fieldset class="sv-icons">
       <legend class="field-label">{tv(lang, 'f.icon')}</legend>
       {ICON_NAMES.map((name) => (
-        <label key={name} class="sv-icon-choice" title={tv(lang, `icon.${name}`)}>
-          <input type="radio" name="service-icon" data-testid={`service-icon-${name}`} checked={chosen === name} onChange={() => onChange(name)} />
+        <label key={name} class="sv-icon-choice" title={tv(lang, `icon.${name}`)} data-testid={`service-icon-${name}`} data-checked={String(chosen === name)}>
+          <input type="radio" name="service-icon" checked={chosen === name} onChange={() => onChange(name)} />
           <ServiceIcon name={name} size="1.8em" />
           <span class="sv-icon-name">{tv(lang, `icon.${name}`)}</span>
         </label>
