@@ -42,9 +42,13 @@ export function validated<S extends z.ZodType>(schema: S, input: unknown): z.out
 }
 
 const isFieldName = (f: string): f is FieldName => (FIELD_NAMES as readonly string[]).includes(f);
+/** The users page's fields, labelled there. */
+const ACCOUNT_FIELDS = ['username', 'displayNameAr', 'displayNameEn', 'role'] as const;
+const isAccountField = (f: string): f is (typeof ACCOUNT_FIELDS)[number] => (ACCOUNT_FIELDS as readonly string[]).includes(f);
 
-/** A rejected field named by its label (the last step of its path: `priorityWeights.elderly` → elderly). */
-export const fieldLabel = (lang: Lang) => (field: string) => (isFieldName(field) ? tv(lang, `f.${field}`) : null);
+/** A field named by its label (for a refusal, the last step of its path: `priorityWeights.elderly` → elderly); null for one without. */
+export const fieldLabel = (lang: Lang) => (field: string) =>
+  isFieldName(field) ? tv(lang, `f.${field}`) : isAccountField(field) ? tv(lang, `field.${field}`) : null;
 
 /** An action's state: busy, the refusal, and the words of what was done. */
 export function useAction() {
@@ -153,6 +157,7 @@ export function TextInput(props: FieldProps<string> & { dir: 'rtl' | 'ltr'; maxL
         dir={props.dir}
         maxLength={props.maxLength}
         autocomplete="off"
+        autocapitalize="off"
         spellcheck={false}
         disabled={props.disabled}
         value={props.value}
@@ -218,6 +223,7 @@ export function FormDialog({
   run,
   onDone,
   onClose,
+  fieldLabel: labelOf,
   children,
 }: {
   testId: string;
@@ -228,8 +234,10 @@ export function FormDialog({
   danger?: boolean;
   wide?: boolean;
   run(): Promise<string>;
-  onDone(text: string): void;
+  onDone(text: string): void | Promise<void>;
   onClose(): void;
+  /** How a refused field is named (default: the console's field labels). */
+  fieldLabel?: (field: string) => string | null;
   children: ComponentChildren;
 }) {
   const lang = useLang();
@@ -241,7 +249,7 @@ export function FormDialog({
     setBusy(true);
     setError(null);
     try {
-      onDone(await run());
+      await onDone(await run());
     } catch (err) {
       setError(toFailure(err));
       setBusy(false);
@@ -255,7 +263,7 @@ export function FormDialog({
           {title}
         </h2>
         {children}
-        <FormError error={error} testId="dialog-error" fieldLabel={fieldLabel(lang)} />
+        <FormError error={error} testId="dialog-error" fieldLabel={labelOf ?? fieldLabel(lang)} />
         <div class="dialog-buttons">
           <button type="button" class="btn btn-ghost" data-testid="dialog-cancel" onClick={onClose}>
             {tk(lang, 'common.cancel')}

@@ -3,15 +3,18 @@
 // when (hall time), who, what — and its changes as a short field: old → new list, never raw JSON.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { AuditQuery } from '../protocol/api.ts';
+import { CounterMode, DeviceKind, Role } from '../protocol/domain.ts';
 import { splitDisplayName } from '../protocol/users.ts';
 import { type ApiFailure, toFailure } from '../ui-kit/api.ts';
 import { call, type InputOf, type ReplyOf } from '../ui-kit/client.ts';
 import { Spinner, useLang } from '../ui-kit/components.tsx';
 import { formatShortDate, formatTime, type Lang } from '../ui-kit/i18n.ts';
 import { FormError } from '../ui-kit/password.tsx';
+import { roleName } from '../ui-kit/staff-words.ts';
 import { fieldLabel, Loading, PageHead, validated } from './admin-kit.tsx';
 import type { Accounts, Hall } from './app.tsx';
 import { type AuditArea, AUDIT_AREAS, type AuditKind, AUDIT_KINDS, tv } from './i18n.ts';
+import { modeName } from './settings-counters.tsx';
 import { weekdayName } from './settings-hours.tsx';
 
 type Entry = ReplyOf<'audit.list'>['entries'][number];
@@ -26,6 +29,14 @@ const isArea = (a: string): a is AuditArea => (AUDIT_AREAS as readonly string[])
 export const kindName = (lang: Lang, kind: string) => (isKind(kind) ? tv(lang, `kind.${kind}`) : kind);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A value in words where its field says what it is (a device's kind, a counter's mode, a role); else as `plain`. */
+function valueText(field: string | undefined, v: unknown, lang: Lang): string {
+  if (field === 'kind' && DeviceKind.safeParse(v).success) return tv(lang, `device.${v as DeviceKind}`);
+  if (field === 'mode' && CounterMode.safeParse(v).success) return modeName(lang, v as CounterMode);
+  if (field === 'role' && Role.safeParse(v).success) return roleName(lang, v as Role);
+  return plain(v, lang);
+}
 
 /** One value as a person reads it. */
 function plain(v: unknown, lang: Lang): string {
@@ -44,7 +55,7 @@ function plain(v: unknown, lang: Lang): string {
   }
   const label = fieldLabel(lang);
   return Object.entries(v)
-    .map(([k, x]) => `${label(k) ?? k}: ${plain(x, lang)}`)
+    .map(([k, x]) => `${label(k) ?? k}: ${valueText(k, x, lang)}`)
     .join('، ');
 }
 
@@ -90,7 +101,7 @@ function Changes({ entry }: { entry: Entry }) {
           {entry.before !== null && entry.before !== undefined && (
             <>
               <span class="sv-change-old" data-testid="audit-old">
-                {plain(l.before, lang)}
+                {valueText(l.field.at(-1), l.before, lang)}
               </span>
               <span class="sv-change-arrow" aria-hidden="true">
                 {lang === 'ar' ? '←' : '→'}
@@ -98,7 +109,7 @@ function Changes({ entry }: { entry: Entry }) {
             </>
           )}
           <span class="sv-change-new" data-testid="audit-new">
-            {plain(l.after, lang)}
+            {valueText(l.field.at(-1), l.after, lang)}
           </span>
         </li>
       ))}
@@ -215,8 +226,8 @@ export function AuditSection({ hall, accounts }: { hall: Hall; accounts: Account
             return (
               <li key={e.id} class="sv-audit-entry" data-testid="audit-entry" data-kind={e.kind} data-target={e.target}>
                 <div class="sv-audit-head">
-                  <time class="sv-audit-when ltr-num" dateTime={new Date(e.at).toISOString()}>
-                    {formatShortDate(e.at, lang, hall.timeZone)} {formatTime(e.at, lang, hall.timeZone)}
+                  <time class="sv-audit-when" dateTime={new Date(e.at).toISOString()}>
+                    {formatShortDate(e.at, lang, hall.timeZone)} <span class="ltr-num">{formatTime(e.at, lang, hall.timeZone)}</span>
                   </time>
                   <span class="sv-audit-who" data-testid="audit-who">
                     {who(e, lang)}

@@ -11,7 +11,7 @@ import { Spinner, useLang } from '../ui-kit/components.tsx';
 import { formatDay, type Lang } from '../ui-kit/i18n.ts';
 import { CalendarCheckIcon, ClockIcon } from '../ui-kit/icons.tsx';
 import { FormError } from '../ui-kit/password.tsx';
-import { type Action, ActionResult, CheckInput, Loading, NumberInput, PageHead, TextInput, useAction, validated } from './admin-kit.tsx';
+import { type Action, ActionResult, CheckInput, Loading, PageHead, TextInput, useAction, validated } from './admin-kit.tsx';
 import { tk } from '../ui-kit/staff-words.ts';
 import { tv } from './i18n.ts';
 
@@ -25,6 +25,7 @@ const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
 export const weekdayName = (lang: Lang, weekday: number) =>
   new Intl.DateTimeFormat(lang === 'ar' ? 'ar-BH' : 'en-GB', { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2026, 10, 22 + weekday));
 
+/** A time of day in a table whose header names it (the label is for screen readers). */
 function TimeInput({
   label,
   testId,
@@ -39,18 +40,16 @@ function TimeInput({
   disabled?: boolean;
 }) {
   return (
-    <label class="field sv-time">
-      <span class="field-label">{label}</span>
-      <input
-        class="input ltr-num"
-        type="time"
-        dir="ltr"
-        data-testid={testId}
-        value={value}
-        disabled={disabled}
-        onInput={(e) => onInput(e.currentTarget.value)}
-      />
-    </label>
+    <input
+      class="input ltr-num sv-time-input"
+      type="time"
+      dir="ltr"
+      data-testid={testId}
+      aria-label={label}
+      value={value}
+      disabled={disabled}
+      onInput={(e) => onInput(e.currentTarget.value)}
+    />
   );
 }
 
@@ -85,44 +84,53 @@ function OpeningHours({ days, admin, onSaved }: { days: Day[]; admin: boolean; o
         {tv(lang, 'hours.title')}
       </h2>
       <p class="sv-group-note">{admin ? tv(lang, 'hours.intro') : tv(lang, 'hours.readOnly')}</p>
-      <table class="sv-table sv-table-compact">
+      <table class="sv-table sv-table-compact sv-hours">
+        <thead>
+          <tr>
+            <th scope="col">{tv(lang, 'f.weekday')}</th>
+            <th scope="col">{tv(lang, 'f.opens')}</th>
+            <th scope="col">{tv(lang, 'f.closes')}</th>
+          </tr>
+        </thead>
         <tbody>
           {WEEKDAYS.map((w) => {
             const d = draft[w] ?? null;
+            const name = weekdayName(lang, w);
             return (
-              <tr key={w} data-testid={`hours-${w}`}>
-                <th scope="row">{weekdayName(lang, w)}</th>
-                <td>
+              <tr key={w} data-testid={`hours-${w}`} class={d ? undefined : 'sv-row-off'}>
+                <th scope="row">
                   <CheckInput
-                    label={tv(lang, 'hours.open')}
+                    label={name}
                     testId={`hours-${w}-open`}
                     value={d !== null}
                     disabled={!admin}
                     onInput={(on) => setDay(w, on ? { weekday: w, opens: '07:30', closes: '14:00' } : null)}
                   />
-                </td>
-                <td>
-                  {d ? (
-                    <span class="sv-times">
+                </th>
+                {d ? (
+                  <>
+                    <td>
                       <TimeInput
-                        label={tv(lang, 'f.opens')}
+                        label={`${name}: ${tv(lang, 'f.opens')}`}
                         testId={`hours-${w}-opens`}
                         value={d.opens}
                         disabled={!admin}
                         onInput={(opens) => setDay(w, { ...d, opens })}
                       />
+                    </td>
+                    <td>
                       <TimeInput
-                        label={tv(lang, 'f.closes')}
+                        label={`${name}: ${tv(lang, 'f.closes')}`}
                         testId={`hours-${w}-closes`}
                         value={d.closes}
                         disabled={!admin}
                         onInput={(closes) => setDay(w, { ...d, closes })}
                       />
-                    </span>
-                  ) : (
-                    <span class="sv-muted">{tv(lang, 'hours.closed')}</span>
-                  )}
-                </td>
+                    </td>
+                  </>
+                ) : (
+                  <td colSpan={2}>{tv(lang, 'hours.closed')}</td>
+                )}
               </tr>
             );
           })}
@@ -196,58 +204,80 @@ function ScheduleEditor({
         <span class="field-label">{tv(lang, 'f.validFrom')}</span>
         <input class="input ltr-num" type="date" dir="ltr" data-testid="schedule-from" value={validFrom} onInput={(e) => setValidFrom(e.currentTarget.value)} />
       </label>
-      <div class="sv-rows" data-testid="schedule-periods">
-        {periods.map((p, i) => (
-          <div class="sv-row" key={i} data-testid={`period-${i}`}>
-            <label class="field">
-              <span class="field-label">{tv(lang, 'f.weekday')}</span>
-              <select
-                class="input"
-                data-testid={`period-${i}-weekday`}
-                value={p.weekday}
-                onChange={(e) => setPeriod(i, { ...p, weekday: Number(e.currentTarget.value) })}
-              >
-                {WEEKDAYS.map((w) => (
-                  <option key={w} value={w}>
-                    {weekdayName(lang, w)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <TimeInput
-              label={tv(lang, 'f.startTime')}
-              testId={`period-${i}-start`}
-              value={p.startTime}
-              onInput={(startTime) => setPeriod(i, { ...p, startTime })}
-            />
-            <TimeInput label={tv(lang, 'f.endTime')} testId={`period-${i}-end`} value={p.endTime} onInput={(endTime) => setPeriod(i, { ...p, endTime })} />
-            <NumberInput
-              label={tv(lang, 'f.counters')}
-              testId={`period-${i}-counters`}
-              min={0}
-              max={999}
-              value={p.counters}
-              onInput={(counters) => setPeriod(i, { ...p, counters })}
-            />
-            <button
-              type="button"
-              class="btn btn-ghost btn-small sv-danger sv-row-remove"
-              data-testid={`period-${i}-remove`}
-              onClick={() => setPeriods((all) => all.filter((_x, j) => j !== i))}
-            >
-              {tv(lang, 'common.remove')}
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          class="btn btn-ghost btn-small sv-row-add"
-          data-testid="period-add"
-          onClick={() => setPeriods((all) => [...all, { weekday: 0, startTime: '08:00', endTime: '12:00', counters: 1, ...all.at(-1) }])}
-        >
-          {tv(lang, 'schedule.addPeriod')}
-        </button>
-      </div>
+      <table class="sv-table sv-table-compact sv-periods-edit" data-testid="schedule-periods">
+        <thead>
+          <tr>
+            <th scope="col">{tv(lang, 'f.weekday')}</th>
+            <th scope="col">{tv(lang, 'f.startTime')}</th>
+            <th scope="col">{tv(lang, 'f.endTime')}</th>
+            <th scope="col">{tv(lang, 'f.counters')}</th>
+            <th scope="col" aria-label={tv(lang, 'common.remove')} />
+          </tr>
+        </thead>
+        <tbody>
+          {periods.map((p, i) => (
+            <tr key={i} data-testid={`period-${i}`}>
+              <td>
+                <select
+                  class="input"
+                  data-testid={`period-${i}-weekday`}
+                  aria-label={tv(lang, 'f.weekday')}
+                  value={p.weekday}
+                  onChange={(e) => setPeriod(i, { ...p, weekday: Number(e.currentTarget.value) })}
+                >
+                  {WEEKDAYS.map((w) => (
+                    <option key={w} value={w}>
+                      {weekdayName(lang, w)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <TimeInput
+                  label={tv(lang, 'f.startTime')}
+                  testId={`period-${i}-start`}
+                  value={p.startTime}
+                  onInput={(startTime) => setPeriod(i, { ...p, startTime })}
+                />
+              </td>
+              <td>
+                <TimeInput label={tv(lang, 'f.endTime')} testId={`period-${i}-end`} value={p.endTime} onInput={(endTime) => setPeriod(i, { ...p, endTime })} />
+              </td>
+              <td>
+                <input
+                  class="input ltr-num sv-counters-input"
+                  type="number"
+                  dir="ltr"
+                  min={0}
+                  max={999}
+                  aria-label={tv(lang, 'f.counters')}
+                  data-testid={`period-${i}-counters`}
+                  value={Number.isNaN(p.counters) ? '' : String(p.counters)}
+                  onInput={(e) => setPeriod(i, { ...p, counters: e.currentTarget.value.trim() === '' ? Number.NaN : Number(e.currentTarget.value) })}
+                />
+              </td>
+              <td>
+                <button
+                  type="button"
+                  class="btn btn-ghost btn-small sv-danger"
+                  data-testid={`period-${i}-remove`}
+                  onClick={() => setPeriods((all) => all.filter((_x, j) => j !== i))}
+                >
+                  {tv(lang, 'common.remove')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button
+        type="button"
+        class="btn btn-ghost btn-small sv-row-add"
+        data-testid="period-add"
+        onClick={() => setPeriods((all) => [...all, { weekday: 0, startTime: '08:00', endTime: '12:00', counters: 1, ...all.at(-1) }])}
+      >
+        {tv(lang, 'schedule.addPeriod')}
+      </button>
       <p class="sv-group-note">{tv(lang, 'schedule.editorHint')}</p>
       <ActionResult action={action} testId="schedule" />
       <div class="sv-save">
@@ -439,13 +469,11 @@ export function HoursPage({ admin, today }: { admin: boolean; today: string }) {
       {!hours || !schedules || today === '' ? (
         !error && <Loading />
       ) : (
-        <div class="sv-columns">
+        <>
           <OpeningHours days={hours} admin={admin} onSaved={setHours} />
-          <div class="sv-stack">
-            <AppointmentSchedule data={schedules} today={today} onSaved={(schedule) => setSchedules({ ...schedules, schedule })} />
-            <Holidays holidays={schedules.holidays} today={today} onSaved={(holidays) => setSchedules({ ...schedules, holidays })} />
-          </div>
-        </div>
+          <AppointmentSchedule data={schedules} today={today} onSaved={(schedule) => setSchedules({ ...schedules, schedule })} />
+          <Holidays holidays={schedules.holidays} today={today} onSaved={(holidays) => setSchedules({ ...schedules, holidays })} />
+        </>
       )}
     </section>
   );

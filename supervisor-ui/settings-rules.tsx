@@ -82,7 +82,7 @@ function SettingsForm<K extends Key>({
       {children(draft, set, !admin)}
       <ActionResult action={action} testId="settings" />
       {admin && (
-        <div class="sv-save">
+        <div class="sv-save sv-save-sticky">
           <span class="sv-save-count" data-testid="settings-changes" data-value={count}>
             {count > 0 ? tv(lang, 'settings.changes', { n: count }) : tv(lang, 'settings.noChanges')}
           </span>
@@ -494,48 +494,50 @@ export function OutcomesPage(props: SettingsPageProps) {
   return (
     <SettingsForm {...props} page="outcomes" keys={['outcomeCodes']}>
       {(d, set, ro) => (
-        <RowList
-          rows={d.outcomeCodes}
-          onChange={(rows) => set('outcomeCodes', rows)}
-          blank={{ code: '', ar: '', en: '' }}
-          max={30}
-          testId="outcome"
-          addLabel={tv(lang, 'outcomes.add')}
-          readOnly={ro}
-          row={(o, i, update) => (
-            <>
-              <TextInput
-                label={tv(lang, 'f.code')}
-                hint={i === 0 ? tv(lang, 'outcomes.codeHint') : undefined}
-                testId={`outcome-${i}-code`}
-                class="sv-code"
-                dir="ltr"
-                maxLength={40}
-                value={o.code}
-                onInput={(code) => update({ ...o, code })}
-                disabled={ro}
-              />
-              <TextInput
-                label={tv(lang, 'f.ar')}
-                testId={`outcome-${i}-ar`}
-                dir="rtl"
-                maxLength={80}
-                value={o.ar}
-                onInput={(ar) => update({ ...o, ar })}
-                disabled={ro}
-              />
-              <TextInput
-                label={tv(lang, 'f.en')}
-                testId={`outcome-${i}-en`}
-                dir="ltr"
-                maxLength={80}
-                value={o.en}
-                onInput={(en) => update({ ...o, en })}
-                disabled={ro}
-              />
-            </>
-          )}
-        />
+        <>
+          <p class="sv-group-note">{tv(lang, 'outcomes.codeHint')}</p>
+          <RowList
+            rows={d.outcomeCodes}
+            onChange={(rows) => set('outcomeCodes', rows)}
+            blank={{ code: '', ar: '', en: '' }}
+            max={30}
+            testId="outcome"
+            addLabel={tv(lang, 'outcomes.add')}
+            readOnly={ro}
+            row={(o, i, update) => (
+              <>
+                <TextInput
+                  label={tv(lang, 'f.code')}
+                  testId={`outcome-${i}-code`}
+                  class="sv-code"
+                  dir="ltr"
+                  maxLength={40}
+                  value={o.code}
+                  onInput={(code) => update({ ...o, code })}
+                  disabled={ro}
+                />
+                <TextInput
+                  label={tv(lang, 'f.ar')}
+                  testId={`outcome-${i}-ar`}
+                  dir="rtl"
+                  maxLength={80}
+                  value={o.ar}
+                  onInput={(ar) => update({ ...o, ar })}
+                  disabled={ro}
+                />
+                <TextInput
+                  label={tv(lang, 'f.en')}
+                  testId={`outcome-${i}-en`}
+                  dir="ltr"
+                  maxLength={80}
+                  value={o.en}
+                  onInput={(en) => update({ ...o, en })}
+                  disabled={ro}
+                />
+              </>
+            )}
+          />
+        </>
       )}
     </SettingsForm>
   );

@@ -31,8 +31,22 @@ const RULES: LayoutRules = {
 
 const PAGES = ['services', 'counters', 'hours', 'rules', 'kiosk', 'outcomes', 'ticker'] as const;
 
+/**
+ * The screenshot as the window shows it; then the layout check with the window as tall as the
+ * section (it scrolls inside the console), so what is below the fold is checked too.
+ */
 async function shot(page: Page, label: string): Promise<void> {
-  await run.shot(page, `${args.size}-${label}`, RULES, 300);
+  const name = `${args.size}-${label}`;
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForTimeout(300);
+  await run.screenshot(page, name);
+  const below = await page.evaluate(() => {
+    const main = document.querySelector('.sv-main');
+    return main ? main.scrollHeight - main.clientHeight : 0;
+  });
+  await page.setViewportSize({ width: W, height: H + below });
+  await run.audit(page, name, RULES);
+  await page.setViewportSize({ width: W, height: H });
 }
 
 async function inLang(page: Page, lang: 'ar' | 'en'): Promise<void> {
@@ -53,8 +67,11 @@ try {
 
   // A few changes first, so the audit log has something to show: a queue rule and a service's colour.
   await page.goto(`${BASE}/supervisor#settings/rules`);
-  await page.getByTestId('set-maxRecalls').fill('3');
-  await page.getByTestId('set-priorityWeights-elderly').fill('2');
+  // (another value than the one stored, so a second run against the same hub changes something too)
+  const recalls = page.getByTestId('set-maxRecalls');
+  await recalls.fill((await recalls.inputValue()) === '3' ? '2' : '3');
+  const elderly = page.getByTestId('set-priorityWeights-elderly');
+  await elderly.fill((await elderly.inputValue()) === '2' ? '1.5' : '2');
   await page.getByTestId('settings-save').click();
   await page.getByTestId('settings-done').waitFor();
 
