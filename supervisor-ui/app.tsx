@@ -17,10 +17,13 @@ import { applyDocumentLang, DEFAULT_TIME_ZONE, type Lang, otherLang, saveLang, s
 import { AlertIcon, GlobeIcon } from '../ui-kit/icons.tsx';
 import { FRESH_LOGIN, type LoginStart, type Me, resumeSession, StaffLogin } from '../ui-kit/login.tsx';
 import { UserMenu } from '../ui-kit/user-menu.tsx';
+import { AuditSection } from './audit.tsx';
 import { Checklist } from './checklist.tsx';
+import { DevicesSection } from './devices.tsx';
 import { tv } from './i18n.ts';
 import { ChecklistIcon } from './icons.tsx';
 import { sectionHref, SideNav, SoonPanel, useSection } from './sections.tsx';
+import { SettingsSection } from './settings.tsx';
 import { UsersPage } from './users.tsx';
 
 export const CONSOLE_ROLES: readonly Role[] = ['supervisor', 'admin'];
@@ -168,6 +171,12 @@ function Console({
             <Checklist accounts={accounts} accountsError={accountsError} today={hall.day} onReloadAccounts={reloadAccounts} />
           ) : section === 'users' ? (
             <UsersPage me={me} accounts={accounts} accountsError={accountsError} onChanged={reloadAccounts} />
+          ) : section === 'settings' ? (
+            <SettingsSection me={me} hall={hall} />
+          ) : section === 'devices' ? (
+            <DevicesSection hall={hall} />
+          ) : section === 'audit' ? (
+            <AuditSection hall={hall} accounts={accounts} />
           ) : (
             <SoonPanel section={section} />
           )}

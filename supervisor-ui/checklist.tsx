@@ -40,7 +40,7 @@ const count = <T,>(xs: readonly T[], test: (x: T) => boolean) => xs.filter(test)
 const inUse = (d: Device) => d.pairedAt !== null && !d.revoked;
 
 /** Prints the sample ticket on a kiosk's printer and says how it went. */
-function TestPrint({ kiosk }: { kiosk: Device }) {
+export function TestPrint({ kiosk }: { kiosk: Device }) {
   const lang = useLang();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ReplyOf<'printers.test'> | null>(null);

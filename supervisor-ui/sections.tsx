@@ -1,6 +1,6 @@
-// The console's sections, in the side navigation's order, and where they live: `/supervisor#users`.
-// The start page (the checklist) and the users page are built; the others are being built on the
-// hub's side and show what they will hold until their screens come.
+// The console's sections, in the side navigation's order, and where they live: `/supervisor#users`
+// (a section's own pages after a slash: `#settings/services`). The sections not built yet show
+// what they will hold until their screens come.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useLang } from '../ui-kit/components.tsx';
@@ -11,9 +11,10 @@ import { AuditIcon, ChartIcon, ChecklistIcon, DevicesIcon, GearIcon, PulseIcon, 
 
 export const SECTIONS = ['start', 'live', 'users', 'settings', 'devices', 'rollout', 'audit', 'reports'] as const;
 export type Section = (typeof SECTIONS)[number];
-export type SoonSection = Exclude<Section, 'start' | 'users'>;
+const BUILT = ['start', 'users', 'settings', 'devices', 'audit'] as const;
+export type SoonSection = Exclude<Section, (typeof BUILT)[number]>;
 
-const isSoon = (s: Section): s is SoonSection => s !== 'start' && s !== 'users';
+const isSoon = (s: Section): s is SoonSection => !(BUILT as readonly Section[]).includes(s);
 
 const ICONS: Record<Section, (p: { size: string }) => ComponentChildren> = {
   start: ChecklistIcon,
@@ -33,7 +34,7 @@ export const sectionName = (lang: Lang, s: Section) => tv(lang, navKey(s));
 export const sectionHref = (s: Section) => `#${s}`;
 
 function sectionOf(hash: string): Section {
-  const name = hash.replace(/^#/, '');
+  const name = hash.replace(/^#/, '').split('/')[0] ?? '';
   return (SECTIONS as readonly string[]).includes(name) ? (name as Section) : 'start';
 }
 

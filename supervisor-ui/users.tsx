@@ -2,7 +2,6 @@
 // still the demo password). Admins create accounts, edit names and roles, set a new password, and
 // disable or enable an account; supervisors read. The hub enforces every rule (the last admin, one's
 // own account, a taken username) and its refusals are shown in the person's language.
-import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { Role } from '../protocol/domain.ts';
 import type { UserAccount } from '../protocol/users.ts';
@@ -12,9 +11,9 @@ import { Spinner, useLang } from '../ui-kit/components.tsx';
 import type { Lang } from '../ui-kit/i18n.ts';
 import { CheckCircleIcon, InfoIcon, KeyIcon, UserIcon, UsersIcon } from '../ui-kit/icons.tsx';
 import type { Me } from '../ui-kit/login.tsx';
-import { Modal } from '../ui-kit/modal.tsx';
 import { FormError, NewPasswordFields, NO_NEW_PASSWORD, newPasswordReady, type NewPassword } from '../ui-kit/password.tsx';
 import { roleName, tk } from '../ui-kit/staff-words.ts';
+import { fieldLabel as consoleFieldLabel, FormDialog, TextInput } from './admin-kit.tsx';
 import type { Accounts } from './app.tsx';
 import { tv } from './i18n.ts';
 
@@ -22,52 +21,8 @@ type Dialog = { kind: 'create' } | { kind: 'edit' | 'reset' | 'disable'; user: U
 
 const nameOf = (u: UserAccount, lang: Lang) => (lang === 'ar' ? u.displayNameAr : u.displayNameEn);
 
-/** A rejected field of a user form, named by its label. */
-function fieldLabel(lang: Lang) {
-  return (field: string): string | null => {
-    switch (field) {
-      case 'username':
-      case 'displayNameAr':
-      case 'displayNameEn':
-      case 'role':
-        return tv(lang, `field.${field}`);
-      case 'password':
-        return tk(lang, 'password.new');
-      default:
-        return null;
-    }
-  };
-}
-
-function TextField(props: {
-  label: string;
-  testId: string;
-  value: string;
-  onInput(v: string): void;
-  dir: 'rtl' | 'ltr';
-  maxLength: number;
-  autocomplete?: string;
-  hint?: string;
-}) {
-  return (
-    <label class="field">
-      <span class="field-label">{props.label}</span>
-      <input
-        class="input"
-        type="text"
-        data-testid={props.testId}
-        dir={props.dir}
-        maxLength={props.maxLength}
-        autocomplete={props.autocomplete ?? 'off'}
-        autocapitalize="off"
-        spellcheck={false}
-        value={props.value}
-        onInput={(e) => props.onInput(e.currentTarget.value)}
-      />
-      {props.hint && <span class="field-hint">{props.hint}</span>}
-    </label>
-  );
-}
+/** A rejected field of a user form, named by its label (the password by the password form's). */
+const fieldLabel = (lang: Lang) => (field: string) => (field === 'password' ? tk(lang, 'password.new') : consoleFieldLabel(lang)(field));
 
 function RoleField({ value, onChange }: { value: Role; onChange(r: Role): void }) {
   const lang = useLang();
@@ -85,66 +40,6 @@ function RoleField({ value, onChange }: { value: Role; onChange(r: Role): void }
   );
 }
 
-/** One account dialog: its form, the hub's refusal, cancel and the action. `run` resolves with the words of what was done. */
-function UserDialog({
-  testId,
-  title,
-  submitLabel,
-  ready,
-  danger = false,
-  run,
-  onDone,
-  onClose,
-  children,
-}: {
-  testId: string;
-  title: string;
-  submitLabel: string;
-  ready: boolean;
-  danger?: boolean;
-  run(): Promise<string>;
-  onDone(text: string): Promise<void>;
-  onClose(): void;
-  children: ComponentChildren;
-}) {
-  const lang = useLang();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiFailure | null>(null);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    if (!ready || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await onDone(await run());
-    } catch (err) {
-      setError(toFailure(err));
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal onClose={onClose} labelId={`${testId}-title`} testId={testId} class="sv-dialog">
-      <form class="dialog-body" onSubmit={submit} noValidate>
-        <h2 class="dialog-title" id={`${testId}-title`}>
-          {danger ? <UserIcon size="1.3em" /> : <UsersIcon size="1.3em" />}
-          {title}
-        </h2>
-        {children}
-        <FormError error={error} testId="dialog-error" fieldLabel={fieldLabel(lang)} />
-        <div class="dialog-buttons">
-          <button type="button" class="btn btn-ghost" data-testid="dialog-cancel" onClick={onClose}>
-            {tk(lang, 'common.cancel')}
-          </button>
-          <button type="submit" class={`btn ${danger ? 'sv-btn-danger' : 'btn-primary'}`} data-testid="dialog-submit" disabled={!ready || busy}>
-            {busy && <Spinner />}
-            {submitLabel}
-          </button>
-        </div>
-      </form>
-    </Modal>
-  );
-}
-
 type DialogProps = { onDone(text: string): Promise<void>; onClose(): void };
 
 function CreateDialog(props: DialogProps) {
@@ -156,8 +51,10 @@ function CreateDialog(props: DialogProps) {
   const [password, setPassword] = useState<NewPassword>(NO_NEW_PASSWORD);
   const ready = username.trim() !== '' && nameAr.trim() !== '' && nameEn.trim() !== '' && newPasswordReady(password, username);
   return (
-    <UserDialog
+    <FormDialog
       {...props}
+      icon={<UsersIcon size="1.3em" />}
+      fieldLabel={fieldLabel(lang)}
       testId="create-dialog"
       title={tv(lang, 'create.title')}
       submitLabel={tv(lang, 'create.submit')}
@@ -167,7 +64,7 @@ function CreateDialog(props: DialogProps) {
         return tv(lang, 'create.done', { name: nameOf(user, lang) });
       }}
     >
-      <TextField
+      <TextInput
         label={tv(lang, 'field.username')}
         testId="user-username"
         value={username}
@@ -177,8 +74,8 @@ function CreateDialog(props: DialogProps) {
         hint={tv(lang, 'field.usernameHint')}
       />
       <div class="sv-pair">
-        <TextField label={tv(lang, 'field.displayNameAr')} testId="user-name-ar" value={nameAr} onInput={setNameAr} dir="rtl" maxLength={80} />
-        <TextField label={tv(lang, 'field.displayNameEn')} testId="user-name-en" value={nameEn} onInput={setNameEn} dir="ltr" maxLength={80} />
+        <TextInput label={tv(lang, 'field.displayNameAr')} testId="user-name-ar" value={nameAr} onInput={setNameAr} dir="rtl" maxLength={80} />
+        <TextInput label={tv(lang, 'field.displayNameEn')} testId="user-name-en" value={nameEn} onInput={setNameEn} dir="ltr" maxLength={80} />
       </div>
       <RoleField value={role} onChange={setRole} />
       <NewPasswordFields value={password} onChange={setPassword} username={username} />
@@ -186,7 +83,7 @@ function CreateDialog(props: DialogProps) {
         <InfoIcon size="1.2em" />
         {tv(lang, 'create.hint')}
       </p>
-    </UserDialog>
+    </FormDialog>
   );
 }
 
@@ -203,8 +100,10 @@ function EditDialog({ user, ...props }: DialogProps & { user: UserAccount }) {
   };
   const ready = nameAr.trim() !== '' && nameEn.trim() !== '' && Object.keys(change).length > 0;
   return (
-    <UserDialog
+    <FormDialog
       {...props}
+      icon={<UsersIcon size="1.3em" />}
+      fieldLabel={fieldLabel(lang)}
       testId="edit-dialog"
       title={tv(lang, 'edit.title', { name: nameOf(user, lang) })}
       submitLabel={tv(lang, 'common.save')}
@@ -218,15 +117,15 @@ function EditDialog({ user, ...props }: DialogProps & { user: UserAccount }) {
         {user.username}
       </p>
       <div class="sv-pair">
-        <TextField label={tv(lang, 'field.displayNameAr')} testId="user-name-ar" value={nameAr} onInput={setNameAr} dir="rtl" maxLength={80} />
-        <TextField label={tv(lang, 'field.displayNameEn')} testId="user-name-en" value={nameEn} onInput={setNameEn} dir="ltr" maxLength={80} />
+        <TextInput label={tv(lang, 'field.displayNameAr')} testId="user-name-ar" value={nameAr} onInput={setNameAr} dir="rtl" maxLength={80} />
+        <TextInput label={tv(lang, 'field.displayNameEn')} testId="user-name-en" value={nameEn} onInput={setNameEn} dir="ltr" maxLength={80} />
       </div>
       <RoleField value={role} onChange={setRole} />
       <p class="dialog-note">
         <InfoIcon size="1.2em" />
         {tv(lang, 'edit.roleHint')}
       </p>
-    </UserDialog>
+    </FormDialog>
   );
 }
 
@@ -235,8 +134,10 @@ function ResetDialog({ user, ...props }: DialogProps & { user: UserAccount }) {
   const [password, setPassword] = useState<NewPassword>(NO_NEW_PASSWORD);
   const name = nameOf(user, lang);
   return (
-    <UserDialog
+    <FormDialog
       {...props}
+      icon={<UsersIcon size="1.3em" />}
+      fieldLabel={fieldLabel(lang)}
       testId="reset-dialog"
       title={tv(lang, 'reset.title', { name })}
       submitLabel={tv(lang, 'reset.submit')}
@@ -251,7 +152,7 @@ function ResetDialog({ user, ...props }: DialogProps & { user: UserAccount }) {
         {tv(lang, 'reset.hint', { name })}
       </p>
       <NewPasswordFields value={password} onChange={setPassword} username={user.username} />
-    </UserDialog>
+    </FormDialog>
   );
 }
 
@@ -259,8 +160,10 @@ function DisableDialog({ user, ...props }: DialogProps & { user: UserAccount }) 
   const lang = useLang();
   const name = nameOf(user, lang);
   return (
-    <UserDialog
+    <FormDialog
       {...props}
+      icon={<UserIcon size="1.3em" />}
+      fieldLabel={fieldLabel(lang)}
       testId="disable-dialog"
       title={tv(lang, 'disable.title', { name })}
       submitLabel={tv(lang, 'disable.confirm')}
@@ -272,7 +175,7 @@ function DisableDialog({ user, ...props }: DialogProps & { user: UserAccount }) 
       }}
     >
       <p class="dialog-note dialog-warn">{tv(lang, 'disable.body', { name })}</p>
-    </UserDialog>
+    </FormDialog>
   );
 }
 

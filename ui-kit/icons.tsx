@@ -188,22 +188,14 @@ export const CloseIcon = (p: IconProps) => (
   </Svg>
 );
 
+/** The icons a service may have (its `icon` field names one; the console offers these). */
+export const SERVICE_ICONS = { ticket: TicketIcon, home: HomeIcon, search: SearchIcon, 'id-card': IdCardIcon, users: UsersIcon, mail: MailIcon } as const;
+export type ServiceIconName = keyof typeof SERVICE_ICONS;
+
 /** The icon named by a service's `icon` field; a ticket when the name is unknown. */
 export function ServiceIcon({ name, ...p }: IconProps & { name: string }) {
-  switch (name) {
-    case 'home':
-      return <HomeIcon {...p} />;
-    case 'search':
-      return <SearchIcon {...p} />;
-    case 'id-card':
-      return <IdCardIcon {...p} />;
-    case 'users':
-      return <UsersIcon {...p} />;
-    case 'mail':
-      return <MailIcon {...p} />;
-    default:
-      return <TicketIcon {...p} />;
-  }
+  const Icon = Object.hasOwn(SERVICE_ICONS, name) ? SERVICE_ICONS[name as ServiceIconName] : TicketIcon;
+  return <Icon {...p} />;
 }
 
 export function PriorityIcon({ name, ...p }: IconProps & { name: string }) {
