@@ -1,6 +1,6 @@
 // The console's sections, in the side navigation's order, and where they live: `/supervisor#users`.
-// The start page (the checklist) and the users page are built; the others are being built on the
-// hub's side and show what they will hold until their screens come.
+// The start page (the checklist), the users page and the rollout planner are built; the others are
+// being built on the hub's side and show what they will hold until their screens come.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useLang } from '../ui-kit/components.tsx';
@@ -11,9 +11,9 @@ import { AuditIcon, ChartIcon, ChecklistIcon, DevicesIcon, GearIcon, PulseIcon, 
 
 export const SECTIONS = ['start', 'live', 'users', 'settings', 'devices', 'rollout', 'audit', 'reports'] as const;
 export type Section = (typeof SECTIONS)[number];
-export type SoonSection = Exclude<Section, 'start' | 'users'>;
+export type SoonSection = Exclude<Section, 'start' | 'users' | 'rollout'>;
 
-const isSoon = (s: Section): s is SoonSection => s !== 'start' && s !== 'users';
+const isSoon = (s: Section): s is SoonSection => s !== 'start' && s !== 'users' && s !== 'rollout';
 
 const ICONS: Record<Section, (p: { size: string }) => ComponentChildren> = {
   start: ChecklistIcon,
