@@ -56,9 +56,10 @@ function useHallState(): HallState | null {
 
 // --- words
 
-/** Keeps a time range or a reference left-to-right inside Arabic (a dash between numbers would flip it). */
+/** Keeps a time or a time range left-to-right inside Arabic (a dash between numbers would flip it). */
 const ltr = (text: string) => `\u2066${text}\u2069`;
-const timeRange = (lang: Lang, from: string, to: string) => ltr(`${digits(from, lang)}–${digits(to, lang)}`);
+/** "07:00–14:00", never broken across lines (word joiners around the dash). */
+const timeRange = (lang: Lang, from: string, to: string) => ltr(`${digits(from, lang)}\u2060–\u2060${digits(to, lang)}`);
 const modeName = (lang: Lang, mode: CounterMode) => tv(lang, `ro.mode.${mode}`);
 const listOf = (lang: Lang, items: string[]) => new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
 const commas = (lang: Lang, items: string[]) => items.join(lang === 'ar' ? '، ' : ', ');
@@ -368,6 +369,22 @@ function PreviewResult({ preview, services, stale }: { preview: Preview; service
           {tv(lang, 'ro.legendAfter')}
         </span>
       </div>
+      <p class="ro-muted">{tv(lang, 'ro.bookingsTotal', { n: bookings })}</p>
+      {unfit.length > 0 ? (
+        <div class="ro-unfit" data-testid="ro-unfit">
+          <h4 class="ro-h4">
+            <AlertIcon size="1.2em" />
+            {tv(lang, 'ro.unfitTitle')}
+          </h4>
+          <p>{tv(lang, 'ro.unfitHint')}</p>
+          <UnfitTable unfit={unfit} services={services} />
+        </div>
+      ) : (
+        <p class="ro-fits" data-testid="ro-all-fit">
+          <CheckCircleIcon size="1.2em" />
+          {tv(lang, 'ro.unfitNone')}
+        </p>
+      )}
       <div class="ro-scroll">
         <table class="sv-table ro-table" data-testid="ro-preview-table">
           <thead>
@@ -388,22 +405,6 @@ function PreviewResult({ preview, services, stale }: { preview: Preview; service
           </tbody>
         </table>
       </div>
-      <p class="ro-muted">{tv(lang, 'ro.bookingsTotal', { n: bookings })}</p>
-      {unfit.length > 0 ? (
-        <div class="ro-unfit" data-testid="ro-unfit">
-          <h4 class="ro-h4">
-            <AlertIcon size="1.2em" />
-            {tv(lang, 'ro.unfitTitle')}
-          </h4>
-          <p>{tv(lang, 'ro.unfitHint')}</p>
-          <UnfitTable unfit={unfit} services={services} />
-        </div>
-      ) : (
-        <p class="ro-fits" data-testid="ro-all-fit">
-          <CheckCircleIcon size="1.2em" />
-          {tv(lang, 'ro.unfitNone')}
-        </p>
-      )}
     </div>
   );
 }
@@ -457,7 +458,7 @@ function SeatsCell({ day, service, most }: { day: string; service: PreviewDay['s
   const width = (n: number) => `${Math.round((n / most) * 100)}%`;
   return (
     <td class={`ro-seats${trend}`} data-testid={`ro-seats-${day}-${service.serviceId}`} data-before={before} data-after={after} data-booked={service.bookings}>
-      <span class="ro-seat-figures ltr-num">
+      <span class="ro-seat-figures">
         <span>{digits(before, lang)}</span>
         <ArrowForwardIcon size="0.85em" flipRtl />
         <strong>{digits(after, lang)}</strong>
