@@ -6,7 +6,7 @@
 // (rollout.* in protocol/operations.ts); the counters come live from the staff feed.
 import './rollout.css';
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { nextDay, weekdayOf } from '../engine/time.ts';
 import type { CounterMode, RolloutCounter, RolloutStatus } from '../protocol/domain.ts';
 import type { HallState } from '../protocol/state.ts';
@@ -731,6 +731,9 @@ export function RolloutPage() {
   const [error, setError] = useState<ApiFailure | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  // The outcome shows at the top of the section, while the action may have been far down the list.
+  const outcomeBox = useRef<HTMLDivElement>(null);
+  useEffect(() => outcomeBox.current?.scrollIntoView({ block: 'nearest' }), [outcome]);
 
   const reload = useCallback(async () => {
     try {
@@ -761,7 +764,7 @@ export function RolloutPage() {
         </div>
       </div>
       {outcome && (
-        <div class="notice notice-ok sv-done ro-outcome" role="status" data-testid="ro-done">
+        <div class="notice notice-ok sv-done ro-outcome" role="status" data-testid="ro-done" ref={outcomeBox}>
           <CheckCircleIcon size="1.3em" />
           <div>
             <p>{outcome.text}</p>

@@ -4,11 +4,13 @@
 // it, the confirmation naming the day and the counters. The booking console, in a second page of
 // the same browser, shows the new seats for that day and books one that only the plan makes; the
 // plan is listed as scheduled; cancelling it restores the old seats and names that booking as left
-// without a seat.
+// without a seat. A plan kept as a draft is confirmed from the list later, and a second plan for its
+// day is refused in Arabic.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { tb } from '../../booking-ui/i18n.ts';
 import { formatDay } from '../../ui-kit/i18n.ts';
+import { ERRORS } from '../../protocol/errors.ts';
 import { tv } from '../../supervisor-ui/i18n.ts';
 import { newShotContext } from '../../tools/screenshots/shots.ts';
 import { launchBrowser, screenshot } from '../helpers/browser.ts';
@@ -172,3 +174,40 @@ it('plans counters 3 and 4 in mixed mode from tomorrow: the preview, the slot pi
   expect(errors).toEqual([]);
   expect(agentErrors).toEqual([]);
 }, 90_000);
+
+it('keeps a plan as a draft, confirms it from the list, and refuses a second plan for its day', async () => {
+  const SUNDAY = '2026-11-29';
+  const { page: sup, errors } = await open('/supervisor#rollout');
+  await logIn(sup, DEMO.supervisor);
+  await sup.getByTestId('rollout-planner').waitFor();
+  await sup.getByTestId('ro-day').fill(SUNDAY);
+  await sup.getByTestId('ro-pick-5').check();
+  expect(await sup.getByTestId('ro-mode-5').inputValue()).toBe('mixed'); // a general counter starts mixed
+  await sup.getByTestId('ro-draft').click();
+  await sup.getByTestId('ro-done').waitFor();
+  const row = sup.locator(`[data-testid^="ro-plan-"][data-day="${SUNDAY}"]`);
+  expect(await row.getAttribute('data-status')).toBe('draft');
+  const planId = (await row.getAttribute('data-testid'))!.slice('ro-plan-'.length);
+  expect(await sup.getByTestId('ro-done').innerText()).toBe(tv('ar', 'ro.drafted', { id: Number(planId) }));
+  const seatsAt = async (time: string) => {
+    const r = await call(hub, 'GET', `/api/slots?serviceId=application-inquiry&from=${SUNDAY}&days=1`, { cookie });
+    return r.body.days[0].slots.find((s: { time: string }) => s.time === time)?.capacity ?? 0;
+  };
+  expect(await seatsAt('07:30')).toBe(2); // a draft changes nothing
+
+  await sup.getByTestId(`ro-confirm-${planId}`).click();
+  const dialog = sup.getByTestId('ro-confirm-dialog');
+  expect(await dialog.locator('h2').innerText()).toContain(formatDay(SUNDAY, 'ar'));
+  expect(await sup.getByTestId('ro-confirm-counters').locator('li').count()).toBe(3);
+  await sup.getByTestId('dialog-submit').click();
+  await sup.locator(`[data-testid="ro-plan-${planId}"][data-status="scheduled"]`).waitFor();
+  expect(await seatsAt('07:00')).toBe(3);
+
+  // The same day again: the hub's refusal, worded in Arabic.
+  await sup.getByTestId('ro-preview').click();
+  const refusal = sup.getByTestId('ro-error');
+  await refusal.waitFor();
+  expect(await refusal.getAttribute('data-code')).toBe('ROLLOUT_DAY_TAKEN');
+  expect(await refusal.innerText()).toBe(ERRORS.ROLLOUT_DAY_TAKEN.ar);
+  expect(errors).toEqual([]);
+}, 60_000);
