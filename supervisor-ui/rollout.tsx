@@ -76,7 +76,14 @@ function serviceName(lang: Lang, services: Services, id: string): string {
   return s ? (lang === 'ar' ? s.nameAr : s.nameEn) : id;
 }
 
-/** "Counter 3 (Appointments and walk-ins)" for each counter of a plan. */
+/** What an action did, in whichever language the console is in when it is read. */
+type Words = (lang: Lang) => string;
+const confirmedWords =
+  (plan: Pick<Plan, 'id' | 'fromDay'>): Words =>
+  (lang) =>
+    tv(lang, 'ro.confirmed', { id: plan.id, day: formatDay(plan.fromDay, lang) });
+
+/** "Counter 3 (Mixed)" for each counter of a plan. */
 const planCounters = (lang: Lang, plan: Pick<PlanFields, 'counters'>) =>
   plan.counters.map((c) => `${tv(lang, 'ro.counterName', { n: c.counter })} (${modeName(lang, c.mode)})`);
 
@@ -205,7 +212,7 @@ function TimeSelect({
   );
 }
 
-function Planner({ hall, hours, onStored }: { hall: HallState; hours: OpeningDay[]; onStored(text: string): Promise<void> }) {
+function Planner({ hall, hours, onStored }: { hall: HallState; hours: OpeningDay[]; onStored(words: Words): Promise<void> }) {
   const lang = useLang();
   const [plan, setPlan] = useState<PlanFields>(() => startingPlan(hall, hours));
   const [preview, setPreview] = useState<{ of: string; reply: Preview } | null>(null);
@@ -226,7 +233,7 @@ function Planner({ hall, hours, onStored }: { hall: HallState; hours: OpeningDay
       if (what === 'preview') setPreview({ of: key, reply: await call('rollout.preview', { ...plan, days: PREVIEW_DAYS }) });
       else {
         const { plan: stored } = await call('rollout.create', { ...plan, draft: true });
-        await onStored(tv(lang, 'ro.drafted', { id: stored.id }));
+        await onStored((l) => tv(l, 'ro.drafted', { id: stored.id }));
       }
     } catch (e) {
       setError(toFailure(e));
@@ -326,7 +333,7 @@ function Planner({ hall, hours, onStored }: { hall: HallState; hours: OpeningDay
             const { plan: stored } = await call('rollout.create', { ...plan, draft: false });
             setConfirming(false);
             setPreview(null);
-            await onStored(tv(lang, 'ro.confirmed', { id: stored.id, day: formatDay(stored.fromDay, lang) }));
+            await onStored(confirmedWords(stored));
           }}
         />
       )}
@@ -721,7 +728,7 @@ function PlansTable({ plans, timeZone, onAsk }: { plans: Plan[]; timeZone: strin
 
 type Dialog = { kind: 'confirm' | 'cancel'; plan: Plan };
 /** What the last action did: its words, and after a cancel the bookings it left without a seat. */
-type Outcome = { text: string; unfit: Unfit[] | null };
+type Outcome = { words: Words; unfit: Unfit[] | null };
 
 export function RolloutPage() {
   const lang = useLang();
@@ -764,10 +771,10 @@ export function RolloutPage() {
         </div>
       </div>
       {outcome && (
-        <div class="notice notice-ok sv-done ro-outcome" role="status" data-testid="ro-done" ref={outcomeBox}>
+        <div class={`notice ${outcome.unfit?.length ? 'notice-warn' : 'notice-ok'} sv-done ro-outcome`} role="status" data-testid="ro-done" ref={outcomeBox}>
           <CheckCircleIcon size="1.3em" />
           <div>
-            <p>{outcome.text}</p>
+            <p>{outcome.words(lang)}</p>
             {outcome.unfit && (
               <div data-testid="ro-cancel-unfit" data-count={outcome.unfit.length}>
                 {outcome.unfit.length > 0 ? (
@@ -785,7 +792,7 @@ export function RolloutPage() {
       )}
       <FormError error={error} testId="ro-load-error" />
       {hall && hours ? (
-        <Planner hall={hall} hours={hours} onStored={(text) => finish({ text, unfit: null })} />
+        <Planner hall={hall} hours={hours} onStored={(words) => finish({ words, unfit: null })} />
       ) : (
         !error && (
           <p class="sv-loading">
@@ -811,7 +818,7 @@ export function RolloutPage() {
           onClose={() => setDialog(null)}
           run={async () => {
             const { plan } = await call('rollout.confirm', { id: dialog.plan.id });
-            await finish({ text: tv(lang, 'ro.confirmed', { id: plan.id, day: formatDay(plan.fromDay, lang) }), unfit: null });
+            await finish({ words: confirmedWords(plan), unfit: null });
           }}
         />
       )}
@@ -821,7 +828,7 @@ export function RolloutPage() {
           onClose={() => setDialog(null)}
           run={async () => {
             const { plan, unfit } = await call('rollout.cancel', { id: dialog.plan.id });
-            await finish({ text: tv(lang, 'ro.cancelled', { id: plan.id }), unfit: plan.confirmed ? unfit : null });
+            await finish({ words: (l) => tv(l, 'ro.cancelled', { id: plan.id }), unfit: plan.confirmed ? unfit : null });
           }}
         />
       )}

@@ -3,8 +3,9 @@
 // drives a running demo hub (a Thursday morning) as the demo supervisor: the planner from the next
 // working day with counters 3 and 4 added in mixed mode and its preview (seats going up), a plan
 // from today with one counter (seats going down: bookings left without a seat, highlighted), the
-// confirmation, then the plans list (a confirmed plan, a draft, a cancelled plan), and checks each
-// screen for clipping and overflow. Give it a fresh hub:
+// confirmation, then the plans list (a confirmed plan, a draft, a cancelled plan) and the cancel of
+// the confirmed plan (a booking made on its seats left without one), and checks each screen for
+// clipping and overflow. Give it a fresh hub:
 //
 //   PORT=8094 DOR_DB=/tmp/r/dor.db DOR_CLOCK_START=2026-11-26T06:00:00Z npm start   # fresh DB dir
 //   npx tsx tools/screenshots/supervisor-rollout.ts [--base http://localhost:8094] [--out /tmp/rollout-shots] [--size 1366x768]
@@ -134,6 +135,32 @@ try {
     await page.getByTestId('ro-cancel-dialog').waitFor();
     await shot(page, `${lang}-06-cancel-dialog`);
     await page.getByTestId('dialog-cancel').click();
+  }
+
+  // A call-center agent books a seat only the plan makes (07:00); cancelling the plan then names that booking.
+  const agent = await browser.newContext();
+  const login = await agent.request.post(`${BASE}/api/auth/login`, { data: { username: 'agent', password: 'agent123' } });
+  const booking = await agent.request.post(`${BASE}/api/appointments`, {
+    data: {
+      serviceId: 'application-inquiry',
+      day: '2026-11-29',
+      time: '07:00',
+      cpr: '900000003',
+      phone: '39874512',
+      nameAr: 'أحمد يوسف',
+      nameEn: 'Ahmed Yusuf',
+    },
+  });
+  if (!login.ok() || !booking.ok()) throw new Error(`the agent could not book 07:00: ${booking.status()} ${await booking.text()}`);
+  await agent.close();
+  const scheduled = await page.locator('[data-testid="ro-plans"] [data-status="scheduled"]').getAttribute('data-testid');
+  await page.getByTestId(scheduled!.replace('ro-plan-', 'ro-cancel-')).click();
+  await page.getByTestId('dialog-submit').click();
+  await page.locator('[data-testid="ro-cancel-unfit"][data-count="1"]').waitFor();
+  for (const lang of ['ar', 'en'] as const) {
+    await inLang(page, lang);
+    await scrollTo(page, 'ro-done');
+    await shot(page, `${lang}-07-cancelled`);
   }
   await context.close();
 } finally {
