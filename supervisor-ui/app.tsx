@@ -22,6 +22,7 @@ import { Checklist } from './checklist.tsx';
 import { DevicesSection } from './devices.tsx';
 import { tv } from './i18n.ts';
 import { ChecklistIcon } from './icons.tsx';
+import { RolloutPage } from './rollout.tsx';
 import { sectionHref, SideNav, SoonPanel, useSection } from './sections.tsx';
 import { SettingsSection } from './settings.tsx';
 import { UsersPage } from './users.tsx';
@@ -169,6 +170,8 @@ function Console({
         <main class="sv-main" data-section={section}>
           {section === 'start' ? (
             <Checklist accounts={accounts} accountsError={accountsError} today={hall.day} onReloadAccounts={reloadAccounts} />
+          ) : section === 'rollout' ? (
+            <RolloutPage />
           ) : section === 'users' ? (
             <UsersPage me={me} accounts={accounts} accountsError={accountsError} onChanged={reloadAccounts} />
           ) : section === 'settings' ? (
