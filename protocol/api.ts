@@ -123,6 +123,8 @@ export const HolidayBody = z
   .strict();
 export const OutboxStatus = z.enum(['queued', 'sent', 'failed']);
 export const OutboxQuery = z.object({ status: OutboxStatus.optional() }).strict();
+/** The day of a holiday or closure to remove. */
+export const HolidayDayParam = z.object({ day: CalendarDay }).strict();
 
 // --- settings
 export const SettingsBody = Settings.strict();

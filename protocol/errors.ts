@@ -54,6 +54,7 @@ export const ERRORS = {
   },
   USERNAME_TAKEN: { status: 409, ar: 'اسم المستخدم هذا مستخدم من قبل؛ اختر غيره.', en: 'This username is already taken; choose another.' },
   USER_NOT_FOUND: { status: 404, ar: 'لا يوجد مستخدم بهذا الرقم.', en: 'There is no such user.' },
+  HOLIDAY_NOT_FOUND: { status: 404, ar: 'لا توجد عطلة أو إغلاق في هذا اليوم.', en: 'There is no holiday or closure on that day.' },
   LAST_ADMIN: {
     status: 409,
     ar: 'هذا آخر مشرف نظام مفعّل؛ لا يمكن تعطيله أو تغيير دوره.',

@@ -23,6 +23,7 @@ import {
   Empty,
   FinishBody,
   HolidayBody,
+  HolidayDayParam,
   KioskExitBody,
   KioskPinBody,
   LoginBody,
@@ -394,6 +395,13 @@ export const contracts = {
     http: { method: 'put', path: '/api/holidays' },
     event: 'holidays:put',
     input: HolidayBody,
+    output: HolidaysReply,
+  },
+  'holidays.delete': {
+    summary: 'Removes a holiday or one-off closure: appointments can be booked that day again. Audited (`holiday.delete`).',
+    http: { method: 'delete', path: '/api/holidays/:day' },
+    event: 'holidays:delete',
+    input: HolidayDayParam,
     output: HolidaysReply,
   },
   'settings.get': {

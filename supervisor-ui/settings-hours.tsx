@@ -1,7 +1,7 @@
 // Settings → Hours & schedule: the hall's weekly opening hours (an admin changes them), the weekly
 // appointment schedules — each in force from its date until the next one starts — with an editor for
 // the schedule from a date, and the holidays and one-off closures (no appointments that day).
-// Supervisors plan schedules and holidays too; the hub has no way to delete a holiday yet.
+// Supervisors plan schedules and holidays too.
 import { useEffect, useState } from 'preact/hooks';
 import { HolidayBody, OpeningHoursBody, ScheduleBody } from '../protocol/api.ts';
 import { nextDay } from '../engine/time.ts';
@@ -376,6 +376,12 @@ function Holidays({ holidays, today, onSaved }: { holidays: Holiday[]; today: st
     });
     if (ok) setForm(blank);
   };
+  const remove = (h: Holiday) =>
+    action.run(async () => {
+      const reply = await call('holidays.delete', { day: h.day });
+      onSaved(reply.holidays);
+      return tv(lang, 'holidays.removed', { day: formatDay(h.day, lang) });
+    });
   return (
     <section class="sv-group" data-testid="holidays">
       <h2 class="sv-group-title">
@@ -400,6 +406,15 @@ function Holidays({ holidays, today, onSaved }: { holidays: Holiday[]; today: st
                 <td>
                   <button type="button" class="btn btn-ghost btn-small" data-testid={`holiday-edit-${h.day}`} onClick={() => setForm(h)}>
                     {tv(lang, 'users.edit')}
+                  </button>
+                  <button
+                    type="button"
+                    class="btn btn-ghost btn-small"
+                    data-testid={`holiday-remove-${h.day}`}
+                    disabled={action.busy}
+                    onClick={() => void remove(h)}
+                  >
+                    {tv(lang, 'holidays.remove')}
                   </button>
                 </td>
               </tr>

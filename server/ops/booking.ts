@@ -212,4 +212,15 @@ export const bookingOps = [
       return { holidays: repo.listHolidays(ctx.db) };
     },
   }),
+  op('holidays.delete', {
+    access: { roles: ['supervisor'] },
+    run(ctx, { day }) {
+      const before = repo.getHoliday(ctx.db, day) ?? notFound('HOLIDAY_NOT_FOUND', `There is no holiday or closure on ${day}.`);
+      transaction(ctx.db, () => {
+        repo.deleteHoliday(ctx.db, day);
+        audit(ctx, 'holiday.delete', `holiday:${day}`, { before });
+      });
+      return { holidays: repo.listHolidays(ctx.db) };
+    },
+  }),
 ];

@@ -278,6 +278,18 @@ it('shows a supervisor the settings read-only where only an admin may change the
   await page.getByTestId('tab-kiosk').click();
   expect(await page.getByTestId('set-kioskIdleSeconds').isDisabled()).toBe(true);
   expect(await page.getByTestId('pin-new').isDisabled()).toBe(false);
+  // Holidays are the supervisor's to plan: one added, then removed again.
+  await page.getByTestId('tab-hours').click();
+  await page.getByTestId('holiday-day').fill('2026-12-24');
+  await page.getByTestId('holiday-name-ar').fill('صيانة القاعة');
+  await page.getByTestId('holiday-name-en').fill('Hall maintenance');
+  await page.getByTestId('holiday-save').click();
+  await page.getByTestId('holiday-2026-12-24').waitFor();
+  expect(repo.getHoliday(hub.db, '2026-12-24')).toMatchObject({ nameEn: 'Hall maintenance' });
+  await page.getByTestId('holiday-remove-2026-12-24').click();
+  await page.getByTestId('holiday-2026-12-24').waitFor({ state: 'detached' });
+  expect(repo.getHoliday(hub.db, '2026-12-24')).toBeNull();
+  await page.getByTestId('tab-kiosk').click();
   await page.getByTestId('lang-toggle').click();
   await page.waitForFunction(() => document.documentElement.dir === 'ltr');
   expect(await page.getByTestId('read-only').innerText()).toBe(tv('en', 'settings.readOnly'));

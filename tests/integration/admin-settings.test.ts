@@ -363,6 +363,26 @@ describe('audit of the other set-up operations', () => {
     await call(hub, 'PUT', '/api/holidays', { cookie: sup, body: holiday });
     expect(audits()).toHaveLength(5);
   });
+
+  it('removes a holiday, audited; an unknown or malformed day is refused and changes nothing', async () => {
+    const sup = await login(hub, ...DEMO.supervisor);
+    const holiday = { day: '2026-12-24', nameAr: 'صيانة القاعة', nameEn: 'Hall maintenance', closure: true };
+    await call(hub, 'PUT', '/api/holidays', { cookie: sup, body: holiday });
+    const gone = await call(hub, 'DELETE', '/api/holidays/2026-12-24', { cookie: sup });
+    expect(gone.status).toBe(200);
+    expect(gone.body.holidays.map((h: { day: string }) => h.day)).not.toContain('2026-12-24');
+    expect(repo.getHoliday(hub.db, '2026-12-24')).toBeNull();
+    expect(audits()[0]).toMatchObject({ actor: 'user:2:supervisor', kind: 'holiday.delete', target: 'holiday:2026-12-24', before: holiday, after: null });
+    const count = audits().length;
+    const again = await call(hub, 'DELETE', '/api/holidays/2026-12-24', { cookie: sup });
+    expect([again.status, again.body.error.code]).toEqual([404, 'HOLIDAY_NOT_FOUND']);
+    const bad = await call(hub, 'DELETE', '/api/holidays/24-12-2026', { cookie: sup });
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const agent = await call(hub, 'DELETE', '/api/holidays/2026-12-16', { cookie: await login(hub, ...DEMO.agent) });
+    expect(agent.status).toBe(403);
+    expect(repo.getHoliday(hub.db, '2026-12-16')).not.toBeNull();
+    expect(audits()).toHaveLength(count);
+  });
 });
 
 describe('GET /api/audit', () => {
