@@ -91,7 +91,8 @@ function PairDialog({ onPaired, onClose }: { onPaired(p: Pairing): void; onClose
   const lang = useLang();
   const [kind, setKind] = useState<DeviceKind>('kiosk');
   const [name, setName] = useState('');
-  const [printer, setPrinter] = useState<string | null>('virtual');
+  // No printer until one is chosen: a real hall's kiosk must not claim to print on the hub's virtual (file) printer.
+  const [printer, setPrinter] = useState<string | null>(null);
   return (
     <FormDialog
       testId="pair-dialog"

@@ -119,6 +119,9 @@ it('sets up a real hall from the browser and serves its first walk-in', { timeou
   await desk.getByTestId('pair-create').click();
   expect(await desk.getByTestId('pair-kind-kiosk').isChecked()).toBe(true);
   await desk.getByTestId('pair-name').fill('كشك المدخل');
+  // The dialog binds no printer until one is chosen; this hall's kiosk prints on the hub's virtual printer.
+  expect(await desk.getByTestId('printer-none').isChecked()).toBe(true);
+  await desk.getByTestId('printer-virtual').check();
   await desk.getByTestId('dialog-submit').click();
   await desk.locator('[data-testid="pairing-qr"] svg').waitFor();
   const pairingUrl = await desk.getByTestId('pairing-url').innerText();
@@ -137,7 +140,7 @@ it('sets up a real hall from the browser and serves its first walk-in', { timeou
   const label = (await kiosk.getByTestId('ticket-number').innerText()).trim();
   expect(label).toBe(`${SERVICE.prefix}-001`);
   expect(await kiosk.getByTestId('ticket-service').innerText()).toContain(SERVICE.nameAr);
-  // Paired with the dialog's default printer (the hub's virtual one), the kiosk says the ticket is printed.
+  // Its printer (the virtual one chosen at pairing) took the ticket: the kiosk says it is printed.
   await kiosk.getByTestId('print-ok').waitFor();
   await screenshot(kiosk, 'first-day-kiosk-ticket');
 

@@ -208,6 +208,7 @@ it('pairs a kiosk from the shown address, and revoking the display stops it at o
   await desk.getByTestId('devices-table').waitFor();
   await desk.getByTestId('pair-create').click();
   await desk.getByTestId('pair-name').fill('جهاز المدخل الشمالي');
+  await desk.getByTestId('printer-virtual').check(); // none until chosen
   await desk.getByTestId('dialog-submit').click();
   await desk.locator('[data-testid="pairing-qr"] svg').waitFor();
   const url = await desk.getByTestId('pairing-url').innerText();
