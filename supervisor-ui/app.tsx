@@ -20,6 +20,7 @@ import { UserMenu } from '../ui-kit/user-menu.tsx';
 import { Checklist } from './checklist.tsx';
 import { tv } from './i18n.ts';
 import { ChecklistIcon } from './icons.tsx';
+import { LiveHall } from './live.tsx';
 import { sectionHref, SideNav, SoonPanel, useSection } from './sections.tsx';
 import { UsersPage } from './users.tsx';
 
@@ -169,6 +170,8 @@ function Console({
         <main class="sv-main" data-section={section}>
           {section === 'start' ? (
             <Checklist accounts={accounts} accountsError={accountsError} today={hall.day} onReloadAccounts={reloadAccounts} />
+          ) : section === 'live' ? (
+            <LiveHall />
           ) : section === 'users' ? (
             <UsersPage me={me} accounts={accounts} accountsError={accountsError} onChanged={reloadAccounts} />
           ) : (

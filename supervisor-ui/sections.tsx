@@ -1,5 +1,5 @@
 // The console's sections, in the side navigation's order, and where they live: `/supervisor#users`.
-// The start page (the checklist) and the users page are built; the others are being built on the
+// The start page (the checklist), the live hall and the users page are built; the others are being built on the
 // hub's side and show what they will hold until their screens come.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -11,9 +11,9 @@ import { AuditIcon, ChartIcon, ChecklistIcon, DevicesIcon, GearIcon, PulseIcon, 
 
 export const SECTIONS = ['start', 'live', 'users', 'settings', 'devices', 'rollout', 'audit', 'reports'] as const;
 export type Section = (typeof SECTIONS)[number];
-export type SoonSection = Exclude<Section, 'start' | 'users'>;
+export type SoonSection = Exclude<Section, 'start' | 'live' | 'users'>;
 
-const isSoon = (s: Section): s is SoonSection => s !== 'start' && s !== 'users';
+const isSoon = (s: Section): s is SoonSection => s !== 'start' && s !== 'live' && s !== 'users';
 
 const ICONS: Record<Section, (p: { size: string }) => ComponentChildren> = {
   start: ChecklistIcon,

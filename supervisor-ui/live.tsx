@@ -1,0 +1,537 @@
+// The live hall (/supervisor#live): one screen that follows the hall over its own staff line to the
+// hub. The figures, counters and alerts are computed here from the feed's state on the hub's clock
+// (engine/hall-stats.ts), every second and after every delta; devices come from the hub's
+// `devices:status` push, staff names from `hall.staff`. Actions open the dialogs of
+// ./live-dialogs.tsx, and what they change comes back through the feed.
+import './live.css';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Socket } from 'socket.io-client';
+import { activeTicker, type Alert, type CounterFigures, counterFigures, hallAlerts, type HallFigures, hallFigures } from '../engine/hall-stats.ts';
+import type { DeviceStatus, DevicesStatus as DevicesStatusType } from '../protocol/messages.ts';
+import { DevicesStatus } from '../protocol/messages.ts';
+import type { HallState } from '../protocol/state.ts';
+import { splitDisplayName } from '../protocol/users.ts';
+import { call, type ReplyOf } from '../ui-kit/client.ts';
+import { Spinner, useLang } from '../ui-kit/components.tsx';
+import { staffFeed } from '../ui-kit/hall-feed.ts';
+import { staffSocket } from '../ui-kit/hub-socket.ts';
+import { useHubClock } from '../ui-kit/hub-time.ts';
+import { formatNumber, formatTime, type Lang } from '../ui-kit/i18n.ts';
+import { AlertIcon, CheckCircleIcon, ClockIcon, TicketIcon, UserIcon, UsersIcon } from '../ui-kit/icons.tsx';
+import { tv } from './i18n.ts';
+import { DevicesIcon, PrinterIcon } from './icons.tsx';
+import { armTone, useAlertList } from './live-alerts.ts';
+import { type LiveDialog, LiveDialogs } from './live-dialogs.tsx';
+import { alertText, counterName, formatClock, formatWait, printerProblem, queueName } from './live-words.ts';
+
+type StaffMember = ReplyOf<'hall.staff'>['staff'][number];
+
+interface LiveLine {
+  state: HallState | null;
+  devices: DevicesStatusType | null;
+  socket: Socket | null;
+}
+
+/** The section's own line to the hub (closed when the section is left): the staff feed and the devices' status. */
+function useLiveLine(): LiveLine {
+  const [line, setLine] = useState<LiveLine>({ state: null, devices: null, socket: null });
+  useEffect(() => {
+    // The console's own line reports the connection and a refused session; this one only follows.
+    const hub = staffSocket({ connection: () => undefined, unauthenticated: () => undefined });
+    const follow = (state: HallState) => setLine((l) => ({ ...l, state }));
+    staffFeed(hub.socket, { snapshot: follow, events: (_events, state) => follow(state) });
+    hub.socket.on('devices:status', (raw: unknown) => {
+      const m = DevicesStatus.safeParse(raw);
+      if (m.success) setLine((l) => ({ ...l, devices: m.data }));
+    });
+    setLine((l) => ({ ...l, socket: hub.socket }));
+    return hub.close;
+  }, []);
+  return line;
+}
+
+/** The staff by id, asked again when a counter is held by someone not known yet. */
+function useStaff(state: HallState | null): ReadonlyMap<number, StaffMember> {
+  const [staff, setStaff] = useState<ReadonlyMap<number, StaffMember> | null>(null);
+  const holders = state ? Object.values(state.counters).flatMap((c) => (c.userId === null ? [] : [c.userId])) : [];
+  const unknown = staff === null ? 'all' : holders.filter((id) => !staff.has(id)).join(',');
+  useEffect(() => {
+    if (unknown === '') return;
+    call('hall.staff', {}).then(
+      (r) => setStaff(new Map(r.staff.map((s) => [s.id, s]))),
+      () => undefined, // the names stay as they were; the next unknown holder asks again
+    );
+  }, [unknown]);
+  return staff ?? new Map();
+}
+
+export function LiveHall() {
+  const lang = useLang();
+  const { state, devices, socket } = useLiveLine();
+  const { now } = useHubClock();
+  const staff = useStaff(state);
+  const [dialog, setDialog] = useState<LiveDialog | null>(null);
+  const [sound, setSound] = useState(false);
+  const alerts = useMemo(() => (state && devices ? hallAlerts(state, devices, now) : null), [state, devices, now]);
+  const alertList = useAlertList(alerts, sound);
+
+  if (!state || !socket) {
+    return (
+      <section class="sv-page" data-testid="live-page">
+        <h1 class="sv-page-title">{tv(lang, 'nav.live')}</h1>
+        <p class="sv-loading">
+          <Spinner />
+          {tv(lang, 'common.loading')}
+        </p>
+      </section>
+    );
+  }
+
+  const staffName = (userId: number) => {
+    const s = staff.get(userId);
+    return s ? splitDisplayName(s.displayName)[lang] : `#${userId}`;
+  };
+  const figures = hallFigures(state, now);
+  const counters = counterFigures(state, now);
+  const open = (d: LiveDialog) => setDialog(d);
+  return (
+    <section class="sv-page lv-page" data-testid="live-page" aria-labelledby="live-title">
+      <div class="sv-page-head">
+        <div>
+          <h1 class="sv-page-title" id="live-title">
+            {tv(lang, 'nav.live')}
+          </h1>
+          <p class="sv-page-intro">{tv(lang, 'live.intro')}</p>
+        </div>
+        <button type="button" class="btn btn-ghost sv-danger" data-testid="end-day" disabled={state.endedAt !== null} onClick={() => open({ kind: 'endDay' })}>
+          {tv(lang, 'live.endDay')}
+        </button>
+      </div>
+      {state.endedAt !== null && (
+        <p class="notice notice-warn sv-done" role="status" data-testid="day-ended">
+          <AlertIcon size="1.3em" />
+          {tv(lang, 'live.dayEnded', { time: formatTime(state.endedAt, lang, state.settings.timeZone) })}
+        </p>
+      )}
+      <Figures state={state} figures={figures} />
+      <div class="lv-columns">
+        <div class="lv-column">
+          <Counters state={state} now={now} counters={counters} staffName={staffName} onAction={open} />
+          <Queues state={state} figures={figures} now={now} onPick={(ticketId) => open({ kind: 'ticket', ticketId })} />
+        </div>
+        <div class="lv-column">
+          <Alerts
+            state={state}
+            list={alertList}
+            sound={sound}
+            onSound={(on) => {
+              if (on) armTone();
+              setSound(on);
+            }}
+          />
+          <Devices state={state} devices={devices} />
+          <Ticker state={state} now={now} onAdd={() => open({ kind: 'tickerAdd' })} onRemove={(id) => open({ kind: 'tickerRemove', id })} />
+        </div>
+      </div>
+      {dialog && <LiveDialogs dialog={dialog} ctx={{ state, socket, now, staffName, onClose: () => setDialog(null) }} />}
+    </section>
+  );
+}
+
+function Panel({
+  title,
+  icon,
+  testId,
+  end,
+  children,
+}: {
+  title: string;
+  icon: ComponentChildren;
+  testId: string;
+  end?: ComponentChildren;
+  children: ComponentChildren;
+}) {
+  return (
+    <section class="card lv-panel" data-testid={testId} aria-label={title}>
+      <div class="lv-panel-head">
+        <h2 class="lv-panel-title">
+          {icon}
+          {title}
+        </h2>
+        {end}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+const num = (n: number, lang: Lang) => <span class="ltr-num">{formatNumber(n, lang)}</span>;
+const waitOrDash = (lang: Lang, ms: number | null) => (ms === null ? '—' : formatWait(lang, ms));
+
+function Figures({ state, figures }: { state: HallState; figures: HallFigures }) {
+  const lang = useLang();
+  const { waits } = figures;
+  return (
+    <div class="lv-figures">
+      <div class="card lv-figure lv-crowd" data-testid="figure-waiting" data-value={figures.waitingTotal}>
+        <span class="lv-figure-name">{tv(lang, 'live.waitingNow')}</span>
+        <span class="lv-big ltr-num">{formatNumber(figures.waitingTotal, lang)}</span>
+        <ul class="lv-queue-chips">
+          {figures.queues.map((q) => (
+            <li key={q.prefix} class="lv-chip" data-testid={`queue-count-${q.prefix}`} data-value={q.waiting} title={queueName(lang, state, q.serviceId)}>
+              <span class="lv-prefix ltr-num">{q.prefix}</span>
+              {num(q.waiting, lang)}
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div class="card lv-figure" data-testid="figure-longest">
+        <span class="lv-figure-name">{tv(lang, 'live.longestWait')}</span>
+        <span class="lv-mid">{waitOrDash(lang, figures.longestWaitMs)}</span>
+      </div>
+      <div class="card lv-figure lv-waits" data-testid="figure-waits">
+        <span class="lv-figure-name">{tv(lang, 'live.waitsToday')}</span>
+        <table class="lv-waits-table">
+          <thead>
+            <tr>
+              <th scope="col" />
+              <th scope="col">{tv(lang, 'live.appointments')}</th>
+              <th scope="col">{tv(lang, 'live.walkins')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{tv(lang, 'live.average')}</th>
+              <td data-testid="wait-average-appointment">{waitOrDash(lang, waits.appointment.averageMs)}</td>
+              <td data-testid="wait-average-walkin">{waitOrDash(lang, waits.walkin.averageMs)}</td>
+            </tr>
+            <tr>
+              <th scope="row">{tv(lang, 'live.p90')}</th>
+              <td>{waitOrDash(lang, waits.appointment.p90Ms)}</td>
+              <td>{waitOrDash(lang, waits.walkin.p90Ms)}</td>
+            </tr>
+            <tr>
+              <th scope="row">{tv(lang, 'live.calledCount')}</th>
+              <td>{num(waits.appointment.count, lang)}</td>
+              <td>{num(waits.walkin.count, lang)}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <div class="card lv-figure" data-testid="figure-served" data-value={figures.servedToday}>
+        <span class="lv-figure-name">{tv(lang, 'live.servedToday')}</span>
+        <span class="lv-mid ltr-num">{formatNumber(figures.servedToday, lang)}</span>
+      </div>
+      <div class="card lv-figure" data-testid="figure-no-shows">
+        <span class="lv-figure-name">{tv(lang, 'live.noShows')}</span>
+        <span class="lv-mid ltr-num">{formatNumber(figures.noShowsToday.tickets + figures.noShowsToday.appointments, lang)}</span>
+        <span class="lv-figure-detail">{tv(lang, 'live.noShowTickets', { n: figures.noShowsToday.tickets })}</span>
+        <span class="lv-figure-detail">{tv(lang, 'live.noShowAppointments', { n: figures.noShowsToday.appointments })}</span>
+      </div>
+    </div>
+  );
+}
+
+function CounterCard({
+  state,
+  now,
+  c,
+  staffName,
+  onAction,
+}: {
+  state: HallState;
+  now: number;
+  c: CounterFigures;
+  staffName(id: number): string;
+  onAction(d: LiveDialog): void;
+}) {
+  const lang = useLang();
+  const services = c.serviceIds.length ? c.serviceIds.map((id) => state.services[id]?.prefix ?? id).join(' ') : tv(lang, 'live.allServices');
+  const reason = c.outOfService?.reason ?? (c.status === 'paused' ? c.pauseReason : null);
+  return (
+    <li class={`lv-counter lv-counter-${c.status}`} data-testid={`counter-${c.number}`} data-status={c.status} data-mode={c.mode}>
+      <div class="lv-counter-head">
+        <span class="lv-counter-name">{counterName(lang, state, c.number)}</span>
+        <span class={`lv-status lv-status-${c.status}`}>{tv(lang, `live.status.${c.status}`)}</span>
+      </div>
+      {reason && (
+        <span class="lv-counter-reason" data-testid={`counter-${c.number}-reason`}>
+          {tv(lang, 'live.reasonIs', { reason: splitDisplayName(reason)[lang] })}
+        </span>
+      )}
+      <span class="lv-counter-line">
+        <span class="lv-mode">{tv(lang, `live.mode.${c.mode}`)}</span>
+        <span class="lv-services ltr-num" title={services}>
+          {services}
+        </span>
+      </span>
+      {c.userId !== null && (
+        <span class="lv-counter-line" data-testid={`counter-${c.number}-staff`}>
+          <UserIcon size="1.1em" />
+          {staffName(c.userId)}
+        </span>
+      )}
+      {c.ticket ? (
+        <span class="lv-counter-line lv-counter-ticket" data-testid={`counter-${c.number}-ticket`} data-ticket={c.ticket.label}>
+          <TicketIcon size="1.1em" />
+          <span class="lv-label ltr-num">{c.ticket.label}</span>
+          <span>{tv(lang, c.ticket.status === 'serving' ? 'live.serving' : 'live.calledNow')}</span>
+          {/* The service time once the citizen came; before that, how long since the call. */}
+          <span class="lv-clock ltr-num" data-testid={`counter-${c.number}-clock`}>
+            {formatClock(lang, c.serviceMs ?? now - (c.ticket.calledAt ?? now))}
+          </span>
+        </span>
+      ) : (
+        c.idleMs !== null && (
+          <span class="lv-counter-line lv-idle">
+            <ClockIcon size="1.1em" />
+            {tv(lang, 'live.idle', { time: formatWait(lang, c.idleMs) })}
+          </span>
+        )
+      )}
+      <span class="sv-actions lv-counter-actions">
+        {(c.status === 'open' || c.status === 'paused') && (
+          <button
+            type="button"
+            class="btn btn-ghost btn-small"
+            data-testid={`close-${c.number}`}
+            onClick={() => onAction({ kind: 'close', counter: c.number })}
+          >
+            {tv(lang, 'live.close')}
+          </button>
+        )}
+        {c.status === 'out_of_service' ? (
+          <button
+            type="button"
+            class="btn btn-ghost btn-small"
+            data-testid={`restore-${c.number}`}
+            onClick={() => onAction({ kind: 'restore', counter: c.number })}
+          >
+            {tv(lang, 'live.restore')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            class="btn btn-ghost btn-small"
+            data-testid={`out-of-service-${c.number}`}
+            onClick={() => onAction({ kind: 'outOfService', counter: c.number })}
+          >
+            {tv(lang, 'live.outOfService')}
+          </button>
+        )}
+        <button type="button" class="btn btn-ghost btn-small" data-testid={`setup-${c.number}`} onClick={() => onAction({ kind: 'setup', counter: c.number })}>
+          {tv(lang, 'live.setup')}
+        </button>
+      </span>
+    </li>
+  );
+}
+
+function Counters(props: { state: HallState; now: number; counters: CounterFigures[]; staffName(id: number): string; onAction(d: LiveDialog): void }) {
+  const lang = useLang();
+  return (
+    <Panel title={tv(lang, 'live.counters')} icon={<UsersIcon size="1.2em" />} testId="live-counters">
+      <ul class="lv-counters">
+        {props.counters.map((c) => (
+          <CounterCard key={c.number} {...props} c={c} />
+        ))}
+      </ul>
+    </Panel>
+  );
+}
+
+function Queues({ state, figures, now, onPick }: { state: HallState; figures: HallFigures; now: number; onPick(ticketId: string): void }) {
+  const lang = useLang();
+  const waiting = Object.keys(state.waiting)
+    .map((id) => state.tickets[id]!)
+    .sort((a, b) => a.issuedAt - b.issuedAt);
+  return (
+    <Panel title={tv(lang, 'live.queues')} icon={<TicketIcon size="1.2em" />} testId="live-queues">
+      <p class="lv-hint">{tv(lang, 'live.pickTicket')}</p>
+      <ul class="lv-queues">
+        {figures.queues.map((q) => (
+          <li key={q.prefix} class="lv-queue" data-testid={`queue-${q.prefix}`}>
+            <span class="lv-queue-head">
+              <span class="lv-prefix ltr-num">{q.prefix}</span>
+              <span class="lv-queue-name">{queueName(lang, state, q.serviceId)}</span>
+              <span class="lv-queue-count">{tv(lang, 'live.waitingCount', { n: q.waiting })}</span>
+              {q.longestWaitMs !== null && <span class="lv-queue-wait">{tv(lang, 'live.longestIs', { wait: formatWait(lang, q.longestWaitMs) })}</span>}
+            </span>
+            {q.waiting > 0 && (
+              <span class="lv-tickets">
+                {waiting
+                  .filter((t) => t.prefix === q.prefix)
+                  .map((t) => (
+                    <button
+                      type="button"
+                      key={t.id}
+                      class="lv-ticket ltr-num"
+                      data-testid={`waiting-${t.label}`}
+                      title={formatWait(lang, now - t.issuedAt)}
+                      onClick={() => onPick(t.id)}
+                    >
+                      {t.label}
+                    </button>
+                  ))}
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </Panel>
+  );
+}
+
+function Alerts({ state, list, sound, onSound }: { state: HallState; list: ReturnType<typeof useAlertList>; sound: boolean; onSound(on: boolean): void }) {
+  const lang = useLang();
+  const { alerts } = list;
+  return (
+    <Panel
+      title={tv(lang, 'live.alerts')}
+      icon={<AlertIcon size="1.2em" />}
+      testId="live-alerts"
+      end={
+        <label class="lv-sound" data-tones={list.tones} data-testid="alert-sound">
+          <input type="checkbox" checked={sound} onChange={(e) => onSound(e.currentTarget.checked)} />
+          <span>{tv(lang, 'live.sound')}</span>
+        </label>
+      }
+    >
+      {alerts.length === 0 ? (
+        <p class="lv-hint" data-testid="no-alerts">
+          <CheckCircleIcon size="1.1em" />
+          {tv(lang, 'live.noAlerts')}
+        </p>
+      ) : (
+        <ul class="lv-alerts">
+          {alerts.map(({ alert, acknowledged }) => (
+            <AlertItem key={alert.id} state={state} alert={alert} acknowledged={acknowledged} onAcknowledge={() => list.acknowledge(alert.id)} />
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}
+
+function AlertItem({ state, alert, acknowledged, onAcknowledge }: { state: HallState; alert: Alert; acknowledged: boolean; onAcknowledge(): void }) {
+  const lang = useLang();
+  return (
+    <li
+      class={`lv-alert lv-alert-${alert.severity}${acknowledged ? ' lv-alert-acked' : ''}`}
+      data-testid={`alert-${alert.id}`}
+      data-kind={alert.kind}
+      data-acknowledged={acknowledged}
+    >
+      <span class={`lv-severity lv-severity-${alert.severity}`}>{tv(lang, `live.severity.${alert.severity}`)}</span>
+      <span class="lv-alert-text">{alertText(lang, state, alert)}</span>
+      {acknowledged ? (
+        <span class="lv-acked">
+          <CheckCircleIcon size="1em" />
+          {tv(lang, 'live.acknowledged')}
+        </span>
+      ) : (
+        <button type="button" class="btn btn-ghost btn-small" data-testid={`ack-${alert.id}`} onClick={onAcknowledge}>
+          {tv(lang, 'live.acknowledge')}
+        </button>
+      )}
+    </li>
+  );
+}
+
+function PrinterLine({ printer }: { printer: NonNullable<DeviceStatus['printer']> }) {
+  const lang = useLang();
+  const st = printer.status;
+  const words =
+    printer.ok === null
+      ? [tv(lang, 'live.printerUnchecked')]
+      : !st
+        ? [printer.ok ? tv(lang, 'live.printerOk') : printerProblem(lang, printer.error?.code ?? 'OFFLINE')]
+        : [
+            !st.online ? tv(lang, 'live.printerOffline') : null,
+            st.paperOut ? tv(lang, 'live.paperOut') : st.paperNearEnd ? tv(lang, 'live.paperLow') : tv(lang, 'live.paperOk'),
+            st.coverOpen ? tv(lang, 'live.coverOpen') : tv(lang, 'live.coverClosed'),
+          ].filter((w): w is string => w !== null);
+  return (
+    <span class={`lv-device-printer${printer.ok === false ? ' lv-bad' : ''}`} data-testid="device-printer" data-ok={String(printer.ok)}>
+      <PrinterIcon size="1.1em" />
+      {words.join(' · ')}
+    </span>
+  );
+}
+
+function Devices({ state, devices }: { state: HallState; devices: DevicesStatusType | null }) {
+  const lang = useLang();
+  return (
+    <Panel title={tv(lang, 'live.devices')} icon={<DevicesIcon size="1.2em" />} testId="live-devices">
+      {!devices ? (
+        <p class="sv-loading">
+          <Spinner />
+          {tv(lang, 'common.loading')}
+        </p>
+      ) : devices.devices.length === 0 ? (
+        <p class="lv-hint">{tv(lang, 'live.noDevices')}</p>
+      ) : (
+        <ul class="lv-devices">
+          {devices.devices.map((d) => (
+            <li key={d.id} class="lv-device" data-testid={`device-${d.id}`} data-online={String(d.online)}>
+              <span class="lv-device-head">
+                <span class="lv-device-name">{d.name}</span>
+                <span class="lv-device-kind">{tv(lang, `live.kind.${d.kind}`)}</span>
+                <span class={`lv-status ${d.online ? 'lv-status-open' : 'lv-status-closed'}`}>{tv(lang, d.online ? 'live.online' : 'live.offline')}</span>
+              </span>
+              {!d.online && (
+                <span class="lv-device-seen">
+                  {d.lastSeenAt === null
+                    ? tv(lang, 'live.neverSeen')
+                    : tv(lang, 'live.lastSeen', { time: formatTime(d.lastSeenAt, lang, state.settings.timeZone) })}
+                </span>
+              )}
+              {d.printer && <PrinterLine printer={d.printer} />}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}
+
+function Ticker({ state, now, onAdd, onRemove }: { state: HallState; now: number; onAdd(): void; onRemove(id: string): void }) {
+  const lang = useLang();
+  const messages = activeTicker(state, now);
+  return (
+    <Panel
+      title={tv(lang, 'live.ticker')}
+      icon={<TicketIcon size="1.2em" />}
+      testId="live-ticker"
+      end={
+        <button type="button" class="btn btn-ghost btn-small" data-testid="ticker-add" disabled={state.endedAt !== null} onClick={onAdd}>
+          {tv(lang, 'live.tickerAdd')}
+        </button>
+      }
+    >
+      {messages.length === 0 ? (
+        <p class="lv-hint">{tv(lang, 'live.tickerNone')}</p>
+      ) : (
+        <ul class="lv-messages">
+          {messages.map((m) => (
+            <li key={m.id} class="lv-message" data-testid={`ticker-${m.id}`}>
+              <span class="lv-message-text">
+                <span lang="ar" dir="rtl">
+                  {m.ar}
+                </span>
+                <span lang="en" dir="ltr">
+                  {m.en}
+                </span>
+                <span class="lv-message-until">{tv(lang, 'live.until', { time: formatTime(m.expiresAt, lang, state.settings.timeZone) })}</span>
+              </span>
+              <button type="button" class="btn btn-ghost btn-small" data-testid={`ticker-remove-${m.id}`} onClick={() => onRemove(m.id)}>
+                {tv(lang, 'live.tickerRemove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}
