@@ -331,8 +331,8 @@ function TickerAddDialog({ ctx }: { ctx: DialogContext }) {
   const [en, setEn] = useState('');
   const [expiry, setExpiry] = useState<Expiry>('60');
   const { timeZone } = ctx.state.settings;
-  // The end of the hall's day: its next local midnight.
-  const expiresAt = expiry === 'day' ? localInstant(nextDay(ctx.state.day), '00:00', timeZone) : ctx.now + Number(expiry) * 60_000;
+  // The end of the hall's day: its next local midnight. The hub's clock is measured to a fraction of a millisecond; the hub takes whole ones.
+  const expiresAt = expiry === 'day' ? localInstant(nextDay(ctx.state.day), '00:00', timeZone) : Math.round(ctx.now) + Number(expiry) * 60_000;
   return (
     <ActionDialog
       testId="ticker-dialog"
