@@ -5,7 +5,7 @@
 // ./live-dialogs.tsx, and what they change comes back through the feed.
 import './live.css';
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Socket } from 'socket.io-client';
 import { activeTicker, type Alert, type CounterFigures, counterFigures, hallAlerts, type HallFigures, hallFigures } from '../engine/hall-stats.ts';
 import type { DeviceStatus, DevicesStatus as DevicesStatusType } from '../protocol/messages.ts';
@@ -98,12 +98,10 @@ export function LiveHall() {
   return (
     <section class="sv-page lv-page" data-testid="live-page" aria-labelledby="live-title">
       <div class="sv-page-head">
-        <div>
-          <h1 class="sv-page-title" id="live-title">
-            {tv(lang, 'nav.live')}
-          </h1>
-          <p class="sv-page-intro">{tv(lang, 'live.intro')}</p>
-        </div>
+        <h1 class="sv-page-title" id="live-title">
+          {tv(lang, 'nav.live')}
+          <span class="sv-count">{tv(lang, 'live.intro')}</span>
+        </h1>
         <button type="button" class="btn btn-ghost sv-danger" data-testid="end-day" disabled={state.endedAt !== null} onClick={() => open({ kind: 'endDay' })}>
           {tv(lang, 'live.endDay')}
         </button>
@@ -116,10 +114,8 @@ export function LiveHall() {
       )}
       <Figures state={state} figures={figures} />
       <div class="lv-columns">
-        <div class="lv-column">
-          <Counters state={state} now={now} counters={counters} staffName={staffName} onAction={open} />
-          <Queues state={state} figures={figures} now={now} onPick={(ticketId) => open({ kind: 'ticket', ticketId })} />
-        </div>
+        <Counters state={state} now={now} counters={counters} staffName={staffName} onAction={open} />
+        <Queues state={state} figures={figures} now={now} onPick={(ticketId) => open({ kind: 'ticket', ticketId })} />
         <div class="lv-column">
           <Alerts
             state={state}
@@ -176,15 +172,17 @@ function Figures({ state, figures }: { state: HallState; figures: HallFigures })
     <div class="lv-figures">
       <div class="card lv-figure lv-crowd" data-testid="figure-waiting" data-value={figures.waitingTotal}>
         <span class="lv-figure-name">{tv(lang, 'live.waitingNow')}</span>
-        <span class="lv-big ltr-num">{formatNumber(figures.waitingTotal, lang)}</span>
-        <ul class="lv-queue-chips">
-          {figures.queues.map((q) => (
-            <li key={q.prefix} class="lv-chip" data-testid={`queue-count-${q.prefix}`} data-value={q.waiting} title={queueName(lang, state, q.serviceId)}>
-              <span class="lv-prefix ltr-num">{q.prefix}</span>
-              {num(q.waiting, lang)}
-            </li>
-          ))}
-        </ul>
+        <span class="lv-crowd-body">
+          <span class="lv-big ltr-num">{formatNumber(figures.waitingTotal, lang)}</span>
+          <ul class="lv-queue-chips">
+            {figures.queues.map((q) => (
+              <li key={q.prefix} class="lv-chip" data-testid={`queue-count-${q.prefix}`} data-value={q.waiting} title={queueName(lang, state, q.serviceId)}>
+                <span class="lv-prefix ltr-num">{q.prefix}</span>
+                {num(q.waiting, lang)}
+              </li>
+            ))}
+          </ul>
+        </span>
       </div>
       <div class="card lv-figure" data-testid="figure-longest">
         <span class="lv-figure-name">{tv(lang, 'live.longestWait')}</span>
@@ -196,8 +194,8 @@ function Figures({ state, figures }: { state: HallState; figures: HallFigures })
           <thead>
             <tr>
               <th scope="col" />
-              <th scope="col">{tv(lang, 'live.appointments')}</th>
-              <th scope="col">{tv(lang, 'live.walkins')}</th>
+              <th scope="col">{tv(lang, 'live.appointmentsCalled', { n: waits.appointment.count })}</th>
+              <th scope="col">{tv(lang, 'live.walkinsCalled', { n: waits.walkin.count })}</th>
             </tr>
           </thead>
           <tbody>
@@ -210,11 +208,6 @@ function Figures({ state, figures }: { state: HallState; figures: HallFigures })
               <th scope="row">{tv(lang, 'live.p90')}</th>
               <td>{waitOrDash(lang, waits.appointment.p90Ms)}</td>
               <td>{waitOrDash(lang, waits.walkin.p90Ms)}</td>
-            </tr>
-            <tr>
-              <th scope="row">{tv(lang, 'live.calledCount')}</th>
-              <td>{num(waits.appointment.count, lang)}</td>
-              <td>{num(waits.walkin.count, lang)}</td>
             </tr>
           </tbody>
         </table>
@@ -233,7 +226,46 @@ function Figures({ state, figures }: { state: HallState; figures: HallFigures })
   );
 }
 
-function CounterCard({
+/** A counter's actions, under one button so that a row stays one glance wide; choosing one opens its dialog. */
+function CounterActions({ c, onAction }: { c: CounterFigures; onAction(d: LiveDialog): void }) {
+  const lang = useLang();
+  const menu = useRef<HTMLDetailsElement>(null);
+  // The items exist only while the menu is open: a closed one holds nothing to lay out or to find.
+  const [open, setOpen] = useState(false);
+  const item = (testId: string, dialog: LiveDialog, label: string) => (
+    <button
+      type="button"
+      role="menuitem"
+      class="user-menu-item"
+      data-testid={`${testId}-${c.number}`}
+      onClick={() => {
+        menu.current!.open = false;
+        onAction(dialog);
+      }}
+    >
+      {label}
+    </button>
+  );
+  return (
+    // `name`: opening one counter's actions closes another's.
+    <details class="lv-menu" name="counter-actions" ref={menu} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary class="btn btn-ghost btn-small" data-testid={`counter-menu-${c.number}`}>
+        {tv(lang, 'live.actions')}
+      </summary>
+      {open && (
+        <div class="user-menu-list lv-menu-list" role="menu">
+          {(c.status === 'open' || c.status === 'paused') && item('close', { kind: 'close', counter: c.number }, tv(lang, 'live.close'))}
+          {c.status === 'out_of_service'
+            ? item('restore', { kind: 'restore', counter: c.number }, tv(lang, 'live.restore'))
+            : item('out-of-service', { kind: 'outOfService', counter: c.number }, tv(lang, 'live.outOfService'))}
+          {item('setup', { kind: 'setup', counter: c.number }, tv(lang, 'live.setup'))}
+        </div>
+      )}
+    </details>
+  );
+}
+
+function CounterRow({
   state,
   now,
   c,
@@ -251,79 +283,50 @@ function CounterCard({
   const reason = c.outOfService?.reason ?? (c.status === 'paused' ? c.pauseReason : null);
   return (
     <li class={`lv-counter lv-counter-${c.status}`} data-testid={`counter-${c.number}`} data-status={c.status} data-mode={c.mode}>
-      <div class="lv-counter-head">
-        <span class="lv-counter-name">{counterName(lang, state, c.number)}</span>
-        <span class={`lv-status lv-status-${c.status}`}>{tv(lang, `live.status.${c.status}`)}</span>
-      </div>
-      {reason && (
-        <span class="lv-counter-reason" data-testid={`counter-${c.number}-reason`}>
-          {tv(lang, 'live.reasonIs', { reason: splitDisplayName(reason)[lang] })}
-        </span>
-      )}
-      <span class="lv-counter-line">
-        <span class="lv-mode">{tv(lang, `live.mode.${c.mode}`)}</span>
-        <span class="lv-services ltr-num" title={services}>
-          {services}
-        </span>
-      </span>
-      {c.userId !== null && (
-        <span class="lv-counter-line" data-testid={`counter-${c.number}-staff`}>
-          <UserIcon size="1.1em" />
-          {staffName(c.userId)}
-        </span>
-      )}
-      {c.ticket ? (
-        <span class="lv-counter-line lv-counter-ticket" data-testid={`counter-${c.number}-ticket`} data-ticket={c.ticket.label}>
-          <TicketIcon size="1.1em" />
-          <span class="lv-label ltr-num">{c.ticket.label}</span>
-          <span>{tv(lang, c.ticket.status === 'serving' ? 'live.serving' : 'live.calledNow')}</span>
-          {/* The service time once the citizen came; before that, how long since the call. */}
-          <span class="lv-clock ltr-num" data-testid={`counter-${c.number}-clock`}>
-            {formatClock(lang, c.serviceMs ?? now - (c.ticket.calledAt ?? now))}
+      <span class="lv-counter-main">
+        <span class="lv-counter-line">
+          <span class="lv-counter-name">{counterName(lang, state, c.number)}</span>
+          <span class={`lv-status lv-status-${c.status}`}>{tv(lang, `live.status.${c.status}`)}</span>
+          <span class="lv-mode">{tv(lang, `live.mode.${c.mode}`)}</span>
+          <span class="lv-services ltr-num" title={services}>
+            {services}
           </span>
         </span>
-      ) : (
-        c.idleMs !== null && (
-          <span class="lv-counter-line lv-idle">
-            <ClockIcon size="1.1em" />
-            {tv(lang, 'live.idle', { time: formatWait(lang, c.idleMs) })}
+        {(reason || c.userId !== null || c.ticket || c.idleMs !== null) && (
+          <span class="lv-counter-line">
+            {reason && (
+              <span class="lv-counter-reason" data-testid={`counter-${c.number}-reason`}>
+                {tv(lang, 'live.reasonIs', { reason: splitDisplayName(reason)[lang] })}
+              </span>
+            )}
+            {c.userId !== null && (
+              <span class="lv-staff" data-testid={`counter-${c.number}-staff`}>
+                <UserIcon size="1.1em" />
+                {staffName(c.userId)}
+              </span>
+            )}
+            {c.ticket ? (
+              <span class="lv-counter-ticket" data-testid={`counter-${c.number}-ticket`} data-ticket={c.ticket.label}>
+                <TicketIcon size="1.1em" />
+                <span class="lv-label ltr-num">{c.ticket.label}</span>
+                <span>{tv(lang, c.ticket.status === 'serving' ? 'live.serving' : 'live.calledNow')}</span>
+                {/* The service time once the citizen came; before that, how long since the call. */}
+                <span class="lv-clock ltr-num" data-testid={`counter-${c.number}-clock`}>
+                  {formatClock(lang, c.serviceMs ?? now - (c.ticket.calledAt ?? now))}
+                </span>
+              </span>
+            ) : (
+              c.idleMs !== null && (
+                <span class="lv-idle">
+                  <ClockIcon size="1.1em" />
+                  {tv(lang, 'live.idle', { time: formatWait(lang, c.idleMs) })}
+                </span>
+              )
+            )}
           </span>
-        )
-      )}
-      <span class="sv-actions lv-counter-actions">
-        {(c.status === 'open' || c.status === 'paused') && (
-          <button
-            type="button"
-            class="btn btn-ghost btn-small"
-            data-testid={`close-${c.number}`}
-            onClick={() => onAction({ kind: 'close', counter: c.number })}
-          >
-            {tv(lang, 'live.close')}
-          </button>
         )}
-        {c.status === 'out_of_service' ? (
-          <button
-            type="button"
-            class="btn btn-ghost btn-small"
-            data-testid={`restore-${c.number}`}
-            onClick={() => onAction({ kind: 'restore', counter: c.number })}
-          >
-            {tv(lang, 'live.restore')}
-          </button>
-        ) : (
-          <button
-            type="button"
-            class="btn btn-ghost btn-small"
-            data-testid={`out-of-service-${c.number}`}
-            onClick={() => onAction({ kind: 'outOfService', counter: c.number })}
-          >
-            {tv(lang, 'live.outOfService')}
-          </button>
-        )}
-        <button type="button" class="btn btn-ghost btn-small" data-testid={`setup-${c.number}`} onClick={() => onAction({ kind: 'setup', counter: c.number })}>
-          {tv(lang, 'live.setup')}
-        </button>
       </span>
+      <CounterActions c={c} onAction={onAction} />
     </li>
   );
 }
@@ -334,7 +337,7 @@ function Counters(props: { state: HallState; now: number; counters: CounterFigur
     <Panel title={tv(lang, 'live.counters')} icon={<UsersIcon size="1.2em" />} testId="live-counters">
       <ul class="lv-counters">
         {props.counters.map((c) => (
-          <CounterCard key={c.number} {...props} c={c} />
+          <CounterRow key={c.number} {...props} c={c} />
         ))}
       </ul>
     </Panel>
@@ -354,10 +357,12 @@ function Queues({ state, figures, now, onPick }: { state: HallState; figures: Ha
           <li key={q.prefix} class="lv-queue" data-testid={`queue-${q.prefix}`}>
             <span class="lv-queue-head">
               <span class="lv-prefix ltr-num">{q.prefix}</span>
-              <span class="lv-queue-name">{queueName(lang, state, q.serviceId)}</span>
+              <span class="lv-queue-name" title={queueName(lang, state, q.serviceId)}>
+                {queueName(lang, state, q.serviceId)}
+              </span>
               <span class="lv-queue-count">{tv(lang, 'live.waitingCount', { n: q.waiting })}</span>
-              {q.longestWaitMs !== null && <span class="lv-queue-wait">{tv(lang, 'live.longestIs', { wait: formatWait(lang, q.longestWaitMs) })}</span>}
             </span>
+            {q.longestWaitMs !== null && <span class="lv-queue-wait">{tv(lang, 'live.longestIs', { wait: formatWait(lang, q.longestWaitMs) })}</span>}
             {q.waiting > 0 && (
               <span class="lv-tickets">
                 {waiting

@@ -47,7 +47,7 @@ async function expectTidy(page: Page, what: string) {
     ellipsisOk: true,
     containers: 'button, .notice, .card, .lv-counter, .lv-alert, .modal',
     containerSkip: 'svg *',
-    stacks: '.header-end, .sv-page-head, .lv-figures, .lv-columns, .lv-counters, .lv-counter-head, .dialog-buttons, .sv-actions, .sv-pair',
+    stacks: '.header-end, .sv-page-head, .lv-figures, .lv-columns, .lv-counters, .lv-counter-line, .dialog-buttons, .sv-actions, .sv-pair',
   });
   expect(problems, what).toEqual([]);
 }
@@ -98,6 +98,7 @@ it('runs the hall live: figures, a counter closed and switched, a ticker message
     await screenshot(page, 'supervisor-ar-live');
 
     // The supervisor closes it: the dialog says what happens; the ticket is back in the waiting list.
+    await page.getByTestId('counter-menu-3').click();
     await page.getByTestId('close-3').click();
     expect(await page.getByTestId('staffed-warning').innerText()).toBe(tv('ar', 'live.staffedTicket', { name: 'علي حسن', label: 'B-001' }));
     expect(await page.getByTestId('dialog-submit').isDisabled()).toBe(true);
@@ -119,6 +120,7 @@ it('runs the hall live: figures, a counter closed and switched, a ticker message
 
   // A general counter switched to mixed from its dialog.
   expect(await page.getByTestId('counter-4').getAttribute('data-mode')).toBe('general');
+  await page.getByTestId('counter-menu-4').click();
   await page.getByTestId('setup-4').click();
   await page.getByTestId('mode-mixed').check();
   await page.getByTestId('dialog-submit').click();
