@@ -126,7 +126,7 @@ function ReasonField({ value, onInput }: { value: string; onInput(v: string): vo
   return (
     <label class="field">
       <span class="field-label">{tv(lang, 'live.reason')}</span>
-      <input class="input" type="text" data-testid="live-reason" maxLength={120} value={value} onInput={(e) => onInput(e.currentTarget.value)} />
+      <input class="input lv-input" type="text" data-testid="live-reason" maxLength={120} value={value} onInput={(e) => onInput(e.currentTarget.value)} />
       <span class="field-hint">{tv(lang, 'live.reasonHint')}</span>
     </label>
   );
@@ -416,7 +416,14 @@ function EndDayDialog({ ctx }: { ctx: DialogContext }) {
       <Note warn>{tv(lang, 'live.endDayBody', { n: Object.keys(ctx.state.waiting).length })}</Note>
       <label class="field">
         <span class="field-label">{tv(lang, 'live.endDayType', { word })}</span>
-        <input class="input" type="text" data-testid="end-day-word" autocomplete="off" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
+        <input
+          class="input lv-input"
+          type="text"
+          data-testid="end-day-word"
+          autocomplete="off"
+          value={typed}
+          onInput={(e) => setTyped(e.currentTarget.value)}
+        />
       </label>
     </ActionDialog>
   );

@@ -102,7 +102,13 @@ export function LiveHall() {
           {tv(lang, 'nav.live')}
           <span class="sv-count">{tv(lang, 'live.intro')}</span>
         </h1>
-        <button type="button" class="btn btn-ghost sv-danger" data-testid="end-day" disabled={state.endedAt !== null} onClick={() => open({ kind: 'endDay' })}>
+        <button
+          type="button"
+          class="btn btn-ghost btn-small sv-danger"
+          data-testid="end-day"
+          disabled={state.endedAt !== null}
+          onClick={() => open({ kind: 'endDay' })}
+        >
           {tv(lang, 'live.endDay')}
         </button>
       </div>
@@ -112,7 +118,7 @@ export function LiveHall() {
           {tv(lang, 'live.dayEnded', { time: formatTime(state.endedAt, lang, state.settings.timeZone) })}
         </p>
       )}
-      <Figures state={state} figures={figures} />
+      <Figures figures={figures} />
       <div class="lv-columns">
         <Counters state={state} now={now} counters={counters} staffName={staffName} onAction={open} />
         <Queues state={state} figures={figures} now={now} onPick={(ticketId) => open({ kind: 'ticket', ticketId })} />
@@ -162,27 +168,16 @@ function Panel({
   );
 }
 
-const num = (n: number, lang: Lang) => <span class="ltr-num">{formatNumber(n, lang)}</span>;
 const waitOrDash = (lang: Lang, ms: number | null) => (ms === null ? '—' : formatWait(lang, ms));
 
-function Figures({ state, figures }: { state: HallState; figures: HallFigures }) {
+function Figures({ figures }: { figures: HallFigures }) {
   const lang = useLang();
   const { waits } = figures;
   return (
     <div class="lv-figures">
       <div class="card lv-figure lv-crowd" data-testid="figure-waiting" data-value={figures.waitingTotal}>
         <span class="lv-figure-name">{tv(lang, 'live.waitingNow')}</span>
-        <span class="lv-crowd-body">
-          <span class="lv-big ltr-num">{formatNumber(figures.waitingTotal, lang)}</span>
-          <ul class="lv-queue-chips">
-            {figures.queues.map((q) => (
-              <li key={q.prefix} class="lv-chip" data-testid={`queue-count-${q.prefix}`} data-value={q.waiting} title={queueName(lang, state, q.serviceId)}>
-                <span class="lv-prefix ltr-num">{q.prefix}</span>
-                {num(q.waiting, lang)}
-              </li>
-            ))}
-          </ul>
-        </span>
+        <span class="lv-big ltr-num">{formatNumber(figures.waitingTotal, lang)}</span>
       </div>
       <div class="card lv-figure" data-testid="figure-longest">
         <span class="lv-figure-name">{tv(lang, 'live.longestWait')}</span>
@@ -344,30 +339,48 @@ function Counters(props: { state: HallState; now: number; counters: CounterFigur
   );
 }
 
+/** How many of a queue's waiting tickets show until the supervisor asks for the rest: the panel stays on screen in a busy hall. */
+const TICKETS_SHOWN = 8;
+
 function Queues({ state, figures, now, onPick }: { state: HallState; figures: HallFigures; now: number; onPick(ticketId: string): void }) {
   const lang = useLang();
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  // In line order: the earliest issued (or checked in) first, ties by number.
   const waiting = Object.keys(state.waiting)
     .map((id) => state.tickets[id]!)
-    .sort((a, b) => a.issuedAt - b.issuedAt);
+    .sort((a, b) => a.issuedAt - b.issuedAt || a.number - b.number);
   return (
     <Panel title={tv(lang, 'live.queues')} icon={<TicketIcon size="1.2em" />} testId="live-queues">
-      <p class="lv-hint">{tv(lang, 'live.pickTicket')}</p>
-      <ul class="lv-queues">
-        {figures.queues.map((q) => (
-          <li key={q.prefix} class="lv-queue" data-testid={`queue-${q.prefix}`}>
-            <span class="lv-queue-head">
-              <span class="lv-prefix ltr-num">{q.prefix}</span>
-              <span class="lv-queue-name" title={queueName(lang, state, q.serviceId)}>
-                {queueName(lang, state, q.serviceId)}
+      <ul class="lv-queues" title={tv(lang, 'live.pickTicket')}>
+        {figures.queues.map((q) => {
+          const name = queueName(lang, state, q.serviceId);
+          const tickets = waiting.filter((t) => t.prefix === q.prefix);
+          const shown = expanded.has(q.prefix) ? tickets : tickets.slice(0, TICKETS_SHOWN);
+          return (
+            <li key={q.prefix} class="lv-queue" data-testid={`queue-${q.prefix}`}>
+              <span class="lv-queue-head">
+                <span class="lv-prefix ltr-num">{q.prefix}</span>
+                <span class="lv-queue-name" title={name}>
+                  {name}
+                </span>
+                {q.longestWaitMs !== null && (
+                  <span class="lv-queue-wait" title={tv(lang, 'live.longestIs', { wait: formatWait(lang, q.longestWaitMs) })}>
+                    <ClockIcon size="1em" />
+                    {formatWait(lang, q.longestWaitMs)}
+                  </span>
+                )}
+                <span
+                  class="lv-queue-count ltr-num"
+                  data-testid={`queue-count-${q.prefix}`}
+                  data-value={q.waiting}
+                  title={tv(lang, 'live.waitingCount', { n: q.waiting })}
+                >
+                  {formatNumber(q.waiting, lang)}
+                </span>
               </span>
-              <span class="lv-queue-count">{tv(lang, 'live.waitingCount', { n: q.waiting })}</span>
-            </span>
-            {q.longestWaitMs !== null && <span class="lv-queue-wait">{tv(lang, 'live.longestIs', { wait: formatWait(lang, q.longestWaitMs) })}</span>}
-            {q.waiting > 0 && (
-              <span class="lv-tickets">
-                {waiting
-                  .filter((t) => t.prefix === q.prefix)
-                  .map((t) => (
+              {tickets.length > 0 && (
+                <span class="lv-tickets">
+                  {shown.map((t) => (
                     <button
                       type="button"
                       key={t.id}
@@ -379,18 +392,34 @@ function Queues({ state, figures, now, onPick }: { state: HallState; figures: Ha
                       {t.label}
                     </button>
                   ))}
-              </span>
-            )}
-          </li>
-        ))}
+                  {shown.length < tickets.length && (
+                    <button
+                      type="button"
+                      class="lv-ticket lv-more"
+                      data-testid={`queue-more-${q.prefix}`}
+                      onClick={() => setExpanded((e) => new Set(e).add(q.prefix))}
+                    >
+                      {tv(lang, 'live.more', { n: tickets.length - shown.length })}
+                    </button>
+                  )}
+                </span>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </Panel>
   );
 }
 
+/** Alerts shown until the supervisor asks for the rest (the unacknowledged come first). */
+const ALERTS_SHOWN = 3;
+
 function Alerts({ state, list, sound, onSound }: { state: HallState; list: ReturnType<typeof useAlertList>; sound: boolean; onSound(on: boolean): void }) {
   const lang = useLang();
-  const { alerts } = list;
+  const [all, setAll] = useState(false);
+  const alerts = all ? list.alerts : list.alerts.slice(0, ALERTS_SHOWN);
+  const hidden = list.alerts.length - alerts.length;
   return (
     <Panel
       title={tv(lang, 'live.alerts')}
@@ -403,7 +432,7 @@ function Alerts({ state, list, sound, onSound }: { state: HallState; list: Retur
         </label>
       }
     >
-      {alerts.length === 0 ? (
+      {list.alerts.length === 0 ? (
         <p class="lv-hint" data-testid="no-alerts">
           <CheckCircleIcon size="1.1em" />
           {tv(lang, 'live.noAlerts')}
@@ -413,6 +442,13 @@ function Alerts({ state, list, sound, onSound }: { state: HallState; list: Retur
           {alerts.map(({ alert, acknowledged }) => (
             <AlertItem key={alert.id} state={state} alert={alert} acknowledged={acknowledged} onAcknowledge={() => list.acknowledge(alert.id)} />
           ))}
+          {hidden > 0 && (
+            <li>
+              <button type="button" class="lv-ticket lv-more" data-testid="alerts-more" onClick={() => setAll(true)}>
+                {tv(lang, 'live.more', { n: hidden })}
+              </button>
+            </li>
+          )}
         </ul>
       )}
     </Panel>
@@ -482,16 +518,17 @@ function Devices({ state, devices }: { state: HallState; devices: DevicesStatusT
             <li key={d.id} class="lv-device" data-testid={`device-${d.id}`} data-online={String(d.online)}>
               <span class="lv-device-head">
                 <span class="lv-device-name">{d.name}</span>
-                <span class="lv-device-kind">{tv(lang, `live.kind.${d.kind}`)}</span>
+                <span class="lv-device-kind">
+                  {tv(lang, `live.kind.${d.kind}`)}
+                  {!d.online &&
+                    ` · ${
+                      d.lastSeenAt === null
+                        ? tv(lang, 'live.neverSeen')
+                        : tv(lang, 'live.lastSeen', { time: formatTime(d.lastSeenAt, lang, state.settings.timeZone) })
+                    }`}
+                </span>
                 <span class={`lv-status ${d.online ? 'lv-status-open' : 'lv-status-closed'}`}>{tv(lang, d.online ? 'live.online' : 'live.offline')}</span>
               </span>
-              {!d.online && (
-                <span class="lv-device-seen">
-                  {d.lastSeenAt === null
-                    ? tv(lang, 'live.neverSeen')
-                    : tv(lang, 'live.lastSeen', { time: formatTime(d.lastSeenAt, lang, state.settings.timeZone) })}
-                </span>
-              )}
               {d.printer && <PrinterLine printer={d.printer} />}
             </li>
           ))}
