@@ -429,7 +429,7 @@ function EndDayDialog({ ctx }: { ctx: DialogContext }) {
   );
 }
 
-/** The dialog on show. A counter or ticket that has gone meanwhile (another supervisor, a new day) closes it. */
+/** The dialog on show; none for a counter or ticket that has gone meanwhile (a new day's snapshot). */
 export function LiveDialogs({ dialog, ctx }: { dialog: LiveDialog; ctx: DialogContext }) {
   switch (dialog.kind) {
     case 'close':

@@ -69,11 +69,12 @@ function useStaff(state: HallState | null): ReadonlyMap<number, StaffMember> {
 export function LiveHall() {
   const lang = useLang();
   const { state, devices, socket } = useLiveLine();
-  const { now } = useHubClock();
+  const { now, synced } = useHubClock();
   const staff = useStaff(state);
   const [dialog, setDialog] = useState<LiveDialog | null>(null);
   const [sound, setSound] = useState(false);
-  const alerts = useMemo(() => (state && devices ? hallAlerts(state, devices, now) : null), [state, devices, now]);
+  // Not before the hub's clock is known: this browser's own clock could make every alert look ended (and drop its acknowledgement).
+  const alerts = useMemo(() => (state && devices && synced ? hallAlerts(state, devices, now) : null), [state, devices, now, synced]);
   const alertList = useAlertList(alerts, sound);
 
   if (!state || !socket) {

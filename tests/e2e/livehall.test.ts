@@ -1,8 +1,9 @@
 // The live hall in Chromium, on a real hub: the demo supervisor opens /supervisor#live; walk-ins
 // issued over the API raise the waiting figure without a reload; a counter opened over the API by
 // counter1 shows staffed with its ticket; the supervisor closes it from the screen (the dialog says
-// the ticket goes back and the terminal is told) and the ticket is back in the waiting list; a
-// general counter becomes mixed; a ticker message reaches a display's socket; the kiosk going
+// the ticket goes back and the terminal is told) and the ticket is back in the waiting list; one
+// waiting ticket is moved to a counter and another cancelled; a counter goes out of service and
+// back; a general counter becomes mixed; a ticker message reaches a display's socket; the kiosk going
 // offline raises an alert (with the tone turned on) which is acknowledged and stays so after a
 // reload; ending the day (typed confirmation) makes the kiosk refuse walk-ins with DAY_ENDED.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -117,6 +118,35 @@ it('runs the hall live: figures, a counter closed and switched, a ticker message
   } finally {
     terminal.close();
   }
+
+  // A waiting ticket moved to one counter, another cancelled with a reason, both picked from their queue.
+  await page.getByTestId('waiting-B-002').click();
+  expect(await page.getByTestId('dialog-submit').isDisabled()).toBe(true);
+  await page.getByTestId('move-counter').selectOption('5');
+  await page.getByTestId('dialog-submit').click();
+  await page.getByTestId('ticket-dialog').waitFor({ state: 'detached' });
+  const ticket = (label: string) => Object.values(hub.hub.current.tickets).find((t) => t.label === label)!;
+  expect(ticket('B-002')).toMatchObject({ status: 'waiting', targetCounter: 5 });
+  await page.getByTestId('waiting-C-001').click();
+  await page.getByTestId('ticket-cancel').check();
+  await page.getByTestId('live-reason').fill('غادر القاعة');
+  await page.getByTestId('dialog-submit').click();
+  await page.getByTestId('ticket-dialog').waitFor({ state: 'detached' });
+  await page.getByTestId('waiting-C-001').waitFor({ state: 'detached' });
+  expect(ticket('C-001').status).toBe('cancelled');
+  expect(await figure(page, 'figure-waiting')).toBe('3');
+
+  // Counter 6 out of service (its reason shown), then back.
+  await page.getByTestId('counter-menu-6').click();
+  await page.getByTestId('out-of-service-6').click();
+  await page.getByTestId('live-reason').fill('عطل في الحاسوب');
+  await page.getByTestId('dialog-submit').click();
+  await expect.poll(() => page.getByTestId('counter-6').getAttribute('data-status')).toBe('out_of_service');
+  expect(await page.getByTestId('counter-6-reason').innerText()).toBe(tv('ar', 'live.reasonIs', { reason: 'عطل في الحاسوب' }));
+  await page.getByTestId('counter-menu-6').click();
+  await page.getByTestId('restore-6').click();
+  await page.getByTestId('dialog-submit').click();
+  await expect.poll(() => page.getByTestId('counter-6').getAttribute('data-status')).toBe('closed');
 
   // A general counter switched to mixed from its dialog.
   expect(await page.getByTestId('counter-4').getAttribute('data-mode')).toBe('general');
