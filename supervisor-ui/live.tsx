@@ -548,7 +548,7 @@ function Ticker({ state, now, onAdd, onRemove }: { state: HallState; now: number
       icon={<TicketIcon size="1.2em" />}
       testId="live-ticker"
       end={
-        <button type="button" class="btn btn-ghost btn-small" data-testid="ticker-add" disabled={state.endedAt !== null} onClick={onAdd}>
+        <button type="button" class="btn btn-ghost btn-small" data-testid="ticker-add" onClick={onAdd}>
           {tv(lang, 'live.tickerAdd')}
         </button>
       }
