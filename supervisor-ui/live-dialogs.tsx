@@ -416,14 +416,7 @@ function EndDayDialog({ ctx }: { ctx: DialogContext }) {
       <Note warn>{tv(lang, 'live.endDayBody', { n: Object.keys(ctx.state.waiting).length })}</Note>
       <label class="field">
         <span class="field-label">{tv(lang, 'live.endDayType', { word })}</span>
-        <input
-          class="input lv-input"
-          type="text"
-          data-testid="end-day-word"
-          autocomplete="off"
-          value={typed}
-          onInput={(e) => setTyped(e.currentTarget.value)}
-        />
+        <input class="input" type="text" data-testid="end-day-word" autocomplete="off" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
       </label>
     </ActionDialog>
   );
