@@ -22,6 +22,7 @@ import { Checklist } from './checklist.tsx';
 import { DevicesSection } from './devices.tsx';
 import { tv } from './i18n.ts';
 import { ChecklistIcon } from './icons.tsx';
+import { LiveHall } from './live.tsx';
 import { RolloutPage } from './rollout.tsx';
 import { sectionHref, SideNav, SoonPanel, useSection } from './sections.tsx';
 import { SettingsSection } from './settings.tsx';
@@ -170,6 +171,8 @@ function Console({
         <main class="sv-main" data-section={section}>
           {section === 'start' ? (
             <Checklist accounts={accounts} accountsError={accountsError} today={hall.day} onReloadAccounts={reloadAccounts} />
+          ) : section === 'live' ? (
+            <LiveHall />
           ) : section === 'rollout' ? (
             <RolloutPage />
           ) : section === 'users' ? (

@@ -11,7 +11,7 @@ import { AuditIcon, ChartIcon, ChecklistIcon, DevicesIcon, GearIcon, PulseIcon, 
 
 export const SECTIONS = ['start', 'live', 'users', 'settings', 'devices', 'rollout', 'audit', 'reports'] as const;
 export type Section = (typeof SECTIONS)[number];
-const BUILT = ['start', 'users', 'settings', 'devices', 'audit', 'rollout'] as const;
+const BUILT = ['start', 'live', 'users', 'settings', 'devices', 'audit', 'rollout'] as const;
 export type SoonSection = Exclude<Section, (typeof BUILT)[number]>;
 
 const isSoon = (s: Section): s is SoonSection => !(BUILT as readonly Section[]).includes(s);

@@ -57,6 +57,14 @@ const SCREENS: { name: string; port: number; runs: string[][] }[] = [
       ['--size', '1920x1080'],
     ],
   },
+  {
+    name: 'supervisor-live',
+    port: 8093,
+    runs: [
+      ['--size', '1366x768'],
+      ['--size', '1920x1080'],
+    ],
+  },
 ];
 
 function tsx(script: string, argv: string[], env: NodeJS.ProcessEnv, quiet = false): ChildProcess {
