@@ -43,7 +43,7 @@ export function validated<S extends z.ZodType>(schema: S, input: unknown): z.out
 
 const isFieldName = (f: string): f is FieldName => (FIELD_NAMES as readonly string[]).includes(f);
 /** The users page's fields, labelled there. */
-const ACCOUNT_FIELDS = ['username', 'displayNameAr', 'displayNameEn', 'role'] as const;
+const ACCOUNT_FIELDS = ['username', 'displayName', 'displayNameAr', 'displayNameEn', 'role'] as const;
 const isAccountField = (f: string): f is (typeof ACCOUNT_FIELDS)[number] => (ACCOUNT_FIELDS as readonly string[]).includes(f);
 
 /** A field named by its label (for a refusal, the last step of its path: `priorityWeights.elderly` → elderly); null for one without. */
