@@ -157,7 +157,6 @@ it('runs the hall live: figures, a counter closed and switched, a ticker message
   await page.getByTestId('setup-dialog').waitFor({ state: 'detached' });
   await expect.poll(() => page.getByTestId('counter-4').getAttribute('data-mode')).toBe('mixed');
   expect(hub.hub.current.counters['4']!.mode).toBe('mixed');
-
   // A ticker message for half an hour: the display's socket receives it.
   await page.getByTestId('ticker-add').click();
   await page.getByTestId('ticker-ar').fill('يغلق الشباك 5 للصلاة');
@@ -197,6 +196,18 @@ it('runs the hall live: figures, a counter closed and switched, a ticker message
   await page.reload();
   await alert.waitFor();
   expect(await alert.getAttribute('data-acknowledged')).toBe('true');
+
+  // Counter 4, mixed now, takes a due appointment ahead of the walk-ins that have waited longer.
+  const checkedIn = await call(hub, 'POST', '/api/kiosk/check-in', { token: kioskToken, body: { cpr: '900000005' } });
+  expect(checkedIn.status).toBe(200);
+  hub.clock.advance(10 * 60_000); // 09:10: the booking's slot starts, so it is due (before, it is an early arrival)
+  const second = await login(hub, ...DEMO.counter2);
+  expect((await call(hub, 'POST', '/api/counters/4/open', { cookie: second })).status).toBe(200);
+  const called = await call(hub, 'POST', '/api/counters/4/call-next', { cookie: second });
+  expect(called.status).toBe(200);
+  const due = Object.values(hub.hub.current.tickets).find((t) => t.id === hub.hub.current.counters['4']!.currentTicketId)!;
+  expect(due).toMatchObject({ kind: 'appointment', serviceId: 'new-application', status: 'called' });
+  await expect.poll(() => page.getByTestId('counter-4').getAttribute('data-status')).toBe('open');
 
   // Ending the day early: typed confirmation; the kiosk then refuses walk-ins.
   await page.getByTestId('end-day').click();
