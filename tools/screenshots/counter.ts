@@ -273,6 +273,8 @@ try {
 
   // 9. pause dialog and paused
   const openPause = async () => {
+    // The key works once the finish has settled (its button enabled again), not a moment before.
+    await a.locator('[data-testid="btn-pause"]:enabled').waitFor();
     await a.keyboard.press('p');
     await a.getByTestId('pause-reason').waitFor();
     await a.getByTestId('pause-preset-1').click();

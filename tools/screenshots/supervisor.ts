@@ -90,8 +90,8 @@ try {
     await shot(page, `${lang}-07-password-dialog`);
     await page.getByTestId('password-cancel').click();
 
-    await page.getByTestId('nav-rollout').click();
-    await page.getByTestId('soon-rollout').waitFor();
+    await page.getByTestId('nav-reports').click();
+    await page.getByTestId('soon-reports').waitFor();
     await shot(page, `${lang}-08-being-built`);
   }
 
