@@ -211,8 +211,11 @@ export function CheckInput(props: FieldProps<boolean>) {
   );
 }
 
-/** A dialog holding one form: its fields, the refusal, cancel and the action. `run` resolves with the words of what was done. */
-export function FormDialog({
+/**
+ * A dialog holding one form: its fields, the refusal, cancel and the action. `run` does the action and
+ * `onDone` gets what it resolved with (e.g. the words of what was done, or nothing when the dialog just closes).
+ */
+export function FormDialog<T>({
   testId,
   title,
   icon,
@@ -220,6 +223,7 @@ export function FormDialog({
   ready = true,
   danger = false,
   wide = false,
+  cancelLabel,
   run,
   onDone,
   onClose,
@@ -233,8 +237,10 @@ export function FormDialog({
   ready?: boolean;
   danger?: boolean;
   wide?: boolean;
-  run(): Promise<string>;
-  onDone(text: string): void | Promise<void>;
+  /** The cancel button's words (default: Cancel). */
+  cancelLabel?: string;
+  run(): Promise<T>;
+  onDone?(result: T): void | Promise<void>;
   onClose(): void;
   /** How a refused field is named (default: the console's field labels). */
   fieldLabel?: (field: string) => string | null;
@@ -249,7 +255,8 @@ export function FormDialog({
     setBusy(true);
     setError(null);
     try {
-      await onDone(await run());
+      const result = await run();
+      await onDone?.(result);
     } catch (err) {
       setError(toFailure(err));
       setBusy(false);
@@ -266,7 +273,7 @@ export function FormDialog({
         <FormError error={error} testId="dialog-error" fieldLabel={labelOf ?? fieldLabel(lang)} />
         <div class="dialog-buttons">
           <button type="button" class="btn btn-ghost" data-testid="dialog-cancel" onClick={onClose}>
-            {tk(lang, 'common.cancel')}
+            {cancelLabel ?? tk(lang, 'common.cancel')}
           </button>
           <button type="submit" class={`btn ${danger ? 'sv-btn-danger' : 'btn-primary'}`} data-testid="dialog-submit" disabled={!ready || busy}>
             {busy && <Spinner />}

@@ -8,17 +8,14 @@ import type { Socket } from 'socket.io-client';
 import { nextDay, localInstant } from '../engine/time.ts';
 import { CounterMode } from '../protocol/domain.ts';
 import type { HallState } from '../protocol/state.ts';
-import { type ApiFailure, toFailure } from '../ui-kit/api.ts';
 import { callSocket } from '../ui-kit/client.ts';
-import { Spinner, useLang } from '../ui-kit/components.tsx';
+import { useLang } from '../ui-kit/components.tsx';
 import { formatTime, type Lang } from '../ui-kit/i18n.ts';
 import { AlertIcon, InfoIcon, TicketIcon } from '../ui-kit/icons.tsx';
-import { Modal } from '../ui-kit/modal.tsx';
-import { FormError } from '../ui-kit/password.tsx';
-import { tk } from '../ui-kit/staff-words.ts';
 import { tv } from './i18n.ts';
 import { PulseIcon } from './icons.tsx';
 import { counterName, formatWait, serviceName } from './live-words.ts';
+import { FormDialog } from './admin-kit.tsx';
 
 export type LiveDialog =
   | { kind: 'close' | 'outOfService' | 'restore' | 'setup'; counter: number }
@@ -74,41 +71,21 @@ function ActionDialog({
   children: ComponentChildren;
 }) {
   const lang = useLang();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiFailure | null>(null);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    if (!ready || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await run();
-      onClose();
-    } catch (err) {
-      setError(toFailure(err));
-      setBusy(false);
-    }
-  };
   return (
-    <Modal onClose={onClose} labelId={`${testId}-title`} testId={testId} class="sv-dialog">
-      <form class="dialog-body" onSubmit={submit} noValidate>
-        <h2 class="dialog-title" id={`${testId}-title`}>
-          {danger ? <AlertIcon size="1.3em" /> : <PulseIcon size="1.3em" />}
-          {title}
-        </h2>
-        {children}
-        <FormError error={error} testId="dialog-error" fieldLabel={fieldLabel(lang)} />
-        <div class="dialog-buttons">
-          <button type="button" class="btn btn-ghost" data-testid="dialog-cancel" onClick={onClose}>
-            {tk(lang, 'common.cancel')}
-          </button>
-          <button type="submit" class={`btn ${danger ? 'sv-btn-danger' : 'btn-primary'}`} data-testid="dialog-submit" disabled={!ready || busy}>
-            {busy && <Spinner />}
-            {submitLabel}
-          </button>
-        </div>
-      </form>
-    </Modal>
+    <FormDialog
+      testId={testId}
+      title={title}
+      icon={danger ? <AlertIcon size="1.3em" /> : <PulseIcon size="1.3em" />}
+      submitLabel={submitLabel}
+      ready={ready}
+      danger={danger}
+      run={run}
+      onDone={onClose}
+      onClose={onClose}
+      fieldLabel={fieldLabel(lang)}
+    >
+      {children}
+    </FormDialog>
   );
 }
 

@@ -18,11 +18,11 @@ import { staffFeed } from '../ui-kit/hall-feed.ts';
 import { staffSocket } from '../ui-kit/hub-socket.ts';
 import { DEFAULT_TIME_ZONE, digits, formatDay, formatShortDate, formatTime, type Lang } from '../ui-kit/i18n.ts';
 import { AlertIcon, ArrowForwardIcon, CheckCircleIcon, InfoIcon } from '../ui-kit/icons.tsx';
-import { Modal } from '../ui-kit/modal.tsx';
 import { FormError } from '../ui-kit/password.tsx';
 import { tk } from '../ui-kit/staff-words.ts';
 import { tv } from './i18n.ts';
 import { RolloutIcon } from './icons.tsx';
+import { FormDialog } from './admin-kit.tsx';
 
 type Plan = ReplyOf<'rollout.list'>['plans'][number];
 type Preview = ReplyOf<'rollout.preview'>;
@@ -531,44 +531,22 @@ function AskDialog({
   onClose(): void;
   children: ComponentChildren;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiFailure | null>(null);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await run();
-    } catch (err) {
-      setError(toFailure(err));
-      setBusy(false);
-    }
-  };
   return (
-    <Modal onClose={onClose} labelId={`${testId}-title`} testId={testId} class="sv-dialog">
-      <form class="dialog-body" onSubmit={submit} noValidate>
-        <h2 class="dialog-title" id={`${testId}-title`}>
-          <RolloutIcon size="1.3em" />
-          {title}
-        </h2>
-        {children}
-        <FormError error={error} testId="dialog-error" />
-        <div class="dialog-buttons">
-          <button type="button" class="btn btn-ghost" data-testid="dialog-cancel" onClick={onClose}>
-            {backLabel}
-          </button>
-          <button type="submit" class={`btn ${danger ? 'sv-btn-danger' : 'btn-primary'}`} data-testid="dialog-submit" disabled={busy}>
-            {busy && <Spinner />}
-            {submitLabel}
-          </button>
-        </div>
-      </form>
-    </Modal>
+    <FormDialog
+      testId={testId}
+      title={title}
+      icon={<RolloutIcon size="1.3em" />}
+      submitLabel={submitLabel}
+      cancelLabel={backLabel}
+      danger={danger}
+      run={run}
+      onClose={onClose}
+    >
+      {children}
+    </FormDialog>
   );
 }
 
-/** Confirming a plan (drawn now, or a stored draft): names its day and its counters; `unfit` when a preview counted them. */
 function PlanDialog({ plan, unfit, run, onClose }: { plan: PlanFields; unfit?: number; run(): Promise<void>; onClose(): void }) {
   const lang = useLang();
   const day = formatDay(plan.fromDay, lang);
