@@ -187,7 +187,7 @@ describe('booking rules', () => {
     const sup = await login(hub, ...DEMO.supervisor);
     const { settings } = (await call(hub, 'GET', '/api/settings', { cookie: sup })).body;
     expect(settings.bookingHorizonDays).toBe(30);
-    const put = await call(hub, 'PUT', '/api/settings', { cookie: sup, body: { ...settings, bookingHorizonDays: 60 } });
+    const put = await call(hub, 'PUT', '/api/settings', { cookie: await login(hub, ...DEMO.admin), body: { ...settings, bookingHorizonDays: 60 } });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     await booked('2026-12-27', '10:00');
     expect(repo.countOverlapping(hub.db, at('2026-12-27', '10:00'), at('2026-12-27', '10:15'))).toBe(1);

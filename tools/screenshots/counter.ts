@@ -27,11 +27,11 @@ async function cookieFrom(res: Response): Promise<string> {
   return set.join('; ');
 }
 const kioskCookie = await cookieFrom(await fetch(`${BASE}/demo/open/kiosk`, { redirect: 'manual' }));
-const superCookie = await cookieFrom(
+const adminCookie = await cookieFrom(
   await fetch(`${BASE}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'supervisor', password: 'super123' }),
+    body: JSON.stringify({ username: 'admin', password: 'admin123' }),
   }),
 );
 
@@ -48,8 +48,8 @@ async function hub<T>(path: string, cookie: string, body?: unknown, method = bod
 
 // Lift the kiosk rate limit for this run (the script issues a burst of tickets), and keep the
 // check-in window open long enough for a 07:30 booking with a full citizen record at 09:00.
-const { settings } = await hub<{ settings: Record<string, unknown> }>('/api/settings', superCookie);
-await hub('/api/settings', superCookie, { ...settings, kioskTicketsPerMinute: 1000, checkInLateMinutes: 180 }, 'PUT');
+const { settings } = await hub<{ settings: Record<string, unknown> }>('/api/settings', adminCookie);
+await hub('/api/settings', adminCookie, { ...settings, kioskTicketsPerMinute: 1000, checkInLateMinutes: 180 }, 'PUT');
 
 const walkIn = (serviceId: string, priority = 'none', cpr: string | null = null) =>
   hub<{ ticket: { label: string } }>('/api/kiosk/tickets', kioskCookie, { serviceId, priority, cpr });
@@ -294,21 +294,21 @@ try {
   await both(b, '16-after-reload-called');
 
   // 11. a supervisor changes counter 1's services: its terminal says so, and its queues follow
-  await hub('/api/hall/counters/1/services', superCookie, { serviceIds: ['new-application', 'family-members'] }, 'PUT');
+  await hub('/api/hall/counters/1/services', adminCookie, { serviceIds: ['new-application', 'family-members'] }, 'PUT');
   await a.getByTestId('setup-changed').waitFor();
   await both(a, '17-setup-changed');
 
   // 12. a supervisor takes counter 5 out of service, then closes counter 3 under its user: the
   // terminal goes back to the picker and says who closed it and why (its ticket is back in the queue)
-  await hub('/api/hall/counters/5/out-of-service', superCookie, { reason: 'عطل في الشاشة / Screen broken' });
-  await hub('/api/hall/counters/3/close', superCookie, { reason: 'مطلوب في مكتب المشرف' });
+  await hub('/api/hall/counters/5/out-of-service', adminCookie, { reason: 'عطل في الشاشة / Screen broken' });
+  await hub('/api/hall/counters/3/close', adminCookie, { reason: 'مطلوب في مكتب المشرف' });
   await b.getByTestId('pick-notice').waitFor();
   await b.getByTestId('counter-unavailable-5').waitFor();
   await both(b, '18-closed-by-supervisor');
-  await hub('/api/hall/counters/5/restore', superCookie, {});
+  await hub('/api/hall/counters/5/restore', adminCookie, {});
 } finally {
   await browser.close();
-  await hub('/api/settings', superCookie, settings, 'PUT').catch(() => undefined);
+  await hub('/api/settings', adminCookie, settings, 'PUT').catch(() => undefined);
 }
 
 run.report('no layout problems found', { list: true });
