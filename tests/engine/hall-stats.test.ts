@@ -172,4 +172,18 @@ describe('alerts', () => {
     expect(hallAlerts(h.state, devices({ devices: [] }), at('09:56'))).toEqual([]);
     expect(h.ticket(t).status).toBe('waiting');
   });
+
+  it('no alert while general counters are open for the service, even serving, when the appointment counters are closed', () => {
+    const appts = [appointment('09:10', { serviceId: B, cpr: '200000011' }), appointment('10:00', { serviceId: B, cpr: '200000012' })];
+    const h = new Hall(dayOpened({ appointments: appts }));
+    h.walkin(B, at('08:50'));
+    h.walkin(B, at('08:51'));
+    h.open(3, at('08:55'));
+    h.open(4, at('08:55'));
+    h.callNext(3, at('08:56'));
+    h.callNext(4, at('08:56'));
+    h.checkInCpr('200000011', at('09:00'));
+    h.checkInCpr('200000012', at('09:01'));
+    expect(hallAlerts(h.state, devices({ devices: [] }), at('09:02')).map((a) => a.kind)).not.toContain('appointments_unserved');
+  });
 });
