@@ -28,19 +28,21 @@ import { alertText, counterName, formatClock, formatWait, printerProblem, queueN
 type StaffMember = ReplyOf<'hall.staff'>['staff'][number];
 
 interface LiveLine {
+  /** The feed's state, folded in place: `seq` tells one version from the next. */
   state: HallState | null;
+  seq: number;
   devices: DevicesStatusType | null;
   socket: Socket | null;
 }
 
 /** The section's own line to the hub (closed when the section is left): the staff feed and the devices' status. */
 function useLiveLine(): LiveLine {
-  const [line, setLine] = useState<LiveLine>({ state: null, devices: null, socket: null });
+  const [line, setLine] = useState<LiveLine>({ state: null, seq: -1, devices: null, socket: null });
   useEffect(() => {
     // The console's own line reports the connection and a refused session; this one only follows.
     const hub = staffSocket({ connection: () => undefined, unauthenticated: () => undefined });
-    const follow = (state: HallState) => setLine((l) => ({ ...l, state }));
-    staffFeed(hub.socket, { snapshot: follow, events: (_events, state) => follow(state) });
+    const follow = (state: HallState, seq: number) => setLine((l) => ({ ...l, state, seq }));
+    staffFeed(hub.socket, { snapshot: follow, events: (_events, state, seq) => follow(state, seq) });
     hub.socket.on('devices:status', (raw: unknown) => {
       const m = DevicesStatus.safeParse(raw);
       if (m.success) setLine((l) => ({ ...l, devices: m.data }));
@@ -68,13 +70,14 @@ function useStaff(state: HallState | null): ReadonlyMap<number, StaffMember> {
 
 export function LiveHall() {
   const lang = useLang();
-  const { state, devices, socket } = useLiveLine();
+  const { state, seq, devices, socket } = useLiveLine();
   const { now, synced } = useHubClock();
   const staff = useStaff(state);
   const [dialog, setDialog] = useState<LiveDialog | null>(null);
   const [sound, setSound] = useState(false);
   // Not before the hub's clock is known: this browser's own clock could make every alert look ended (and drop its acknowledgement).
-  const alerts = useMemo(() => (state && devices && synced ? hallAlerts(state, devices, now) : null), [state, devices, now, synced]);
+  // `seq` stands for the state's changes: the feed folds them into the same object.
+  const alerts = useMemo(() => (state && devices && synced ? hallAlerts(state, devices, now) : null), [state, seq, devices, now, synced]);
   const alertList = useAlertList(alerts, sound);
 
   if (!state || !socket) {
