@@ -98,25 +98,19 @@ function checkIn(state: HallState, cmd: Extract<Command, { type: 'check_in' }>, 
   if (now <= close(appt)) {
     const t = newTicket(state, now, { ...fields, kind: 'appointment', appointmentId: appt.id, slotStart: appt.slotStart }, s.appointmentPrefix);
     const result: CheckInResult = { outcome: 'checked_in', ticketId: t.id };
-    return ok(
-      [
-        issued(state, t, now),
-        { type: 'appointment_checked_in', at: now, appointmentId: appt.id, ticketId: t.id },
-      ],
-      { ticketId: t.id, checkIn: result },
-    );
+    return ok([issued(state, t, now), { type: 'appointment_checked_in', at: now, appointmentId: appt.id, ticketId: t.id }], {
+      ticketId: t.id,
+      checkIn: result,
+    });
   }
   if (!s.lateConvertsToWalkin) return ok([], { checkIn: { outcome: 'too_late' } });
   const service = state.services[appt.serviceId];
   if (!service) return fail('UNKNOWN_SERVICE', `Service ${appt.serviceId} no longer exists.`);
   const t = newTicket(state, now, { ...fields, kind: 'walkin', appointmentId: appt.id, slotStart: null }, service.prefix);
-  return ok(
-    [
-      issued(state, t, now),
-      { type: 'appointment_late_converted', at: now, appointmentId: appt.id, ticketId: t.id },
-    ],
-    { ticketId: t.id, checkIn: { outcome: 'late_converted', ticketId: t.id } },
-  );
+  return ok([issued(state, t, now), { type: 'appointment_late_converted', at: now, appointmentId: appt.id, ticketId: t.id }], {
+    ticketId: t.id,
+    checkIn: { outcome: 'late_converted', ticketId: t.id },
+  });
 }
 
 /** A new ticket's event, with the wait the kiosk promises for it (the reports compare it with the real wait). */

@@ -41,18 +41,7 @@ export const ReportQuery = rangeRules(
 );
 export type ReportQuery = z.output<typeof ReportQuery>;
 
-export const ReportTable = z.enum([
-  'daily',
-  'service-level',
-  'wait',
-  'crowding',
-  'heatmap',
-  'appointments',
-  'counters',
-  'staff',
-  'pilot',
-  'estimate-accuracy',
-]);
+export const ReportTable = z.enum(['daily', 'service-level', 'wait', 'crowding', 'heatmap', 'appointments', 'counters', 'staff', 'pilot', 'estimate-accuracy']);
 export type ReportTable = z.infer<typeof ReportTable>;
 
 export const ReportExportQuery = rangeRules(
@@ -175,7 +164,15 @@ export const Report = z.object({
     perService: z.array(z.object({ serviceId: ServiceId, count: z.number().int().min(0), meanAbsError: minutes, within5: share, meanError: minutes })),
   }),
   daily: z.array(
-    z.object({ day: Day, tickets: z.number().int(), served: z.number().int(), medianWait: minutes, p90Wait: minutes, serviceLevel: share, peakWaiting: z.number().int() }),
+    z.object({
+      day: Day,
+      tickets: z.number().int(),
+      served: z.number().int(),
+      medianWait: minutes,
+      p90Wait: minutes,
+      serviceLevel: share,
+      peakWaiting: z.number().int(),
+    }),
   ),
   /** Names of the services the report mentions (the CSV and the charts' labels). */
   services: z.array(z.object({ id: ServiceId, nameAr: z.string(), nameEn: z.string(), colour: z.string() })),
