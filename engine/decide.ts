@@ -4,7 +4,7 @@ import { type Appointment, type Counter, DAY_ENDED_REASON, MAX_ACTIVE_TICKER, ty
 import type { ErrorCode } from '../protocol/errors.ts';
 import type { HallEvent } from '../protocol/events.ts';
 import { activeTicker } from './hall-stats.ts';
-import { canCall, pickNext } from './select.ts';
+import { canCall, estimateWait, pickNext } from './select.ts';
 import { localDay } from './time.ts';
 import type { CheckInResult, Command, Decision, HallState, SupervisionCommand } from './types.ts';
 
@@ -98,25 +98,24 @@ function checkIn(state: HallState, cmd: Extract<Command, { type: 'check_in' }>, 
   if (now <= close(appt)) {
     const t = newTicket(state, now, { ...fields, kind: 'appointment', appointmentId: appt.id, slotStart: appt.slotStart }, s.appointmentPrefix);
     const result: CheckInResult = { outcome: 'checked_in', ticketId: t.id };
-    return ok(
-      [
-        { type: 'ticket_issued', at: now, ticket: t },
-        { type: 'appointment_checked_in', at: now, appointmentId: appt.id, ticketId: t.id },
-      ],
-      { ticketId: t.id, checkIn: result },
-    );
+    return ok([issued(state, t, now), { type: 'appointment_checked_in', at: now, appointmentId: appt.id, ticketId: t.id }], {
+      ticketId: t.id,
+      checkIn: result,
+    });
   }
   if (!s.lateConvertsToWalkin) return ok([], { checkIn: { outcome: 'too_late' } });
   const service = state.services[appt.serviceId];
   if (!service) return fail('UNKNOWN_SERVICE', `Service ${appt.serviceId} no longer exists.`);
   const t = newTicket(state, now, { ...fields, kind: 'walkin', appointmentId: appt.id, slotStart: null }, service.prefix);
-  return ok(
-    [
-      { type: 'ticket_issued', at: now, ticket: t },
-      { type: 'appointment_late_converted', at: now, appointmentId: appt.id, ticketId: t.id },
-    ],
-    { ticketId: t.id, checkIn: { outcome: 'late_converted', ticketId: t.id } },
-  );
+  return ok([issued(state, t, now), { type: 'appointment_late_converted', at: now, appointmentId: appt.id, ticketId: t.id }], {
+    ticketId: t.id,
+    checkIn: { outcome: 'late_converted', ticketId: t.id },
+  });
+}
+
+/** A new ticket's event, with the wait the kiosk promises for it (the reports compare it with the real wait). */
+function issued(state: HallState, t: Ticket, now: number): HallEvent {
+  return { type: 'ticket_issued', at: now, ticket: t, estimatedWaitMin: estimateWait(state, t, now).estimatedWaitMin };
 }
 
 function rollover(state: HallState, cmd: Extract<Command, { type: 'rollover' }>, now: number): Decision {
@@ -161,7 +160,7 @@ export function decide(state: HallState, cmd: Command, now: number): Decision {
         { kind: 'walkin', serviceId: service.id, priority: cmd.priority, statusToken: cmd.statusToken, cpr: cmd.cpr, appointmentId: null, slotStart: null },
         service.prefix,
       );
-      return ok([{ type: 'ticket_issued', at: now, ticket: t }], { ticketId: t.id });
+      return ok([issued(state, t, now)], { ticketId: t.id });
     }
     case 'check_in':
       return checkIn(state, cmd, now);

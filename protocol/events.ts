@@ -33,7 +33,13 @@ export const DayOpened = z.object({
 });
 export const DayClosed = z.object({ type: z.literal('day_closed'), at, day: Day });
 export const SettingsChanged = z.object({ type: z.literal('settings_changed'), at, settings: Settings });
-export const TicketIssued = z.object({ type: z.literal('ticket_issued'), at, ticket: Ticket });
+export const TicketIssued = z.object({
+  type: z.literal('ticket_issued'),
+  at,
+  ticket: Ticket,
+  /** The estimated wait the citizen was told at issue (null: no counter open); absent in events stored before it was recorded. */
+  estimatedWaitMin: z.number().int().nullable().optional(),
+});
 export const AppointmentBooked = z.object({ type: z.literal('appointment_booked'), at, appointment: Appointment });
 export const AppointmentCancelled = z.object({ type: z.literal('appointment_cancelled'), at, appointmentId: z.string() });
 export const AppointmentCheckedIn = z.object({ type: z.literal('appointment_checked_in'), at, appointmentId: z.string(), ticketId: z.string() });

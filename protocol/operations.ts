@@ -51,6 +51,7 @@ import {
   WalkinBody,
 } from './api.ts';
 import { MAX_ACTIVE_TICKER } from './domain.ts';
+import { CsvReply, Report, ReportExportQuery, ReportQuery } from './reports.ts';
 import { CallBody, CallsQuery, CitizenCprParam, ContactBody, FamilyMemberBody, IbanBody, ImportBody } from './citizens.ts';
 import {
   AppointmentReply,
@@ -101,8 +102,11 @@ import { RolloutCancelReply, RolloutPlanReply, RolloutPlansReply, RolloutPreview
 
 export interface Contract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   summary: string;
-  /** `bodyLimit`: a larger JSON body limit than the default 64 kB for this route (e.g. an import). */
-  http?: { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; status?: number; bodyLimit?: string };
+  /**
+   * `bodyLimit`: a larger JSON body limit than the default 64 kB for this route (e.g. an import).
+   * `csv`: the route answers the reply's `csv` as a `text/csv` download named `filename` (output CsvReply).
+   */
+  http?: { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; status?: number; bodyLimit?: string; csv?: true };
   event?: string;
   input: I;
   output: O;
@@ -695,6 +699,27 @@ export const contracts = {
     http: { method: 'post', path: '/api/rollout/:id/cancel' },
     input: RolloutIdParam,
     output: RolloutCancelReply,
+  },
+  // --- reports (supervisor console): computed from the stored events
+  'reports.get': {
+    summary:
+      'The hall’s report for hall days `from`…`to` (inclusive, at most 366 days), computed from the stored events: service level against the ' +
+      'target (settings `serviceLevel`), waits and service times per kind (median, p90, max in minutes), crowding per 15 minutes, the weekday × ' +
+      'hour heatmap, appointments (kept, no-show, cancelled, lateness, lead time, punctuality), counters and staff (served, open / serving / ' +
+      'paused / idle minutes, outcomes), the pilot question (appointments vs walk-ins; before vs from `pivot`) and the kiosk estimate’s accuracy. ' +
+      'Filters: `serviceId`, `kind`, `counter`, `userId`.',
+    http: { method: 'get', path: '/api/reports' },
+    input: ReportQuery,
+    output: Report,
+  },
+  'reports.export': {
+    summary:
+      'One table of the report as CSV (UTF-8 with a byte-order mark, so Excel shows Arabic): `table` is one of `daily`, `service-level`, `wait`, ' +
+      '`crowding`, `heatmap`, `appointments`, `counters`, `staff`, `pilot`, `estimate-accuracy`; the same query and numbers as `reports.get`, ' +
+      'headings in `lang`.',
+    http: { method: 'get', path: '/api/reports/export.csv', csv: true },
+    input: ReportExportQuery,
+    output: CsvReply,
   },
 } as const satisfies Record<string, Contract>;
 

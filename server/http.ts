@@ -51,6 +51,11 @@ function handler(o: Operation, deps: HttpDeps) {
       { ...body, ...req.params },
     );
     if (deps.validateReplies) checkReply(o, result, deps.log);
+    if (o.http!.csv) {
+      const { filename, csv } = result as { filename: string; csv: string };
+      res.type('text/csv; charset=utf-8').attachment(filename).send(csv);
+      return;
+    }
     res.status(o.http!.status ?? 200).json(result);
   };
 }
