@@ -4,7 +4,7 @@ import type { Db } from '../db/client.ts';
 
 /** What breaks the invariants (empty: none): duplicate ticket numbers, tickets finished twice, tickets left open by a rollover. */
 export function invariantViolations(db: Db): string[] {
-  const rows = <T>(sql: string) => db.sqlite.prepare(sql).all() as T[];
+  const rows = <T>(sql: string, ...params: string[]) => db.sqlite.prepare(sql).all(...params) as T[];
   const out: string[] = [];
   for (const r of rows<{ day: string; prefix: string; number: number; n: number }>(
     `SELECT day, payload ->> '$.ticket.prefix' AS prefix, payload ->> '$.ticket.number' AS number, count(*) AS n
@@ -20,7 +20,8 @@ export function invariantViolations(db: Db): string[] {
   // A day some later day_opened followed: none of its tickets may still be open, in the events or the tickets table.
   const lastOpened = rows<{ day: string | null }>(`SELECT max(day) AS day FROM events WHERE type = 'day_opened'`)[0]?.day ?? '';
   for (const r of rows<{ id: string; status: string }>(
-    `SELECT id, status FROM tickets WHERE status IN ('waiting', 'called', 'serving') AND day < '${lastOpened}'`,
+    `SELECT id, status FROM tickets WHERE status IN ('waiting', 'called', 'serving') AND day < ?`,
+    lastOpened,
   )) {
     out.push(`ticket ${r.id} is still ${r.status} after its day was rolled over`);
   }
