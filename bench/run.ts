@@ -1,18 +1,20 @@
 // `npm run bench` — runs every benchmark and prints a table; `npm run bench -- --json` prints one
 // JSON object {"<name>": {value, unit, floor, ratio}} on stdout and nothing else (progress → stderr).
-// `--only issue|call-next|print|call-latency` runs one file (call-next still measures the raw-transaction floor it needs).
+// `--only issue|call-next|print|call-latency|reports` runs one file (call-next still measures the raw-transaction floor it needs).
 import { benchCallLatency } from './call-latency.ts';
 import { benchCallNext } from './call-next.ts';
 import { benchIssue } from './issue.ts';
 import { benchPrint } from './print.ts';
+import { benchReports } from './reports.ts';
 import { log, type Result } from './timing.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
-if (only !== undefined && only !== 'issue' && only !== 'call-next' && only !== 'print' && only !== 'call-latency') {
-  process.stderr.write(`unknown benchmark "${only}" (issue, call-next, print, call-latency)\n`);
+const BENCHMARKS = ['issue', 'call-next', 'print', 'call-latency', 'reports'];
+if (only !== undefined && !BENCHMARKS.includes(only)) {
+  process.stderr.write(`unknown benchmark "${only}" (${BENCHMARKS.join(', ')})\n`);
   process.exit(2);
 }
 
@@ -49,6 +51,7 @@ async function main() {
   }
   if (only === undefined || only === 'print') results.push(...(await benchPrint()));
   if (only === undefined || only === 'call-latency') results.push(...(await benchCallLatency()));
+  if (only === undefined || only === 'reports') results.push(...(await benchReports()));
   const seconds = (performance.now() - started) / 1000;
   log(`done in ${seconds.toFixed(1)} s`);
 
@@ -63,7 +66,8 @@ async function main() {
         'floor = baseline measured in this same run. All figures are medians after warm-up: tickets/s over 5 rounds of 1,000\n' +
         '(alternating with the raw baseline), decide µs over 5 rounds, hub µs over every timed call_next, print ms over 3×7 rounds of 20\n' +
         'tickets (alternating with the blank-canvas baseline); call_to_display ms are p50/p99 over every display socket × ≥100 calls\n' +
-        `(call by call alternating with a bare Socket.IO broadcast of the same delta to the same N sockets). ${seconds.toFixed(1)} s in all.\n`,
+        '(call by call alternating with a bare Socket.IO broadcast of the same delta to the same N sockets); month_report_ms is the median of 5\n' +
+        `reports of one month over a year of history (alternating with a bare scan of the same rows). ${seconds.toFixed(1)} s in all.\n`,
     );
   }
 }

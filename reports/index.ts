@@ -7,6 +7,7 @@ import { aggregate } from './aggregate.ts';
 import { type DayFacts, foldDay, REPORT_EVENT_TYPES, type ReportEvent } from './facts.ts';
 
 export { reportCsv } from './csv.ts';
+export { REPORT_EVENT_TYPES } from './facts.ts';
 
 /** Folds the stored events of `from`…`to` day by day. */
 export function dayFactsOf(db: Db, from: string, to: string): DayFacts[] {
