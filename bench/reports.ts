@@ -1,8 +1,9 @@
 // Benchmark 5 — a month's report over a year of history. One busy day (1,500 walk-ins through six
 // counters, decided by the real engine) is stored, then copied to the 250 working days before it
 // with every instant shifted (≈ 1.5 million events). Timed: `buildReport` for one month in the
-// middle of that year (read, parse, fold, add up), median of 5 runs after a warm-up; the floor is a
-// bare scan of the same rows in the same run (no parsing, no arithmetic).
+// middle of that year: the first one (it folds the month's closed days from their ~130,000 events
+// and stores their facts) and the median of 5 more (stored facts); the floor is a bare scan of the
+// month's events in the same run (no parsing, no arithmetic).
 import { transaction } from '../db/client.ts';
 import * as repo from '../db/repos/index.ts';
 import { events as eventsTable } from '../db/schema.ts';
@@ -103,11 +104,15 @@ export async function benchReports(): Promise<Result[]> {
     const to = days.filter((d) => d.startsWith(month))[0]!;
     const query = { from, to };
     const rows = repo.countEventsOfDays(hall.db, from, to, REPORT_EVENT_TYPES);
+    // The first report folds the month's closed days from their events and stores their facts…
+    let t = performance.now();
+    buildReport(hall.db, query);
+    const first = performance.now() - t;
+    // …every later one reads the stored facts (and folds only an open day).
     const report: number[] = [];
     const floor: number[] = [];
-    buildReport(hall.db, query);
     for (let r = 0; r < 5; r++) {
-      let t = performance.now();
+      t = performance.now();
       repo.countEventsOfDays(hall.db, from, to, REPORT_EVENT_TYPES);
       floor.push(performance.now() - t);
       t = performance.now();
@@ -118,8 +123,13 @@ export async function benchReports(): Promise<Result[]> {
     const value = median(report);
     const base = median(floor);
     const read = rows.toLocaleString('en-US');
-    log(`reports: ${month} (${from}…${to}): ${read} events read, report ${value.toFixed(0)} ms (target ≤ 300), bare scan ${base.toFixed(0)} ms`);
-    return [{ name: 'month_report_ms', value, unit: 'ms', floor: base, ratio: value / base, floorIs: 'bare scan ms', ratioIs: 'report / scan' }];
+    log(
+      `reports: ${month} (${from}…${to}): ${read} events; first report ${first.toFixed(0)} ms, then ${value.toFixed(0)} ms (target ≤ 300); bare scan ${base.toFixed(0)} ms`,
+    );
+    return [
+      { name: 'month_report_first_ms', value: first, unit: 'ms', floor: base, ratio: first / base, floorIs: 'bare scan ms', ratioIs: 'report / scan' },
+      { name: 'month_report_ms', value, unit: 'ms', floor: base, ratio: value / base, floorIs: 'bare scan ms', ratioIs: 'report / scan' },
+    ];
   } finally {
     hall.close();
   }

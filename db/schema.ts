@@ -418,3 +418,16 @@ export const rolloutPlans = sqliteTable(
   },
   (t) => [index('rollout_plans_status_idx').on(t.status)],
 );
+
+/**
+ * The reports' fold of a closed hall day (reports/facts.ts), kept so a month's report need not
+ * re-read its ~150,000 events. Derived from the events, which a closed day never gains again; a
+ * row of another `version` (the fold changed) is folded anew from the events.
+ */
+export const reportDays = sqliteTable('report_days', {
+  /** YYYY-MM-DD local date of a closed day. */
+  day: text('day').primaryKey(),
+  version: integer('version').notNull(),
+  /** The day's facts as JSON. */
+  facts: text('facts').notNull(),
+});

@@ -217,7 +217,13 @@ function appointmentsBlock(list: readonly AppointmentFact[], checkIns: ReadonlyM
     const at = checkIns.get(a.id);
     if (at !== undefined) lateness.push(minutesOf(at - a.slotStart));
   }
-  const leads = list.map((a) => Math.max(0, daysBetween(localDay(a.createdAt, timeZone), a.day)));
+  // Every zone's offset is a whole number of quarter hours: one local date per UTC quarter hour (TZDate is slow).
+  const dayOf = new Map<number, string>();
+  const bookedOn = (ms: number) => {
+    const q = Math.floor(ms / 900_000);
+    return dayOf.get(q) ?? dayOf.set(q, localDay(ms, timeZone)).get(q)!;
+  };
+  const leads = list.map((a) => Math.max(0, daysBetween(bookedOn(a.createdAt), a.day)));
   const punctuality = tickets
     .filter((t) => t.kind === 'appointment' && t.slotStart !== null && t.firstCalledAt !== null)
     .map((t) => minutesOf(t.firstCalledAt! - t.slotStart!));
@@ -340,6 +346,7 @@ export function aggregate(input: ReportInput): Omit<Report, 'tookMs'> {
     (a) => (q.serviceId === undefined || a.serviceId === q.serviceId) && q.kind !== 'walkin' && a.status !== 'booked',
   );
   const checkIns = new Map(input.days.flatMap((d) => [...d.checkIns]));
+  const booking = appointmentsBlock(appointments, checkIns, called, tz);
 
   // Counters and staff.
   const times = input.days.flatMap((d) => d.counterTimes);
@@ -391,11 +398,11 @@ export function aggregate(input: ReportInput): Omit<Report, 'tookMs'> {
     },
     wait: byKind((ts) => minuteStats(ts.map(waitMin).filter((w): w is number => w !== null))),
     serviceTime: byKind((ts) => minuteStats(ts.filter((t) => t.finished).map(serviceMin))),
-    noShowRate: appointmentsBlock(appointments, checkIns, [], tz).noShowRate,
+    noShowRate: booking.noShowRate,
     peakWaiting,
     crowding,
     heatmap,
-    appointments: appointmentsBlock(appointments, checkIns, called, tz),
+    appointments: booking,
     counters,
     staff,
     pilot: {

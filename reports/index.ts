@@ -1,6 +1,7 @@
 // The supervisor's reports, computed from the stored events: read a range of days (db/repos),
 // fold each day into facts (facts.ts), add them up for the query (aggregate.ts).
-import type { Db } from '../db/client.ts';
+import { type Db, transaction } from '../db/client.ts';
+import { nextDay } from '../engine/time.ts';
 import * as repo from '../db/repos/index.ts';
 import type { Report, ReportQuery } from '../protocol/reports.ts';
 import { aggregate } from './aggregate.ts';
@@ -9,8 +10,11 @@ import { type DayFacts, foldDay, REPORT_EVENT_TYPES, type ReportEvent } from './
 export { reportCsv } from './csv.ts';
 export { REPORT_EVENT_TYPES } from './facts.ts';
 
-/** Folds the stored events of `from`…`to` day by day. */
-export function dayFactsOf(db: Db, from: string, to: string): DayFacts[] {
+/** Bump when foldDay's facts change: stored folds of another version are folded anew. */
+export const FACTS_VERSION = 1;
+
+/** Folds the stored events of `from`…`to` day by day (days without events are left out). */
+function foldEventsOf(db: Db, from: string, to: string): DayFacts[] {
   const days: DayFacts[] = [];
   let day: string | null = null;
   let events: ReportEvent[] = [];
@@ -24,6 +28,34 @@ export function dayFactsOf(db: Db, from: string, to: string): DayFacts[] {
   }
   if (day !== null) days.push(foldDay(day, events));
   return days;
+}
+
+const toJson = (f: DayFacts) => JSON.stringify({ ...f, checkIns: [...f.checkIns] });
+function fromJson(json: string): DayFacts {
+  const f = JSON.parse(json) as Omit<DayFacts, 'checkIns'> & { checkIns: [string, number][] };
+  return { ...f, checkIns: new Map(f.checkIns) };
+}
+
+/**
+ * The facts of every day of `from`…`to` that has events, in order. A closed day is folded once and
+ * its facts stored (report_days); the open day is folded from its events every time.
+ */
+export function dayFactsOf(db: Db, from: string, to: string): DayFacts[] {
+  const stored = repo.storedDayFacts(db, from, to, FACTS_VERSION);
+  // The other days, folded from the events in runs of consecutive calendar days.
+  const runs: [string, string][] = [];
+  for (let day = from, previous = ''; day <= to; previous = day, day = nextDay(day)) {
+    if (stored.has(day)) continue;
+    const last = runs.at(-1);
+    if (last && last[1] === previous) last[1] = day;
+    else runs.push([day, day]);
+  }
+  const folded = runs.flatMap(([a, b]) => foldEventsOf(db, a, b));
+  const closed = repo.closedDays(db, from, to);
+  transaction(db, () => {
+    for (const f of folded) if (closed.has(f.day)) repo.storeDayFacts(db, f.day, FACTS_VERSION, toJson(f));
+  });
+  return [...[...stored.values()].map(fromJson), ...folded].sort((a, b) => a.day.localeCompare(b.day));
 }
 
 /** The report of `query` from the database as it is now (the hall's current settings and names). */

@@ -1,10 +1,10 @@
 // What the reports read: a range of days' events of the types they need, and the appointments booked
 // for those days. Raw better-sqlite3 on purpose: a month is ~150,000 events and the query builder's
 // row mapping would cost more than the report itself.
-import { and, gte, lte } from 'drizzle-orm';
+import { and, eq, gte, lte } from 'drizzle-orm';
 import type { HallEvent } from '../../protocol/events.ts';
 import type { Db } from '../client.ts';
-import { appointments } from '../schema.ts';
+import { appointments, events, reportDays } from '../schema.ts';
 
 /** Raw rows (day, payload JSON) of hall days `from`…`to` whose type is in `types`; the (day) index yields them in (day, seq) order without a sort. */
 function rowsOfDays(db: Db, from: string, to: string, types: readonly HallEvent['type'][]) {
@@ -41,4 +41,28 @@ export function appointmentsOfDays(db: Db, from: string, to: string) {
     .from(appointments)
     .where(and(gte(appointments.day, from), lte(appointments.day, to)))
     .all();
+}
+
+/** The days of `from`…`to` that are closed (their rollover is stored): nothing is added to them any more. */
+export function closedDays(db: Db, from: string, to: string): Set<string> {
+  const rows = db.orm
+    .select({ day: events.day })
+    .from(events)
+    .where(and(eq(events.type, 'day_closed'), gte(events.day, from), lte(events.day, to)))
+    .all();
+  return new Set(rows.map((r) => r.day));
+}
+
+/** The stored folds (JSON) of `from`…`to` made by fold `version`, by day. */
+export function storedDayFacts(db: Db, from: string, to: string, version: number): Map<string, string> {
+  const rows = db.orm
+    .select({ day: reportDays.day, facts: reportDays.facts })
+    .from(reportDays)
+    .where(and(gte(reportDays.day, from), lte(reportDays.day, to), eq(reportDays.version, version)))
+    .all();
+  return new Map(rows.map((r) => [r.day, r.facts]));
+}
+
+export function storeDayFacts(db: Db, day: string, version: number, facts: string): void {
+  db.orm.insert(reportDays).values({ day, version, facts }).onConflictDoUpdate({ target: reportDays.day, set: { version, facts } }).run();
 }
