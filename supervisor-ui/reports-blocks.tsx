@@ -4,6 +4,7 @@
 // the kiosk estimate's accuracy. Every figure comes from the hub's report as it is.
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
+import type { Settings } from '../protocol/domain.ts';
 import type { ReportTable } from '../protocol/reports.ts';
 import { useLang } from '../ui-kit/components.tsx';
 import { digits, formatDay, formatNumber, type Lang } from '../ui-kit/i18n.ts';
@@ -29,6 +30,8 @@ const KIND_COLOUR = { appointment: C.teal, walkin: C.gold } as const;
 export interface BlockProps {
   report: Report;
   params: ReportParams;
+  /** The hall's outcome codes with their names (the counters table names the outcomes by them). */
+  outcomes: Settings['outcomeCodes'];
 }
 
 type Lower = 'better' | 'worse' | null;
@@ -506,7 +509,8 @@ export function AppointmentsBlock({ report, params }: BlockProps) {
 
 type CounterRow = Report['counters'][number];
 
-function useRowCells(lang: Lang) {
+function rowCells(lang: Lang, outcomes: Settings['outcomeCodes']) {
+  const outcomeName = (code: string) => outcomes.find((o) => o.code === code)?.[lang] ?? code;
   const hours = (min: number) => tv(lang, 'rp.hours', { v: fixed(min / 60, lang) });
   return (r: Omit<CounterRow, 'counter'>) => [
     formatNumber(r.served, lang),
@@ -519,14 +523,14 @@ function useRowCells(lang: Lang) {
     formatNumber(r.transfers, lang),
     formatNumber(r.noShows, lang),
     Object.entries(r.outcomes)
-      .map(([code, n]) => `${code}: ${formatNumber(n, lang)}`)
+      .map(([code, n]) => `${outcomeName(code)}: ${formatNumber(n, lang)}`)
       .join('، ') || NONE,
   ];
 }
 
-export function CountersBlock({ report, params }: BlockProps) {
+export function CountersBlock({ report, params, outcomes }: BlockProps) {
   const lang = useLang();
-  const cells = useRowCells(lang);
+  const cells = rowCells(lang, outcomes);
   const chart = useMemo(() => {
     const rows = report.counters;
     // Stacked: each layer's bar reaches the sum of the layers under it, drawn tallest first.

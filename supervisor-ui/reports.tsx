@@ -5,6 +5,7 @@
 // links; the page prints on A4 as a report (reports.css), headed by the hall, the range and filters.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ReportQuery } from '../protocol/reports.ts';
+import type { HallState } from '../protocol/state.ts';
 import { type ApiFailure, toFailure } from '../ui-kit/api.ts';
 import { call } from '../ui-kit/client.ts';
 import { Spinner, useLang } from '../ui-kit/components.tsx';
@@ -46,9 +47,20 @@ function staffChoices(accounts: Accounts | null, report: Report | null, lang: La
   return (report?.staff ?? []).map((s) => ({ id: s.userId, name: s.name }));
 }
 
-function Filters({ params, set, today, staff }: { params: ReportParams; set(p: ReportParams): void; today: string; staff: { id: number; name: string }[] }) {
+function Filters({
+  params,
+  set,
+  today,
+  staff,
+  hall,
+}: {
+  params: ReportParams;
+  set(p: ReportParams): void;
+  today: string;
+  staff: { id: number; name: string }[];
+  hall: HallState | null;
+}) {
   const lang = useLang();
-  const hall = useHallState();
   const preset = presetOf(params, today);
   const change = (k: keyof ReportParams, v: string) => set({ ...params, [k]: v });
   const services = Object.values(hall?.services ?? {}).sort((a, b) => a.sortOrder - b.sortOrder);
@@ -171,6 +183,8 @@ function filterWords(params: ReportParams, report: Report | null, staff: { id: n
 function ReportView({ hall, accounts, today }: { hall: Hall; accounts: Accounts | null; today: string }) {
   const lang = useLang();
   const [params, setParams] = useReportParams(today);
+  // Every service and counter for the filters (the report names only those it saw), and the outcomes' names.
+  const hallState = useHallState();
   const [shown, setShown] = useState<Shown>({ kind: 'loading' });
   const [busy, setBusy] = useState(false);
   const asked = useRef('');
@@ -227,7 +241,7 @@ function ReportView({ hall, accounts, today }: { hall: Hall; accounts: Accounts 
           </button>
         </span>
       </PageHead>
-      <Filters params={params} set={setParams} today={today} staff={staff} />
+      <Filters params={params} set={setParams} today={today} staff={staff} hall={hallState} />
       {shown.kind === 'error' && <FormError error={shown.error} testId="rp-error" fieldLabel={fieldLabel(lang)} />}
       {shown.kind === 'loading' ? (
         <Loading />
@@ -238,7 +252,7 @@ function ReportView({ hall, accounts, today }: { hall: Hall; accounts: Accounts 
       ) : (
         <div class="rp-blocks" data-testid="rp-blocks">
           {BLOCKS.map((B, i) => (
-            <B key={i} report={report} params={params} />
+            <B key={i} report={report} params={params} outcomes={hallState?.settings.outcomeCodes ?? []} />
           ))}
         </div>
       )}
