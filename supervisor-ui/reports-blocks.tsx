@@ -6,6 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { Settings } from '../protocol/domain.ts';
 import type { ReportTable } from '../protocol/reports.ts';
+import { splitDisplayName } from '../protocol/users.ts';
 import { useLang } from '../ui-kit/components.tsx';
 import { digits, formatDay, formatNumber, type Lang } from '../ui-kit/i18n.ts';
 import { tv } from './i18n.ts';
@@ -463,7 +464,8 @@ export function AppointmentsBlock({ report, params }: BlockProps) {
   const lead = useMemo(
     () => ({
       x: a.leadDays.buckets.map((_b, i) => i),
-      categories: a.leadDays.buckets.map((b) => digits(b.label, lang)),
+      // Isolated left to right: in an Arabic canvas "31+" would turn into "+31".
+      categories: a.leadDays.buckets.map((b) => `\u2066${digits(b.label, lang)}\u2069`),
       series: [
         { label: tv(lang, 'rp.bookedAhead'), colour: C.navy, kind: 'bars', scale: 'n', values: a.leadDays.buckets.map((b) => b.count) },
       ] satisfies ChartSeries[],
@@ -509,8 +511,8 @@ export function AppointmentsBlock({ report, params }: BlockProps) {
 
 type CounterRow = Report['counters'][number];
 
-function rowCells(lang: Lang, outcomes: Settings['outcomeCodes']) {
-  const outcomeName = (code: string) => outcomes.find((o) => o.code === code)?.[lang] ?? code;
+/** A counter's or staff member's figures in words, one column per outcome code in `codes`. */
+function rowCells(lang: Lang, codes: string[]) {
   const hours = (min: number) => tv(lang, 'rp.hours', { v: fixed(min / 60, lang) });
   return (r: Omit<CounterRow, 'counter'>) => [
     formatNumber(r.served, lang),
@@ -522,15 +524,17 @@ function rowCells(lang: Lang, outcomes: Settings['outcomeCodes']) {
     formatNumber(r.recalls, lang),
     formatNumber(r.transfers, lang),
     formatNumber(r.noShows, lang),
-    Object.entries(r.outcomes)
-      .map(([code, n]) => `${outcomeName(code)}: ${formatNumber(n, lang)}`)
-      .join('، ') || NONE,
+    ...codes.map((c) => formatNumber(r.outcomes[c] ?? 0, lang)),
   ];
 }
 
 export function CountersBlock({ report, params, outcomes }: BlockProps) {
   const lang = useLang();
-  const cells = rowCells(lang, outcomes);
+  // The outcomes met in the range, in the settings' order (a code since removed from the settings after them).
+  const seen = new Set([...report.counters, ...report.staff].flatMap((r) => Object.keys(r.outcomes)));
+  const codes = [...outcomes.map((o) => o.code).filter((c) => seen.has(c)), ...[...seen].filter((c) => !outcomes.some((o) => o.code === c))];
+  const outcomeName = (code: string) => outcomes.find((o) => o.code === code)?.[lang] ?? code;
+  const cells = rowCells(lang, codes);
   const chart = useMemo(() => {
     const rows = report.counters;
     // Stacked: each layer's bar reaches the sum of the layers under it, drawn tallest first.
@@ -558,7 +562,7 @@ export function CountersBlock({ report, params, outcomes }: BlockProps) {
     tv(lang, 'rp.recalls'),
     tv(lang, 'rp.transfers'),
     tv(lang, 'rp.noShows'),
-    tv(lang, 'rp.outcomes'),
+    ...codes.map(outcomeName),
   ];
   return (
     <Block
@@ -579,7 +583,7 @@ export function CountersBlock({ report, params, outcomes }: BlockProps) {
       <Table
         testId="rp-table-staff"
         head={[tv(lang, 'rp.staffMember'), ...head]}
-        rows={report.staff.map((r) => ({ key: String(r.userId), cells: [r.name, ...cells(r)] }))}
+        rows={report.staff.map((r) => ({ key: String(r.userId), cells: [splitDisplayName(r.name)[lang], ...cells(r)] }))}
       />
     </Block>
   );

@@ -50,10 +50,20 @@ export interface ChartProps {
 
 /** The printed chart's width: A4's 210 mm less the print margins, in CSS px. */
 const PRINT_WIDTH = 680;
-const FONT = '13px "Noto Naskh Arabic", system-ui, sans-serif';
-const LABEL_FONT = 'bold 13px "Noto Naskh Arabic", system-ui, sans-serif';
+// 14 px: at 13 the three dots of an Arabic shīn run together on a 1× screen.
+const FONT = '14px "Noto Naskh Arabic", system-ui, sans-serif';
+const LABEL_FONT = 'bold 14px "Noto Naskh Arabic", system-ui, sans-serif';
 
 const SIDES = { rtl: { start: 1, end: 3 }, ltr: { start: 3, end: 1 } } as const;
+
+/** A category's name on two lines when it is long (service names, KPI names), split at the space nearest its middle. */
+export function twoLines(label: string): string {
+  if (label.length <= 12) return label;
+  const spaces = [...label.matchAll(/ /g)].map((m) => m.index);
+  if (spaces.length === 0) return label;
+  const at = spaces.reduce((best, i) => (Math.abs(i - label.length / 2) < Math.abs(best - label.length / 2) ? i : best));
+  return `${label.slice(0, at)}\n${label.slice(at + 1)}`;
+}
 
 function seriesOptions(s: ChartSeries): uPlot.Series {
   const base = { label: s.label, scale: s.scale, stroke: s.colour, spanGaps: false };
@@ -78,7 +88,13 @@ export function Chart(props: ChartProps) {
     const rtl = lang === 'ar';
     const sides = SIDES[rtl ? 'rtl' : 'ltr'];
     const xAxis: uPlot.Axis = categories
-      ? { font: FONT, splits: () => categories.map((_c, i) => i), values: (_u, splits) => splits.map((i) => categories[i] ?? ''), grid: { show: false } }
+      ? {
+          font: FONT,
+          size: 64,
+          splits: () => categories.map((_c, i) => i),
+          values: (_u, splits) => splits.map((i) => twoLines(categories[i] ?? '')),
+          grid: { show: false },
+        }
       : {
           font: FONT,
           ...(xIncrs ? { incrs: xIncrs } : {}),

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ReportQuery } from '../protocol/reports.ts';
 import type { HallState } from '../protocol/state.ts';
+import { splitDisplayName } from '../protocol/users.ts';
 import { type ApiFailure, toFailure } from '../ui-kit/api.ts';
 import { call } from '../ui-kit/client.ts';
 import { Spinner, useLang } from '../ui-kit/components.tsx';
@@ -44,7 +45,7 @@ function staffChoices(accounts: Accounts | null, report: Report | null, lang: La
       .filter((u) => u.role === 'counter' || u.role === 'supervisor')
       .map((u) => ({ id: u.id, name: lang === 'ar' ? u.displayNameAr : u.displayNameEn }))
       .sort((a, b) => a.name.localeCompare(b.name, lang));
-  return (report?.staff ?? []).map((s) => ({ id: s.userId, name: s.name }));
+  return (report?.staff ?? []).map((s) => ({ id: s.userId, name: splitDisplayName(s.name)[lang] }));
 }
 
 function Filters({
