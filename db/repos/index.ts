@@ -16,3 +16,4 @@ export * from './kiosk-requests.ts';
 export * from './citizens.ts';
 export * from './audit.ts';
 export * from './rollout.ts';
+export * from './reports.ts';

@@ -1,20 +1,20 @@
 // Appointments (the API the booking console builds on): slots, booking, rescheduling, cancelling,
 // a citizen's history, the outbox of confirmations; the appointment schedule and holidays.
-// Slot and capacity rules live in ../slots.ts; every check that counts bookings runs as the hub's
-// guard, inside the transaction that stores the booking, so concurrent agents cannot overfill a slot.
-import { randomUUID } from 'node:crypto';
+// Slot and capacity rules live in ../slots.ts, booking and cancelling in ../appointments.ts: every check
+// that counts bookings runs as the hub's guard, inside the transaction that stores the booking, so
+// concurrent agents cannot overfill a slot.
 import { transaction } from '../../db/client.ts';
 import * as repo from '../../db/repos/index.ts';
-import { isValidReference, normalizeReference, randomReference } from '../../protocol/reference.ts';
+import { isValidReference, normalizeReference } from '../../protocol/reference.ts';
 import type { Appointment, AppointmentStatus, Service } from '../../protocol/domain.ts';
 import type { HallEvent } from '../../protocol/events.ts';
-import { localInstant, type EngineError } from '../../engine/index.ts';
-import type { Db } from '../../db/client.ts';
+import { localInstant } from '../../engine/index.ts';
 import { audit } from '../audit.ts';
 import { actorName } from '../auth.ts';
 import { HttpError } from '../errors.ts';
 import { enqueueConfirmation } from '../outbox.ts';
-import { checkBooking, freeSlots, refuse } from '../slots.ts';
+import { bookAppointment, cancelAppointment, slotGuard, stillBooked } from '../appointments.ts';
+import { freeSlots } from '../slots.ts';
 import { mustSucceed, notFound, op, type OpContext } from './op.ts';
 
 const BOOKERS = ['callcenter', 'supervisor'] as const;
@@ -25,17 +25,6 @@ function bookableService(ctx: OpContext, serviceId: string): Service {
   if (!service.bookable || !service.active) throw new HttpError(409, 'SERVICE_NOT_BOOKABLE', `Service ${serviceId} cannot be booked.`);
   return service;
 }
-
-/** The guard of a booking or a move: the appointment's new slot must be bookable (see slots.ts). */
-function slotGuard(ctx: OpContext, a: Appointment, time: string, service: Service, extra?: () => EngineError | null): () => EngineError | null {
-  return () => extra?.() ?? checkBooking(ctx.db, a, time, { service, settings: ctx.hub.current.settings, today: ctx.hub.current.day, now: ctx.clock.now() });
-}
-
-/** Inside the transaction: the appointment must still be booked (another agent may have just cancelled or moved it). */
-const stillBooked = (db: Db, id: string) => (): EngineError | null => {
-  const cur = repo.getAppointment(db, id);
-  return cur && cur.status === 'booked' ? null : refuse('APPOINTMENT_NOT_ACTIVE', `This appointment is ${cur?.status ?? 'gone'} and can no longer be changed.`);
-};
 
 function activeAppointment(ctx: OpContext, id: string, verb: string): Appointment {
   const a = repo.getAppointment(ctx.db, id);
@@ -73,32 +62,8 @@ export const bookingOps = [
   op('appointments.create', {
     access: { roles: [...BOOKERS] },
     run(ctx, b) {
-      const tz = ctx.hub.current.settings.timeZone;
-      const service = bookableService(ctx, b.serviceId);
-      const slotStart = localInstant(b.day, b.time, tz);
-      let reference = randomReference();
-      while (repo.getAppointmentByReference(ctx.db, reference)) reference = randomReference();
-      const appointment: Appointment = {
-        id: randomUUID(),
-        reference,
-        serviceId: b.serviceId,
-        day: b.day,
-        slotStart,
-        slotEnd: slotStart + service.slotMinutes * 60_000,
-        status: 'booked',
-        cpr: b.cpr,
-        phone: b.phone,
-        nameAr: b.nameAr,
-        nameEn: b.nameEn,
-        notes: b.notes,
-        ticketId: null,
-      };
-      mustSucceed(
-        ctx.hub.execute({ type: 'book_appointment', appointment }, ctx.actor, {
-          guard: slotGuard(ctx, appointment, b.time, service),
-          within: () => enqueueConfirmation(ctx.db, 'booked', appointment, service, tz, ctx.clock.now()),
-        }),
-      );
+      const { decision, appointment } = bookAppointment(ctx.hub, bookableService(ctx, b.serviceId), b, ctx.actor);
+      mustSucceed(decision);
       return { appointment: repo.getAppointment(ctx.db, appointment.id)! };
     },
   }),
@@ -114,7 +79,7 @@ export const bookingOps = [
       const from = { day: a.day, slotStart: a.slotStart, slotEnd: a.slotEnd };
       mustSucceed(
         ctx.hub.execute({ type: 'reschedule_appointment', appointment: moved, from }, ctx.actor, {
-          guard: slotGuard(ctx, moved, b.time, service, stillBooked(ctx.db, a.id)),
+          guard: slotGuard(ctx.hub, moved, b.time, service, stillBooked(ctx.db, a.id)),
           within: () => enqueueConfirmation(ctx.db, 'rescheduled', moved, service, tz, ctx.clock.now()),
         }),
       );
@@ -127,12 +92,7 @@ export const bookingOps = [
       const a = activeAppointment(ctx, id, 'cancelled');
       const service = ctx.hub.current.services[a.serviceId] ??
         repo.listServices(ctx.db).find((s) => s.id === a.serviceId) ?? { nameAr: a.serviceId, nameEn: a.serviceId };
-      mustSucceed(
-        ctx.hub.execute({ type: 'cancel_appointment', appointmentId: id }, ctx.actor, {
-          guard: stillBooked(ctx.db, id),
-          within: () => enqueueConfirmation(ctx.db, 'cancelled', a, service, ctx.hub.current.settings.timeZone, ctx.clock.now()),
-        }),
-      );
+      mustSucceed(cancelAppointment(ctx.hub, a, service, ctx.actor));
       return { appointment: repo.getAppointment(ctx.db, id)! };
     },
   }),

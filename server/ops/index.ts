@@ -8,6 +8,7 @@ import type { Operation } from './op.ts';
 import { sessionOps } from './session.ts';
 import { setupOps } from './setup.ts';
 import { supervisionOps } from './supervise.ts';
+import { reportOps } from './reports.ts';
 import { rolloutOps } from './rollout.ts';
 import { userOps } from './users.ts';
 
@@ -22,5 +23,6 @@ export const operations: Operation[] = [
   ...adminOps,
   ...supervisionOps,
   ...rolloutOps,
+  ...reportOps,
 ];
 export type { Operation, OpContext } from './op.ts';

@@ -1,0 +1,78 @@
+// Booking and cancelling through the hub: the capacity guard (slots.ts) runs inside the command's
+// transaction and the confirmation SMS is queued in it. The booking console's operations
+// (ops/booking.ts) and the hall simulator (simulator/) both book through here.
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import * as repo from '../db/repos/index.ts';
+import { localInstant, type EngineError } from '../engine/index.ts';
+import type { CreateAppointmentBody } from '../protocol/api.ts';
+import type { Appointment, Service } from '../protocol/domain.ts';
+import { randomReference } from '../protocol/reference.ts';
+import type { Executed, Hub } from './hub.ts';
+import { enqueueConfirmation } from './outbox.ts';
+import { checkBooking, refuse } from './slots.ts';
+
+export type BookingRequest = z.output<typeof CreateAppointmentBody>;
+
+/** Where a new appointment's id and reference come from: random by default, seeded in the simulator. */
+export interface AppointmentIds {
+  id(): string;
+  /** Uniform in [0, 1): draws the reference's characters. */
+  random(): number;
+}
+
+const randomIds: AppointmentIds = { id: randomUUID, random: Math.random };
+
+/** The guard of a booking or a move: the appointment's new slot must be bookable (see slots.ts). */
+export function slotGuard(hub: Hub, a: Appointment, time: string, service: Service, extra?: () => EngineError | null): () => EngineError | null {
+  return () => extra?.() ?? checkBooking(hub.db, a, time, { service, settings: hub.current.settings, today: hub.current.day, now: hub.clock.now() });
+}
+
+/** Inside the transaction: the appointment must still be booked (another agent may have just cancelled or moved it). */
+export const stillBooked = (db: Db, id: string) => (): EngineError | null => {
+  const cur = repo.getAppointment(db, id);
+  return cur && cur.status === 'booked' ? null : refuse('APPOINTMENT_NOT_ACTIVE', `This appointment is ${cur?.status ?? 'gone'} and can no longer be changed.`);
+};
+
+/** Books `b` for a (bookable) service: the engine's decision, and the appointment it stored if it succeeded. */
+export function bookAppointment(
+  hub: Hub,
+  service: Service,
+  b: BookingRequest,
+  actor: string,
+  ids: AppointmentIds = randomIds,
+): { decision: Executed; appointment: Appointment } {
+  const tz = hub.current.settings.timeZone;
+  const slotStart = localInstant(b.day, b.time, tz);
+  let reference = randomReference(ids.random);
+  while (repo.getAppointmentByReference(hub.db, reference)) reference = randomReference(ids.random);
+  const appointment: Appointment = {
+    id: ids.id(),
+    reference,
+    serviceId: b.serviceId,
+    day: b.day,
+    slotStart,
+    slotEnd: slotStart + service.slotMinutes * 60_000,
+    status: 'booked',
+    cpr: b.cpr,
+    phone: b.phone,
+    nameAr: b.nameAr,
+    nameEn: b.nameEn,
+    notes: b.notes,
+    ticketId: null,
+  };
+  const decision = hub.execute({ type: 'book_appointment', appointment }, actor, {
+    guard: slotGuard(hub, appointment, b.time, service),
+    within: () => enqueueConfirmation(hub.db, 'booked', appointment, service, tz, hub.clock.now()),
+  });
+  return { decision, appointment };
+}
+
+/** Cancels a booked appointment and queues the citizen's notice. */
+export function cancelAppointment(hub: Hub, a: Appointment, service: Pick<Service, 'nameAr' | 'nameEn'>, actor: string): Executed {
+  return hub.execute({ type: 'cancel_appointment', appointmentId: a.id }, actor, {
+    guard: stillBooked(hub.db, a.id),
+    within: () => enqueueConfirmation(hub.db, 'cancelled', a, service, hub.current.settings.timeZone, hub.clock.now()),
+  });
+}
