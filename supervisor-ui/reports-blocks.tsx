@@ -174,7 +174,7 @@ export function HeadlineBlock({ report, params }: BlockProps) {
             testId={`rp-kpi-wait-${k}`}
             label={tv(lang, `rp.medianWait.${k}`)}
             value={minutesText(report.wait[k].median, lang)}
-            sub={tv(lang, 'rp.p90Is', { v: minutesText(report.wait[k].p90, lang) })}
+            sub={report.wait[k].p90 === null ? undefined : tv(lang, 'rp.p90Is', { v: minutesText(report.wait[k].p90, lang) })}
           />
         ))}
         <Kpi testId="rp-kpi-no-show" label={tv(lang, 'rp.noShowRate')} value={percent(report.noShowRate, lang)} />
@@ -188,7 +188,7 @@ export function HeadlineBlock({ report, params }: BlockProps) {
           testId="rp-kpi-estimate"
           label={tv(lang, 'rp.estimateError')}
           value={minutesText(acc.meanAbsError, lang)}
-          sub={tv(lang, 'rp.within5Is', { v: percent(acc.within5, lang) })}
+          sub={acc.within5 === null ? undefined : tv(lang, 'rp.within5Is', { v: percent(acc.within5, lang) })}
         />
         <Kpi
           testId="rp-kpi-tickets"
