@@ -305,6 +305,7 @@ export function CrowdingBlock({ report, params }: BlockProps) {
     [slots, top, lang],
   );
   const busy = slots.filter((s) => s.arrivals > 0 || s.waiting > 0 || s.peak > 0);
+  const worst = report.peakWaiting;
   return (
     <Block
       id="crowding"
@@ -315,8 +316,7 @@ export function CrowdingBlock({ report, params }: BlockProps) {
         top && top.waiting > 0 ? (
           <span data-testid="rp-crowding-peak">
             {tv(lang, 'rp.crowdingPeak', { n: fixed(top.waiting, lang), time: clockOf(hoursOf(top.time), lang) })}
-            {report.peakWaiting &&
-              ` ${tv(lang, 'rp.crowdingWorst', { n: report.peakWaiting.count, day: formatDay(report.peakWaiting.day, lang), time: clockOf(hoursOf(report.peakWaiting.time), lang) })}`}
+            {worst && ` ${tv(lang, 'rp.crowdingWorst', { n: worst.count, day: formatDay(worst.day, lang), time: clockOf(hoursOf(worst.time), lang) })}`}
           </span>
         ) : undefined
       }
