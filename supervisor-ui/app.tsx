@@ -23,8 +23,9 @@ import { DevicesSection } from './devices.tsx';
 import { tv } from './i18n.ts';
 import { ChecklistIcon } from './icons.tsx';
 import { LiveHall } from './live.tsx';
+import { ReportsPage } from './reports.tsx';
 import { RolloutPage } from './rollout.tsx';
-import { sectionHref, SideNav, SoonPanel, useSection } from './sections.tsx';
+import { sectionHref, SideNav, useSection } from './sections.tsx';
 import { SettingsSection } from './settings.tsx';
 import { UsersPage } from './users.tsx';
 
@@ -184,7 +185,7 @@ function Console({
           ) : section === 'audit' ? (
             <AuditSection hall={hall} accounts={accounts} />
           ) : (
-            <SoonPanel section={section} />
+            <ReportsPage hall={hall} accounts={accounts} />
           )}
         </main>
       </div>

@@ -1,20 +1,16 @@
 // The console's sections, in the side navigation's order, and where they live: `/supervisor#users`
-// (a section's own pages after a slash: `#settings/services`). The sections not built yet show
-// what they will hold until their screens come.
+// (a section's own pages after a slash, `#settings/services`, or its query after a question mark,
+// `#reports?from=…`).
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useLang } from '../ui-kit/components.tsx';
-import { dir, type Lang, otherLang } from '../ui-kit/i18n.ts';
+import type { Lang } from '../ui-kit/i18n.ts';
 import { UsersIcon } from '../ui-kit/icons.tsx';
 import { tv, type SvKey } from './i18n.ts';
 import { AuditIcon, ChartIcon, ChecklistIcon, DevicesIcon, GearIcon, PulseIcon, RolloutIcon } from './icons.tsx';
 
 export const SECTIONS = ['start', 'live', 'users', 'settings', 'devices', 'rollout', 'audit', 'reports'] as const;
 export type Section = (typeof SECTIONS)[number];
-const BUILT = ['start', 'live', 'users', 'settings', 'devices', 'audit', 'rollout'] as const;
-export type SoonSection = Exclude<Section, (typeof BUILT)[number]>;
-
-const isSoon = (s: Section): s is SoonSection => !(BUILT as readonly Section[]).includes(s);
 
 const ICONS: Record<Section, (p: { size: string }) => ComponentChildren> = {
   start: ChecklistIcon,
@@ -34,7 +30,7 @@ export const sectionName = (lang: Lang, s: Section) => tv(lang, navKey(s));
 export const sectionHref = (s: Section) => `#${s}`;
 
 function sectionOf(hash: string): Section {
-  const name = hash.replace(/^#/, '').split('/')[0] ?? '';
+  const name = hash.replace(/^#/, '').split(/[/?]/)[0] ?? '';
   return (SECTIONS as readonly string[]).includes(name) ? (name as Section) : 'start';
 }
 
@@ -61,35 +57,11 @@ export function SideNav({ current }: { current: Section }) {
               <a class="sv-nav-link" href={sectionHref(s)} data-testid={`nav-${s}`} aria-current={s === current ? 'page' : undefined}>
                 <Icon size="1.35em" />
                 <span class="sv-nav-name">{sectionName(lang, s)}</span>
-                {isSoon(s) && <span class="sv-nav-soon">{tv(lang, 'nav.soon')}</span>}
               </a>
             </li>
           );
         })}
       </ul>
     </nav>
-  );
-}
-
-/** A section not built yet: what it will hold, in both languages (no made-up figures). */
-export function SoonPanel({ section }: { section: SoonSection }) {
-  const lang = useLang();
-  const other = otherLang(lang);
-  const Icon = ICONS[section];
-  return (
-    <section class="card sv-soon" data-testid={`soon-${section}`} aria-labelledby="sv-soon-title">
-      <span class="sv-soon-icon">
-        <Icon size="100%" />
-      </span>
-      <h1 class="sv-page-title" id="sv-soon-title">
-        {sectionName(lang, section)}
-      </h1>
-      <p class="sv-soon-lead">{tv(lang, 'soon.title')}</p>
-      <p>{tv(lang, `soon.${section}`)}</p>
-      <div class="sv-soon-other" lang={other} dir={dir(other)}>
-        <p class="sv-soon-lead">{tv(other, 'soon.title')}</p>
-        <p>{tv(other, `soon.${section}`)}</p>
-      </div>
-    </section>
   );
 }

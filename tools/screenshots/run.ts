@@ -1,6 +1,7 @@
 // `npm run shots`: every screen's screenshots, both languages, at the sizes each screen supports.
 // Each script gets a fresh demo hub of its own (a new database, the demo clock at 06:00 on a
-// working morning), started the way each script's header says, and writes to <out>/<screen>/.
+// working morning; for the reports, a database holding a simulated month up to the day before),
+// started the way each script's header says, and writes to <out>/<screen>/.
 // Runs one screen at a time (the hub machine has two cores); exit code 1 if any script failed.
 //
 //   npm run shots [-- --out /tmp/dor-shots] [-- --only kiosk,booking]
@@ -19,9 +20,11 @@ const { values: args } = parseArgs({
 });
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLOCK_START = '2026-11-26T06:00:00Z';
+/** The last day of the simulated history the reports are shot on: the day before the clock's. */
+const HISTORY_END = '2026-11-25';
 
-/** Each screen's script and the sizes it is shot at (kiosk and display loop over their own sizes). */
-const SCREENS: { name: string; port: number; runs: string[][] }[] = [
+/** Each screen's script and the sizes it is shot at (kiosk and display loop over their own sizes); `history`: its hub opens on a simulated month. */
+const SCREENS: { name: string; port: number; runs: string[][]; history?: boolean }[] = [
   { name: 'kiosk', port: 8099, runs: [[]] }, // 1080×1920, 1280×800, and the status page at 390×844
   { name: 'display', port: 8098, runs: [[]] }, // 1920×1080, 1280×720, 1080×1920
   { name: 'counter', port: 8097, runs: [['--size', '1366x768']] },
@@ -65,6 +68,15 @@ const SCREENS: { name: string; port: number; runs: string[][] }[] = [
       ['--size', '1920x1080'],
     ],
   },
+  {
+    name: 'supervisor-reports',
+    port: 8092,
+    history: true,
+    runs: [
+      ['--size', '1366x768'],
+      ['--size', '1920x1080'],
+    ],
+  },
 ];
 
 function tsx(script: string, argv: string[], env: NodeJS.ProcessEnv, quiet = false): ChildProcess {
@@ -99,7 +111,13 @@ for (const screen of SCREENS.filter((s) => !only || only.has(s.name))) {
   for (const extra of screen.runs) {
     const dir = mkdtempSync(join(tmpdir(), `dor-shots-${screen.name}-`));
     const base = `http://localhost:${screen.port}`;
-    const hub = tsx('server/main.ts', [], { PORT: String(screen.port), DOR_DB: join(dir, 'dor.db'), DOR_CLOCK_START: CLOCK_START }, true);
+    const db = join(dir, 'dor.db');
+    if (screen.history && (await exited(tsx('simulator/cli.ts', ['--days', '20', '--db', db, '--end-day', HISTORY_END], {}, true))) !== 0) {
+      failed.push(`${screen.name}: the simulated history could not be written`);
+      rmSync(dir, { recursive: true, force: true });
+      continue;
+    }
+    const hub = tsx('server/main.ts', [], { PORT: String(screen.port), DOR_DB: db, DOR_CLOCK_START: CLOCK_START }, true);
     try {
       await ready(base, hub);
       console.log(`\n== ${screen.name} ${extra.join(' ')}`);
