@@ -294,7 +294,7 @@ describe('a day worked out by hand', () => {
     expect(crowding[1]).toBe('07:00,3,2,2,2');
   });
 
-  it("folds a closed day once: its stored facts give the same report as its events", () => {
+  it('folds a closed day once: its stored facts give the same report as its events', () => {
     const first = report({ from: DAY1, to: DAY2, pivot: '2026-11-27' });
     expect(db.sqlite.prepare('SELECT day FROM report_days ORDER BY day').pluck().all()).toEqual([DAY1]);
     db.sqlite.prepare('DELETE FROM report_days').run();
