@@ -53,6 +53,8 @@ function busyDay(state: HallState, start: number): HallEvent[] {
   const closed = Math.max(start + 7 * 3_600_000, produced.at(-1)!.at);
   for (const n of counters) step({ type: 'close_counter', counter: n }, closed);
   if (!produced.some((e) => e.type === 'ticket_finished')) throw new Error('reports: the busy day served nobody');
+  // The midnight rollover's mark: the day is closed (so its fold may be kept).
+  produced.push({ type: 'day_closed', at: closed + 1, day: state.day });
   return produced;
 }
 
