@@ -7,6 +7,7 @@ import { transaction, type Db } from '../db/client.ts';
 import * as repo from '../db/repos/index.ts';
 import type { Clock } from './clock.ts';
 import { applyRollout, dueRollouts } from './rollout.ts';
+import { dayFactsOf } from '../reports/index.ts';
 import {
   applyEvent,
   decide,
@@ -40,6 +41,15 @@ export interface ExecuteOptions {
    * messages): if it throws, nothing of the command is kept.
    */
   within?: (d: Extract<Decision, { ok: true }>) => void;
+}
+
+/** Folds the day just closed for the reports and keeps it, so the first report over it need not read its events; a failure only costs that. */
+function keepDayFacts(db: Db, day: string, log: Logger) {
+  try {
+    dayFactsOf(db, day, day);
+  } catch (err) {
+    log.error({ err, day }, 'reports: the closed day was not folded');
+  }
 }
 
 export class Hub {
@@ -243,9 +253,11 @@ export class Hub {
     const tz = this.state.settings.timeZone;
     const today = localDay(now, tz);
     if (today > this.state.day) {
+      const closing = this.state.day;
       const appointments = repo.listAppointmentsOfDay(this.db, today);
       const d = this.execute({ type: 'rollover', day: today, appointments }, 'system');
       if (!d.ok) this.log.error({ error: d.error }, 'rollover refused');
+      else keepDayFacts(this.db, closing, this.log);
     }
     this.dayEndsAt = localInstant(nextDay(this.state.day), '00:00', this.state.settings.timeZone);
   }

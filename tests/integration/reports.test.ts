@@ -84,3 +84,17 @@ describe('GET /api/reports/export.csv', () => {
     expect(r.body.error.code).toBe('VALIDATION_FAILED');
   });
 });
+
+describe('the midnight rollover', () => {
+  it("keeps the closed day's fold, and the report over it stays the same", async () => {
+    const sup = await login(hub, ...DEMO.supervisor);
+    const before = await call(hub, 'GET', `/api/reports?from=${DAY}&to=${DAY}`, { cookie: sup });
+    hub.clock.set(Date.parse('2026-11-26T21:00:01Z')); // 00:00:01 on the 27th in Bahrain
+    hub.hub.tick();
+    expect(hub.db.sqlite.prepare('SELECT day FROM report_days').pluck().all()).toEqual([DAY]);
+    // Fifteen hours on, the morning's session has expired: a new one.
+    const again = await login(hub, ...DEMO.supervisor);
+    const after = await call(hub, 'GET', `/api/reports?from=${DAY}&to=${DAY}`, { cookie: again });
+    expect({ ...after.body, tookMs: 0 }).toEqual({ ...before.body, tookMs: 0 });
+  });
+});
