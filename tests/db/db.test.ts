@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { type Db, MIGRATIONS_FOLDER, openDatabase, transaction } from '../../db/client.ts';
+import { ticket as fixtureTicket } from '../engine/fixtures.ts';
 import {
   isValidReference,
   makeReference,
@@ -40,35 +41,7 @@ afterEach(() => {
 const NOW = Date.UTC(2026, 2, 15, 6, 0);
 const DAY = '2026-03-15';
 
-function ticket(over: Partial<Ticket> = {}): Ticket {
-  return {
-    id: 't-1',
-    day: DAY,
-    prefix: 'B',
-    number: 1,
-    label: 'B-001',
-    kind: 'walkin',
-    serviceId: 'new-application',
-    priority: 'none',
-    status: 'waiting',
-    issuedAt: NOW,
-    appointmentId: null,
-    slotStart: null,
-    counter: null,
-    targetCounter: null,
-    calledAt: null,
-    startedAt: null,
-    finishedAt: null,
-    recalls: 0,
-    transfers: 0,
-    requeued: false,
-    outcome: null,
-    note: null,
-    statusToken: 'tok-1',
-    cpr: null,
-    ...over,
-  };
-}
+const ticket = (over: Partial<Ticket> = {}): Ticket => fixtureTicket({ day: DAY, issuedAt: NOW, ...over });
 
 function dayOpened(day: string, at: number): HallEvent {
   return { type: 'day_opened', at, day, settings: DEFAULT_SETTINGS, services: [], counters: [], appointments: [], recentDurations: {} };

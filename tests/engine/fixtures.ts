@@ -1,7 +1,7 @@
 // Test fixtures for the pure queue engine: a realistic hall, appointments, and a tiny driver that
 // decides, asserts, applies and records every event (so the live state can be compared with a fold).
 import { DEFAULT_SETTINGS } from '../../protocol/domain.ts';
-import type { Appointment, Counter, CounterMode, Priority, Service, Settings } from '../../protocol/domain.ts';
+import type { Appointment, Counter, CounterMode, Priority, Service, Settings, Ticket } from '../../protocol/domain.ts';
 import type { EventOf, HallEvent } from '../../protocol/events.ts';
 import { applyEvent, decide, foldEvents, localInstant, stateFromCheckpoint } from '../../engine/index.ts';
 import type { Command, Decision, HallState } from '../../engine/index.ts';
@@ -57,6 +57,37 @@ export const COUNTERS: Counter[] = [
 ];
 
 let apptSeq = 0;
+/** A waiting walk-in ticket B-001 issued at 09:00 today, changed by `over`. */
+export function ticket(over: Partial<Ticket> = {}): Ticket {
+  return {
+    id: 't-1',
+    day: DAY,
+    prefix: 'B',
+    number: 1,
+    label: 'B-001',
+    kind: 'walkin',
+    serviceId: 'new-application',
+    priority: 'none',
+    status: 'waiting',
+    issuedAt: at('09:00'),
+    appointmentId: null,
+    slotStart: null,
+    counter: null,
+    targetCounter: null,
+    calledAt: null,
+    startedAt: null,
+    finishedAt: null,
+    recalls: 0,
+    transfers: 0,
+    requeued: false,
+    outcome: null,
+    note: null,
+    statusToken: 'tok-1',
+    cpr: null,
+    ...over,
+  };
+}
+
 export interface ApptOptions {
   serviceId?: string;
   cpr?: string;

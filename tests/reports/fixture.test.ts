@@ -11,6 +11,7 @@ import type { Ticket } from '../../protocol/domain.ts';
 import type { HallEvent } from '../../protocol/events.ts';
 import { Report, ReportQuery } from '../../protocol/reports.ts';
 import { buildReport, reportCsv } from '../../reports/index.ts';
+import { ticket as fixtureTicket } from '../engine/fixtures.ts';
 
 const TZ = 'Asia/Bahrain';
 const DAY1 = '2026-11-26'; // a Thursday
@@ -24,33 +25,9 @@ let ali = 0;
 let maryam = 0;
 
 function ticket(id: string, kind: Ticket['kind'], serviceId: string, issued: string, extra: Partial<Ticket> = {}, day = DAY1): Ticket {
-  return {
-    id,
-    day,
-    prefix: kind === 'appointment' ? 'A' : 'B',
-    number: Number(id.replace(/\D/g, '')),
-    label: id,
-    kind,
-    serviceId,
-    priority: 'none',
-    status: 'waiting',
-    issuedAt: at(issued, day),
-    appointmentId: null,
-    slotStart: null,
-    counter: null,
-    targetCounter: null,
-    calledAt: null,
-    startedAt: null,
-    finishedAt: null,
-    recalls: 0,
-    transfers: 0,
-    requeued: false,
-    outcome: null,
-    note: null,
-    statusToken: `token-${id}`,
-    cpr: null,
-    ...extra,
-  };
+  const prefix = kind === 'appointment' ? 'A' : 'B';
+  const number = Number(id.replace(/\D/g, ''));
+  return fixtureTicket({ id, day, prefix, number, label: id, kind, serviceId, issuedAt: at(issued, day), statusToken: `token-${id}`, ...extra });
 }
 
 function store(day: string, events: HallEvent[]) {
