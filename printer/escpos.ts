@@ -114,6 +114,10 @@ export function encodeTicketText(t: TicketPrint, width: 58 | 80, opts: TextOptio
   e.codepage('cp437').size(3, 3).bold(true).line(w.number).size(1, 1);
   ar(`${w.kind.ar}`);
   en(w.kind.en);
+  if (w.priority) {
+    ar(w.priority.ar);
+    en(w.priority.en);
+  }
   e.bold(true);
   ar(w.service.ar);
   en(w.service.en);

@@ -6,6 +6,10 @@ export interface TicketPrint {
   /** The number the citizen is called by, e.g. "B-012". */
   ticketLabel: string;
   kind: 'appointment' | 'walkin';
+  /** A walk-in's priority category ('none' prints nothing). */
+  priority: 'none' | 'elderly' | 'disability' | 'pregnancy';
+  /** An appointment's slot start (epoch ms), printed beside the kind; null for walk-ins. */
+  slotStart: number | null;
   serviceNameAr: string;
   serviceNameEn: string;
   /** Epoch ms. Printed in `timeZone`. */
@@ -31,6 +35,8 @@ export interface TicketWording {
   hall: Pair;
   number: string;
   kind: Pair;
+  /** The priority category, or null for none. */
+  priority: Pair | null;
   service: Pair;
   date: Pair;
   time: Pair;
@@ -44,6 +50,12 @@ const ARABIC_DIGITS = '٠١٢٣٤٥٦٧٨٩';
 
 /** 0-9 → ٠-٩ (Arabic-Indic digits, as used on Arabic lines in the Gulf). */
 export const arabicDigits = (s: string | number): string => String(s).replace(/[0-9]/g, (d) => ARABIC_DIGITS[Number(d)]!);
+
+const PRIORITIES: Record<Exclude<TicketPrint['priority'], 'none'>, Pair> = {
+  elderly: { ar: 'أولوية: كبار السن', en: 'Priority: elderly' },
+  disability: { ar: 'أولوية: ذوو الإعاقة', en: 'Priority: disability' },
+  pregnancy: { ar: 'أولوية: الحوامل', en: 'Priority: pregnancy' },
+};
 
 /** "دقيقة" agrees with the number: 3–10 take the plural "دقائق". */
 const minutesAr = (n: number) => (n >= 3 && n <= 10 ? 'دقائق' : 'دقيقة');
@@ -64,6 +76,14 @@ function formattersFor(timeZone: string) {
     formatters.set(timeZone, f);
   }
   return f;
+}
+
+/** "Walk-in", or "Appointment 10:30" with the slot's time. */
+function kindOf(t: TicketPrint, time: Intl.DateTimeFormat): Pair {
+  if (t.kind === 'walkin') return { ar: 'بدون موعد', en: 'Walk-in' };
+  if (t.slotStart === null) return { ar: 'موعد', en: 'Appointment' };
+  const slot = time.format(new Date(t.slotStart));
+  return { ar: `موعد الساعة ${arabicDigits(slot)}`, en: `Appointment ${slot}` };
 }
 
 export function ticketWording(t: TicketPrint): TicketWording {
@@ -88,7 +108,8 @@ export function ticketWording(t: TicketPrint): TicketWording {
   return {
     hall: t.hallName,
     number: t.ticketLabel,
-    kind: t.kind === 'appointment' ? { ar: 'موعد', en: 'Appointment' } : { ar: 'بدون موعد', en: 'Walk-in' },
+    kind: kindOf(t, f.time),
+    priority: t.priority === 'none' ? null : PRIORITIES[t.priority],
     service: { ar: t.serviceNameAr, en: t.serviceNameEn },
     date: { ar: dateAr, en: dateEn },
     time: { ar: arabicDigits(time), en: time },
@@ -105,6 +126,8 @@ export function sampleTicket(overrides: Partial<TicketPrint> = {}): TicketPrint 
     hallName: { ar: 'وزارة الإسكان — قاعة خدمة العملاء', en: 'Ministry of Housing — Customer Service Hall' },
     ticketLabel: 'B-007',
     kind: 'walkin',
+    priority: 'none',
+    slotStart: null,
     serviceNameAr: 'طلب إسكاني جديد',
     serviceNameEn: 'New housing application',
     issuedAt: Date.UTC(2026, 10, 26, 7, 35), // Thu 26 Nov 2026, 10:35 in Bahrain
@@ -114,36 +137,5 @@ export function sampleTicket(overrides: Partial<TicketPrint> = {}): TicketPrint 
     statusUrl: 'http://192.168.1.10:8080/t/demo-7Hq2xK9mP4wZ',
     footer: { ar: 'للحجز اتصل على الخط الساخن 80008000 أو 17000000', en: 'To book a visit call the hotline 80008000 or 17000000' },
     ...overrides,
-  };
-}
-
-/**
- * Builds a TicketPrint from what the hub already has: the receipt of `ticketReceipt()` (server/views.ts),
- * the hall settings, and the hub's base URL (the receipt's statusUrl is relative).
- */
-export function ticketPrintFrom(
-  receipt: {
-    ticket: { label: string; kind: 'appointment' | 'walkin'; issuedAt: number };
-    service: { nameAr: string; nameEn: string } | null;
-    statusUrl: string;
-    peopleAhead: number;
-    estimatedWaitMin: number | null;
-  },
-  settings: { hallName: { ar: string; en: string }; timeZone: string; tickerMessages?: { ar: string; en: string }[] },
-  baseUrl: string,
-  footer?: { ar: string; en: string },
-): TicketPrint {
-  return {
-    hallName: settings.hallName,
-    ticketLabel: receipt.ticket.label,
-    kind: receipt.ticket.kind,
-    serviceNameAr: receipt.service?.nameAr ?? '—',
-    serviceNameEn: receipt.service?.nameEn ?? '—',
-    issuedAt: receipt.ticket.issuedAt,
-    timeZone: settings.timeZone,
-    peopleAhead: receipt.peopleAhead,
-    estimatedWaitMin: receipt.estimatedWaitMin,
-    statusUrl: new URL(receipt.statusUrl, baseUrl).toString(),
-    footer: footer ?? settings.tickerMessages?.[0] ?? { ar: 'شكراً لزيارتكم', en: 'Thank you for your visit' },
   };
 }

@@ -47,6 +47,8 @@ export class Printing {
       hallName: s.settings.hallName,
       ticketLabel: t.label,
       kind: t.kind,
+      priority: t.priority,
+      slotStart: t.slotStart,
       serviceNameAr: service?.nameAr ?? t.serviceId,
       serviceNameEn: service?.nameEn ?? t.serviceId,
       issuedAt: t.issuedAt,

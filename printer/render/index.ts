@@ -54,6 +54,8 @@ export function warmUpRenderer(): void {
     hallName: { ar: 'قاعة', en: 'Hall' },
     ticketLabel: 'A-000',
     kind: 'walkin',
+    priority: 'none',
+    slotStart: null,
     serviceNameAr: 'خدمة',
     serviceNameEn: 'Service',
     issuedAt: 0,

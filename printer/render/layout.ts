@@ -396,9 +396,14 @@ export function layoutTicket(t: TicketPrint, paper: PaperWidth): Layout {
   L.block(false); // the number: new on every ticket
   L.bigNumber(w.number, g.number);
   L.space(g.gap);
-  L.block(true); // one of two kinds
+  L.block(t.slotStart === null); // one of two kinds (an appointment's carries its slot time)
   L.band(w.kind, g.kindAr, g.kindEn);
   L.space(g.gap);
+  if (w.priority) {
+    L.block(true); // one of three categories
+    L.centred(w.priority, g.kindAr, g.kindEn, 2);
+    L.space(g.gap);
+  }
   L.block(true); // one of the hall's services
   L.centred(w.service, g.serviceAr, g.serviceEn, 2);
   L.space(g.gap);

@@ -3,6 +3,7 @@
 import { GlobalFonts } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { FONT_FAMILY, PAPER_DOTS, renderLine, renderTicket, type Raster } from '../../printer/render/index.ts';
+import { layoutTicket } from '../../printer/render/layout.ts';
 import { sampleTicket } from '../../printer/ticket.ts';
 import { components, countInk, ink, inkBox } from './raster-helpers.ts';
 
@@ -92,6 +93,19 @@ describe('ticket layout', () => {
     const known = renderTicket(sampleTicket(), 80);
     const unknown = renderTicket(sampleTicket({ estimatedWaitMin: null }), 80);
     expect(differingRows(known, unknown).length).toBeGreaterThan(0);
+  });
+
+  it("prints a walk-in's priority category and an appointment's slot time", () => {
+    const texts = (t: Parameters<typeof layoutTicket>[0]) => layoutTicket(t, 80).ops.flatMap((op) => (op.kind === 'text' ? [op.text] : []));
+    expect(texts(sampleTicket())).not.toContain('Priority: elderly');
+    expect(texts(sampleTicket({ priority: 'elderly' }))).toEqual(expect.arrayContaining(['أولوية: كبار السن', 'Priority: elderly']));
+    const slotStart = Date.UTC(2026, 10, 26, 7, 30); // 10:30 in Bahrain
+    expect(texts(sampleTicket({ kind: 'appointment', ticketLabel: 'A-004', slotStart }))).toEqual(
+      expect.arrayContaining(['موعد الساعة ١٠:٣٠', 'Appointment 10:30']),
+    );
+    // And on paper: the category adds rows to the ticket.
+    const plain = renderTicket(sampleTicket(), 58);
+    expect(renderTicket(sampleTicket({ priority: 'pregnancy' }), 58).height).toBeGreaterThan(plain.height);
   });
 });
 
