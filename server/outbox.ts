@@ -53,18 +53,34 @@ export const e164 = (phone: string) => (phone.startsWith('+') ? phone : `+973${p
 
 export type MessageKind = 'booked' | 'rescheduled' | 'cancelled';
 
+const dayFormats = new Map<string, { ar: Intl.DateTimeFormat; en: Intl.DateTimeFormat }>();
+
+/** The slot's day as a person reads it, with the weekday: "الأحد، 6 ديسمبر" and "Sun 6 Dec" (not an ISO date). */
+export function readableDay(ms: number, timeZone: string): { ar: string; en: string } {
+  let f = dayFormats.get(timeZone);
+  if (!f) {
+    f = {
+      ar: new Intl.DateTimeFormat('ar-BH-u-nu-latn', { timeZone, weekday: 'long', day: 'numeric', month: 'long' }),
+      en: new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' }),
+    };
+    dayFormats.set(timeZone, f);
+  }
+  return { ar: f.ar.format(ms), en: f.en.format(ms) };
+}
+
 /** The Arabic + English confirmation text of a booking change. */
 export function confirmationText(kind: MessageKind, a: Appointment, service: Pick<Service, 'nameAr' | 'nameEn'>, timeZone: string): string {
   const time = localTime(a.slotStart, timeZone);
+  const day = readableDay(a.slotStart, timeZone);
   const ar = {
-    booked: `تم حجز موعدك: ${service.nameAr}، يوم ${a.day} الساعة ${time}. رقم الحجز: ${a.reference}`,
-    rescheduled: `تم تغيير موعدك: ${service.nameAr}، إلى يوم ${a.day} الساعة ${time}. رقم الحجز: ${a.reference}`,
-    cancelled: `تم إلغاء موعدك: ${service.nameAr}، يوم ${a.day} الساعة ${time}. رقم الحجز: ${a.reference}`,
+    booked: `تم حجز موعدك: ${service.nameAr}، يوم ${day.ar} الساعة ${time}. رقم الحجز: ${a.reference}`,
+    rescheduled: `تم تغيير موعدك: ${service.nameAr}، إلى يوم ${day.ar} الساعة ${time}. رقم الحجز: ${a.reference}`,
+    cancelled: `تم إلغاء موعدك: ${service.nameAr}، يوم ${day.ar} الساعة ${time}. رقم الحجز: ${a.reference}`,
   }[kind];
   const en = {
-    booked: `Your appointment is booked: ${service.nameEn}, ${a.day} at ${time}. Reference: ${a.reference}`,
-    rescheduled: `Your appointment was moved: ${service.nameEn}, now ${a.day} at ${time}. Reference: ${a.reference}`,
-    cancelled: `Your appointment was cancelled: ${service.nameEn}, ${a.day} at ${time}. Reference: ${a.reference}`,
+    booked: `Your appointment is booked: ${service.nameEn}, ${day.en} at ${time}. Reference: ${a.reference}`,
+    rescheduled: `Your appointment was moved: ${service.nameEn}, now ${day.en} at ${time}. Reference: ${a.reference}`,
+    cancelled: `Your appointment was cancelled: ${service.nameEn}, ${day.en} at ${time}. Reference: ${a.reference}`,
   }[kind];
   return `${ar}\n${en}`;
 }

@@ -368,8 +368,11 @@ describe('outbox', () => {
     expect(queued[0]).toMatchObject({ channel: 'sms', to: '+97336005555', attempts: 0 });
     expect(queued[0]!.body).toContain(a.reference);
     expect(queued[0]!.body).toContain('تم حجز موعدك');
-    expect(queued[0]!.body).toContain('Update contact, address and bank details, 2026-11-29 at 10:00');
-    expect(queued[1]!.body).toContain('2026-11-30 at 10:15');
+    // Days as a person reads them, with the weekday, in each language (not ISO dates).
+    expect(queued[0]!.body).toContain('Update contact, address and bank details, Sun 29 Nov at 10:00');
+    expect(queued[0]!.body).toContain('يوم الأحد، 29 نوفمبر الساعة 10:00');
+    expect(queued[0]!.body).not.toContain('2026-11-29');
+    expect(queued[1]!.body).toContain('Mon 30 Nov at 10:15');
     expect(queued[2]!.body).toContain('cancelled');
 
     expect(await hub.outbox.deliverDue()).toBe(3);
