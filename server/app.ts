@@ -6,7 +6,7 @@ import pino, { type Logger } from 'pino';
 import { Server as IoServer } from 'socket.io';
 import type { Db } from '../db/client.ts';
 import * as repo from '../db/repos/index.ts';
-import { DEMO_USERS } from '../db/seed.ts';
+import { DEMO_CPRS, DEMO_USERS } from '../db/seed.ts';
 import { DEVICE_COOKIE } from './auth.ts';
 import type { Clock } from './clock.ts';
 import { HttpError } from './errors.ts';
@@ -22,7 +22,7 @@ import { RateLimiter } from './rate-limit.ts';
 import { setupGate, issueSetupToken } from './setup.ts';
 import { attachSockets, connections } from './sockets.ts';
 import { uiRouter, uiVersion } from './ui.ts';
-import { nextDemoDay, startPage } from './start-page.ts';
+import { demoCitizens, FAVICON_SVG, nextDemoDay, startPage } from './start-page.ts';
 
 export interface HubOptions {
   db: Db;
@@ -67,6 +67,8 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
   app.disable('x-powered-by');
   app.use(securityHeaders());
 
+  for (const path of ['/favicon.svg', '/favicon.ico'])
+    app.get(path, (_req, res) => void res.type('image/svg+xml').set('cache-control', 'max-age=86400').send(FAVICON_SVG));
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, day: hub.current.day, seq: hub.lastSeq, time: new Date(clock.now()).toISOString(), version: uiVersion() });
   });
@@ -96,7 +98,10 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
   app.use(setupGate(db));
   const demoDevices = opts.demo ? repo.loadDemoDevices(db) : null;
   app.get('/', (_req, res) => {
-    const demo = demoDevices ? { users: DEMO_USERS, closedNow: nextDemoDay(db, hub.current.settings, clock.now()) } : null;
+    const now = clock.now();
+    const demo = demoDevices
+      ? { users: DEMO_USERS, closedNow: nextDemoDay(db, hub.current.settings, now), citizens: demoCitizens(hub.current, now, DEMO_CPRS) }
+      : null;
     res.type('html').send(startPage(hub.current.settings, demo));
   });
   // Demo only: opens a seeded kiosk or display already paired (a real hall pairs with a code).
