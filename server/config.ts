@@ -20,6 +20,8 @@ const Env = z.object({
   DOR_SMS_SENDER: z.enum(['log', 'webhook']).default('log'),
   DOR_SMS_WEBHOOK_URL: z.string().url().optional(),
   DOR_SMS_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+  /** `auto`: human-readable lines on a terminal, JSON lines otherwise (a service manager, a log shipper). */
+  DOR_LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof Env>;

@@ -1,6 +1,7 @@
 // `npm start`: open (and on first run seed) the database, then serve the hall on one port.
 import { dirname, join } from 'node:path';
 import pino from 'pino';
+import pinoPretty from 'pino-pretty';
 import { openDatabase } from '../db/client.ts';
 import * as repo from '../db/repos/index.ts';
 import { seedDefaults, seedDemo } from '../db/seed.ts';
@@ -11,7 +12,13 @@ import { logSender, webhookSender } from './outbox.ts';
 import { buildUiIfStale } from './ui.ts';
 
 const config = loadConfig();
-const log = pino({ level: config.LOG_LEVEL });
+const pretty = config.DOR_LOG_FORMAT === 'pretty' || (config.DOR_LOG_FORMAT === 'auto' && process.stdout.isTTY === true);
+const log = pretty
+  ? pino(
+      { level: config.LOG_LEVEL },
+      pinoPretty({ colorize: process.stdout.isTTY === true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', sync: true }),
+    )
+  : pino({ level: config.LOG_LEVEL });
 const clock = config.DOR_CLOCK_START ? shiftedClock(Date.parse(config.DOR_CLOCK_START)) : systemClock;
 
 const db = openDatabase(config.DOR_DB);
@@ -43,7 +50,10 @@ const running = await startHub(
   config.HOST,
 );
 const port = new URL(running.url).port;
-log.info({ url: `http://localhost:${port}/`, db: config.DOR_DB, day: running.hub.current.day }, `Dor is serving the hall on http://localhost:${port}/`);
+const served = `Dor is serving the hall on http://localhost:${port}/`;
+// On a terminal the line a person looks for stands alone, in plain words; JSON lines stay JSON.
+if (pretty) process.stdout.write(`\n${served}  (database ${config.DOR_DB}, day ${running.hub.current.day})\n\n`);
+else log.info({ url: `http://localhost:${port}/`, db: config.DOR_DB, day: running.hub.current.day }, served);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
