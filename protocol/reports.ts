@@ -217,7 +217,7 @@ export const RolloutWhatIfReply = z.object({
   basis: WhatIfBasis,
   /** The simulated demand: citizens a day and the share of them who booked. */
   citizensPerDay: z.number().min(0),
-  bookedShare: share,
+  bookedShare: z.number().min(0).max(1),
   /** Open days simulated under each configuration (the same citizens). */
   simulatedDays: z.number().int().min(1),
   /** The counters' modes and the appointment hours in force now, and with the plan. */
