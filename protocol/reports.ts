@@ -186,6 +186,9 @@ export const CsvReply = z.object({ filename: z.string(), csv: z.string() });
 
 // --- the rollout planner's what-if (simulator/, server/whatif.ts)
 
+/** How long the hub lets a what-if run before it stops it (503 WHATIF_FAILED); the console waits as long, and a little more. */
+export const WHATIF_TIMEOUT_MS = 60_000;
+
 /** The headline numbers of a simulated range, as the simulator's comparison prints them. */
 export const HallKpis = z.object({
   days: z.number().int().min(0),

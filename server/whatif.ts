@@ -5,7 +5,7 @@
 // time, and is stopped after a minute.
 import { Worker } from 'node:worker_threads';
 import { openDatabaseReadOnly } from '../db/client.ts';
-import { RolloutWhatIfReply } from '../protocol/reports.ts';
+import { RolloutWhatIfReply, WHATIF_TIMEOUT_MS } from '../protocol/reports.ts';
 import { compare } from '../simulator/compare.ts';
 import { type HistoryScenario, scenarioFromHistory } from '../simulator/from-history.ts';
 import { appointmentSeats, type Scenario } from '../simulator/scenario.ts';
@@ -14,7 +14,6 @@ import type { PlanFields } from './rollout.ts';
 
 /** One seed for every what-if: the same plan on the same history gives the same answer. */
 const SEED = 1;
-export const WHATIF_TIMEOUT_MS = 60_000;
 
 export interface WhatIfJob {
   /** The history: the hub's database file (the worker opens it read-only), or the scenario already derived from an in-memory one. */
@@ -77,13 +76,13 @@ let running = false;
 
 /**
  * Runs the what-if `job()` describes in a worker thread. A second one while one runs: 409
- * `WHATIF_BUSY`; a failure, or no answer within `timeoutMs`: the worker is stopped, 503 `WHATIF_FAILED`.
+ * `WHATIF_BUSY`; a failure, or no answer within WHATIF_TIMEOUT_MS: the worker is stopped, 503 `WHATIF_FAILED`.
  */
-export async function runWhatIf(job: () => WhatIfJob, timeoutMs = WHATIF_TIMEOUT_MS): Promise<RolloutWhatIfReply> {
+export async function runWhatIf(job: () => WhatIfJob): Promise<RolloutWhatIfReply> {
   if (running) throw new HttpError(409, 'WHATIF_BUSY', 'A what-if is running; try again when it is done.');
   running = true;
   try {
-    return await inWorker(job(), timeoutMs);
+    return await inWorker(job(), WHATIF_TIMEOUT_MS);
   } finally {
     running = false;
   }

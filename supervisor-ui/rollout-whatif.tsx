@@ -8,6 +8,7 @@ import { useState } from 'preact/hooks';
 import { type ApiFailure, toFailure } from '../ui-kit/api.ts';
 import { call, type InputOf, type ReplyOf } from '../ui-kit/client.ts';
 import { Spinner, useLang } from '../ui-kit/components.tsx';
+import { WHATIF_TIMEOUT_MS } from '../protocol/reports.ts';
 import { digits, formatDay, type Lang } from '../ui-kit/i18n.ts';
 import { FormError } from '../ui-kit/password.tsx';
 import { tv } from './i18n.ts';
@@ -39,7 +40,7 @@ export function useWhatIf(): WhatIfState {
     setRunning(true);
     setError(null);
     try {
-      setResult({ of: JSON.stringify(plan), reply: await call('rollout.whatif', { ...plan, days: WHATIF_DAYS }) });
+      setResult({ of: JSON.stringify(plan), reply: await call('rollout.whatif', { ...plan, days: WHATIF_DAYS }, { timeoutMs: WHATIF_TIMEOUT_MS + 5_000 }) });
     } catch (e) {
       setError(toFailure(e));
     } finally {
@@ -51,7 +52,8 @@ export function useWhatIf(): WhatIfState {
 
 // --- words and numbers
 
-const percent = (lang: Lang, share: number) => `${digits(Math.round(share * 100), lang)} %`;
+const percent = (lang: Lang, share: number) => `${digits(Math.round(share * 100), lang)}\u00a0%`;
+/** "3 دقائق", "22 min" (grammatical in Arabic); a difference shows its unit after the signed number instead. */
 const waitWords = (lang: Lang, min: number | null) => (min === null ? '–' : tv(lang, 'live.minutes', { n: Math.round(min) }));
 
 /** How a figure reads, how its difference reads, and which way is better. */
@@ -70,7 +72,7 @@ const minutesFigure = (key: string, label: Figure['label'], value: Figure['value
   key,
   label,
   value,
-  show: (lang, v) => `${digits(Math.round(v), lang)} ${tv(lang, 'unit.minutes')}`,
+  show: waitWords,
   step: Math.round,
   unit: (lang) => tv(lang, 'unit.minutes'),
   better: 'lower',
