@@ -31,6 +31,13 @@ export function openDatabase(file: string): Db {
   }
 }
 
+/** Opens an existing database file read-only, beside the hub that owns it (and its migrations). */
+export function openDatabaseReadOnly(file: string): Db {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  return { sqlite, orm: drizzle(sqlite, { schema }) };
+}
+
 /** One reusable better-sqlite3 transaction per connection (wrapping a function anew on every call is costly). */
 const runners = new WeakMap<Database.Database, (fn: () => unknown) => unknown>();
 

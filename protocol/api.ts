@@ -275,4 +275,9 @@ export const RolloutPreviewBody = z
   .object({ ...rolloutPlanFields, days: z.number().int().min(1).max(60).default(14) })
   .strict()
   .refine(...endsAfterStart);
+/** A plan's what-if: `days` open days like the hall's last four weeks, simulated under the modes in force now and under the plan. */
+export const RolloutWhatIfBody = z
+  .object({ ...rolloutPlanFields, days: z.number().int().min(1).max(10).default(5) })
+  .strict()
+  .refine(...endsAfterStart);
 export const RolloutIdParam = z.object({ id: z.coerce.number().int().min(1) }).strict();

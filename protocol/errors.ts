@@ -214,6 +214,16 @@ export const ERRORS = {
     ar: 'نُفّذت هذه الخطة أو أُلغيت من قبل؛ غيّر أوضاع الشبابيك وجدول المواعيد مباشرة.',
     en: 'This plan was already applied or cancelled; change the counters’ modes and the schedule directly.',
   },
+  WHATIF_BUSY: {
+    status: 409,
+    ar: 'تجري محاكاة أخرى الآن؛ حاول مرة أخرى بعد انتهائها.',
+    en: 'Another what-if is running; try again when it is done.',
+  },
+  WHATIF_FAILED: {
+    status: 503,
+    ar: 'تعذّر إكمال المحاكاة هذه المرة؛ حاول مرة أخرى بعد قليل.',
+    en: 'The what-if could not be completed this time; try again in a moment.',
+  },
 
   // --- the screens' own failures (the hub was never reached, or answered nonsense)
   NETWORK: { status: 0, ar: 'تعذّر الوصول إلى النظام؛ تحقّق من الشبكة ثم حاول.', en: 'The hub cannot be reached; check the network and try again.' },

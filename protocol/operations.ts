@@ -51,7 +51,7 @@ import {
   WalkinBody,
 } from './api.ts';
 import { MAX_ACTIVE_TICKER } from './domain.ts';
-import { CsvReply, Report, ReportExportQuery, ReportQuery } from './reports.ts';
+import { CsvReply, Report, ReportExportQuery, ReportQuery, RolloutWhatIfReply } from './reports.ts';
 import { CallBody, CallsQuery, CitizenCprParam, ContactBody, FamilyMemberBody, IbanBody, ImportBody } from './citizens.ts';
 import {
   AppointmentReply,
@@ -97,7 +97,7 @@ import {
   WalkInReply,
 } from './replies.ts';
 import { ChangePasswordBody, CreateUserBody, ResetPasswordBody, SetupBody, SetupStatusReply, UpdateUserBody, UserReply, UsersReply } from './users.ts';
-import { RolloutIdParam, RolloutPlanBody, RolloutPreviewBody } from './api.ts';
+import { RolloutIdParam, RolloutPlanBody, RolloutPreviewBody, RolloutWhatIfBody } from './api.ts';
 import { RolloutCancelReply, RolloutPlanReply, RolloutPlansReply, RolloutPreviewReply } from './replies.ts';
 
 export interface Contract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -672,6 +672,20 @@ export const contracts = {
     http: { method: 'post', path: '/api/rollout/preview' },
     input: RolloutPreviewBody,
     output: RolloutPreviewReply,
+  },
+  'rollout.whatif': {
+    summary:
+      'What a plan would do to the citizens’ waits, simulated (nothing is stored): a day like the hall’s last four weeks (28 calendar days up to ' +
+      'yesterday: citizens a day, arrivals by hour, the service mix and service times, the booked share, no-show and cancellation rates, ' +
+      'lateness; fewer than 3 open days: the default busy day, `basis.source: default`) is simulated for `days` open days (1–10, default 5) ' +
+      'on the real engine, once with the counters’ modes and appointment hours in force now and once with the plan’s (its hours on every open ' +
+      'day), the same citizens in both. Each side: median and p90 wait per kind, service level, peak waiting and counter idle minutes a day, ' +
+      'as `npm run simulate -- --compare` prints them. Runs beside the hall (a worker thread), takes seconds; one at a time (409 ' +
+      '`WHATIF_BUSY`), 503 `WHATIF_FAILED` after 60 s or on a failure. Refused like `rollout.preview` (a past day, an unknown or inactive counter, ' +
+      'hours outside the opening hours).',
+    http: { method: 'post', path: '/api/rollout/whatif' },
+    input: RolloutWhatIfBody,
+    output: RolloutWhatIfReply,
   },
   'rollout.create': {
     summary:

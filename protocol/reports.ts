@@ -183,3 +183,49 @@ export type Report = z.infer<typeof Report>;
 
 /** The CSV export: UTF-8 with a byte-order mark (Excel then shows Arabic). */
 export const CsvReply = z.object({ filename: z.string(), csv: z.string() });
+
+// --- the rollout planner's what-if (simulator/, server/whatif.ts)
+
+/** How long the hub lets a what-if run before it stops it (503 WHATIF_FAILED); the console waits as long, and a little more. */
+export const WHATIF_TIMEOUT_MS = 60_000;
+
+/** The headline numbers of a simulated range, as the simulator's comparison prints them. */
+export const HallKpis = z.object({
+  days: z.number().int().min(0),
+  tickets: z.number().int().min(0),
+  medianWait: z.object({ appointment: minutes, walkin: minutes }),
+  p90Wait: z.object({ appointment: minutes, walkin: minutes }),
+  /** Called within the hall's service-level target. */
+  serviceLevel: share,
+  targetMinutes: z.number().int(),
+  /** Most people waiting at once: on the worst day, and the mean of the daily peaks. */
+  peakWaiting: z.number().int().min(0),
+  meanDailyPeak: z.number().nullable(),
+  /** Open, unpaused counters without a citizen: minutes per day, all counters together. */
+  idleMinPerDay: z.number().nullable(),
+});
+export type HallKpis = z.infer<typeof HallKpis>;
+
+/** What the simulated day is modelled on: the hall's last four weeks, or (too little history) the default busy day. */
+export const WhatIfBasis = z.object({
+  from: Day,
+  to: Day,
+  /** Days with tickets in from…to. */
+  openDays: z.number().int().min(0),
+  source: z.enum(['history', 'default']),
+});
+export type WhatIfBasis = z.infer<typeof WhatIfBasis>;
+
+export const RolloutWhatIfReply = z.object({
+  basis: WhatIfBasis,
+  /** The simulated demand: citizens a day and the share of them who booked. */
+  citizensPerDay: z.number().min(0),
+  bookedShare: z.number().min(0).max(1),
+  /** Open days simulated under each configuration (the same citizens). */
+  simulatedDays: z.number().int().min(1),
+  /** The counters' modes and the appointment hours in force now, and with the plan. */
+  current: HallKpis,
+  plan: HallKpis,
+  tookMs: z.number(),
+});
+export type RolloutWhatIfReply = z.infer<typeof RolloutWhatIfReply>;

@@ -1,27 +1,11 @@
 // What-if: the same seeded citizens under several hall configurations, each simulated into its own
 // in-memory database, and the KPIs side by side. The KPIs are the supervisor's reports (reports/),
 // so the comparison says what the Reports page would say about each configuration.
-import { ReportQuery } from '../protocol/reports.ts';
+import { type HallKpis, ReportQuery } from '../protocol/reports.ts';
 import { buildReport } from '../reports/index.ts';
 import type { Db } from '../db/client.ts';
 import { type SimulateOptions, simulate } from './run.ts';
 import type { Scenario } from './scenario.ts';
-
-/** The headline numbers of a simulated range (minutes; shares 0–1; null where nothing was measured). */
-export interface HallKpis {
-  days: number;
-  tickets: number;
-  medianWait: { appointment: number | null; walkin: number | null };
-  p90Wait: { appointment: number | null; walkin: number | null };
-  /** Called within the hall's service-level target. */
-  serviceLevel: number | null;
-  targetMinutes: number;
-  /** Most people waiting at once: on the worst day, and the mean of the daily peaks. */
-  peakWaiting: number;
-  meanDailyPeak: number | null;
-  /** Open, unpaused counters without a citizen: minutes per day, all counters together. */
-  idleMinPerDay: number | null;
-}
 
 /** The KPIs of `from`…`to` in `db`, from the reports module. */
 export function hallKpis(db: Db, from: string, to: string): HallKpis {

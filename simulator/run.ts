@@ -9,7 +9,7 @@ import { openDatabase, type Db } from '../db/client.ts';
 import * as repo from '../db/repos/index.ts';
 import { seedDemo } from '../db/seed.ts';
 import { localDay, localInstant, nextDay, pickNext, weekdayOf } from '../engine/index.ts';
-import { type CounterMode, DEFAULT_SETTINGS, type Ticket } from '../protocol/domain.ts';
+import { DEFAULT_SETTINGS, type Ticket } from '../protocol/domain.ts';
 import { bookAppointment, cancelAppointment } from '../server/appointments.ts';
 import { ManualClock } from '../server/clock.ts';
 import type { Executed } from '../server/hub.ts';
@@ -18,7 +18,7 @@ import { OutboxWorker } from '../server/outbox.ts';
 import { closureOf, freeSlots } from '../server/slots.ts';
 import { type Citizen, citizensOfDay } from './population.ts';
 import { type Random, randomStream, STREAM } from './random.ts';
-import type { Scenario } from './scenario.ts';
+import { appointmentSeats, counterModeOf, type Scenario } from './scenario.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -58,7 +58,8 @@ export function yesterday(timeZone = DEFAULT_SETTINGS.timeZone): string {
   return new Date(Date.parse(`${today}T00:00:00Z`) - DAY).toISOString().slice(0, 10);
 }
 
-const dayBefore = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) - n * DAY).toISOString().slice(0, 10);
+/** The calendar day `n` days before `day`. */
+export const dayBefore = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) - n * DAY).toISOString().slice(0, 10);
 
 /** A min-heap of timed actions; ties run in the order they were scheduled. */
 class Agenda {
@@ -130,7 +131,7 @@ function prepareHall(db: Db, s: Scenario, fromDay: string): void {
   repo.setScheduleFrom(
     db,
     fromDay,
-    weekdays.map((weekday) => ({ weekday, startTime: s.appointmentHours.start, endTime: s.appointmentHours.end, counters: s.appointmentCounters })),
+    weekdays.map((weekday) => ({ weekday, startTime: s.appointmentHours.start, endTime: s.appointmentHours.end, counters: appointmentSeats(s) })),
   );
   const template = repo.findUserByUsername(db, 'counter1');
   if (!template) throw new Error('the hall has no counter1 account to model counter staff on');
@@ -234,7 +235,7 @@ export async function simulate(scenario: Scenario, opts: SimulateOptions = {}): 
     const live = hub.current.counters;
     const wanted = Math.max(scenario.counters, ...Object.keys(live).map(Number));
     for (let n = 1; n <= wanted; n++) {
-      const mode: CounterMode = n <= scenario.appointmentCounters ? scenario.appointmentMode : 'general';
+      const mode = counterModeOf(scenario, n);
       const active = n <= scenario.counters;
       const c = live[n];
       if (c && c.mode === mode && c.active === active) continue;

@@ -2,7 +2,7 @@
 // (simulator/scenarios/busy-housing-day.json is the documented default); every field below.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ServiceId, TimeOfDay } from '../protocol/domain.ts';
+import { CounterMode, ServiceId, TimeOfDay } from '../protocol/domain.ts';
 
 const share = z.number().min(0).max(1);
 const minutes = z.number().min(0);
@@ -21,6 +21,8 @@ export const Scenario = z
     appointmentCounters: z.number().int().min(0).max(60),
     /** `appointment`: booked citizens first, walk-ins only outside the guard time; `mixed`: booked citizens first, walk-ins otherwise. */
     appointmentMode: z.enum(['appointment', 'mixed']),
+    /** Counter number → mode, for the counters it names instead of `appointmentCounters`/`appointmentMode` (a real hall's counters, a rollout plan). */
+    modes: z.record(z.string().regex(/^[1-9]\d?$/, 'a counter number, 1–99'), CounterMode).optional(),
     /** The hall's opening hours on its working days (Sunday–Thursday in the demo), written to the hall's settings. */
     hours: z.object({ opens: TimeOfDay, closes: TimeOfDay }),
     /** When slots can be booked; a slot has one seat per appointment counter (the hall's appointment schedule is set so). */
@@ -73,6 +75,18 @@ export const Scenario = z
   .refine((s) => Object.values(s.serviceMix).some((w) => w > 0), { message: 'some service must have a share', path: ['serviceMix'] })
   .refine((s) => Object.values(s.outcomes).some((w) => w > 0), { message: 'some outcome must have a weight', path: ['outcomes'] });
 export type Scenario = z.infer<typeof Scenario>;
+
+/** The mode counter `n` works in. */
+export function counterModeOf(s: Scenario, n: number): CounterMode {
+  return s.modes?.[n] ?? (n <= s.appointmentCounters ? s.appointmentMode : 'general');
+}
+
+/** The appointment schedule's seats: one per counter 1…n that takes appointments. */
+export function appointmentSeats(s: Scenario): number {
+  let seats = 0;
+  for (let n = 1; n <= s.counters; n++) if (counterModeOf(s, n) !== 'general') seats++;
+  return seats;
+}
 
 export const DEFAULT_SCENARIO_FILE = new URL('./scenarios/busy-housing-day.json', import.meta.url);
 

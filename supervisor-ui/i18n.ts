@@ -729,6 +729,42 @@ const ar = {
   'ro.cancelled': 'أُلغيت الخطة رقم {id}.',
   'ro.cancelUnfit': 'حجوزات بقيت بلا مقعد بعد الإلغاء (تبقى قائمة؛ تواصل مع أصحابها):',
   'ro.cancelUnfitNone': 'كل الحجوزات يبقى لها مقعد في الجدول السابق.',
+  // --- the rollout planner's what-if (rollout-whatif.tsx)
+  'ro.whatIf': 'ماذا ستفعل هذه الخطة؟',
+  'ro.wi.title': 'أثر الخطة على انتظار المراجعين',
+  'ro.wi.running': 'تجري محاكاة يوم مثل آخر أربعة أسابيع على محرّك القاعة… تستغرق بضع ثوانٍ.',
+  'ro.wi.stale': 'تغيّرت الخطة بعد هذه المحاكاة؛ شغّلها من جديد.',
+  'ro.wi.sentence':
+    'مع هذه الخطة، {day}، ينتظر المراجعون بلا موعد {walkin} (الآن {walkinNow})، وأصحاب المواعيد {appointment} (الآن {appointmentNow})، ' +
+    'ويُنادى {level} من المراجعين خلال {target} دقيقة (الآن {levelNow}).',
+  'ro.wi.dayHistory': 'في يوم مثل آخر أربعة أسابيع',
+  'ro.wi.dayDefault': 'في يوم مزدحم نموذجي',
+  'ro.wi.basisHistory': {
+    few: 'على أساس سجل القاعة من {from} إلى {to}: {n} أيام عمل، بمعدل {citizens} مراجعًا في اليوم، {booked} منهم بموعد.',
+    other: 'على أساس سجل القاعة من {from} إلى {to}: {n} يوم عمل، بمعدل {citizens} مراجعًا في اليوم، {booked} منهم بموعد.',
+  },
+  'ro.wi.basisDefault': 'لا يوجد سجل كافٍ لهذه القاعة بعد: يوم مزدحم نموذجي لقاعة بعدد شبابيكها، {citizens} مراجعًا في اليوم، {booked} منهم بموعد.',
+  'ro.wi.now': 'الآن',
+  'ro.wi.plan': 'مع هذه الخطة',
+  'ro.wi.change': 'الفرق',
+  'ro.wi.walkins': 'المراجعون بلا موعد',
+  'ro.wi.appointments': 'أصحاب المواعيد',
+  'ro.wi.hall': 'القاعة',
+  'ro.wi.median': 'الانتظار المعتاد (الوسيط)',
+  'ro.wi.p90': 'أطول انتظار لتسعة من كل عشرة',
+  'ro.wi.level': 'نُودوا خلال {n} دقيقة',
+  'ro.wi.peak': 'أكثر المنتظرين في وقت واحد (يوم معتاد)',
+  'ro.wi.idle': 'وقت الشبابيك بلا مراجع في اليوم (مجموعها)',
+  'ro.wi.hours': 'ساعة',
+  'ro.wi.points': 'نقطة',
+  'ro.wi.better': 'أفضل',
+  'ro.wi.worse': 'أسوأ',
+  'ro.wi.note': {
+    one: 'محاكاة يوم عمل واحد على محرّك القاعة نفسه، بالمراجعين أنفسهم في العمودين ({seconds} ثانية)؛ تُطبَّق ساعات الخطة على كل أيام العمل.',
+    two: 'محاكاة يومي عمل على محرّك القاعة نفسه، بالمراجعين أنفسهم في العمودين ({seconds} ثانية)؛ تُطبَّق ساعات الخطة على كل أيام العمل.',
+    few: 'محاكاة {n} أيام عمل على محرّك القاعة نفسه، بالمراجعين أنفسهم في العمودين ({seconds} ثانية)؛ تُطبَّق ساعات الخطة على كل أيام العمل.',
+    other: 'محاكاة {n} يوم عمل على محرّك القاعة نفسه، بالمراجعين أنفسهم في العمودين ({seconds} ثانية)؛ تُطبَّق ساعات الخطة على كل أيام العمل.',
+  },
 };
 
 export type SvKey = keyof typeof ar;
@@ -1426,6 +1462,37 @@ const en = {
   'ro.cancelled': 'Plan {id} is cancelled.',
   'ro.cancelUnfit': 'Bookings left without a seat by the cancel (they stay booked; call their citizens):',
   'ro.cancelUnfitNone': 'Every booking keeps a seat in the earlier schedule.',
+  // --- the rollout planner's what-if (rollout-whatif.tsx)
+  'ro.whatIf': 'What would this plan do?',
+  'ro.wi.title': 'What the plan would do to the waits',
+  'ro.wi.running': 'Simulating a day like the last four weeks on the hall’s engine… this takes a few seconds.',
+  'ro.wi.stale': 'The plan changed since this simulation; run it again.',
+  'ro.wi.sentence':
+    'With this plan, {day}, walk-ins would wait {walkin} (now {walkinNow}) and appointment holders {appointment} (now {appointmentNow}); ' +
+    '{level} of citizens would be called within {target} min (now {levelNow}).',
+  'ro.wi.dayHistory': 'on a day like the last four weeks',
+  'ro.wi.dayDefault': 'on a typical busy day',
+  'ro.wi.basisHistory': 'Based on this hall from {from} to {to}: {n} open days, {citizens} citizens a day, {booked} of them booked.',
+  'ro.wi.basisDefault': 'No history yet: a typical busy day for a hall with these counters, {citizens} citizens a day, {booked} of them booked.',
+  'ro.wi.now': 'Now',
+  'ro.wi.plan': 'With this plan',
+  'ro.wi.change': 'Difference',
+  'ro.wi.walkins': 'Walk-ins',
+  'ro.wi.appointments': 'Appointment holders',
+  'ro.wi.hall': 'The hall',
+  'ro.wi.median': 'Typical wait (median)',
+  'ro.wi.p90': 'Longest wait of 9 in 10 (p90)',
+  'ro.wi.level': 'Called within {n} min',
+  'ro.wi.peak': 'Most waiting at once (a typical day)',
+  'ro.wi.idle': 'Counters idle a day (all together)',
+  'ro.wi.hours': 'h',
+  'ro.wi.points': 'pts',
+  'ro.wi.better': 'better',
+  'ro.wi.worse': 'worse',
+  'ro.wi.note': {
+    one: 'Simulated for 1 open day on the hall’s own engine, the same citizens in both columns ({seconds} s); the plan’s hours apply on every open day.',
+    other: 'Simulated for {n} open days on the hall’s own engine, the same citizens in both columns ({seconds} s); the plan’s hours apply on every open day.',
+  },
 };
 
 /** A console text in `lang`, `{name}` placeholders filled. */

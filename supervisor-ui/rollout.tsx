@@ -1,9 +1,10 @@
 // The rollout section (/supervisor#rollout, supervisors and admins): the planner — "from day D these
 // counters take appointments in these hours on these weekdays" — with its preview (per day and
-// service the seats before → after and what is booked, and the bookings left without a seat),
-// confirmed or kept as a draft; and the plans with who did what when, where a draft is confirmed
-// and a plan not yet applied is cancelled. The hub checks every plan and words its refusals
-// (rollout.* in protocol/operations.ts); the counters come live from the staff feed.
+// service the seats before → after and what is booked, and the bookings left without a seat) and
+// its what-if (rollout-whatif.tsx: the waits it would bring), confirmed or kept as a draft; and the
+// plans with who did what when, where a draft is confirmed and a plan not yet applied is cancelled.
+// The hub checks every plan and words its refusals (rollout.* in protocol/operations.ts); the
+// counters come live from the staff feed.
 import './rollout.css';
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
@@ -23,6 +24,7 @@ import { tk } from '../ui-kit/staff-words.ts';
 import { tv } from './i18n.ts';
 import { RolloutIcon } from './icons.tsx';
 import { FormDialog } from './admin-kit.tsx';
+import { useWhatIf, WhatIfPanel } from './rollout-whatif.tsx';
 
 type Plan = ReplyOf<'rollout.list'>['plans'][number];
 type Preview = ReplyOf<'rollout.preview'>;
@@ -219,6 +221,7 @@ function Planner({ hall, hours, onStored }: { hall: HallState; hours: OpeningDay
   const [busy, setBusy] = useState<'preview' | 'draft' | null>(null);
   const [error, setError] = useState<ApiFailure | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const whatIf = useWhatIf();
   const change = (p: Partial<PlanFields>) => setPlan((was) => ({ ...was, ...p }));
   const key = JSON.stringify(plan);
   const fresh = preview !== null && preview.of === key;
@@ -308,6 +311,10 @@ function Planner({ hall, hours, onStored }: { hall: HallState; hours: OpeningDay
           {busy === 'preview' && <Spinner />}
           {tv(lang, 'ro.preview')}
         </button>
+        <button type="button" class="btn btn-ghost" data-testid="ro-whatif" disabled={!ready || whatIf.running} onClick={() => void whatIf.run(plan)}>
+          {whatIf.running && <Spinner />}
+          {tv(lang, 'ro.whatIf')}
+        </button>
         <button type="button" class="btn btn-ghost" data-testid="ro-draft" disabled={!ready || busy !== null} onClick={() => void run('draft')}>
           {busy === 'draft' && <Spinner />}
           {tv(lang, 'ro.draft')}
@@ -323,6 +330,7 @@ function Planner({ hall, hours, onStored }: { hall: HallState; hours: OpeningDay
         </button>
         {ready && !fresh && <span class="field-hint">{tv(lang, preview ? 'ro.previewStale' : 'ro.previewNeeded')}</span>}
       </div>
+      <WhatIfPanel state={whatIf} planKey={key} />
       {preview && <PreviewResult preview={preview.reply} services={hall.services} stale={!fresh} />}
       {confirming && preview && (
         <PlanDialog

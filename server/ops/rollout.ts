@@ -6,7 +6,10 @@ import { localDay } from '../../engine/index.ts';
 import { audit } from '../audit.ts';
 import { actorName } from '../auth.ts';
 import { HttpError } from '../errors.ts';
+import { scenarioFromHistory } from '../../simulator/from-history.ts';
+import { dayBefore } from '../../simulator/run.ts';
 import { type PlanFields, periodOf, planSchedule, previewPlan, unfitFrom } from '../rollout.ts';
+import { runWhatIf } from '../whatif.ts';
 import { notFound, op, type OpContext } from './op.ts';
 
 const SUPERVISORS = { roles: ['supervisor' as const] }; // admins included (server/auth.ts)
@@ -81,6 +84,22 @@ export const rolloutOps = [
         .filter((s) => s.bookable && s.active)
         .sort((a, b) => a.sortOrder - b.sortOrder);
       return previewPlan(ctx.db, plan, days, { services, timeZone: ctx.hub.current.settings.timeZone });
+    },
+  }),
+  op('rollout.whatif', {
+    access: SUPERVISORS,
+    run(ctx, { days, ...plan }) {
+      checkPlan(ctx, plan);
+      const endDay = dayBefore(localDay(ctx.clock.now(), ctx.hub.current.settings.timeZone), 1);
+      const { counters, startTime, endTime } = plan;
+      const { sqlite } = ctx.db;
+      // The worker reads the history from the file itself; an in-memory database (tests) it cannot open, so it gets the scenario.
+      return runWhatIf(() => ({
+        history: sqlite.memory ? { derived: scenarioFromHistory(ctx.db, endDay) } : { file: sqlite.name },
+        endDay,
+        plan: { counters, startTime, endTime },
+        days,
+      }));
     },
   }),
   op('rollout.create', {

@@ -1,11 +1,12 @@
 // The rollout switch in Chromium, on a Wednesday morning of the demo hall (counters 1 and 2 take
 // appointments): the demo supervisor plans "from tomorrow, counters 3 and 4 too, in mixed mode",
-// previews it (every service's seats go up, to the figures the slot picker then has) and confirms
-// it, the confirmation naming the day and the counters. The booking console, in a second page of
-// the same browser, shows the new seats for that day and books one that only the plan makes; the
-// plan is listed as scheduled; cancelling it restores the old seats and names that booking as left
-// without a seat. A plan kept as a draft is confirmed from the list later, and a second plan for its
-// day is refused in Arabic.
+// previews it (every service's seats go up, to the figures the slot picker then has), asks what it
+// would do to the waits (the simulated what-if, now and with the plan) and confirms it, the
+// confirmation naming the day and the counters. The booking console, in a second page of the same
+// browser, shows the new seats for that day and books one that only the plan makes; the plan is
+// listed as scheduled; cancelling it restores the old seats and names that booking as left without
+// a seat. A plan kept as a draft is confirmed from the list later, and a second plan for its day is
+// refused in Arabic.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { tb } from '../../booking-ui/i18n.ts';
@@ -104,6 +105,21 @@ it('plans counters 3 and 4 in mixed mode from tomorrow: the preview, the slot pi
   }
   expect(await sup.getByTestId(`ro-nofit-${TOMORROW}`).innerText()).toBe('0');
   await sup.getByTestId('ro-all-fit').waitFor();
+
+  // What the plan would do: simulated on the hub (no history in the demo hall: the default busy day), now and with the plan side by side.
+  await sup.getByTestId('ro-whatif').click();
+  await sup.locator('[data-testid="ro-whatif-result"] [data-testid="ro-whatif-table"]').waitFor({ timeout: 30_000 });
+  expect(await sup.getByTestId('ro-whatif-basis').getAttribute('data-source')).toBe('default');
+  expect(await sup.getByTestId('ro-wi-col-now').innerText()).toBe(tv('ar', 'ro.wi.now'));
+  expect(await sup.getByTestId('ro-wi-col-plan').innerText()).toBe(tv('ar', 'ro.wi.plan'));
+  for (const row of ['walkin-median', 'appointment-p90', 'service-level']) {
+    const cells = await sup.getByTestId(`ro-wi-${row}`).locator('td').allInnerTexts();
+    expect(
+      cells.slice(0, 2).every((text) => /\d/.test(text)),
+      row,
+    ).toBe(true);
+  }
+  expect(await sup.getByTestId('ro-whatif-sentence').innerText()).toContain(tv('ar', 'ro.wi.dayDefault'));
 
   // A change after the preview asks for a new one before confirming.
   await sup.getByTestId('ro-mode-4').selectOption('appointment');

@@ -1,13 +1,15 @@
 // Screenshots of the supervisor console's Rollout section (Arabic and English; one size a run,
 // 1366×768 or 1920×1080, in the names: <size>-<lang>-…), for people to look at. Not a test: it
 // drives a running demo hub (a Thursday morning) as the demo supervisor: the planner from the next
-// working day with counters 3 and 4 added in mixed mode and its preview (seats going up), a plan
-// from today with one counter (seats going down: bookings left without a seat, highlighted), the
-// confirmation, then the plans list (a confirmed plan, a draft, a cancelled plan) and the cancel of
-// the confirmed plan (a booking made on its seats left without one), and checks each screen for
-// clipping and overflow. Give it a fresh hub:
+// working day with counters 3 and 4 added in mixed mode, its preview (seats going up) and its
+// what-if (waits now and with the plan: "a day like the last four weeks" on a hub with simulated
+// history, else the default busy day), a plan from today with one counter (seats going down:
+// bookings left without a seat, highlighted), the confirmation, then the plans list (a confirmed
+// plan, a draft, a cancelled plan) and the cancel of the confirmed plan (a booking made on its
+// seats left without one), and checks each screen for clipping and overflow. Give it a fresh hub:
 //
 //   PORT=8094 DOR_DB=/tmp/r/dor.db DOR_CLOCK_START=2026-11-26T06:00:00Z npm start   # fresh DB dir
+//   (with history: npm run simulate -- --days 20 --end-day 2026-11-25 --db /tmp/r/dor.db first)
 //   npx tsx tools/screenshots/supervisor-rollout.ts [--base http://localhost:8094] [--out /tmp/rollout-shots] [--size 1366x768]
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
@@ -88,6 +90,10 @@ try {
     await preview(page);
     await scrollTo(page, 'ro-preview-result');
     await shot(page, `${lang}-02-preview-more-seats`);
+    await page.getByTestId('ro-whatif').click();
+    await page.locator('[data-testid="ro-whatif-result"] [data-testid="ro-whatif-table"]').waitFor({ timeout: 60_000 });
+    await scrollTo(page, 'ro-whatif-result');
+    await shot(page, `${lang}-02b-whatif`);
 
     // From today with counter 1 alone: today's demo bookings outnumber its seats.
     await page.getByTestId('ro-day').fill(
