@@ -51,10 +51,13 @@ export function dayFactsOf(db: Db, from: string, to: string): DayFacts[] {
     else runs.push([day, day]);
   }
   const folded = runs.flatMap(([a, b]) => foldEventsOf(db, a, b));
-  const closed = repo.closedDays(db, from, to);
-  transaction(db, () => {
-    for (const f of folded) if (closed.has(f.day)) repo.storeDayFacts(db, f.day, FACTS_VERSION, toJson(f));
-  });
+  // Keep the closed days' folds; a read-only connection (the what-if's worker) folds without keeping.
+  if (!db.sqlite.readonly && folded.length > 0) {
+    const closed = repo.closedDays(db, from, to);
+    transaction(db, () => {
+      for (const f of folded) if (closed.has(f.day)) repo.storeDayFacts(db, f.day, FACTS_VERSION, toJson(f));
+    });
+  }
   return [...[...stored.values()].map(fromJson), ...folded].sort((a, b) => a.day.localeCompare(b.day));
 }
 

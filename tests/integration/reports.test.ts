@@ -1,6 +1,9 @@
 // Reports over HTTP on a real hub: what the counters did today comes back in the report and the
 // CSV, for supervisors and admins only; a bad query is a 400 that names the field.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabaseReadOnly } from '../../db/client.ts';
+import { ReportQuery } from '../../protocol/reports.ts';
+import { buildReport } from '../../reports/index.ts';
 import { call, DEMO, deviceToken, login, startTestHub, type TestHub } from '../helpers/hub.ts';
 
 let hub: TestHub;
@@ -101,5 +104,18 @@ describe('the midnight rollover', () => {
     // …and the day's bookings nobody came for are no-shows now that it is over.
     expect(before.body.appointments.noShow).toBe(0);
     expect(after.body.appointments).toMatchObject({ booked: 16, noShow: 16, noShowRate: 1 });
+  });
+
+  it('folds without keeping on a read-only connection (the what-if worker reads the hall that way)', async () => {
+    const kept = buildReport(hub.db, ReportQuery.parse({ from: DAY, to: DAY }));
+    hub.db.sqlite.prepare('DELETE FROM report_days').run();
+    const ro = openDatabaseReadOnly(hub.file);
+    try {
+      const folded = buildReport(ro, ReportQuery.parse({ from: DAY, to: DAY }));
+      expect({ ...folded, tookMs: 0 }).toEqual({ ...kept, tookMs: 0 });
+    } finally {
+      ro.sqlite.close();
+    }
+    expect(hub.db.sqlite.prepare('SELECT count(*) FROM report_days').pluck().get()).toBe(0);
   });
 });
