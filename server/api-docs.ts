@@ -173,8 +173,15 @@ the staff state and \`devices:status\` with \`hallFigures\`, \`counterFigures\` 
 Prometheus text: commands, events, sequence, tickets today, waiting per queue, open counters, socket clients.
 
 ### GET /
-The start page: links to every screen; demo logins when \`DOR_DEMO=1\`. Before the first run of a real hall
-it (and every screen page) answers 503 with a bilingual "this hall is not set up yet" page.
+The start page, Arabic first: links to every screen; with \`DOR_DEMO=1\` the demo logins and today's demo citizens with what the
+kiosk would do for each right now. Before the first run of a real hall it (and every screen page) answers 503 with a bilingual
+"this hall is not set up yet" page.
+
+### GET /favicon.svg
+The hub's icon (SVG); also served at \`/favicon.ico\`.
+
+### GET /favicon.ico
+The same icon, where a browser looks for it by default.
 
 ${SCREENS}
 
