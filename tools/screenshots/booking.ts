@@ -96,6 +96,12 @@ try {
     await page.getByTestId('book-confirm').click();
     await page.getByTestId('citizen-card').waitFor();
     await shot(page, `${lang}-09-new-caller-booked`);
+    // A second booking in the same call: the service she holds greyed out, "1 seat free of 2" where hers overlaps.
+    await page.getByTestId('service-application-inquiry').click();
+    await page.locator('[data-testid^="day-"]').nth(1).click();
+    await page.locator('[data-testid^="slot-"][data-remaining="2"]').first().click();
+    await page.getByTestId('book-confirm').waitFor();
+    await shot(page, `${lang}-10-second-booking`);
   }
   await context.close();
 } finally {
