@@ -109,6 +109,11 @@ export function CitizenCard({ lang, citizen: c, timeZone, today, onSaved, onErro
           {c.nameEn}
         </span>
       </h2>
+      {c.registry === 'provisional' && (
+        <p class="bk-provisional" data-testid="provisional-mark">
+          {tb(lang, 'card.provisional')}
+        </p>
+      )}
       <Field label={tb(lang, 'card.cpr')}>
         <span class="ltr-num">{c.cpr}</span>
       </Field>

@@ -1,6 +1,7 @@
-// The console's one view: CPR search (in the header), the citizen card, the citizen's
-// appointments with cancel/reschedule (appointments.tsx), the slot picker with booking
-// (slot-picker.tsx), and the two-click call log (call-log.tsx).
+// The console's one view: CPR search (in the header), the citizen card — or, for a valid CPR the
+// registry does not know, the new-caller form (new-caller.tsx) —, the citizen's appointments with
+// cancel/reschedule (appointments.tsx), the slot picker with booking (slot-picker.tsx), and the
+// two-click call log (call-log.tsx).
 // It follows the hall live: a booking by another agent refreshes the free seats on screen, a
 // change to this citizen's appointments (check-in, another agent's cancel) refreshes the list.
 import type { ComponentChildren } from 'preact';
@@ -16,13 +17,17 @@ import type { Appointment, Appointments, Citizen, Service } from './console-type
 import { ErrorBox, fieldFailure } from './errors.tsx';
 import { tb } from './i18n.ts';
 import { useLive, type AppointmentEvent } from './live.ts';
-import { SlotPicker } from './slot-picker.tsx';
+import { NewCaller } from './new-caller.tsx';
+import { type Booker, SlotPicker } from './slot-picker.tsx';
 
 const SEAT_EVENTS = new Set(['appointment_booked', 'appointment_rescheduled', 'appointment_cancelled']);
 
 export function Console({ lang, header, onUnauthenticated }: { lang: Lang; header(search: ComponentChildren): ComponentChildren; onUnauthenticated(): void }) {
   const [cprText, setCprText] = useState('');
   const [citizen, setCitizen] = useState<Citizen | null>(null);
+  /** A searched CPR with no record (a first-time caller), and their details once the agent has taken them. */
+  const [unknownCpr, setUnknownCpr] = useState<string | null>(null);
+  const [newCaller, setNewCaller] = useState<Booker | null>(null);
   const [appts, setAppts] = useState<Appointments | null>(null);
   const [error, setError] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
@@ -57,17 +62,24 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
     // Another agent may have cancelled or moved the appointment being rescheduled here.
     setReschedule((r) => (r && a.appointments.some((x) => x.id === r.id && x.status === 'booked') ? r : null));
   }, []);
+  /** Opens the CPR's record, or the new-caller form when the hub has none (after a first booking it has). */
   const load = useCallback(
     async (cpr: string) => {
-      const [c] = await Promise.all([call('citizens.get', { cpr }), loadAppointments(cpr)]);
-      setCitizen(c.citizen);
+      const noRecord = (e: unknown) => {
+        if (toFailure(e).code === 'CITIZEN_NOT_FOUND') return null;
+        throw e;
+      };
+      const [c] = await Promise.all([call('citizens.get', { cpr }).catch(noRecord), loadAppointments(cpr)]);
+      setCitizen(c?.citizen ?? null);
+      setUnknownCpr(c ? null : cpr);
+      if (c) setNewCaller(null);
     },
     [loadAppointments],
   );
 
   // Live: whatever another agent or the kiosk does to appointments shows here without a search.
   const current = useRef<{ cpr: string | null; ids: Set<string> }>({ cpr: null, ids: new Set() });
-  current.current = { cpr: citizen?.cpr ?? null, ids: new Set(appts?.appointments.map((a) => a.id)) };
+  current.current = { cpr: citizen?.cpr ?? unknownCpr, ids: new Set(appts?.appointments.map((a) => a.id)) };
   const onAppointments = useCallback(
     (events: AppointmentEvent[]) => {
       if (events.some((e) => SEAT_EVENTS.has(e.type))) setSeatsVersion((v) => v + 1);
@@ -106,6 +118,7 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
     setError(null);
     try {
       const hit = byCpr ? null : (await call('appointments.byReference', { reference: text })).appointment;
+      setNewCaller(null);
       await load(hit?.cpr ?? text);
       setPhoneCall((n) => n + 1);
       setReschedule(null);
@@ -114,6 +127,7 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
       else setFocusServices((n) => n + 1);
     } catch (err) {
       setCitizen(null);
+      setUnknownCpr(null);
       setAppts(null);
       fail(err);
     } finally {
@@ -130,14 +144,15 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
         <input
           id="cpr-search"
           ref={searchRef}
-          class="input bk-search-input ltr-num"
+          class="input bk-search-input"
           data-testid="cpr-search"
           autocomplete="off"
           autocapitalize="characters"
           spellcheck={false}
-          dir="ltr"
           maxLength={12}
           placeholder={tb(lang, 'search.placeholder')}
+          // Typed digits run left to right; the empty field's placeholder reads in the page's direction.
+          dir={cprText === '' && lang === 'ar' ? 'rtl' : 'ltr'}
           value={cprText}
           onInput={(e) =>
             setCprText(
@@ -156,7 +171,8 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
   );
 
   const refresh = async () => {
-    if (citizen) await load(citizen.cpr).catch(fail);
+    const cpr = citizen?.cpr ?? unknownCpr;
+    if (cpr) await load(cpr).catch(fail);
   };
   const cancel = async (a: Appointment) => {
     setError(null);
@@ -169,6 +185,9 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
     }
   };
 
+  const cpr = citizen?.cpr ?? unknownCpr;
+  /** Who the slot picker books for: the citizen on record, or the new caller once their details are taken. */
+  const booker = citizen ?? newCaller;
   return (
     <>
       {header(searchBox)}
@@ -188,25 +207,40 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
             {tb(lang, notice)}
           </div>
         )}
-        {!citizen ? (
+        {!cpr ? (
           <div class="bk-empty">
             <p>{tb(lang, 'search.empty')}</p>
           </div>
         ) : (
           <div class="bk-grid">
-            <CitizenCard
-              key={`${citizen.cpr}:${phoneCall}`}
-              lang={lang}
-              citizen={citizen}
-              timeZone={live.timeZone}
-              today={live.today}
-              onSaved={(c, what) => {
-                setCitizen(c);
-                setNotice(what);
-                setError(null);
-              }}
-              onError={fail}
-            />
+            {citizen ? (
+              <CitizenCard
+                key={`${cpr}:${phoneCall}`}
+                lang={lang}
+                citizen={citizen}
+                timeZone={live.timeZone}
+                today={live.today}
+                onSaved={(c, what) => {
+                  setCitizen(c);
+                  setNotice(what);
+                  setError(null);
+                }}
+                onError={fail}
+              />
+            ) : (
+              <NewCaller
+                key={`${cpr}:${phoneCall}`}
+                lang={lang}
+                cpr={cpr}
+                taken={newCaller}
+                onTaken={(c) => {
+                  setError(null);
+                  setNewCaller(c);
+                  if (c) setFocusServices((n) => n + 1);
+                }}
+                onError={fail}
+              />
+            )}
             <div class="bk-col">
               <AppointmentsPanel
                 lang={lang}
@@ -218,24 +252,27 @@ export function Console({ lang, header, onUnauthenticated }: { lang: Lang; heade
                 onCancel={cancel}
                 onReschedule={(a) => setReschedule(a)}
               />
-              <SlotPicker
-                key={`${citizen.cpr}:${phoneCall}`}
-                lang={lang}
-                citizen={citizen}
-                services={services}
-                timeZone={live.timeZone}
-                seatsVersion={seatsVersion}
-                reschedule={reschedule}
-                onStopReschedule={() => setReschedule(null)}
-                onDone={async () => {
-                  setReschedule(null);
-                  await refresh();
-                }}
-                onError={fail}
-                clearError={() => setError(null)}
-              />
+              {booker && (
+                <SlotPicker
+                  key={`${cpr}:${phoneCall}`}
+                  lang={lang}
+                  citizen={booker}
+                  services={services}
+                  held={appts?.held ?? []}
+                  timeZone={live.timeZone}
+                  seatsVersion={seatsVersion}
+                  reschedule={reschedule}
+                  onStopReschedule={() => setReschedule(null)}
+                  onDone={async () => {
+                    setReschedule(null);
+                    await refresh();
+                  }}
+                  onError={fail}
+                  clearError={() => setError(null)}
+                />
+              )}
             </div>
-            <CallLog key={`${citizen.cpr}:${phoneCall}`} lang={lang} cpr={citizen.cpr} timeZone={live.timeZone} onError={fail} />
+            <CallLog key={`${cpr}:${phoneCall}`} lang={lang} cpr={cpr} timeZone={live.timeZone} onError={fail} />
           </div>
         )}
       </main>

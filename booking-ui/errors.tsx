@@ -42,7 +42,7 @@ export function ibanFailure(iban: string): ApiFailure | null {
   return issue ? invalid('iban', ibanProblem(iban)!, issue) : null;
 }
 
-export const fieldFailure = (field: 'cpr' | 'name' | 'dateOfBirth' | 'memberCpr' | 'address'): ApiFailure => invalid(field, 'invalid');
+export const fieldFailure = (field: 'cpr' | 'name' | 'nameAr' | 'dateOfBirth' | 'memberCpr' | 'address'): ApiFailure => invalid(field, 'invalid');
 
 /** A refusal in the screen's language (and the hub's own words when the console has none for it). */
 export function ErrorBox({ lang, error, onDismiss }: { lang: Lang; error: ApiFailure; onDismiss?: () => void }) {

@@ -8,7 +8,8 @@ const ar = {
   'login.subtitle': 'سجّل الدخول للبحث عن المواطنين وحجز المواعيد',
   logout: 'خروج',
   'search.label': 'الرقم الشخصي أو رقم الحجز',
-  'search.placeholder': '9 أرقام أو 7 خانات · F2',
+  // F2 is isolated (FSI … PDI) so the Latin key name does not pull the Arabic words out of order.
+  'search.placeholder': '9 أرقام أو 7 خانات · \u2068F2\u2069',
   'search.go': 'بحث',
   'search.empty': 'أدخل الرقم الشخصي للمتصل (9 أرقام) أو رقم حجزه (7 خانات) لفتح سجله.',
   'card.cpr': 'الرقم الشخصي',
@@ -40,7 +41,14 @@ const ar = {
   'slots.stopReschedule': 'إلغاء التغيير',
   'slots.noDays': 'لا توجد أيام متاحة للحجز',
   'slots.free': { zero: 'لا مقاعد', one: 'مقعد واحد', two: 'مقعدان', few: '{n} مقاعد', many: '{n} مقعدًا', other: '{n} مقعد' },
-  'slots.seats': '{n} من {capacity}',
+  'slots.seats': {
+    one: 'مقعد شاغر من {capacity}',
+    two: 'مقعدان شاغران من {capacity}',
+    few: '{n} مقاعد شاغرة من {capacity}',
+    many: '{n} مقعدًا شاغرًا من {capacity}',
+    other: '{n} مقعد شاغر من {capacity}',
+  },
+  'slots.held': 'محجوز له: {reference} {day}',
   'slots.full': 'ممتلئ',
   'slots.phone': 'هاتف التأكيد',
   'slots.notes': 'ملاحظات (اختياري)',
@@ -93,6 +101,17 @@ const ar = {
   'outcome.escalated': 'أُحيلت',
   'live.changed': 'تغيّرت المقاعد المتاحة للتو (حجز من موظف آخر).',
   'common.reconnecting': 'تعذّر الاتصال بالنظام',
+  'card.provisional': 'غير مسجّل في سجل الوزارة بعد — سجل اتصال أنشأه مركز الاتصال',
+  'caller.title': 'متصل جديد',
+  'caller.unknown': 'الرقم الشخصي {cpr} غير موجود في سجل الوزارة بعد. خذ اسم المتصل ورقم جواله ثم احجز له؛ يُنشأ له سجل اتصال مؤقت مع الحجز.',
+  'caller.nameAr': 'الاسم بالعربية',
+  'caller.nameEn': 'الاسم بالإنجليزية',
+  'caller.nameHint': 'أحدهما على الأقل',
+  'caller.phone': 'رقم الجوال',
+  'caller.next': 'متابعة إلى الحجز',
+  'caller.edit': 'تعديل البيانات',
+  'caller.pending': 'يُنشأ السجل عند تأكيد الحجز',
+  'bad.nameAr': 'أدخل اسم المتصل بالعربية أو بالإنجليزية (أحدهما على الأقل).',
 } satisfies Dictionary;
 
 export type BKey = keyof typeof ar;
@@ -135,7 +154,8 @@ const en: Dictionary<BKey> = {
   'slots.stopReschedule': 'Stop rescheduling',
   'slots.noDays': 'No bookable days',
   'slots.free': { zero: 'full', one: '1 seat', other: '{n} seats' },
-  'slots.seats': '{n} of {capacity}',
+  'slots.seats': { one: '{n} seat free of {capacity}', other: '{n} seats free of {capacity}' },
+  'slots.held': 'Already booked: {reference} {day}',
   'slots.full': 'full',
   'slots.phone': 'Confirmation phone',
   'slots.notes': 'Notes (optional)',
@@ -188,6 +208,18 @@ const en: Dictionary<BKey> = {
   'outcome.escalated': 'Escalated',
   'live.changed': 'Free seats just changed (another agent booked).',
   'common.reconnecting': 'Cannot reach the hub',
+  'card.provisional': "Not in the ministry's registry yet — a contact record made by the call center",
+  'caller.title': 'New caller',
+  'caller.unknown':
+    "CPR {cpr} is not in the ministry's registry yet. Take the caller's name and mobile, then book: a provisional contact record is made with the booking.",
+  'caller.nameAr': 'Name in Arabic',
+  'caller.nameEn': 'Name in English',
+  'caller.nameHint': 'at least one of the two',
+  'caller.phone': 'Mobile',
+  'caller.next': 'Continue to booking',
+  'caller.edit': 'Edit details',
+  'caller.pending': 'The record is made when the booking is confirmed',
+  'bad.nameAr': "Enter the caller's name in Arabic or in English (at least one).",
 };
 
 /** A console message in `lang`, `{name}` placeholders filled; plural forms by `n`. */

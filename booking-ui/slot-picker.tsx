@@ -2,12 +2,14 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { call, type ReplyOf } from '../ui-kit/client.ts';
 import { formatDay, formatTime, type Lang } from '../ui-kit/i18n.ts';
-import { name2, type Appointment, type Citizen, type Service } from './console-types.ts';
+import { name2, type Appointment, type Appointments, type Citizen, type Service } from './console-types.ts';
 import { phoneFailure } from './errors.tsx';
 import { tb } from './i18n.ts';
 
 /** One day of the picker with its slots (`slots.list`). */
 type SlotDay = ReplyOf<'slots.list'>['days'][number];
+/** Who the booking is for: a citizen on record, or a first-time caller's names and phone as the agent took them. */
+export type Booker = Pick<Citizen, 'cpr' | 'phone' | 'nameAr' | 'nameEn'>;
 
 /**
  * Keys in a row of choices: left/right arrows move the focus in reading order (reversed in Arabic);
@@ -34,6 +36,7 @@ export function SlotPicker({
   lang,
   citizen,
   services,
+  held,
   timeZone,
   seatsVersion,
   reschedule,
@@ -43,8 +46,10 @@ export function SlotPicker({
   clearError,
 }: {
   lang: Lang;
-  citizen: Citizen;
+  citizen: Booker;
   services: Service[];
+  /** The services the citizen already holds a booking for (`citizens.appointments`): greyed out with the booking, except while moving it. */
+  held: Appointments['held'];
   timeZone: string;
   seatsVersion: number;
   reschedule: Appointment | null;
@@ -106,7 +111,19 @@ export function SlotPicker({
     });
   }, [seatsVersion]);
 
+  // A service the citizen has just come to hold (this booking, or another agent's) cannot be booked again: close its days.
+  useEffect(() => {
+    if (!reschedule && serviceId && held.some((h) => h.serviceId === serviceId)) {
+      setServiceId(null);
+      setDays(null);
+      setDay(null);
+      setTime(null);
+    }
+  }, [held]);
+
   const pickService = (id: string) => {
+    // The next booking starts: the last one's reference has been read out (the appointments list keeps it).
+    setBooked(null);
     setSeatGone(false);
     setFocusTo('.bk-days .is-on');
     setServiceId(id);
@@ -115,10 +132,7 @@ export function SlotPicker({
     void loadSlots(id, null);
   };
   useEffect(() => {
-    if (reschedule) {
-      setBooked(null);
-      pickService(reschedule.serviceId);
-    }
+    if (reschedule) pickService(reschedule.serviceId);
   }, [reschedule?.id]);
 
   const confirm = async () => {
@@ -144,8 +158,7 @@ export function SlotPicker({
       setTime(null);
       setSeatGone(false); // the hub's delta of this very booking may have come first: it was ours
       setNotes('');
-      await onDone();
-      void loadSlots(serviceId, day);
+      await onDone(); // the service is held now: the effect on `held` closes its days
     } catch (e) {
       onError(e);
     } finally {
@@ -181,19 +194,27 @@ export function SlotPicker({
         </div>
       )}
       <fieldset class="bk-chooser" onKeyDown={choiceKeys}>
-        {services.map((s) => (
-          <button
-            key={s.id}
-            type="button"
-            class={`bk-pill${serviceId === s.id ? ' is-on' : ''}`}
-            aria-pressed={serviceId === s.id}
-            data-testid={`service-${s.id}`}
-            disabled={!!reschedule && reschedule.serviceId !== s.id}
-            onClick={() => pickService(s.id)}
-          >
-            {name2(lang, s)}
-          </button>
-        ))}
+        {services.map((s) => {
+          const holding = reschedule ? null : held.find((h) => h.serviceId === s.id);
+          return (
+            <button
+              key={s.id}
+              type="button"
+              class={`bk-pill${serviceId === s.id ? ' is-on' : ''}`}
+              aria-pressed={serviceId === s.id}
+              data-testid={`service-${s.id}`}
+              disabled={reschedule ? reschedule.serviceId !== s.id : !!holding}
+              onClick={() => pickService(s.id)}
+            >
+              {name2(lang, s)}
+              {holding && (
+                <span class="bk-small bk-held" data-testid={`held-${s.id}`}>
+                  {tb(lang, 'slots.held', { reference: `\u2068${holding.reference}\u2069`, day: formatDay(holding.day, lang) })}
+                </span>
+              )}
+            </button>
+          );
+        })}
       </fieldset>
       {serviceId &&
         days &&

@@ -262,6 +262,13 @@ export const citizens = sqliteTable('citizens', {
   address: text('address'),
   /** Normalised: upper case, no spaces. */
   iban: text('iban'),
+  /**
+   * `imported`: from the ministry's registry. `provisional`: a first-time caller booked by an agent (names and phone only),
+   * until an import of the same CPR merges with it.
+   */
+  registry: text('registry', { enum: ['imported', 'provisional'] })
+    .notNull()
+    .default('imported'),
   updatedAt: integer('updated_at').notNull(),
 });
 

@@ -74,11 +74,13 @@ export const CreateAppointmentBody = z
     time: TimeOfDay,
     cpr: Cpr,
     phone: Phone,
-    nameAr: z.string().min(1).max(120),
-    nameEn: z.string().min(1).max(120),
+    // A first-time caller may give a name in one language only.
+    nameAr: z.string().trim().max(120).default(''),
+    nameEn: z.string().trim().max(120).default(''),
     notes: z.string().max(500).default(''),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.nameAr !== '' || b.nameEn !== '', { message: 'give a name in Arabic, in English or both', path: ['nameAr'] });
 export const AppointmentIdParam = z.object({ id: z.string().min(1).max(60) }).strict();
 /** A booking reference as a caller reads it out: spaces, dashes and lower case allowed. */
 export const ReferenceParam = z.object({ reference: z.string().min(4).max(20) }).strict();

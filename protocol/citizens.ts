@@ -92,7 +92,8 @@ export const Iban = ibanSchema();
 
 export const Relation = z.enum(['spouse', 'son', 'daughter', 'father', 'mother', 'brother', 'sister', 'other']);
 export type Relation = z.infer<typeof Relation>;
-export const AuditField = z.enum(['phone', 'address', 'iban', 'family']);
+/** `created`: a first-time caller's record, made by an agent's booking; `merged`: that record merged with the ministry's import. */
+export const AuditField = z.enum(['phone', 'address', 'iban', 'family', 'created', 'merged']);
 export type AuditField = z.infer<typeof AuditField>;
 
 export const CitizenCprParam = z.object({ cpr: Cpr }).strict();
@@ -132,7 +133,7 @@ export const CallsQuery = z.object({ cpr: Cpr.optional(), day: Day.optional() })
 
 export const ApplicationStatus = z.enum(['submitted', 'under_review', 'documents_required', 'approved', 'allocated', 'rejected', 'cancelled']);
 export const LetterStatus = z.enum(['received', 'in_progress', 'answered', 'closed']);
-const names = { cpr: Cpr, nameAr: z.string().trim().min(1).max(120), nameEn: z.string().trim().min(1).max(120) };
+const names = { cpr: Cpr, nameAr: z.string().trim().min(1).max(120), nameEn: z.string().trim().min(1).max(120), phone: Phone.optional() };
 /** One imported row: an application or a letter, with its citizen's CPR and names. */
 export const ImportRow = z.discriminatedUnion(
   'kind',
@@ -169,7 +170,20 @@ export const ImportRow = z.discriminatedUnion(
 export type ImportRow = z.infer<typeof ImportRow>;
 
 /** The CSV header (any column order; columns another kind uses are left empty). */
-export const IMPORT_COLUMNS = ['kind', 'cpr', 'nameAr', 'nameEn', 'type', 'number', 'status', 'submittedDay', 'subject', 'reference', 'receivedDay'] as const;
+export const IMPORT_COLUMNS = [
+  'kind',
+  'cpr',
+  'nameAr',
+  'nameEn',
+  'phone',
+  'type',
+  'number',
+  'status',
+  'submittedDay',
+  'subject',
+  'reference',
+  'receivedDay',
+] as const;
 export const MAX_IMPORT_CHARS = 2_000_000;
 export const MAX_IMPORT_ROWS = 10_000;
 /** A file export (`data` is the file's text) or a push of rows from the ministry's system. */

@@ -139,6 +139,8 @@ export const CitizenAppointmentsReply = z.object({
   cpr: z.string(),
   summary: z.object({ kept: z.number().int(), no_show: z.number().int(), cancelled: z.number().int(), booked: z.number().int() }),
   appointments: z.array(CitizenAppointment),
+  /** The services the citizen holds an active booking for (the slot picker greys them out): the same rule that refuses ALREADY_BOOKED. */
+  held: z.array(z.object({ serviceId: z.string(), appointmentId: z.string(), reference: z.string(), day: z.string(), slotStart: z.number().int() })),
 });
 export const OutboxMessage = z.object({
   id: z.number().int(),
@@ -209,6 +211,8 @@ export const CitizenRecord = z.object({
   phone: z.string().nullable(),
   address: z.string().nullable(),
   iban: z.string().nullable(),
+  /** `provisional`: a first-time caller booked by an agent, not in the ministry's registry yet (an import merges with it). */
+  registry: z.enum(['imported', 'provisional']),
   updatedAt: z.number().int(),
   family: z.array(FamilyMember),
   applications: z.array(HousingApplication),

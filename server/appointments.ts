@@ -35,13 +35,16 @@ export const stillBooked = (db: Db, id: string) => (): EngineError | null => {
   return cur && cur.status === 'booked' ? null : refuse('APPOINTMENT_NOT_ACTIVE', `This appointment is ${cur?.status ?? 'gone'} and can no longer be changed.`);
 };
 
-/** Books `b` for a (bookable) service: the engine's decision, and the appointment it stored if it succeeded. */
+/**
+ * Books `b` for a (bookable) service: the engine's decision, and the appointment it stored if it succeeded.
+ * `within` writes what belongs with the booking (e.g. a first-time caller's record) in its transaction.
+ */
 export function bookAppointment(
   hub: Hub,
   service: Service,
   b: BookingRequest,
   actor: string,
-  ids: AppointmentIds = randomIds,
+  { ids = randomIds, within }: { ids?: AppointmentIds; within?: () => void } = {},
 ): { decision: Executed; appointment: Appointment } {
   const tz = hub.current.settings.timeZone;
   const slotStart = localInstant(b.day, b.time, tz);
@@ -57,14 +60,18 @@ export function bookAppointment(
     status: 'booked',
     cpr: b.cpr,
     phone: b.phone,
-    nameAr: b.nameAr,
-    nameEn: b.nameEn,
+    // A first-time caller may give one name only: the counter and the SMS address them by it in both languages.
+    nameAr: b.nameAr || b.nameEn,
+    nameEn: b.nameEn || b.nameAr,
     notes: b.notes,
     ticketId: null,
   };
   const decision = hub.execute({ type: 'book_appointment', appointment }, actor, {
     guard: slotGuard(hub, appointment, b.time, service),
-    within: () => enqueueConfirmation(hub.db, 'booked', appointment, service, tz, hub.clock.now()),
+    within: () => {
+      enqueueConfirmation(hub.db, 'booked', appointment, service, tz, hub.clock.now());
+      within?.();
+    },
   });
   return { decision, appointment };
 }

@@ -1,7 +1,9 @@
 // Import of housing applications and letters from the ministry's system (docs/IMPORT.md): a CSV or
 // JSON export, or rows pushed over HTTP. Every row is validated on its own; the good rows are
 // upserted in one transaction (applications by number, letters by reference), the bad ones
-// reported with their reasons. Importing the same rows again changes nothing.
+// reported with their reasons. Importing the same rows again changes nothing. A first-time caller's provisional
+// record (booked by an agent before the ministry knew the CPR) is merged: the import's names and phone win, the
+// agent's phone stays if the import has none, and the record becomes a registry one (audited).
 import * as cit from '../db/repos/citizens.ts';
 import { type Db, transaction } from '../db/client.ts';
 import { IMPORT_COLUMNS, ImportRow, MAX_IMPORT_ROWS } from '../protocol/citizens.ts';
@@ -92,8 +94,12 @@ function withoutEmpty(value: unknown): unknown {
 
 type Outcome = 'inserted' | 'updated' | 'unchanged';
 
-/** Validates and upserts `rows` in one transaction. */
-export function importRows(db: Db, rows: { row: number; value: unknown }[], now: number): ImportReport {
+/** A contact as the audit trail shows it: the names given, then the phone. */
+export const describeContact = (c: { nameAr: string; nameEn: string; phone: string | null }): string =>
+  `${[c.nameAr, c.nameEn].filter((n) => n !== '').join(' / ')} · ${c.phone ?? '—'}`;
+
+/** Validates and upserts `rows` in one transaction; `actor` (who imports) is named in the audit of merged records. */
+export function importRows(db: Db, rows: { row: number; value: unknown }[], now: number, actor: string): ImportReport {
   const report: ImportReport = { inserted: 0, updated: 0, unchanged: 0, rejected: [] };
   transaction(db, () => {
     for (const { row, value } of rows) {
@@ -106,7 +112,7 @@ export function importRows(db: Db, rows: { row: number; value: unknown }[], now:
         report.rejected.push({ row, errors: parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)) });
         continue;
       }
-      const result = applyRow(db, parsed.data, now);
+      const result = applyRow(db, parsed.data, now, actor);
       if (typeof result === 'string') report[result]++;
       else report.rejected.push({ row, errors: [result.error] });
     }
@@ -114,7 +120,7 @@ export function importRows(db: Db, rows: { row: number; value: unknown }[], now:
   return report;
 }
 
-function applyRow(db: Db, r: ImportRow, now: number): Outcome | { error: string } {
+function applyRow(db: Db, r: ImportRow, now: number, actor: string): Outcome | { error: string } {
   // Refuse before touching the citizen: a number or reference already held by another CPR.
   const app = r.kind === 'application' ? cit.getApplicationByNumber(db, r.number) : null;
   const letter = r.kind === 'letter' ? cit.getLetterByReference(db, r.reference) : null;
@@ -123,12 +129,17 @@ function applyRow(db: Db, r: ImportRow, now: number): Outcome | { error: string 
     return { error: `${r.kind === 'application' ? `application ${r.number}` : `letter ${r.reference}`} belongs to another CPR (${owner})` };
   }
 
-  let namesChanged = false;
+  let citizenChanged = false;
   const citizen = cit.getCitizen(db, r.cpr);
-  if (!citizen) cit.insertCitizen(db, { cpr: r.cpr, nameAr: r.nameAr, nameEn: r.nameEn, phone: null, address: null, iban: null, updatedAt: now });
-  else if (citizen.nameAr !== r.nameAr || citizen.nameEn !== r.nameEn) {
+  if (!citizen) cit.insertCitizen(db, { cpr: r.cpr, nameAr: r.nameAr, nameEn: r.nameEn, phone: r.phone ?? null, address: null, iban: null, updatedAt: now });
+  else if (citizen.registry === 'provisional') {
+    const merged = { nameAr: r.nameAr, nameEn: r.nameEn, phone: r.phone ?? citizen.phone };
+    cit.updateCitizen(db, r.cpr, { ...merged, registry: 'imported', updatedAt: now });
+    cit.appendAudit(db, [{ cpr: r.cpr, field: 'merged', oldValue: describeContact(citizen), newValue: describeContact(merged), actor, at: now }]);
+    citizenChanged = true;
+  } else if (citizen.nameAr !== r.nameAr || citizen.nameEn !== r.nameEn) {
     cit.updateCitizen(db, r.cpr, { nameAr: r.nameAr, nameEn: r.nameEn, updatedAt: now });
-    namesChanged = true;
+    citizenChanged = true;
   }
 
   if (r.kind === 'application') {
@@ -137,7 +148,7 @@ function applyRow(db: Db, r: ImportRow, now: number): Outcome | { error: string 
       cit.appendApplicationStatus(db, id, r.status, now);
       return 'inserted';
     }
-    if (app.type === r.type && app.status === r.status && app.submittedDay === r.submittedDay) return namesChanged ? 'updated' : 'unchanged';
+    if (app.type === r.type && app.status === r.status && app.submittedDay === r.submittedDay) return citizenChanged ? 'updated' : 'unchanged';
     cit.updateApplication(db, app.id, { type: r.type, status: r.status, submittedDay: r.submittedDay, updatedAt: now });
     if (app.status !== r.status) cit.appendApplicationStatus(db, app.id, r.status, now);
     return 'updated';
@@ -146,7 +157,7 @@ function applyRow(db: Db, r: ImportRow, now: number): Outcome | { error: string 
     cit.insertLetter(db, { cpr: r.cpr, subject: r.subject, reference: r.reference, status: r.status, receivedDay: r.receivedDay, updatedAt: now });
     return 'inserted';
   }
-  if (letter.subject === r.subject && letter.status === r.status && letter.receivedDay === r.receivedDay) return namesChanged ? 'updated' : 'unchanged';
+  if (letter.subject === r.subject && letter.status === r.status && letter.receivedDay === r.receivedDay) return citizenChanged ? 'updated' : 'unchanged';
   cit.updateLetter(db, letter.id, { subject: r.subject, status: r.status, receivedDay: r.receivedDay, updatedAt: now });
   return 'updated';
 }

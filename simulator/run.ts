@@ -306,7 +306,7 @@ export async function simulate(scenario: Scenario, opts: SimulateOptions = {}): 
       );
       if (!service || !slot) return agenda.at(c.wantsAt, () => walkIn(c));
       const request = { serviceId: c.serviceId, day: visitDay, time: slot.time, cpr: c.cpr, phone: c.phone, nameAr: c.nameAr, nameEn: c.nameEn, notes: '' };
-      const { decision, appointment } = bookAppointment(hub, service, request, agent, { id: () => `sim-${visitDay}-${c.n}`, random: ids.next });
+      const { decision, appointment } = bookAppointment(hub, service, request, agent, { ids: { id: () => `sim-${visitDay}-${c.n}`, random: ids.next } });
       if (!decision.ok) return agenda.at(c.wantsAt, () => walkIn(c));
       bookings++;
       if (c.cancels) {

@@ -40,6 +40,8 @@ const ar = {
   address: 'العنوان',
   iban: 'الحساب البنكي',
   family: 'الأسرة',
+  created: 'سجل متصل جديد',
+  merged: 'دُمج مع سجل الوزارة',
 } satisfies Dictionary;
 
 type Code = keyof typeof ar;
@@ -77,6 +79,8 @@ const en: Dictionary<Code> = {
   address: 'Address',
   iban: 'IBAN',
   family: 'Family',
+  created: 'New caller record',
+  merged: "Merged with the ministry's registry",
 };
 
 const tw = translator({ ar, en });

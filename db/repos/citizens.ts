@@ -73,7 +73,7 @@ export function getCitizen(db: Db, cpr: string): CitizenRow | null {
   return prepared(db).citizen.get({ cpr }) ?? null;
 }
 
-export function insertCitizen(db: Db, c: CitizenRow): void {
+export function insertCitizen(db: Db, c: typeof citizens.$inferInsert): void {
   db.orm.insert(citizens).values(c).run();
 }
 

@@ -15,6 +15,7 @@ import { HttpError } from '../errors.ts';
 import { enqueueConfirmation } from '../outbox.ts';
 import { bookAppointment, cancelAppointment, slotGuard, stillBooked } from '../appointments.ts';
 import { freeSlots } from '../slots.ts';
+import { recordNewCaller } from './citizens.ts';
 import { mustSucceed, notFound, op, type OpContext } from './op.ts';
 
 const BOOKERS = ['callcenter', 'supervisor'] as const;
@@ -62,7 +63,7 @@ export const bookingOps = [
   op('appointments.create', {
     access: { roles: [...BOOKERS] },
     run(ctx, b) {
-      const { decision, appointment } = bookAppointment(ctx.hub, bookableService(ctx, b.serviceId), b, ctx.actor);
+      const { decision, appointment } = bookAppointment(ctx.hub, bookableService(ctx, b.serviceId), b, ctx.actor, { within: recordNewCaller(ctx, b) });
       mustSucceed(decision);
       return { appointment: repo.getAppointment(ctx.db, appointment.id)! };
     },
@@ -131,7 +132,12 @@ export const bookingOps = [
         const message = last ? { status: last.status, attempts: last.attempts, at: last.sentAt ?? last.createdAt } : null;
         return { ...a, outcome: KEPT[a.status], history, message };
       });
-      return { cpr, summary, appointments };
+      const today = ctx.hub.current.day;
+      const held = Object.keys(ctx.hub.current.services).flatMap((serviceId) => {
+        const a = repo.activeAppointmentOf(ctx.db, cpr, serviceId, today);
+        return a ? [{ serviceId, appointmentId: a.id, reference: a.reference, day: a.day, slotStart: a.slotStart }] : [];
+      });
+      return { cpr, summary, appointments, held };
     },
   }),
   op('outbox.list', {

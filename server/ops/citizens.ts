@@ -6,7 +6,7 @@ import { type Db, transaction } from '../../db/client.ts';
 import type { AuditField } from '../../protocol/citizens.ts';
 import { localDay } from '../../engine/time.ts';
 import { HttpError } from '../errors.ts';
-import { importRows, rowsOfFile } from '../import.ts';
+import { describeContact, importRows, rowsOfFile } from '../import.ts';
 import { notFound, op, type OpContext } from './op.ts';
 
 const AGENTS = ['callcenter', 'supervisor'] as const;
@@ -41,6 +41,20 @@ function audited(ctx: OpContext, cpr: string, changes: (c: cit.CitizenRow) => Ch
     return list.length;
   });
   return { ...record(ctx.db, cpr), changed };
+}
+
+/**
+ * What a first-time caller's booking writes with it (in its transaction): a contact record from the names and phone the agent
+ * took, marked provisional until the ministry's import merges with it, and its audit row. Nothing for a CPR the hall knows.
+ */
+export function recordNewCaller(ctx: OpContext, b: { cpr: string; nameAr: string; nameEn: string; phone: string }): () => void {
+  return () => {
+    if (cit.getCitizen(ctx.db, b.cpr)) return;
+    const at = ctx.clock.now();
+    const contact = { nameAr: b.nameAr, nameEn: b.nameEn, phone: b.phone };
+    cit.insertCitizen(ctx.db, { cpr: b.cpr, ...contact, address: null, iban: null, registry: 'provisional', updatedAt: at });
+    cit.appendAudit(ctx.db, [{ cpr: b.cpr, field: 'created', oldValue: null, newValue: describeContact(contact), actor: staffName(ctx), at }]);
+  };
 }
 
 const describeMember = (m: { name: string; relation: string; dateOfBirth: string; memberCpr: string | null }) =>
@@ -105,7 +119,7 @@ export const citizenOps = [
     access: { roles: ['supervisor'] },
     run(ctx, b) {
       const rows = 'rows' in b ? b.rows.map((value, i) => ({ row: i + 1, value })) : rowsOfFile(b.format, b.data);
-      return importRows(ctx.db, rows, ctx.clock.now());
+      return importRows(ctx.db, rows, ctx.clock.now(), staffName(ctx));
     },
   }),
 ];

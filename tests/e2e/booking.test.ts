@@ -215,15 +215,16 @@ it('follows other agents live, adds a family member, words refusals in Arabic an
   await noora.getByTestId('cpr-search').press('Enter');
   await noora.locator('[data-testid="error"]').waitFor({ state: 'detached' });
 
-  // Refusals in Noora's language: the hub's (one appointment per service) …
-  await noora.getByTestId('service-letter-follow-up').click();
-  await noora.getByTestId(`day-${day}`).click();
-  await noora.locator('[data-testid^="slot-"]:not([disabled])').first().click();
-  await noora.getByTestId('book-confirm').click();
-  await noora.locator('[data-testid="error"][data-code="ALREADY_BOOKED"]').waitFor();
-  expect(await noora.getByTestId('error-text').innerText()).toBe(ERRORS.ALREADY_BOOKED.ar);
+  // One appointment per service: the letter follow-up Ahmed booked is greyed out in Noora's picker,
+  // with its booking, before she could pick a slot and press Confirm.
+  const heldPill = noora.getByTestId('service-letter-follow-up');
+  await noora.waitForFunction(() => document.querySelector<HTMLButtonElement>('[data-testid="service-letter-follow-up"]')?.disabled);
+  expect(await heldPill.isDisabled()).toBe(true);
+  expect(await noora.getByTestId('held-letter-follow-up').innerText()).toContain(byAhmed.reference);
+  expect(await noora.getByTestId('service-application-inquiry').isDisabled()).toBe(false);
   expect(repo.listAppointmentsOfCitizen(hub.db, '900000007').filter((a) => a.serviceId === 'letter-follow-up')).toHaveLength(1);
-  // … and the checks made before sending: a mistyped IBAN, a phone that is not a Bahraini mobile.
+  await screenshot(noora, 'booking-ar-held-service');
+  // Refusals in Noora's language, checked before sending: a mistyped IBAN, a phone that is not a Bahraini mobile.
   const before = cit.getCitizen(hub.db, '900000007')!;
   await noora.getByTestId('edit-iban').click();
   await noora.getByTestId('iban-input').fill('BH67 BMAG 0000 1299 1234 65');
@@ -276,8 +277,9 @@ it('follows other agents live, adds a family member, words refusals in Arabic an
   await noora.keyboard.press('Enter');
   await noora.locator('[data-testid="citizen-name"]', { hasText: 'Abdulrahman' }).waitFor();
   await noora.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'service-new-application');
-  await noora.keyboard.press('ArrowLeft'); // Arabic: the next choice is to the left …
-  expect(await noora.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('service-application-inquiry');
+  // Arabic: the next choice is to the left; the inquiry he already holds (seeded for today) is greyed out and skipped …
+  await noora.keyboard.press('ArrowLeft');
+  expect(await noora.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('service-update-details');
   await noora.keyboard.press('ArrowRight'); // … and back
   await noora.keyboard.press('Enter');
   await noora.waitForFunction(() => document.activeElement?.getAttribute('data-testid')?.startsWith('day-'));
@@ -294,4 +296,72 @@ it('follows other agents live, adds a family member, words refusals in Arabic an
   await noora.getByTestId('lang-toggle').click();
   await noora.locator('.bk-app[lang="en"]').waitFor();
   await screenshot(noora, 'booking-en-after-call');
+});
+
+it('books a first-time caller from the new-caller form, marks the record, greys the held service and fits 1366×768', async () => {
+  const agent = await loggedIn('agent', 'agent123'); // Arabic, the default
+  agent.setDefaultTimeout(10_000);
+  const NEW = '800000030';
+  // The empty search field reads right to left in Arabic (its placeholder); typed digits left to right.
+  const input = agent.getByTestId('cpr-search');
+  const direction = () => input.evaluate((e) => getComputedStyle(e).direction);
+  expect(await input.getAttribute('placeholder')).toBe(tb('ar', 'search.placeholder'));
+  expect(await direction()).toBe('rtl');
+  await input.fill(NEW);
+  expect(await direction()).toBe('ltr');
+
+  // An unknown CPR opens the new-caller form (no "no record" dead end).
+  await input.press('Enter');
+  await agent.getByTestId('new-caller').waitFor();
+  expect(await agent.getByTestId('error').count()).toBe(0);
+  expect(await agent.getByTestId('picker').count()).toBe(0);
+  await agent.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'new-caller-name-ar');
+  await agent.getByTestId('new-caller-phone').fill('36111222');
+  await agent.getByTestId('new-caller-next').click();
+  await agent.waitForFunction((t) => document.querySelector('[data-testid="error-text"]')?.textContent === t, tb('ar', 'bad.nameAr'));
+  expect(await agent.getByTestId('picker').count()).toBe(0);
+  await agent.getByTestId('new-caller-name-ar').fill('فاطمة علي حسن');
+  await agent.getByTestId('new-caller-next').click();
+  expect(cit.getCitizen(hub.db, NEW)).toBeNull(); // nothing is stored before the booking
+
+  // The normal slot picker, on a whole day of 15-minute slots, the mobile taken over.
+  await agent.getByTestId('service-update-details').click();
+  await agent.locator('[data-testid^="day-"]').nth(1).click();
+  const free = agent.locator('[data-testid^="slot-"][data-remaining="2"]').first();
+  expect(await free.locator('.bk-small').innerText()).toBe('مقعدان شاغران من 2');
+  const time = (await free.getAttribute('data-testid'))!.slice('slot-'.length);
+  await free.click();
+  expect(await agent.getByTestId('book-phone').inputValue()).toBe('36111222');
+  await screenshot(agent, 'booking-ar-new-caller-slot');
+  await agent.getByTestId('book-confirm').click();
+  await agent.getByTestId('booking-reference').waitFor();
+  const reference = (await agent.getByTestId('booking-reference').innerText()).replace(/\s+/g, '');
+
+  // The record the booking made: the card shows it is not in the ministry's registry yet.
+  await agent.getByTestId('citizen-card').waitFor();
+  expect(await agent.getByTestId('provisional-mark').innerText()).toBe(tb('ar', 'card.provisional'));
+  expect(cit.getCitizen(hub.db, NEW)).toMatchObject({ registry: 'provisional', nameAr: 'فاطمة علي حسن', nameEn: '', phone: '36111222' });
+  expect(repo.getAppointmentByReference(hub.db, reference)).toMatchObject({ cpr: NEW, serviceId: 'update-details', status: 'booked' });
+  expect(await agent.getByTestId('history').innerText()).toContain('36111222');
+
+  // The service she now holds is greyed out with its booking; the others are open.
+  expect(await agent.getByTestId('service-update-details').isDisabled()).toBe(true);
+  expect(await agent.getByTestId('held-update-details').innerText()).toContain(reference);
+
+  // A second booking in the same call, in English: "1 seat free of 2" where hers overlaps; the
+  // reference, the service, its days, a whole day's slots and the confirm bar fit without a scroll.
+  await agent.getByTestId('lang-toggle').click();
+  await agent.locator('.bk-app[lang="en"]').waitFor();
+  await agent.getByTestId('service-application-inquiry').click();
+  await agent.locator('[data-testid^="day-"]').nth(1).click();
+  const shared = agent.getByTestId(`slot-${time}`);
+  await agent.locator(`[data-testid="slot-${time}"][data-remaining="1"]`).waitFor();
+  expect(await shared.locator('.bk-small').innerText()).toBe('1 seat free of 2');
+  await agent.locator('[data-testid^="slot-"][data-remaining="2"]').first().click();
+  await agent.getByTestId('book-confirm').waitFor();
+  const picker = agent.getByTestId('picker');
+  const { scroll, client } = await picker.evaluate((e) => ({ scroll: e.scrollHeight, client: e.clientHeight }));
+  expect(scroll, 'the slot picker scrolls inside at 1366×768').toBeLessThanOrEqual(client);
+  expect(await agent.locator('[data-testid^="slot-"]').count()).toBe(24);
+  await screenshot(agent, 'booking-en-new-caller-second-booking');
 });

@@ -179,9 +179,10 @@ it('plans counters 3 and 4 in mixed mode from tomorrow: the preview, the slot pi
   await screenshot(sup, 'rollout-ar-cancelled');
   for (const id of SERVICES) expect((await pickerDay(id)).seats, id).toBe(before[id]!.seats);
 
-  // The booking console, asked again, offers the old seats (the 07:00 slot is gone, its booking stays).
-  await agent.getByTestId('service-update-details').click();
-  await agent.getByTestId('service-application-inquiry').click();
+  // The booking console, asked again, offers the old seats (the 07:00 slot is gone, its booking stays): the
+  // inquiry just booked is held now (greyed out), so asked through another service on the same 15-minute grid.
+  await agent.waitForFunction(() => document.querySelector<HTMLButtonElement>('[data-testid="service-application-inquiry"]')?.disabled);
+  await agent.getByTestId('service-letter-follow-up').click();
   await agent.getByTestId(`day-${TOMORROW}`).click();
   await agent.getByTestId('slot-07:30').waitFor();
   expect(await agent.getByTestId('slot-07:00').count()).toBe(0);

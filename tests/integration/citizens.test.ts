@@ -282,3 +282,87 @@ describe('import from the ministry', () => {
     expect(huge.status).toBe(400);
   });
 });
+
+describe('a first-time caller (not in the ministry’s registry yet)', () => {
+  const NEW = '800000020';
+  const bookNew = (body: Record<string, unknown>) =>
+    call(hub, 'POST', '/api/appointments', {
+      cookie: agent,
+      body: { serviceId: 'update-details', day: '2026-11-29', time: '10:00', phone: '36111222', ...body },
+    });
+
+  it('is booked with one name and a mobile: the booking makes a provisional record, audited with the agent’s name', async () => {
+    expect((await call(hub, 'GET', `/api/citizens/${NEW}`, { cookie: agent })).status).toBe(404);
+    const nameless = await bookNew({ cpr: NEW });
+    expect(nameless.status).toBe(400);
+    const citizensBefore = count('citizens');
+    const past = await bookNew({ cpr: '800000021', nameEn: 'Ali', day: '2026-11-25' });
+    expect(past.body.error?.code).toBe('SLOT_IN_PAST');
+    expect(count('citizens')).toBe(citizensBefore); // a refused booking leaves no record
+
+    const r = await bookNew({ cpr: NEW, nameAr: 'فاطمة علي' });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    // The counter and the SMS address her by the one name given.
+    expect(r.body.appointment).toMatchObject({ nameAr: 'فاطمة علي', nameEn: 'فاطمة علي', phone: '36111222' });
+    const rec = await call(hub, 'GET', `/api/citizens/${NEW}`, { cookie: agent });
+    expect(rec.status).toBe(200);
+    expect(rec.body.citizen).toMatchObject({ cpr: NEW, nameAr: 'فاطمة علي', nameEn: '', phone: '36111222', registry: 'provisional', applications: [] });
+    expect(rec.body.citizen.history).toEqual([
+      expect.objectContaining({ field: 'created', oldValue: null, newValue: 'فاطمة علي · 36111222', actor: AGENT_NAME }),
+    ]);
+
+    // A second booking (another service) keeps the record as it is.
+    const second = await bookNew({ cpr: NEW, nameAr: 'اسم آخر', serviceId: 'family-members', time: '11:10' });
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    const again = await call(hub, 'GET', `/api/citizens/${NEW}`, { cookie: agent });
+    expect(again.body.citizen).toMatchObject({ nameAr: 'فاطمة علي', registry: 'provisional' });
+    expect(again.body.citizen.history).toHaveLength(1);
+    // The ministry's citizens are registry records.
+    expect((await call(hub, 'GET', `/api/citizens/${MOHAMED}`, { cookie: agent })).body.citizen.registry).toBe('imported');
+  });
+
+  it('tells the slot picker which services the citizen already holds, by the rule that refuses a second booking', async () => {
+    const none = await call(hub, 'GET', `/api/citizens/${NEW}/appointments`, { cookie: agent });
+    expect(none.body.held).toEqual([]);
+    const booked = (await bookNew({ cpr: NEW, nameEn: 'Fatima Ali' })).body.appointment;
+    const r = await call(hub, 'GET', `/api/citizens/${NEW}/appointments`, { cookie: agent });
+    expect(r.body.held).toEqual([
+      { serviceId: 'update-details', appointmentId: booked.id, reference: booked.reference, day: '2026-11-29', slotStart: booked.slotStart },
+    ]);
+    expect((await bookNew({ cpr: NEW, nameEn: 'Fatima Ali', time: '11:00' })).body.error?.code).toBe('ALREADY_BOOKED');
+    await call(hub, 'POST', `/api/appointments/${booked.id}/cancel`, { cookie: agent });
+    expect((await call(hub, 'GET', `/api/citizens/${NEW}/appointments`, { cookie: agent })).body.held).toEqual([]);
+  });
+
+  it('is merged by a later import: the import’s names and phone win, the agent’s phone stays if it has none, the mark goes', async () => {
+    await bookNew({ cpr: NEW, nameAr: 'فاطمة' });
+    await bookNew({ cpr: '800000022', nameEn: 'Hassan', time: '10:15' });
+    const sup = await login(hub, ...DEMO.supervisor);
+    const row = { kind: 'application', type: 'housing unit', status: 'submitted', submittedDay: '2026-11-01' };
+    const imported = await call(hub, 'POST', '/api/import/applications', {
+      cookie: sup,
+      body: {
+        rows: [
+          { ...row, cpr: NEW, nameAr: 'فاطمة علي حسن', nameEn: 'Fatima Ali Hasan', number: 'HA-2026-000020' },
+          { ...row, cpr: '800000022', nameAr: 'حسن جاسم', nameEn: 'Hassan Jasim', phone: '39998888', number: 'HA-2026-000022' },
+          { ...row, cpr: MOHAMED, nameAr: 'محمد عبدالله الدوسري', nameEn: 'Mohamed Abdulla Al-Dosari', phone: '39990000', number: 'HA-2026-000023' },
+        ],
+      },
+    });
+    expect(imported.body, JSON.stringify(imported.body)).toMatchObject({ inserted: 3, rejected: [] });
+
+    const fatima = (await call(hub, 'GET', `/api/citizens/${NEW}`, { cookie: agent })).body.citizen;
+    expect(fatima).toMatchObject({ nameAr: 'فاطمة علي حسن', nameEn: 'Fatima Ali Hasan', phone: '36111222', registry: 'imported' });
+    expect(fatima.applications.map((a: any) => a.number)).toEqual(['HA-2026-000020']);
+    expect(fatima.history[0]).toMatchObject({
+      field: 'merged',
+      oldValue: 'فاطمة · 36111222',
+      newValue: 'فاطمة علي حسن / Fatima Ali Hasan · 36111222',
+      actor: 'أحمد المناعي / Ahmed Al-Mannai',
+    });
+    const hassan = (await call(hub, 'GET', '/api/citizens/800000022', { cookie: agent })).body.citizen;
+    expect(hassan).toMatchObject({ nameEn: 'Hassan Jasim', phone: '39998888', registry: 'imported' });
+    // A registry citizen's phone is the hall's (agents change it, audited): an import does not overwrite it.
+    expect((await call(hub, 'GET', `/api/citizens/${MOHAMED}`, { cookie: agent })).body.citizen.phone).toBe('36123457');
+  });
+});

@@ -1,6 +1,7 @@
 // Screenshots of the call-center booking console (Arabic and English; one size a run, 1366×768 or
 // 1920×1080, in the names: <size>-<lang>-…), for people to look at. Not a test: it drives a running
-// demo hub as the demo agent (a citizen found, a slot picked, a booking made, a call logged) and
+// demo hub as the demo agent (a citizen found, a slot picked, a booking made — the service then
+// greyed as held —, a call logged; a first-time caller's form, booking and provisional card) and
 // checks each screen for clipping and overflow. It books demo slots, so give it a fresh hub:
 //
 //   PORT=8096 DOR_DB=/tmp/b/dor.db DOR_CLOCK_START=2026-11-26T06:00:00Z npm start   # fresh DB dir
@@ -32,10 +33,10 @@ async function shot(page: Page, label: string): Promise<void> {
   await run.shot(page, `${args.size}-${label}`, BOOKING_RULES, 200);
 }
 
-async function search(page: Page, text: string): Promise<void> {
+async function search(page: Page, text: string, opens = 'citizen-card'): Promise<void> {
   await page.getByTestId('cpr-search').fill(text);
   await page.getByTestId('cpr-search').press('Enter');
-  await page.getByTestId('citizen-card').waitFor();
+  await page.getByTestId(opens).waitFor();
 }
 
 const browser = await launchChromium();
@@ -79,6 +80,28 @@ try {
     await page.getByTestId('call-save').click();
     await page.getByTestId('call-saved').waitFor();
     await shot(page, `${lang}-06-call-logged`);
+
+    // A first-time caller: the form, the picker for them, the booking and their provisional card.
+    await search(page, { ar: '800000101', en: '800000102' }[lang], 'new-caller');
+    await shot(page, `${lang}-07-new-caller`);
+    if (lang === 'ar') await page.getByTestId('new-caller-name-ar').fill('فاطمة علي حسن');
+    await page.getByTestId('new-caller-name-en').fill('Fatima Ali Hasan');
+    await page.getByTestId('new-caller-phone').fill('36111222');
+    await page.getByTestId('new-caller-next').click();
+    await page.getByTestId('service-update-details').click();
+    await page.locator('[data-testid^="day-"]').nth(1).click(); // a whole day of 15-minute slots: the most the picker shows
+    await free.first().waitFor();
+    await free.first().click();
+    await shot(page, `${lang}-08-new-caller-slot-picked`);
+    await page.getByTestId('book-confirm').click();
+    await page.getByTestId('citizen-card').waitFor();
+    await shot(page, `${lang}-09-new-caller-booked`);
+    // A second booking in the same call: the service she holds greyed out, "1 seat free of 2" where hers overlaps.
+    await page.getByTestId('service-application-inquiry').click();
+    await page.locator('[data-testid^="day-"]').nth(1).click();
+    await page.locator('[data-testid^="slot-"][data-remaining="2"]').first().click();
+    await page.getByTestId('book-confirm').waitFor();
+    await shot(page, `${lang}-10-second-booking`);
   }
   await context.close();
 } finally {

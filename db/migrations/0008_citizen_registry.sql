@@ -1,0 +1,1 @@
+ALTER TABLE `citizens` ADD `registry` text DEFAULT 'imported' NOT NULL;
