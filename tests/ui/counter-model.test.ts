@@ -2,18 +2,7 @@
 // operations: its state and buttons through a ticket's life, the tickets it may call in the
 // engine's order, its queues, its day's numbers and its timers.
 import { describe, expect, it } from 'vitest';
-import {
-  allowed,
-  clockDuration,
-  counterOf,
-  currentTicket,
-  openability,
-  queuesFor,
-  statsFor,
-  statusOf,
-  supervisorClose,
-  waitingFor,
-} from '../../counter-ui/model.ts';
+import { allowed, clockDuration, counterOf, currentTicket, openability, queuesFor, statusOf, supervisorClose, waitingFor } from '../../counter-ui/model.ts';
 import { appointment, at, B, C, counter, COUNTERS, D, dayOpened, F, Hall, MINUTE, SECOND } from '../engine/fixtures.ts';
 
 /** The buttons that are on, by name. */
@@ -88,7 +77,7 @@ describe('the tickets it may call', () => {
       [b, 'walkin'],
       [d, 'walkin'],
     ]);
-    expect(list).toMatchObject({ total: 3, nextId: c, holding: false });
+    expect(list).toMatchObject({ total: 3, nextId: c, hold: null });
     expect(h.next(3, at('08:20'))).toBe(c);
     // Earlier, the plain ticket still leads: 10 min × 1 against 5 min × 1.5.
     expect(waitingFor(h.state, counterOf(h.state, 3)!, at('08:10')).nextId).toBe(b);
@@ -129,21 +118,21 @@ describe('the tickets it may call', () => {
     const w = h.walkin(B, at('09:00'));
     h.open(1, at('09:00'));
     const c1 = () => counterOf(h.state, 1)!;
-    expect(waitingFor(h.state, c1(), at('09:45'))).toMatchObject({ nextId: w, holding: false, total: 1 });
+    expect(waitingFor(h.state, c1(), at('09:45'))).toMatchObject({ nextId: w, hold: null, total: 1 });
     const held = waitingFor(h.state, c1(), at('09:55'));
-    expect(held).toMatchObject({ nextId: null, holding: true, total: 1 });
+    expect(held).toMatchObject({ nextId: null, hold: { nextSlotAt: at('10:00'), walkinsFrom: at('10:15') }, total: 1 });
     expect(held.items.map((x) => [x.ticket.id, x.group])).toEqual([[w, 'walkin']]);
     // The booked citizen checks in: "call next" takes the appointment, early, ahead of the walk-in.
     const appt = h.checkInCpr('900000001', at('09:56')).ticketId!;
     const ready = waitingFor(h.state, c1(), at('09:57'));
-    expect(ready).toMatchObject({ nextId: appt, holding: false, total: 2 });
+    expect(ready).toMatchObject({ nextId: appt, hold: null, total: 2 });
     expect(ready.items.map((x) => x.group)).toEqual(['early', 'walkin']);
   });
 
   it('has nothing to call on an empty queue, and is then not holding', () => {
     const h = new Hall();
     h.open(3, at('08:00'));
-    expect(waitingFor(h.state, counterOf(h.state, 3)!, at('08:00'))).toEqual({ items: [], total: 0, nextId: null, holding: false });
+    expect(waitingFor(h.state, counterOf(h.state, 3)!, at('08:00'))).toEqual({ items: [], total: 0, nextId: null, hold: null });
   });
 });
 
@@ -189,23 +178,6 @@ describe('its queues', () => {
       ['D', 0, false],
       ['F', 1, false],
     ]);
-  });
-});
-
-describe('its day', () => {
-  it('counts the tickets it finished and their average service time, not no-shows nor other counters', () => {
-    const h = new Hall();
-    for (let i = 0; i < 4; i++) h.walkin(B, at('08:00') + i * SECOND);
-    h.open(3, at('08:00'));
-    h.open(4, at('08:00'));
-    expect(statsFor(h.state, 3)).toEqual({ served: 0, avgMs: null });
-    h.serveNext(3, at('08:10'), 4 * MINUTE);
-    h.serveNext(3, at('08:20'), 7 * MINUTE);
-    h.callNext(3, at('08:30'));
-    h.run({ type: 'no_show', counter: 3 }, at('08:35'));
-    h.serveNext(4, at('08:10'), 20 * MINUTE);
-    expect(statsFor(h.state, 3)).toEqual({ served: 2, avgMs: 5.5 * MINUTE });
-    expect(statsFor(h.state, 4)).toEqual({ served: 1, avgMs: 20 * MINUTE });
   });
 });
 
