@@ -1,5 +1,6 @@
 // What the counter terminal derives from the live hall state: its own state, the tickets it may
-// call (in the engine's order) and its queues. Pure functions over the feed's staff state, with the engine's own selection rules (engine/select.ts) and the hub's time.
+// call (in the engine's order) and its queues. Pure functions over the feed's staff state, with
+// the engine's own selection rules (engine/select.ts) and the hub's time.
 import { type Counter, DAY_ENDED_REASON, type Ticket } from '../protocol/domain.ts';
 import type { HallEvent, PublicHallEvent } from '../protocol/events.ts';
 import type { HallState } from '../protocol/state.ts';

@@ -359,7 +359,7 @@ describe('a morning in the hall', () => {
     await screenshot(holder, 'status-phone-cancelled');
   });
 
-  it('a supervisor covers a break at an appointment counter: "call next" says which booking it holds for and until when; others see whose counter it is', async () => {
+  it('a supervisor covers a break at an appointment counter: "call next" says which booking holds it and until when; others see whose it is', async () => {
     const cover = await counterTerminal('supervisor', 1, 'en', 'super123');
     expect(await cover.locator('.staff-name').innerText()).toBe('Ahmed Al-Mannai');
     expect(hub.hub.current.counters[1]).toMatchObject({ open: true });
