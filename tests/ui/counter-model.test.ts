@@ -1,9 +1,11 @@
 // What the counter terminal shows (counter-ui/model.ts), from staff states built by real engine
 // operations: its state and buttons through a ticket's life, the tickets it may call in the
-// engine's order, its queues, its day's numbers and its timers.
+// engine's order, its queues, its timers, and how it words a hold and a ticket sent away.
 import { describe, expect, it } from 'vitest';
 import { allowed, clockDuration, counterOf, currentTicket, openability, queuesFor, statusOf, supervisorClose, waitingFor } from '../../counter-ui/model.ts';
-import { appointment, at, B, C, counter, COUNTERS, D, dayOpened, F, Hall, MINUTE, SECOND } from '../engine/fixtures.ts';
+import { holdText, sentAwayText } from '../../counter-ui/counter-text.ts';
+import { DEFAULT_SETTINGS } from '../../protocol/domain.ts';
+import { appointment, at, B, C, counter, COUNTERS, D, dayOpened, F, Hall, MINUTE, SECOND, TZ } from '../engine/fixtures.ts';
 
 /** The buttons that are on, by name. */
 const on = (buttons: ReturnType<typeof allowed>) =>
@@ -227,5 +229,32 @@ describe("a supervisor's hand on the counter", () => {
     h.run({ type: 'end_day' }, at('12:00'));
     for (const n of [1, 3, 4]) expect(openability(h.state, c(n))).toEqual({ ok: false, why: 'dayEnded' });
     expect(h.refuse({ type: 'open_counter', counter: 4, userId: 104 }, at('12:01'))).toBe('DAY_ENDED');
+  });
+});
+
+describe('its words', () => {
+  it('says which booking holds "call next" and until when, in both languages', () => {
+    const hold = { nextSlotAt: at('09:30'), walkinsFrom: at('09:45') };
+    expect(holdText(hold, at('09:22'), 'en', TZ)).toBe('Next booking 09:30 in 8 min; “Call next” takes walk-ins from 09:45.');
+    expect(holdText(hold, at('09:22'), 'ar', TZ)).toBe('الموعد التالي الساعة 09:30 بعد 8 دقائق؛ ينادي «نداء التالي» المراجعين بدون موعد من الساعة 09:45.');
+    expect(holdText(hold, at('09:28'), 'ar', TZ)).toContain('بعد دقيقتين');
+    expect(holdText(hold, at('09:31'), 'en', TZ)).toBe('The 09:30 booking may still arrive; “Call next” takes walk-ins from 09:45.');
+  });
+
+  it('says what became of a ticket that left the counter', () => {
+    const h = new Hall();
+    h.walkin(B, at('08:00'));
+    h.walkin(B, at('08:01'));
+    h.open(3, at('08:00'));
+    const served = h.serveNext(3, at('08:10'));
+    const gone = h.callNext(3, at('08:20'));
+    h.run({ type: 'no_show', counter: 3 }, at('08:22'));
+    const outcomes = DEFAULT_SETTINGS.outcomeCodes;
+    expect(sentAwayText(h.ticket(served), outcomes, 'en')).toBe('B-001 finished: Served.');
+    expect(sentAwayText(h.ticket(served), outcomes, 'ar')).toBe('انتهت خدمة التذكرة B-001: تمت الخدمة.');
+    expect(sentAwayText(h.ticket(gone), outcomes, 'en')).toBe('B-002 was marked a no-show and left the queue.');
+    expect(sentAwayText({ ...h.ticket(gone), status: 'waiting', requeued: true }, outcomes, 'en')).toBe(
+      'B-002 was marked a no-show and went back to the queue in its place, once.',
+    );
   });
 });
