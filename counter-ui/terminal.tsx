@@ -28,6 +28,8 @@ type Dialog = 'finish' | 'transfer' | 'pause' | 'noShow' | 'lastRecall' | null;
 type Action = 'callNext' | 'call' | 'recall' | 'noShow' | 'start' | 'finish' | 'transfer' | 'pause' | 'resume' | 'close' | 'logout';
 
 const ERROR_SHOWN_MS = 12_000;
+/** The actions after which the terminal says what became of the ticket (a misclick is seen at once). */
+const SAYS_WHAT_HAPPENED: readonly Action[] = ['finish', 'noShow', 'recall'];
 
 export function Terminal({
   me,
@@ -60,7 +62,8 @@ export function Terminal({
   const refreshMyDay = useCallback(() => {
     call('counter.myDay', {}).then(setMyDay, () => setMyDay(null));
   }, []);
-  useEffect(refreshMyDay, [refreshMyDay]);
+  // …and starts again with the day.
+  useEffect(refreshMyDay, [refreshMyDay, hall?.day]);
 
   const c = hall ? counterOf(hall, n) : null;
   const mine = !!c && c.open && c.userId === me.user.id;
@@ -108,8 +111,9 @@ export function Terminal({
       run(action, async () => {
         if (!conn) throw { code: 'NETWORK', message: 'Not connected to the hub.', status: 0 };
         const reply = await conn.command(name, input);
-        // A ticket that left this counter for good (finished, no-show, a last recall): say so.
-        if ('ticket' in reply && reply.ticket && reply.ticket.status !== 'called' && reply.ticket.status !== 'serving') setSentAway(reply.ticket);
+        // A ticket that left this counter by a finish, a no-show or a last recall (not a transfer): say what became of it.
+        const left = 'ticket' in reply && reply.ticket && SAYS_WHAT_HAPPENED.includes(action) ? reply.ticket : null;
+        if (left && left.status !== 'called' && left.status !== 'serving') setSentAway(left);
       }),
     [run, conn],
   );

@@ -206,6 +206,8 @@ describe('a morning in the hall', () => {
     await c2.waitForFunction(() => document.querySelector('[data-testid="counter-state"]')?.getAttribute('data-value') === 'idle');
     const moved = Object.values(hub.hub.current.tickets).find((x) => x.label === label)!;
     expect(moved).toMatchObject({ status: 'waiting', serviceId: 'letter-follow-up' });
+    // A transfer is no no-show: no note saying so.
+    expect(await c2.getByTestId('action-done').count()).toBe(0);
     // It kept its issue time, older than every ticket still waiting: it is called next.
     await press(c1, 'btn-call-next', 'called');
     expect(await currentLabel(c1)).toBe(label);
