@@ -1,15 +1,16 @@
 // A believable morning in Chromium: a display, two counter terminals and a kiosk on one hub.
-// Calls reach the display (announced once), recalls re-announce, no-show and transfer follow the
-// rules, two counters never hold the same ticket, a reloaded counter comes back to its ticket, and
+// Calls reach the display (announced once), recalls re-announce, no-show (confirmed first, and
+// reported) and transfer follow the rules, two counters never hold the same ticket, a reloaded counter comes back to its ticket, and
 // a display that loses the network catches up without replaying announcements. Then the
 // supervisor: a ticker message on the display until it is removed or expires, a staffed counter
 // closed with a reason (its terminal says so, its ticket goes back to the queue), a waiting ticket
-// cancelled (its holder's phone says cancelled, not why).
+// cancelled (its holder's phone says cancelled, not why), and a supervisor covering a break at the
+// appointment counter, whose "call next" says which booking holds it.
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as repo from '../../db/repos/index.ts';
 import { contextWithCookie, launchBrowser, screenshot } from '../helpers/browser.ts';
-import { call, DEMO, deviceToken, login, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { call, DEMO, deviceToken, login, startTestHub, until, type TestHub } from '../helpers/hub.ts';
 
 const TV = { width: 1920, height: 1080 };
 const SMALL_TV = { width: 1280, height: 720 };
@@ -247,6 +248,26 @@ describe('a morning in the hall', () => {
     expect(hub.hub.current.counters[3]).toMatchObject({ paused: true, pauseReason: 'استراحة' });
     await shots(c1, 'paused');
     await press(c1, 'btn-resume', 'idle');
+  });
+
+  it('a recall past the limit is a no-show: it is confirmed like one', async () => {
+    await press(c1, 'btn-call-next', 'called');
+    const label = await currentLabel(c1);
+    const ticketNow = () => Object.values(hub.hub.current.tickets).find((x) => x.label === label)!;
+    const max = hub.hub.current.settings.maxRecalls;
+    for (let i = 1; i <= max; i++) {
+      await c1.getByTestId('btn-recall').click();
+      await until(() => ticketNow().recalls === i, 5000, `recall ${i}`);
+      await c1.locator('[data-testid="btn-recall"]:not([disabled])').waitFor();
+    }
+    expect(await c1.getByTestId('no-show-dialog').count()).toBe(0);
+    await c1.getByTestId('btn-recall').click();
+    await c1.getByTestId('no-show-last-recall').waitFor();
+    expect(ticketNow()).toMatchObject({ status: 'called', recalls: max });
+    await c1.getByTestId('no-show-confirm').click();
+    await c1.waitForFunction(() => document.querySelector('[data-testid="counter-state"]')?.getAttribute('data-value') === 'idle');
+    expect(ticketNow().status).toBe('no_show');
+    expect(await c1.getByTestId('action-done').innerText()).toContain(label);
   });
 
   it('a display that goes offline shows it, catches up, and does not replay announcements', async () => {
