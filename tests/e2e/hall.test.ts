@@ -1,7 +1,8 @@
 // A believable morning in Chromium: a display, two counter terminals and a kiosk on one hub.
 // Calls reach the display (announced once), recalls re-announce, no-show (confirmed first, and
-// reported) and transfer follow the rules, two counters never hold the same ticket, a reloaded counter comes back to its ticket, and
-// a display that loses the network catches up without replaying announcements. Then the
+// reported) and transfer follow the rules, two counters never hold the same ticket, a reloaded
+// counter comes back to its ticket, and a display that loses the network catches up without
+// replaying announcements. Then the
 // supervisor: a ticker message on the display until it is removed or expires, a staffed counter
 // closed with a reason (its terminal says so, its ticket goes back to the queue), a waiting ticket
 // cancelled (its holder's phone says cancelled, not why), and a supervisor covering a break at the
