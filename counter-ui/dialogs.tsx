@@ -1,5 +1,5 @@
-// The three dialogs of the counter: finish (outcome + note), transfer (service or counter) and
-// pause (reason). Keyboard: digits pick an outcome, Enter confirms, Escape cancels.
+// The dialogs of the counter: finish (outcome + note), transfer (service or counter), pause
+// (reason) and the no-show confirmation. Keyboard: digits pick an outcome, Enter confirms, Escape cancels.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Counter, Settings, Ticket } from '../protocol/domain.ts';
 import { formatNumber, type Lang } from '../ui-kit/i18n.ts';
@@ -9,7 +9,7 @@ import { Kbd, T } from './components.tsx';
 import { ErrorBanner, type ActionError } from './error-banner.tsx';
 import { PAUSE_REASONS, tc } from './i18n.ts';
 import { CheckCircleIcon, ServiceIcon } from '../ui-kit/icons.tsx';
-import { PauseIcon, TransferIcon } from './icons.tsx';
+import { PauseIcon, TransferIcon, UserOffIcon } from './icons.tsx';
 import type { Hall } from './model.ts';
 
 function DialogButtons({
@@ -75,8 +75,16 @@ export function FinishDialog({
   const lang = useLang();
   const [outcome, setOutcome] = useState<string | null>(null);
   const [note, setNote] = useState('');
+  // Finishing without an outcome says what is missing instead of doing nothing.
+  const [missing, setMissing] = useState(false);
+  const first = useRef<HTMLButtonElement>(null);
   const confirm = () => {
-    if (!outcome || busy) return;
+    if (busy) return;
+    if (!outcome) {
+      setMissing(true);
+      first.current?.focus();
+      return;
+    }
     onConfirm(outcome, note.trim() ? note.trim() : null);
   };
   const onKeyDown = (e: KeyboardEvent) => {
@@ -118,6 +126,7 @@ export function FinishDialog({
                 data-testid={`outcome-${o.code}`}
                 disabled={busy}
                 autofocus={i === 0}
+                ref={i === 0 ? first : undefined}
                 onClick={() => setOutcome(o.code)}
               >
                 <Kbd keys={[String(i + 1)]} />
@@ -141,15 +150,13 @@ export function FinishDialog({
             onInput={(e) => setNote(e.currentTarget.value)}
           />
         </label>
+        {missing && !outcome && (
+          <p class="notice notice-warn dialog-missing" role="alert" data-testid="finish-pick-outcome">
+            <T k="finish.pickOutcome" params={{ n: Math.min(outcomes.length, 9) }} />
+          </p>
+        )}
         {error && <ErrorBanner error={error} />}
-        <DialogButtons
-          confirmId="finish-confirm"
-          confirmKey="finish.confirm"
-          canConfirm={outcome !== null}
-          busy={busy}
-          onCancel={onCancel}
-          onConfirm={confirm}
-        />
+        <DialogButtons confirmId="finish-confirm" confirmKey="finish.confirm" canConfirm busy={busy} onCancel={onCancel} onConfirm={confirm} />
       </div>
     </Modal>
   );
@@ -353,6 +360,58 @@ export function PauseDialog({
           onCancel={onCancel}
           onConfirm={confirm}
         />
+      </div>
+    </Modal>
+  );
+}
+
+// --- no-show
+
+/** Confirms a no-show (or a recall past the limit, which is one), saying what it does to the ticket. */
+export function NoShowDialog({
+  ticket,
+  lastRecall,
+  requeues,
+  busy,
+  error,
+  onCancel,
+  onConfirm,
+}: {
+  ticket: Ticket;
+  lastRecall: boolean;
+  /** The hall sends a first no-show back to the queue once (settings `noShowRequeueOnce`). */
+  requeues: boolean;
+  busy: boolean;
+  error: ActionError | null;
+  onCancel(): void;
+  onConfirm(): void;
+}) {
+  const lang = useLang();
+  const confirm = () => {
+    if (!busy) onConfirm();
+  };
+  return (
+    <Modal onClose={onCancel} labelId="no-show-title" testId="no-show-dialog" class="dialog-no-show" onKeyDown={(e) => enterConfirms(e, confirm)}>
+      {/* Focus starts on the dialog itself, not on Cancel, so Enter confirms as the buttons say (X, then Enter). */}
+      <div class="dialog-body" tabIndex={-1} autofocus>
+        <h2 class="dialog-title" id="no-show-title">
+          <UserOffIcon size="1.2em" />
+          <span lang={lang}>{tc(lang, 'noShow.title')}</span>
+          <span class="ltr-num dialog-label">{ticket.label}</span>
+        </h2>
+        <p class="dialog-question">
+          <T k="noShow.question" params={{ label: ticket.label }} />
+        </p>
+        {lastRecall && (
+          <p class="dialog-hint" data-testid="no-show-last-recall">
+            <T k="noShow.lastRecall" />
+          </p>
+        )}
+        <p class="dialog-hint" data-testid="no-show-effect" data-requeues={requeues ? 'true' : 'false'}>
+          <T k={requeues ? 'noShow.requeues' : 'noShow.leaves'} />
+        </p>
+        {error && <ErrorBanner error={error} />}
+        <DialogButtons confirmId="no-show-confirm" confirmKey="noShow.confirm" canConfirm busy={busy} onCancel={onCancel} onConfirm={confirm} />
       </div>
     </Modal>
   );

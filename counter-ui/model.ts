@@ -1,10 +1,10 @@
 // What the counter terminal derives from the live hall state: its own state, the tickets it may
-// call (in the engine's order), its queues and its day. Pure functions over the feed's staff
-// state, with the engine's own selection rules (engine/select.ts) and the hub's time.
+// call (in the engine's order) and its queues. Pure functions over the feed's staff state, with
+// the engine's own selection rules (engine/select.ts) and the hub's time.
 import { type Counter, DAY_ENDED_REASON, type Ticket } from '../protocol/domain.ts';
 import type { HallEvent, PublicHallEvent } from '../protocol/events.ts';
 import type { HallState } from '../protocol/state.ts';
-import { callOrder, canCall, pickNext, servesService, waitingByQueue, type CallGroup } from '../engine/select.ts';
+import { callOrder, canCall, pickNext, servesService, waitingByQueue, walkinHold, type CallGroup, type WalkinHold } from '../engine/select.ts';
 
 export type Hall = HallState;
 export type CounterStatus = 'idle' | 'called' | 'serving' | 'paused';
@@ -57,8 +57,8 @@ export interface WaitingList {
   total: number;
   /** What "call next" would call right now (null: QUEUE_EMPTY). */
   nextId: string | null;
-  /** Walk-ins are callable from the list, but "call next" holds the counter for booked slots. */
-  holding: boolean;
+  /** Walk-ins are callable from the list, but "call next" holds the counter for a booking: which, and until when (else null). */
+  hold: WalkinHold | null;
 }
 
 /**
@@ -73,7 +73,8 @@ export function waitingFor(s: Hall, c: Counter, now: number, limit = 40): Waitin
     const at = ranked.findIndex((r) => r.ticket.id === nextId);
     if (at > 0) ranked.unshift(...ranked.splice(at, 1));
   }
-  return { items: ranked.slice(0, limit), total: ranked.length, nextId, holding: nextId === null && ranked.length > 0 };
+  const hold = nextId === null && ranked.length > 0 ? walkinHold(s, c, now) : null;
+  return { items: ranked.slice(0, limit), total: ranked.length, nextId, hold };
 }
 
 export interface QueueCount {
@@ -109,19 +110,6 @@ export function queuesFor(s: Hall, c: Counter, now: number): QueueCount[] {
     out.push({ prefix: sv.prefix, nameAr: sv.nameAr, nameEn: sv.nameEn, count: counts[sv.prefix] ?? 0, appointments: false });
   }
   return out;
-}
-
-/** Tickets this counter finished today and their average service time (finishedAt − startedAt). */
-export function statsFor(s: Hall, counter: number): { served: number; avgMs: number | null } {
-  let served = 0;
-  let total = 0;
-  for (const id in s.tickets) {
-    const t = s.tickets[id]!;
-    if (t.status !== 'done' || t.counter !== counter) continue;
-    served++;
-    total += Math.max(0, (t.finishedAt ?? 0) - (t.startedAt ?? t.finishedAt ?? 0));
-  }
-  return { served, avgMs: served > 0 ? Math.round(total / served) : null };
 }
 
 /** A duration as m:ss, or h:mm:ss from an hour on (always Western digits, left to right). */

@@ -6,7 +6,8 @@ import type { Counter } from '../protocol/domain.ts';
 import type { HallEvent, PublicHallEvent } from '../protocol/events.ts';
 import { openability, supervisorClose } from './model.ts';
 import { isApiFailure } from '../ui-kit/api.ts';
-import { formatNumber } from '../ui-kit/i18n.ts';
+import { formatNumber, type Lang } from '../ui-kit/i18n.ts';
+import { CounterTakenDetails } from '../protocol/api.ts';
 import { nameIn, type Me, type Notice } from './app.tsx';
 import { Spinner, useLang } from '../ui-kit/components.tsx';
 import { T } from './components.tsx';
@@ -32,6 +33,14 @@ interface OpenError {
   code: string;
   message: string;
   counter: number;
+  details?: unknown;
+}
+
+/** The words of a refused open: who holds the counter (COUNTER_TAKEN names them), else the error table's. */
+function openErrorText(error: OpenError, lang: Lang): string | null {
+  const taken = error.code === 'COUNTER_TAKEN' ? CounterTakenDetails.safeParse(error.details) : null;
+  if (taken?.success) return tc(lang, 'pick.takenBy', { n: error.counter, name: `\u2068${nameIn(taken.data.holder, lang)}\u2069` });
+  return errorWords(lang, error.code);
 }
 
 export function PickScreen({
@@ -60,7 +69,7 @@ export function PickScreen({
     try {
       await onOpen(n);
     } catch (e) {
-      setError(isApiFailure(e) ? { code: e.code, message: e.message, counter: n } : { code: 'NETWORK', message: String(e), counter: n });
+      setError(isApiFailure(e) ? { code: e.code, message: e.message, counter: n, details: e.details } : { code: 'NETWORK', message: String(e), counter: n });
       setPending(null);
     }
   };
@@ -70,7 +79,7 @@ export function PickScreen({
         .filter((c) => c.active)
         .sort((a, b) => a.number - b.number)
     : [];
-  const errText = error ? errorWords(lang, error.code) : null;
+  const errText = error ? openErrorText(error, lang) : null;
   const dayEnded = hall !== null && hall.endedAt !== null;
 
   return (

@@ -5,6 +5,7 @@ import { formatNumber, formatTime } from '../ui-kit/i18n.ts';
 import { useLang } from '../ui-kit/components.tsx';
 import { T } from './components.tsx';
 import { useShell } from './header.tsx';
+import { holdText } from './counter-text.ts';
 import { tc } from './i18n.ts';
 import { CalendarCheckIcon, InfoIcon, PriorityIcon } from '../ui-kit/icons.tsx';
 import { MegaphoneIcon, TransferIcon } from './icons.tsx';
@@ -24,14 +25,17 @@ export function SidePanel({
   counter: Counter;
   waiting: WaitingList | null;
   queues: QueueCount[];
-  stats: { served: number; avgMs: number | null };
+  /** This person's day at every counter (the hub's count); null until it arrives. */
+  stats: { served: number; avgServiceMs: number | null } | null;
   now: number;
   canCall: boolean;
   calling: boolean;
   onCall(ticketId: string): void;
 }) {
   const lang = useLang();
-  const avgSeconds = stats.avgMs === null ? '' : String(Math.round(stats.avgMs / 1000));
+  const { timeZone } = useShell();
+  const avgMs = stats?.avgServiceMs ?? null;
+  const avgSeconds = avgMs === null ? '' : String(Math.round(avgMs / 1000));
   return (
     <aside class="side">
       <section class="side-section side-stats" aria-labelledby="side-stats-title">
@@ -39,14 +43,14 @@ export function SidePanel({
           <T k="side.stats" />
         </h2>
         <div class="stats">
-          <div class="stat" data-testid="stat-served" data-value={stats.served}>
-            <span class="stat-value ltr-num">{formatNumber(stats.served, lang)}</span>
+          <div class="stat" data-testid="stat-served" data-value={stats?.served ?? ''}>
+            <span class="stat-value ltr-num">{stats ? formatNumber(stats.served, lang) : tc(lang, 'common.none')}</span>
             <span class="stat-label">
               <T k="side.served" />
             </span>
           </div>
           <div class="stat" data-testid="stat-avg" data-value={avgSeconds}>
-            <span class="stat-value ltr-num">{stats.avgMs === null ? tc(lang, 'common.none') : clockDuration(stats.avgMs)}</span>
+            <span class="stat-value ltr-num">{avgMs === null ? tc(lang, 'common.none') : clockDuration(avgMs)}</span>
             <span class="stat-label">
               <T k="side.avg" />
             </span>
@@ -87,10 +91,12 @@ export function SidePanel({
             {formatNumber(waiting?.total ?? 0, lang)}
           </span>
         </h2>
-        {waiting?.holding && (
-          <p class="side-hint" data-testid="holding-hint">
+        {waiting?.hold && (
+          <p class="side-hint" data-testid="holding-hint" data-walkins-from={waiting.hold.walkinsFrom}>
             <InfoIcon size="1.1em" />
-            <T k="side.guard" />
+            <span lang={lang}>
+              {holdText(waiting.hold, now, lang, timeZone)} {tc(lang, 'side.guard')}
+            </span>
           </p>
         )}
         {waiting && waiting.total === 0 && (

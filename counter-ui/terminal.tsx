@@ -9,24 +9,27 @@ import { formatNumber, formatTime, type Lang } from '../ui-kit/i18n.ts';
 import { nameIn, type Me } from './app.tsx';
 import { Pair, Spinner, useLang } from '../ui-kit/components.tsx';
 import { Kbd, T } from './components.tsx';
-import { counterTitle } from './counter-text.ts';
-import type { InputOf } from '../ui-kit/client.ts';
+import { counterTitle, sentAwayText } from './counter-text.ts';
+import { call, type InputOf, type ReplyOf } from '../ui-kit/client.ts';
 import type { Connection, CounterCommand } from './connection.ts';
-import { FinishDialog, PauseDialog, TransferDialog } from './dialogs.tsx';
+import { FinishDialog, NoShowDialog, PauseDialog, TransferDialog } from './dialogs.tsx';
 import { AppHeader, useShell } from './header.tsx';
 import { PAUSE_REASONS, tc, type CKey } from './i18n.ts';
 import { CalendarCheckIcon, CheckCircleIcon, ClockIcon, LogoutIcon, PriorityIcon, TicketIcon } from '../ui-kit/icons.tsx';
 import { DoorIcon, MegaphoneIcon, PauseIcon, PlayIcon, RepeatIcon, TransferIcon, UserOffIcon } from './icons.tsx';
-import { allowed, clockDuration, counterOf, currentTicket, queuesFor, statsFor, statusOf, waitingFor, type CounterStatus, type Hall } from './model.ts';
+import { allowed, clockDuration, counterOf, currentTicket, queuesFor, statusOf, waitingFor, type CounterStatus, type Hall } from './model.ts';
 import { SidePanel } from './side-panel.tsx';
-import { ErrorBanner, type ActionError } from './error-banner.tsx';
+import { DoneBanner, ErrorBanner, type ActionError } from './error-banner.tsx';
 import { DetailsTabs } from './details-tabs.tsx';
 import { SetupChangedNotice, useSetupChanged } from './setup-notice.tsx';
 
-type Dialog = 'finish' | 'transfer' | 'pause' | null;
+/** `noShow`: confirm a no-show; `lastRecall`: confirm a recall past the limit, which is a no-show too. */
+type Dialog = 'finish' | 'transfer' | 'pause' | 'noShow' | 'lastRecall' | null;
 type Action = 'callNext' | 'call' | 'recall' | 'noShow' | 'start' | 'finish' | 'transfer' | 'pause' | 'resume' | 'close' | 'logout';
 
 const ERROR_SHOWN_MS = 12_000;
+/** The actions after which the terminal says what became of the ticket (a misclick is seen at once). */
+const SAYS_WHAT_HAPPENED: readonly Action[] = ['finish', 'noShow', 'recall'];
 
 export function Terminal({
   me,
@@ -52,6 +55,15 @@ export function Terminal({
   const pendingRef = useRef<Action | null>(null);
   const [error, setError] = useState<ActionError | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
+  /** The ticket the last action sent away (finished, no-show), as the hub replied: the terminal says what happened. */
+  const [sentAway, setSentAway] = useState<Ticket | null>(null);
+  // "My day" is the hub's count for this person at every counter today; it changes when they finish a ticket.
+  const [myDay, setMyDay] = useState<ReplyOf<'counter.myDay'> | null>(null);
+  const refreshMyDay = useCallback(() => {
+    call('counter.myDay', {}).then(setMyDay, () => setMyDay(null));
+  }, []);
+  // …and starts again with the day.
+  useEffect(refreshMyDay, [refreshMyDay, hall?.day]);
 
   const c = hall ? counterOf(hall, n) : null;
   const mine = !!c && c.open && c.userId === me.user.id;
@@ -63,7 +75,6 @@ export function Terminal({
   const slice = Math.floor(now / 5000);
   const waiting = useMemo(() => (hall && c ? waitingFor(hall, c, now) : null), [hall, c, version, slice]);
   const queues = useMemo(() => (hall && c ? queuesFor(hall, c, now) : []), [hall, c, version, slice]);
-  const stats = useMemo(() => (hall ? statsFor(hall, n) : { served: 0, avgMs: null }), [hall, n, version]);
 
   const setupChanged = useSetupChanged(c, ERROR_SHOWN_MS);
 
@@ -82,11 +93,12 @@ export function Terminal({
     pendingRef.current = action;
     setPending(action);
     setError(null);
+    setSentAway(null);
     try {
       await work();
       return true;
     } catch (e) {
-      setError(isApiFailure(e) ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: String(e) });
+      setError(isApiFailure(e) ? { code: e.code, message: e.message, details: e.details } : { code: 'INTERNAL', message: String(e) });
       return false;
     } finally {
       pendingRef.current = null;
@@ -98,7 +110,10 @@ export function Terminal({
     <N extends CounterCommand>(action: Action, name: N, input: InputOf<N>) =>
       run(action, async () => {
         if (!conn) throw { code: 'NETWORK', message: 'Not connected to the hub.', status: 0 };
-        await conn.command(name, input);
+        const reply = await conn.command(name, input);
+        // A ticket that left this counter by a finish, a no-show or a last recall (not a transfer): say what became of it.
+        const left = 'ticket' in reply && reply.ticket && SAYS_WHAT_HAPPENED.includes(action) ? reply.ticket : null;
+        if (left && left.status !== 'called' && left.status !== 'serving') setSentAway(left);
       }),
     [run, conn],
   );
@@ -106,12 +121,22 @@ export function Terminal({
   const act = {
     callNext: () => can.callNext && send('callNext', 'counter.call-next', { counter: n }),
     call: (ticketId: string) => can.call && send('call', 'counter.call', { counter: n, ticketId }),
-    recall: () => can.recall && send('recall', 'counter.recall', { counter: n }),
-    noShow: () => can.noShow && send('noShow', 'counter.no-show', { counter: n }),
+    // A recall past the limit is a no-show: it is confirmed like one.
+    recall: () =>
+      can.recall &&
+      (ticket && ticket.recalls >= (hall?.settings.maxRecalls ?? 0) ? openDialog('lastRecall') : send('recall', 'counter.recall', { counter: n })),
+    noShow: () => can.noShow && openDialog('noShow'),
+    confirmNoShow: async () => {
+      const done = dialog === 'lastRecall' ? await send('recall', 'counter.recall', { counter: n }) : await send('noShow', 'counter.no-show', { counter: n });
+      if (done) setDialog(null);
+    },
     start: () => can.start && send('start', 'counter.start', { counter: n }),
     resume: () => can.resume && send('resume', 'counter.resume', { counter: n }),
     finish: async (outcome: string, note: string | null) => {
-      if (await send('finish', 'counter.finish', { counter: n, outcome, note })) setDialog(null);
+      if (await send('finish', 'counter.finish', { counter: n, outcome, note })) {
+        setDialog(null);
+        refreshMyDay();
+      }
     },
     transfer: async (target: { toServiceId: string | null; toCounter: number | null }) => {
       if (await send('transfer', 'counter.transfer', { counter: n, ...target })) setDialog(null);
@@ -131,15 +156,21 @@ export function Terminal({
 
   // A dialog whose action no longer fits (the hub moved on) closes by itself.
   useEffect(() => {
-    if ((dialog === 'finish' && !can.finish) || (dialog === 'transfer' && !can.transfer) || (dialog === 'pause' && !can.pause)) setDialog(null);
-  }, [dialog, can.finish, can.transfer, can.pause]);
+    const fits = { finish: can.finish, transfer: can.transfer, pause: can.pause, noShow: can.noShow, lastRecall: can.recall };
+    if (dialog && !fits[dialog]) setDialog(null);
+  }, [dialog, can.finish, can.transfer, can.pause, can.noShow, can.recall]);
 
-  // Errors fade after a while (and on the next action).
+  // Errors and what-happened notes fade after a while (and on the next action).
   useEffect(() => {
     if (!error) return;
     const timer = setTimeout(() => setError(null), ERROR_SHOWN_MS);
     return () => clearTimeout(timer);
   }, [error]);
+  useEffect(() => {
+    if (!sentAway) return;
+    const timer = setTimeout(() => setSentAway(null), ERROR_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [sentAway]);
 
   // --- keyboard shortcuts (by physical key, so they work with an Arabic keyboard layout too)
   const keyRef = useRef<(e: KeyboardEvent) => void>(() => {});
@@ -151,6 +182,7 @@ export function Terminal({
     if (target?.closest('dialog[open]')) return;
     if (e.code === 'Escape') {
       setError(null);
+      setSentAway(null);
       return;
     }
     const handlers: Record<string, () => unknown> = {
@@ -235,6 +267,7 @@ export function Terminal({
       <main class="app-main terminal" data-counter={n} data-busy={busy ? 'true' : 'false'}>
         <section class="work" aria-label={tc(lang, 'pick.counter', { n })}>
           {error && !dialog && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+          {sentAway && !error && !dialog && <DoneBanner text={sentAwayText(sentAway, hall.settings.outcomeCodes, lang)} onDismiss={() => setSentAway(null)} />}
           {setupChanged && !error && <SetupChangedNotice hall={hall} counter={c} />}
           <CurrentCard
             hall={hall}
@@ -338,7 +371,7 @@ export function Terminal({
           counter={c}
           waiting={waiting}
           queues={queues}
-          stats={stats}
+          stats={myDay}
           now={now}
           canCall={can.call && !busy}
           calling={pending === 'call'}
@@ -364,6 +397,17 @@ export function Terminal({
           error={error}
           onCancel={() => setDialog(null)}
           onConfirm={(target) => void act.transfer(target)}
+        />
+      )}
+      {(dialog === 'noShow' || dialog === 'lastRecall') && ticket && (
+        <NoShowDialog
+          ticket={ticket}
+          lastRecall={dialog === 'lastRecall'}
+          requeues={hall.settings.noShowRequeueOnce && !ticket.requeued}
+          busy={busy}
+          error={error}
+          onCancel={() => setDialog(null)}
+          onConfirm={() => void act.confirmNoShow()}
         />
       )}
       {dialog === 'pause' && <PauseDialog busy={busy} error={error} onCancel={() => setDialog(null)} onConfirm={(reason) => void act.pause(reason)} />}

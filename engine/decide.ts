@@ -4,13 +4,16 @@ import { type Appointment, type Counter, DAY_ENDED_REASON, MAX_ACTIVE_TICKER, ty
 import type { ErrorCode } from '../protocol/errors.ts';
 import type { HallEvent } from '../protocol/events.ts';
 import { activeTicker } from './hall-stats.ts';
-import { canCall, estimateWait, pickNext } from './select.ts';
+import { callOrder, canCall, estimateWait, pickNext, walkinHold } from './select.ts';
 import { localDay } from './time.ts';
 import type { CheckInResult, Command, Decision, HallState, SupervisionCommand } from './types.ts';
 
 const MINUTE = 60_000;
 
-const fail = (code: ErrorCode, message: string): Decision => ({ ok: false, error: { code, message } });
+const fail = (code: ErrorCode, message: string, details?: unknown): Decision => ({
+  ok: false,
+  error: details === undefined ? { code, message } : { code, message, details },
+});
 const ok = (events: HallEvent[], extra: Partial<Extract<Decision, { ok: true }>> = {}): Decision => ({ ok: true, events, ...extra });
 
 export const ticketLabel = (prefix: string, n: number) => `${prefix}-${String(n).padStart(3, '0')}`;
@@ -191,7 +194,12 @@ export function decide(state: HallState, cmd: Command, now: number): Decision {
       const c = callable(state, cmd.counter);
       if ('error' in c) return c.error;
       const t = pickNext(state, cmd.counter, now);
-      if (!t) return fail('QUEUE_EMPTY', 'No ticket is waiting for this counter.');
+      if (!t) {
+        // Walk-ins wait, but the guard keeps "call next" for a booking: say which and until when.
+        const hold = callOrder(state, cmd.counter, now).length > 0 ? walkinHold(state, c.counter, now) : null;
+        if (hold) return fail('WALKINS_HELD', 'Call next is holding this counter for a booking due soon; walk-ins can be called from the list.', hold);
+        return fail('QUEUE_EMPTY', 'No ticket is waiting for this counter.');
+      }
       return ok([{ type: 'ticket_called', at: now, ticketId: t.id, counter: cmd.counter }], { ticketId: t.id });
     }
     case 'call_ticket': {

@@ -30,21 +30,6 @@ function walkinScore(state: State, t: PublicTicket, now: number): number {
   return (now - t.issuedAt) * state.settings.priorityWeights[t.priority];
 }
 
-/**
- * Start of the next booked slot this counter could be needed for, if any — including a slot that
- * has started while its citizen may still check in.
- */
-function nextBookedSlot(state: State, c: Counter, now: number): number | null {
-  const late = state.settings.checkInLateMinutes * MINUTE;
-  let next: number | null = null;
-  for (const a of Object.values(state.appointments)) {
-    if (a.slotStart + late < now || !servesService(c, a.serviceId)) continue;
-    const pending = a.status === 'booked' || (a.status === 'checked_in' && a.ticketId !== null && state.waiting[a.ticketId]);
-    if (pending && (next === null || a.slotStart < next)) next = a.slotStart;
-  }
-  return next;
-}
-
 /** Rank groups: lower goes first. */
 type Rank = [group: number, key: number, tie: number, number: number];
 
@@ -73,18 +58,51 @@ function before(a: Rank, b: Rank): boolean {
   return false;
 }
 
-/** May this counter help walk-ins right now? Dedicated appointment counters only outside the guard time. */
-function walkinsAllowedAt(state: State, c: Counter, now: number): boolean {
-  if (c.mode !== 'appointment') return true;
-  const next = nextBookedSlot(state, c, now);
-  return next === null || next - now > state.settings.walkinGuardMinutes * MINUTE;
+/** Why "call next" at a dedicated appointment counter skips walk-ins now: the booking it holds for, and until when. */
+export interface WalkinHold {
+  /** The slot start of the earliest booking holding the counter now. */
+  nextSlotAt: number;
+  /** When walk-ins are called again if none of the bookings arrives. */
+  walkinsFrom: number;
+}
+
+/**
+ * The walk-in guard of a dedicated appointment counter, or null when it does not hold. Only bookings
+ * that can still arrive count: a checked-in citizen still waiting, or a booking whose check-in window
+ * is open. Each holds from `walkinGuardMinutes` before its slot (not before its window opens) until
+ * its window closes (checked in: until its slot, when "call next" takes it if it may); holds that meet are one.
+ */
+export function walkinHold(state: State, c: Counter, now: number): WalkinHold | null {
+  if (c.mode !== 'appointment') return null;
+  const s = state.settings;
+  const guard = s.walkinGuardMinutes * MINUTE;
+  const spans: { from: number; to: number; slot: number }[] = [];
+  for (const a of Object.values(state.appointments)) {
+    if (!servesService(c, a.serviceId)) continue;
+    if (a.status === 'booked') {
+      const to = a.slotStart + s.checkInLateMinutes * MINUTE;
+      if (to >= now) spans.push({ from: a.slotStart - Math.min(guard, s.checkInEarlyMinutes * MINUTE), to, slot: a.slotStart });
+    } else if (a.status === 'checked_in' && a.ticketId !== null && state.waiting[a.ticketId]) {
+      spans.push({ from: a.slotStart - guard, to: a.slotStart, slot: a.slotStart });
+    }
+  }
+  const holding = spans.filter((x) => x.from <= now && now <= x.to);
+  if (holding.length === 0) return null;
+  let walkinsFrom = Math.max(...holding.map((x) => x.to));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const x of spans) {
+      if (x.from <= walkinsFrom && x.to > walkinsFrom) [walkinsFrom, grew] = [x.to, true];
+    }
+  }
+  return { nextSlotAt: Math.min(...holding.map((x) => x.slot)), walkinsFrom };
 }
 
 /** The ticket this counter would call next, or null. Looks only at waiting tickets. */
 export function pickNext<T extends PublicTicket>(state: StateOf<T>, counterNumber: number, now: number): T | null {
   const c = state.counters[counterNumber];
   if (!c) return null;
-  const walkins = walkinsAllowedAt(state, c, now);
+  const walkins = walkinHold(state, c, now) === null;
   let best: T | null = null;
   let bestRank: Rank | null = null;
   for (const id in state.waiting) {

@@ -58,6 +58,8 @@ export type CheckInResult =
 export interface EngineError {
   code: ErrorCode;
   message: string;
+  /** What a screen needs to word the refusal (protocol/api.ts: the details schemas). */
+  details?: unknown;
 }
 
 export type Decision = { ok: true; events: HallEvent[]; ticketId?: string; checkIn?: CheckInResult } | { ok: false; error: EngineError };

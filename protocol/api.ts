@@ -6,6 +6,10 @@ import { REFERENCE_CANDIDATE } from './reference.ts';
 
 /** Every error, REST or socket ack, has this shape. */
 export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
+/** The `details` of WALKINS_HELD: the slot of the booking "call next" waits for, and when walk-ins are called again (epoch ms). */
+export const WalkinsHeldDetails = z.object({ nextSlotAt: z.number().int(), walkinsFrom: z.number().int() });
+/** The `details` of COUNTER_TAKEN: the display name of the staff member who holds the counter. */
+export const CounterTakenDetails = z.object({ holder: z.string() });
 export type ApiError = z.infer<typeof ApiError>;
 
 /** A socket ack: the same data as the REST reply, or the same error. */

@@ -225,6 +225,13 @@ export const ERRORS = {
     en: 'The what-if could not be completed this time; try again in a moment.',
   },
 
+  // --- the counter terminal (issue 12): details of the refusal in `details` (protocol/api.ts)
+  WALKINS_HELD: {
+    status: 409,
+    ar: 'زر «التالي» ينتظر موعدًا محجوزًا قريبًا، فلا ينادي المراجعين بدون موعد الآن؛ يمكنك نداء أحدهم من القائمة.',
+    en: '“Call next” is waiting for a booking due soon, so it does not call walk-ins now; you can call one from the list.',
+  },
+
   // --- the screens' own failures (the hub was never reached, or answered nonsense)
   NETWORK: { status: 0, ar: 'تعذّر الوصول إلى النظام؛ تحقّق من الشبكة ثم حاول.', en: 'The hub cannot be reached; check the network and try again.' },
   TIMEOUT: { status: 0, ar: 'لم يرد النظام في الوقت المحدد؛ حاول مرة أخرى.', en: 'The hub did not answer in time; try again.' },

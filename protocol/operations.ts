@@ -98,7 +98,7 @@ import {
 } from './replies.ts';
 import { ChangePasswordBody, CreateUserBody, ResetPasswordBody, SetupBody, SetupStatusReply, UpdateUserBody, UserReply, UsersReply } from './users.ts';
 import { RolloutIdParam, RolloutPlanBody, RolloutPreviewBody, RolloutWhatIfBody } from './api.ts';
-import { RolloutCancelReply, RolloutPlanReply, RolloutPlansReply, RolloutPreviewReply } from './replies.ts';
+import { MyDayReply, RolloutCancelReply, RolloutPlanReply, RolloutPlansReply, RolloutPreviewReply } from './replies.ts';
 
 export interface Contract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   summary: string;
@@ -260,7 +260,9 @@ export const contracts = {
     output: CountersReply,
   },
   'counter.open': {
-    summary: 'Opens a counter under the logged-in user (one user per counter, one counter per user).',
+    summary:
+      'Opens a counter under the logged-in user (one user per counter, one counter per user; counter staff, and supervisors or admins covering a ' +
+      'break). Held by someone else: 409 `COUNTER_TAKEN`, `details` `{holder}` (their display name).',
     http: { method: 'post', path: '/api/counters/:counter/open' },
     event: 'counter:open',
     input: CounterParam,
@@ -280,7 +282,12 @@ export const contracts = {
     input: CounterModeBody,
     output: CounterReply,
   },
-  'counter.call-next': counterCommand('call-next', 'Calls the next ticket for this counter by the queue rules.', CounterParam),
+  'counter.call-next': counterCommand(
+    'call-next',
+    'Calls the next ticket for this counter by the queue rules. Nothing to call: 409 `QUEUE_EMPTY`; only walk-ins while the walk-in guard holds a ' +
+      'dedicated appointment counter for a booking: 409 `WALKINS_HELD`, `details` `{nextSlotAt, walkinsFrom}` (epoch ms).',
+    CounterParam,
+  ),
   'counter.call': counterCommand('call', 'Calls one specific waiting ticket.', CallTicketBody),
   'counter.recall': counterCommand('recall', 'Announces the current ticket again (a no-show after the configured recalls).', CounterParam),
   'counter.no-show': counterCommand('no-show', 'The called citizen did not come.', CounterParam),
@@ -734,6 +741,15 @@ export const contracts = {
     http: { method: 'get', path: '/api/reports/export.csv', csv: true },
     input: ReportExportQuery,
     output: CsvReply,
+  },
+  // --- the counter terminal (issue 12)
+  'counter.myDay': {
+    summary:
+      'What the logged-in staff member finished today at any counter, under their own login: tickets served and their mean service time ' +
+      '(the terminal\'s "My day"). Counter staff, supervisors and admins.',
+    http: { method: 'get', path: '/api/my-day' },
+    input: Empty,
+    output: MyDayReply,
   },
 } as const satisfies Record<string, Contract>;
 

@@ -323,3 +323,6 @@ export const RolloutPreviewDay = z.object({
   unfit: z.array(UnfitBooking),
 });
 export const RolloutPreviewReply = z.object({ fromDay: Day, days: z.array(RolloutPreviewDay) });
+
+/** The counter terminal's "My day": what the logged-in staff member finished today, at any counter (mean service time: start to finish). */
+export const MyDayReply = z.object({ served: z.number().int().min(0), avgServiceMs: z.number().int().min(0).nullable() });

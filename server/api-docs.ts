@@ -143,8 +143,9 @@ Path parameters (\`:counter\`, \`:id\`, \`:token\`, \`:cpr\`) are part of the so
 
 ## Errors
 
-Every error has the shape \`{ "error": { "code": "…", "message": "…" } }\` (plus \`details\` for
-validation errors). The codes, their statuses and the words the screens show for them (in Arabic too)
+Every error has the shape \`{ "error": { "code": "…", "message": "…" } }\`, over REST and in socket acks,
+plus \`details\` for validation errors, \`WALKINS_HELD\` (\`nextSlotAt\`, \`walkinsFrom\`) and \`COUNTER_TAKEN\`
+(\`holder\`). The codes, their statuses and the words the screens show for them (in Arabic too)
 come from \`protocol/errors.ts\`:
 
 ${errorTable()}

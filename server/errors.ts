@@ -16,7 +16,7 @@ export class HttpError extends Error {
 
 /** An engine refusal as an HTTP error, with the status protocol/errors.ts gives its code. */
 export function engineError(e: EngineError): HttpError {
-  return new HttpError(errorStatus(e.code), e.code, e.message);
+  return new HttpError(errorStatus(e.code), e.code, e.message, e.details);
 }
 
 /** A 400 for an input that does not fit its schema, naming the first problem. */

@@ -39,7 +39,7 @@ function roomsOf(p: Principal, hub: Hub): string[] {
 }
 
 function toError(err: unknown, log: Logger): ApiError {
-  if (err instanceof HttpError) return { error: { code: err.code, message: err.message } };
+  if (err instanceof HttpError) return { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
   log.error({ err }, 'socket handler failed');
   return { error: { code: 'INTERNAL', message: 'Something went wrong in the hub; it has been logged.' } };
 }

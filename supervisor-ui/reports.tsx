@@ -111,7 +111,14 @@ function Filters({
       </label>
       <label class="field">
         <span class="field-label">{tv(lang, 'rp.service')}</span>
-        <select class="input" data-testid="rp-service" value={params.serviceId} onChange={(e) => change('serviceId', e.currentTarget.value)}>
+        {/* Keyed by its options: a value from the address is applied once the options it names have come (after a reload). */}
+        <select
+          key={services.length}
+          class="input"
+          data-testid="rp-service"
+          value={params.serviceId}
+          onChange={(e) => change('serviceId', e.currentTarget.value)}
+        >
           <option value="">{tv(lang, 'rp.allServices')}</option>
           {services.map((s) => (
             <option key={s.id} value={s.id}>
@@ -130,7 +137,7 @@ function Filters({
       </label>
       <label class="field">
         <span class="field-label">{tv(lang, 'rp.counter')}</span>
-        <select class="input" data-testid="rp-counter" value={params.counter} onChange={(e) => change('counter', e.currentTarget.value)}>
+        <select key={counters.length} class="input" data-testid="rp-counter" value={params.counter} onChange={(e) => change('counter', e.currentTarget.value)}>
           <option value="">{tv(lang, 'rp.allCounters')}</option>
           {counters.map((c) => (
             <option key={c.number} value={String(c.number)}>
@@ -141,7 +148,7 @@ function Filters({
       </label>
       <label class="field">
         <span class="field-label">{tv(lang, 'rp.staffMember')}</span>
-        <select class="input" data-testid="rp-user" value={params.userId} onChange={(e) => change('userId', e.currentTarget.value)}>
+        <select key={staff.length} class="input" data-testid="rp-user" value={params.userId} onChange={(e) => change('userId', e.currentTarget.value)}>
           <option value="">{tv(lang, 'rp.allStaff')}</option>
           {staff.map((u) => (
             <option key={u.id} value={String(u.id)}>

@@ -3,13 +3,16 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import * as repo from '../../db/repos/index.ts';
 import { contracts, type Contract, type OperationName } from '../../protocol/operations.ts';
+import type { CounterTakenDetails } from '../../protocol/api.ts';
 import type { CounterCommandReply } from '../../protocol/replies.ts';
 import { serviceTiles, type Command } from '../../engine/index.ts';
 import { HttpError } from '../errors.ts';
+import type { Executed } from '../hub.ts';
 import { citizenReceipt, snapshotFor } from '../views.ts';
 import { issuedReceipt, issueOnce, repeatedReceipt, requestKey } from './kiosk-requests.ts';
 import { implement, mustSucceed, notFound, op, type OpContext } from './op.ts';
 import { executeAudited } from '../audit.ts';
+import { servedBy } from '../../reports/index.ts';
 
 const STAFF = ['counter', 'callcenter', 'supervisor'] as const;
 const SCREENS = ['kiosk', 'display'] as const;
@@ -25,6 +28,17 @@ function holder(ctx: OpContext, counter: number) {
   }
 }
 
+/** COUNTER_TAKEN names who holds the counter (its `details`), so the terminal can say whom to ask. */
+function namingHolder(ctx: OpContext, counter: number, d: Executed): Executed {
+  if (d.ok || d.error.code !== 'COUNTER_TAKEN') return d;
+  const userId = ctx.hub.current.counters[counter]?.userId;
+  const holder = userId == null ? null : repo.getUser(ctx.db, userId)?.displayName;
+  return holder ? { ...d, error: { ...d.error, details: { holder } satisfies z.input<typeof CounterTakenDetails> } } : d;
+}
+
+/** Who may work a counter: its staff, and supervisors (admins too) covering a break under their own name. */
+const COUNTER_STAFF = ['counter', 'supervisor'] as const;
+
 /** The counter commands (protocol/operations.ts `counterCommand`). */
 type CounterCommandName = Extract<
   OperationName,
@@ -38,7 +52,7 @@ function counterOp<I extends z.ZodType<{ counter: number }>>(
   command: (body: z.output<I>) => Command,
 ) {
   return implement(name, contract, {
-    access: { roles: ['counter'] },
+    access: { roles: [...COUNTER_STAFF] },
     run(ctx, body) {
       holder(ctx, body.counter);
       const d = mustSucceed(ctx.hub.execute(command(body), ctx.actor));
@@ -94,16 +108,16 @@ export const hallOps = [
     run: (ctx) => ({ counters: Object.values(ctx.hub.current.counters) }),
   }),
   op('counter.open', {
-    access: { roles: ['counter', 'supervisor'] },
+    access: { roles: [...COUNTER_STAFF] },
     run(ctx, { counter }) {
       if (ctx.principal.kind !== 'staff') throw new HttpError(403, 'FORBIDDEN', 'Only staff open counters.');
-      mustSucceed(ctx.hub.execute({ type: 'open_counter', counter, userId: ctx.principal.userId }, ctx.actor));
+      mustSucceed(namingHolder(ctx, counter, ctx.hub.execute({ type: 'open_counter', counter, userId: ctx.principal.userId }, ctx.actor)));
       ctx.rooms?.joinCounter(counter);
       return { counter: ctx.hub.current.counters[counter]! };
     },
   }),
   op('counter.close', {
-    access: { roles: ['counter', 'supervisor'] },
+    access: { roles: [...COUNTER_STAFF] },
     run(ctx, { counter }) {
       const p = ctx.principal;
       if (p.kind === 'staff' && p.role === 'counter') holder(ctx, counter);
@@ -150,4 +164,11 @@ export const hallOps = [
   })),
   counterOp('counter.pause', contracts['counter.pause'], ({ counter, reason }) => ({ type: 'pause', counter, reason })),
   counterOp('counter.resume', contracts['counter.resume'], ({ counter }) => ({ type: 'resume', counter })),
+  op('counter.myDay', {
+    access: { roles: [...COUNTER_STAFF] },
+    run(ctx) {
+      if (ctx.principal.kind !== 'staff') throw new HttpError(403, 'FORBIDDEN', 'Only staff have a day at the counters.');
+      return servedBy(ctx.db, ctx.hub.current.day, ctx.principal.userId);
+    },
+  }),
 ];

@@ -1,15 +1,17 @@
 // A believable morning in Chromium: a display, two counter terminals and a kiosk on one hub.
-// Calls reach the display (announced once), recalls re-announce, no-show and transfer follow the
-// rules, two counters never hold the same ticket, a reloaded counter comes back to its ticket, and
-// a display that loses the network catches up without replaying announcements. Then the
+// Calls reach the display (announced once), recalls re-announce, no-show (confirmed first, and
+// reported) and transfer follow the rules, two counters never hold the same ticket, a reloaded
+// counter comes back to its ticket, and a display that loses the network catches up without
+// replaying announcements. Then the
 // supervisor: a ticker message on the display until it is removed or expires, a staffed counter
 // closed with a reason (its terminal says so, its ticket goes back to the queue), a waiting ticket
-// cancelled (its holder's phone says cancelled, not why).
+// cancelled (its holder's phone says cancelled, not why), and a supervisor covering a break at the
+// appointment counter, whose "call next" says which booking holds it.
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as repo from '../../db/repos/index.ts';
 import { contextWithCookie, launchBrowser, screenshot } from '../helpers/browser.ts';
-import { call, DEMO, deviceToken, login, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { call, DEMO, deviceToken, login, startTestHub, until, type TestHub } from '../helpers/hub.ts';
 
 const TV = { width: 1920, height: 1080 };
 const SMALL_TV = { width: 1280, height: 720 };
@@ -44,13 +46,19 @@ async function walkin(serviceId: string) {
   return r.body.ticket.label as string;
 }
 
-/** Logs a counter user in through the terminal's own screens and opens counter `n`. */
-async function counterTerminal(username: string, n: number, lang: 'ar' | 'en' = 'ar'): Promise<Page> {
+/** Logs a staff member in through the terminal's own login; the page is left at the counter picker. */
+async function terminalLogin(username: string, password = 'counter123'): Promise<Page> {
   const { page } = await newPage(null, DESK);
   await page.goto(`${hub.url}/counter`);
   await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('counter123');
+  await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
+  return page;
+}
+
+/** Logs a counter user (or a supervisor covering a break) in through the terminal's own screens and opens counter `n`. */
+async function counterTerminal(username: string, n: number, lang: 'ar' | 'en' = 'ar', password = 'counter123'): Promise<Page> {
+  const page = await terminalLogin(username, password);
   await page.getByTestId(`counter-pick-${n}`).click();
   await page.getByTestId('btn-call-next').waitFor();
   if (lang === 'en') await page.getByTestId('lang-toggle').click();
@@ -148,15 +156,44 @@ describe('a morning in the hall', () => {
     expect(heard.filter((a) => a.label === second)).toEqual([expect.objectContaining({ kind: 'call', counter: 4 })]);
   });
 
-  it('a recall is announced again; a no-show leaves the queue', async () => {
+  it('a recall is announced again; a no-show is confirmed first, leaves the queue, and the terminal says so', async () => {
     const label = await currentLabel(c1);
     await c1.getByTestId('btn-recall').click();
     await display.waitForFunction((l) => (window as any).__announcements.filter((a: any) => a.label === l).length === 2, label);
     const heard = (await announcements(display)).filter((a) => a.label === label);
     expect(heard.map((a) => a.kind)).toEqual(['call', 'recall']);
-    await press(c1, 'btn-no-show', 'idle');
-    const t = Object.values(hub.hub.current.tickets).find((x) => x.label === label)!;
-    expect(t.status).toBe('no_show');
+    const ticketNow = () => Object.values(hub.hub.current.tickets).find((x) => x.label === label)!;
+    // Asking is not doing: the button opens a confirmation that says what a no-show does here.
+    await c1.getByTestId('btn-no-show').click();
+    const dialog = c1.getByTestId('no-show-dialog');
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain(label);
+    expect(await c1.getByTestId('no-show-effect').getAttribute('data-requeues')).toBe('false');
+    expect(await c1.getByTestId('no-show-effect').innerText()).toContain('تخرج التذكرة من الدور');
+    await screenshot(c1, 'counter-ar-no-show-dialog');
+    expect(ticketNow().status).toBe('called');
+    await c1.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(ticketNow().status).toBe('called');
+    // The same in English (the open dialog keeps the page, and its language switch, out of reach).
+    await c1.getByTestId('lang-toggle').click();
+    await c1.getByTestId('btn-no-show').click();
+    await dialog.waitFor();
+    expect(await c1.getByTestId('no-show-effect').innerText()).toBe('The ticket leaves the queue; if the citizen comes later, they take a new ticket.');
+    await screenshot(c1, 'counter-en-no-show-dialog');
+    await c1.getByTestId('dialog-cancel').click();
+    await dialog.waitFor({ state: 'detached' });
+    await c1.getByTestId('lang-toggle').click();
+    await c1.locator('.counter-app[data-lang="ar"]').waitFor();
+    // The keyboard way: X asks, Enter confirms.
+    await c1.keyboard.press('x');
+    await dialog.waitFor();
+    await c1.keyboard.press('Enter');
+    await c1.waitForFunction(() => document.querySelector('[data-testid="counter-state"]')?.getAttribute('data-value') === 'idle');
+    expect(ticketNow().status).toBe('no_show');
+    const done = c1.getByTestId('action-done');
+    await done.waitFor();
+    expect(await done.innerText()).toBe(`سُجّلت التذكرة ${label} «لم يحضر» وخرجت من الدور.`);
     await shots(c1, 'idle');
   });
 
@@ -171,6 +208,8 @@ describe('a morning in the hall', () => {
     await c2.waitForFunction(() => document.querySelector('[data-testid="counter-state"]')?.getAttribute('data-value') === 'idle');
     const moved = Object.values(hub.hub.current.tickets).find((x) => x.label === label)!;
     expect(moved).toMatchObject({ status: 'waiting', serviceId: 'letter-follow-up' });
+    // A transfer is no no-show: no note saying so.
+    expect(await c2.getByTestId('action-done').count()).toBe(0);
     // It kept its issue time, older than every ticket still waiting: it is called next.
     await press(c1, 'btn-call-next', 'called');
     expect(await currentLabel(c1)).toBe(label);
@@ -184,13 +223,20 @@ describe('a morning in the hall', () => {
     expect(await currentLabel(c1)).toBe(label);
     expect(await state(c1)).toBe('serving');
     await c1.getByTestId('btn-finish').click();
+    // Finishing without an outcome says what is missing, and finishes nothing.
+    await c1.getByTestId('finish-confirm').click();
+    await c1.getByTestId('finish-pick-outcome').waitFor();
+    expect(await c1.getByTestId('finish-pick-outcome').innerText()).toContain('اختر نتيجة الخدمة أولًا');
+    expect(hub.hub.current.tickets[(await c1.getByTestId('current-ticket').getAttribute('data-ticket-id'))!]!.status).toBe('serving');
     await c1.getByTestId('outcome-served').click();
     await screenshot(c1, 'counter-ar-finish-dialog');
     await c1.getByTestId('finish-note').fill('ملاحظة للاختبار');
     await c1.getByTestId('finish-confirm').click();
     await c1.waitForFunction(() => document.querySelector('[data-testid="counter-state"]')?.getAttribute('data-value') === 'idle');
     expect(Object.values(hub.hub.current.tickets).find((x) => x.label === label)!.status).toBe('done');
-    await c1.waitForFunction(() => document.querySelector('[data-testid="stat-served"]')?.textContent?.includes('1'));
+    expect(await c1.getByTestId('action-done').innerText()).toBe(`انتهت خدمة التذكرة ${label}: تمت الخدمة.`);
+    // "My day" is the hub's count for this person.
+    await c1.locator('[data-testid="stat-served"][data-value="1"]').waitFor();
     expect(Object.values(hub.hub.current.tickets).find((x) => x.label === label)!.note).toBe('ملاحظة للاختبار');
   });
 
@@ -203,6 +249,26 @@ describe('a morning in the hall', () => {
     expect(hub.hub.current.counters[3]).toMatchObject({ paused: true, pauseReason: 'استراحة' });
     await shots(c1, 'paused');
     await press(c1, 'btn-resume', 'idle');
+  });
+
+  it('a recall past the limit is a no-show: it is confirmed like one', async () => {
+    await press(c1, 'btn-call-next', 'called');
+    const label = await currentLabel(c1);
+    const ticketNow = () => Object.values(hub.hub.current.tickets).find((x) => x.label === label)!;
+    const max = hub.hub.current.settings.maxRecalls;
+    for (let i = 1; i <= max; i++) {
+      await c1.getByTestId('btn-recall').click();
+      await until(() => ticketNow().recalls === i, 5000, `recall ${i}`);
+      await c1.locator('[data-testid="btn-recall"]:not([disabled])').waitFor();
+    }
+    expect(await c1.getByTestId('no-show-dialog').count()).toBe(0);
+    await c1.getByTestId('btn-recall').click();
+    await c1.getByTestId('no-show-last-recall').waitFor();
+    expect(ticketNow()).toMatchObject({ status: 'called', recalls: max });
+    await c1.getByTestId('no-show-confirm').click();
+    await c1.waitForFunction(() => document.querySelector('[data-testid="counter-state"]')?.getAttribute('data-value') === 'idle');
+    expect(ticketNow().status).toBe('no_show');
+    expect(await c1.getByTestId('action-done').innerText()).toContain(label);
   });
 
   it('a display that goes offline shows it, catches up, and does not replay announcements', async () => {
@@ -315,6 +381,30 @@ describe('a morning in the hall', () => {
     expect(page).toContain('أُلغيت هذه التذكرة');
     expect(page).not.toContain('Duplicate');
     await screenshot(holder, 'status-phone-cancelled');
+  });
+
+  it('a supervisor covers a break at an appointment counter: "call next" says which booking holds it and until when; others see whose it is', async () => {
+    const cover = await counterTerminal('supervisor', 1, 'en', 'super123');
+    expect(await cover.locator('.staff-name').innerText()).toBe('Ahmed Al-Mannai');
+    expect(hub.hub.current.counters[1]).toMatchObject({ open: true });
+    // Walk-ins wait, but the 09:10 booking can still arrive: the list says so before anyone presses.
+    const hint = cover.getByTestId('holding-hint');
+    await hint.waitFor();
+    expect(await hint.innerText()).toMatch(/(Next booking 09:10 in \d+ min|The 09:10 booking may still arrive); “Call next” takes walk-ins from \d\d:\d\d\./);
+    await cover.getByTestId('btn-call-next').click();
+    const refusal = cover.getByTestId('action-error');
+    await refusal.waitFor();
+    expect(await refusal.getAttribute('data-code')).toBe('WALKINS_HELD');
+    expect(await cover.getByTestId('hold-words').innerText()).toBe((await hint.innerText()).replace(' You can call a ticket from the list.', ''));
+    await shots(cover, 'held-for-booking');
+    // Someone else who tries to open it hears whose counter it is.
+    const other = await terminalLogin('admin', 'admin123');
+    await other.getByTestId('counter-pick-1').click();
+    const taken = other.getByTestId('open-error');
+    await taken.waitFor();
+    expect(await taken.getAttribute('data-code')).toBe('COUNTER_TAKEN');
+    expect(await taken.innerText()).toContain('الشباك 1 مفتوح باسم \u2068أحمد المناعي\u2069');
+    await shots(other, 'taken-by');
   });
 
   it('keeps the database and the screens in step', () => {

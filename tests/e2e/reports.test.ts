@@ -160,7 +160,8 @@ it('changes the figures with a filter, and keeps the filter in the address over 
 
   await page.reload();
   await shown(page, walkins);
-  expect(await page.getByTestId('rp-service').inputValue()).toBe('new-application');
+  // The service list comes with the hall's live feed, maybe after the report: the choice shows once it has.
+  await expect.poll(() => page.getByTestId('rp-service').inputValue()).toBe('new-application');
   expect(await page.getByTestId('rp-kind').inputValue()).toBe('walkin');
 
   // The pilot date splits the hall into before and after.

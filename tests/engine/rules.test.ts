@@ -11,6 +11,7 @@ import {
   nextDay,
   ticketId,
   ticketLabel,
+  walkinHold,
   weekdayOf,
 } from '../../engine/index.ts';
 import type { Command } from '../../engine/index.ts';
@@ -386,7 +387,7 @@ describe('appointment counters without a due appointment', () => {
     expect(h.next(1, at('09:40'))).toBe(w);
     expect(h.refuse({ type: 'call_ticket', counter: 1, ticketId: early }, at('09:40'))).toBe('TICKET_NOT_CALLABLE');
     // Inside the guard nothing is callable there; at the slot the arrival is due.
-    expect(h.next(1, at('09:55'))).toBe('QUEUE_EMPTY');
+    expect(h.next(1, at('09:55'))).toBe('WALKINS_HELD');
     expect(h.next(1, at('10:00'))).toBe(early);
   });
 
@@ -410,8 +411,8 @@ describe('walk-in guard at appointment counters', () => {
   it('helps walk-ins only when the next booked slot is further away than walkinGuardMinutes', () => {
     const { h, w } = setup();
     expect(h.next(1, at('09:50') - 1)).toBe(w);
-    expect(h.next(1, at('09:50'))).toBe('QUEUE_EMPTY');
-    expect(h.next(1, at('09:59'))).toBe('QUEUE_EMPTY');
+    expect(h.next(1, at('09:50'))).toBe('WALKINS_HELD');
+    expect(h.next(1, at('09:59'))).toBe('WALKINS_HELD');
   });
 
   it('a cancelled booking no longer holds the counter back', () => {
@@ -439,6 +440,52 @@ describe('walk-in guard at appointment counters', () => {
     h.open(3, at('09:00'));
     expect(h.next(3, at('09:55'))).toBe(w);
     expect(h.run({ type: 'call_ticket', counter: 1, ticketId: w }, at('09:55')).ticketId).toBe(w);
+  });
+
+  it('counts only bookings that can still arrive: a slot whose check-in window is not open yet does not hold', () => {
+    // Check-in opens 5 min before the slot, the guard is 10 min: from 09:50 to 09:55 the citizen cannot be here.
+    const { h, w } = setup({ checkInEarlyMinutes: 5 });
+    expect(h.next(1, at('09:52'))).toBe(w);
+    expect(h.next(1, at('09:55'))).toBe('WALKINS_HELD');
+  });
+
+  it('a checked-in citizen holds the counter up to the slot even when check-in opened long before', () => {
+    const a = appointment('10:00', { cpr: '100000001', serviceId: B });
+    const h = new Hall(dayOpened({ appointments: [a], settings: { checkInEarlyMinutes: 5, appointmentCountersServeEarly: false } }));
+    const w = h.walkin(B, at('09:00'));
+    const t = h.checkInCpr('100000001', at('09:55')).ticketId!;
+    h.open(1, at('09:00'));
+    expect(h.next(1, at('09:50') - 1)).toBe(w);
+    expect(h.next(1, at('09:56'))).toBe('WALKINS_HELD');
+    expect(h.next(1, at('10:00'))).toBe(t);
+  });
+
+  it('the refusal says which booking holds the counter and when walk-ins are called again (its check-in window closes)', () => {
+    const { h } = setup();
+    const d = decide(h.state, { type: 'call_next', counter: 1 }, at('09:52'));
+    expect(d).toEqual({
+      ok: false,
+      error: { code: 'WALKINS_HELD', message: expect.any(String), details: { nextSlotAt: at('10:00'), walkinsFrom: at('10:15') } },
+    });
+  });
+
+  it('holds that meet are one: walk-ins come back when the last of them ends', () => {
+    const first = appointment('10:00', { cpr: '100000001', serviceId: B });
+    const second = appointment('10:20', { cpr: '100000002', serviceId: B });
+    const h = new Hall(dayOpened({ appointments: [first, second] }));
+    h.walkin(B, at('09:00'));
+    h.open(1, at('09:00'));
+    // The first holds until 10:15; the second from 10:10 (its guard) to 10:35.
+    expect(walkinHold(h.state, h.state.counters[1]!, at('09:52'))).toEqual({ nextSlotAt: at('10:00'), walkinsFrom: at('10:35') });
+    expect(walkinHold(h.state, h.state.counters[1]!, at('10:12'))).toEqual({ nextSlotAt: at('10:00'), walkinsFrom: at('10:35') });
+    expect(walkinHold(h.state, h.state.counters[1]!, at('10:36'))).toBeNull();
+  });
+
+  it('says QUEUE_EMPTY, not held, when no walk-in waits', () => {
+    const a = appointment('10:00', { cpr: '100000001', serviceId: B });
+    const h = new Hall(dayOpened({ appointments: [a] }));
+    h.open(1, at('09:00'));
+    expect(h.next(1, at('09:55'))).toBe('QUEUE_EMPTY');
   });
 });
 
@@ -785,7 +832,7 @@ describe('counters: open, close, pause, busy, modes', () => {
     h.run({ type: 'book_appointment', appointment: later }, at('09:06'));
     expect(h.next(1, at('09:55'))).toBe(appt);
     h.run({ type: 'call_ticket', counter: 3, ticketId: appt }, at('09:55'));
-    expect(h.next(1, at('09:55'))).toBe('QUEUE_EMPTY');
+    expect(h.next(1, at('09:55'))).toBe('WALKINS_HELD');
     h.run({ type: 'set_counter_mode', counter: 1, mode: 'general' }, at('09:55'));
     expect(h.next(1, at('09:55'))).toBe(w);
     expect(h.refuse({ type: 'set_counter_mode', counter: 77, mode: 'general' }, at('09:55'))).toBe('UNKNOWN_COUNTER');
@@ -1113,8 +1160,8 @@ describe('edges tightened after review', () => {
     const h = new Hall(dayOpened({ appointments: [a] }));
     const w = h.walkin(B, at('09:00'));
     h.open(1, at('09:00'));
-    expect(h.next(1, at('10:05'))).toBe('QUEUE_EMPTY');
-    expect(h.next(1, at('10:15'))).toBe('QUEUE_EMPTY');
+    expect(h.next(1, at('10:05'))).toBe('WALKINS_HELD');
+    expect(h.next(1, at('10:15'))).toBe('WALKINS_HELD');
     expect(h.next(1, at('10:15') + 1)).toBe(w);
   });
 

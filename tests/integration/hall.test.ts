@@ -295,3 +295,76 @@ describe('jobs', () => {
     expect(next.body.ticket.label).toBe('C-001');
   });
 });
+
+describe('the counter terminal (issue 12)', () => {
+  it('COUNTER_TAKEN names the staff member who holds the counter, over REST and the socket', async () => {
+    const [c1, c2] = [await staff('counter1'), await staff('counter2')];
+    await openCounter(c1, 3);
+    const taken = await call(hub, 'POST', '/api/counters/3/open', { cookie: c2 });
+    expect(taken.body.error).toMatchObject({ code: 'COUNTER_TAKEN', details: { holder: 'علي حسن / Ali Hasan' } });
+    const sock = track(await connectClient(hub, { cookie: c2 }));
+    expect(await sock.emit('counter:open', { counter: 3 })).toMatchObject({
+      ok: false,
+      error: { code: 'COUNTER_TAKEN', details: { holder: 'علي حسن / Ali Hasan' } },
+    });
+  });
+
+  it('a supervisor or an admin covers a break at a counter under their own name; a call-center agent may not', async () => {
+    const [sup, admin, agent, c1] = [await staff('supervisor'), await staff('admin'), await staff('agent'), await staff('counter1')];
+    await call(hub, 'POST', '/api/kiosk/tickets', { token: deviceToken(hub, 'kiosk'), body: { serviceId: 'application-inquiry' } });
+    await openCounter(sup, 3);
+    const called = await call(hub, 'POST', '/api/counters/3/call-next', { cookie: sup });
+    expect(called.status, JSON.stringify(called.body)).toBe(200);
+    expect((await call(hub, 'POST', '/api/counters/3/start', { cookie: sup })).status).toBe(200);
+    hub.clock.advance(60_000);
+    expect((await call(hub, 'POST', '/api/counters/3/finish', { cookie: sup, body: { outcome: 'served' } })).status).toBe(200);
+    const supervisorId = (await call(hub, 'GET', '/api/auth/me', { cookie: sup })).body.user.id;
+    expect(hub.hub.current.counters[3]).toMatchObject({ open: true, userId: supervisorId });
+    expect((await call(hub, 'GET', '/api/auth/me', { cookie: sup })).body.counter).toBe(3);
+    // Counter staff asking for it hear whose it is; the supervisor's own close is an ordinary close.
+    const taken = await call(hub, 'POST', '/api/counters/3/open', { cookie: c1 });
+    expect(taken.body.error).toMatchObject({ code: 'COUNTER_TAKEN', details: { holder: 'أحمد المناعي / Ahmed Al-Mannai' } });
+    expect((await call(hub, 'POST', '/api/counters/3/close', { cookie: sup })).status).toBe(200);
+    expect(repo.listAudit(hub.db).filter((e) => e.kind === 'counter.close')).toEqual([]);
+    await openCounter(admin, 4);
+    expect((await call(hub, 'POST', '/api/counters/4/pause', { cookie: admin, body: { reason: 'x' } })).status).toBe(200);
+    const refused = await call(hub, 'POST', '/api/counters/5/open', { cookie: agent });
+    expect(refused.status).toBe(403);
+    expect((await call(hub, 'GET', '/api/my-day', { cookie: agent })).status).toBe(403);
+  });
+
+  it('"My day" counts what this person finished today at every counter they worked, and nobody else’s', async () => {
+    const kiosk = deviceToken(hub, 'kiosk');
+    for (let i = 0; i < 3; i++) await call(hub, 'POST', '/api/kiosk/tickets', { token: kiosk, body: { serviceId: 'application-inquiry' } });
+    const [c1, c2] = [await staff('counter1'), await staff('counter2')];
+    const myDay = async (cookie: string) => (await call(hub, 'GET', '/api/my-day', { cookie })).body;
+    expect(await myDay(c1)).toEqual({ served: 0, avgServiceMs: null });
+    const serve = async (cookie: string, n: number, ms: number) => {
+      expect((await call(hub, 'POST', `/api/counters/${n}/call-next`, { cookie })).status).toBe(200);
+      expect((await call(hub, 'POST', `/api/counters/${n}/start`, { cookie })).status).toBe(200);
+      hub.clock.advance(ms);
+      expect((await call(hub, 'POST', `/api/counters/${n}/finish`, { cookie, body: { outcome: 'served' } })).status).toBe(200);
+    };
+    await openCounter(c1, 3);
+    await serve(c1, 3, 60_000);
+    await call(hub, 'POST', '/api/counters/3/close', { cookie: c1 });
+    await openCounter(c1, 4);
+    await serve(c1, 4, 180_000);
+    // Counter 3 later in the day under someone else: not counter 1's user's work.
+    await openCounter(c2, 3);
+    await serve(c2, 3, 30_000);
+    expect(await myDay(c1)).toEqual({ served: 2, avgServiceMs: 120_000 });
+    expect(await myDay(c2)).toEqual({ served: 1, avgServiceMs: 30_000 });
+  });
+
+  it('"call next" held by the walk-in guard answers WALKINS_HELD with the booking and the end of the hold', async () => {
+    const c1 = await staff('counter1');
+    await call(hub, 'POST', '/api/kiosk/tickets', { token: deviceToken(hub, 'kiosk'), body: { serviceId: 'application-inquiry' } });
+    await openCounter(c1, 1);
+    const held = await call(hub, 'POST', '/api/counters/1/call-next', { cookie: c1 });
+    expect(held.status).toBe(409);
+    const local = (time: string) => localInstant('2026-11-26', time, 'Asia/Bahrain');
+    expect(held.body.error).toMatchObject({ code: 'WALKINS_HELD', details: { nextSlotAt: local('09:10') } });
+    expect(held.body.error.details.walkinsFrom).toBeGreaterThanOrEqual(local('09:25'));
+  });
+});

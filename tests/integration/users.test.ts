@@ -393,6 +393,7 @@ const ALLOWED: Record<'counter' | 'callcenter', string[]> = {
     'counter.pause',
     'counter.resume',
     'citizens.get',
+    'counter.myDay',
   ],
   callcenter: [
     'auth.logout',

@@ -1,20 +1,11 @@
 // What the counter terminal shows (counter-ui/model.ts), from staff states built by real engine
 // operations: its state and buttons through a ticket's life, the tickets it may call in the
-// engine's order, its queues, its day's numbers and its timers.
+// engine's order, its queues, its timers, and how it words a hold and a ticket sent away.
 import { describe, expect, it } from 'vitest';
-import {
-  allowed,
-  clockDuration,
-  counterOf,
-  currentTicket,
-  openability,
-  queuesFor,
-  statsFor,
-  statusOf,
-  supervisorClose,
-  waitingFor,
-} from '../../counter-ui/model.ts';
-import { appointment, at, B, C, counter, COUNTERS, D, dayOpened, F, Hall, MINUTE, SECOND } from '../engine/fixtures.ts';
+import { allowed, clockDuration, counterOf, currentTicket, openability, queuesFor, statusOf, supervisorClose, waitingFor } from '../../counter-ui/model.ts';
+import { holdText, sentAwayText } from '../../counter-ui/counter-text.ts';
+import { DEFAULT_SETTINGS } from '../../protocol/domain.ts';
+import { appointment, at, B, C, counter, COUNTERS, D, dayOpened, F, Hall, MINUTE, SECOND, TZ } from '../engine/fixtures.ts';
 
 /** The buttons that are on, by name. */
 const on = (buttons: ReturnType<typeof allowed>) =>
@@ -88,7 +79,7 @@ describe('the tickets it may call', () => {
       [b, 'walkin'],
       [d, 'walkin'],
     ]);
-    expect(list).toMatchObject({ total: 3, nextId: c, holding: false });
+    expect(list).toMatchObject({ total: 3, nextId: c, hold: null });
     expect(h.next(3, at('08:20'))).toBe(c);
     // Earlier, the plain ticket still leads: 10 min × 1 against 5 min × 1.5.
     expect(waitingFor(h.state, counterOf(h.state, 3)!, at('08:10')).nextId).toBe(b);
@@ -129,21 +120,21 @@ describe('the tickets it may call', () => {
     const w = h.walkin(B, at('09:00'));
     h.open(1, at('09:00'));
     const c1 = () => counterOf(h.state, 1)!;
-    expect(waitingFor(h.state, c1(), at('09:45'))).toMatchObject({ nextId: w, holding: false, total: 1 });
+    expect(waitingFor(h.state, c1(), at('09:45'))).toMatchObject({ nextId: w, hold: null, total: 1 });
     const held = waitingFor(h.state, c1(), at('09:55'));
-    expect(held).toMatchObject({ nextId: null, holding: true, total: 1 });
+    expect(held).toMatchObject({ nextId: null, hold: { nextSlotAt: at('10:00'), walkinsFrom: at('10:15') }, total: 1 });
     expect(held.items.map((x) => [x.ticket.id, x.group])).toEqual([[w, 'walkin']]);
     // The booked citizen checks in: "call next" takes the appointment, early, ahead of the walk-in.
     const appt = h.checkInCpr('900000001', at('09:56')).ticketId!;
     const ready = waitingFor(h.state, c1(), at('09:57'));
-    expect(ready).toMatchObject({ nextId: appt, holding: false, total: 2 });
+    expect(ready).toMatchObject({ nextId: appt, hold: null, total: 2 });
     expect(ready.items.map((x) => x.group)).toEqual(['early', 'walkin']);
   });
 
   it('has nothing to call on an empty queue, and is then not holding', () => {
     const h = new Hall();
     h.open(3, at('08:00'));
-    expect(waitingFor(h.state, counterOf(h.state, 3)!, at('08:00'))).toEqual({ items: [], total: 0, nextId: null, holding: false });
+    expect(waitingFor(h.state, counterOf(h.state, 3)!, at('08:00'))).toEqual({ items: [], total: 0, nextId: null, hold: null });
   });
 });
 
@@ -189,23 +180,6 @@ describe('its queues', () => {
       ['D', 0, false],
       ['F', 1, false],
     ]);
-  });
-});
-
-describe('its day', () => {
-  it('counts the tickets it finished and their average service time, not no-shows nor other counters', () => {
-    const h = new Hall();
-    for (let i = 0; i < 4; i++) h.walkin(B, at('08:00') + i * SECOND);
-    h.open(3, at('08:00'));
-    h.open(4, at('08:00'));
-    expect(statsFor(h.state, 3)).toEqual({ served: 0, avgMs: null });
-    h.serveNext(3, at('08:10'), 4 * MINUTE);
-    h.serveNext(3, at('08:20'), 7 * MINUTE);
-    h.callNext(3, at('08:30'));
-    h.run({ type: 'no_show', counter: 3 }, at('08:35'));
-    h.serveNext(4, at('08:10'), 20 * MINUTE);
-    expect(statsFor(h.state, 3)).toEqual({ served: 2, avgMs: 5.5 * MINUTE });
-    expect(statsFor(h.state, 4)).toEqual({ served: 1, avgMs: 20 * MINUTE });
   });
 });
 
@@ -255,5 +229,32 @@ describe("a supervisor's hand on the counter", () => {
     h.run({ type: 'end_day' }, at('12:00'));
     for (const n of [1, 3, 4]) expect(openability(h.state, c(n))).toEqual({ ok: false, why: 'dayEnded' });
     expect(h.refuse({ type: 'open_counter', counter: 4, userId: 104 }, at('12:01'))).toBe('DAY_ENDED');
+  });
+});
+
+describe('its words', () => {
+  it('says which booking holds "call next" and until when, in both languages', () => {
+    const hold = { nextSlotAt: at('09:30'), walkinsFrom: at('09:45') };
+    expect(holdText(hold, at('09:22'), 'en', TZ)).toBe('Next booking 09:30 in 8 min; “Call next” takes walk-ins from 09:45.');
+    expect(holdText(hold, at('09:22'), 'ar', TZ)).toBe('الموعد التالي الساعة 09:30 بعد 8 دقائق؛ ينادي «نداء التالي» المراجعين بدون موعد من الساعة 09:45.');
+    expect(holdText(hold, at('09:28'), 'ar', TZ)).toContain('بعد دقيقتين');
+    expect(holdText(hold, at('09:31'), 'en', TZ)).toBe('The 09:30 booking may still arrive; “Call next” takes walk-ins from 09:45.');
+  });
+
+  it('says what became of a ticket that left the counter', () => {
+    const h = new Hall();
+    h.walkin(B, at('08:00'));
+    h.walkin(B, at('08:01'));
+    h.open(3, at('08:00'));
+    const served = h.serveNext(3, at('08:10'));
+    const gone = h.callNext(3, at('08:20'));
+    h.run({ type: 'no_show', counter: 3 }, at('08:22'));
+    const outcomes = DEFAULT_SETTINGS.outcomeCodes;
+    expect(sentAwayText(h.ticket(served), outcomes, 'en')).toBe('B-001 finished: Served.');
+    expect(sentAwayText(h.ticket(served), outcomes, 'ar')).toBe('انتهت خدمة التذكرة B-001: تمت الخدمة.');
+    expect(sentAwayText(h.ticket(gone), outcomes, 'en')).toBe('B-002 was marked a no-show and left the queue.');
+    expect(sentAwayText({ ...h.ticket(gone), status: 'waiting', requeued: true }, outcomes, 'en')).toBe(
+      'B-002 was marked a no-show and went back to the queue in its place, once.',
+    );
   });
 });

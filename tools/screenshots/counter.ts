@@ -182,17 +182,33 @@ try {
   // 3. idle general counter with a queue
   await both(b, '05-idle-general');
 
-  // 4. an error: the appointment counter holds for booked slots → QUEUE_EMPTY
+  /** Closes the open dialog, if any (Escape). */
+  const closeDialog = (p: Page) => async () => {
+    if (await p.locator('dialog[open]').count()) {
+      await p.keyboard.press('Escape');
+      await p.locator('dialog[open]').waitFor({ state: 'detached' });
+    }
+  };
+
+  // 4. an error: the appointment counter holds for a booking → WALKINS_HELD, saying which and until when
   await both(a, '06-idle-appointment-holding');
   await a.keyboard.press('n');
-  await a.getByTestId('action-error').waitFor();
-  await both(a, '07-error-queue-empty');
+  await a.locator('[data-testid="action-error"][data-code="WALKINS_HELD"]').waitFor();
+  await both(a, '07-error-walkins-held');
   await a.keyboard.press('Escape');
 
   // 5. called walk-in at counter 3
   await b.getByTestId('btn-call-next').click();
   await state(b, 'called');
   await both(b, '08-called-walkin');
+  // a no-show is asked first, saying what it does (not confirmed here)
+  const openNoShow = async () => {
+    await b.keyboard.press('x');
+    await b.getByTestId('no-show-dialog').waitFor();
+  };
+  await openNoShow();
+  await both(b, '08a-no-show-dialog', openNoShow, closeDialog(b));
+  await closeDialog(b)();
   await b.keyboard.press('s');
   await state(b, 'serving');
   await both(b, '09-serving-walkin');
@@ -204,16 +220,21 @@ try {
     await b.getByTestId('outcome-info_given').click();
     await b.getByTestId('finish-note').fill('Asked to bring the salary certificate / طُلب إحضار شهادة الراتب');
   };
-  const closeDialog = (p: Page) => async () => {
-    if (await p.locator('dialog[open]').count()) {
-      await p.keyboard.press('Escape');
-      await p.locator('dialog[open]').waitFor({ state: 'detached' });
-    }
+  // finishing without an outcome says what is missing
+  const finishWithoutOutcome = async () => {
+    await b.getByTestId('btn-finish').click();
+    await b.getByTestId('finish-confirm').click();
+    await b.getByTestId('finish-pick-outcome').waitFor();
   };
+  await finishWithoutOutcome();
+  await both(b, '09a-finish-without-outcome', finishWithoutOutcome, closeDialog(b));
+  await closeDialog(b)();
   await openFinish();
   await both(b, '10-finish-dialog', openFinish, closeDialog(b));
   await b.getByTestId('finish-confirm').click();
   await state(b, 'idle');
+  await b.getByTestId('action-done').waitFor();
+  await both(b, '10-finished-said');
 
   // 6b. a walk-in whose CPR was typed at the kiosk (a record with family, an application and a
   // letter): its citizen and files tabs. Then one whose CPR has no record (no files tab).
