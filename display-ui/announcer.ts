@@ -1,5 +1,14 @@
 // The announcement queue. Every `ticket_called` / `ticket_recalled` event that arrives in a delta
-// is queued once and spoken in arrival order, one after another: none is dropped, none repeats.
+// is queued once; the queue is said in rounds, in arrival order, and keeps up with the board:
+//
+// - A round is everything queued when the speaker is free: the chime once, every call in Arabic,
+//   then every call in English. A lone call is the full form («التذكرة B 12، الشباك 3»); calls that
+//   are queued together, or had to wait, are the short form («B 12، الشباك 3»). A call arriving
+//   on an idle speaker waits `collectMs` so that a burst of calls makes one round.
+// - A call that is no longer true when its round is formed is dropped, not said: its ticket is no
+//   longer called at that counter (no-show, finished, sent back), the counter has called another,
+//   or the same ticket is queued again behind it.
+// - `current` is the call being said at this moment; the board highlights exactly that one.
 //
 // - Dedupe: by the event's sequence number, ticket and time (`seq:ticketId:at`). A delta the feed
 //   has already folded in is never passed on again, and this key catches the rest.
@@ -9,11 +18,11 @@
 //   still runs and records every announcement, marked `silent`.
 //
 // Test hooks (read them, don't listen):
-//   window.__announcements  every announcement as it is QUEUED: { seq, ticketId, label, counter, kind, queuedAt, playedAt?, silent?, clips? }
+//   window.__announcements  every announcement as it is QUEUED: { seq, ticketId, label, counter, kind, queuedAt, startedAt?, playedAt?, silent?, form?, dropped?, clips? }
 //   window.__announcer      { played, queue, current, queueLength, sound, clipCount, missingClips }
 import type { PublicHallEvent } from '../protocol/events.ts';
 import type { PublicHallState } from '../protocol/state.ts';
-import { announcementClips } from './voice/clips.ts';
+import { layout, roundSteps, sentenceClips } from './voice/clips.ts';
 import type { PlayResult, SoundState, VoicePlayer } from './voice/player.ts';
 
 export interface Announcement {
@@ -25,9 +34,14 @@ export interface Announcement {
   kind: 'call' | 'recall';
   /** Hub time of the event. */
   at: number;
-  /** Local times (Date.now()). */
+  /** Local times (Date.now()). `startedAt`: when its words began. */
   queuedAt: number;
   startedAt?: number;
+  /** Queued while the speaker was busy: it gets the short form even when its round is alone. */
+  waited?: boolean;
+  form?: 'full' | 'short';
+  /** Why it was not said (see staleReason). */
+  dropped?: StaleReason;
   playedAt?: number;
   /** Finished without sound (blocked, muted or unsupported). */
   silent?: boolean;
@@ -56,7 +70,20 @@ declare global {
 const KEEP = 500;
 const KEEP_KEYS = 5000;
 
-type Player = Pick<VoicePlayer, 'play' | 'state' | 'clipCount' | 'missingClips'>;
+type Player = Pick<VoicePlayer, 'play' | 'durationOf' | 'ready' | 'state' | 'clipCount' | 'missingClips'>;
+
+export type StaleReason = 'not_called' | 'counter_moved_on' | 'said_later';
+
+/** Why announcing `a` would no longer be true in `state`, or null while it is. */
+export function staleReason(a: Pick<Announcement, 'ticketId' | 'counter'>, state: PublicHallState): StaleReason | null {
+  const t = state.tickets[a.ticketId];
+  if (t?.status !== 'called' || t.counter !== a.counter) return 'not_called';
+  const counter = state.counters[a.counter];
+  if (counter && counter.currentTicketId !== a.ticketId) return 'counter_moved_on';
+  return null;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class Announcer {
   /** Everything queued, oldest first (capped). Exposed as window.__announcements. */
@@ -68,7 +95,18 @@ export class Announcer {
   private keyOrder: string[] = [];
   private listeners = new Set<() => void>();
 
-  constructor(private player: Player) {}
+  /** The hall as last seen (a delta or a snapshot): what "still true" is judged against. */
+  private hall: PublicHallState | null = null;
+
+  constructor(
+    private player: Player,
+    private collectMs = 300,
+  ) {}
+
+  /** The hall's state changed without a delta (a snapshot). */
+  observe(state: PublicHallState): void {
+    this.hall = state;
+  }
 
   onChange(fn: () => void): () => void {
     this.listeners.add(fn);
@@ -84,6 +122,7 @@ export class Announcer {
    * seq `toSeq − n + 1 + i`. `state` (after the delta) gives labels.
    */
   fromDelta(events: PublicHallEvent[], state: PublicHallState, toSeq: number): Announcement[] {
+    this.hall = state;
     const first = toSeq - events.length + 1;
     const out: Announcement[] = [];
     events.forEach((e, i) => {
@@ -110,7 +149,7 @@ export class Announcer {
     this.keys.add(key);
     this.keyOrder.push(key);
     if (this.keyOrder.length > KEEP_KEYS) this.keys.delete(this.keyOrder.shift()!);
-    const item: Announcement = { ...a, queuedAt: Date.now() };
+    const item: Announcement = { ...a, queuedAt: Date.now(), waited: this.pumping };
     this.all.push(item);
     if (this.all.length > KEEP) this.all.splice(0, this.all.length - KEEP);
     this.queue.push(item);
@@ -124,30 +163,68 @@ export class Announcer {
     if (this.pumping) return;
     this.pumping = true;
     try {
-      for (let a = this.queue.shift(); a; a = this.queue.shift()) {
-        this.current = a;
-        a.startedAt = Date.now();
-        const { ar, en } = announcementClips(a.label, a.counter);
-        a.clips = [...ar, '||', ...en];
-        this.changed();
-        let result: PlayResult;
-        try {
-          result = await this.player.play([ar, en]);
-        } catch {
-          result = { audible: false, missing: [] };
-        }
-        // Silent: still one at a time, briefly, so the order stays observable.
-        if (!result.audible) await new Promise((r) => setTimeout(r, 200));
-        a.playedAt = Date.now();
-        a.silent = !result.audible;
-        this.played.push(a);
-        if (this.played.length > KEEP) this.played.splice(0, this.played.length - KEEP);
-        this.current = null;
-        this.changed();
+      await Promise.all([sleep(this.collectMs), this.player.ready]);
+      while (this.queue.length > 0) {
+        const round = this.takeRound();
+        if (round.length > 0) await this.say(round);
       }
     } finally {
       this.pumping = false;
     }
+  }
+
+  /** Empties the queue into a round, dropping what is no longer true. */
+  private takeRound(): Announcement[] {
+    const taken = this.queue.splice(0);
+    const round: Announcement[] = [];
+    taken.forEach((a, i) => {
+      const reason = (this.hall && staleReason(a, this.hall)) ?? (taken.slice(i + 1).some((b) => b.ticketId === a.ticketId) ? 'said_later' : null);
+      if (reason) a.dropped = reason;
+      else round.push(a);
+    });
+    if (round.length < taken.length) this.changed();
+    return round;
+  }
+
+  private async say(round: Announcement[]): Promise<void> {
+    const form = round.length > 1 || round[0]!.waited ? 'short' : 'full';
+    for (const a of round) {
+      a.form = form;
+      a.clips = [...sentenceClips(a.label, a.counter, 'ar', form), '||', ...sentenceClips(a.label, a.counter, 'en', form)];
+    }
+    const timeline = layout(roundSteps(round, form), (name) => this.player.durationOf(name));
+    const timers: ReturnType<typeof setTimeout>[] = [];
+    let result: PlayResult;
+    try {
+      result = await this.player.play(timeline, () => {
+        for (const m of timeline.marks) timers.push(setTimeout(() => this.speaking(round[m.index]!), m.at * 1000));
+      });
+    } catch {
+      result = { audible: false, missing: [] };
+    }
+    for (const t of timers) clearTimeout(t);
+    // Silent: still each call in turn, briefly, so the order (and the highlight) stays observable.
+    if (!result.audible)
+      for (const a of round) {
+        this.speaking(a);
+        await sleep(200);
+      }
+    const now = Date.now();
+    for (const a of round) {
+      a.playedAt = now;
+      a.silent = !result.audible;
+      this.played.push(a);
+    }
+    if (this.played.length > KEEP) this.played.splice(0, this.played.length - KEEP);
+    this.current = null;
+    this.changed();
+  }
+
+  /** `a`'s words are being said now. */
+  private speaking(a: Announcement): void {
+    a.startedAt ??= Date.now();
+    this.current = a;
+    this.changed();
   }
 
   /** The live test hook (window.__announcer). */

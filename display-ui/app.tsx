@@ -104,11 +104,12 @@ function CurrentPanel({ items, fresh, speaking }: { items: CallItem[]; fresh: Se
         {items.map((c) => (
           <li
             key={c.ticketId}
-            class={`call${fresh.has(c.ticketId) ? ' fresh' : ''}${speaking === c.ticketId ? ' speaking' : ''}`}
+            class={`call${fresh.has(c.ticketId) ? ' fresh' : ''}${speaking === c.ticketId ? ' speaking' : speaking ? ' quiet' : ''}`}
             data-testid={`call-${c.label}`}
             data-label={c.label}
             data-counter={c.counter}
             data-fresh={fresh.has(c.ticketId) ? '1' : '0'}
+            data-speaking={speaking === c.ticketId ? '1' : '0'}
           >
             <div class="call-part call-ticket">
               <span class="call-caption">
@@ -339,6 +340,7 @@ export function DisplayApp({ config, player, pairError = null }: { config: Displ
         // A new picture of the hall: nothing of it is announced or highlighted.
         recalledAt.current.clear();
         freshUntil.current.clear();
+        announcer.observe(s);
         setUnpaired(false);
         setState(s);
         setSeq(n);
@@ -397,7 +399,7 @@ export function DisplayApp({ config, player, pairError = null }: { config: Displ
   const timeZone = state?.settings.timeZone ?? DEFAULT_TIME_ZONE;
   const hallNow = nowLocal + (beat?.offsetMs ?? 0);
   const recent = state ? recentCalls(state, recalledAt.current, config.recent) : [];
-  const current = currentCalls(recent, freshUntil.current, nowLocal, MAX_CURRENT);
+  const current = currentCalls(recent, freshUntil.current, nowLocal, MAX_CURRENT, speaking);
   const currentIds = new Set(current.items.map((c) => c.ticketId));
   const tiles = state ? queueTiles(state, S.appointments) : [];
   const hallName = state?.settings.hallName ?? DEFAULT_SETTINGS.hallName;

@@ -234,12 +234,68 @@ export function labelClips(label: string, lang: VoiceLang): string[] {
 /** A pause between parts of the sentence (marks the comma in "ticket B 12, counter 3"). */
 export const PAUSE = '|';
 
-/** One language's sentence: "ticket <label> | counter <n>". */
-export function sentenceClips(label: string, counter: number, lang: VoiceLang): string[] {
-  return [`${lang}-ticket`, ...labelClips(label, lang), PAUSE, `${lang}-counter`, ...numberClips(counter, lang)];
+/**
+ * One language's sentence for one call. The full form, "ticket <label> | counter <n>", when the
+ * call is alone; the short form, "<label> | counter <n>", when calls are queued (no filler word).
+ */
+export function sentenceClips(label: string, counter: number, lang: VoiceLang, form: 'full' | 'short' = 'full'): string[] {
+  const ticket = form === 'full' ? [`${lang}-ticket`] : [];
+  return [...ticket, ...labelClips(label, lang), PAUSE, `${lang}-counter`, ...numberClips(counter, lang)];
 }
 
-/** The whole announcement as clip names: chime, Arabic, English (PAUSE marks the pauses). */
-export function announcementClips(label: string, counter: number): { ar: string[]; en: string[] } {
-  return { ar: sentenceClips(label, counter, 'ar'), en: sentenceClips(label, counter, 'en') };
+/** Gaps, in seconds. The speech starts while the chime's last tone fades (at most `chimeMax` in). */
+export const GAP = { chimeMax: 1.0, afterChime: 0.15, word: 0.03, pause: 0.2, betweenCalls: 0.35, betweenLanguages: 0.5 };
+
+/** What a round of announcements is made of: a clip, a silence, or "call `mark` starts being said here". */
+export type Step = { clip: string; advance?: number } | { gap: number } | { mark: number };
+
+/**
+ * One round: the chime once, then every call in Arabic, then every call in English. A lone call
+ * is the full form; a round of several (or a call that had to wait) is the short form, so a burst
+ * of calls is said as one list instead of one long announcement after another.
+ */
+export function roundSteps(calls: { label: string; counter: number }[], form: 'full' | 'short'): Step[] {
+  const steps: Step[] = [{ clip: 'chime', advance: GAP.chimeMax }, { gap: GAP.afterChime }];
+  (['ar', 'en'] as const).forEach((lang, l) => {
+    if (l > 0) steps.push({ gap: GAP.betweenLanguages });
+    calls.forEach((c, i) => {
+      if (i > 0) steps.push({ gap: GAP.betweenCalls });
+      steps.push({ mark: i });
+      for (const name of sentenceClips(c.label, c.counter, lang, form)) steps.push(name === PAUSE ? { gap: GAP.pause } : { clip: name }, { gap: GAP.word });
+    });
+  });
+  return steps;
+}
+
+export interface Timeline {
+  /** Each clip and when it starts (seconds from the round's start). */
+  clips: { name: string; at: number }[];
+  /** When each call's words start, in order (a call has one mark per language). */
+  marks: { index: number; at: number }[];
+  /** When the last sound ends. */
+  end: number;
+  /** Clips the set lacks (skipped). */
+  missing: string[];
+}
+
+/** Lays a round out in time from the clips' durations (seconds; undefined: the clip is missing). */
+export function layout(steps: Step[], durationOf: (name: string) => number | undefined): Timeline {
+  const out: Timeline = { clips: [], marks: [], end: 0, missing: [] };
+  let t = 0;
+  for (const step of steps) {
+    if ('gap' in step) t += step.gap;
+    else if ('mark' in step) out.marks.push({ index: step.mark, at: t });
+    else {
+      const d = durationOf(step.clip);
+      if (d === undefined) {
+        out.missing.push(step.clip);
+        continue;
+      }
+      out.clips.push({ name: step.clip, at: t });
+      out.end = Math.max(out.end, t + d);
+      t += Math.min(d, step.advance ?? Infinity);
+    }
+  }
+  out.end = Math.max(out.end, t);
+  return out;
 }

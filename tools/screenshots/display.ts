@@ -80,7 +80,7 @@ const BOARD_RULES: LayoutRules = {
 async function shot(page: Page, file: string) {
   console.log(`${file}: seq ${await page.locator('.board').getAttribute('data-seq')}`);
   // Stop the pulse mid-frame so the picture is steady, audit, then let it run again.
-  await page.addStyleTag({ content: '.call.fresh { animation-play-state: paused !important; }' }).catch(() => {});
+  await page.addStyleTag({ content: '.call.fresh, .call.speaking { animation-play-state: paused !important; }' }).catch(() => {});
   await run.audit(page, file, BOARD_RULES);
   await run.screenshot(page, file);
 }
