@@ -93,3 +93,11 @@ export function queueTiles(state: PublicHallState, appointmentsName: { ar: strin
   }
   return tiles;
 }
+
+/** The counters open now, by number; `paused` ones are open but not calling (a break). */
+export function openCounters(state: PublicHallState): { number: number; paused: boolean }[] {
+  return Object.values(state.counters)
+    .filter((c) => c.active && c.open && !state.outOfService[String(c.number)])
+    .sort((a, b) => a.number - b.number)
+    .map((c) => ({ number: c.number, paused: c.paused }));
+}
