@@ -71,6 +71,8 @@ const BOARD_RULES: LayoutRules = {
   skip: 'svg, .ticker-line',
   checkHidden: true,
   scrollingIsClipping: true,
+  // a long hall or counter name ends in "…" by design
+  ellipsisOk: true,
   containers: '.panel, .call, .recent-item, .queue, .offline, .sound-hint',
   containerSkip: 'svg',
   stacks: '.call, .recent-item, .queue, .queue-names, .clock, .brand, .bi',
