@@ -204,6 +204,7 @@ describe('a morning in the hall', () => {
     await laptop.goto(`${hub.url}/display?sound=0`);
     await laptop.getByTestId(`recent-${noShow}`).locator('.recent-mark').waitFor();
     expect((await textSizes(laptop)).filter((t) => t.px < 0.026 * DESK.height - 0.1)).toEqual([]);
+    await laptop.locator('.ticker-msg').evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished))); // its fade-in
     await screenshot(laptop, 'display-1366x768');
   });
 
