@@ -1,13 +1,14 @@
 // The announcement queue. Every `ticket_called` / `ticket_recalled` event that arrives in a delta
 // is queued once; the queue is said in rounds, in arrival order, and keeps up with the board:
 //
-// - A round is everything queued when the speaker is free: the chime once, every call in Arabic,
-//   then every call in English. A lone call is the full form («التذكرة B 12، الشباك 3»); calls that
-//   are queued together, or had to wait, are the short form («B 12، الشباك 3»). A call arriving
-//   on an idle speaker waits `collectMs` so that a burst of calls makes one round.
-// - A call that is no longer true when its round is formed is dropped, not said: its ticket is no
-//   longer called at that counter (no-show, finished, sent back), the counter has called another,
-//   or the same ticket is queued again behind it.
+// - A round: the chime once, every call in Arabic, then every call in English, one call at a
+//   time; calls queued while the Arabic list runs join it. A lone call is the full form
+//   («التذكرة B 12، الشباك 3»); calls queued together, or that had to wait, the short form
+//   («B 12، الشباك 3»). A call arriving on an idle speaker waits `collectMs` so that a burst of
+//   calls starts one round.
+// - A call that is no longer true when its turn comes (in either language) is dropped, not said:
+//   its ticket is no longer called at that counter (no-show, finished, sent back), the counter has
+//   called another, or the same ticket is queued again behind it.
 // - `current` is the call being said at this moment; the board highlights exactly that one.
 //
 // - Dedupe: by the event's sequence number, ticket and time (`seq:ticketId:at`). A delta the feed
@@ -22,7 +23,7 @@
 //   window.__announcer      { played, queue, current, queueLength, sound, clipCount, missingClips }
 import type { PublicHallEvent } from '../protocol/events.ts';
 import type { PublicHallState } from '../protocol/state.ts';
-import { layout, roundSteps, sentenceClips } from './voice/clips.ts';
+import { CHIME, callSteps, GAP, layout, sentenceClips, type VoiceLang } from './voice/clips.ts';
 import type { PlayResult, SoundState, VoicePlayer } from './voice/player.ts';
 
 export interface Announcement {
@@ -164,55 +165,79 @@ export class Announcer {
     this.pumping = true;
     try {
       await Promise.all([sleep(this.collectMs), this.player.ready]);
-      while (this.queue.length > 0) {
-        const round = this.takeRound();
-        if (round.length > 0) await this.say(round);
-      }
+      while (this.queue.length > 0) await this.round();
     } finally {
       this.pumping = false;
     }
   }
 
-  /** Empties the queue into a round, dropping what is no longer true. */
-  private takeRound(): Announcement[] {
+  /**
+   * Empties the queue into `into`, dropping what is no longer true. The calls of a round that
+   * starts with one call that did not wait are the full form; all others the short form.
+   */
+  private admit(into: Announcement[], roundStart: boolean): void {
     const taken = this.queue.splice(0);
-    const round: Announcement[] = [];
-    taken.forEach((a, i) => {
-      const reason = (this.hall && staleReason(a, this.hall)) ?? (taken.slice(i + 1).some((b) => b.ticketId === a.ticketId) ? 'said_later' : null);
-      if (reason) a.dropped = reason;
-      else round.push(a);
+    const kept = taken.filter((a, i) => {
+      a.dropped = this.staleNow(a) ?? (taken.slice(i + 1).some((b) => b.ticketId === a.ticketId) ? 'said_later' : undefined);
+      return !a.dropped;
     });
-    if (round.length < taken.length) this.changed();
-    return round;
-  }
-
-  private async say(round: Announcement[]): Promise<void> {
-    const form = round.length > 1 || round[0]!.waited ? 'short' : 'full';
-    for (const a of round) {
+    const form = roundStart && kept.length === 1 && !kept[0]!.waited ? 'full' : 'short';
+    for (const a of kept) {
       a.form = form;
       a.clips = [...sentenceClips(a.label, a.counter, 'ar', form), '||', ...sentenceClips(a.label, a.counter, 'en', form)];
     }
-    const timeline = layout(roundSteps(round, form), (name) => this.player.durationOf(name));
-    const timers: ReturnType<typeof setTimeout>[] = [];
-    let result: PlayResult;
-    try {
-      result = await this.player.play(timeline, () => {
-        for (const m of timeline.marks) timers.push(setTimeout(() => this.speaking(round[m.index]!), m.at * 1000));
-      });
-    } catch {
-      result = { audible: false, missing: [] };
-    }
-    for (const t of timers) clearTimeout(t);
-    // Silent: still each call in turn, briefly, so the order (and the highlight) stays observable.
-    if (!result.audible)
-      for (const a of round) {
+    into.push(...kept);
+    if (kept.length < taken.length) this.changed();
+  }
+
+  private staleNow(a: Announcement): StaleReason | undefined {
+    return (this.hall && staleReason(a, this.hall)) ?? undefined;
+  }
+
+  /**
+   * One round: the chime, every call in Arabic, then every call in English, one call at a time.
+   * Calls queued meanwhile join the Arabic list while it runs; a call that stops being true is
+   * dropped before its turn (in either language).
+   */
+  private async round(): Promise<void> {
+    const arabic: Announcement[] = [];
+    const said: Announcement[] = [];
+    this.admit(arabic, true);
+    let lead = CHIME;
+    /** Says `a` in `lang`; true if it was heard. */
+    const say = async (a: Announcement, lang: VoiceLang): Promise<boolean> => {
+      const timeline = layout(callSteps(lead, a, lang, a.form!), (name) => this.player.durationOf(name));
+      lead = [{ gap: GAP.betweenCalls }];
+      const timers: ReturnType<typeof setTimeout>[] = [];
+      let result: PlayResult;
+      try {
+        result = await this.player.play(timeline, () => {
+          for (const at of timeline.marks) timers.push(setTimeout(() => this.speaking(a), at * 1000));
+        });
+      } catch {
+        result = { audible: false, missing: [] };
+      }
+      for (const t of timers) clearTimeout(t);
+      // Silent: still each call in turn, briefly, so the order (and the highlight) stays observable.
+      if (!result.audible) {
         this.speaking(a);
         await sleep(200);
       }
-    const now = Date.now();
-    for (const a of round) {
-      a.playedAt = now;
-      a.silent = !result.audible;
+      return result.audible;
+    };
+    for (let a = arabic.shift(); a; a = arabic.shift()) {
+      a.dropped = this.staleNow(a);
+      if (a.dropped) continue;
+      await say(a, 'ar');
+      said.push(a);
+      this.admit(arabic, false);
+    }
+    if (said.length > 0) lead = [{ gap: GAP.betweenLanguages }];
+    for (const a of said) {
+      a.dropped = this.staleNow(a);
+      if (a.dropped) continue;
+      a.silent = !(await say(a, 'en'));
+      a.playedAt = Date.now();
       this.played.push(a);
     }
     if (this.played.length > KEEP) this.played.splice(0, this.played.length - KEEP);

@@ -244,47 +244,43 @@ export function sentenceClips(label: string, counter: number, lang: VoiceLang, f
 }
 
 /** Gaps, in seconds. The speech starts while the chime's last tone fades (at most `chimeMax` in). */
-export const GAP = { chimeMax: 1.0, afterChime: 0.15, word: 0.03, pause: 0.2, betweenCalls: 0.35, betweenLanguages: 0.5 };
+// (The player adds ~0.13 s around each piece: between calls and languages the pauses are ~0.35 and ~0.5 s.)
+export const GAP = { chimeMax: 1.0, afterChime: 0.15, word: 0.03, pause: 0.2, betweenCalls: 0.22, betweenLanguages: 0.37 };
 
-/** What a round of announcements is made of: a clip, a silence, or "call `mark` starts being said here". */
-export type Step = { clip: string; advance?: number } | { gap: number } | { mark: number };
+/** What a piece of speech is made of: a clip, a silence, or "the call's words start here". */
+export type Step = { clip: string; advance?: number } | { gap: number } | { mark: true };
+
+/** Opens a round of calls: the chime, and the speech starts while its last tone fades. */
+export const CHIME: Step[] = [{ clip: 'chime', advance: GAP.chimeMax }, { gap: GAP.afterChime }];
 
 /**
- * One round: the chime once, then every call in Arabic, then every call in English. A lone call
- * is the full form; a round of several (or a call that had to wait) is the short form, so a burst
- * of calls is said as one list instead of one long announcement after another.
+ * One call in one language, after `lead` (the chime, or the pause after the call before it). A
+ * round says every call in Arabic, then every call in English, one such piece at a time.
  */
-export function roundSteps(calls: { label: string; counter: number }[], form: 'full' | 'short'): Step[] {
-  const steps: Step[] = [{ clip: 'chime', advance: GAP.chimeMax }, { gap: GAP.afterChime }];
-  (['ar', 'en'] as const).forEach((lang, l) => {
-    if (l > 0) steps.push({ gap: GAP.betweenLanguages });
-    calls.forEach((c, i) => {
-      if (i > 0) steps.push({ gap: GAP.betweenCalls });
-      steps.push({ mark: i });
-      for (const name of sentenceClips(c.label, c.counter, lang, form)) steps.push(name === PAUSE ? { gap: GAP.pause } : { clip: name }, { gap: GAP.word });
-    });
-  });
+export function callSteps(lead: Step[], call: { label: string; counter: number }, lang: VoiceLang, form: 'full' | 'short'): Step[] {
+  const steps: Step[] = [...lead, { mark: true }];
+  for (const name of sentenceClips(call.label, call.counter, lang, form)) steps.push(name === PAUSE ? { gap: GAP.pause } : { clip: name }, { gap: GAP.word });
   return steps;
 }
 
 export interface Timeline {
-  /** Each clip and when it starts (seconds from the round's start). */
+  /** Each clip and when it starts (seconds from the piece's start). */
   clips: { name: string; at: number }[];
-  /** When each call's words start, in order (a call has one mark per language). */
-  marks: { index: number; at: number }[];
+  /** When the call's words start. */
+  marks: number[];
   /** When the last sound ends. */
   end: number;
   /** Clips the set lacks (skipped). */
   missing: string[];
 }
 
-/** Lays a round out in time from the clips' durations (seconds; undefined: the clip is missing). */
+/** Lays a piece out in time from the clips' durations (seconds; undefined: the clip is missing). */
 export function layout(steps: Step[], durationOf: (name: string) => number | undefined): Timeline {
   const out: Timeline = { clips: [], marks: [], end: 0, missing: [] };
   let t = 0;
   for (const step of steps) {
     if ('gap' in step) t += step.gap;
-    else if ('mark' in step) out.marks.push({ index: step.mark, at: t });
+    else if ('mark' in step) out.marks.push(t);
     else {
       const d = durationOf(step.clip);
       if (d === undefined) {
