@@ -10,7 +10,7 @@ import { publicFeed } from '../ui-kit/hall-feed.ts';
 import { hubSocket } from '../ui-kit/hub-socket.ts';
 import { DEFAULT_TIME_ZONE, formatDate, formatTime } from '../ui-kit/i18n.ts';
 import { Announcer } from './announcer.ts';
-import { currentCalls, queueTiles, recentCalls, type CallItem, type QueueTile } from './board.ts';
+import { currentCalls, openCounters, queueTiles, recentCalls, type CallItem, type QueueTile } from './board.ts';
 import type { DisplayConfig } from './config.ts';
 import { Heartbeat, type HeartbeatState } from './heartbeat.ts';
 import { S, type Bilingual } from './strings.ts';
@@ -89,7 +89,17 @@ function Clock({ hallNow, timeZone }: { hallNow: number; timeZone: string }) {
   );
 }
 
-function CurrentPanel({ items, fresh, speaking }: { items: CallItem[]; fresh: Set<string>; speaking: string | null }) {
+function CurrentPanel({
+  items,
+  fresh,
+  speaking,
+  open,
+}: {
+  items: CallItem[];
+  fresh: Set<string>;
+  speaking: string | null;
+  open: { number: number; paused: boolean }[];
+}) {
   return (
     <section class={`panel current count-${Math.max(1, items.length)}`} aria-live="polite">
       <h2 class="panel-title">
@@ -104,11 +114,12 @@ function CurrentPanel({ items, fresh, speaking }: { items: CallItem[]; fresh: Se
         {items.map((c) => (
           <li
             key={c.ticketId}
-            class={`call${fresh.has(c.ticketId) ? ' fresh' : ''}${speaking === c.ticketId ? ' speaking' : ''}`}
+            class={`call${fresh.has(c.ticketId) ? ' fresh' : ''}${speaking === c.ticketId ? ' speaking' : speaking ? ' quiet' : ''}`}
             data-testid={`call-${c.label}`}
             data-label={c.label}
             data-counter={c.counter}
             data-fresh={fresh.has(c.ticketId) ? '1' : '0'}
+            data-speaking={speaking === c.ticketId ? '1' : '0'}
           >
             <div class="call-part call-ticket">
               <span class="call-caption">
@@ -131,6 +142,7 @@ function CurrentPanel({ items, fresh, speaking }: { items: CallItem[]; fresh: Se
           </li>
         ))}
       </ul>
+      <OpenCounters counters={open} />
     </section>
   );
 }
@@ -165,11 +177,33 @@ function RecentPanel({ items, currentIds, rows }: { items: CallItem[]; currentId
             data-status={c.status}
           >
             <Label label={c.label} class="recent-label" />
-            <span class="recent-counter ltr-num">{c.counter}</span>
+            {c.status === 'no_show' ? <Bi text={S.noShow} class="recent-mark" /> : <span class="recent-counter ltr-num">{c.counter}</span>}
           </li>
         ))}
       </ol>
     </section>
+  );
+}
+
+/** Which counters are open now (a paused one is dimmed): citizens see where service is running. */
+function OpenCounters({ counters }: { counters: { number: number; paused: boolean }[] }) {
+  return (
+    <div class="open-counters" data-testid="display-open-counters" data-open={counters.map((c) => c.number).join(' ')}>
+      <Bi text={S.openCounters} class="open-title" />
+      <span class="open-list">
+        {counters.length === 0 && <Bi text={S.noneOpen} class="open-none" />}
+        {counters.map((c) => (
+          <span
+            key={c.number}
+            class={`open-chip ltr-num${c.paused ? ' paused' : ''}`}
+            data-testid={`open-counter-${c.number}`}
+            data-paused={c.paused ? '1' : '0'}
+          >
+            {c.number}
+          </span>
+        ))}
+      </span>
+    </div>
   );
 }
 
@@ -339,6 +373,7 @@ export function DisplayApp({ config, player, pairError = null }: { config: Displ
         // A new picture of the hall: nothing of it is announced or highlighted.
         recalledAt.current.clear();
         freshUntil.current.clear();
+        announcer.observe(s);
         setUnpaired(false);
         setState(s);
         setSeq(n);
@@ -397,7 +432,7 @@ export function DisplayApp({ config, player, pairError = null }: { config: Displ
   const timeZone = state?.settings.timeZone ?? DEFAULT_TIME_ZONE;
   const hallNow = nowLocal + (beat?.offsetMs ?? 0);
   const recent = state ? recentCalls(state, recalledAt.current, config.recent) : [];
-  const current = currentCalls(recent, freshUntil.current, nowLocal, MAX_CURRENT);
+  const current = currentCalls(recent, freshUntil.current, nowLocal, MAX_CURRENT, speaking);
   const currentIds = new Set(current.items.map((c) => c.ticketId));
   const tiles = state ? queueTiles(state, S.appointments) : [];
   const hallName = state?.settings.hallName ?? DEFAULT_SETTINGS.hallName;
@@ -426,7 +461,7 @@ export function DisplayApp({ config, player, pairError = null }: { config: Displ
   } else {
     main = (
       <main class={`board-main${offline ? ' stale' : ''}`}>
-        <CurrentPanel items={current.items} fresh={current.fresh} speaking={speaking} />
+        <CurrentPanel items={current.items} fresh={current.fresh} speaking={speaking} open={openCounters(state)} />
         <RecentPanel items={recent} currentIds={currentIds} rows={config.recent} />
         <WaitingPanel tiles={tiles} />
       </main>

@@ -39,13 +39,15 @@ export function recentCalls(state: PublicHallState, recalledAt: ReadonlyMap<stri
 /**
  * The big "now calling" panel: the calls still highlighted (called or recalled in the last few
  * seconds and not finished since), up to `max`; when none is, the latest call that is still
- * waiting for its citizen (status called).
+ * waiting for its citizen (status called). The call being announced (`speaking`) is always there,
+ * first, so what the board highlights is what the loudspeaker says even when the voice lags.
  */
 export function currentCalls(
   recent: CallItem[],
   freshUntil: ReadonlyMap<string, number>,
   nowLocal: number,
   max: number,
+  speaking: string | null = null,
 ): { items: CallItem[]; fresh: Set<string> } {
   const fresh = new Set<string>();
   for (const c of recent) {
@@ -53,9 +55,11 @@ export function currentCalls(
     const live = c.status === 'called' || c.status === 'serving';
     if (live && (freshUntil.get(c.ticketId) ?? 0) > nowLocal) fresh.add(c.ticketId);
   }
-  if (fresh.size > 0) return { items: recent.filter((c) => fresh.has(c.ticketId)).slice(0, max), fresh };
   const latest = recent[0];
-  return { items: latest && latest.status === 'called' ? [latest] : [], fresh };
+  let items = fresh.size > 0 ? recent.filter((c) => fresh.has(c.ticketId)) : latest && latest.status === 'called' ? [latest] : [];
+  const spoken = speaking === null ? undefined : recent.find((c) => c.ticketId === speaking);
+  if (spoken) items = [spoken, ...items.filter((c) => c !== spoken)];
+  return { items: items.slice(0, max), fresh };
 }
 
 export interface QueueTile {
@@ -88,4 +92,12 @@ export function queueTiles(state: PublicHallState, appointmentsName: { ar: strin
     tiles.push({ prefix: s.prefix, nameAr: s.nameAr, nameEn: s.nameEn, waiting: counts[s.prefix] ?? 0, appointments: false, colour: s.colour });
   }
   return tiles;
+}
+
+/** The counters open now, by number; `paused` ones are open but not calling (a break). */
+export function openCounters(state: PublicHallState): { number: number; paused: boolean }[] {
+  return Object.values(state.counters)
+    .filter((c) => c.active && c.open && !state.outOfService[String(c.number)])
+    .sort((a, b) => a.number - b.number)
+    .map((c) => ({ number: c.number, paused: c.paused }));
 }

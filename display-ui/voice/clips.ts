@@ -234,12 +234,64 @@ export function labelClips(label: string, lang: VoiceLang): string[] {
 /** A pause between parts of the sentence (marks the comma in "ticket B 12, counter 3"). */
 export const PAUSE = '|';
 
-/** One language's sentence: "ticket <label> | counter <n>". */
-export function sentenceClips(label: string, counter: number, lang: VoiceLang): string[] {
-  return [`${lang}-ticket`, ...labelClips(label, lang), PAUSE, `${lang}-counter`, ...numberClips(counter, lang)];
+/**
+ * One language's sentence for one call. The full form, "ticket <label> | counter <n>", when the
+ * call is alone; the short form, "<label> | counter <n>", when calls are queued (no filler word).
+ */
+export function sentenceClips(label: string, counter: number, lang: VoiceLang, form: 'full' | 'short' = 'full'): string[] {
+  const ticket = form === 'full' ? [`${lang}-ticket`] : [];
+  return [...ticket, ...labelClips(label, lang), PAUSE, `${lang}-counter`, ...numberClips(counter, lang)];
 }
 
-/** The whole announcement as clip names: chime, Arabic, English (PAUSE marks the pauses). */
-export function announcementClips(label: string, counter: number): { ar: string[]; en: string[] } {
-  return { ar: sentenceClips(label, counter, 'ar'), en: sentenceClips(label, counter, 'en') };
+/** Gaps, in seconds. The speech starts while the chime's last tone fades (at most `chimeMax` in). */
+// (The player adds ~0.13 s around each piece: between calls and languages the pauses are ~0.35 and ~0.5 s.)
+export const GAP = { chimeMax: 1.0, afterChime: 0.15, word: 0.03, pause: 0.2, betweenCalls: 0.22, betweenLanguages: 0.37 };
+
+/** What a piece of speech is made of: a clip, a silence, or "the call's words start here". */
+export type Step = { clip: string; advance?: number } | { gap: number } | { mark: true };
+
+/** Opens a round of calls: the chime, and the speech starts while its last tone fades. */
+export const CHIME: Step[] = [{ clip: 'chime', advance: GAP.chimeMax }, { gap: GAP.afterChime }];
+
+/**
+ * One call in one language, after `lead` (the chime, or the pause after the call before it). A
+ * round says every call in Arabic, then every call in English, one such piece at a time.
+ */
+export function callSteps(lead: Step[], call: { label: string; counter: number }, lang: VoiceLang, form: 'full' | 'short'): Step[] {
+  const steps: Step[] = [...lead, { mark: true }];
+  for (const name of sentenceClips(call.label, call.counter, lang, form)) steps.push(name === PAUSE ? { gap: GAP.pause } : { clip: name }, { gap: GAP.word });
+  return steps;
+}
+
+export interface Timeline {
+  /** Each clip and when it starts (seconds from the piece's start). */
+  clips: { name: string; at: number }[];
+  /** When the call's words start. */
+  marks: number[];
+  /** When the last sound ends. */
+  end: number;
+  /** Clips the set lacks (skipped). */
+  missing: string[];
+}
+
+/** Lays a piece out in time from the clips' durations (seconds; undefined: the clip is missing). */
+export function layout(steps: Step[], durationOf: (name: string) => number | undefined): Timeline {
+  const out: Timeline = { clips: [], marks: [], end: 0, missing: [] };
+  let t = 0;
+  for (const step of steps) {
+    if ('gap' in step) t += step.gap;
+    else if ('mark' in step) out.marks.push(t);
+    else {
+      const d = durationOf(step.clip);
+      if (d === undefined) {
+        out.missing.push(step.clip);
+        continue;
+      }
+      out.clips.push({ name: step.clip, at: t });
+      out.end = Math.max(out.end, t + d);
+      t += Math.min(d, step.advance ?? Infinity);
+    }
+  }
+  out.end = Math.max(out.end, t);
+  return out;
 }

@@ -5,7 +5,7 @@
 // Autoplay: without a user gesture Chromium keeps an AudioContext suspended. On an unattended TV
 // start Chromium with `--autoplay-policy=no-user-gesture-required` (see display-ui/main.tsx); else
 // the first tap on the screen unlocks the sound, and until then announcements are recorded but silent.
-import { PAUSE } from './clips.ts';
+import type { Timeline } from './clips.ts';
 
 // The clips are bundled by Vite as separate, hashed files (served by the hub under /assets/). A
 // recorded replacement may be .opus, .ogg, .mp3, .m4a or .wav, under the same base name.
@@ -29,9 +29,6 @@ export interface PlayResult {
   /** Clips of the announcement that the set lacks (skipped). */
   missing: string[];
 }
-
-/** Gaps, in seconds. The speech starts while the chime's last tone fades (at most `chimeMax` in). */
-const GAP = { chimeMax: 1.3, afterChime: 0.2, word: 0.04, pause: 0.25, betweenLanguages: 0.6 };
 
 export class VoicePlayer {
   private ctx: AudioContext | null = null;
@@ -111,56 +108,41 @@ export class VoicePlayer {
         .then(() => this.changed());
   }
 
+  /** A clip's length in seconds; undefined while it is not loaded (or failed). */
+  durationOf(name: string): number | undefined {
+    return this.buffers.get(name)?.duration;
+  }
+
   /**
-   * Says one announcement: the chime, then each language's clips (PAUSE marks a comma). Resolves
-   * when it has finished; at once (not audible) when the sound is blocked or off.
+   * Plays a round laid out by `layout` (clips.ts), sample-accurately. Calls `onStart` when its
+   * time 0 is about to sound, and resolves when it has finished; at once (not audible, no
+   * `onStart`) when the sound is blocked or off.
    */
-  async play(parts: string[][], chime = true): Promise<PlayResult> {
-    const missing: string[] = [];
+  async play(timeline: Timeline, onStart: () => void): Promise<PlayResult> {
     const ctx = this.ctx;
-    if (!ctx || this.muted) return { audible: false, missing };
+    if (!ctx || this.muted) return { audible: false, missing: [] };
     if (ctx.state !== 'running') {
       // Try anyway: with the autoplay flag (or after a tap) this succeeds at once.
       const resumed = ctx.resume().catch(() => {});
       await Promise.race([resumed, sleep(150)]);
-      if ((ctx.state as AudioContextState) !== 'running') return { audible: false, missing };
+      if ((ctx.state as AudioContextState) !== 'running') return { audible: false, missing: [] };
     }
     await this.ready;
-
-    const start = ctx.currentTime + 0.08;
-    let t = start;
-    let end = t;
-    const add = (name: string, maxAdvance = Infinity) => {
+    const lead = 0.08;
+    const start = ctx.currentTime + lead;
+    for (const { name, at } of timeline.clips) {
       const buf = this.buffers.get(name);
-      if (!buf) {
-        missing.push(name);
-        return;
-      }
+      if (!buf) continue;
       const src = ctx.createBufferSource();
       src.buffer = buf;
       src.connect(ctx.destination);
-      src.start(t);
-      end = Math.max(end, t + buf.duration);
-      t += Math.min(buf.duration, maxAdvance);
-    };
-    if (chime) {
-      add('chime', GAP.chimeMax);
-      t += GAP.afterChime;
+      src.start(start + at);
     }
-    parts.forEach((clips, i) => {
-      if (i > 0) t += GAP.betweenLanguages;
-      for (const name of clips) {
-        if (name === PAUSE) t += GAP.pause;
-        else {
-          add(name);
-          t += GAP.word;
-        }
-      }
-    });
+    setTimeout(onStart, lead * 1000);
     // Wait on the wall clock, not on `ended` events: a context suspended mid-way (an audio
     // device change) must not stall the queue.
-    await sleep((Math.max(t, end) - ctx.currentTime) * 1000 + 50);
-    return { audible: true, missing };
+    await sleep((start + timeline.end - ctx.currentTime) * 1000 + 50);
+    return { audible: true, missing: timeline.missing };
   }
 }
 

@@ -66,6 +66,30 @@ async function counterTerminal(username: string, n: number, lang: 'ar' | 'en' = 
 }
 
 const state = (page: Page) => page.getByTestId('counter-state').getAttribute('data-value');
+
+/** The rendered font size of every visible text on the display board (each element with text of its own). */
+const textSizes = (page: Page) =>
+  page.evaluate(() => {
+    const out: { where: string; text: string; px: number; lang: string }[] = [];
+    for (const el of Array.from(document.querySelectorAll('.board *'))) {
+      const own = Array.from(el.childNodes)
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent!.trim())
+        .join(' ')
+        .trim();
+      const r = el.getBoundingClientRect();
+      if (!own || r.width === 0 || r.height === 0) continue;
+      const path: string[] = [];
+      for (let e: Element | null = el; e && !e.classList.contains('board'); e = e.parentElement) path.push(e.className.toString());
+      out.push({
+        where: path.join(' < '),
+        text: own.slice(0, 30),
+        px: Number.parseFloat(getComputedStyle(el).fontSize),
+        lang: el.closest('[lang]')!.getAttribute('lang')!,
+      });
+    }
+    return out;
+  });
 const currentLabel = async (page: Page) => (await page.getByTestId('current-label').innerText()).trim();
 const announcements = (page: Page) =>
   page.evaluate(
@@ -195,6 +219,30 @@ describe('a morning in the hall', () => {
     await done.waitFor();
     expect(await done.innerText()).toBe(`سُجّلت التذكرة ${label} «لم يحضر» وخرجت من الدور.`);
     await shots(c1, 'idle');
+  });
+
+  it('the board reads from 10 m: no text under 28 px at 1920×1080, the no-show marked, the open counters shown', async () => {
+    const noShow = Object.values(hub.hub.current.tickets).find((t) => t.status === 'no_show')!.label;
+    const mark = display.getByTestId(`recent-${noShow}`).locator('.recent-mark');
+    await mark.waitFor();
+    expect(await mark.innerText()).toMatch(/لم يحضر[\s\S]*No-show/);
+    expect(await display.getByTestId('display-open-counters').getAttribute('data-open')).toBe('3 4');
+    await screenshot(display, 'display-tv-no-show');
+    const tv = await textSizes(display);
+    // The named secondary texts, then every text on the board.
+    const heads = tv.filter((t) => t.where.includes('recent-head')).map((t) => t.px);
+    const serviceNamesEn = tv.filter((t) => t.where.includes('queue-names') && t.lang === 'en').map((t) => t.px);
+    expect(heads).toHaveLength(4); // Ticket / Counter, in both languages
+    expect(serviceNamesEn.length).toBeGreaterThanOrEqual(5);
+    expect(Math.min(...heads, ...serviceNamesEn)).toBeGreaterThanOrEqual(28);
+    expect(tv.filter((t) => t.px < 28)).toEqual([]);
+    // A 1366×768 screen keeps the same proportions: nothing under 2.6 % of its height.
+    const { page: laptop } = await newPage(`dor_device=${deviceToken(hub, 'display')}`, DESK);
+    await laptop.goto(`${hub.url}/display?sound=0`);
+    await laptop.getByTestId(`recent-${noShow}`).locator('.recent-mark').waitFor();
+    expect((await textSizes(laptop)).filter((t) => t.px < 0.026 * DESK.height - 0.1)).toEqual([]);
+    await laptop.locator('.ticker-msg').evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished))); // its fade-in
+    await screenshot(laptop, 'display-1366x768');
   });
 
   it('a transfer keeps the number and the place in the new queue', async () => {

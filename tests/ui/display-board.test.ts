@@ -142,6 +142,18 @@ describe('the "now calling" panel', () => {
     expect(current.fresh.has(c1)).toBe(false);
   });
 
+  it('always shows the call being announced, first, even when its highlight has run out (the voice lags)', () => {
+    const { h, b1, b2, c1 } = threeCalls();
+    const recent = recentCalls(board(h), NO_RECALLS, 10);
+    const fresh = new Map([
+      [b2, NOW + 5 * SECOND],
+      [c1, NOW + 8 * SECOND],
+    ]);
+    expect(labels(currentCalls(recent, fresh, NOW, 2, b1).items)).toEqual(['B-001', 'C-001']);
+    expect(labels(currentCalls(recent, fresh, NOW, 2, c1).items)).toEqual(['C-001', 'B-002']);
+    expect(labels(currentCalls(recent, new Map(), NOW, 3, b1).items)).toEqual(['B-001', 'C-001']);
+  });
+
   it('keeps a highlighted call while its citizen is being served', () => {
     const { h, c1 } = threeCalls();
     h.run({ type: 'start', counter: 5 }, at('09:02') + SECOND);

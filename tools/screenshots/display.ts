@@ -1,4 +1,4 @@
-// Screenshots of the hall display board (1920×1080, 1280×720 and portrait 1080×1920) while a
+// Screenshots of the hall display board (1920×1080, 1366×768, 1280×720 and portrait 1080×1920) while a
 // believable morning runs, for people to look at. Not a test: it drives a running demo hub over
 // its REST API (a kiosk issues tickets, two counters call, recall and serve, an admin names a
 // counter, a supervisor broadcasts a ticker message), checks each screen for clipping and overflow,
@@ -22,6 +22,7 @@ const run = new ShotRun(args.out!);
 
 const SIZES = [
   { name: '1920x1080', width: 1920, height: 1080 },
+  { name: '1366x768', width: 1366, height: 768 },
   { name: '1280x720', width: 1280, height: 720 },
   { name: '1080x1920', width: 1080, height: 1920 },
 ] as const;
@@ -70,6 +71,8 @@ const BOARD_RULES: LayoutRules = {
   skip: 'svg, .ticker-line',
   checkHidden: true,
   scrollingIsClipping: true,
+  // a long hall or counter name ends in "…" by design
+  ellipsisOk: true,
   containers: '.panel, .call, .recent-item, .queue, .offline, .sound-hint',
   containerSkip: 'svg',
   stacks: '.call, .recent-item, .queue, .queue-names, .clock, .brand, .bi',
@@ -80,7 +83,7 @@ const BOARD_RULES: LayoutRules = {
 async function shot(page: Page, file: string) {
   console.log(`${file}: seq ${await page.locator('.board').getAttribute('data-seq')}`);
   // Stop the pulse mid-frame so the picture is steady, audit, then let it run again.
-  await page.addStyleTag({ content: '.call.fresh { animation-play-state: paused !important; }' }).catch(() => {});
+  await page.addStyleTag({ content: '.call.fresh, .call.speaking { animation-play-state: paused !important; }' }).catch(() => {});
   await run.audit(page, file, BOARD_RULES);
   await run.screenshot(page, file);
 }
@@ -150,6 +153,7 @@ async function main() {
     await admin.call('PUT', '/api/settings', {
       ...settings,
       kioskTicketsPerMinute: 1000,
+      noShowRequeueOnce: false, // a no-show stays in "Recent calls", marked as such
       tickerMessages: [
         { ar: 'للحجز اتصل على الخط الساخن 80008000 أو 17000000', en: 'To book a visit call the hotline 80008000 or 17000000' },
         {
@@ -179,11 +183,15 @@ async function main() {
     for (let i = 0; i < 16; i++) await kiosk.soft('POST', '/api/kiosk/tickets', { serviceId: ids[i % ids.length] ?? services[0] });
     for (const cpr of ['900000001', '900000002', '900000003']) await kiosk.soft('POST', '/api/kiosk/check-in', { cpr });
 
-    // Serve eight, alternating counters 3 and 4.
+    // Serve eight, alternating counters 3 and 4; one citizen does not come.
     for (let i = 0; i < 8; i++) {
       const c = i % 2 === 0 ? c1 : c2;
       const n = i % 2 === 0 ? 3 : 4;
       await c.call('POST', `/api/counters/${n}/call-next`);
+      if (i === 5) {
+        await c.call('POST', `/api/counters/${n}/no-show`);
+        continue;
+      }
       await c.call('POST', `/api/counters/${n}/start`);
       await c.call('POST', `/api/counters/${n}/finish`, { outcome: 'served', note: null });
     }
