@@ -19,7 +19,8 @@
 //   still runs and records every announcement, marked `silent`.
 //
 // Test hooks (read them, don't listen):
-//   window.__announcements  every announcement as it is QUEUED: { seq, ticketId, label, counter, kind, queuedAt, startedAt?, playedAt?, silent?, form?, dropped?, clips? }
+//   window.__announcements  every announcement as it is QUEUED:
+//                           { seq, ticketId, label, counter, kind, queuedAt, startedAt?, playedAt?, silent?, form?, dropped?, clips? }
 //   window.__announcer      { played, queue, current, queueLength, sound, clipCount, missingClips }
 import type { PublicHallEvent } from '../protocol/events.ts';
 import type { PublicHallState } from '../protocol/state.ts';
