@@ -16,7 +16,7 @@ import { kioskTimings, type KioskConfig } from './config.ts';
 import { t, type MessageKey } from './i18n.ts';
 import { GlobeIcon } from '../ui-kit/icons.tsx';
 import { PrinterIcon } from './icons.tsx';
-import { TicketRequests } from './requests.ts';
+import { retryAfterSeconds, TicketRequests } from './requests.ts';
 import { classifyScan, scanChar, WedgeScanner } from './scanner.ts';
 import {
   AppointmentScreen,
@@ -29,6 +29,7 @@ import {
   StartScreen,
   TicketScreen,
   UnpairedScreen,
+  WaitScreen,
   type MessageKind,
   type TicketVia,
 } from './screens.tsx';
@@ -41,8 +42,12 @@ type Screen =
   | { name: 'priority'; tile: ServiceTile }
   | { name: 'ticket'; receipt: Receipt; via: TicketVia }
   | { name: 'message'; kind: MessageKind; comeBackAt?: number }
+  | { name: 'wait'; request: TicketRequest; until: number }
   | { name: 'pin' }
   | { name: 'staff' };
+
+/** A citizen's ticket request, kept while the kiosk guard makes it wait, then sent again by itself. */
+type TicketRequest = { kind: 'checkIn'; by: { cpr: string } | { reference: string } } | { kind: 'walkIn'; serviceId: string; priority: Priority };
 
 const START: Screen = { name: 'start' };
 const SECRET_TAPS = 5;
@@ -138,7 +143,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   // --- idle: back to the start screen and Arabic
   useEffect(() => {
     const atRest = screen.name === 'start' && lang === DEFAULT_LANG;
-    if (atRest || screen.name === 'ticket' || busy) return;
+    if (atRest || screen.name === 'ticket' || screen.name === 'wait' || busy) return;
     let timer = setTimeout(() => goStart(true), timings.idleMs);
     const poke = () => {
       clearTimeout(timer);
@@ -167,7 +172,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   }, [pickedService?.active]);
 
   // --- requests (one at a time: a double tap never issues two tickets)
-  const run = useCallback(async (work: () => Promise<void>) => {
+  const run = useCallback(async (work: () => Promise<void>, request: TicketRequest) => {
     if (busyRef.current) return;
     busyRef.current = true;
     setBusy(true);
@@ -175,7 +180,9 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
       await work();
     } catch (e) {
       const kind = messageFor(e);
-      if (kind === 'unpaired') setUnpaired(true);
+      const wait = retryAfterSeconds(e);
+      if (wait !== null) setScreen({ name: 'wait', request, until: Date.now() + wait * 1000 });
+      else if (kind === 'unpaired') setUnpaired(true);
       else setScreen({ name: 'message', kind });
     } finally {
       busyRef.current = false;
@@ -189,35 +196,50 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
 
   const checkIn = useCallback(
     (by: { cpr: string } | { reference: string }) =>
-      run(async () => {
-        const choice = 'cpr' in by ? `check-in:cpr:${by.cpr}` : `check-in:ref:${by.reference.toUpperCase()}`;
-        const reply = await requests.send('kiosk.checkIn', by, choice);
-        switch (reply.outcome) {
-          case 'checked_in':
-          case 'late_converted': {
-            const { outcome, ...receipt } = reply;
-            setScreen({ name: 'ticket', receipt, via: outcome });
-            break;
+      run(
+        async () => {
+          const choice = 'cpr' in by ? `check-in:cpr:${by.cpr}` : `check-in:ref:${by.reference.toUpperCase()}`;
+          const reply = await requests.send('kiosk.checkIn', by, choice);
+          switch (reply.outcome) {
+            case 'checked_in':
+            case 'late_converted': {
+              const { outcome, ...receipt } = reply;
+              setScreen({ name: 'ticket', receipt, via: outcome });
+              break;
+            }
+            case 'too_early':
+              setScreen({ name: 'message', kind: 'tooEarly', comeBackAt: reply.comeBackAt });
+              break;
+            case 'too_late':
+              setScreen({ name: 'message', kind: 'tooLate' });
+              break;
           }
-          case 'too_early':
-            setScreen({ name: 'message', kind: 'tooEarly', comeBackAt: reply.comeBackAt });
-            break;
-          case 'too_late':
-            setScreen({ name: 'message', kind: 'tooLate' });
-            break;
-        }
-      }),
+        },
+        { kind: 'checkIn', by },
+      ),
     [run, requests],
   );
 
   const issueWalkin = useCallback(
     (serviceId: string, priority: Priority) =>
-      run(async () => {
-        const receipt = await requests.send('kiosk.walkIn', { serviceId, priority }, `walk-in:${serviceId}:${priority}`);
-        setScreen({ name: 'ticket', receipt, via: 'walkin' });
-      }),
+      run(
+        async () => {
+          const receipt = await requests.send('kiosk.walkIn', { serviceId, priority }, `walk-in:${serviceId}:${priority}`);
+          setScreen({ name: 'ticket', receipt, via: 'walkin' });
+        },
+        { kind: 'walkIn', serviceId, priority },
+      ),
     [run, requests],
   );
+
+  // The guard's wait is over: the kept request goes again by itself (same choice, so the same requestId).
+  const waiting = screen.name === 'wait' ? screen : null;
+  useEffect(() => {
+    if (!waiting) return;
+    const r = waiting.request;
+    const timer = setTimeout(() => void (r.kind === 'checkIn' ? checkIn(r.by) : issueWalkin(r.serviceId, r.priority)), Math.max(0, waiting.until - Date.now()));
+    return () => clearTimeout(timer);
+  }, [waiting, checkIn, issueWalkin]);
 
   const exitKiosk = useCallback((pin: string) => {
     if (busyRef.current) return;
@@ -330,6 +352,12 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
           />
         );
         break;
+      case 'wait': {
+        const r = screen.request;
+        const service = r.kind === 'walkIn' ? hall?.state.services[r.serviceId] : undefined;
+        body = <WaitScreen until={screen.until} service={service ?? null} onCancel={() => goStart(true)} />;
+        break;
+      }
       case 'pin':
         body = <PinScreen busy={busy} error={pinError} onCancel={() => goStart()} onSubmit={exitKiosk} />;
         break;

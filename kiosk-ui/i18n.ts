@@ -55,6 +55,16 @@ const ar = {
   'ticket.lateConverted': 'انتهت فترة تسجيل الوصول لموعدك، فحصلت على تذكرة انتظار عادية للخدمة نفسها',
   'ticket.priority': 'أولوية',
 
+  'wait.title': 'لحظة من فضلك — تذكرتك قادمة',
+  'wait.body': {
+    zero: 'أصدر هذا الجهاز تذاكر كثيرة للتو. تصدر تذكرتك الآن تلقائيًا.',
+    one: 'أصدر هذا الجهاز تذاكر كثيرة للتو. تصدر تذكرتك تلقائيًا بعد ثانية.',
+    two: 'أصدر هذا الجهاز تذاكر كثيرة للتو. تصدر تذكرتك تلقائيًا بعد ثانيتين.',
+    few: 'أصدر هذا الجهاز تذاكر كثيرة للتو. تصدر تذكرتك تلقائيًا بعد {n} ثوانٍ.',
+    many: 'أصدر هذا الجهاز تذاكر كثيرة للتو. تصدر تذكرتك تلقائيًا بعد {n} ثانية.',
+    other: 'أصدر هذا الجهاز تذاكر كثيرة للتو. تصدر تذكرتك تلقائيًا بعد {n} ثانية.',
+  },
+
   'msg.tooEarly.title': 'وصلت مبكرًا',
   'msg.tooEarly.body': 'يبدأ تسجيل الوصول لموعدك الساعة {time}. يُرجى العودة إلى الجهاز في ذلك الوقت.',
   'msg.tooLate.title': 'انتهى وقت موعدك',
@@ -180,6 +190,13 @@ const en: Dictionary<MessageKey> = {
   'ticket.checkedIn': 'You are checked in for your appointment',
   'ticket.lateConverted': 'Your check-in time has passed, so you have a regular walk-in ticket for the same service',
   'ticket.priority': 'Priority',
+
+  'wait.title': 'One moment — your ticket is coming',
+  'wait.body': {
+    zero: 'This kiosk has just issued many tickets. Your ticket is being issued now.',
+    one: 'This kiosk has just issued many tickets. Your ticket will be issued by itself in 1 second.',
+    other: 'This kiosk has just issued many tickets. Your ticket will be issued by itself in {n} seconds.',
+  },
 
   'msg.tooEarly.title': 'You are early',
   'msg.tooEarly.body': 'Check-in for your appointment opens at {time}. Please come back to the kiosk then.',

@@ -401,6 +401,56 @@ export function MessageScreen({
   );
 }
 
+/**
+ * The kiosk guard asked this kiosk to wait (a burst of tickets just now): the citizen's choice is
+ * kept and the ticket comes by itself when the countdown ends (app.tsx sends the request again).
+ */
+export function WaitScreen({ until, service, onCancel }: { until: number; service: Service | null; onCancel(): void }) {
+  const lang = useLang();
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, []);
+  const seconds = Math.max(0, Math.ceil((until - now) / 1000));
+  return (
+    <section class="screen message-screen message-info wait-screen">
+      <div class="message-card card accent-top" data-testid="wait" role="status">
+        <span class="message-icon">
+          <ClockIcon size="100%" />
+        </span>
+        <h1 class="title">
+          <Bi k="wait.title" />
+        </h1>
+        {service && (
+          <p class="priority-service" style={serviceColour(service)} data-testid="wait-service">
+            <span class="tile-icon small">
+              <ServiceIcon name={service.icon} size="100%" />
+            </span>
+            <span class="priority-service-name">
+              <Pair ar={service.nameAr} en={service.nameEn} />
+            </span>
+          </p>
+        )}
+        <p class="wait-count ltr-num" data-testid="wait-seconds" data-value={seconds} aria-live="off">
+          {formatNumber(seconds, lang)}
+        </p>
+        <p class="message-body">
+          <Bi k="wait.body" params={{ n: seconds }} />
+        </p>
+        <div class="message-actions">
+          <button type="button" class="btn btn-ghost" data-testid="wait-cancel" onClick={onCancel}>
+            <CloseIcon size="1.3em" />
+            <span>
+              <Bi k="common.cancel" />
+            </span>
+          </button>
+        </div>
+      </div>
+    </section>
+  );
+}
+
 /** The day was ended early: the hall's words for it and where to book, and nothing to tap. */
 export function ClosedScreen({ footer }: { footer: { ar: string; en: string } | null }) {
   return (

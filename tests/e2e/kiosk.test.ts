@@ -381,6 +381,63 @@ describe('a lost reply', () => {
   });
 });
 
+describe('a morning rush', () => {
+  it('issues 7 quick walk-ins; the 11th in a burst counts down, keeps the choice and is issued by itself with the same requestId', async () => {
+    const admin = await login(hub, ...DEMO.admin);
+    const guard = (kioskTicketsBurst: number, kioskTicketsPerMinute: number) =>
+      call(hub, 'PATCH', '/api/settings', { cookie: admin, body: { kioskTicketsBurst, kioskTicketsPerMinute } });
+    expect((await guard(10, 30)).status).toBe(200);
+    const page = await kioskPage();
+    await printer.idle();
+    const ticketsBefore = repo.listTicketsOfDay(hub.db, hub.hub.current.day).length;
+    const sent: { requestId?: string; status: number }[] = [];
+    await page.route('**/api/kiosk/tickets', async (route) => {
+      const reply = await route.fetch();
+      sent.push({ ...route.request().postDataJSON(), status: reply.status() });
+      await route.fulfill({ response: reply });
+    });
+    try {
+      const walkIn = async (service: string) => {
+        await page.getByTestId('start-walkin').click();
+        await page.getByTestId(`service-${service}`).click();
+        await page.getByTestId('priority-none').click();
+      };
+      // Seven citizens one after another, as fast as they tap: every one gets a ticket.
+      for (let i = 0; i < 7; i++) {
+        await walkIn('new-application');
+        await page.getByTestId('ticket-number').waitFor();
+        await page.getByTestId('ticket-done').click();
+      }
+      expect(sent.map((r) => r.status)).toEqual(Array(7).fill(201));
+      // Three more from the same kiosk use up the burst of 10…
+      const token = deviceToken(hub, 'kiosk');
+      for (let i = 0; i < 3; i++) expect((await call(hub, 'POST', '/api/kiosk/tickets', { token, body: { serviceId: 'new-application' } })).status).toBe(201);
+      // …so the 11th waits: a countdown, the chosen service kept, no ticket yet.
+      await page.getByTestId('start-walkin').click();
+      await page.getByTestId('service-family-members').click();
+      await page.getByTestId('priority-elderly').click();
+      await page.getByTestId('wait').waitFor();
+      expect(Number(await page.getByTestId('wait-seconds').getAttribute('data-value'))).toBeGreaterThan(0);
+      expect(await text(page, 'wait-service')).toContain('Register family members');
+      await screenshot(page, 'kiosk-portrait-ar-rush-wait');
+      expect(sent.at(-1)!.status).toBe(429);
+      // The hub's clock (pinned in tests) moves on by the wait; the kiosk asks again by itself.
+      hub.clock.advance(2000);
+      await page.getByTestId('ticket-number').waitFor({ timeout: 10_000 });
+      const last = sent.at(-1)!;
+      expect(last.status).toBe(201);
+      expect(last.requestId).toBe(sent.at(-2)!.requestId);
+      const tickets = repo.listTicketsOfDay(hub.db, hub.hub.current.day);
+      expect(tickets).toHaveLength(ticketsBefore + 11);
+      const label = await text(page, 'ticket-number');
+      expect(tickets.find((x) => x.label === label)).toMatchObject({ serviceId: 'family-members', priority: 'elderly' });
+      for (let i = 0; i < 11; i++) await printer.nextJob();
+    } finally {
+      await guard(1000, 1000);
+    }
+  });
+});
+
 // Last: nothing is issued in this hall today after this.
 describe('the day ended early', () => {
   it('turns every kiosk to "closed for today", and a walk-in racing it is refused with the same words', async () => {

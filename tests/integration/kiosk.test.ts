@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { io as connect } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as repo from '../../db/repos/index.ts';
+import { DEFAULT_SETTINGS } from '../../protocol/domain.ts';
 import { decodeEscPos, rasterToPng } from '../../printer/index.ts';
 import { call, connectClient, DEMO, deviceToken, login, startTestHub, until, type Client, type TestHub } from '../helpers/hub.ts';
 import { startFakePrinter, type FakePrinter } from '../helpers/fake-printer.ts';
@@ -113,17 +114,27 @@ describe('printing on the kiosk printer', () => {
 });
 
 describe('kiosk lock-down', () => {
-  it('rate-limits ticket issuance per kiosk with a friendly message', async () => {
-    hub = await startTestHub({ kioskTicketsPerMinute: 3 });
+  it('lets a rush through and stops a stuck button: a burst of 10, then 30 a minute, with the seconds to wait', async () => {
+    hub = await startTestHub();
+    const admin = await login(hub, ...DEMO.admin);
+    // The defaults (the test hub lifts them): a burst of 10, then 30 a minute.
+    const { kioskTicketsBurst, kioskTicketsPerMinute } = DEFAULT_SETTINGS;
+    expect({ kioskTicketsBurst, kioskTicketsPerMinute }).toEqual({ kioskTicketsBurst: 10, kioskTicketsPerMinute: 30 });
+    expect((await call(hub, 'PATCH', '/api/settings', { cookie: admin, body: { kioskTicketsBurst, kioskTicketsPerMinute } })).status).toBe(200);
     const token = deviceToken(hub, 'kiosk');
+    const walkIn = () => call(hub, 'POST', '/api/kiosk/tickets', { token, body: { serviceId: 'new-application' } });
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await call(hub, 'POST', '/api/kiosk/tickets', { token, body: { serviceId: 'new-application' } })).status);
-    expect(statuses).toEqual([201, 201, 201, 429]);
+    for (let i = 0; i < 11; i++) statuses.push((await walkIn()).status);
+    expect(statuses).toEqual([...Array(10).fill(201), 429]);
     const limited = await call(hub, 'POST', '/api/kiosk/check-in', { token, body: { cpr: '900000001' } });
-    expect(limited.body.error.code).toBe('RATE_LIMITED');
-    expect(Object.keys(hub.hub.current.tickets)).toHaveLength(3);
-    hub.clock.advance(61_000);
-    expect((await call(hub, 'POST', '/api/kiosk/tickets', { token, body: { serviceId: 'new-application' } })).status).toBe(201);
+    expect(limited.body.error).toMatchObject({ code: 'RATE_LIMITED', details: { retryAfterSeconds: 2 } });
+    expect(Object.keys(hub.hub.current.tickets)).toHaveLength(10);
+    // 30 a minute: one more every 2 s, however long the rush lasts.
+    hub.clock.advance(2000);
+    expect((await walkIn()).status).toBe(201);
+    expect((await walkIn()).status).toBe(429);
+    hub.clock.advance(60_000);
+    for (let i = 0; i < 10; i++) expect((await walkIn()).status).toBe(201);
   });
 
   it('lets staff out of kiosk mode only with the PIN, which a supervisor can change', async () => {

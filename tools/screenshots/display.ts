@@ -150,6 +150,7 @@ async function main() {
     await admin.call('PUT', '/api/settings', {
       ...settings,
       kioskTicketsPerMinute: 1000,
+      kioskTicketsBurst: 1000,
       tickerMessages: [
         { ar: 'للحجز اتصل على الخط الساخن 80008000 أو 17000000', en: 'To book a visit call the hotline 80008000 or 17000000' },
         {
