@@ -2,12 +2,13 @@
 // a keyboard-wedge scanner on every screen, and an idle reset to the start screen in Arabic.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isApiFailure, type ApiFailure } from '../ui-kit/api.ts';
-import { call } from '../ui-kit/client.ts';
+import { call, type ReplyOf } from '../ui-kit/client.ts';
 import { DEFAULT_SETTINGS } from '../protocol/domain.ts';
 import type { PublicHallState } from '../protocol/state.ts';
 import { publicFeed } from '../ui-kit/hall-feed.ts';
 import { hubSocket } from '../ui-kit/hub-socket.ts';
 import { serviceTiles } from '../engine/select.ts';
+import { openingOn } from '../engine/time.ts';
 import { useHubClock } from '../ui-kit/hub-time.ts';
 import { applyDocumentLang, DEFAULT_LANG, DEFAULT_TIME_ZONE, dir, formatDate, formatTime, otherLang, type Lang } from '../ui-kit/i18n.ts';
 import { LangContext, Logo, Spinner } from '../ui-kit/components.tsx';
@@ -97,6 +98,8 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   // The live hall (the feed folds deltas into one state in place: `seq` marks each change).
   const [hall, setHall] = useState<{ state: PublicHallState; seq: number } | null>(null);
   const [printer, setPrinter] = useState<PrinterStatusMessage | null>(null);
+  // The weekly opening hours (they live outside the hall state): the tiles say when the counters open.
+  const [hours, setHours] = useState<ReplyOf<'hours.get'>['days']>([]);
   const [connected, setConnected] = useState(true);
   const [unpaired, setUnpaired] = useState(false);
   const [pinError, setPinError] = useState<MessageKey | null>(null);
@@ -129,6 +132,11 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
       snapshot: (state, seq) => {
         setHall({ state, seq });
         setUnpaired(false);
+        // Read again on each (re)connect; without them the tiles only lack the opening time.
+        call('hours.get', {}).then(
+          (r) => setHours(r.days),
+          () => undefined,
+        );
       },
       events: (_events, state, seq) => setHall({ state, seq }),
     });
@@ -321,7 +329,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
         // Computed from the live state on the hub's clock: exactly what the hub's `services.list` would say, and estimates move with time.
         body = (
           <ServicesScreen
-            tiles={hall && serviceTiles(hall.state, hallNow).services}
+            tiles={hall && serviceTiles(hall.state, hallNow, openingOn(hall.state.day, hours, timeZone)).services}
             busy={busy}
             onBack={() => goStart()}
             onPick={(tile) => setScreen({ name: 'priority', tile })}

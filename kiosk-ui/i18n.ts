@@ -13,9 +13,13 @@ const ar = {
   'common.done': 'تم',
   'common.toStart': 'العودة إلى البداية',
   'common.busy': 'لحظة من فضلك…',
-  'common.minutes': { zero: 'أقل من دقيقة', one: 'دقيقة واحدة', two: 'دقيقتان', few: '{n} دقائق', many: '{n} دقيقة', other: '{n} دقيقة' },
   'common.people': { zero: 'لا أحد', one: 'شخص واحد', two: 'شخصان', few: '{n} أشخاص', many: '{n} شخصًا', other: '{n} شخص' },
   'common.waitUnknown': 'غير متوفر الآن',
+  'wait.about': 'حوالي {d}',
+  'wait.lessThanMinute': 'أقل من دقيقة',
+  'dur.minutes': { one: 'دقيقة', two: 'دقيقتين', few: '{n} دقائق', many: '{n} دقيقة', other: '{n} دقيقة' },
+  'dur.hours': { one: 'ساعة', two: 'ساعتين', few: '{n} ساعات', many: '{n} ساعة', other: '{n} ساعة' },
+  'dur.hoursMinutes': '{h} و{m}',
   'common.reconnecting': 'جارٍ إعادة الاتصال بالنظام…',
 
   'start.welcome': 'أهلًا وسهلًا',
@@ -34,7 +38,11 @@ const ar = {
   'keypad.back': 'حذف',
 
   'services.title': 'اختر الخدمة',
-  'services.waiting': 'في الانتظار',
+  'services.ahead': { zero: 'لا أحد قبلك', one: 'شخص واحد قبلك', two: 'شخصان قبلك', few: '{n} أشخاص قبلك', many: '{n} شخصًا قبلك', other: '{n} شخص قبلك' },
+  'services.opensAt': 'تُفتح الشبابيك الساعة {time}',
+  'services.noneOpen': 'لا يوجد شباك مفتوح الآن',
+  'services.afterOpening': 'حوالي {d} بعد الافتتاح',
+  'services.atOpening': 'فور الافتتاح',
   'services.wait': 'الانتظار المتوقع',
   'services.empty': 'لا توجد خدمات متاحة الآن. يُرجى مراجعة الاستقبال.',
 
@@ -149,9 +157,13 @@ const en: Dictionary<MessageKey> = {
   'common.done': 'Done',
   'common.toStart': 'Back to start',
   'common.busy': 'One moment please…',
-  'common.minutes': { zero: 'less than a minute', one: '1 minute', other: '{n} minutes' },
   'common.people': { zero: 'no one', one: '1 person', other: '{n} people' },
   'common.waitUnknown': 'not available yet',
+  'wait.about': 'about {d}',
+  'wait.lessThanMinute': 'less than a minute',
+  'dur.minutes': '{n} min',
+  'dur.hours': '{n} h',
+  'dur.hoursMinutes': '{h} {m}',
   'common.reconnecting': 'Reconnecting to the system…',
 
   'start.welcome': 'Welcome',
@@ -170,7 +182,11 @@ const en: Dictionary<MessageKey> = {
   'keypad.back': 'Delete',
 
   'services.title': 'Choose a service',
-  'services.waiting': 'waiting',
+  'services.ahead': { zero: 'no one ahead of you', other: '{n} ahead of you' },
+  'services.opensAt': 'counters open at {time}',
+  'services.noneOpen': 'no counter open right now',
+  'services.afterOpening': 'about {d} after opening',
+  'services.atOpening': 'right after opening',
   'services.wait': 'Expected wait',
   'services.empty': 'No services are available right now. Please ask at reception.',
 
@@ -272,8 +288,20 @@ const en: Dictionary<MessageKey> = {
 
 export const t = translator({ ar, en });
 
-/** "12 minutes" / "١٢ دقيقة", or "not available yet" when there is no estimate (no counter open). */
-export function minutesText(lang: Lang, minutes: number | null): string {
+/** "25 min", "1 h 45 min" / "25 دقيقة", "ساعة و45 دقيقة": hours for long waits, then rounded to 5 minutes. */
+export function durationText(lang: Lang, minutes: number): string {
+  const rounded = minutes >= 60 ? Math.round(minutes / 5) * 5 : Math.max(1, Math.round(minutes));
+  const h = Math.floor(rounded / 60);
+  const m = rounded % 60;
+  const mins = t(lang, 'dur.minutes', { n: m });
+  if (h === 0) return mins;
+  const hours = t(lang, 'dur.hours', { n: h });
+  return m === 0 ? hours : t(lang, 'dur.hoursMinutes', { h: hours, m: mins });
+}
+
+/** "about 1 h 45 min", "less than a minute", or "not available yet" when there is no estimate (no counter open). */
+export function waitText(lang: Lang, minutes: number | null): string {
   if (minutes === null) return t(lang, 'common.waitUnknown');
-  return t(lang, 'common.minutes', { n: Math.max(0, Math.round(minutes)) });
+  if (minutes < 1) return t(lang, 'wait.lessThanMinute');
+  return t(lang, 'wait.about', { d: durationText(lang, minutes) });
 }

@@ -4,7 +4,7 @@ import { formatNumber, formatTime } from '../ui-kit/i18n.ts';
 import { inkOn } from '../ui-kit/colour.ts';
 import { Pair, useLang } from '../ui-kit/components.tsx';
 import { Bi, DigitBoxes, Keypad } from './components.tsx';
-import { minutesText, t, type MessageKey } from './i18n.ts';
+import { durationText, t, waitText, type MessageKey } from './i18n.ts';
 import { QrCode } from './qr.tsx';
 import {
   AlertIcon,
@@ -165,19 +165,38 @@ export function ServicesScreen({
                 <Pair ar={x.service.nameAr} en={x.service.nameEn} />
               </span>
               <span class="tile-stats">
-                <span class="stat" data-testid={`service-${x.service.id}-waiting`} data-value={x.waiting}>
-                  <strong>{formatNumber(x.waiting, lang)}</strong> <span lang={lang}>{t(lang, 'services.waiting')}</span>
+                <span class="stat" data-testid={`service-${x.service.id}-ahead`} data-value={x.peopleAhead} lang={lang}>
+                  {t(lang, 'services.ahead', { n: x.peopleAhead })}
                 </span>
-                <span class="stat stat-wait">
-                  <ClockIcon size="1.1em" />
-                  <span lang={lang}>{minutesText(lang, x.estimatedWaitMin)}</span>
-                </span>
+                <TileWait tile={x} />
               </span>
             </button>
           ))}
         </div>
       )}
     </section>
+  );
+}
+
+/**
+ * What a new walk-in of this service faces: the live estimate, or while no counter is open for it,
+ * when they open and the wait counted from then.
+ */
+function TileWait({ tile }: { tile: ServiceTile }) {
+  const lang = useLang();
+  const early = tile.estimatedWaitMin === null ? tile.beforeOpening : null;
+  const after =
+    early &&
+    (early.waitAfterOpeningMin < 1 ? t(lang, 'services.atOpening') : t(lang, 'services.afterOpening', { d: durationText(lang, early.waitAfterOpeningMin) }));
+  return (
+    <span class="stat stat-wait" data-testid={`service-${tile.service.id}-wait`} data-value={tile.estimatedWaitMin ?? ''}>
+      <ClockIcon size="1.1em" />
+      <span lang={lang}>
+        {early
+          ? `${early.opensAt ? t(lang, 'services.opensAt', { time: early.opensAt }) : t(lang, 'services.noneOpen')} · ${after}`
+          : waitText(lang, tile.estimatedWaitMin)}
+      </span>
+    </span>
   );
 }
 
@@ -277,7 +296,7 @@ export function TicketScreen({ receipt, via, onDone, timeoutMs }: { receipt: Rec
                 <Bi k="ticket.wait" />
               </span>
               <span class="stat-value stat-value-text" data-testid="ticket-wait" data-value={receipt.estimatedWaitMin ?? ''} lang={lang}>
-                {minutesText(lang, receipt.estimatedWaitMin)}
+                {waitText(lang, receipt.estimatedWaitMin)}
               </span>
             </div>
           </div>

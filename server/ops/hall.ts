@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import * as repo from '../../db/repos/index.ts';
 import { contracts, type Contract, type OperationName } from '../../protocol/operations.ts';
 import type { CounterCommandReply } from '../../protocol/replies.ts';
-import { serviceTiles, type Command } from '../../engine/index.ts';
+import { openingOn, serviceTiles, type Command } from '../../engine/index.ts';
 import { HttpError } from '../errors.ts';
 import { citizenReceipt, snapshotFor } from '../views.ts';
 import { issuedReceipt, issueOnce, repeatedReceipt, requestKey } from './kiosk-requests.ts';
@@ -54,7 +54,10 @@ export const hallOps = [
   }),
   op('services.list', {
     access: { roles: [...STAFF], devices: [...SCREENS] },
-    run: (ctx) => serviceTiles(ctx.hub.current, ctx.clock.now()),
+    run: (ctx) => {
+      const state = ctx.hub.current;
+      return serviceTiles(state, ctx.clock.now(), openingOn(state.day, repo.listOpeningHours(ctx.db), state.settings.timeZone));
+    },
   }),
   op('kiosk.walkIn', {
     access: { devices: ['kiosk'] },
