@@ -34,6 +34,7 @@ const ar = {
   'appt.count': '{n} من {len}',
   'appt.scanHint': 'أو امسح رمز الحجز (QR أو الباركود) أمام الماسح الضوئي',
   'appt.submit': 'تسجيل الوصول',
+  'appt.hold': 'اضغط مطولًا للإظهار',
   'keypad.clear': 'مسح',
   'keypad.back': 'حذف',
 
@@ -178,6 +179,7 @@ const en: Dictionary<MessageKey> = {
   'appt.count': '{n} of {len}',
   'appt.scanHint': 'Or hold your booking QR code or barcode under the scanner',
   'appt.submit': 'Check in',
+  'appt.hold': 'Hold to show',
   'keypad.clear': 'Clear',
   'keypad.back': 'Delete',
 

@@ -19,10 +19,14 @@ import {
   ServiceIcon,
   TicketIcon,
 } from '../ui-kit/icons.tsx';
-import { ArrowBackIcon, PrinterIcon, ReloadIcon, ScanIcon } from './icons.tsx';
+import { ArrowBackIcon, EyeIcon, PrinterIcon, ReloadIcon, ScanIcon } from './icons.tsx';
 import { PRIORITIES, type Priority, type Receipt, type Service, type ServiceTile } from './types.ts';
 
 export const CPR_LENGTH = 9;
+/** The CPR's last digits stay visible so the citizen can check them; the rest hides from bystanders. */
+const CPR_SHOWN_DIGITS = 3;
+/** How long a digit just typed shows before it turns into a dot. */
+export const CPR_REVEAL_MS = 900;
 
 function ScreenTitle({ k, onBack }: { k: MessageKey; onBack?: () => void }) {
   const lang = useLang();
@@ -87,8 +91,22 @@ export function StartScreen({ onAppointment, onWalkin }: { onAppointment(): void
 export function AppointmentScreen({ onSubmit, onBack, busy }: { onSubmit(cpr: string): void; onBack(): void; busy: boolean }) {
   const lang = useLang();
   const [cpr, setCpr] = useState('');
+  // The digit just typed shows for a moment; the eye button shows them all while held.
+  const [fresh, setFresh] = useState<number | null>(null);
+  const [showAll, setShowAll] = useState(false);
+  useEffect(() => {
+    if (fresh === null) return;
+    const timer = setTimeout(() => setFresh(null), CPR_REVEAL_MS);
+    return () => clearTimeout(timer);
+  }, [fresh, cpr]);
   const complete = cpr.length === CPR_LENGTH;
-  const add = (d: string) => setCpr((v) => (v.length >= CPR_LENGTH || !/^\d$/.test(d) ? v : v + d));
+  const add = (d: string) => {
+    if (cpr.length >= CPR_LENGTH || !/^\d$/.test(d)) return;
+    setFresh(cpr.length);
+    setCpr(cpr + d);
+  };
+  const hidden = (i: number) => !showAll && i !== fresh && i < CPR_LENGTH - CPR_SHOWN_DIGITS;
+  const show = (on: boolean) => () => setShowAll(on);
   return (
     <section class="screen appointment-screen">
       <ScreenTitle k="appt.title" onBack={onBack} />
@@ -97,10 +115,31 @@ export function AppointmentScreen({ onSubmit, onBack, busy }: { onSubmit(cpr: st
           <p class="prompt">
             <Bi k="appt.prompt" params={{ len: CPR_LENGTH }} />
           </p>
-          <DigitBoxes value={cpr} length={CPR_LENGTH} testId="cpr-display" />
-          <p class="count" lang={lang}>
-            {t(lang, 'appt.count', { n: cpr.length, len: CPR_LENGTH })}
-          </p>
+          <DigitBoxes value={cpr} length={CPR_LENGTH} hidden={hidden} testId="cpr-display" />
+          <div class="cpr-row">
+            <p class="count" lang={lang}>
+              {t(lang, 'appt.count', { n: cpr.length, len: CPR_LENGTH })}
+            </p>
+            <button
+              type="button"
+              class={`btn btn-ghost eye-btn${showAll ? ' pressed' : ''}`}
+              data-testid="cpr-show"
+              aria-pressed={showAll}
+              disabled={cpr.length === 0}
+              onPointerDown={show(true)}
+              onPointerUp={show(false)}
+              onPointerLeave={show(false)}
+              onPointerCancel={show(false)}
+              onKeyDown={(e) => (e.key === ' ' || e.key === 'Enter') && setShowAll(true)}
+              onKeyUp={show(false)}
+              onContextMenu={(e) => e.preventDefault()}
+            >
+              <EyeIcon size="1.4em" />
+              <span>
+                <Bi k="appt.hold" />
+              </span>
+            </button>
+          </div>
           <button type="button" class="btn btn-primary submit" data-testid="cpr-submit" disabled={!complete || busy} onClick={() => complete && onSubmit(cpr)}>
             <Bi k="appt.submit" />
           </button>
@@ -111,7 +150,15 @@ export function AppointmentScreen({ onSubmit, onBack, busy }: { onSubmit(cpr: st
             </span>
           </div>
         </div>
-        <Keypad onDigit={add} onClear={() => setCpr('')} onBack={() => setCpr((v) => v.slice(0, -1))} disabled={busy} />
+        <Keypad
+          onDigit={add}
+          onClear={() => setCpr('')}
+          onBack={() => {
+            setFresh(null);
+            setCpr((v) => v.slice(0, -1));
+          }}
+          disabled={busy}
+        />
       </div>
     </section>
   );

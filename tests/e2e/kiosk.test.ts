@@ -276,6 +276,34 @@ describe('service tiles', () => {
   });
 });
 
+describe('the CPR keypad', () => {
+  it('hides all but the last 3 digits a moment after each key, and shows them while the eye is held', async () => {
+    const page = await kioskPage(TABLET);
+    await page.getByTestId('start-appointment').click();
+    const boxes = () => page.locator('[data-testid="cpr-display"] .digit-box').allInnerTexts();
+    for (const d of '9000000') await page.getByTestId(`keypad-${d}`).click();
+    // The digit just typed shows, for a moment…
+    expect((await boxes())[6]).toBe('0');
+    // …then every digit but the CPR's last three is a dot.
+    await page.locator('[data-testid="cpr-display"] .digit-box[data-hidden]').nth(5).waitFor();
+    await page.getByTestId('keypad-1').click();
+    await page.getByTestId('keypad-2').click();
+    await expect.poll(boxes, { timeout: 3000 }).toEqual(['•', '•', '•', '•', '•', '•', '0', '1', '2']);
+    expect(await page.getByTestId('cpr-display').innerText()).not.toContain('9');
+    await screenshot(page, 'kiosk-tablet-ar-cpr-masked');
+    // Held: all nine show; let go: hidden again.
+    await page.getByTestId('cpr-show').hover();
+    await page.mouse.down();
+    await expect.poll(boxes).toEqual(['9', '0', '0', '0', '0', '0', '0', '1', '2']);
+    await screenshot(page, 'kiosk-tablet-ar-cpr-shown');
+    await page.mouse.up();
+    await expect.poll(boxes).toEqual(['•', '•', '•', '•', '•', '•', '0', '1', '2']);
+    await page.getByTestId('lang-toggle').click();
+    await expectDir(page, 'ltr');
+    await screenshot(page, 'kiosk-tablet-en-cpr-masked');
+  });
+});
+
 describe("an admin's changes to a service", () => {
   it('show on the tiles without a reload: a new name and colour, and a service taken out leaves', async () => {
     const admin = await login(hub, ...DEMO.admin);
