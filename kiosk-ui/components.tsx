@@ -39,7 +39,9 @@ export function Keypad(props: { onDigit(d: string): void; onClear(): void; onBac
     <div class="keypad" dir="ltr">
       {DIGITS.map(key)}
       <button type="button" class="key key-fn" data-testid={`${p}-clear`} disabled={props.disabled} onClick={props.onClear}>
-        <span lang={lang}>{t(lang, 'keypad.clear')}</span>
+        <span class="btn-text">
+          <Bi k="keypad.clear" />
+        </span>
       </button>
       {key('0')}
       <button type="button" class="key key-fn" data-testid={`${p}-back`} disabled={props.disabled} onClick={props.onBack} aria-label={t(lang, 'keypad.back')}>

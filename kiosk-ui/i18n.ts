@@ -44,6 +44,8 @@ const ar = {
   'services.noneOpen': 'لا يوجد شباك مفتوح الآن',
   'services.afterOpening': 'حوالي {d} بعد الافتتاح',
   'services.atOpening': 'فور الافتتاح',
+  'services.afterOneOpens': 'حوالي {d} بعد فتح شباك',
+  'services.whenOneOpens': 'فور فتح شباك',
   'services.wait': 'الانتظار المتوقع',
   'services.empty': 'لا توجد خدمات متاحة الآن. يُرجى مراجعة الاستقبال.',
 
@@ -189,6 +191,8 @@ const en: Dictionary<MessageKey> = {
   'services.noneOpen': 'no counter open right now',
   'services.afterOpening': 'about {d} after opening',
   'services.atOpening': 'right after opening',
+  'services.afterOneOpens': 'about {d} after one opens',
+  'services.whenOneOpens': 'as soon as one opens',
   'services.wait': 'Expected wait',
   'services.empty': 'No services are available right now. Please ask at reception.',
 

@@ -232,16 +232,22 @@ export function ServicesScreen({
 function TileWait({ tile }: { tile: ServiceTile }) {
   const lang = useLang();
   const early = tile.estimatedWaitMin === null ? tile.beforeOpening : null;
-  const after =
-    early &&
-    (early.waitAfterOpeningMin < 1 ? t(lang, 'services.atOpening') : t(lang, 'services.afterOpening', { d: durationText(lang, early.waitAfterOpeningMin) }));
+  let lines: string[];
+  if (!early) lines = [waitText(lang, tile.estimatedWaitMin)];
+  else {
+    const d = durationText(lang, early.waitAfterOpeningMin);
+    const soon = early.waitAfterOpeningMin < 1;
+    lines = early.opensAt
+      ? [t(lang, 'services.opensAt', { time: early.opensAt }), soon ? t(lang, 'services.atOpening') : t(lang, 'services.afterOpening', { d })]
+      : [t(lang, 'services.noneOpen'), soon ? t(lang, 'services.whenOneOpens') : t(lang, 'services.afterOneOpens', { d })];
+  }
   return (
     <span class="stat stat-wait" data-testid={`service-${tile.service.id}-wait`} data-value={tile.estimatedWaitMin ?? ''}>
       <ClockIcon size="1.1em" />
-      <span lang={lang}>
-        {early
-          ? `${early.opensAt ? t(lang, 'services.opensAt', { time: early.opensAt }) : t(lang, 'services.noneOpen')} · ${after}`
-          : waitText(lang, tile.estimatedWaitMin)}
+      <span class="stat-lines" lang={lang}>
+        {lines.map((line) => (
+          <span key={line}>{line}</span>
+        ))}
       </span>
     </span>
   );
@@ -324,9 +330,11 @@ export function TicketScreen({ receipt, via, onDone, timeoutMs }: { receipt: Rec
             {s ? <Pair ar={s.nameAr} en={s.nameEn} /> : receipt.ticket.serviceId}
           </p>
           {receipt.ticket.priority !== 'none' && (
-            <p class="chip">
+            <p class="chip" data-testid="ticket-priority">
               <PriorityIcon name={receipt.ticket.priority} size="1.2em" />
-              <span lang={lang}>{t(lang, `priority.${receipt.ticket.priority}`)}</span>
+              <span class="chip-text">
+                <Bi k={`priority.${receipt.ticket.priority}`} />
+              </span>
             </p>
           )}
           <div class="ticket-stats">
@@ -372,7 +380,7 @@ export function TicketScreen({ receipt, via, onDone, timeoutMs }: { receipt: Rec
           ) : null}
           <div class="ticket-actions">
             <button type="button" class="btn btn-secondary done-btn" data-testid="ticket-done" onClick={onDone}>
-              <Bi k="common.done" second={false} />
+              <Bi k="common.done" />
             </button>
             <div class="countdown" aria-hidden="true">
               <span style={{ animationDuration: `${timeoutMs}ms` }} />
@@ -583,10 +591,10 @@ export function PinScreen({ onSubmit, onCancel, error, busy }: { onSubmit(pin: s
     <section class="screen pin-screen">
       <div class="pin-card card">
         <h1 class="title">
-          <LockIcon size="1em" /> <Bi k="staff.pinTitle" second={false} />
+          <LockIcon size="1em" /> <Bi k="staff.pinTitle" />
         </h1>
-        <p class="prompt" lang={lang}>
-          {t(lang, 'staff.pinPrompt')}
+        <p class="prompt">
+          <Bi k="staff.pinPrompt" />
         </p>
         <div class="pin-display" data-testid="pin-display" data-length={pin.length} dir="ltr">
           {pin ? '•'.repeat(pin.length) : '\u00a0'}
@@ -603,10 +611,14 @@ export function PinScreen({ onSubmit, onCancel, error, busy }: { onSubmit(pin: s
         />
         <div class="pin-actions">
           <button type="button" class="btn btn-ghost" data-testid="pin-cancel" onClick={onCancel}>
-            {t(lang, 'common.cancel')}
+            <span class="btn-text">
+              <Bi k="common.cancel" />
+            </span>
           </button>
           <button type="button" class="btn btn-primary" data-testid="pin-submit" disabled={pin.length < 4 || busy} onClick={() => onSubmit(pin)}>
-            {t(lang, 'staff.enter')}
+            <span class="btn-text">
+              <Bi k="staff.enter" />
+            </span>
           </button>
         </div>
       </div>
@@ -628,18 +640,20 @@ export function StaffPanel({
   const lang = useLang();
   const row = (label: MessageKey, ok: boolean | null, detail?: string | null) => (
     <li class={`staff-row ${ok === false ? 'bad' : 'good'}`}>
-      <span lang={lang}>{t(lang, label)}</span>
-      <strong lang={lang}>
-        {ok === null ? '—' : t(lang, ok ? 'staff.ok' : 'staff.notOk')}
-        {detail ? ` — ${detail}` : ''}
+      <span class="btn-text">
+        <Bi k={label} />
+      </span>
+      <strong class="btn-text">
+        {ok === null ? '—' : <Bi k={ok ? 'staff.ok' : 'staff.notOk'} />}
+        {detail && <span lang={lang}>{detail}</span>}
       </strong>
     </li>
   );
   return (
     <section class="screen staff-screen">
       <div class="staff-card card" data-testid="staff-panel">
-        <h1 class="title" lang={lang}>
-          {t(lang, 'staff.panel')}
+        <h1 class="title">
+          <Bi k="staff.panel" />
         </h1>
         <ul class="staff-status">
           {row('staff.connection', connected)}
@@ -648,15 +662,21 @@ export function StaffPanel({
         <div class="staff-actions">
           <button type="button" class="btn btn-secondary" data-testid="staff-reload" onClick={() => location.reload()}>
             <ReloadIcon size="1.3em" />
-            <span lang={lang}>{t(lang, 'staff.reload')}</span>
+            <span class="btn-text">
+              <Bi k="staff.reload" />
+            </span>
           </button>
           <button type="button" class="btn btn-secondary" data-testid="staff-home" onClick={() => location.assign('/')}>
             <HomeIcon size="1.3em" />
-            <span lang={lang}>{t(lang, 'staff.startPage')}</span>
+            <span class="btn-text">
+              <Bi k="staff.startPage" />
+            </span>
           </button>
           <button type="button" class="btn btn-ghost" data-testid="staff-close" onClick={onClose}>
             <CloseIcon size="1.3em" />
-            <span lang={lang}>{t(lang, 'staff.close')}</span>
+            <span class="btn-text">
+              <Bi k="staff.close" />
+            </span>
           </button>
         </div>
       </div>

@@ -304,6 +304,35 @@ describe('the CPR keypad', () => {
   });
 });
 
+describe('bilingual labels', () => {
+  it("the ticket's Done, the priority chip, the keypad's Clear and the staff panel show both languages", async () => {
+    const page = await kioskPage();
+    const both = async (id: string, ar: string, en: string) => {
+      const shown = await text(page, id);
+      expect(shown, id).toContain(ar);
+      expect(shown, id).toContain(en);
+    };
+    await page.getByTestId('start-walkin').click();
+    await page.getByTestId('service-new-application').click();
+    await page.getByTestId('priority-elderly').click();
+    await page.getByTestId('ticket-number').waitFor();
+    await printer.nextJob();
+    await both('ticket-done', 'تم', 'Done');
+    await both('ticket-priority', 'كبار السن', 'Senior citizen');
+    await page.getByTestId('ticket-done').click();
+    await page.getByTestId('start-appointment').click();
+    await both('keypad-clear', 'مسح', 'Clear');
+    await page.getByTestId('back').click();
+    for (let i = 0; i < 5; i++) await page.getByTestId('staff-corner').click();
+    for (const d of '1234') await page.getByTestId(`pin-${d}`).click();
+    await page.getByTestId('pin-submit').click();
+    await page.getByTestId('staff-panel').waitFor();
+    await both('staff-panel', 'لوحة الموظف', 'Staff panel');
+    await both('staff-reload', 'إعادة تحميل الشاشة', 'Reload the screen');
+    await screenshot(page, 'kiosk-portrait-ar-staff-panel');
+  });
+});
+
 describe("an admin's changes to a service", () => {
   it('show on the tiles without a reload: a new name and colour, and a service taken out leaves', async () => {
     const admin = await login(hub, ...DEMO.admin);
