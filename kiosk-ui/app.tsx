@@ -2,7 +2,7 @@
 // a keyboard-wedge scanner on every screen, and an idle reset to the start screen in Arabic.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isApiFailure, type ApiFailure } from '../ui-kit/api.ts';
-import { call, type ReplyOf } from '../ui-kit/client.ts';
+import { call, type InputOf, type ReplyOf } from '../ui-kit/client.ts';
 import { DEFAULT_SETTINGS } from '../protocol/domain.ts';
 import type { PublicHallState } from '../protocol/state.ts';
 import { publicFeed } from '../ui-kit/hall-feed.ts';
@@ -42,13 +42,23 @@ type Screen =
   | { name: 'services' }
   | { name: 'priority'; tile: ServiceTile }
   | { name: 'ticket'; receipt: Receipt; via: TicketVia }
-  | { name: 'message'; kind: MessageKind; comeBackAt?: number }
+  | { name: 'message'; kind: MessageKind; comeBackAt?: number; reprint?: Reprint }
   | { name: 'wait'; request: TicketRequest; until: number }
   | { name: 'pin' }
   | { name: 'staff' };
 
 /** A citizen's ticket request, kept while the kiosk guard makes it wait, then sent again by itself. */
 type TicketRequest = { kind: 'checkIn'; by: { cpr: string } | { reference: string } } | { kind: 'walkIn'; serviceId: string; priority: Priority };
+
+/** A ticket the citizen already holds (the paper lost): its number, and whose it is for `kiosk.reprint`. */
+type Reprint = { label: string; by: InputOf<'kiosk.reprint'> };
+
+/** The ticket a repeated check-in names (ALREADY_CHECKED_IN's details), or null. */
+function heldLabel(e: unknown): string | null {
+  if (!isApiFailure(e) || e.code !== 'ALREADY_CHECKED_IN') return null;
+  const label = (e.details as { label?: unknown } | undefined)?.label;
+  return typeof label === 'string' ? label : null;
+}
 
 const START: Screen = { name: 'start' };
 const SECRET_TAPS = 5;
@@ -180,7 +190,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   }, [pickedService?.active]);
 
   // --- requests (one at a time: a double tap never issues two tickets)
-  const run = useCallback(async (work: () => Promise<void>, request: TicketRequest) => {
+  const run = useCallback(async (work: () => Promise<void>, request?: TicketRequest) => {
     if (busyRef.current) return;
     busyRef.current = true;
     setBusy(true);
@@ -189,7 +199,9 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
     } catch (e) {
       const kind = messageFor(e);
       const wait = retryAfterSeconds(e);
-      if (wait !== null) setScreen({ name: 'wait', request, until: Date.now() + wait * 1000 });
+      const held = heldLabel(e);
+      if (wait !== null && request) setScreen({ name: 'wait', request, until: Date.now() + wait * 1000 });
+      else if (held && request?.kind === 'checkIn') setScreen({ name: 'message', kind: 'alreadyCheckedIn', reprint: { label: held, by: request.by } });
       else if (kind === 'unpaired') setUnpaired(true);
       else setScreen({ name: 'message', kind });
     } finally {
@@ -238,6 +250,29 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
         { kind: 'walkIn', serviceId, priority },
       ),
     [run, requests],
+  );
+
+  // A lost paper: the same ticket printed again on this kiosk (never a new number).
+  const reprint = useCallback(
+    (by: Reprint['by']) =>
+      run(async () => {
+        const receipt = await call('kiosk.reprint', by);
+        setScreen({ name: 'ticket', receipt, via: 'reprint' });
+      }),
+    [run],
+  );
+
+  // A status link scanned from a phone: that ticket's number, with the offer to print it again.
+  const offerReprint = useCallback(
+    (statusToken: string) =>
+      run(async () => {
+        const found = await call('tickets.status', { token: statusToken }).catch(() => null);
+        const open = found && (found.ticket.status === 'waiting' || found.ticket.status === 'called');
+        setScreen(
+          open ? { name: 'message', kind: 'haveTicket', reprint: { label: found.ticket.label, by: { statusToken } } } : { name: 'message', kind: 'badCode' },
+        );
+      }),
+    [run],
   );
 
   // The guard's wait is over: the kept request goes again by itself (same choice, so the same requestId).
@@ -289,11 +324,12 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
       const scan = classifyScan(text);
       if (scan.kind === 'cpr') void checkIn({ cpr: scan.cpr });
       else if (scan.kind === 'reference') void checkIn({ reference: scan.reference });
+      else if (scan.kind === 'status') void offerReprint(scan.token);
       else setScreen({ name: 'message', kind: 'badCode' });
     };
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, [scanner, checkIn]);
+  }, [scanner, checkIn, offerReprint]);
 
   // --- the hidden staff gesture: 5 taps within 3 s on the logo, on the start screen
   const taps = useRef<number[]>([]);
@@ -354,6 +390,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
           <MessageScreen
             kind={screen.kind}
             comeBackAt={screen.comeBackAt}
+            reprint={screen.reprint ? { label: screen.reprint.label, onPrint: () => void reprint(screen.reprint!.by) } : undefined}
             timeZone={timeZone}
             onDone={() => goStart(true)}
             onWalkin={() => setScreen({ name: 'services' })}

@@ -293,7 +293,7 @@ export function PriorityScreen({ service, onPick, onBack, busy }: { service: Ser
 
 // --- 4. ticket
 
-export type TicketVia = 'walkin' | 'checked_in' | 'late_converted';
+export type TicketVia = 'walkin' | 'checked_in' | 'late_converted' | 'reprint';
 
 export function TicketScreen({ receipt, via, onDone, timeoutMs }: { receipt: Receipt; via: TicketVia; onDone(): void; timeoutMs: number }) {
   const lang = useLang();
@@ -307,6 +307,14 @@ export function TicketScreen({ receipt, via, onDone, timeoutMs }: { receipt: Rec
           <CheckCircleIcon size="1.8em" />
           <span>
             <Bi k="ticket.checkedIn" />
+          </span>
+        </p>
+      )}
+      {via === 'reprint' && (
+        <p class="notice notice-ok" data-testid="ticket-note" data-kind="reprint">
+          <PrinterIcon size="1.8em" />
+          <span>
+            <Bi k="ticket.reprinted" />
           </span>
         </p>
       )}
@@ -399,6 +407,7 @@ export type MessageKind =
   | 'tooLate'
   | 'noAppointment'
   | 'alreadyCheckedIn'
+  | 'haveTicket'
   | 'rateLimited'
   | 'badCode'
   | 'unavailable'
@@ -411,6 +420,7 @@ const MESSAGE_STYLE: Record<MessageKind, 'info' | 'warn' | 'danger'> = {
   tooLate: 'warn',
   noAppointment: 'warn',
   alreadyCheckedIn: 'info',
+  haveTicket: 'info',
   rateLimited: 'info',
   badCode: 'warn',
   unavailable: 'warn',
@@ -422,12 +432,15 @@ const MESSAGE_STYLE: Record<MessageKind, 'info' | 'warn' | 'danger'> = {
 export function MessageScreen({
   kind,
   comeBackAt,
+  reprint,
   timeZone,
   onWalkin,
   onDone,
 }: {
   kind: MessageKind;
   comeBackAt?: number;
+  /** The ticket the citizen already holds, offered to print again. */
+  reprint?: { label: string; onPrint(): void } | undefined;
   timeZone: string;
   onWalkin(): void;
   onDone(): void;
@@ -451,10 +464,23 @@ export function MessageScreen({
             {formatTime(comeBackAt, lang, timeZone)}
           </p>
         )}
+        {reprint && (
+          <p class="come-back ltr-num" data-testid="held-ticket" dir="ltr">
+            {reprint.label}
+          </p>
+        )}
         <p class="message-body">
-          <Bi k={`msg.${kind}.body`} params={params} />
+          <Bi k={reprint ? 'msg.reprint.body' : `msg.${kind}.body`} params={params} />
         </p>
         <div class="message-actions">
+          {reprint && (
+            <button type="button" class="btn btn-primary" data-testid="message-reprint" onClick={reprint.onPrint}>
+              <PrinterIcon size="1.4em" />
+              <span>
+                <Bi k="msg.reprint.action" />
+              </span>
+            </button>
+          )}
           {offerWalkin && (
             <button type="button" class="btn btn-primary" data-testid="message-walkin" onClick={onWalkin}>
               <TicketIcon size="1.4em" />
@@ -463,10 +489,10 @@ export function MessageScreen({
               </span>
             </button>
           )}
-          <button type="button" class={`btn ${offerWalkin ? 'btn-ghost' : 'btn-secondary'}`} data-testid="message-done" onClick={onDone}>
+          <button type="button" class={`btn ${offerWalkin || reprint ? 'btn-ghost' : 'btn-secondary'}`} data-testid="message-done" onClick={onDone}>
             <HomeIcon size="1.3em" />
             <span>
-              <Bi k={offerWalkin ? 'common.toStart' : 'common.done'} />
+              <Bi k={offerWalkin || reprint ? 'common.toStart' : 'common.done'} />
             </span>
           </button>
         </div>

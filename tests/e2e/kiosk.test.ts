@@ -247,6 +247,46 @@ describe.each(['ar', 'en'] as const)('appointment path in %s', (lang) => {
   });
 });
 
+describe('a lost ticket', () => {
+  it('offers to print a lost ticket again, by CPR or by the status QR on a phone: the same number, never a new one', async () => {
+    const a = bookedWhere((slot, now) => slot - 30 * 60_000 <= now && now <= slot + 15 * 60_000);
+    const kiosk = deviceToken(hub, 'kiosk');
+    const first = await call(hub, 'POST', '/api/kiosk/check-in', { token: kiosk, body: { cpr: a.cpr } });
+    expect(first.body.outcome).toBe('checked_in');
+    await printer.nextJob();
+    const ticketsBefore = repo.listTicketsOfDay(hub.db, hub.hub.current.day).length;
+    const p = await kioskPage();
+    // The paper is lost: the citizen types the CPR again.
+    await typeCpr(p, a.cpr);
+    await p.locator('[data-testid="message"][data-kind="alreadyCheckedIn"]').waitFor();
+    expect(await text(p, 'held-ticket')).toBe(first.body.ticket.label);
+    await screenshot(p, `kiosk-portrait-ar-reprint-offer`);
+    await p.getByTestId('message-reprint').click();
+    await p.locator('[data-testid="ticket-note"][data-kind="reprint"]').waitFor();
+    expect(await text(p, 'ticket-number')).toBe(first.body.ticket.label);
+    await screenshot(p, `kiosk-portrait-ar-reprinted`);
+    const { label, screenUrl } = await checkTicket(p, 'kiosk-reprint-ar');
+    expect(label).toBe(first.body.ticket.label);
+    expect(screenUrl).toBe(`${hub.url}${first.body.statusUrl}`);
+    // A walk-in holds up the status page on the phone to the kiosk's scanner.
+    const walkIn = await call(hub, 'POST', '/api/kiosk/tickets', { token: kiosk, body: { serviceId: 'new-application' } });
+    await printer.nextJob();
+    await p.getByTestId('ticket-done').click();
+    await p.getByTestId('start-walkin').waitFor();
+    await p.getByTestId('lang-toggle').click();
+    await expectDir(p, 'ltr');
+    await p.keyboard.type(`${hub.url}${walkIn.body.statusUrl}`, { delay: 5 });
+    await p.keyboard.press('Enter');
+    await p.locator('[data-testid="message"][data-kind="haveTicket"]').waitFor();
+    expect(await text(p, 'held-ticket')).toBe(walkIn.body.ticket.label);
+    await screenshot(p, 'kiosk-portrait-en-reprint-offer-walkin');
+    await p.getByTestId('message-reprint').click();
+    await p.locator('[data-testid="ticket-note"][data-kind="reprint"]').waitFor();
+    expect((await checkTicket(p, 'kiosk-reprint-walkin-en')).label).toBe(walkIn.body.ticket.label);
+    expect(repo.listTicketsOfDay(hub.db, hub.hub.current.day)).toHaveLength(ticketsBefore + 1); // only the walk-in's own
+  });
+});
+
 describe('service tiles', () => {
   it('follow the live feed: a walk-in issued elsewhere updates the people ahead, with no GET /api/services', async () => {
     const servicesRequests: string[] = [];
