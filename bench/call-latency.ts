@@ -275,7 +275,7 @@ interface Measured {
 export async function benchCallLatency(): Promise<Result[]> {
   const started = performance.now();
   const totalCalls = PLAN.reduce((a, p) => a + p.calls + WARMUP, 0) + 1;
-  const th = await startTestHub({ kioskTicketsPerMinute: 1000 });
+  const th = await startTestHub();
   let raw: Awaited<ReturnType<typeof startRawServer>> | null = null;
   let counter: Socket | null = null;
   const measured: Measured[] = [];

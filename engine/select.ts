@@ -2,6 +2,7 @@
 // The rules read only what both audiences' states hold, so the public screens (kiosk tiles, board)
 // use them too; functions that hand back a ticket give it in the caller's own ticket type.
 import type { Counter, PublicTicket, Ticket } from '../protocol/domain.ts';
+import type { Opening } from './time.ts';
 import type { PublicHallState } from './types.ts';
 
 type State = PublicHallState;
@@ -162,11 +163,8 @@ export interface WaitEstimate {
   estimatedWaitMin: number | null;
 }
 
-/**
- * Estimated wait = expected work ahead (median service time × tickets ahead that the same
- * counters serve) ÷ counters open for it. `null` minutes when no counter is open for it.
- */
-export function estimateWait(state: State, t: PublicTicket, now: number): WaitEstimate {
+/** Counters that could call this ticket (open or not), and the waiting tickets those counters would call before it. */
+function workAhead(state: State, t: PublicTicket, now: number) {
   const able = Object.values(state.counters).filter((c) => rankFor(state, c, { ...t, status: 'waiting' }, now, true));
   const open = able.filter(available);
   // With no counter open yet, people ahead still count (by the counters that will serve it).
@@ -183,17 +181,27 @@ export function estimateWait(state: State, t: PublicTicket, now: number): WaitEs
     peopleAhead++;
     workMs += medianDurationMs(state, u.serviceId);
   }
+  return { able, open, peopleAhead, workMs };
+}
+
+/**
+ * Estimated wait = expected work ahead (median service time × tickets ahead that the same
+ * counters serve) ÷ counters open for it. `null` minutes when no counter is open for it.
+ */
+export function estimateWait(state: State, t: PublicTicket, now: number): WaitEstimate {
+  const { open, peopleAhead, workMs } = workAhead(state, t, now);
   if (open.length === 0) return { peopleAhead, estimatedWaitMin: null };
   return { peopleAhead, estimatedWaitMin: Math.ceil(workMs / open.length / MINUTE) };
 }
 
-/** What a new walk-in of this service would face right now (for the kiosk's service tiles). */
-export function estimateNewWalkin(state: State, serviceId: string, now: number): WaitEstimate {
-  const probe: Ticket = {
+/** A walk-in ticket of this service issued now: what the estimates of a new citizen are measured with. */
+function newWalkinProbe(state: State, serviceId: string, now: number): Ticket {
+  return {
     id: '',
     day: state.day,
     prefix: 'Z',
-    number: 0,
+    // After every ticket already issued, even in the same millisecond (the last tie-break is the number).
+    number: Number.MAX_SAFE_INTEGER,
     label: '',
     kind: 'walkin',
     serviceId,
@@ -215,7 +223,26 @@ export function estimateNewWalkin(state: State, serviceId: string, now: number):
     statusToken: '',
     cpr: null,
   };
-  return estimateWait(state, probe, now);
+}
+
+/** What a new walk-in of this service would face right now (for the kiosk's service tiles). */
+export function estimateNewWalkin(state: State, serviceId: string, now: number): WaitEstimate {
+  return estimateWait(state, newWalkinProbe(state, serviceId, now), now);
+}
+
+/**
+ * While no counter is open for a service (before the hall opens, or all closed for a while): the
+ * wait of a new walk-in counted from the moment the counters that will serve it open — the day's
+ * counters not out of service, at the default (or recent) service times. `opensAt` is the hall's
+ * opening time today ("07:00", from the opening hours the caller has), shown only while it is
+ * still ahead. Null when a counter is open (the live estimate holds) or none will serve it today.
+ */
+export function estimateBeforeOpening(state: State, serviceId: string, now: number, opening: Opening | null) {
+  const { able, open, workMs } = workAhead(state, newWalkinProbe(state, serviceId, now), now);
+  if (open.length > 0) return null;
+  const scheduled = able.filter((c) => !state.outOfService[c.number]);
+  if (scheduled.length === 0) return null;
+  return { opensAt: opening && now < opening.at ? opening.opens : null, waitAfterOpeningMin: Math.ceil(workMs / scheduled.length / MINUTE) };
 }
 
 /** Waiting tickets per queue prefix. */
@@ -231,12 +258,18 @@ export function waitingByQueue(state: State): Record<string, number> {
 /**
  * Every active service in display order with its waiting count and what a new walk-in would face: the
  * hub's `services.list`, and the kiosk's tiles computed from its live feed (so both say the same).
+ * `opening` is today's opening time (the opening hours live outside the hall state), or null.
  */
-export function serviceTiles(state: State, now: number) {
+export function serviceTiles(state: State, now: number, opening: Opening | null) {
   const byQueue = waitingByQueue(state);
   const services = Object.values(state.services)
     .filter((service) => service.active)
     .sort((a, b) => a.sortOrder - b.sortOrder)
-    .map((service) => ({ service, waiting: byQueue[service.prefix] ?? 0, ...estimateNewWalkin(state, service.id, now) }));
+    .map((service) => ({
+      service,
+      waiting: byQueue[service.prefix] ?? 0,
+      ...estimateNewWalkin(state, service.id, now),
+      beforeOpening: estimateBeforeOpening(state, service.id, now, opening),
+    }));
   return { services, appointmentsWaiting: byQueue[state.settings.appointmentPrefix] ?? 0 };
 }

@@ -33,3 +33,15 @@ export function nextDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
+
+/** When the hall opens on a day: the local time (HH:MM) and its instant. */
+export interface Opening {
+  opens: string;
+  at: number;
+}
+
+/** The hall's opening on `day` by its weekly opening hours; null on a closed weekday. */
+export function openingOn(day: string, hours: readonly { weekday: number; opens: string }[], timeZone: string): Opening | null {
+  const today = hours.find((h) => h.weekday === weekdayOf(day));
+  return today ? { opens: today.opens, at: localInstant(day, today.opens, timeZone) } : null;
+}

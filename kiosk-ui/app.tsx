@@ -2,12 +2,13 @@
 // a keyboard-wedge scanner on every screen, and an idle reset to the start screen in Arabic.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isApiFailure, type ApiFailure } from '../ui-kit/api.ts';
-import { call } from '../ui-kit/client.ts';
+import { call, type InputOf, type ReplyOf } from '../ui-kit/client.ts';
 import { DEFAULT_SETTINGS } from '../protocol/domain.ts';
 import type { PublicHallState } from '../protocol/state.ts';
 import { publicFeed } from '../ui-kit/hall-feed.ts';
 import { hubSocket } from '../ui-kit/hub-socket.ts';
 import { serviceTiles } from '../engine/select.ts';
+import { openingOn } from '../engine/time.ts';
 import { useHubClock } from '../ui-kit/hub-time.ts';
 import { applyDocumentLang, DEFAULT_LANG, DEFAULT_TIME_ZONE, dir, formatDate, formatTime, otherLang, type Lang } from '../ui-kit/i18n.ts';
 import { LangContext, Logo, Spinner } from '../ui-kit/components.tsx';
@@ -16,7 +17,7 @@ import { kioskTimings, type KioskConfig } from './config.ts';
 import { t, type MessageKey } from './i18n.ts';
 import { GlobeIcon } from '../ui-kit/icons.tsx';
 import { PrinterIcon } from './icons.tsx';
-import { TicketRequests } from './requests.ts';
+import { retryAfterSeconds, TicketRequests } from './requests.ts';
 import { classifyScan, scanChar, WedgeScanner } from './scanner.ts';
 import {
   AppointmentScreen,
@@ -29,6 +30,7 @@ import {
   StartScreen,
   TicketScreen,
   UnpairedScreen,
+  WaitScreen,
   type MessageKind,
   type TicketVia,
 } from './screens.tsx';
@@ -40,9 +42,23 @@ type Screen =
   | { name: 'services' }
   | { name: 'priority'; tile: ServiceTile }
   | { name: 'ticket'; receipt: Receipt; via: TicketVia }
-  | { name: 'message'; kind: MessageKind; comeBackAt?: number }
+  | { name: 'message'; kind: MessageKind; comeBackAt?: number; reprint?: Reprint }
+  | { name: 'wait'; request: TicketRequest; until: number }
   | { name: 'pin' }
   | { name: 'staff' };
+
+/** A citizen's ticket request, kept while the kiosk guard makes it wait, then sent again by itself. */
+type TicketRequest = { kind: 'checkIn'; by: { cpr: string } | { reference: string } } | { kind: 'walkIn'; serviceId: string; priority: Priority };
+
+/** A ticket the citizen already holds (the paper lost): its number, and whose it is for `kiosk.reprint`. */
+type Reprint = { label: string; by: InputOf<'kiosk.reprint'> };
+
+/** The ticket a repeated check-in names (ALREADY_CHECKED_IN's details), or null. */
+function heldLabel(e: unknown): string | null {
+  if (!isApiFailure(e) || e.code !== 'ALREADY_CHECKED_IN') return null;
+  const label = (e.details as { label?: unknown } | undefined)?.label;
+  return typeof label === 'string' ? label : null;
+}
 
 const START: Screen = { name: 'start' };
 const SECRET_TAPS = 5;
@@ -92,6 +108,8 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   // The live hall (the feed folds deltas into one state in place: `seq` marks each change).
   const [hall, setHall] = useState<{ state: PublicHallState; seq: number } | null>(null);
   const [printer, setPrinter] = useState<PrinterStatusMessage | null>(null);
+  // The weekly opening hours (they live outside the hall state): the tiles say when the counters open.
+  const [hours, setHours] = useState<ReplyOf<'hours.get'>['days']>([]);
   const [connected, setConnected] = useState(true);
   const [unpaired, setUnpaired] = useState(false);
   const [pinError, setPinError] = useState<MessageKey | null>(null);
@@ -124,6 +142,11 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
       snapshot: (state, seq) => {
         setHall({ state, seq });
         setUnpaired(false);
+        // Read again on each (re)connect; without them the tiles only lack the opening time.
+        call('hours.get', {}).then(
+          (r) => setHours(r.days),
+          () => undefined,
+        );
       },
       events: (_events, state, seq) => setHall({ state, seq }),
     });
@@ -138,7 +161,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   // --- idle: back to the start screen and Arabic
   useEffect(() => {
     const atRest = screen.name === 'start' && lang === DEFAULT_LANG;
-    if (atRest || screen.name === 'ticket' || busy) return;
+    if (atRest || screen.name === 'ticket' || screen.name === 'wait' || busy) return;
     let timer = setTimeout(() => goStart(true), timings.idleMs);
     const poke = () => {
       clearTimeout(timer);
@@ -167,7 +190,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   }, [pickedService?.active]);
 
   // --- requests (one at a time: a double tap never issues two tickets)
-  const run = useCallback(async (work: () => Promise<void>) => {
+  const run = useCallback(async (work: () => Promise<void>, request?: TicketRequest) => {
     if (busyRef.current) return;
     busyRef.current = true;
     setBusy(true);
@@ -175,7 +198,11 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
       await work();
     } catch (e) {
       const kind = messageFor(e);
-      if (kind === 'unpaired') setUnpaired(true);
+      const wait = retryAfterSeconds(e);
+      const held = heldLabel(e);
+      if (wait !== null && request) setScreen({ name: 'wait', request, until: Date.now() + wait * 1000 });
+      else if (held && request?.kind === 'checkIn') setScreen({ name: 'message', kind: 'alreadyCheckedIn', reprint: { label: held, by: request.by } });
+      else if (kind === 'unpaired') setUnpaired(true);
       else setScreen({ name: 'message', kind });
     } finally {
       busyRef.current = false;
@@ -189,35 +216,73 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
 
   const checkIn = useCallback(
     (by: { cpr: string } | { reference: string }) =>
-      run(async () => {
-        const choice = 'cpr' in by ? `check-in:cpr:${by.cpr}` : `check-in:ref:${by.reference.toUpperCase()}`;
-        const reply = await requests.send('kiosk.checkIn', by, choice);
-        switch (reply.outcome) {
-          case 'checked_in':
-          case 'late_converted': {
-            const { outcome, ...receipt } = reply;
-            setScreen({ name: 'ticket', receipt, via: outcome });
-            break;
+      run(
+        async () => {
+          const choice = 'cpr' in by ? `check-in:cpr:${by.cpr}` : `check-in:ref:${by.reference.toUpperCase()}`;
+          const reply = await requests.send('kiosk.checkIn', by, choice);
+          switch (reply.outcome) {
+            case 'checked_in':
+            case 'late_converted': {
+              const { outcome, ...receipt } = reply;
+              setScreen({ name: 'ticket', receipt, via: outcome });
+              break;
+            }
+            case 'too_early':
+              setScreen({ name: 'message', kind: 'tooEarly', comeBackAt: reply.comeBackAt });
+              break;
+            case 'too_late':
+              setScreen({ name: 'message', kind: 'tooLate' });
+              break;
           }
-          case 'too_early':
-            setScreen({ name: 'message', kind: 'tooEarly', comeBackAt: reply.comeBackAt });
-            break;
-          case 'too_late':
-            setScreen({ name: 'message', kind: 'tooLate' });
-            break;
-        }
-      }),
+        },
+        { kind: 'checkIn', by },
+      ),
     [run, requests],
   );
 
   const issueWalkin = useCallback(
     (serviceId: string, priority: Priority) =>
-      run(async () => {
-        const receipt = await requests.send('kiosk.walkIn', { serviceId, priority }, `walk-in:${serviceId}:${priority}`);
-        setScreen({ name: 'ticket', receipt, via: 'walkin' });
-      }),
+      run(
+        async () => {
+          const receipt = await requests.send('kiosk.walkIn', { serviceId, priority }, `walk-in:${serviceId}:${priority}`);
+          setScreen({ name: 'ticket', receipt, via: 'walkin' });
+        },
+        { kind: 'walkIn', serviceId, priority },
+      ),
     [run, requests],
   );
+
+  // A lost paper: the same ticket printed again on this kiosk (never a new number).
+  const reprint = useCallback(
+    (by: Reprint['by']) =>
+      run(async () => {
+        const receipt = await call('kiosk.reprint', by);
+        setScreen({ name: 'ticket', receipt, via: 'reprint' });
+      }),
+    [run],
+  );
+
+  // A status link scanned from a phone: that ticket's number, with the offer to print it again.
+  const offerReprint = useCallback(
+    (statusToken: string) =>
+      run(async () => {
+        const found = await call('tickets.status', { token: statusToken }).catch(() => null);
+        const open = found && (found.ticket.status === 'waiting' || found.ticket.status === 'called');
+        setScreen(
+          open ? { name: 'message', kind: 'haveTicket', reprint: { label: found.ticket.label, by: { statusToken } } } : { name: 'message', kind: 'badCode' },
+        );
+      }),
+    [run],
+  );
+
+  // The guard's wait is over: the kept request goes again by itself (same choice, so the same requestId).
+  const waiting = screen.name === 'wait' ? screen : null;
+  useEffect(() => {
+    if (!waiting) return;
+    const r = waiting.request;
+    const timer = setTimeout(() => void (r.kind === 'checkIn' ? checkIn(r.by) : issueWalkin(r.serviceId, r.priority)), Math.max(0, waiting.until - Date.now()));
+    return () => clearTimeout(timer);
+  }, [waiting, checkIn, issueWalkin]);
 
   const exitKiosk = useCallback((pin: string) => {
     if (busyRef.current) return;
@@ -259,11 +324,12 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
       const scan = classifyScan(text);
       if (scan.kind === 'cpr') void checkIn({ cpr: scan.cpr });
       else if (scan.kind === 'reference') void checkIn({ reference: scan.reference });
+      else if (scan.kind === 'status') void offerReprint(scan.token);
       else setScreen({ name: 'message', kind: 'badCode' });
     };
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, [scanner, checkIn]);
+  }, [scanner, checkIn, offerReprint]);
 
   // --- the hidden staff gesture: 5 taps within 3 s on the logo, on the start screen
   const taps = useRef<number[]>([]);
@@ -299,7 +365,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
         // Computed from the live state on the hub's clock: exactly what the hub's `services.list` would say, and estimates move with time.
         body = (
           <ServicesScreen
-            tiles={hall && serviceTiles(hall.state, hallNow).services}
+            tiles={hall && serviceTiles(hall.state, hallNow, openingOn(hall.state.day, hours, timeZone)).services}
             busy={busy}
             onBack={() => goStart()}
             onPick={(tile) => setScreen({ name: 'priority', tile })}
@@ -324,12 +390,19 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
           <MessageScreen
             kind={screen.kind}
             comeBackAt={screen.comeBackAt}
+            reprint={screen.reprint ? { label: screen.reprint.label, onPrint: () => void reprint(screen.reprint!.by) } : undefined}
             timeZone={timeZone}
             onDone={() => goStart(true)}
             onWalkin={() => setScreen({ name: 'services' })}
           />
         );
         break;
+      case 'wait': {
+        const r = screen.request;
+        const service = r.kind === 'walkIn' ? hall?.state.services[r.serviceId] : undefined;
+        body = <WaitScreen until={screen.until} service={service ?? null} onCancel={() => goStart(true)} />;
+        break;
+      }
       case 'pin':
         body = <PinScreen busy={busy} error={pinError} onCancel={() => goStart()} onSubmit={exitKiosk} />;
         break;

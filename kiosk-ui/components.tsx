@@ -39,7 +39,9 @@ export function Keypad(props: { onDigit(d: string): void; onClear(): void; onBac
     <div class="keypad" dir="ltr">
       {DIGITS.map(key)}
       <button type="button" class="key key-fn" data-testid={`${p}-clear`} disabled={props.disabled} onClick={props.onClear}>
-        <span lang={lang}>{t(lang, 'keypad.clear')}</span>
+        <span class="btn-text">
+          <Bi k="keypad.clear" />
+        </span>
       </button>
       {key('0')}
       <button type="button" class="key key-fn" data-testid={`${p}-back`} disabled={props.disabled} onClick={props.onBack} aria-label={t(lang, 'keypad.back')}>
@@ -49,16 +51,33 @@ export function Keypad(props: { onDigit(d: string): void; onClear(): void; onBac
   );
 }
 
-/** Boxes showing what was typed on a keypad (digits or, for a PIN, dots). */
-export function DigitBoxes({ value, length, mask, testId, groups }: { value: string; length: number; mask?: boolean; testId: string; groups?: number[] }) {
+/**
+ * Boxes showing what was typed on a keypad: digits, dots for a PIN (`mask`), or dots only in the
+ * boxes `hidden` names (the CPR, all but its last digits).
+ */
+export function DigitBoxes({
+  value,
+  length,
+  mask,
+  hidden,
+  testId,
+  groups,
+}: {
+  value: string;
+  length: number;
+  mask?: boolean;
+  hidden?: (index: number) => boolean;
+  testId: string;
+  groups?: number[];
+}) {
   const cells: ComponentChildren[] = [];
   let gi = 0;
   let inGroup = 0;
   for (let i = 0; i < length; i++) {
     const ch = value[i];
     cells.push(
-      <span key={i} class={`digit-box${ch ? ' filled' : ''}${i === value.length ? ' caret' : ''}`}>
-        {ch ? (mask ? '•' : ch) : ''}
+      <span key={i} class={`digit-box${ch ? ' filled' : ''}${i === value.length ? ' caret' : ''}`} data-hidden={ch && (mask || hidden?.(i)) ? '' : undefined}>
+        {ch ? (mask || hidden?.(i) ? '•' : ch) : ''}
       </span>,
     );
     inGroup++;

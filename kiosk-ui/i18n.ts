@@ -13,9 +13,13 @@ const ar = {
   'common.done': 'تم',
   'common.toStart': 'العودة إلى البداية',
   'common.busy': 'لحظة من فضلك…',
-  'common.minutes': { zero: 'أقل من دقيقة', one: 'دقيقة واحدة', two: 'دقيقتان', few: '{n} دقائق', many: '{n} دقيقة', other: '{n} دقيقة' },
   'common.people': { zero: 'لا أحد', one: 'شخص واحد', two: 'شخصان', few: '{n} أشخاص', many: '{n} شخصًا', other: '{n} شخص' },
   'common.waitUnknown': 'غير متوفر الآن',
+  'wait.about': 'حوالي {d}',
+  'wait.lessThanMinute': 'أقل من دقيقة',
+  'dur.minutes': { one: 'دقيقة', two: 'دقيقتين', few: '{n} دقائق', many: '{n} دقيقة', other: '{n} دقيقة' },
+  'dur.hours': { one: 'ساعة', two: 'ساعتين', few: '{n} ساعات', many: '{n} ساعة', other: '{n} ساعة' },
+  'dur.hoursMinutes': '{h} و{m}',
   'common.reconnecting': 'جارٍ إعادة الاتصال بالنظام…',
 
   'start.welcome': 'أهلًا وسهلًا',
@@ -30,11 +34,18 @@ const ar = {
   'appt.count': '{n} من {len}',
   'appt.scanHint': 'أو امسح رمز الحجز (QR أو الباركود) أمام الماسح الضوئي',
   'appt.submit': 'تسجيل الوصول',
+  'appt.hold': 'اضغط مطولًا للإظهار',
   'keypad.clear': 'مسح',
   'keypad.back': 'حذف',
 
   'services.title': 'اختر الخدمة',
-  'services.waiting': 'في الانتظار',
+  'services.ahead': { zero: 'لا أحد قبلك', one: 'شخص واحد قبلك', two: 'شخصان قبلك', few: '{n} أشخاص قبلك', many: '{n} شخصًا قبلك', other: '{n} شخص قبلك' },
+  'services.opensAt': 'تُفتح الشبابيك الساعة {time}',
+  'services.noneOpen': 'لا يوجد شباك مفتوح الآن',
+  'services.afterOpening': 'حوالي {d} بعد الافتتاح',
+  'services.atOpening': 'فور الافتتاح',
+  'services.afterOneOpens': 'حوالي {d} بعد فتح شباك',
+  'services.whenOneOpens': 'فور فتح شباك',
   'services.wait': 'الانتظار المتوقع',
   'services.empty': 'لا توجد خدمات متاحة الآن. يُرجى مراجعة الاستقبال.',
 
@@ -53,7 +64,18 @@ const ar = {
   'ticket.printFailed': 'تعذّرت طباعة التذكرة. رقمك محفوظ وصالح — صوّر رمز QR أو الرقم بهاتفك.',
   'ticket.checkedIn': 'تم تسجيل وصولك لموعدك',
   'ticket.lateConverted': 'انتهت فترة تسجيل الوصول لموعدك، فحصلت على تذكرة انتظار عادية للخدمة نفسها',
+  'ticket.reprinted': 'طُبعت تذكرتك مرة أخرى بالرقم نفسه',
   'ticket.priority': 'أولوية',
+
+  'wait.title': 'لحظة من فضلك — تذكرتك قادمة',
+  'wait.body': {
+    zero: 'أصدر هذا الجهاز تذاكر كثيرة للتو. تصدر تذكرتك الآن تلقائيًا.',
+    one: 'أصدر هذا الجهاز تذاكر كثيرة للتو. تصدر تذكرتك تلقائيًا بعد ثانية.',
+    two: 'أصدر هذا الجهاز تذاكر كثيرة للتو. تصدر تذكرتك تلقائيًا بعد ثانيتين.',
+    few: 'أصدر هذا الجهاز تذاكر كثيرة للتو. تصدر تذكرتك تلقائيًا بعد {n} ثوانٍ.',
+    many: 'أصدر هذا الجهاز تذاكر كثيرة للتو. تصدر تذكرتك تلقائيًا بعد {n} ثانية.',
+    other: 'أصدر هذا الجهاز تذاكر كثيرة للتو. تصدر تذكرتك تلقائيًا بعد {n} ثانية.',
+  },
 
   'msg.tooEarly.title': 'وصلت مبكرًا',
   'msg.tooEarly.body': 'يبدأ تسجيل الوصول لموعدك الساعة {time}. يُرجى العودة إلى الجهاز في ذلك الوقت.',
@@ -63,6 +85,10 @@ const ar = {
   'msg.noAppointment.body': 'لم نجد موعدًا لهذا اليوم بهذه البيانات. يمكنك أخذ تذكرة انتظار بدون موعد.',
   'msg.alreadyCheckedIn.title': 'سبق تسجيل وصولك',
   'msg.alreadyCheckedIn.body': 'تم تسجيل الوصول لهذا الموعد من قبل. يُرجى متابعة رقمك على شاشة القاعة.',
+  'msg.haveTicket.title': 'تذكرتك',
+  'msg.haveTicket.body': 'يُرجى متابعة رقمك على شاشة القاعة.',
+  'msg.reprint.body': 'هذا رقمك. إن فقدت التذكرة، اطبعها مرة أخرى بالرقم نفسه.',
+  'msg.reprint.action': 'اطبع تذكرتي مرة أخرى',
   'msg.rateLimited.title': 'لحظة من فضلك',
   'msg.rateLimited.body': 'صدرت تذاكر كثيرة من هذا الجهاز للتو. يُرجى المحاولة بعد قليل.',
   'msg.badCode.title': 'تعذّرت قراءة الرمز',
@@ -139,9 +165,13 @@ const en: Dictionary<MessageKey> = {
   'common.done': 'Done',
   'common.toStart': 'Back to start',
   'common.busy': 'One moment please…',
-  'common.minutes': { zero: 'less than a minute', one: '1 minute', other: '{n} minutes' },
   'common.people': { zero: 'no one', one: '1 person', other: '{n} people' },
   'common.waitUnknown': 'not available yet',
+  'wait.about': 'about {d}',
+  'wait.lessThanMinute': 'less than a minute',
+  'dur.minutes': '{n} min',
+  'dur.hours': '{n} h',
+  'dur.hoursMinutes': '{h} {m}',
   'common.reconnecting': 'Reconnecting to the system…',
 
   'start.welcome': 'Welcome',
@@ -156,11 +186,18 @@ const en: Dictionary<MessageKey> = {
   'appt.count': '{n} of {len}',
   'appt.scanHint': 'Or hold your booking QR code or barcode under the scanner',
   'appt.submit': 'Check in',
+  'appt.hold': 'Hold to show',
   'keypad.clear': 'Clear',
   'keypad.back': 'Delete',
 
   'services.title': 'Choose a service',
-  'services.waiting': 'waiting',
+  'services.ahead': { zero: 'no one ahead of you', other: '{n} ahead of you' },
+  'services.opensAt': 'counters open at {time}',
+  'services.noneOpen': 'no counter open right now',
+  'services.afterOpening': 'about {d} after opening',
+  'services.atOpening': 'right after opening',
+  'services.afterOneOpens': 'about {d} after one opens',
+  'services.whenOneOpens': 'as soon as one opens',
   'services.wait': 'Expected wait',
   'services.empty': 'No services are available right now. Please ask at reception.',
 
@@ -179,7 +216,15 @@ const en: Dictionary<MessageKey> = {
   'ticket.printFailed': 'The ticket could not be printed. Your number is saved and valid — take a photo of the QR code or the number.',
   'ticket.checkedIn': 'You are checked in for your appointment',
   'ticket.lateConverted': 'Your check-in time has passed, so you have a regular walk-in ticket for the same service',
+  'ticket.reprinted': 'Your ticket was printed again, with the same number',
   'ticket.priority': 'Priority',
+
+  'wait.title': 'One moment — your ticket is coming',
+  'wait.body': {
+    zero: 'This kiosk has just issued many tickets. Your ticket is being issued now.',
+    one: 'This kiosk has just issued many tickets. Your ticket will be issued by itself in 1 second.',
+    other: 'This kiosk has just issued many tickets. Your ticket will be issued by itself in {n} seconds.',
+  },
 
   'msg.tooEarly.title': 'You are early',
   'msg.tooEarly.body': 'Check-in for your appointment opens at {time}. Please come back to the kiosk then.',
@@ -189,6 +234,10 @@ const en: Dictionary<MessageKey> = {
   'msg.noAppointment.body': 'We found no appointment for today with these details. You can take a walk-in ticket instead.',
   'msg.alreadyCheckedIn.title': 'Already checked in',
   'msg.alreadyCheckedIn.body': 'This appointment is already checked in. Please watch the hall screen for your number.',
+  'msg.haveTicket.title': 'Your ticket',
+  'msg.haveTicket.body': 'Please watch the hall screen for your number.',
+  'msg.reprint.body': 'This is your number. If you lost the ticket, print it again with the same number.',
+  'msg.reprint.action': 'Print my ticket again',
   'msg.rateLimited.title': 'Please wait a moment',
   'msg.rateLimited.body': 'This kiosk has just issued many tickets. Please try again in a moment.',
   'msg.badCode.title': 'Code not recognised',
@@ -255,8 +304,20 @@ const en: Dictionary<MessageKey> = {
 
 export const t = translator({ ar, en });
 
-/** "12 minutes" / "١٢ دقيقة", or "not available yet" when there is no estimate (no counter open). */
-export function minutesText(lang: Lang, minutes: number | null): string {
+/** "25 min", "1 h 45 min" / "25 دقيقة", "ساعة و45 دقيقة": hours for long waits, then rounded to 5 minutes. */
+export function durationText(lang: Lang, minutes: number): string {
+  const rounded = minutes >= 60 ? Math.round(minutes / 5) * 5 : Math.max(1, Math.round(minutes));
+  const h = Math.floor(rounded / 60);
+  const m = rounded % 60;
+  const mins = t(lang, 'dur.minutes', { n: m });
+  if (h === 0) return mins;
+  const hours = t(lang, 'dur.hours', { n: h });
+  return m === 0 ? hours : t(lang, 'dur.hoursMinutes', { h: hours, m: mins });
+}
+
+/** "about 1 h 45 min", "less than a minute", or "not available yet" when there is no estimate (no counter open). */
+export function waitText(lang: Lang, minutes: number | null): string {
   if (minutes === null) return t(lang, 'common.waitUnknown');
-  return t(lang, 'common.minutes', { n: Math.max(0, Math.round(minutes)) });
+  if (minutes < 1) return t(lang, 'wait.lessThanMinute');
+  return t(lang, 'wait.about', { d: durationText(lang, minutes) });
 }

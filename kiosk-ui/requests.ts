@@ -29,10 +29,17 @@ export function unanswered(e: unknown): boolean {
   return isApiFailure(e) && ((e.status === 0 && e.code !== 'ABORTED') || e.status >= 500);
 }
 
+/** The seconds a kiosk guard refusal asks to wait (`RATE_LIMITED` with `retryAfterSeconds`), or null for any other failure. */
+export function retryAfterSeconds(e: unknown): number | null {
+  if (!isApiFailure(e) || e.code !== 'RATE_LIMITED') return null;
+  const s = (e.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof s === 'number' && s > 0 ? s : null;
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class TicketRequests {
-  /** The last request that ended unanswered: a new tap on the same choice soon after repeats it. */
+  /** The last request that ended unanswered or held by the guard: a new tap on the same choice soon after repeats it. */
   private failed: { choice: string; requestId: string; at: number } | null = null;
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -48,6 +55,10 @@ export class TicketRequests {
       try {
         return await call(name, { ...body, requestId });
       } catch (e) {
+        const wait = retryAfterSeconds(e);
+        // Refused by the kiosk guard: nothing was issued, and the kiosk asks again by itself after
+        // the wait, as the same request (one key per citizen action, end to end).
+        if (wait !== null) this.failed = { choice, requestId, at: this.now() + wait * 1000 };
         if (!unanswered(e)) throw e;
         const delay = RETRY_DELAYS_MS[attempt];
         if (delay === undefined || this.now() - started > RETRY_WINDOW_MS) {

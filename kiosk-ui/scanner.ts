@@ -6,12 +6,21 @@
 // same whether the kiosk's keyboard layout is English or Arabic.
 import { REFERENCE_CANDIDATE } from '../protocol/reference.ts';
 
-export type ScanResult = { kind: 'cpr'; cpr: string } | { kind: 'reference'; reference: string } | { kind: 'unknown'; raw: string };
+export type ScanResult =
+  | { kind: 'cpr'; cpr: string }
+  | { kind: 'reference'; reference: string }
+  | { kind: 'status'; token: string }
+  | { kind: 'unknown'; raw: string };
 
-/** What a scanned code means: a 9-digit CPR, a booking reference (also the last part of a URL or `DOR:XXXX`), or nothing known. */
+/** A ticket's status link as its QR holds it (`…/t/<token>`), e.g. shown on a walk-in's phone. */
+const STATUS_LINK = /\/t\/([A-Za-z0-9_-]{16,64})$/;
+
+/** What a scanned code means: a 9-digit CPR, a ticket's status link, a booking reference (also the last part of a URL or `DOR:XXXX`), or nothing known. */
 export function classifyScan(raw: string): ScanResult {
   const text = raw.trim();
   if (/^\d{9}$/.test(text)) return { kind: 'cpr', cpr: text };
+  const status = STATUS_LINK.exec(text);
+  if (status) return { kind: 'status', token: status[1]! };
   const upper = text.toUpperCase();
   if (REFERENCE_CANDIDATE.test(upper)) return { kind: 'reference', reference: upper };
   const last =
@@ -24,10 +33,13 @@ export function classifyScan(raw: string): ScanResult {
 }
 
 /** The character a key produces for scanning purposes, or null for keys that are not part of a code. */
-export function scanChar(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'altKey' | 'metaKey'>): string | null {
+export function scanChar(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'altKey' | 'metaKey'> & { shiftKey?: boolean }): string | null {
   if (e.ctrlKey || e.altKey || e.metaKey) return null;
   const m = /^(?:Key([A-Z])|Digit([0-9])|Numpad([0-9]))$/.exec(e.code ?? '');
-  if (m) return m[1] ?? m[2] ?? m[3] ?? null;
+  // A letter keeps its case (a status link's token is case-sensitive): as typed on a Latin layout,
+  // by the Shift key the scanner pressed on another one.
+  if (m?.[1]) return /^[A-Za-z]$/.test(e.key) ? e.key : e.shiftKey ? m[1] : m[1].toLowerCase();
+  if (m) return m[2] ?? m[3] ?? null;
   if (e.key.length === 1 && e.key >= '!' && e.key <= '~') return e.key;
   return null;
 }

@@ -4,7 +4,7 @@ import { formatNumber, formatTime } from '../ui-kit/i18n.ts';
 import { inkOn } from '../ui-kit/colour.ts';
 import { Pair, useLang } from '../ui-kit/components.tsx';
 import { Bi, DigitBoxes, Keypad } from './components.tsx';
-import { minutesText, t, type MessageKey } from './i18n.ts';
+import { durationText, t, waitText, type MessageKey } from './i18n.ts';
 import { QrCode } from './qr.tsx';
 import {
   AlertIcon,
@@ -19,10 +19,14 @@ import {
   ServiceIcon,
   TicketIcon,
 } from '../ui-kit/icons.tsx';
-import { ArrowBackIcon, PrinterIcon, ReloadIcon, ScanIcon } from './icons.tsx';
+import { ArrowBackIcon, EyeIcon, PrinterIcon, ReloadIcon, ScanIcon } from './icons.tsx';
 import { PRIORITIES, type Priority, type Receipt, type Service, type ServiceTile } from './types.ts';
 
 export const CPR_LENGTH = 9;
+/** The CPR's last digits stay visible so the citizen can check them; the rest hides from bystanders. */
+const CPR_SHOWN_DIGITS = 3;
+/** How long a digit just typed shows before it turns into a dot. */
+export const CPR_REVEAL_MS = 900;
 
 function ScreenTitle({ k, onBack }: { k: MessageKey; onBack?: () => void }) {
   const lang = useLang();
@@ -87,8 +91,22 @@ export function StartScreen({ onAppointment, onWalkin }: { onAppointment(): void
 export function AppointmentScreen({ onSubmit, onBack, busy }: { onSubmit(cpr: string): void; onBack(): void; busy: boolean }) {
   const lang = useLang();
   const [cpr, setCpr] = useState('');
+  // The digit just typed shows for a moment; the eye button shows them all while held.
+  const [fresh, setFresh] = useState<number | null>(null);
+  const [showAll, setShowAll] = useState(false);
+  useEffect(() => {
+    if (fresh === null) return;
+    const timer = setTimeout(() => setFresh(null), CPR_REVEAL_MS);
+    return () => clearTimeout(timer);
+  }, [fresh, cpr]);
   const complete = cpr.length === CPR_LENGTH;
-  const add = (d: string) => setCpr((v) => (v.length >= CPR_LENGTH || !/^\d$/.test(d) ? v : v + d));
+  const add = (d: string) => {
+    if (cpr.length >= CPR_LENGTH || !/^\d$/.test(d)) return;
+    setFresh(cpr.length);
+    setCpr(cpr + d);
+  };
+  const hidden = (i: number) => !showAll && i !== fresh && i < CPR_LENGTH - CPR_SHOWN_DIGITS;
+  const show = (on: boolean) => () => setShowAll(on);
   return (
     <section class="screen appointment-screen">
       <ScreenTitle k="appt.title" onBack={onBack} />
@@ -97,10 +115,31 @@ export function AppointmentScreen({ onSubmit, onBack, busy }: { onSubmit(cpr: st
           <p class="prompt">
             <Bi k="appt.prompt" params={{ len: CPR_LENGTH }} />
           </p>
-          <DigitBoxes value={cpr} length={CPR_LENGTH} testId="cpr-display" />
-          <p class="count" lang={lang}>
-            {t(lang, 'appt.count', { n: cpr.length, len: CPR_LENGTH })}
-          </p>
+          <DigitBoxes value={cpr} length={CPR_LENGTH} hidden={hidden} testId="cpr-display" />
+          <div class="cpr-row">
+            <p class="count" lang={lang}>
+              {t(lang, 'appt.count', { n: cpr.length, len: CPR_LENGTH })}
+            </p>
+            <button
+              type="button"
+              class={`btn btn-ghost eye-btn${showAll ? ' pressed' : ''}`}
+              data-testid="cpr-show"
+              aria-pressed={showAll}
+              disabled={cpr.length === 0}
+              onPointerDown={show(true)}
+              onPointerUp={show(false)}
+              onPointerLeave={show(false)}
+              onPointerCancel={show(false)}
+              onKeyDown={(e) => (e.key === ' ' || e.key === 'Enter') && setShowAll(true)}
+              onKeyUp={show(false)}
+              onContextMenu={(e) => e.preventDefault()}
+            >
+              <EyeIcon size="1.4em" />
+              <span>
+                <Bi k="appt.hold" />
+              </span>
+            </button>
+          </div>
           <button type="button" class="btn btn-primary submit" data-testid="cpr-submit" disabled={!complete || busy} onClick={() => complete && onSubmit(cpr)}>
             <Bi k="appt.submit" />
           </button>
@@ -111,7 +150,15 @@ export function AppointmentScreen({ onSubmit, onBack, busy }: { onSubmit(cpr: st
             </span>
           </div>
         </div>
-        <Keypad onDigit={add} onClear={() => setCpr('')} onBack={() => setCpr((v) => v.slice(0, -1))} disabled={busy} />
+        <Keypad
+          onDigit={add}
+          onClear={() => setCpr('')}
+          onBack={() => {
+            setFresh(null);
+            setCpr((v) => v.slice(0, -1));
+          }}
+          disabled={busy}
+        />
       </div>
     </section>
   );
@@ -165,19 +212,44 @@ export function ServicesScreen({
                 <Pair ar={x.service.nameAr} en={x.service.nameEn} />
               </span>
               <span class="tile-stats">
-                <span class="stat" data-testid={`service-${x.service.id}-waiting`} data-value={x.waiting}>
-                  <strong>{formatNumber(x.waiting, lang)}</strong> <span lang={lang}>{t(lang, 'services.waiting')}</span>
+                <span class="stat" data-testid={`service-${x.service.id}-ahead`} data-value={x.peopleAhead} lang={lang}>
+                  {t(lang, 'services.ahead', { n: x.peopleAhead })}
                 </span>
-                <span class="stat stat-wait">
-                  <ClockIcon size="1.1em" />
-                  <span lang={lang}>{minutesText(lang, x.estimatedWaitMin)}</span>
-                </span>
+                <TileWait tile={x} />
               </span>
             </button>
           ))}
         </div>
       )}
     </section>
+  );
+}
+
+/**
+ * What a new walk-in of this service faces: the live estimate, or while no counter is open for it,
+ * when they open and the wait counted from then.
+ */
+function TileWait({ tile }: { tile: ServiceTile }) {
+  const lang = useLang();
+  const early = tile.estimatedWaitMin === null ? tile.beforeOpening : null;
+  let lines: string[];
+  if (!early) lines = [waitText(lang, tile.estimatedWaitMin)];
+  else {
+    const d = durationText(lang, early.waitAfterOpeningMin);
+    const soon = early.waitAfterOpeningMin < 1;
+    lines = early.opensAt
+      ? [t(lang, 'services.opensAt', { time: early.opensAt }), soon ? t(lang, 'services.atOpening') : t(lang, 'services.afterOpening', { d })]
+      : [t(lang, 'services.noneOpen'), soon ? t(lang, 'services.whenOneOpens') : t(lang, 'services.afterOneOpens', { d })];
+  }
+  return (
+    <span class="stat stat-wait" data-testid={`service-${tile.service.id}-wait`} data-value={tile.estimatedWaitMin ?? ''}>
+      <ClockIcon size="1.1em" />
+      <span class="stat-lines" lang={lang}>
+        {lines.map((line) => (
+          <span key={line}>{line}</span>
+        ))}
+      </span>
+    </span>
   );
 }
 
@@ -221,7 +293,7 @@ export function PriorityScreen({ service, onPick, onBack, busy }: { service: Ser
 
 // --- 4. ticket
 
-export type TicketVia = 'walkin' | 'checked_in' | 'late_converted';
+export type TicketVia = 'walkin' | 'checked_in' | 'late_converted' | 'reprint';
 
 export function TicketScreen({ receipt, via, onDone, timeoutMs }: { receipt: Receipt; via: TicketVia; onDone(): void; timeoutMs: number }) {
   const lang = useLang();
@@ -235,6 +307,14 @@ export function TicketScreen({ receipt, via, onDone, timeoutMs }: { receipt: Rec
           <CheckCircleIcon size="1.8em" />
           <span>
             <Bi k="ticket.checkedIn" />
+          </span>
+        </p>
+      )}
+      {via === 'reprint' && (
+        <p class="notice notice-ok" data-testid="ticket-note" data-kind="reprint">
+          <PrinterIcon size="1.8em" />
+          <span>
+            <Bi k="ticket.reprinted" />
           </span>
         </p>
       )}
@@ -258,9 +338,11 @@ export function TicketScreen({ receipt, via, onDone, timeoutMs }: { receipt: Rec
             {s ? <Pair ar={s.nameAr} en={s.nameEn} /> : receipt.ticket.serviceId}
           </p>
           {receipt.ticket.priority !== 'none' && (
-            <p class="chip">
+            <p class="chip" data-testid="ticket-priority">
               <PriorityIcon name={receipt.ticket.priority} size="1.2em" />
-              <span lang={lang}>{t(lang, `priority.${receipt.ticket.priority}`)}</span>
+              <span class="chip-text">
+                <Bi k={`priority.${receipt.ticket.priority}`} />
+              </span>
             </p>
           )}
           <div class="ticket-stats">
@@ -277,7 +359,7 @@ export function TicketScreen({ receipt, via, onDone, timeoutMs }: { receipt: Rec
                 <Bi k="ticket.wait" />
               </span>
               <span class="stat-value stat-value-text" data-testid="ticket-wait" data-value={receipt.estimatedWaitMin ?? ''} lang={lang}>
-                {minutesText(lang, receipt.estimatedWaitMin)}
+                {waitText(lang, receipt.estimatedWaitMin)}
               </span>
             </div>
           </div>
@@ -306,7 +388,7 @@ export function TicketScreen({ receipt, via, onDone, timeoutMs }: { receipt: Rec
           ) : null}
           <div class="ticket-actions">
             <button type="button" class="btn btn-secondary done-btn" data-testid="ticket-done" onClick={onDone}>
-              <Bi k="common.done" second={false} />
+              <Bi k="common.done" />
             </button>
             <div class="countdown" aria-hidden="true">
               <span style={{ animationDuration: `${timeoutMs}ms` }} />
@@ -325,6 +407,7 @@ export type MessageKind =
   | 'tooLate'
   | 'noAppointment'
   | 'alreadyCheckedIn'
+  | 'haveTicket'
   | 'rateLimited'
   | 'badCode'
   | 'unavailable'
@@ -337,6 +420,7 @@ const MESSAGE_STYLE: Record<MessageKind, 'info' | 'warn' | 'danger'> = {
   tooLate: 'warn',
   noAppointment: 'warn',
   alreadyCheckedIn: 'info',
+  haveTicket: 'info',
   rateLimited: 'info',
   badCode: 'warn',
   unavailable: 'warn',
@@ -348,12 +432,15 @@ const MESSAGE_STYLE: Record<MessageKind, 'info' | 'warn' | 'danger'> = {
 export function MessageScreen({
   kind,
   comeBackAt,
+  reprint,
   timeZone,
   onWalkin,
   onDone,
 }: {
   kind: MessageKind;
   comeBackAt?: number;
+  /** The ticket the citizen already holds, offered to print again. */
+  reprint?: { label: string; onPrint(): void } | undefined;
   timeZone: string;
   onWalkin(): void;
   onDone(): void;
@@ -377,10 +464,23 @@ export function MessageScreen({
             {formatTime(comeBackAt, lang, timeZone)}
           </p>
         )}
+        {reprint && (
+          <p class="come-back ltr-num" data-testid="held-ticket" dir="ltr">
+            {reprint.label}
+          </p>
+        )}
         <p class="message-body">
-          <Bi k={`msg.${kind}.body`} params={params} />
+          <Bi k={reprint ? 'msg.reprint.body' : `msg.${kind}.body`} params={params} />
         </p>
         <div class="message-actions">
+          {reprint && (
+            <button type="button" class="btn btn-primary" data-testid="message-reprint" onClick={reprint.onPrint}>
+              <PrinterIcon size="1.4em" />
+              <span>
+                <Bi k="msg.reprint.action" />
+              </span>
+            </button>
+          )}
           {offerWalkin && (
             <button type="button" class="btn btn-primary" data-testid="message-walkin" onClick={onWalkin}>
               <TicketIcon size="1.4em" />
@@ -389,10 +489,60 @@ export function MessageScreen({
               </span>
             </button>
           )}
-          <button type="button" class={`btn ${offerWalkin ? 'btn-ghost' : 'btn-secondary'}`} data-testid="message-done" onClick={onDone}>
+          <button type="button" class={`btn ${offerWalkin || reprint ? 'btn-ghost' : 'btn-secondary'}`} data-testid="message-done" onClick={onDone}>
             <HomeIcon size="1.3em" />
             <span>
-              <Bi k={offerWalkin ? 'common.toStart' : 'common.done'} />
+              <Bi k={offerWalkin || reprint ? 'common.toStart' : 'common.done'} />
+            </span>
+          </button>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+/**
+ * The kiosk guard asked this kiosk to wait (a burst of tickets just now): the citizen's choice is
+ * kept and the ticket comes by itself when the countdown ends (app.tsx sends the request again).
+ */
+export function WaitScreen({ until, service, onCancel }: { until: number; service: Service | null; onCancel(): void }) {
+  const lang = useLang();
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, []);
+  const seconds = Math.max(0, Math.ceil((until - now) / 1000));
+  return (
+    <section class="screen message-screen message-info wait-screen">
+      <div class="message-card card accent-top" data-testid="wait" role="status">
+        <span class="message-icon">
+          <ClockIcon size="100%" />
+        </span>
+        <h1 class="title">
+          <Bi k="wait.title" />
+        </h1>
+        {service && (
+          <p class="priority-service" style={serviceColour(service)} data-testid="wait-service">
+            <span class="tile-icon small">
+              <ServiceIcon name={service.icon} size="100%" />
+            </span>
+            <span class="priority-service-name">
+              <Pair ar={service.nameAr} en={service.nameEn} />
+            </span>
+          </p>
+        )}
+        <p class="wait-count ltr-num" data-testid="wait-seconds" data-value={seconds} aria-live="off">
+          {formatNumber(seconds, lang)}
+        </p>
+        <p class="message-body">
+          <Bi k="wait.body" params={{ n: seconds }} />
+        </p>
+        <div class="message-actions">
+          <button type="button" class="btn btn-ghost" data-testid="wait-cancel" onClick={onCancel}>
+            <CloseIcon size="1.3em" />
+            <span>
+              <Bi k="common.cancel" />
             </span>
           </button>
         </div>
@@ -467,10 +617,10 @@ export function PinScreen({ onSubmit, onCancel, error, busy }: { onSubmit(pin: s
     <section class="screen pin-screen">
       <div class="pin-card card">
         <h1 class="title">
-          <LockIcon size="1em" /> <Bi k="staff.pinTitle" second={false} />
+          <LockIcon size="1em" /> <Bi k="staff.pinTitle" />
         </h1>
-        <p class="prompt" lang={lang}>
-          {t(lang, 'staff.pinPrompt')}
+        <p class="prompt">
+          <Bi k="staff.pinPrompt" />
         </p>
         <div class="pin-display" data-testid="pin-display" data-length={pin.length} dir="ltr">
           {pin ? '•'.repeat(pin.length) : '\u00a0'}
@@ -487,10 +637,14 @@ export function PinScreen({ onSubmit, onCancel, error, busy }: { onSubmit(pin: s
         />
         <div class="pin-actions">
           <button type="button" class="btn btn-ghost" data-testid="pin-cancel" onClick={onCancel}>
-            {t(lang, 'common.cancel')}
+            <span class="btn-text">
+              <Bi k="common.cancel" />
+            </span>
           </button>
           <button type="button" class="btn btn-primary" data-testid="pin-submit" disabled={pin.length < 4 || busy} onClick={() => onSubmit(pin)}>
-            {t(lang, 'staff.enter')}
+            <span class="btn-text">
+              <Bi k="staff.enter" />
+            </span>
           </button>
         </div>
       </div>
@@ -512,18 +666,20 @@ export function StaffPanel({
   const lang = useLang();
   const row = (label: MessageKey, ok: boolean | null, detail?: string | null) => (
     <li class={`staff-row ${ok === false ? 'bad' : 'good'}`}>
-      <span lang={lang}>{t(lang, label)}</span>
-      <strong lang={lang}>
-        {ok === null ? '—' : t(lang, ok ? 'staff.ok' : 'staff.notOk')}
-        {detail ? ` — ${detail}` : ''}
+      <span class="btn-text">
+        <Bi k={label} />
+      </span>
+      <strong class="btn-text">
+        {ok === null ? '—' : <Bi k={ok ? 'staff.ok' : 'staff.notOk'} />}
+        {detail && <span lang={lang}>{detail}</span>}
       </strong>
     </li>
   );
   return (
     <section class="screen staff-screen">
       <div class="staff-card card" data-testid="staff-panel">
-        <h1 class="title" lang={lang}>
-          {t(lang, 'staff.panel')}
+        <h1 class="title">
+          <Bi k="staff.panel" />
         </h1>
         <ul class="staff-status">
           {row('staff.connection', connected)}
@@ -532,15 +688,21 @@ export function StaffPanel({
         <div class="staff-actions">
           <button type="button" class="btn btn-secondary" data-testid="staff-reload" onClick={() => location.reload()}>
             <ReloadIcon size="1.3em" />
-            <span lang={lang}>{t(lang, 'staff.reload')}</span>
+            <span class="btn-text">
+              <Bi k="staff.reload" />
+            </span>
           </button>
           <button type="button" class="btn btn-secondary" data-testid="staff-home" onClick={() => location.assign('/')}>
             <HomeIcon size="1.3em" />
-            <span lang={lang}>{t(lang, 'staff.startPage')}</span>
+            <span class="btn-text">
+              <Bi k="staff.startPage" />
+            </span>
           </button>
           <button type="button" class="btn btn-ghost" data-testid="staff-close" onClick={onClose}>
             <CloseIcon size="1.3em" />
-            <span lang={lang}>{t(lang, 'staff.close')}</span>
+            <span class="btn-text">
+              <Bi k="staff.close" />
+            </span>
           </button>
         </div>
       </div>

@@ -9,7 +9,7 @@ import { call } from '../ui-kit/client.ts';
 import { applyDocumentLang, DEFAULT_TIME_ZONE, dir, formatNumber, formatTime, otherLang, saveLang, savedLang, type Lang } from '../ui-kit/i18n.ts';
 import { LangContext, Logo, Pair, Spinner, useLang } from '../ui-kit/components.tsx';
 import { Bi } from './components.tsx';
-import { minutesText, t, type MessageKey } from './i18n.ts';
+import { t, waitText, type MessageKey } from './i18n.ts';
 import { AlertIcon, CheckCircleIcon, ClockIcon, GlobeIcon, InfoIcon, UsersIcon } from '../ui-kit/icons.tsx';
 import type { Receipt } from './types.ts';
 
@@ -210,7 +210,7 @@ function TicketStatus({ receipt }: { receipt: Receipt }) {
                   <Bi k="status.wait" />
                 </span>
                 <span class="stat-value stat-value-text" data-testid="status-wait" data-value={receipt.estimatedWaitMin ?? ''} lang={lang}>
-                  {minutesText(lang, receipt.estimatedWaitMin)}
+                  {waitText(lang, receipt.estimatedWaitMin)}
                 </span>
               </div>
             </div>

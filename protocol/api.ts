@@ -39,6 +39,12 @@ export const WalkinBody = z
     requestId: RequestId.optional(),
   })
   .strict();
+/** Whose ticket to print again: the citizen's CPR or booking reference, or the status link's token (a walk-in's phone). */
+export const ReprintBody = z.union([
+  z.object({ cpr: Cpr }).strict(),
+  z.object({ reference: z.string().regex(REFERENCE_CANDIDATE, 'a booking reference is 4–12 letters and digits') }).strict(),
+  z.object({ statusToken: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'a status link token') }).strict(),
+]);
 export const CheckInBody = z.union([
   z.object({ cpr: Cpr, requestId: RequestId.optional() }).strict(),
   z

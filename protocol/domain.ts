@@ -92,8 +92,12 @@ export const Settings = z.object({
     .array(z.object({ code: z.string().regex(/^[a-z_]{2,40}$/), ar: z.string().min(1).max(80), en: z.string().min(1).max(80) }))
     .min(1)
     .max(30),
-  /** Tickets one kiosk may issue per minute (check-ins count too) before it is asked to wait. */
+  /**
+   * The kiosk guard against a stuck button or a script (check-ins count too): a kiosk may issue
+   * `kioskTicketsBurst` tickets at once, then `kioskTicketsPerMinute` a minute (a token bucket).
+   */
   kioskTicketsPerMinute: z.number().int().min(1).max(1000),
+  kioskTicketsBurst: z.number().int().min(1).max(1000).default(10),
   /** How many days ahead (after today) a citizen may book; today + this is the last bookable day. */
   bookingHorizonDays: z.number().int().min(0).max(365).default(30),
   /** The service-level target: `targetPercent` % of citizens called within `targetMinutes` (per service where `perService` says otherwise). */
@@ -141,7 +145,8 @@ export const DEFAULT_SETTINGS: Settings = {
     { code: 'referred', ar: 'أُحيل إلى جهة أخرى', en: 'Referred elsewhere' },
     { code: 'other', ar: 'أخرى', en: 'Other' },
   ],
-  kioskTicketsPerMinute: 6,
+  kioskTicketsPerMinute: 30,
+  kioskTicketsBurst: 10,
   bookingHorizonDays: 30,
   serviceLevel: { targetMinutes: 20, targetPercent: 80, perService: {} },
   kioskIdleSeconds: 30,

@@ -237,6 +237,13 @@ export const ERRORS = {
   TIMEOUT: { status: 0, ar: 'لم يرد النظام في الوقت المحدد؛ حاول مرة أخرى.', en: 'The hub did not answer in time; try again.' },
   ABORTED: { status: 0, ar: 'أُلغي الطلب.', en: 'The request was cancelled.' },
   BAD_RESPONSE: { status: 0, ar: 'وصل رد غير مفهوم من النظام؛ حاول مرة أخرى.', en: 'The hub answered with something unreadable; try again.' },
+
+  // --- printing a citizen's ticket again at the kiosk (the same ticket, never a new number)
+  NO_TICKET_TO_REPRINT: {
+    status: 404,
+    ar: 'لا توجد تذكرة قائمة اليوم بهذه البيانات لطباعتها مرة أخرى.',
+    en: 'There is no open ticket today with these details to print again.',
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

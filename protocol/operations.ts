@@ -10,6 +10,7 @@ import {
   CallTicketBody,
   CancelTicketBody,
   CheckInBody,
+  ReprintBody,
   CitizenParam,
   CounterModeBody,
   CounterParam,
@@ -750,6 +751,17 @@ export const contracts = {
     http: { method: 'get', path: '/api/my-day' },
     input: Empty,
     output: MyDayReply,
+  },
+  // --- printing a ticket again at the kiosk
+  'kiosk.reprint': {
+    summary:
+      'Prints again, on this kiosk’s printer, the open ticket (waiting or called, today) of the citizen with this CPR or booking reference, or of ' +
+      'this status link token (scanned from a phone): the same ticket and number, never a new one. 404 `NO_TICKET_TO_REPRINT` when there is none; ' +
+      'at most 3 a minute per kiosk (429 `RATE_LIMITED`); audited (`ticket.reprint`).',
+    http: { method: 'post', path: '/api/kiosk/reprint' },
+    event: 'kiosk:reprint',
+    input: ReprintBody,
+    output: WalkInReply,
   },
 } as const satisfies Record<string, Contract>;
 

@@ -68,8 +68,17 @@ export const TestPrintReply = z.union([
 
 // --- hall, kiosk and counters
 export const WaitEstimate = z.object({ peopleAhead: z.number().int().min(0), estimatedWaitMin: z.number().nullable() });
-/** One kiosk tile: a service, the people waiting for it and the estimated wait of a new walk-in. */
-export const ServiceTile = z.object({ service: Service, waiting: z.number().int().min(0), ...WaitEstimate.shape });
+/**
+ * One kiosk tile: a service, the people waiting for it and the estimated wait of a new walk-in; while
+ * no counter is open for it, `beforeOpening` estimates from the counters that will open (`opensAt`:
+ * today's opening time while it is still ahead).
+ */
+export const ServiceTile = z.object({
+  service: Service,
+  waiting: z.number().int().min(0),
+  ...WaitEstimate.shape,
+  beforeOpening: z.object({ opensAt: z.string().nullable(), waitAfterOpeningMin: z.number().int().min(0) }).nullable(),
+});
 export const ServicesReply = z.object({ services: z.array(ServiceTile), appointmentsWaiting: z.number().int().min(0) });
 /** How printing a kiosk ticket went (the ticket is valid either way). */
 export const PrintOutcome = z.union([

@@ -297,7 +297,14 @@ export function QueueRulesPage({ services, ...props }: SettingsPageProps & { ser
   );
 }
 
-const KIOSK_KEYS = ['hallName', 'kioskIdleSeconds', 'kioskTicketsPerMinute', 'ticketFooter', 'printerWidth'] as const satisfies readonly Key[];
+const KIOSK_KEYS = [
+  'hallName',
+  'kioskIdleSeconds',
+  'kioskTicketsBurst',
+  'kioskTicketsPerMinute',
+  'ticketFooter',
+  'printerWidth',
+] as const satisfies readonly Key[];
 
 /** The staff PIN that leaves kiosk mode (supervisors too): typed twice, stored hashed by the hub. */
 function KioskPinForm() {
@@ -364,6 +371,15 @@ export function KioskPage(props: SettingsPageProps) {
                 unit={tv(lang, 'unit.seconds')}
                 value={d.kioskIdleSeconds}
                 onInput={(v) => set('kioskIdleSeconds', v)}
+                disabled={ro}
+              />
+              <NumberInput
+                label={tv(lang, 'f.kioskTicketsBurst')}
+                testId="set-kioskTicketsBurst"
+                min={1}
+                max={1000}
+                value={d.kioskTicketsBurst}
+                onInput={(v) => set('kioskTicketsBurst', v)}
                 disabled={ro}
               />
               <NumberInput

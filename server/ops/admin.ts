@@ -114,7 +114,8 @@ export const adminOps = [
     },
   }),
   op('hours.get', {
-    access: { roles: ['supervisor'] },
+    // Kiosks too: their tiles say when the counters open.
+    access: { roles: ['supervisor'], devices: ['kiosk'] },
     run: (ctx) => ({ days: openingDays(ctx) }),
   }),
   op('hours.put', {

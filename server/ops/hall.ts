@@ -5,13 +5,15 @@ import * as repo from '../../db/repos/index.ts';
 import { contracts, type Contract, type OperationName } from '../../protocol/operations.ts';
 import type { CounterTakenDetails } from '../../protocol/api.ts';
 import type { CounterCommandReply } from '../../protocol/replies.ts';
-import { serviceTiles, type Command } from '../../engine/index.ts';
+import type { ReprintBody } from '../../protocol/api.ts';
+import type { Ticket } from '../../protocol/domain.ts';
+import { openingOn, serviceTiles, type Command } from '../../engine/index.ts';
 import { HttpError } from '../errors.ts';
 import type { Executed } from '../hub.ts';
-import { citizenReceipt, snapshotFor } from '../views.ts';
+import { citizenReceipt, snapshotFor, ticketReceipt } from '../views.ts';
 import { issuedReceipt, issueOnce, repeatedReceipt, requestKey } from './kiosk-requests.ts';
 import { implement, mustSucceed, notFound, op, type OpContext } from './op.ts';
-import { executeAudited } from '../audit.ts';
+import { audit, executeAudited } from '../audit.ts';
 import { servedBy } from '../../reports/index.ts';
 
 const STAFF = ['counter', 'callcenter', 'supervisor'] as const;
@@ -61,6 +63,38 @@ function counterOp<I extends z.ZodType<{ counter: number }>>(
   });
 }
 
+/** Still to be served today: the only tickets worth printing again. */
+const OPEN_STATUSES: readonly Ticket['status'][] = ['waiting', 'called'];
+
+/** Today's open ticket of the citizen with this CPR or booking reference, or of this status token; null when there is none. */
+function openTicketOf(ctx: OpContext, by: z.output<typeof ReprintBody>): Ticket | null {
+  const state = ctx.hub.current;
+  const open = (t: Ticket | undefined) => (t && OPEN_STATUSES.includes(t.status) ? t : null);
+  if ('statusToken' in by) return open(Object.values(state.tickets).find((t) => t.statusToken === by.statusToken));
+  if ('reference' in by) {
+    const ref = by.reference.toUpperCase();
+    const a = Object.values(state.appointments).find((x) => x.reference === ref && x.ticketId !== null);
+    return open(a ? state.tickets[a.ticketId!] : undefined);
+  }
+  // The latest, if a citizen holds more than one (a booking and a walk-in of another service).
+  return (
+    Object.values(state.tickets)
+      .filter((t) => t.cpr === by.cpr && open(t))
+      .sort((a, b) => b.issuedAt - a.issuedAt)[0] ?? null
+  );
+}
+
+/** A citizen checking in again (the paper lost): ALREADY_CHECKED_IN names the ticket they hold, so the kiosk can offer to print it again. */
+function alreadyCheckedInSaysWhich<T>(ctx: OpContext, by: z.output<typeof ReprintBody>, checkIn: () => T): T {
+  try {
+    return checkIn();
+  } catch (e) {
+    const held = e instanceof HttpError && e.code === 'ALREADY_CHECKED_IN' ? openTicketOf(ctx, by) : null;
+    if (held) throw new HttpError(409, 'ALREADY_CHECKED_IN', (e as HttpError).message, { label: held.label });
+    throw e;
+  }
+}
+
 export const hallOps = [
   op('snapshot.get', {
     access: { roles: [...STAFF], devices: [...SCREENS] },
@@ -68,7 +102,10 @@ export const hallOps = [
   }),
   op('services.list', {
     access: { roles: [...STAFF], devices: [...SCREENS] },
-    run: (ctx) => serviceTiles(ctx.hub.current, ctx.clock.now()),
+    run: (ctx) => {
+      const state = ctx.hub.current;
+      return serviceTiles(state, ctx.clock.now(), openingOn(state.day, repo.listOpeningHours(ctx.db), state.settings.timeZone));
+    },
   }),
   op('kiosk.walkIn', {
     access: { devices: ['kiosk'] },
@@ -84,7 +121,7 @@ export const hallOps = [
     async run(ctx, body) {
       const { requestId: _requestId, ...by } = body;
       const key = requestKey(ctx, 'kiosk.checkIn', body);
-      const r = issueOnce(ctx, key, { type: 'check_in', by, statusToken: statusToken() });
+      const r = alreadyCheckedInSaysWhich(ctx, by, () => issueOnce(ctx, key, { type: 'check_in', by, statusToken: statusToken() }));
       if ('repeat' in r) {
         const outcome = r.repeat.outcome as 'checked_in' | 'late_converted';
         return { outcome, ...(await repeatedReceipt(ctx, key!, r.repeat)) };
@@ -93,6 +130,24 @@ export const hallOps = [
       if (result.outcome === 'too_early') return { outcome: result.outcome, comeBackAt: result.comeBackAt };
       if (result.outcome === 'too_late') return { outcome: result.outcome };
       return { outcome: result.outcome, ...(await issuedReceipt(ctx, result.ticketId, key)) };
+    },
+  }),
+  op('kiosk.reprint', {
+    access: { devices: ['kiosk'] },
+    async run(ctx, body) {
+      if (ctx.principal.kind !== 'device') throw new HttpError(403, 'FORBIDDEN', 'Only kiosks print tickets.');
+      // A few a minute: a citizen who lost the paper, not a script printing the hall's tickets.
+      if (!ctx.limiter.take(`reprint:${ctx.principal.deviceId}`, 3, 60_000, ctx.clock.now())) {
+        throw new HttpError(429, 'RATE_LIMITED', 'Too many tickets printed again; wait a minute.');
+      }
+      const t = openTicketOf(ctx, body);
+      if (!t) throw new HttpError(404, 'NO_TICKET_TO_REPRINT', 'There is no open ticket today with these details to print again.');
+      const receipt = ticketReceipt(ctx.hub.current, t, ctx.clock.now());
+      const print = await ctx.printing.forKiosk(ctx.principal.deviceId, ctx.printing.ticketPrint(t, ctx.origin, receipt));
+      audit(ctx, 'ticket.reprint', `ticket:${t.id}`, {
+        after: { label: t.label, by: 'cpr' in body ? 'cpr' : 'reference' in body ? 'reference' : 'status link', printed: print.ok },
+      });
+      return { ...receipt, print };
     },
   }),
   op('tickets.status', {

@@ -12,15 +12,15 @@ import type { Printing, PrintOutcome } from '../printing.ts';
 import { ticketReceipt } from '../views.ts';
 import { mustSucceed, type OpContext } from './op.ts';
 
-/** One kiosk may issue only so many tickets a minute (a stuck button, a script guessing CPRs). */
+/**
+ * A stuck button or a script guessing CPRs is stopped, a morning rush is not: a burst, then so many
+ * a minute per kiosk. The refusal says when to try again; the kiosk counts down and retries itself.
+ */
 function rateLimit(ctx: OpContext) {
   if (ctx.principal.kind !== 'device') return;
-  const key = `kiosk:${ctx.principal.deviceId}`;
-  const now = ctx.clock.now();
-  if (!ctx.limiter.take(key, ctx.hub.current.settings.kioskTicketsPerMinute, 60_000, now)) {
-    const wait = ctx.limiter.retryAfter(key, 60_000, now);
-    throw new HttpError(429, 'RATE_LIMITED', `Please wait a moment (${wait} s) before taking another ticket.`, { retryAfterSeconds: wait });
-  }
+  const { kioskTicketsBurst, kioskTicketsPerMinute } = ctx.hub.current.settings;
+  const wait = ctx.limiter.takeToken(`kiosk:${ctx.principal.deviceId}`, kioskTicketsBurst, kioskTicketsPerMinute, ctx.clock.now());
+  if (wait > 0) throw new HttpError(429, 'RATE_LIMITED', `Please wait a moment (${wait} s) before taking another ticket.`, { retryAfterSeconds: wait });
 }
 
 /** The idempotency key of a kiosk request; null when it carries no requestId. */

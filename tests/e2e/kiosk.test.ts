@@ -247,8 +247,48 @@ describe.each(['ar', 'en'] as const)('appointment path in %s', (lang) => {
   });
 });
 
+describe('a lost ticket', () => {
+  it('offers to print a lost ticket again, by CPR or by the status QR on a phone: the same number, never a new one', async () => {
+    const a = bookedWhere((slot, now) => slot - 30 * 60_000 <= now && now <= slot + 15 * 60_000);
+    const kiosk = deviceToken(hub, 'kiosk');
+    const first = await call(hub, 'POST', '/api/kiosk/check-in', { token: kiosk, body: { cpr: a.cpr } });
+    expect(first.body.outcome).toBe('checked_in');
+    await printer.nextJob();
+    const ticketsBefore = repo.listTicketsOfDay(hub.db, hub.hub.current.day).length;
+    const p = await kioskPage();
+    // The paper is lost: the citizen types the CPR again.
+    await typeCpr(p, a.cpr);
+    await p.locator('[data-testid="message"][data-kind="alreadyCheckedIn"]').waitFor();
+    expect(await text(p, 'held-ticket')).toBe(first.body.ticket.label);
+    await screenshot(p, `kiosk-portrait-ar-reprint-offer`);
+    await p.getByTestId('message-reprint').click();
+    await p.locator('[data-testid="ticket-note"][data-kind="reprint"]').waitFor();
+    expect(await text(p, 'ticket-number')).toBe(first.body.ticket.label);
+    await screenshot(p, `kiosk-portrait-ar-reprinted`);
+    const { label, screenUrl } = await checkTicket(p, 'kiosk-reprint-ar');
+    expect(label).toBe(first.body.ticket.label);
+    expect(screenUrl).toBe(`${hub.url}${first.body.statusUrl}`);
+    // A walk-in holds up the status page on the phone to the kiosk's scanner.
+    const walkIn = await call(hub, 'POST', '/api/kiosk/tickets', { token: kiosk, body: { serviceId: 'new-application' } });
+    await printer.nextJob();
+    await p.getByTestId('ticket-done').click();
+    await p.getByTestId('start-walkin').waitFor();
+    await p.getByTestId('lang-toggle').click();
+    await expectDir(p, 'ltr');
+    await p.keyboard.type(`${hub.url}${walkIn.body.statusUrl}`, { delay: 5 });
+    await p.keyboard.press('Enter');
+    await p.locator('[data-testid="message"][data-kind="haveTicket"]').waitFor();
+    expect(await text(p, 'held-ticket')).toBe(walkIn.body.ticket.label);
+    await screenshot(p, 'kiosk-portrait-en-reprint-offer-walkin');
+    await p.getByTestId('message-reprint').click();
+    await p.locator('[data-testid="ticket-note"][data-kind="reprint"]').waitFor();
+    expect((await checkTicket(p, 'kiosk-reprint-walkin-en')).label).toBe(walkIn.body.ticket.label);
+    expect(repo.listTicketsOfDay(hub.db, hub.hub.current.day)).toHaveLength(ticketsBefore + 1); // only the walk-in's own
+  });
+});
+
 describe('service tiles', () => {
-  it('follow the live feed: a walk-in issued elsewhere updates the waiting count, with no GET /api/services', async () => {
+  it('follow the live feed: a walk-in issued elsewhere updates the people ahead, with no GET /api/services', async () => {
     const servicesRequests: string[] = [];
     const page = await kioskPage(PORTRAIT, (p) =>
       p.on('request', (r) => {
@@ -256,21 +296,80 @@ describe('service tiles', () => {
       }),
     );
     await page.getByTestId('start-walkin').click();
-    const tile = page.getByTestId('service-letter-follow-up-waiting');
+    const tile = page.getByTestId('service-letter-follow-up-ahead');
     await tile.waitFor();
     const before = Number(await tile.getAttribute('data-value'));
     // Another kiosk issues a ticket for that service: the delta reaches this one over its socket.
     const issued = await call(hub, 'POST', '/api/kiosk/tickets', { token: deviceToken(hub, 'kiosk'), body: { serviceId: 'letter-follow-up' } });
     expect((await printedTicket()).qr).toBe(`${hub.url}${issued.body.statusUrl}`); // its paper, taken off the shared fake printer
-    await page.locator(`[data-testid="service-letter-follow-up-waiting"][data-value="${before + 1}"]`).waitFor({ timeout: 5000 });
-    expect(await tile.locator('strong').innerText()).toBe(formatNumber(before + 1, 'ar'));
+    await page.locator(`[data-testid="service-letter-follow-up-ahead"][data-value="${before + 1}"]`).waitFor({ timeout: 5000 });
+    expect(await tile.innerText()).toContain(formatNumber(before + 1, 'ar'));
     // Every tile shows what the hub's services.list says (asked here by the test, not by the page).
     const reply = await call(hub, 'GET', '/api/services', { token: deviceToken(hub, 'kiosk') });
-    for (const { service, waiting } of reply.body.services.filter((x: { service: { kioskVisible: boolean } }) => x.service.kioskVisible)) {
-      expect(await page.getByTestId(`service-${service.id}-waiting`).getAttribute('data-value'), service.id).toBe(String(waiting));
+    type Tile = { service: { id: string; kioskVisible: boolean }; peopleAhead: number; estimatedWaitMin: number | null };
+    for (const { service, peopleAhead, estimatedWaitMin } of reply.body.services.filter((x: Tile) => x.service.kioskVisible) as Tile[]) {
+      expect(await page.getByTestId(`service-${service.id}-ahead`).getAttribute('data-value'), service.id).toBe(String(peopleAhead));
+      expect(await page.getByTestId(`service-${service.id}-wait`).getAttribute('data-value'), service.id).toBe(String(estimatedWaitMin ?? ''));
     }
     await screenshot(page, 'kiosk-portrait-ar-services-live');
     expect(servicesRequests).toEqual([]);
+  });
+});
+
+describe('the CPR keypad', () => {
+  it('hides all but the last 3 digits a moment after each key, and shows them while the eye is held', async () => {
+    const page = await kioskPage(TABLET);
+    await page.getByTestId('start-appointment').click();
+    const boxes = () => page.locator('[data-testid="cpr-display"] .digit-box').allInnerTexts();
+    for (const d of '9000000') await page.getByTestId(`keypad-${d}`).click();
+    // The digit just typed shows, for a moment…
+    expect((await boxes())[6]).toBe('0');
+    // …then every digit but the CPR's last three is a dot.
+    await page.locator('[data-testid="cpr-display"] .digit-box[data-hidden]').nth(5).waitFor();
+    await page.getByTestId('keypad-1').click();
+    await page.getByTestId('keypad-2').click();
+    await expect.poll(boxes, { timeout: 3000 }).toEqual(['•', '•', '•', '•', '•', '•', '0', '1', '2']);
+    expect(await page.getByTestId('cpr-display').innerText()).not.toContain('9');
+    await screenshot(page, 'kiosk-tablet-ar-cpr-masked');
+    // Held: all nine show; let go: hidden again.
+    await page.getByTestId('cpr-show').hover();
+    await page.mouse.down();
+    await expect.poll(boxes).toEqual(['9', '0', '0', '0', '0', '0', '0', '1', '2']);
+    await screenshot(page, 'kiosk-tablet-ar-cpr-shown');
+    await page.mouse.up();
+    await expect.poll(boxes).toEqual(['•', '•', '•', '•', '•', '•', '0', '1', '2']);
+    await page.getByTestId('lang-toggle').click();
+    await expectDir(page, 'ltr');
+    await screenshot(page, 'kiosk-tablet-en-cpr-masked');
+  });
+});
+
+describe('bilingual labels', () => {
+  it("the ticket's Done, the priority chip, the keypad's Clear and the staff panel show both languages", async () => {
+    const page = await kioskPage();
+    const both = async (id: string, ar: string, en: string) => {
+      const shown = await text(page, id);
+      expect(shown, id).toContain(ar);
+      expect(shown, id).toContain(en);
+    };
+    await page.getByTestId('start-walkin').click();
+    await page.getByTestId('service-new-application').click();
+    await page.getByTestId('priority-elderly').click();
+    await page.getByTestId('ticket-number').waitFor();
+    await printer.nextJob();
+    await both('ticket-done', 'تم', 'Done');
+    await both('ticket-priority', 'كبار السن', 'Senior citizen');
+    await page.getByTestId('ticket-done').click();
+    await page.getByTestId('start-appointment').click();
+    await both('keypad-clear', 'مسح', 'Clear');
+    await page.getByTestId('back').click();
+    for (let i = 0; i < 5; i++) await page.getByTestId('staff-corner').click();
+    for (const d of '1234') await page.getByTestId(`pin-${d}`).click();
+    await page.getByTestId('pin-submit').click();
+    await page.getByTestId('staff-panel').waitFor();
+    await both('staff-panel', 'لوحة الموظف', 'Staff panel');
+    await both('staff-reload', 'إعادة تحميل الشاشة', 'Reload the screen');
+    await screenshot(page, 'kiosk-portrait-ar-staff-panel');
   });
 });
 
@@ -378,6 +477,65 @@ describe('a lost reply', () => {
     expect(repo.listTicketsOfDay(hub.db, hub.hub.current.day)).toHaveLength(ticketsBefore + 1);
     await printer.idle();
     expect(printer.jobs.filter((j) => j.length > 100)).toHaveLength(printsBefore + 1);
+  });
+});
+
+describe('a morning rush', () => {
+  it('issues 7 quick walk-ins; the 11th in a burst counts down, keeps the choice and is issued by itself with the same requestId', async () => {
+    const admin = await login(hub, ...DEMO.admin);
+    const guard = (kioskTicketsBurst: number, kioskTicketsPerMinute: number) =>
+      call(hub, 'PATCH', '/api/settings', { cookie: admin, body: { kioskTicketsBurst, kioskTicketsPerMinute } });
+    expect((await guard(10, 30)).status).toBe(200);
+    const page = await kioskPage();
+    await printer.idle();
+    const ticketsBefore = repo.listTicketsOfDay(hub.db, hub.hub.current.day).length;
+    const sent: { requestId?: string; status: number }[] = [];
+    await page.route('**/api/kiosk/tickets', async (route) => {
+      const reply = await route.fetch();
+      sent.push({ ...route.request().postDataJSON(), status: reply.status() });
+      await route.fulfill({ response: reply });
+    });
+    try {
+      const walkIn = async (service: string) => {
+        await page.getByTestId('start-walkin').click();
+        await page.getByTestId(`service-${service}`).click();
+        await page.getByTestId('priority-none').click();
+      };
+      // Seven citizens one after another, as fast as they tap: every one gets a ticket.
+      for (let i = 0; i < 7; i++) {
+        await walkIn('new-application');
+        await page.getByTestId('ticket-number').waitFor();
+        await page.getByTestId('ticket-done').click();
+      }
+      expect(sent.map((r) => r.status)).toEqual(Array(7).fill(201));
+      // Three more from the same kiosk use up the burst of 10…
+      const token = deviceToken(hub, 'kiosk');
+      for (let i = 0; i < 3; i++) expect((await call(hub, 'POST', '/api/kiosk/tickets', { token, body: { serviceId: 'new-application' } })).status).toBe(201);
+      // …so the 11th waits: a countdown, the chosen service kept, no ticket yet.
+      await page.getByTestId('start-walkin').click();
+      await page.getByTestId('service-family-members').click();
+      await page.getByTestId('priority-elderly').click();
+      await page.getByTestId('wait').waitFor();
+      expect(Number(await page.getByTestId('wait-seconds').getAttribute('data-value'))).toBeGreaterThan(0);
+      expect(await text(page, 'wait-service')).toContain('Register family members');
+      await screenshot(page, 'kiosk-portrait-ar-rush-wait');
+      expect(sent.at(-1)!.status).toBe(429);
+      // The hub's clock (pinned in tests) moves on by the wait; the kiosk asks again by itself.
+      hub.clock.advance(2000);
+      await page.getByTestId('ticket-number').waitFor({ timeout: 10_000 });
+      const last = sent.at(-1)!;
+      expect(last.status).toBe(201);
+      expect(last.requestId).toBe(sent.at(-2)!.requestId);
+      const tickets = repo.listTicketsOfDay(hub.db, hub.hub.current.day);
+      expect(tickets).toHaveLength(ticketsBefore + 11);
+      const label = await text(page, 'ticket-number');
+      expect(tickets.find((x) => x.label === label)).toMatchObject({ serviceId: 'family-members', priority: 'elderly' });
+      for (let i = 0; i < 11; i++) await printer.nextJob();
+    } finally {
+      // Back to no guard for the tests after this one; the emptied bucket refills with the (pinned) clock.
+      await guard(1000, 1000);
+      hub.clock.advance(60_000);
+    }
   });
 });
 

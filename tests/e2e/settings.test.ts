@@ -262,6 +262,19 @@ it('finds every change in the audit log, filtered by kind', async () => {
   await expect.poll(async () => (await auditEntries(desk)).length).toBe(6);
   await expectTidy(desk, 'audit');
   await screenshot(desk, 'settings-ar-audit');
+
+  // The kiosk guard: a burst, then so many a minute, both on the kiosk tab.
+  await desk.evaluate(() => {
+    location.hash = '#settings/kiosk';
+  });
+  await desk.getByTestId('settings-kiosk').waitFor();
+  expect(await desk.getByTestId('set-kioskTicketsBurst').inputValue()).toBe(String(hub.hub.current.settings.kioskTicketsBurst));
+  await desk.getByTestId('set-kioskTicketsBurst').fill('12');
+  await desk.getByTestId('set-kioskTicketsPerMinute').fill('40');
+  await screenshot(desk, 'settings-ar-kiosk-guard');
+  await desk.getByTestId('settings-save').click();
+  await desk.getByTestId('settings-done').waitFor();
+  expect(hub.hub.current.settings).toMatchObject({ kioskTicketsBurst: 12, kioskTicketsPerMinute: 40 });
   expect(errors).toEqual([]);
 });
 

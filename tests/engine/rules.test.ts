@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   decide,
+  estimateBeforeOpening,
   estimateNewWalkin,
   estimateWait,
   foldEvents,
@@ -9,6 +10,8 @@ import {
   localInstant,
   localTime,
   nextDay,
+  openingOn,
+  serviceTiles,
   ticketId,
   ticketLabel,
   walkinHold,
@@ -1213,5 +1216,52 @@ describe('edges tightened after review', () => {
     const h = new Hall();
     const d = decide(h.state, walkinCmd(B), at('23:00', '2026-11-25'));
     expect(d.ok ? null : d.error).toMatchObject({ code: 'DAY_CLOSED', message: expect.stringContaining('behind') });
+  });
+});
+
+describe('estimated wait before the counters open', () => {
+  // Thursday (weekday 4) opens at 07:00, as the hall's opening hours say.
+  const hours = [
+    { weekday: 0, opens: '07:00', closes: '14:00' },
+    { weekday: 4, opens: '07:00', closes: '14:00' },
+  ];
+  const opening = openingOn(DAY, hours, TZ);
+
+  it("finds today's opening in the weekly hours (none on a closed weekday)", () => {
+    expect(opening).toEqual({ opens: '07:00', at: at('07:00') });
+    expect(openingOn('2026-11-27', hours, TZ)).toBeNull(); // a Friday
+  });
+
+  it('counts the work ahead over the counters that will open, at the default service times', () => {
+    const h = new Hall();
+    // Six counters serve B; five walk-ins of B (10 min) and one of C (6 min) wait before 07:00.
+    for (let i = 0; i < 5; i++) h.walkin(B, at('06:40'));
+    h.walkin(C, at('06:41'));
+    const now = at('06:50');
+    expect(estimateNewWalkin(h.state, B, now)).toEqual({ peopleAhead: 6, estimatedWaitMin: null });
+    expect(estimateBeforeOpening(h.state, B, now, opening)).toEqual({ opensAt: '07:00', waitAfterOpeningMin: 10 }); // ceil(56 / 6)
+    // A counter out of service today will not open: five counters share the work.
+    h.run({ type: 'set_out_of_service', counter: 6, reason: 'repair' }, now);
+    expect(estimateBeforeOpening(h.state, B, now, opening)).toEqual({ opensAt: '07:00', waitAfterOpeningMin: 12 }); // ceil(56 / 5)
+    const tile = serviceTiles(h.state, now, opening).services.find((x) => x.service.id === B)!;
+    expect(tile).toMatchObject({ peopleAhead: 6, estimatedWaitMin: null, beforeOpening: { opensAt: '07:00', waitAfterOpeningMin: 12 } });
+  });
+
+  it('says no opening time once it has passed, and gives way to the live estimate when a counter opens', () => {
+    const h = new Hall();
+    h.walkin(B, at('06:40'));
+    expect(estimateBeforeOpening(h.state, B, at('07:10'), opening)).toEqual({ opensAt: null, waitAfterOpeningMin: 2 }); // ceil(10 / 6)
+    expect(estimateBeforeOpening(h.state, B, at('06:50'), null)).toEqual({ opensAt: null, waitAfterOpeningMin: 2 });
+    h.open(3, at('07:10'));
+    expect(estimateBeforeOpening(h.state, B, at('07:10'), opening)).toBeNull();
+    expect(estimateNewWalkin(h.state, B, at('07:10'))).toEqual({ peopleAhead: 1, estimatedWaitMin: 10 });
+  });
+
+  it('is null when no counter will serve the service today', () => {
+    const counters = [counter(3, 'general', [B])];
+    const h = new Hall(dayOpened({ counters }));
+    expect(estimateBeforeOpening(h.state, C, at('06:50'), opening)).toBeNull();
+    h.run({ type: 'set_out_of_service', counter: 3, reason: 'repair' }, at('06:50'));
+    expect(estimateBeforeOpening(h.state, B, at('06:50'), opening)).toBeNull();
   });
 });

@@ -43,7 +43,7 @@ describe('services', () => {
     expect(d.events).toEqual([
       { type: 'service_saved', at: at('08:00'), service: expect.objectContaining({ id: 'passports', prefix: 'P', colour: '#123456' }) },
     ]);
-    expect(serviceTiles(h.state, at('08:00')).services.map((t) => t.service.id)).toContain('passports');
+    expect(serviceTiles(h.state, at('08:00'), null).services.map((t) => t.service.id)).toContain('passports');
     expect(h.walkin('passports', at('08:01'))).toBe(`${DAY}_P1`);
     expect(h.ticket(`${DAY}_P1`).label).toBe('P-001');
   });
@@ -51,7 +51,7 @@ describe('services', () => {
   it('a rename reaches the public state (kiosk tiles) and the fold of the events equals the live state', () => {
     const h = new Hall();
     h.run(saveService({ id: B, nameAr: 'اسم جديد', nameEn: 'New name' }), at('08:00'));
-    const tile = serviceTiles(publicFold(h), at('08:00')).services.find((t) => t.service.id === B)!;
+    const tile = serviceTiles(publicFold(h), at('08:00'), null).services.find((t) => t.service.id === B)!;
     expect(tile.service).toMatchObject({ nameAr: 'اسم جديد', nameEn: 'New name' });
     expect(h.fold()).toEqual(h.state);
   });
@@ -75,7 +75,7 @@ describe('services', () => {
     h.run(saveService({ id: B, active: false }), at('08:05'));
     expect(h.refuse({ type: 'issue_walkin', serviceId: B, priority: 'none', statusToken: 't', cpr: null }, at('08:06'))).toBe('SERVICE_NOT_AVAILABLE');
     expect(h.refuse({ type: 'book_appointment', appointment: appointment('11:00', { serviceId: B }) }, at('08:06'))).toBe('SERVICE_NOT_BOOKABLE');
-    expect(serviceTiles(h.state, at('08:06')).services.map((t) => t.service.id)).not.toContain(B);
+    expect(serviceTiles(h.state, at('08:06'), null).services.map((t) => t.service.id)).not.toContain(B);
     expect(h.state.services[B]!.active).toBe(false);
     expect(h.callNext(3, at('08:07'))).toBe(waiting);
     expect(h.refuse({ type: 'transfer', counter: 3, toServiceId: B, toCounter: null }, at('08:08'))).toBe('SERVICE_NOT_AVAILABLE');
@@ -246,7 +246,7 @@ describe('set-up changes in the middle of a busy day (property)', () => {
         const pub = publicFold(h);
         expect(pub.services).toEqual(h.state.services);
         expect(pub.counters).toEqual(h.state.counters);
-        expect(serviceTiles(pub, now)).toEqual(serviceTiles(h.state, now));
+        expect(serviceTiles(pub, now, null)).toEqual(serviceTiles(h.state, now, null));
       }),
       { numRuns: 150, seed: 7 },
     );

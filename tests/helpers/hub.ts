@@ -32,7 +32,8 @@ export async function startTestHub(
     seed?: boolean;
     /** A real hall's first run (DOR_DEMO=0): only the default services and settings, no demo helpers. */
     realHall?: boolean;
-    kioskTicketsPerMinute?: number;
+    /** The kiosk guard: a burst of this many, then this many a minute (both 1000 unless given). */
+    kioskTickets?: { burst: number; perMinute: number };
     smsSender?: SmsSender;
     log?: Logger;
   } = {},
@@ -46,7 +47,8 @@ export async function startTestHub(
     const { demoDeviceIds } = await seedDemo(db, clock.now());
     repo.saveDemoDevices(db, demoDeviceIds);
     // Tests issue tickets faster than any citizen; the rate limit has its own test.
-    repo.saveSettings(db, { ...repo.loadSettings(db), kioskTicketsPerMinute: opts.kioskTicketsPerMinute ?? 1000 });
+    const guard = opts.kioskTickets ?? { burst: 1000, perMinute: 1000 };
+    repo.saveSettings(db, { ...repo.loadSettings(db), kioskTicketsBurst: guard.burst, kioskTicketsPerMinute: guard.perMinute });
   }
   const running = await startHub({
     db,

@@ -193,7 +193,7 @@ describe('services', () => {
     await until(() => feed.seq === hub.hub.lastSeq, 5000, 'the kiosk feed');
     expect(socket.deltas.at(-1)!.events).toEqual([{ type: 'service_saved', at: THURSDAY_0900, service: r.body.service }]);
     expect(feed.resyncs).toBe(1); // folded from the public delta, not caught up from a new snapshot
-    const tile = serviceTiles(feed.state!, THURSDAY_0900).services.find((t) => t.service.id === 'family-members');
+    const tile = serviceTiles(feed.state!, THURSDAY_0900, null).services.find((t) => t.service.id === 'family-members');
     expect(tile!.service).toMatchObject({ nameAr: 'أفراد الأسرة', nameEn: 'Family' });
     expect(audits()).toMatchObject([
       {

@@ -128,7 +128,7 @@ describe('crash and restart of the hub process', () => {
     // Twelve kiosk loops at once are far beyond the per-kiosk rate limit a hall wants.
     const settings = (await must(first, 'GET', '/api/settings', { cookie: supervisor.cookie })).body.settings;
     const admin = await login(first, 'admin', 'admin123');
-    await must(first, 'PUT', '/api/settings', { cookie: admin.cookie, body: { ...settings, kioskTicketsPerMinute: 1000 } });
+    await must(first, 'PUT', '/api/settings', { cookie: admin.cookie, body: { ...settings, kioskTicketsPerMinute: 1000, kioskTicketsBurst: 1000 } });
     const code = await must(first, 'POST', '/api/devices/pairing-codes', { cookie: supervisor.cookie, body: { kind: 'kiosk', name: 'Crash kiosk' } });
     kioskToken = (await must(first, 'POST', '/api/devices/pair', { body: { code: code.body.code } })).body.token;
     counterAcked = (await must(first, 'POST', `/api/counters/${COUNTER}/open`, { cookie: counter1.cookie })).body.counter;

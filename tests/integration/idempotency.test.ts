@@ -206,7 +206,7 @@ describe('a repeated requestId', () => {
   });
 
   it('is answered even when the kiosk has used up its rate limit', async () => {
-    hub = await startTestHub({ kioskTicketsPerMinute: 2 });
+    hub = await startTestHub({ kioskTickets: { burst: 2, perMinute: 2 } });
     const token = deviceToken(hub, 'kiosk');
     const first = await call(hub, 'POST', '/api/kiosk/tickets', { token, body: { serviceId: 'new-application', requestId: 'limit-0001-abcdef' } });
     await call(hub, 'POST', '/api/kiosk/tickets', { token, body: { serviceId: 'new-application', requestId: 'limit-0002-abcdef' } });

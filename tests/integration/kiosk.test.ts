@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { io as connect } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as repo from '../../db/repos/index.ts';
+import { DEFAULT_SETTINGS } from '../../protocol/domain.ts';
 import { decodeEscPos, rasterToPng } from '../../printer/index.ts';
 import { call, connectClient, DEMO, deviceToken, login, startTestHub, until, type Client, type TestHub } from '../helpers/hub.ts';
 import { startFakePrinter, type FakePrinter } from '../helpers/fake-printer.ts';
@@ -113,17 +114,27 @@ describe('printing on the kiosk printer', () => {
 });
 
 describe('kiosk lock-down', () => {
-  it('rate-limits ticket issuance per kiosk with a friendly message', async () => {
-    hub = await startTestHub({ kioskTicketsPerMinute: 3 });
+  it('lets a rush through and stops a stuck button: a burst of 10, then 30 a minute, with the seconds to wait', async () => {
+    hub = await startTestHub();
+    const admin = await login(hub, ...DEMO.admin);
+    // The defaults (the test hub lifts them): a burst of 10, then 30 a minute.
+    const { kioskTicketsBurst, kioskTicketsPerMinute } = DEFAULT_SETTINGS;
+    expect({ kioskTicketsBurst, kioskTicketsPerMinute }).toEqual({ kioskTicketsBurst: 10, kioskTicketsPerMinute: 30 });
+    expect((await call(hub, 'PATCH', '/api/settings', { cookie: admin, body: { kioskTicketsBurst, kioskTicketsPerMinute } })).status).toBe(200);
     const token = deviceToken(hub, 'kiosk');
+    const walkIn = () => call(hub, 'POST', '/api/kiosk/tickets', { token, body: { serviceId: 'new-application' } });
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await call(hub, 'POST', '/api/kiosk/tickets', { token, body: { serviceId: 'new-application' } })).status);
-    expect(statuses).toEqual([201, 201, 201, 429]);
+    for (let i = 0; i < 11; i++) statuses.push((await walkIn()).status);
+    expect(statuses).toEqual([...Array(10).fill(201), 429]);
     const limited = await call(hub, 'POST', '/api/kiosk/check-in', { token, body: { cpr: '900000001' } });
-    expect(limited.body.error.code).toBe('RATE_LIMITED');
-    expect(Object.keys(hub.hub.current.tickets)).toHaveLength(3);
-    hub.clock.advance(61_000);
-    expect((await call(hub, 'POST', '/api/kiosk/tickets', { token, body: { serviceId: 'new-application' } })).status).toBe(201);
+    expect(limited.body.error).toMatchObject({ code: 'RATE_LIMITED', details: { retryAfterSeconds: 2 } });
+    expect(Object.keys(hub.hub.current.tickets)).toHaveLength(10);
+    // 30 a minute: one more every 2 s, however long the rush lasts.
+    hub.clock.advance(2000);
+    expect((await walkIn()).status).toBe(201);
+    expect((await walkIn()).status).toBe(429);
+    hub.clock.advance(60_000);
+    for (let i = 0; i < 10; i++) expect((await walkIn()).status).toBe(201);
   });
 
   it('lets staff out of kiosk mode only with the PIN, which a supervisor can change', async () => {
@@ -172,5 +183,56 @@ describe("the citizen's status link", () => {
     const err = await new Promise<Error>((resolve) => stranger.once('connect_error', resolve));
     stranger.close();
     expect(err.message).toMatch(/No ticket/);
+  });
+});
+
+describe('printing a lost ticket again', () => {
+  it('gives the same ticket, never a new number, by CPR, reference or status link, and refuses a stranger', async () => {
+    hub = await startTestHub();
+    const token = deviceToken(hub, 'kiosk');
+    const now = hub.clock.now();
+    const booked = repo
+      .listAppointmentsOfDay(hub.db, hub.hub.current.day)
+      .find((a) => a.status === 'booked' && a.slotStart - 30 * 60_000 <= now && a.slotStart + 15 * 60_000 >= now)!;
+    const checkedIn = await call(hub, 'POST', '/api/kiosk/check-in', { token, body: { cpr: booked.cpr } });
+    expect(checkedIn.body.outcome).toBe('checked_in');
+    const mine = checkedIn.body.ticket;
+    // The paper is lost: checking in again names the ticket held.
+    const again = await call(hub, 'POST', '/api/kiosk/check-in', { token, body: { cpr: booked.cpr } });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: 'ALREADY_CHECKED_IN', details: { label: mine.label } });
+    const walkIn = await call(hub, 'POST', '/api/kiosk/tickets', { token, body: { serviceId: 'new-application' } });
+    const numbersBefore = { ...hub.hub.current.lastNumber };
+    const ticketsBefore = Object.keys(hub.hub.current.tickets).length;
+
+    const byCpr = await call(hub, 'POST', '/api/kiosk/reprint', { token, body: { cpr: booked.cpr } });
+    expect(byCpr.status).toBe(200);
+    expect(byCpr.body.ticket).toMatchObject({ id: mine.id, label: mine.label });
+    expect(byCpr.body.print).toEqual({ ok: true });
+    const byRef = await call(hub, 'POST', '/api/kiosk/reprint', { token, body: { reference: booked.reference.toLowerCase() } });
+    expect(byRef.body.ticket.id).toBe(mine.id);
+    const byLink = await call(hub, 'POST', '/api/kiosk/reprint', { token, body: { statusToken: walkIn.body.statusUrl.slice('/t/'.length) } });
+    expect(byLink.body.ticket).toMatchObject({ id: walkIn.body.ticket.id, label: walkIn.body.ticket.label });
+    expect(hub.hub.current.lastNumber).toEqual(numbersBefore);
+    expect(Object.keys(hub.hub.current.tickets)).toHaveLength(ticketsBefore);
+    expect(repo.listAudit(hub.db, { kind: 'ticket.reprint' }).map((a) => a.target)).toEqual(
+      expect.arrayContaining([`ticket:${mine.id}`, `ticket:${walkIn.body.ticket.id}`]),
+    );
+    // A fourth within the minute: refused (a lost paper, not a script).
+    expect((await call(hub, 'POST', '/api/kiosk/reprint', { token, body: { cpr: booked.cpr } })).body.error.code).toBe('RATE_LIMITED');
+    hub.clock.advance(61_000);
+
+    // A stranger: a CPR with no ticket today, a made-up link; nor a ticket already served.
+    const stranger = await call(hub, 'POST', '/api/kiosk/reprint', { token, body: { cpr: '900000016' === booked.cpr ? '900000015' : '900000016' } });
+    expect(stranger.status).toBe(404);
+    expect(stranger.body.error.code).toBe('NO_TICKET_TO_REPRINT');
+    expect((await call(hub, 'POST', '/api/kiosk/reprint', { token, body: { statusToken: 'A'.repeat(24) } })).body.error.code).toBe('NO_TICKET_TO_REPRINT');
+    const sup = await login(hub, ...DEMO.supervisor);
+    expect((await call(hub, 'POST', `/api/hall/tickets/${walkIn.body.ticket.id}/cancel`, { cookie: sup, body: { reason: 'left' } })).status).toBe(200);
+    const cancelled = await call(hub, 'POST', '/api/kiosk/reprint', { token, body: { statusToken: walkIn.body.statusUrl.slice('/t/'.length) } });
+    expect(cancelled.body.error.code).toBe('NO_TICKET_TO_REPRINT');
+    // Staff cannot use it: it prints on a kiosk's printer.
+    expect((await call(hub, 'POST', '/api/kiosk/reprint', { cookie: sup, body: { cpr: booked.cpr } })).status).toBe(403);
+    expect(Object.keys(hub.hub.current.tickets)).toHaveLength(ticketsBefore);
   });
 });

@@ -93,15 +93,20 @@ describe('WedgeScanner: a fast burst ending in Enter is a scan', () => {
 });
 
 describe('scanChar: the character of a key, whatever the keyboard layout', () => {
-  const key = (key: string, code: string, mods: Partial<Record<'ctrlKey' | 'altKey' | 'metaKey', boolean>> = {}) =>
+  const key = (key: string, code: string, mods: Partial<Record<'ctrlKey' | 'altKey' | 'metaKey' | 'shiftKey', boolean>> = {}) =>
     scanChar({ key, code, ctrlKey: false, altKey: false, metaKey: false, ...mods });
 
   it('reads letters and digits from the physical key, so an Arabic layout scans the same', () => {
-    expect(key('ش', 'KeyA')).toBe('A');
-    expect(key('a', 'KeyA')).toBe('A');
+    expect(key('ش', 'KeyA', { shiftKey: true })).toBe('A');
     expect(key('A', 'KeyA')).toBe('A');
     expect(key('٣', 'Digit3')).toBe('3');
     expect(key('7', 'Numpad7')).toBe('7');
+  });
+
+  it("keeps a letter's case (status links are case-sensitive), on an Arabic layout by the Shift key", () => {
+    expect(key('a', 'KeyA')).toBe('a');
+    expect(key('ش', 'KeyA')).toBe('a');
+    expect(key('ش', 'KeyA', { shiftKey: true })).toBe('A');
   });
 
   it("keeps the punctuation of a QR's URL or prefix", () => {
@@ -167,9 +172,10 @@ describe('classifyScan: what a scanned code means', () => {
     expect(classifyScan(`${REF}${OTHER_REF}`)).toEqual({ kind: 'unknown', raw: `${REF}${OTHER_REF}` });
   });
 
-  it("a ticket's own status QR scanned at the kiosk is not a booking", () => {
+  it("a ticket's own status QR scanned at the kiosk is its status link (a walk-in's phone), not a booking", () => {
     const statusUrl = 'http://10.0.0.2/t/Xe3hi_a41UKdOdCW5OwYYAzc';
-    expect(classifyScan(statusUrl)).toEqual({ kind: 'unknown', raw: statusUrl });
+    expect(classifyScan(statusUrl)).toEqual({ kind: 'status', token: 'Xe3hi_a41UKdOdCW5OwYYAzc' });
+    expect(classifyScan('/t/short')).toEqual({ kind: 'unknown', raw: '/t/short' });
   });
 
   it('the URL of a page without a reference is not one', () => {
@@ -198,7 +204,7 @@ describe('scanner and classification together', () => {
       ['ب', 'KeyF'],
     ];
     for (const [i, [k, code]] of keys.entries()) {
-      expect(scanner.feed(scanChar({ key: k, code, ctrlKey: false, altKey: false, metaKey: false }), i * 6)).toBeNull();
+      expect(scanner.feed(scanChar({ key: k, code, ctrlKey: false, altKey: false, metaKey: false, shiftKey: true }), i * 6)).toBeNull();
     }
     const text = scanner.feed('Enter', keys.length * 6);
     expect(text).toBe(`DOR:${REF}`);

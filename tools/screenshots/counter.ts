@@ -49,7 +49,7 @@ async function hub<T>(path: string, cookie: string, body?: unknown, method = bod
 // Lift the kiosk rate limit for this run (the script issues a burst of tickets), and keep the
 // check-in window open long enough for a 07:30 booking with a full citizen record at 09:00.
 const { settings } = await hub<{ settings: Record<string, unknown> }>('/api/settings', adminCookie);
-await hub('/api/settings', adminCookie, { ...settings, kioskTicketsPerMinute: 1000, checkInLateMinutes: 180 }, 'PUT');
+await hub('/api/settings', adminCookie, { ...settings, kioskTicketsPerMinute: 1000, kioskTicketsBurst: 1000, checkInLateMinutes: 180 }, 'PUT');
 
 const walkIn = (serviceId: string, priority = 'none', cpr: string | null = null) =>
   hub<{ ticket: { label: string } }>('/api/kiosk/tickets', kioskCookie, { serviceId, priority, cpr });

@@ -154,6 +154,7 @@ async function main() {
       ...settings,
       kioskTicketsPerMinute: 1000,
       noShowRequeueOnce: false, // a no-show stays in "Recent calls", marked as such
+      kioskTicketsBurst: 1000,
       tickerMessages: [
         { ar: 'للحجز اتصل على الخط الساخن 80008000 أو 17000000', en: 'To book a visit call the hotline 80008000 or 17000000' },
         {

@@ -192,7 +192,11 @@ async function kioskShots(browser: Browser) {
             '12-msg-no-appointment',
             { status: 404, body: { error: { code: 'NO_APPOINTMENT_TODAY', message: 'There is no appointment for today with these details.' } } },
           ],
-          ['13-msg-already-checked-in', { status: 409, body: { error: { code: 'ALREADY_CHECKED_IN', message: 'This appointment is already checked in.' } } }],
+          // The paper lost: the hub names the ticket held, and the kiosk offers to print it again.
+          [
+            '13-msg-already-checked-in',
+            { status: 409, body: { error: { code: 'ALREADY_CHECKED_IN', message: 'This appointment is already checked in.', details: { label: 'A-004' } } } },
+          ],
           ['14-msg-rate-limited', { status: 429, body: { error: { code: 'RATE_LIMITED', message: 'Too many tickets from this kiosk; wait a moment.' } } }],
           // A check-in racing the supervisor's end of the day.
           ['14b-msg-day-ended', { status: 409, body: { error: { code: 'DAY_ENDED', message: 'The service day was ended early.' } } }],

@@ -75,7 +75,7 @@ const counter2 = await staff('counter2', 'counter123');
 // The script issues a burst of tickets, and checks in the morning's bookings up to 09:00.
 const admin = await staff('admin', 'admin123'); // settings are the admin's
 const { settings } = await hub<{ settings: Record<string, unknown> }>('/api/settings', admin);
-await hub('/api/settings', admin, { ...settings, kioskTicketsPerMinute: 1000, checkInLateMinutes: 180 }, 'PUT');
+await hub('/api/settings', admin, { ...settings, kioskTicketsPerMinute: 1000, kioskTicketsBurst: 1000, checkInLateMinutes: 180 }, 'PUT');
 
 async function shot(page: Page, label: string): Promise<void> {
   await run.shot(page, `${args.size}-${label}`, LIVE_RULES, 400);
