@@ -4,7 +4,7 @@
 // field changes one field). A draft nobody touched follows changes made elsewhere. Only an admin
 // saves; a supervisor reads (the kiosk's staff PIN, which supervisors may set, has its own form).
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { KioskPinBody, SettingsPatchBody } from '../protocol/api.ts';
 import type { Priority, Service, Settings } from '../protocol/domain.ts';
 import { call } from '../ui-kit/client.ts';
@@ -26,8 +26,14 @@ function useSettingsDraft<K extends Key>(settings: Settings, keys: readonly K[])
   const [base, setBase] = useState(current);
   const [draft, setDraft] = useState(current);
   const dirty = !same(draft, base);
+  // Follows the hall's settings when THEY change (another admin, the live feed), not whenever they
+  // differ from the form: right after a save the reply can come before the feed's change, and the
+  // form must not fall back to the old values meanwhile.
+  const seen = useRef(current);
   useEffect(() => {
-    if (!dirty && !same(current, base)) {
+    if (same(current, seen.current)) return;
+    seen.current = current;
+    if (!dirty) {
       setBase(current);
       setDraft(current);
     }

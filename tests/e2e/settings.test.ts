@@ -275,6 +275,10 @@ it('finds every change in the audit log, filtered by kind', async () => {
   await desk.getByTestId('settings-save').click();
   await desk.getByTestId('settings-done').waitFor();
   expect(hub.hub.current.settings).toMatchObject({ kioskTicketsBurst: 12, kioskTicketsPerMinute: 40 });
+  // The form keeps showing what was saved (it used to fall back to the old values when the reply beat the live feed).
+  await desk.waitForTimeout(500);
+  expect(await desk.getByTestId('set-kioskTicketsBurst').inputValue()).toBe('12');
+  expect(await desk.getByTestId('set-kioskTicketsPerMinute').inputValue()).toBe('40');
   expect(errors).toEqual([]);
 });
 
