@@ -5,6 +5,7 @@ import type { ErrorCode } from '../protocol/errors.ts';
 import type { HallEvent } from '../protocol/events.ts';
 import { activeTicker } from './hall-stats.ts';
 import { callOrder, canCall, estimateWait, pickNext, walkinHold } from './select.ts';
+import { freshTicket } from './ticket.ts';
 import { localDay } from './time.ts';
 import type { CheckInResult, Command, Decision, HallState, SupervisionCommand } from './types.ts';
 
@@ -26,26 +27,7 @@ function newTicket(
   prefix: string,
 ): Ticket {
   const number = (state.lastNumber[prefix] ?? 0) + 1;
-  return {
-    id: ticketId(state.day, prefix, number),
-    day: state.day,
-    prefix,
-    number,
-    label: ticketLabel(prefix, number),
-    status: 'waiting',
-    issuedAt: now,
-    counter: null,
-    targetCounter: null,
-    calledAt: null,
-    startedAt: null,
-    finishedAt: null,
-    recalls: 0,
-    transfers: 0,
-    requeued: false,
-    outcome: null,
-    note: null,
-    ...fields,
-  };
+  return freshTicket({ id: ticketId(state.day, prefix, number), day: state.day, prefix, number, label: ticketLabel(prefix, number), issuedAt: now, ...fields });
 }
 
 type CounterCheck = { counter: Counter; ticket: Ticket | null } | { error: Decision };

@@ -18,3 +18,4 @@ export { localDay, localInstant, localTime, nextDay, openingOn, weekdayOf, type 
 export type { CheckInResult, Command, CommandType, Decision, EngineError, HallState, PublicHallState, SupervisionCommand } from './types.ts';
 export { ALERT_DEFAULTS, activeTicker, counterFigures, hallAlerts, hallFigures, percentile, serviceLevelTargetMin } from './hall-stats.ts';
 export type { Alert, AlertKind, AlertSeverity, CounterFigures, CounterStatus, HallFigures, QueueFigures, WaitFigures } from './hall-stats.ts';
+export { freshTicket, type TicketIdentity } from './ticket.ts';

@@ -2,6 +2,7 @@
 // The rules read only what both audiences' states hold, so the public screens (kiosk tiles, board)
 // use them too; functions that hand back a ticket give it in the caller's own ticket type.
 import type { Counter, PublicTicket, Ticket } from '../protocol/domain.ts';
+import { freshTicket } from './ticket.ts';
 import type { Opening } from './time.ts';
 import type { PublicHallState } from './types.ts';
 
@@ -196,7 +197,7 @@ export function estimateWait(state: State, t: PublicTicket, now: number): WaitEs
 
 /** A walk-in ticket of this service issued now: what the estimates of a new citizen are measured with. */
 function newWalkinProbe(state: State, serviceId: string, now: number): Ticket {
-  return {
+  return freshTicket({
     id: '',
     day: state.day,
     prefix: 'Z',
@@ -206,23 +207,12 @@ function newWalkinProbe(state: State, serviceId: string, now: number): Ticket {
     kind: 'walkin',
     serviceId,
     priority: 'none',
-    status: 'waiting',
     issuedAt: now,
     appointmentId: null,
     slotStart: null,
-    counter: null,
-    targetCounter: null,
-    calledAt: null,
-    startedAt: null,
-    finishedAt: null,
-    recalls: 0,
-    transfers: 0,
-    requeued: false,
-    outcome: null,
-    note: null,
     statusToken: '',
     cpr: null,
-  };
+  });
 }
 
 /** What a new walk-in of this service would face right now (for the kiosk's service tiles). */

@@ -3,7 +3,7 @@
 import { DEFAULT_SETTINGS } from '../../protocol/domain.ts';
 import type { Appointment, Counter, CounterMode, Priority, Service, Settings, Ticket } from '../../protocol/domain.ts';
 import type { EventOf, HallEvent } from '../../protocol/events.ts';
-import { applyEvent, decide, foldEvents, localInstant, stateFromCheckpoint } from '../../engine/index.ts';
+import { applyEvent, decide, foldEvents, freshTicket, localInstant, stateFromCheckpoint } from '../../engine/index.ts';
 import type { Command, Decision, HallState } from '../../engine/index.ts';
 
 export const TZ = 'Asia/Bahrain';
@@ -59,7 +59,7 @@ export const COUNTERS: Counter[] = [
 let apptSeq = 0;
 /** A waiting walk-in ticket B-001 issued at 09:00 today, changed by `over`. */
 export function ticket(over: Partial<Ticket> = {}): Ticket {
-  return {
+  const issued = freshTicket({
     id: 't-1',
     day: DAY,
     prefix: 'B',
@@ -68,24 +68,13 @@ export function ticket(over: Partial<Ticket> = {}): Ticket {
     kind: 'walkin',
     serviceId: 'new-application',
     priority: 'none',
-    status: 'waiting',
     issuedAt: at('09:00'),
     appointmentId: null,
     slotStart: null,
-    counter: null,
-    targetCounter: null,
-    calledAt: null,
-    startedAt: null,
-    finishedAt: null,
-    recalls: 0,
-    transfers: 0,
-    requeued: false,
-    outcome: null,
-    note: null,
     statusToken: 'tok-1',
     cpr: null,
-    ...over,
-  };
+  });
+  return { ...issued, ...over };
 }
 
 export interface ApptOptions {
