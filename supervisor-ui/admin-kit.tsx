@@ -21,9 +21,17 @@ import { FIELD_NAMES, type FieldName, tv } from './i18n.ts';
 /** The hall as the staff feed carries it (null until the first snapshot). The console's own line ends a refused session. */
 export function useHallState(): HallState | null {
   const [state, setState] = useState<HallState | null>(null);
+  // The feed folds events into the same state object: setting it again would not re-render, so each change bumps a count.
+  const [, setChanges] = useState(0);
   useEffect(() => {
     const line = staffSocket({ connection: () => undefined, unauthenticated: () => undefined });
-    staffFeed(line.socket, { snapshot: setState, events: (_events, s) => setState(s) });
+    staffFeed(line.socket, {
+      snapshot: setState,
+      events: (_events, s) => {
+        setState(s);
+        setChanges((n) => n + 1);
+      },
+    });
     return line.close;
   }, []);
   return state;

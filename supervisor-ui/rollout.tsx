@@ -15,15 +15,13 @@ import { splitDisplayName } from '../protocol/users.ts';
 import { type ApiFailure, toFailure } from '../ui-kit/api.ts';
 import { call, type InputOf, type ReplyOf } from '../ui-kit/client.ts';
 import { Spinner, useLang } from '../ui-kit/components.tsx';
-import { staffFeed } from '../ui-kit/hall-feed.ts';
-import { staffSocket } from '../ui-kit/hub-socket.ts';
 import { DEFAULT_TIME_ZONE, digits, formatDay, formatShortDate, formatTime, type Lang } from '../ui-kit/i18n.ts';
 import { AlertIcon, ArrowForwardIcon, CheckCircleIcon, InfoIcon } from '../ui-kit/icons.tsx';
 import { FormError } from '../ui-kit/password.tsx';
 import { tk } from '../ui-kit/staff-words.ts';
 import { tv } from './i18n.ts';
 import { RolloutIcon } from './icons.tsx';
-import { FormDialog } from './admin-kit.tsx';
+import { FormDialog, useHallState } from './admin-kit.tsx';
 import { useWhatIf, WhatIfPanel } from './rollout-whatif.tsx';
 
 type Plan = ReplyOf<'rollout.list'>['plans'][number];
@@ -41,20 +39,6 @@ const WEEK = [0, 1, 2, 3, 4, 5, 6];
 const PREVIEW_DAYS = 14;
 /** The step of the hour pickers, in minutes. */
 const TIME_STEP = 15;
-
-/**
- * The live hall over a staff line of this section's own (counters with their modes, services, day,
- * zone); the console's line reports the connection and ends the console on a refused session.
- */
-function useHallState(): HallState | null {
-  const [state, setState] = useState<HallState | null>(null);
-  useEffect(() => {
-    const line = staffSocket({ connection: () => undefined, unauthenticated: () => undefined });
-    staffFeed(line.socket, { snapshot: (s) => setState(s), events: (_events, s) => setState(s) });
-    return line.close;
-  }, []);
-  return state;
-}
 
 // --- words
 
