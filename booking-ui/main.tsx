@@ -1,6 +1,5 @@
 // Call-center booking console entry (/booking): fonts bundled, shared styles, then the app.
-import '@fontsource/noto-naskh-arabic/400.css';
-import '@fontsource/noto-naskh-arabic/700.css';
+import '../ui-kit/fonts.ts';
 import '../ui-kit/styles.css';
 import '../ui-kit/desk.css';
 import '../ui-kit/staff.css';

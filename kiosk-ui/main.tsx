@@ -1,6 +1,5 @@
 // Kiosk entry (/kiosk): fonts bundled, kiosk mode on, then the app.
-import '@fontsource/noto-naskh-arabic/400.css';
-import '@fontsource/noto-naskh-arabic/700.css';
+import '../ui-kit/fonts.ts';
 import '../ui-kit/styles.css';
 import './kiosk.css';
 import { render } from 'preact';

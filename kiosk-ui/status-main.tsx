@@ -1,6 +1,5 @@
 // Status page entry (/t/<token>): the citizen's phone.
-import '@fontsource/noto-naskh-arabic/400.css';
-import '@fontsource/noto-naskh-arabic/700.css';
+import '../ui-kit/fonts.ts';
 import '../ui-kit/styles.css';
 import './status.css';
 import { render } from 'preact';

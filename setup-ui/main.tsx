@@ -1,6 +1,5 @@
 // The first-run setup page (/setup?token=…): fonts bundled, shared styles, then the form.
-import '@fontsource/noto-naskh-arabic/400.css';
-import '@fontsource/noto-naskh-arabic/700.css';
+import '../ui-kit/fonts.ts';
 import '../ui-kit/styles.css';
 import '../ui-kit/desk.css';
 import './setup.css';

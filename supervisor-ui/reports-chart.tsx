@@ -51,8 +51,8 @@ export interface ChartProps {
 /** The printed chart's width: A4's 210 mm less the print margins, in CSS px. */
 const PRINT_WIDTH = 680;
 // 14 px: at 13 the three dots of an Arabic shīn run together on a 1× screen.
-const FONT = '14px "Noto Naskh Arabic", system-ui, sans-serif';
-const LABEL_FONT = 'bold 14px "Noto Naskh Arabic", system-ui, sans-serif';
+const FONT = '14px "Noto Sans", "Noto Naskh Arabic", system-ui, sans-serif';
+const LABEL_FONT = 'bold 14px "Noto Sans", "Noto Naskh Arabic", system-ui, sans-serif';
 
 const SIDES = { rtl: { start: 1, end: 3 }, ltr: { start: 3, end: 1 } } as const;
 
