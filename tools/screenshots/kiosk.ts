@@ -8,7 +8,11 @@
 //   npx tsx tools/screenshots/kiosk.ts [--base http://localhost:8099] [--out /tmp/kiosk-shots] [--only start,ticket]
 import { parseArgs } from 'node:util';
 import type { Browser, Page, Route } from 'playwright-core';
+import { freshTicket } from '../../engine/index.ts';
+import type { Priority, Ticket } from '../../protocol/domain.ts';
 import { launchChromium, newShotContext, ShotRun, type LayoutRules } from './shots.ts';
+
+const publicPart = ({ statusToken: _s, cpr: _c, outcome: _o, note: _n, ...t }: Ticket) => t;
 
 const { values: args } = parseArgs({
   options: {
@@ -52,28 +56,24 @@ const NOW = Date.parse('2026-11-26T06:05:00Z');
 function receipt(label: string, kind: 'walkin' | 'appointment', over: { print?: unknown; priority?: string; peopleAhead?: number; wait?: number | null } = {}) {
   const [prefix, num] = label.split('-') as [string, string];
   return {
-    ticket: {
-      id: `2026-11-26_${prefix}${Number(num)}`,
-      day: '2026-11-26',
-      prefix,
-      number: Number(num),
-      label,
-      kind,
-      serviceId: SERVICE.id,
-      priority: over.priority ?? 'none',
-      status: 'waiting',
-      issuedAt: NOW,
-      appointmentId: null,
-      slotStart: null,
-      counter: null,
-      targetCounter: null,
-      calledAt: null,
-      startedAt: null,
-      finishedAt: null,
-      recalls: 0,
-      transfers: 0,
-      requeued: false,
-    },
+    // The public ticket the kiosk's reply carries: no status token, CPR, outcome or note.
+    ticket: publicPart(
+      freshTicket({
+        id: `2026-11-26_${prefix}${Number(num)}`,
+        day: '2026-11-26',
+        prefix,
+        number: Number(num),
+        label,
+        kind,
+        serviceId: SERVICE.id,
+        priority: (over.priority ?? 'none') as Priority,
+        issuedAt: NOW,
+        appointmentId: null,
+        slotStart: null,
+        statusToken: '',
+        cpr: null,
+      }),
+    ),
     service: SERVICE,
     statusUrl: '/t/dev-screenshot-token-0123456789',
     peopleAhead: over.peopleAhead ?? 4,
