@@ -49,7 +49,7 @@ export interface LayoutRules {
   checkHidden?: boolean;
   /** A box that scrolls (overflow auto or scroll) counts as clipped too: nobody scrolls a wall screen. */
   scrollingIsClipping?: boolean;
-  /** Text cut with `text-overflow: ellipsis` is not clipped horizontally. */
+  /** Text cut with `text-overflow: ellipsis` (or lines cut by `-webkit-line-clamp`) is not clipped. */
   ellipsisOk?: boolean;
   /** Boxes whose content must stay inside them, and the descendants not to check there. */
   containers: string;
@@ -91,7 +91,9 @@ export async function checkLayout(page: Page, rules: LayoutRules): Promise<strin
         continue;
       }
       const he = el as HTMLElement;
-      if (!scrolls(style.overflowY) && style.overflowY !== 'visible' && he.scrollHeight > he.clientHeight + 2 && he.clientHeight > 0) {
+      // Lines cut by -webkit-line-clamp end in an ellipsis, like text-overflow: ellipsis on one line.
+      const clamped = rules.ellipsisOk && (style as CSSStyleDeclaration & { webkitLineClamp: string }).webkitLineClamp !== 'none';
+      if (!clamped && !scrolls(style.overflowY) && style.overflowY !== 'visible' && he.scrollHeight > he.clientHeight + 2 && he.clientHeight > 0) {
         out.push(`clipped vertically: ${name(el)} (${he.scrollHeight} > ${he.clientHeight})`);
       }
       const ellipsis = rules.ellipsisOk && style.textOverflow === 'ellipsis';
