@@ -61,22 +61,6 @@ export function dayFactsOf(db: Db, from: string, to: string): DayFacts[] {
   return [...[...stored.values()].map(fromJson), ...folded].sort((a, b) => a.day.localeCompare(b.day));
 }
 
-/** What staff member `userId` finished on `day`, at any counter: how many tickets, and their mean service time (start to finish). */
-export function servedBy(db: Db, day: string, userId: number): { served: number; avgServiceMs: number | null } {
-  let served = 0;
-  let totalMs = 0;
-  for (const f of dayFactsOf(db, day, day)) {
-    for (const t of f.tickets) {
-      for (const s of t.segments) {
-        if (s.end !== 'finish' || s.userId !== userId) continue;
-        served++;
-        totalMs += s.endedAt - (s.startedAt ?? s.endedAt);
-      }
-    }
-  }
-  return { served, avgServiceMs: served > 0 ? Math.round(totalMs / served) : null };
-}
-
 /** The report of `query` from the database as it is now (the hall's current settings and names). */
 export function buildReport(db: Db, query: ReportQuery): Report {
   const started = performance.now();

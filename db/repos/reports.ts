@@ -66,3 +66,17 @@ export function storedDayFacts(db: Db, from: string, to: string, version: number
 export function storeDayFacts(db: Db, day: string, version: number, facts: string): void {
   db.orm.insert(reportDays).values({ day, version, facts }).onConflictDoUpdate({ target: reportDays.day, set: { version, facts } }).run();
 }
+
+/**
+ * What one staff member finished on `day` (at any counter): how many tickets and their mean service
+ * time (ms). Read from the finish events' actor and duration, without parsing the day's history.
+ */
+export function finishedBy(db: Db, day: string, userId: number): { served: number; avgServiceMs: number | null } {
+  const row = db.sqlite
+    .prepare(
+      `SELECT count(*) AS served, avg(json_extract(payload, '$.durationMs')) AS avgMs FROM events INDEXED BY events_day_idx
+       WHERE day = ? AND type = 'ticket_finished' AND actor LIKE ?`,
+    )
+    .get(day, `user:${userId}:%`) as { served: number; avgMs: number | null };
+  return { served: row.served, avgServiceMs: row.avgMs === null ? null : Math.round(row.avgMs) };
+}

@@ -14,7 +14,6 @@ import { citizenReceipt, snapshotFor, ticketReceipt } from '../views.ts';
 import { issuedReceipt, issueOnce, repeatedReceipt, requestKey } from './kiosk-requests.ts';
 import { implement, mustSucceed, notFound, op, type OpContext } from './op.ts';
 import { audit, executeAudited } from '../audit.ts';
-import { servedBy } from '../../reports/index.ts';
 
 const STAFF = ['counter', 'callcenter', 'supervisor'] as const;
 const SCREENS = ['kiosk', 'display'] as const;
@@ -223,7 +222,7 @@ export const hallOps = [
     access: { roles: [...COUNTER_STAFF] },
     run(ctx) {
       if (ctx.principal.kind !== 'staff') throw new HttpError(403, 'FORBIDDEN', 'Only staff have a day at the counters.');
-      return servedBy(ctx.db, ctx.hub.current.day, ctx.principal.userId);
+      return repo.finishedBy(ctx.db, ctx.hub.current.day, ctx.principal.userId);
     },
   }),
 ];
