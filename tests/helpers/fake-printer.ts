@@ -8,12 +8,13 @@
 //   slow       answers each query after `slowMs` and takes the job in small sips, `slowMs` apart
 //   hang       answers the status, then stops reading in the middle of the job and never answers again
 //   drop       answers the status, then resets the connection in the middle of the job
+//   runsOut    online until a job starts, then out of paper (the job is not recorded: it did not come out whole)
 // `refuse()` stops listening (connections are refused) until `listen()`. A job is everything but the
 // status queries of a connection, recorded when the client closes its side. Tests read `jobs`, or
 // wait with `nextJob()`.
 import net from 'node:net';
 
-export type FakeMode = 'online' | 'nearEnd' | 'paperOut' | 'coverOpen' | 'silent' | 'slow' | 'hang' | 'drop';
+export type FakeMode = 'online' | 'nearEnd' | 'paperOut' | 'coverOpen' | 'silent' | 'slow' | 'hang' | 'drop' | 'runsOut';
 
 export interface FakePrinter {
   port: number;
@@ -64,7 +65,7 @@ export async function startFakePrinter(opts: { mode?: FakeMode; slowMs?: number 
     const answerQuery = (n: number) => {
       fake.statusQueries.push(n);
       if (fake.mode === 'silent' || (fake.mode === 'hang' && jobBytes > 0)) return;
-      const reply = Buffer.of(answer(fake.mode, n));
+      const reply = Buffer.of(answer(fake.mode === 'runsOut' && jobBytes > 0 ? 'paperOut' : fake.mode, n));
       if (fake.mode === 'slow')
         setTimeout(() => {
           if (!socket.destroyed) socket.write(reply);
@@ -129,7 +130,7 @@ export async function startFakePrinter(opts: { mode?: FakeMode; slowMs?: number 
     }
     socket.on('end', () => {
       const bytes = Buffer.concat(job);
-      if (bytes.length) {
+      if (bytes.length && fake.mode !== 'runsOut') {
         fake.jobs.push(new Uint8Array(bytes));
         jobWaiters.splice(0).forEach((w) => w());
       }

@@ -1,5 +1,6 @@
 // Printer faults on the fake network printer: it refuses the connection, hangs in the middle of the
-// ticket, drops the connection in the middle of the ticket, or reports paper out. Each time the kiosk's
+// ticket, drops the connection in the middle of the ticket, reports paper out before the ticket, or
+// runs out of paper during it. Each time the kiosk's
 // reply says the ticket is valid but not printed, the printer status reaches the kiosk and the
 // supervisors, the ticket stays in its queue and can be called, and once the fault clears the
 // kiosk's retry prints that same ticket. A hung printer holds only its own kiosk's reply: the hub
@@ -21,7 +22,7 @@ afterEach(async () => {
   await hub.stop();
 });
 
-type Fault = 'refuse' | Extract<FakeMode, 'hang' | 'drop' | 'paperOut'>;
+type Fault = 'refuse' | Extract<FakeMode, 'hang' | 'drop' | 'paperOut' | 'runsOut'>;
 
 /** A hub whose demo kiosk prints on a fake printer, with the kiosk's and a supervisor's live printer events. */
 async function setUp() {
@@ -49,7 +50,7 @@ function clearFault(fault: Fault) {
   if (fault === 'refuse') return printer.listen();
 }
 
-const EXPECTED: Record<Fault, string> = { refuse: 'OFFLINE', hang: 'TIMEOUT', drop: 'OFFLINE', paperOut: 'PAPER_OUT' };
+const EXPECTED: Record<Fault, string> = { refuse: 'OFFLINE', hang: 'TIMEOUT', drop: 'OFFLINE', paperOut: 'PAPER_OUT', runsOut: 'PAPER_OUT' };
 
 /** A second paired kiosk without a printer of its own. */
 function otherKiosk(): string {
@@ -65,7 +66,7 @@ const qrOf = (job: Uint8Array) => {
 };
 
 describe('printer faults at the kiosk', () => {
-  it.each(['refuse', 'hang', 'drop', 'paperOut'] as const)(
+  it.each(['refuse', 'hang', 'drop', 'paperOut', 'runsOut'] as const)(
     '%s: the kiosk is told, the ticket stays valid, and the retry prints it once the fault clears',
     async (fault) => {
       const { token, events } = await setUp();

@@ -176,6 +176,13 @@ describe('network printer (fake, on 127.0.0.1)', () => {
     expect(fake.jobs).toEqual([]);
   });
 
+  it('a printer that runs out of paper during the ticket: PAPER_OUT from its answer after the ticket', async () => {
+    fake = await startFakePrinter({ mode: 'runsOut' });
+    const r = await sendToPrinter(fake.target, bytes);
+    expect(r).toMatchObject({ ok: false, error: { code: 'PAPER_OUT' }, status: { paperOut: true } });
+    expect(fake.statusQueries).toEqual([1, 2, 4, 1, 2, 4]);
+  });
+
   it('a printer that never answers status can still be used with checkStatus: false', async () => {
     fake = await startFakePrinter({ mode: 'silent' });
     const r = await sendToPrinter(fake.target, bytes, { checkStatus: false });
