@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as repo from '../../db/repos/index.ts';
 import { hallFigures, localInstant } from '../../engine/index.ts';
@@ -78,7 +79,8 @@ describe('the day rollover', () => {
 
 describe('a system clock set back an hour', () => {
   it('during the day: numbers go on, the queue keeps its order, no wait is negative', async () => {
-    hub = await startTestHub({ at: at('2026-11-26', '10:00') });
+    const lines: string[] = [];
+    hub = await startTestHub({ at: at('2026-11-26', '10:00'), log: pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) }) });
     const kiosk = deviceToken(hub, 'kiosk');
     const before = [await walkIn(kiosk)];
     hub.clock.advance(60_000);
@@ -89,6 +91,9 @@ describe('a system clock set back an hour', () => {
     after.push(await walkIn(kiosk));
     hub.clock.advance(15 * 60_000); // 09:17 by the wall clock, still before the first ticket's issue
     expectNoNegativeWaits();
+    // The technician can see why: one warning for the jump, with how far back the clock went.
+    const warnings = lines.map((l) => JSON.parse(l)).filter((l) => /clock went back/.test(l.msg));
+    expect(warnings).toEqual([expect.objectContaining({ backMs: HOUR })]);
 
     const labels = [...before, ...after].map((t) => t.label);
     expect(labels).toEqual(['E-001', 'E-002', 'E-003', 'E-004']);
