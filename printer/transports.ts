@@ -26,7 +26,7 @@ export type PrintResult =
 export interface SendOptions {
   /** Per connection attempt. Default 2,000 ms. */
   connectTimeoutMs?: number;
-  /** For the status answers and for writing the whole job. Default 5,000 ms. */
+  /** For everything after the connection: the status answers, the whole job and its confirmation. Default 5,000 ms. */
   writeTimeoutMs?: number;
   /** Extra connection attempts after a refused/unreachable/timed-out connect. Default 2. */
   retries?: number;
@@ -179,8 +179,7 @@ class StatusReader {
     }
   }
 
-  async status(timeoutMs: number): Promise<PrinterStatus> {
-    const deadline = Date.now() + timeoutMs;
+  async status(deadline: number): Promise<PrinterStatus> {
     const printer = await this.ask(1, deadline);
     const offline = await this.ask(2, deadline);
     const paper = await this.ask(4, deadline);
@@ -188,18 +187,21 @@ class StatusReader {
   }
 }
 
-function writeAll(socket: net.Socket, bytes: Uint8Array, timeoutMs: number): Promise<void> {
+function writeAll(socket: net.Socket, bytes: Uint8Array, deadline: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      socket.destroy();
-      reject(new TransportError('TIMEOUT', `the printer did not take the ticket within ${timeoutMs} ms (${bytes.length} bytes)`));
-    }, timeoutMs);
+    const timer = setTimeout(
+      () => {
+        socket.destroy();
+        reject(new TransportError('TIMEOUT', `the printer did not take the ticket in time (${bytes.length} bytes)`));
+      },
+      Math.max(0, deadline - Date.now()),
+    );
     socket.once('error', (e: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       reject(new TransportError('OFFLINE', `connection lost while printing: ${e.code ?? e.message}`));
     });
-    // end() resolves once every byte has been handed to the kernel and the FIN is sent.
-    socket.end(bytes, () => {
+    // The callback runs once every byte has been handed to the kernel (not yet to the printer).
+    socket.write(bytes, () => {
       clearTimeout(timer);
       resolve();
     });
@@ -225,6 +227,15 @@ async function connectWithRetry(host: string, port: number, opts: SendOptions): 
   throw last;
 }
 
+/** The failed result for a status that cannot print (paper out, cover open, offline), or null. */
+function statusProblem(target: string, status: PrinterStatus): PrintResult | null {
+  if (status.paperOut) return { ok: false, target, status, error: { code: 'PAPER_OUT', message: 'the printer is out of paper: load a new roll' } };
+  if (status.coverOpen) return { ok: false, target, status, error: { code: 'COVER_OPEN', message: 'the printer cover is open: close it' } };
+  if (!status.online)
+    return { ok: false, target, status, error: { code: 'OFFLINE', message: `the printer reports it is offline${status.error ? `: ${status.error}` : ''}` } };
+  return null;
+}
+
 async function sendTcp(t: Extract<PrinterTarget, { kind: 'tcp' }>, bytes: Uint8Array, opts: SendOptions): Promise<PrintResult> {
   const target = formatTarget(t);
   let socket: net.Socket | null = null;
@@ -232,23 +243,28 @@ async function sendTcp(t: Extract<PrinterTarget, { kind: 'tcp' }>, bytes: Uint8A
   try {
     socket = await connectWithRetry(t.host, t.port, opts);
     const writeTimeout = opts.writeTimeoutMs ?? 5_000;
-    if (opts.checkStatus !== false) {
-      status = await new StatusReader(socket).status(writeTimeout);
-      if (status.paperOut) return { ok: false, target, status, error: { code: 'PAPER_OUT', message: 'the printer is out of paper: load a new roll' } };
-      if (status.coverOpen) return { ok: false, target, status, error: { code: 'COVER_OPEN', message: 'the printer cover is open: close it' } };
-      if (!status.online)
-        return {
-          ok: false,
-          target,
-          status,
-          error: { code: 'OFFLINE', message: `the printer reports it is offline${status.error ? `: ${status.error}` : ''}` },
-        };
+    const deadline = Date.now() + writeTimeout;
+    const reader = opts.checkStatus === false ? null : new StatusReader(socket);
+    if (reader) {
+      status = await reader.status(deadline);
+      const refused = statusProblem(target, status);
+      if (refused) return refused;
     }
-    await writeAll(socket, bytes, writeTimeout);
+    await writeAll(socket, bytes, deadline);
+    if (reader) {
+      // The kernel's buffers swallow a whole ticket even when the printer reads nothing (hung) or has
+      // dropped the line: only an answer to a status query sent after the job proves the printer
+      // received all of it, and says whether the paper ran out on the way.
+      status = undefined; // a failure from here on must not report the status read before the job
+      status = await reader.status(deadline);
+      const failed = statusProblem(target, status);
+      if (failed) return failed;
+    }
     // Let the connection close gracefully: destroying it now could reset it (RST) while the last
     // bytes are still in the kernel's send buffer. Keep reading whatever the printer says meanwhile.
     const done = socket;
     socket = null;
+    done.end();
     done.resume();
     done.unref();
     const timer = setTimeout(() => done.destroy(), writeTimeout);
@@ -396,7 +412,7 @@ export async function queryStatus(target: PrinterTarget | string, timeoutMs = 2_
   let socket: net.Socket | null = null;
   try {
     socket = await connect(t.host, t.port, timeoutMs);
-    return await new StatusReader(socket).status(timeoutMs);
+    return await new StatusReader(socket).status(Date.now() + timeoutMs);
   } catch (err) {
     return { ...UNKNOWN, error: err instanceof Error ? err.message : String(err) };
   } finally {

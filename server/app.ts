@@ -59,8 +59,9 @@ export interface RunningHub {
 
 export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): Promise<RunningHub> {
   const log = opts.log ?? pino({ level: 'silent' });
-  const { db, clock } = opts;
-  const hub = new Hub(db, clock, log);
+  const { db } = opts;
+  const hub = new Hub(db, opts.clock, log);
+  const clock = hub.clock; // the hub's time, which never goes back, for every part of the hub
   // A hub started after a rollout's opening time (a restart, a power cut) switches its counters now, not at the first tick.
   hub.applyDueRollouts();
   const app = express();

@@ -5,7 +5,7 @@ import type { Appointment } from '../protocol/domain.ts';
 import type { HallEvent } from '../protocol/events.ts';
 import { transaction, type Db } from '../db/client.ts';
 import * as repo from '../db/repos/index.ts';
-import type { Clock } from './clock.ts';
+import { MonotonicClock, type Clock } from './clock.ts';
 import { applyRollout, dueRollouts } from './rollout.ts';
 import { dayFactsOf } from '../reports/index.ts';
 import {
@@ -60,11 +60,17 @@ export class Hub {
   private dayEndsAt = 0;
   readonly stats = { commands: 0, rejected: 0, events: 0 };
 
+  /** The hub's time, which never goes back (see MonotonicClock); every part of the hub reads this one. */
+  readonly clock: MonotonicClock;
+
   constructor(
     readonly db: Db,
-    readonly clock: Clock,
+    wallClock: Clock,
     private log: Logger,
   ) {
+    this.clock = new MonotonicClock(wallClock, (ms) =>
+      this.log.warn({ backMs: ms }, 'the system clock went back; the hub holds its time until the clock catches up'),
+    );
     this.load();
   }
 
@@ -91,6 +97,8 @@ export class Hub {
     } else {
       this.state = foldEvents(stored.map((s) => s.event));
       this.seq = stored.at(-1)!.seq;
+      // After a restart too, time goes on from the last event even if the system clock is now behind it.
+      this.clock.raise(stored.at(-1)!.event.at);
     }
     this.ensureDay();
   }

@@ -23,6 +23,9 @@ export interface PrintingDeps {
   toSupervisors(msg: PrinterStatusEvent): void;
 }
 
+// A kiosk's reply waits for its print, so a dead or hung printer must not hold it long: at worst two
+// connection attempts (1.5 s each, 0.1 s apart), then 3 s for the status, the ticket and its
+// confirmation — about 6 s, well inside the kiosk's 15 s. Nothing else waits for a printer.
 const TIMEOUTS = { connectTimeoutMs: 1500, writeTimeoutMs: 3000, retries: 1 };
 
 const MESSAGES: Record<string, string> = {

@@ -6,18 +6,22 @@
 //   coverOpen  offline, cover open
 //   silent     accepts connections and bytes, never answers a status query
 //   slow       answers each query after `slowMs` and takes the job in small sips, `slowMs` apart
-// A job is everything after the leading status queries of a connection, recorded when the client
-// closes its side. Tests read `jobs`, or wait with `nextJob()`.
+//   hang       answers the status, then stops reading in the middle of the job and never answers again
+//   drop       answers the status, then resets the connection in the middle of the job
+//   runsOut    online until a job starts, then out of paper (the job is not recorded: it did not come out whole)
+// `refuse()` stops listening (connections are refused) until `listen()`. A job is everything but the
+// status queries of a connection, recorded when the client closes its side. Tests read `jobs`, or
+// wait with `nextJob()`.
 import net from 'node:net';
 
-export type FakeMode = 'online' | 'nearEnd' | 'paperOut' | 'coverOpen' | 'silent' | 'slow';
+export type FakeMode = 'online' | 'nearEnd' | 'paperOut' | 'coverOpen' | 'silent' | 'slow' | 'hang' | 'drop' | 'runsOut';
 
 export interface FakePrinter {
   port: number;
   /** `tcp://127.0.0.1:PORT` */
   target: string;
   mode: FakeMode;
-  /** Completed jobs (bytes after the status queries), in order. */
+  /** Completed jobs (bytes without the status queries), in order. */
   jobs: Uint8Array[];
   /** The n of every DLE EOT n received. */
   statusQueries: number[];
@@ -26,6 +30,10 @@ export interface FakePrinter {
   nextJob(timeoutMs?: number): Promise<Uint8Array>;
   /** Resolves once every connection made so far has closed. */
   idle(timeoutMs?: number): Promise<void>;
+  /** Stops listening: new connections are refused (the printer is off), open ones go on. */
+  refuse(): Promise<void>;
+  /** Listens again on the same port. */
+  listen(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -49,37 +57,63 @@ export async function startFakePrinter(opts: { mode?: FakeMode; slowMs?: number 
     fake.connections++;
     sockets.add(socket);
     const job: Buffer[] = [];
-    let pending = Buffer.alloc(0);
-    let inJob = false;
+    let jobBytes = 0;
+    let pending: Buffer = Buffer.alloc(0);
+    // Bytes of a GS v 0 band or a GS ( k payload still to come: data, never commands.
+    let skip = 0;
 
+    const answerQuery = (n: number) => {
+      fake.statusQueries.push(n);
+      if (fake.mode === 'silent' || (fake.mode === 'hang' && jobBytes > 0)) return;
+      const reply = Buffer.of(answer(fake.mode === 'runsOut' && jobBytes > 0 ? 'paperOut' : fake.mode, n));
+      if (fake.mode === 'slow')
+        setTimeout(() => {
+          if (!socket.destroyed) socket.write(reply);
+        }, slowMs);
+      else socket.write(reply);
+    };
+    const take = (bytes: Buffer) => {
+      if (bytes.length === 0) return;
+      job.push(bytes);
+      jobBytes += bytes.length;
+    };
+
+    // Real-time status queries (DLE EOT n) are answered wherever they stand between commands, before,
+    // inside or after a job, as a real printer does; band and QR payloads are skipped by their length.
     const onData = (chunk: Buffer) => {
-      if (inJob) {
-        job.push(chunk);
-        return;
-      }
-      pending = Buffer.concat([pending, chunk]);
-      // Leading DLE EOT n queries are answered; the first other byte starts the job.
-      while (pending.length >= 1 && !inJob) {
-        if (pending[0] === 0x10) {
-          if (pending.length < 3) return;
-          if (pending[1] === 0x04) {
-            const n = pending[2]!;
-            fake.statusQueries.push(n);
-            pending = pending.subarray(3);
-            if (fake.mode === 'silent') continue;
-            const reply = Buffer.of(answer(fake.mode, n));
-            if (fake.mode === 'slow')
-              setTimeout(() => {
-                if (!socket.destroyed) socket.write(reply);
-              }, slowMs);
-            else socket.write(reply);
-            continue;
-          }
+      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      let i = 0;
+      let from = 0;
+      while (i < pending.length) {
+        if (skip > 0) {
+          const n = Math.min(skip, pending.length - i);
+          skip -= n;
+          i += n;
+          continue;
         }
-        inJob = true;
-        job.push(pending);
-        pending = Buffer.alloc(0);
+        const b = pending[i]!;
+        if (b !== 0x10 && b !== 0x1d) {
+          i++;
+          continue;
+        }
+        const need = b === 0x10 ? 3 : pending[i + 1] === 0x76 ? 8 : pending[i + 1] === 0x28 ? 5 : 2;
+        if (pending.length - i < need) break;
+        if (b === 0x10 && pending[i + 1] === 0x04) {
+          take(pending.subarray(from, i));
+          answerQuery(pending[i + 2]!);
+          i += 3;
+          from = i;
+          continue;
+        }
+        if (b === 0x1d && pending[i + 1] === 0x76 && pending[i + 2] === 0x30)
+          skip = (pending[i + 4]! + pending[i + 5]! * 256) * (pending[i + 6]! + pending[i + 7]! * 256);
+        else if (b === 0x1d && pending[i + 1] === 0x28 && pending[i + 2] === 0x6b) skip = pending[i + 3]! + pending[i + 4]! * 256;
+        i += need;
       }
+      take(pending.subarray(from, i));
+      pending = pending.subarray(i);
+      if (fake.mode === 'hang' && jobBytes > 0) socket.pause();
+      if (fake.mode === 'drop' && jobBytes > 0) socket.resetAndDestroy();
     };
 
     if (fake.mode === 'slow') {
@@ -96,7 +130,7 @@ export async function startFakePrinter(opts: { mode?: FakeMode; slowMs?: number 
     }
     socket.on('end', () => {
       const bytes = Buffer.concat(job);
-      if (bytes.length) {
+      if (bytes.length && fake.mode !== 'runsOut') {
         fake.jobs.push(new Uint8Array(bytes));
         jobWaiters.splice(0).forEach((w) => w());
       }
@@ -111,7 +145,8 @@ export async function startFakePrinter(opts: { mode?: FakeMode; slowMs?: number 
     });
     if (fake.mode === 'slow') socket.setNoDelay(true);
   });
-  await new Promise<void>((resolve) => server.listen({ host: '127.0.0.1', port: 0 }, resolve));
+  const listenOn = (port: number) => new Promise<void>((resolve) => server.listen({ host: '127.0.0.1', port }, resolve));
+  await listenOn(0);
   const port = (server.address() as net.AddressInfo).port;
 
   const withTimeout = <T>(p: Promise<T>, ms: number, what: string) =>
@@ -145,8 +180,14 @@ export async function startFakePrinter(opts: { mode?: FakeMode; slowMs?: number 
       if (sockets.size === 0) return Promise.resolve();
       return withTimeout(new Promise<void>((resolve) => idleWaiters.push(resolve)), timeoutMs, 'connections still open');
     },
+    refuse() {
+      server.close(); // stops accepting at once; the callback would wait for open connections
+      return Promise.resolve();
+    },
+    listen: () => listenOn(port),
     close() {
       for (const s of sockets) s.destroy();
+      if (!server.listening) return Promise.resolve();
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
@@ -156,7 +197,8 @@ export async function startFakePrinter(opts: { mode?: FakeMode; slowMs?: number 
 /** A port on 127.0.0.1 with nothing listening on it (bound, then released). */
 export async function closedPort(): Promise<number> {
   const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen({ host: '127.0.0.1', port: 0 }, resolve));
+  const listenOn = (port: number) => new Promise<void>((resolve) => server.listen({ host: '127.0.0.1', port }, resolve));
+  await listenOn(0);
   const port = (server.address() as net.AddressInfo).port;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;

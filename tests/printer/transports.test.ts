@@ -91,12 +91,12 @@ describe('network printer (fake, on 127.0.0.1)', () => {
     fake = null;
   });
 
-  it('prints: asks the status first, then the printer receives exactly the bytes sent', async () => {
+  it('prints: asks the status first, then the printer receives exactly the bytes sent and confirms them with its status', async () => {
     fake = await startFakePrinter({ mode: 'online' });
     const r = await sendToPrinter(fake.target, bytes, { writeTimeoutMs: 3_000 });
     expect(r).toMatchObject({ ok: true, target: fake.target, status: { online: true, paperOut: false, coverOpen: false } });
     const job = await fake.nextJob();
-    expect(fake.statusQueries).toEqual([1, 2, 4]);
+    expect(fake.statusQueries).toEqual([1, 2, 4, 1, 2, 4]);
     expect(Buffer.compare(Buffer.from(job), Buffer.from(bytes))).toBe(0);
     const d = decodeEscPos(job);
     expect(Buffer.compare(Buffer.from(d.images[0]!.bits), Buffer.from(raster.bits))).toBe(0);
@@ -156,6 +156,31 @@ describe('network printer (fake, on 127.0.0.1)', () => {
     expect(elapsed).toBeLessThan(1_500);
     await fake.idle();
     expect(fake.jobs).toEqual([]);
+  });
+
+  it('a printer that hangs in the middle of the ticket: TIMEOUT within the timeout, though the kernel took every byte', async () => {
+    fake = await startFakePrinter({ mode: 'hang' });
+    const started = Date.now();
+    const r = await sendToPrinter(fake.target, bytes, { writeTimeoutMs: 400 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
+    expect(r).not.toHaveProperty('status');
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(fake.jobs).toEqual([]);
+  });
+
+  it('a printer that drops the connection in the middle of the ticket: OFFLINE, not printed', async () => {
+    fake = await startFakePrinter({ mode: 'drop' });
+    const r = await sendToPrinter(fake.target, bytes, { writeTimeoutMs: 2_000 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'OFFLINE' } });
+    await fake.idle();
+    expect(fake.jobs).toEqual([]);
+  });
+
+  it('a printer that runs out of paper during the ticket: PAPER_OUT from its answer after the ticket', async () => {
+    fake = await startFakePrinter({ mode: 'runsOut' });
+    const r = await sendToPrinter(fake.target, bytes);
+    expect(r).toMatchObject({ ok: false, error: { code: 'PAPER_OUT' }, status: { paperOut: true } });
+    expect(fake.statusQueries).toEqual([1, 2, 4, 1, 2, 4]);
   });
 
   it('a printer that never answers status can still be used with checkStatus: false', async () => {
