@@ -27,6 +27,28 @@ export function storageFault(err: unknown): StorageFault | null {
   return reason ? { reason, code: err.code } : null;
 }
 
+/** Databases known to take no writes now (server/storage.ts keeps it): writes that may be skipped are. */
+const failing = new WeakSet<Db>();
+
+export function markFailing(db: Db, isFailing: boolean): void {
+  if (isFailing) failing.add(db);
+  else failing.delete(db);
+}
+
+/**
+ * Runs a write a read may do on the side and may go without (a device's last-seen time, a report's
+ * cache): skipped while the storage is known to fail (a lock would stall the hub for the busy
+ * timeout each time), and a storage fault it meets is let go. Other errors are thrown.
+ */
+export function bestEffortWrite(db: Db, write: () => void): void {
+  if (failing.has(db)) return;
+  try {
+    write();
+  } catch (err) {
+    if (!storageFault(err)) throw err;
+  }
+}
+
 /**
  * Tries a write and rolls it back: takes the write lock without waiting (a lock held elsewhere
  * fails at once instead of blocking the hub), and needs a new page (a full database fails). Returns

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { parseCookie as parseCookies } from 'cookie';
 import type { DeviceKind, Role } from '../protocol/domain.ts';
 import type { Db } from '../db/client.ts';
-import { storageFault } from '../db/faults.ts';
+import { bestEffortWrite } from '../db/faults.ts';
 import * as repo from '../db/repos/index.ts';
 import { HttpError } from './errors.ts';
 
@@ -58,12 +58,8 @@ export function resolvePrincipal(db: Db, now: number, cookieHeader: string | und
   if (deviceToken) {
     const device = repo.findDeviceByToken(db, sha256(deviceToken));
     if (device) {
-      try {
-        repo.markDeviceSeen(db, device, now);
-      } catch (err) {
-        // A screen keeps working while the database takes no writes; its last-seen time waits for the next request.
-        if (!storageFault(err)) throw err;
-      }
+      // A screen keeps working while the database takes no writes; its last-seen time waits for a later request.
+      bestEffortWrite(db, () => repo.markDeviceSeen(db, device, now));
       return { kind: 'device', deviceId: device.id, device: device.kind, name: device.name };
     }
   }

@@ -153,6 +153,7 @@ export class Hub {
       if (e.type === 'day_opened') this.dayEvents = [];
       this.dayEvents.push(e);
     }
+    if (folding) this.storage.recovered();
     const ms = +(performance.now() - started).toFixed(2);
     this.stats.commands++;
     if (!decision.ok) {

@@ -6,6 +6,7 @@ import type { Ack, ApiError } from '../protocol/api.ts';
 import type { DeltaMessage } from '../protocol/messages.ts';
 import { publicEvent } from '../protocol/public.ts';
 import type { Db } from '../db/client.ts';
+import { bestEffortWrite } from '../db/faults.ts';
 import { actorOf, authorize, resolvePrincipal, type Principal } from './auth.ts';
 import type { Clock } from './clock.ts';
 import { HttpError } from './errors.ts';
@@ -123,12 +124,7 @@ export function attachSockets(io: Server, deps: SocketDeps): void {
       presence.connected(p.deviceId);
       socket.on('disconnect', () => {
         presence.disconnected(p.deviceId);
-        try {
-          repo.setDeviceLastSeen(db, p.deviceId, clock.now());
-        } catch (err) {
-          // Only a storage fault is expected here (marked for /healthz and the supervisors); the device is gone either way.
-          if (!hub.storage.failed(err)) log.error({ err, deviceId: p.deviceId }, 'device last seen not recorded');
-        }
+        bestEffortWrite(db, () => repo.setDeviceLastSeen(db, p.deviceId, clock.now()));
       });
     }
     if (p.kind === 'staff' && (p.role === 'supervisor' || p.role === 'admin')) {

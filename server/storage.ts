@@ -4,7 +4,7 @@
 // and a probe (on a short interval, and before each command) brings it back when the fault clears.
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
-import { probeWrite, storageFault, type StorageFault } from '../db/faults.ts';
+import { markFailing, probeWrite, storageFault, type StorageFault } from '../db/faults.ts';
 import type { StorageStatus } from '../protocol/messages.ts';
 import type { Clock } from './clock.ts';
 import { HttpError } from './errors.ts';
@@ -44,12 +44,17 @@ export class Storage {
   /** Whether writes may be tried now: no fault is known, or a probe finds the database writable again. */
   writable(): boolean {
     if (!this.fault) return true;
-    const fault = probeWrite(this.db);
-    if (fault) return false;
+    if (probeWrite(this.db)) return false;
+    this.recovered();
+    return true;
+  }
+
+  /** A write went through (a job's, between two probes): whatever fault was known is over. */
+  recovered(): void {
+    if (!this.fault) return;
     this.log.info({ was: this.fault }, 'storage available again');
     this.fault = null;
     this.changed();
-    return true;
   }
 
   /** Refuses a command with 503 unless writes may be tried. */
@@ -71,6 +76,7 @@ export class Storage {
   }
 
   private changed() {
+    markFailing(this.db, this.fault !== null);
     const s = this.status;
     for (const l of this.listeners) l(s);
   }
