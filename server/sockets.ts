@@ -123,8 +123,8 @@ export function attachSockets(io: Server, deps: SocketDeps): void {
     if (p.kind === 'device') {
       presence.connected(p.deviceId);
       socket.on('disconnect', () => {
-        presence.disconnected(p.deviceId);
         bestEffortWrite(db, () => repo.setDeviceLastSeen(db, p.deviceId, clock.now()));
+        presence.disconnected(p.deviceId);
       });
     }
     if (p.kind === 'staff' && (p.role === 'supervisor' || p.role === 'admin')) {
