@@ -34,17 +34,18 @@ export class Storage {
   failed(err: unknown): boolean {
     const fault = storageFault(err);
     if (!fault) return false;
-    if (this.fault?.code === fault.code) return true;
-    this.fault = { ...fault, since: this.fault?.since ?? this.clock.now() };
-    this.log.error({ err, ...fault }, 'storage unavailable: commands are refused until the database takes writes again');
-    this.changed();
+    this.mark(fault, err);
     return true;
   }
 
   /** Whether writes may be tried now: no fault is known, or a probe finds the database writable again. */
   writable(): boolean {
     if (!this.fault) return true;
-    if (probeWrite(this.db)) return false;
+    const fault = probeWrite(this.db);
+    if (fault) {
+      this.mark(fault);
+      return false;
+    }
     this.recovered();
     return true;
   }
@@ -73,6 +74,14 @@ export class Storage {
     }, PROBE_EVERY_MS);
     timer.unref();
     return () => clearInterval(timer);
+  }
+
+  /** Records the fault; a new one (another code) is logged and pushed, keeping when the storage first failed. */
+  private mark(fault: StorageFault, err?: unknown) {
+    if (this.fault?.code === fault.code) return;
+    this.fault = { ...fault, since: this.fault?.since ?? this.clock.now() };
+    this.log.error({ err, ...fault }, 'storage unavailable: commands are refused until the database takes writes again');
+    this.changed();
   }
 
   private changed() {
