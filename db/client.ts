@@ -9,6 +9,13 @@ import * as schema from './schema.ts';
 
 export type Db = { sqlite: Database.Database; orm: BetterSQLite3Database<typeof schema> };
 
+/**
+ * How long a write waits for a lock held by another connection before SQLITE_BUSY. better-sqlite3
+ * waits synchronously, so the whole hub stalls meanwhile: a second at most, then the command is
+ * refused with 503 STORAGE_UNAVAILABLE and the next ones at once (server/storage.ts).
+ */
+export const BUSY_TIMEOUT_MS = 1000;
+
 /** The generated migrations, found relative to this module so any cwd works. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -20,7 +27,7 @@ export function openDatabase(file: string): Db {
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     sqlite.pragma('synchronous = NORMAL');
     const orm = drizzle(sqlite, { schema });
     migrate(orm, { migrationsFolder: MIGRATIONS_FOLDER });

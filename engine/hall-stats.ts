@@ -2,7 +2,7 @@
 // console folds it from its live feed, so it recomputes them on every delta and every clock tick)
 // and, for the alerts, of the devices' status the hub pushes.
 import type { CounterMode, DeviceKind, OutOfService, PublicTicket, TickerMessage, TicketKind, TicketStatus } from '../protocol/domain.ts';
-import type { DevicesStatus } from '../protocol/messages.ts';
+import type { DevicesStatus, StorageStatus } from '../protocol/messages.ts';
 import { canCall, pickNext } from './select.ts';
 import type { PublicHallState } from './types.ts';
 
@@ -167,6 +167,7 @@ export type Alert = AlertBase &
     | { kind: 'device_offline'; deviceId: number; deviceKind: DeviceKind; deviceName: string; lastSeenAt: number | null }
     | { kind: 'counter_idle'; counter: number; idleMs: number; callable: number }
     | { kind: 'appointments_unserved'; serviceId: string; waiting: number; longestWaitMs: number }
+    | { kind: 'storage_unavailable'; reason: Extract<StorageStatus, { available: false }>['reason']; code: string; since: number }
   );
 export type AlertKind = Alert['kind'];
 
@@ -183,6 +184,13 @@ export const ALERT_DEFAULTS = {
 export function serviceLevelTargetMin(settings: object): number {
   const v = (settings as { serviceLevelTargetMin?: unknown }).serviceLevelTargetMin;
   return typeof v === 'number' && v > 0 ? v : ALERT_DEFAULTS.serviceLevelTargetMin;
+}
+
+/** The hub's database takes no writes (the `storage:status` push): every command is refused until it does, so it comes before any other alert. */
+export function storageAlerts(storage: StorageStatus): Alert[] {
+  if (storage.available) return [];
+  const { reason, code, since } = storage;
+  return [{ id: `storage:${reason}`, severity: 'critical', kind: 'storage_unavailable', reason, code, since }];
 }
 
 /** The same ticket as if its slot had come: may anyone serve it once it is due? */

@@ -16,6 +16,6 @@ export {
 export type { CallGroup, Callable, WaitEstimate, WalkinHold } from './select.ts';
 export { localDay, localInstant, localTime, nextDay, openingOn, weekdayOf, type Opening } from './time.ts';
 export type { CheckInResult, Command, CommandType, Decision, EngineError, HallState, PublicHallState, SupervisionCommand } from './types.ts';
-export { ALERT_DEFAULTS, activeTicker, counterFigures, hallAlerts, hallFigures, percentile, serviceLevelTargetMin } from './hall-stats.ts';
+export { ALERT_DEFAULTS, activeTicker, counterFigures, hallAlerts, hallFigures, percentile, serviceLevelTargetMin, storageAlerts } from './hall-stats.ts';
 export type { Alert, AlertKind, AlertSeverity, CounterFigures, CounterStatus, HallFigures, QueueFigures, WaitFigures } from './hall-stats.ts';
 export { freshTicket, type TicketIdentity } from './ticket.ts';

@@ -244,6 +244,13 @@ export const ERRORS = {
     ar: 'لا توجد تذكرة قائمة اليوم بهذه البيانات لطباعتها مرة أخرى.',
     en: 'There is no open ticket today with these details to print again.',
   },
+
+  // --- storage faults (disk full, a read-only file, a lock held elsewhere): nothing was saved, reads go on
+  STORAGE_UNAVAILABLE: {
+    status: 503,
+    ar: 'تعذّر الحفظ في قاعدة بيانات النظام الآن، فلم يُنفَّذ الإجراء؛ حاول بعد قليل، وأبلغ المشرف إن تكرّر.',
+    en: 'The hub cannot save to its database right now, so nothing was done; try again shortly and tell a supervisor if it keeps happening.',
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

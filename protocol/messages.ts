@@ -81,3 +81,19 @@ export type DeviceStatus = z.infer<typeof DeviceStatus>;
  */
 export const DevicesStatus = z.object({ since: z.number().int(), devices: z.array(DeviceStatus) });
 export type DevicesStatus = z.infer<typeof DevicesStatus>;
+
+/**
+ * To supervisors (the `storage:status` push on connect and on every change) and on /healthz:
+ * whether the database takes writes. While it does not, commands are refused with 503
+ * STORAGE_UNAVAILABLE; `since` is when the fault was first seen, `code` SQLite's result code.
+ */
+export const StorageStatus = z.discriminatedUnion('available', [
+  z.object({ available: z.literal(true) }),
+  z.object({
+    available: z.literal(false),
+    reason: z.enum(['full', 'read_only', 'locked', 'io']),
+    code: z.string(),
+    since: z.number().int(),
+  }),
+]);
+export type StorageStatus = z.infer<typeof StorageStatus>;

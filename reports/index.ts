@@ -1,6 +1,7 @@
 // The supervisor's reports, computed from the stored events: read a range of days (db/repos),
 // fold each day into facts (facts.ts), add them up for the query (aggregate.ts).
 import { type Db, transaction } from '../db/client.ts';
+import { bestEffortWrite } from '../db/faults.ts';
 import { nextDay } from '../engine/time.ts';
 import * as repo from '../db/repos/index.ts';
 import type { Report, ReportQuery } from '../protocol/reports.ts';
@@ -54,9 +55,12 @@ export function dayFactsOf(db: Db, from: string, to: string): DayFacts[] {
   // Keep the closed days' folds; a read-only connection (the what-if's worker) folds without keeping.
   if (!db.sqlite.readonly && folded.length > 0) {
     const closed = repo.closedDays(db, from, to);
-    transaction(db, () => {
-      for (const f of folded) if (closed.has(f.day)) repo.storeDayFacts(db, f.day, FACTS_VERSION, toJson(f));
-    });
+    // A report is a read: while the database takes no writes it is answered from the fold, kept another time.
+    bestEffortWrite(db, () =>
+      transaction(db, () => {
+        for (const f of folded) if (closed.has(f.day)) repo.storeDayFacts(db, f.day, FACTS_VERSION, toJson(f));
+      }),
+    );
   }
   return [...[...stored.values()].map(fromJson), ...folded].sort((a, b) => a.day.localeCompare(b.day));
 }

@@ -71,7 +71,16 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
   for (const path of ['/favicon.svg', '/favicon.ico'])
     app.get(path, (_req, res) => void res.type('image/svg+xml').set('cache-control', 'max-age=86400').send(FAVICON_SVG));
   app.get('/healthz', (_req, res) => {
-    res.json({ ok: true, day: hub.current.day, seq: hub.lastSeq, time: new Date(clock.now()).toISOString(), version: uiVersion() });
+    const s = hub.storage.status;
+    const storage = s.available ? { storage: 'ok' } : { storage: 'unavailable', since: new Date(s.since).toISOString(), reason: s.reason, code: s.code };
+    res.status(s.available ? 200 : 503).json({
+      ok: s.available,
+      day: hub.current.day,
+      seq: hub.lastSeq,
+      time: new Date(clock.now()).toISOString(),
+      version: uiVersion(),
+      ...storage,
+    });
   });
   app.get('/metrics', (_req, res) => {
     const s = hub.current;
@@ -135,18 +144,21 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
   const cuts = connections(io);
   app.use(uiRouter());
   app.use(apiRouter({ db, hub, clock, log, secureCookies: !!opts.secureCookies, printing, presence, limiter, publicUrl, connections: cuts, validateReplies }));
-  app.use(errorHandler(log));
+  app.use(errorHandler(log, hub.storage));
   attachSockets(io, { db, hub, clock, log, printing, presence, limiter, publicUrl, connections: cuts, validateReplies });
   printing.startMonitor(opts.printerPollMs ?? 30_000);
   warmUpRenderer(); // the first ticket of the day should not wait for font loading
   const outbox = new OutboxWorker(db, clock, opts.smsSender ?? logSender(log), log);
+  const stopProbing = hub.storage.startProbing();
   const timer = setInterval(() => {
+    // While the database takes no writes the jobs wait (the probe brings them back); they run again at the next tick.
+    if (hub.storage.status.available === false) return;
     try {
       hub.tick();
     } catch (err) {
-      log.error({ err }, 'job failed');
+      if (!hub.storage.failed(err)) log.error({ err }, 'job failed');
     }
-    outbox.deliverDue().catch((err: unknown) => log.error({ err }, 'outbox delivery failed'));
+    outbox.deliverDue().catch((err: unknown) => hub.storage.failed(err) || log.error({ err }, 'outbox delivery failed'));
   }, opts.jobIntervalMs ?? 15_000);
   timer.unref();
 
@@ -171,6 +183,7 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
     url,
     async close() {
       clearInterval(timer);
+      stopProbing();
       printing.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       http.closeAllConnections?.();

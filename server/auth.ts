@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { parseCookie as parseCookies } from 'cookie';
 import type { DeviceKind, Role } from '../protocol/domain.ts';
 import type { Db } from '../db/client.ts';
+import { bestEffortWrite } from '../db/faults.ts';
 import * as repo from '../db/repos/index.ts';
 import { HttpError } from './errors.ts';
 
@@ -57,7 +58,8 @@ export function resolvePrincipal(db: Db, now: number, cookieHeader: string | und
   if (deviceToken) {
     const device = repo.findDeviceByToken(db, sha256(deviceToken));
     if (device) {
-      repo.markDeviceSeen(db, device, now);
+      // A screen keeps working while the database takes no writes; its last-seen time waits for a later request.
+      bestEffortWrite(db, () => repo.markDeviceSeen(db, device, now));
       return { kind: 'device', deviceId: device.id, device: device.kind, name: device.name };
     }
   }

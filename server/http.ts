@@ -11,7 +11,8 @@ import type { Hub } from './hub.ts';
 import type { DevicePresence } from './presence.ts';
 import type { Printing } from './printing.ts';
 import type { RateLimiter } from './rate-limit.ts';
-import { checkReply, type Connections } from './ops/op.ts';
+import { checkReply, isCommand, type Connections } from './ops/op.ts';
+import { type Storage, storageUnavailable } from './storage.ts';
 import { operations, type Operation } from './ops/index.ts';
 
 export interface HttpDeps {
@@ -35,6 +36,7 @@ function handler(o: Operation, deps: HttpDeps) {
   return async (req: Request, res: Response) => {
     const principal = resolvePrincipal(deps.db, deps.clock.now(), req.headers.cookie, bearerOf(req.headers.authorization));
     authorize(principal, o.access);
+    if (isCommand(o)) deps.hub.storage.assertWritable();
     const body: unknown = o.http!.method === 'get' ? req.query : (req.body ?? {});
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, 'VALIDATION_FAILED', 'The body must be a JSON object.');
     const clash = Object.keys(req.params).find((k) => k in body);
@@ -76,9 +78,10 @@ export function apiRouter(deps: HttpDeps): express.Router {
   return router;
 }
 
-/** Renders every failure as {error:{code,message}}; never leaks a stack trace. */
-export function errorHandler(log: Logger) {
-  return (err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+/** Renders every failure as {error:{code,message}}; never leaks a stack trace. A storage fault is a 503 and marks the storage unavailable. */
+export function errorHandler(log: Logger, storage: Storage) {
+  return (caught: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const err = storage.failed(caught) ? storageUnavailable() : caught;
     if (err instanceof HttpError) {
       res.status(err.status).json({ error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } });
       return;

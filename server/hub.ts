@@ -6,6 +6,7 @@ import type { HallEvent } from '../protocol/events.ts';
 import { transaction, type Db } from '../db/client.ts';
 import * as repo from '../db/repos/index.ts';
 import { MonotonicClock, type Clock } from './clock.ts';
+import { Storage } from './storage.ts';
 import { applyRollout, dueRollouts } from './rollout.ts';
 import { dayFactsOf } from '../reports/index.ts';
 import {
@@ -55,10 +56,18 @@ function keepDayFacts(db: Db, day: string, log: Logger) {
 export class Hub {
   private state!: HallState;
   private seq = 0;
+  /**
+   * The current day's committed events, whose fold is `state`. Events are folded in place inside
+   * the transaction (the projections read the folded rows); when it rolls back, the state is folded
+   * again from these, without reading a database that may be failing.
+   */
+  private dayEvents: HallEvent[] = [];
   private listeners: Listener[] = [];
   /** The next local midnight: until then `ensureDay` has nothing to check. */
   private dayEndsAt = 0;
   readonly stats = { commands: 0, rejected: 0, events: 0 };
+  /** Whether the database takes writes; a command that fails on a storage fault marks it. */
+  readonly storage: Storage;
 
   /** The hub's time, which never goes back (see MonotonicClock); every part of the hub reads this one. */
   readonly clock: MonotonicClock;
@@ -71,6 +80,7 @@ export class Hub {
     this.clock = new MonotonicClock(wallClock, (ms) =>
       this.log.warn({ backMs: ms }, 'the system clock went back; the hub holds its time until the clock catches up'),
     );
+    this.storage = new Storage(db, this.clock, log);
     this.load();
   }
 
@@ -93,13 +103,14 @@ export class Hub {
         recentDurations: {},
       };
       this.seq = transaction(this.db, () => repo.appendEvents(this.db, day, 'system', [opened]))[0]!;
-      this.state = foldEvents([opened]);
+      this.dayEvents = [opened];
     } else {
-      this.state = foldEvents(stored.map((s) => s.event));
+      this.dayEvents = stored.map((s) => s.event);
       this.seq = stored.at(-1)!.seq;
       // After a restart too, time goes on from the last event even if the system clock is now behind it.
       this.clock.raise(stored.at(-1)!.event.at);
     }
+    this.state = foldEvents(this.dayEvents);
     this.ensureDay();
   }
 
@@ -124,22 +135,33 @@ export class Hub {
     const now = this.clock.now();
     let seqs: number[] = [];
     let decision: Decision;
+    const seqBefore = this.seq;
+    let folding = false;
     try {
       decision = transaction(this.db, () => {
         const refused = guard?.();
         const d: Decision = refused ? { ok: false, error: refused } : decide(this.state, cmd, now);
         if (d.ok && d.events.length > 0) {
+          folding = true;
           seqs = this.commit(d.events, actor);
           within?.(d);
         }
         return d;
       });
     } catch (err) {
-      // The transaction rolled back; the live state may hold half of it, so rebuild from disk.
-      this.log.error({ err, cmd: cmd.type, actor }, 'command failed; reloading state');
-      this.load();
+      // The transaction rolled back: the live state may hold part of it, so fold again what was committed.
+      if (folding) {
+        this.state = foldEvents(this.dayEvents);
+        this.seq = seqBefore;
+      }
+      if (!this.storage.failed(err)) this.log.error({ err, cmd: cmd.type, actor }, 'command failed; state folded again from the committed events');
       throw err;
     }
+    for (const e of decision.ok ? decision.events : []) {
+      if (e.type === 'day_opened') this.dayEvents = [];
+      this.dayEvents.push(e);
+    }
+    if (folding) this.storage.recovered();
     const ms = +(performance.now() - started).toFixed(2);
     this.stats.commands++;
     if (!decision.ok) {

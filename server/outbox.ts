@@ -126,7 +126,6 @@ export class OutboxWorker {
       const attempts = m.attempts + 1;
       try {
         await this.sender.send(m.to, m.body);
-        repo.updateMessage(this.db, m.id, { status: 'sent', attempts, sentAt: this.clock.now(), lastError: null });
       } catch (err) {
         const lastError = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
         const failed = attempts >= MAX_ATTEMPTS;
@@ -137,7 +136,10 @@ export class OutboxWorker {
           nextAttemptAt: this.clock.now() + (failed ? 0 : retryDelay(attempts)),
         });
         this.log.warn({ id: m.id, attempts, failed, err: lastError }, 'sms delivery failed');
+        continue;
       }
+      // Outside the try: a database that cannot record the delivery is not a failed delivery (the run stops, logged by the hub's timer).
+      repo.updateMessage(this.db, m.id, { status: 'sent', attempts, sentAt: this.clock.now(), lastError: null });
     }
     return due.length;
   }

@@ -6,6 +6,7 @@ import type { Ack, ApiError } from '../protocol/api.ts';
 import type { DeltaMessage } from '../protocol/messages.ts';
 import { publicEvent } from '../protocol/public.ts';
 import type { Db } from '../db/client.ts';
+import { bestEffortWrite } from '../db/faults.ts';
 import { actorOf, authorize, resolvePrincipal, type Principal } from './auth.ts';
 import type { Clock } from './clock.ts';
 import { HttpError } from './errors.ts';
@@ -13,7 +14,8 @@ import type { Hub } from './hub.ts';
 import type { DevicePresence } from './presence.ts';
 import type { Printing } from './printing.ts';
 import type { RateLimiter } from './rate-limit.ts';
-import { checkReply, type Connections } from './ops/op.ts';
+import { checkReply, isCommand, type Connections } from './ops/op.ts';
+import { type Storage, storageUnavailable } from './storage.ts';
 import { operations } from './ops/index.ts';
 import { citizenReceipt, snapshotFor } from './views.ts';
 import * as repo from '../db/repos/index.ts';
@@ -38,7 +40,8 @@ function roomsOf(p: Principal, hub: Hub): string[] {
   return [p.role === 'admin' ? 'supervisor' : p.role];
 }
 
-function toError(err: unknown, log: Logger): ApiError {
+function toError(caught: unknown, log: Logger, storage: Storage): ApiError {
+  const err = storage.failed(caught) ? storageUnavailable() : caught;
   if (err instanceof HttpError) return { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
   log.error({ err }, 'socket handler failed');
   return { error: { code: 'INTERNAL', message: 'Something went wrong in the hub; it has been logged.' } };
@@ -120,11 +123,14 @@ export function attachSockets(io: Server, deps: SocketDeps): void {
     if (p.kind === 'device') {
       presence.connected(p.deviceId);
       socket.on('disconnect', () => {
-        repo.setDeviceLastSeen(db, p.deviceId, clock.now());
+        bestEffortWrite(db, () => repo.setDeviceLastSeen(db, p.deviceId, clock.now()));
         presence.disconnected(p.deviceId);
       });
     }
-    if (p.kind === 'staff' && (p.role === 'supervisor' || p.role === 'admin')) socket.emit('devices:status', presence.status(db, printing));
+    if (p.kind === 'staff' && (p.role === 'supervisor' || p.role === 'admin')) {
+      socket.emit('devices:status', presence.status(db, printing));
+      socket.emit('storage:status', hub.storage.status);
+    }
 
     for (const o of operations) {
       if (!o.event) continue;
@@ -140,6 +146,7 @@ export function attachSockets(io: Server, deps: SocketDeps): void {
             return;
           }
           authorize(now, o.access);
+          if (isCommand(o)) hub.storage.assertWritable();
           if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
             throw new HttpError(400, 'VALIDATION_FAILED', 'The payload must be an object.');
           const rooms = { joinCounter: (n: number) => socket.join(`counter:${n}`), leaveCounter: (n: number) => socket.leave(`counter:${n}`) };
@@ -151,13 +158,14 @@ export function attachSockets(io: Server, deps: SocketDeps): void {
           if (deps.validateReplies) checkReply(o, data, log);
           ack({ ok: true, data });
         } catch (err) {
-          ack({ ok: false, ...toError(err, log) });
+          ack({ ok: false, ...toError(err, log, hub.storage) });
         }
       });
     }
   });
 
   presence.onChange(() => io.to('supervisor').emit('devices:status', presence.status(db, printing)));
+  hub.storage.onChange((status) => io.to('supervisor').emit('storage:status', status));
 
   hub.onCommit(({ fromSeq, toSeq, events }) => {
     const staff: DeltaMessage = { fromSeq, toSeq, events };

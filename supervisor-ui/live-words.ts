@@ -64,6 +64,11 @@ export function alertText(lang: Lang, state: HallState, alert: Alert): string {
       return tv(lang, 'live.alert.idle', { counter: counterName(lang, state, alert.counter), idle: formatWait(lang, alert.idleMs), n: alert.callable });
     case 'appointments_unserved':
       return tv(lang, 'live.alert.unserved', { service: queueName(lang, state, alert.serviceId), n: alert.waiting });
+    case 'storage_unavailable':
+      return tv(lang, 'live.alert.storage', {
+        problem: tv(lang, `live.storage.${alert.reason}`),
+        time: formatTime(alert.since, lang, state.settings.timeZone),
+      });
   }
 }
 

@@ -7,9 +7,18 @@ import './live.css';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Socket } from 'socket.io-client';
-import { activeTicker, type Alert, type CounterFigures, counterFigures, hallAlerts, type HallFigures, hallFigures } from '../engine/hall-stats.ts';
-import type { DeviceStatus, DevicesStatus as DevicesStatusType } from '../protocol/messages.ts';
-import { DevicesStatus } from '../protocol/messages.ts';
+import {
+  activeTicker,
+  type Alert,
+  type CounterFigures,
+  counterFigures,
+  hallAlerts,
+  type HallFigures,
+  hallFigures,
+  storageAlerts,
+} from '../engine/hall-stats.ts';
+import type { DeviceStatus, DevicesStatus as DevicesStatusType, StorageStatus as StorageStatusType } from '../protocol/messages.ts';
+import { DevicesStatus, StorageStatus } from '../protocol/messages.ts';
 import type { HallState } from '../protocol/state.ts';
 import { splitDisplayName } from '../protocol/users.ts';
 import { call, type ReplyOf } from '../ui-kit/client.ts';
@@ -32,12 +41,14 @@ interface LiveLine {
   state: HallState | null;
   seq: number;
   devices: DevicesStatusType | null;
+  /** Whether the hub's database takes writes (assumed until the hub says otherwise). */
+  storage: StorageStatusType;
   socket: Socket | null;
 }
 
-/** The section's own line to the hub (closed when the section is left): the staff feed and the devices' status. */
+/** The section's own line to the hub (closed when the section is left): the staff feed, the devices' and the storage's status. */
 function useLiveLine(): LiveLine {
-  const [line, setLine] = useState<LiveLine>({ state: null, seq: -1, devices: null, socket: null });
+  const [line, setLine] = useState<LiveLine>({ state: null, seq: -1, devices: null, storage: { available: true }, socket: null });
   useEffect(() => {
     // The console's own line reports the connection and a refused session; this one only follows.
     const hub = staffSocket({ connection: () => undefined, unauthenticated: () => undefined });
@@ -46,6 +57,10 @@ function useLiveLine(): LiveLine {
     hub.socket.on('devices:status', (raw: unknown) => {
       const m = DevicesStatus.safeParse(raw);
       if (m.success) setLine((l) => ({ ...l, devices: m.data }));
+    });
+    hub.socket.on('storage:status', (raw: unknown) => {
+      const m = StorageStatus.safeParse(raw);
+      if (m.success) setLine((l) => ({ ...l, storage: m.data }));
     });
     setLine((l) => ({ ...l, socket: hub.socket }));
     return hub.close;
@@ -70,14 +85,17 @@ function useStaff(state: HallState | null): ReadonlyMap<number, StaffMember> {
 
 export function LiveHall() {
   const lang = useLang();
-  const { state, seq, devices, socket } = useLiveLine();
+  const { state, seq, devices, storage, socket } = useLiveLine();
   const { now, synced } = useHubClock();
   const staff = useStaff(state);
   const [dialog, setDialog] = useState<LiveDialog | null>(null);
   const [sound, setSound] = useState(false);
   // Not before the hub's clock is known: this browser's own clock could make every alert look ended (and drop its acknowledgement).
   // `seq` stands for the state's changes: the feed folds them into the same object.
-  const alerts = useMemo(() => (state && devices && synced ? hallAlerts(state, devices, now) : null), [state, seq, devices, now, synced]);
+  const alerts = useMemo(
+    () => (state && devices && synced ? [...storageAlerts(storage), ...hallAlerts(state, devices, now)] : null),
+    [state, seq, devices, storage, now, synced],
+  );
   const alertList = useAlertList(alerts, sound);
 
   if (!state || !socket) {

@@ -60,10 +60,11 @@ function prepareStatements(db: Db) {
   };
 }
 
-const statements = new WeakMap<Db, ReturnType<typeof prepareStatements>>();
+/** By connection, like statements.ts. */
+const statements = new WeakMap<Db['sqlite'], ReturnType<typeof prepareStatements>>();
 function prepared(db: Db) {
-  let s = statements.get(db);
-  if (!s) statements.set(db, (s = prepareStatements(db)));
+  let s = statements.get(db.sqlite);
+  if (!s) statements.set(db.sqlite, (s = prepareStatements(db)));
   return s;
 }
 

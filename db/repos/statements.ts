@@ -150,14 +150,15 @@ function prepareStatements(db: Db) {
 }
 
 type Statements = ReturnType<typeof prepareStatements>;
-const statements = new WeakMap<Db, Statements>();
+/** By connection, not by Db: a statement belongs to the connection that prepared it (tests swap a Db's connection). */
+const statements = new WeakMap<Db['sqlite'], Statements>();
 
 /** The prepared statements of `db`, built on first use. */
 export function prepared(db: Db): Statements {
-  let s = statements.get(db);
+  let s = statements.get(db.sqlite);
   if (!s) {
     s = prepareStatements(db);
-    statements.set(db, s);
+    statements.set(db.sqlite, s);
   }
   return s;
 }

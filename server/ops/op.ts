@@ -95,6 +95,9 @@ export function checkReply(o: Operation, reply: unknown, log: Logger): void {
   );
 }
 
+/** Whether an operation may change something (every REST method but GET): refused while the database takes no writes. */
+export const isCommand = (o: Contract): boolean => o.http?.method !== 'get';
+
 /** Unwraps an engine decision, turning a refusal into a 4xx. */
 export function mustSucceed(d: Executed): Extract<Executed, { ok: true }> {
   if (!d.ok) throw engineError(d.error);

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { type Db, MIGRATIONS_FOLDER, openDatabase, transaction } from '../../db/client.ts';
+import { BUSY_TIMEOUT_MS, type Db, MIGRATIONS_FOLDER, openDatabase, transaction } from '../../db/client.ts';
 import { ticket as fixtureTicket } from '../engine/fixtures.ts';
 import {
   isValidReference,
@@ -51,7 +51,7 @@ describe('openDatabase', () => {
   it('creates the directory, applies migrations and sets the pragmas', () => {
     expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(BUSY_TIMEOUT_MS);
     expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
     const tables = (db.sqlite.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name);
     for (const t of [

@@ -1,6 +1,6 @@
 // The supervisor's live-hall figures and alerts on an engine-built day, against numbers worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { counterFigures, hallAlerts, hallFigures, percentile } from '../../engine/index.ts';
+import { counterFigures, hallAlerts, hallFigures, percentile, storageAlerts } from '../../engine/index.ts';
 import type { DevicesStatus } from '../../protocol/messages.ts';
 import { appointment, at, B, C, D, dayOpened, Hall, MINUTE } from './fixtures.ts';
 
@@ -185,5 +185,15 @@ describe('alerts', () => {
     h.checkInCpr('200000011', at('09:00'));
     h.checkInCpr('200000012', at('09:01'));
     expect(hallAlerts(h.state, devices({ devices: [] }), at('09:02')).map((a) => a.kind)).not.toContain('appointments_unserved');
+  });
+});
+
+describe('storage alert', () => {
+  it('is one critical alert per fault while the database takes no writes, none when it does', () => {
+    expect(storageAlerts({ available: true })).toEqual([]);
+    const since = at('09:05');
+    expect(storageAlerts({ available: false, reason: 'full', code: 'SQLITE_FULL', since })).toEqual([
+      { id: 'storage:full', severity: 'critical', kind: 'storage_unavailable', reason: 'full', code: 'SQLITE_FULL', since },
+    ]);
   });
 });
