@@ -32,6 +32,11 @@ export interface ConnectionListener extends HubSocketListener {
 
 const ACK_TIMEOUT_MS = 10_000;
 
+/** One try of a counter command, on the line up at this moment: the socket, or REST while it is down. */
+export function sendCommand<N extends CounterCommand>(socket: Socket, name: N, input: InputOf<N>, timeoutMs = ACK_TIMEOUT_MS): Promise<ReplyOf<N>> {
+  return socket.connected ? callSocket(socket, name, input, timeoutMs) : call(name, input, { timeoutMs });
+}
+
 export class Connection {
   readonly socket: Socket;
   readonly feed: StaffFeed;
@@ -60,11 +65,7 @@ export class Connection {
   async command<N extends CounterCommand>(name: N, input: InputOf<N>): Promise<ReplyOf<N>> {
     try {
       // The same action (operation and input) soon after a failure repeats that request: a retry after a reconnect.
-      return await this.requests.send(`${name}:${JSON.stringify(input)}`, (requestId) => {
-        const body = { ...input, requestId };
-        // Each try picks the line anew: the socket may have gone down or come back meanwhile.
-        return this.socket.connected ? callSocket(this.socket, name, body, ACK_TIMEOUT_MS) : call(name, body, { timeoutMs: ACK_TIMEOUT_MS });
-      });
+      return await this.requests.send(`${name}:${JSON.stringify(input)}`, (requestId) => sendCommand(this.socket, name, { ...input, requestId }));
     } catch (e) {
       if (isApiFailure(e) && e.code === 'UNAUTHENTICATED') this.listener.unauthenticated();
       throw e;
