@@ -2,7 +2,7 @@
 // and counter commands (by staff member). See server/ops/requests.ts.
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { counterRequests, kioskRequests } from '../schema.ts';
+import { type counterRequests, kioskRequests } from '../schema.ts';
 import { prepared } from './statements.ts';
 
 export type KioskRequestRow = typeof kioskRequests.$inferSelect;

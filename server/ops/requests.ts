@@ -47,7 +47,9 @@ export interface RequestLog<Row extends { bodyHash: string }> {
 const REQUEST_REPEATED = 'REQUEST_REPEATED';
 const reused = (key: RequestKey): EngineError => ({
   code: 'REQUEST_ID_REUSED',
-  message: `This ${key.owner === 'device' ? 'device' : 'user'} already used requestId ${key.requestId} for a different request; send a new requestId for a new request.`,
+  message:
+    `This ${key.owner === 'device' ? 'device' : 'user'} already used requestId ${key.requestId} for a different request; ` +
+    'send a new requestId for a new request.',
 });
 
 /**
