@@ -1,11 +1,14 @@
 // The counter's line to the hub: one Socket.IO connection (the session cookie goes along) feeding
-// a HallFeed, and counter commands sent as socket events with acks (REST when the socket is down).
+// a HallFeed, and counter commands sent as socket events with acks (REST when the socket is down),
+// each click with its own requestId, retried with it when the reply is lost (ui-kit/requests.ts):
+// a lost "call next" or "finish" is asked again without calling two tickets or finishing twice.
 import type { Socket } from 'socket.io-client';
 import type { HallEvent, PublicHallEvent } from '../protocol/events.ts';
 import { isApiFailure } from '../ui-kit/api.ts';
 import { call, callSocket, type InputOf, type ReplyOf } from '../ui-kit/client.ts';
 import { staffFeed, type StaffFeed } from '../ui-kit/hall-feed.ts';
 import { staffSocket, type HubSocketListener } from '../ui-kit/hub-socket.ts';
+import { OnceRequests } from '../ui-kit/requests.ts';
 import type { Hall } from './model.ts';
 
 /** The counter's operations (protocol/operations.ts); input and reply types come from their contracts. */
@@ -29,10 +32,16 @@ export interface ConnectionListener extends HubSocketListener {
 
 const ACK_TIMEOUT_MS = 10_000;
 
+/** One try of a counter command, on the line up at this moment: the socket, or REST while it is down. */
+export function sendCommand<N extends CounterCommand>(socket: Socket, name: N, input: InputOf<N>, timeoutMs = ACK_TIMEOUT_MS): Promise<ReplyOf<N>> {
+  return socket.connected ? callSocket(socket, name, input, timeoutMs) : call(name, input, { timeoutMs });
+}
+
 export class Connection {
   readonly socket: Socket;
   readonly feed: StaffFeed;
   readonly close: () => void;
+  private readonly requests = new OnceRequests();
 
   constructor(private listener: ConnectionListener) {
     const line = staffSocket(listener);
@@ -55,7 +64,8 @@ export class Connection {
    */
   async command<N extends CounterCommand>(name: N, input: InputOf<N>): Promise<ReplyOf<N>> {
     try {
-      return this.socket.connected ? await callSocket(this.socket, name, input, ACK_TIMEOUT_MS) : await call(name, input, { timeoutMs: ACK_TIMEOUT_MS });
+      // The same action (operation and input) soon after a failure repeats that request: a retry after a reconnect.
+      return await this.requests.send(`${name}:${JSON.stringify(input)}`, (requestId) => sendCommand(this.socket, name, { ...input, requestId }));
     } catch (e) {
       if (isApiFailure(e) && e.code === 'UNAUTHENTICATED') this.listener.unauthenticated();
       throw e;

@@ -230,6 +230,28 @@ export const kioskRequests = sqliteTable(
   (t) => [primaryKey({ columns: [t.deviceId, t.requestId] }), index('kiosk_requests_created_idx').on(t.createdAt)],
 );
 
+/**
+ * Counter commands that changed the hall, by the staff member's idempotency key (`requestId`, one
+ * per click): a repeat of the key (the terminal lost the reply and retried) gets the first reply
+ * back instead of a second call or finish. Written in the command's own transaction; rows older
+ * than two days are dropped as new ones are written.
+ */
+export const counterRequests = sqliteTable(
+  'counter_requests',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    requestId: text('request_id').notNull(),
+    /** Hash of the operation and its body (without the requestId): the same key with another body is refused. */
+    bodyHash: text('body_hash').notNull(),
+    /** The reply the first request got, answered again to every repeat. */
+    reply: text('reply', { mode: 'json' }).$type<unknown>().notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.requestId] }), index('counter_requests_created_idx').on(t.createdAt)],
+);
+
 /** Messages to citizens (booking confirmations), written in the same transaction as the booking and delivered by a worker. */
 export const outbox = sqliteTable(
   'outbox',

@@ -27,8 +27,9 @@ export const Empty = empty;
 
 // --- kiosk
 /**
- * The kiosk's idempotency key: one per citizen action, sent again unchanged when the kiosk retries
- * after losing the reply, so the hub answers with the ticket it already issued instead of a second one.
+ * An idempotency key: one per citizen action at the kiosk, one per click at a counter, sent again
+ * unchanged when the screen retries after losing the reply, so the hub answers with what it already
+ * did (the ticket it issued, the ticket it called) instead of doing it twice.
  */
 export const RequestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'a requestId is 8–64 letters, digits, _ or -');
 export const WalkinBody = z
@@ -58,17 +59,20 @@ export const StatusTokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_
 
 // --- counters
 export const CounterParam = counterParam.strict();
+/** A counter terminal's command: the counter and the click's idempotency key. */
+const counterCommand = counterParam.extend({ requestId: RequestId.optional() });
+export const CounterCommandBody = counterCommand.strict();
 export const CounterModeBody = counterParam.extend({ mode: CounterMode }).strict();
-export const CallTicketBody = counterParam.extend({ ticketId: z.string().min(1).max(60) }).strict();
-export const FinishBody = counterParam.extend({ outcome: z.string().min(1).max(40), note: z.string().max(500).nullable().default(null) }).strict();
-export const TransferBody = counterParam
+export const CallTicketBody = counterCommand.extend({ ticketId: z.string().min(1).max(60) }).strict();
+export const FinishBody = counterCommand.extend({ outcome: z.string().min(1).max(40), note: z.string().max(500).nullable().default(null) }).strict();
+export const TransferBody = counterCommand
   .extend({
     toServiceId: ServiceId.nullable().default(null),
     toCounter: CounterNumber.nullable().default(null),
   })
   .strict()
   .refine((b) => b.toServiceId !== null || b.toCounter !== null, { message: 'choose a service or a counter to transfer to' });
-export const PauseBody = counterParam.extend({ reason: z.string().min(1).max(120) }).strict();
+export const PauseBody = counterCommand.extend({ reason: z.string().min(1).max(120) }).strict();
 
 // --- appointments
 /** A real calendar date (not just the YYYY-MM-DD shape). */

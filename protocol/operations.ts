@@ -13,6 +13,7 @@ import {
   ReprintBody,
   CitizenParam,
   CounterModeBody,
+  CounterCommandBody,
   CounterParam,
   CounterServicesBody,
   CreateAppointmentBody,
@@ -113,10 +114,13 @@ export interface Contract<I extends z.ZodType = z.ZodType, O extends z.ZodType =
   output: O;
 }
 
+/** Said of every counter command that takes a click's idempotency key. */
+const ONCE = ' A repeat of its `requestId` gets the first reply again without a second effect (the same key for another request: 409 `REQUEST_ID_REUSED`).';
+
 /** A staff action at one counter (only its holder may do it): replies with the ticket and the counter. */
 const counterCommand = <S extends z.ZodType<{ counter: number }>, const Slug extends string>(slug: Slug, summary: string, input: S) =>
   ({
-    summary,
+    summary: summary + ONCE,
     http: { method: 'post', path: `/api/counters/:counter/${slug}` },
     event: `counter:${slug}`,
     input,
@@ -263,17 +267,18 @@ export const contracts = {
   'counter.open': {
     summary:
       'Opens a counter under the logged-in user (one user per counter, one counter per user; counter staff, and supervisors or admins covering a ' +
-      'break). Held by someone else: 409 `COUNTER_TAKEN`, `details` `{holder}` (their display name).',
+      'break). Held by someone else: 409 `COUNTER_TAKEN`, `details` `{holder}` (their display name).' +
+      ONCE,
     http: { method: 'post', path: '/api/counters/:counter/open' },
     event: 'counter:open',
-    input: CounterParam,
+    input: CounterCommandBody,
     output: CounterReply,
   },
   'counter.close': {
-    summary: 'Closes a counter (its holder, or a supervisor).',
+    summary: `Closes a counter (its holder, or a supervisor).${ONCE}`,
     http: { method: 'post', path: '/api/counters/:counter/close' },
     event: 'counter:close',
-    input: CounterParam,
+    input: CounterCommandBody,
     output: CounterReply,
   },
   'counter.mode': {
@@ -287,16 +292,16 @@ export const contracts = {
     'call-next',
     'Calls the next ticket for this counter by the queue rules. Nothing to call: 409 `QUEUE_EMPTY`; only walk-ins while the walk-in guard holds a ' +
       'dedicated appointment counter for a booking: 409 `WALKINS_HELD`, `details` `{nextSlotAt, walkinsFrom}` (epoch ms).',
-    CounterParam,
+    CounterCommandBody,
   ),
   'counter.call': counterCommand('call', 'Calls one specific waiting ticket.', CallTicketBody),
-  'counter.recall': counterCommand('recall', 'Announces the current ticket again (a no-show after the configured recalls).', CounterParam),
-  'counter.no-show': counterCommand('no-show', 'The called citizen did not come.', CounterParam),
-  'counter.start': counterCommand('start', 'The citizen arrived: service starts.', CounterParam),
+  'counter.recall': counterCommand('recall', 'Announces the current ticket again (a no-show after the configured recalls).', CounterCommandBody),
+  'counter.no-show': counterCommand('no-show', 'The called citizen did not come.', CounterCommandBody),
+  'counter.start': counterCommand('start', 'The citizen arrived: service starts.', CounterCommandBody),
   'counter.finish': counterCommand('finish', 'Finishes service with an outcome code and an optional note.', FinishBody),
   'counter.transfer': counterCommand('transfer', 'Sends the current ticket to another service and/or counter; it keeps its number and place.', TransferBody),
   'counter.pause': counterCommand('pause', 'Pauses an idle counter with a reason.', PauseBody),
-  'counter.resume': counterCommand('resume', 'Ends a pause.', CounterParam),
+  'counter.resume': counterCommand('resume', 'Ends a pause.', CounterCommandBody),
   'kiosk.exit': {
     summary: 'Staff leave kiosk mode with the PIN (5 tries a minute per kiosk).',
     http: { method: 'post', path: '/api/kiosk/exit' },

@@ -3,6 +3,7 @@
 import * as repo from '../db/repos/index.ts';
 import type { Command, Decision } from '../engine/index.ts';
 import type { HallEvent } from '../protocol/events.ts';
+import type { Executed, ExecuteOptions } from './hub.ts';
 import { mustSucceed, type OpContext } from './ops/op.ts';
 
 export type Change = { before?: unknown; after?: unknown };
@@ -38,13 +39,19 @@ export interface AuditOf {
  * is stored in the same transaction as its events, so neither exists without the other.
  */
 export function executeAudited(ctx: OpContext, cmd: Command, entry: AuditOf): Extract<Decision, { ok: true }> {
-  return mustSucceed(
-    ctx.hub.execute(cmd, ctx.actor, {
-      within: (d) =>
-        audit(ctx, entry.kind, typeof entry.target === 'string' ? entry.target : entry.target(d.events), {
-          before: entry.before,
-          after: entry.after?.(d.events),
-        }),
-    }),
-  );
+  return mustSucceed(runAudited(ctx, cmd, entry));
+}
+
+/** executeAudited's decision as it is (a refusal too), with more checks and side records of `options` in the same transaction. */
+export function runAudited(ctx: OpContext, cmd: Command, entry: AuditOf, { guard, within }: ExecuteOptions = {}): Executed {
+  return ctx.hub.execute(cmd, ctx.actor, {
+    guard,
+    within: (d) => {
+      audit(ctx, entry.kind, typeof entry.target === 'string' ? entry.target : entry.target(d.events), {
+        before: entry.before,
+        after: entry.after?.(d.events),
+      });
+      within?.(d);
+    },
+  });
 }

@@ -12,7 +12,7 @@ export * from './devices.ts';
 export * from './settings.ts';
 export * from './schedule.ts';
 export * from './outbox.ts';
-export * from './kiosk-requests.ts';
+export * from './requests.ts';
 export * from './citizens.ts';
 export * from './audit.ts';
 export * from './rollout.ts';

@@ -4,7 +4,20 @@ import { and, asc, count, eq, getTableColumns, gt, gte, inArray, isNull, lt, lte
 import type { SQLiteColumn, SQLiteInsertValue, SQLiteTable, SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import type { AppointmentStatus } from '../../protocol/domain.ts';
 import type { Db } from '../client.ts';
-import { appointmentSchedule, appointments, counters, devices, deviceTokens, events, holidays, kioskRequests, sessions, tickets, users } from '../schema.ts';
+import {
+  appointmentSchedule,
+  appointments,
+  counterRequests,
+  counters,
+  devices,
+  deviceTokens,
+  events,
+  holidays,
+  kioskRequests,
+  sessions,
+  tickets,
+  users,
+} from '../schema.ts';
 
 export const ACTIVE_APPOINTMENT: AppointmentStatus[] = ['booked', 'checked_in'];
 export const APPOINTMENTS_BY_SLOT = [asc(appointments.slotStart), asc(appointments.createdAt), asc(appointments.id)];
@@ -145,6 +158,16 @@ function prepareStatements(db: Db) {
     purgeKioskRequests: orm
       .delete(kioskRequests)
       .where(lt(kioskRequests.createdAt, $('before')))
+      .prepare(),
+    counterRequest: orm
+      .select()
+      .from(counterRequests)
+      .where(and(eq(counterRequests.userId, $('userId')), eq(counterRequests.requestId, $('requestId'))))
+      .prepare(),
+    insertCounterRequest: orm.insert(counterRequests).values(placeholders(counterRequests)).prepare(),
+    purgeCounterRequests: orm
+      .delete(counterRequests)
+      .where(lt(counterRequests.createdAt, $('before')))
       .prepare(),
   };
 }

@@ -9,11 +9,12 @@ import type { ReprintBody } from '../../protocol/api.ts';
 import type { Ticket } from '../../protocol/domain.ts';
 import { openingOn, serviceTiles, type Command } from '../../engine/index.ts';
 import { HttpError } from '../errors.ts';
-import type { Executed } from '../hub.ts';
+import type { Executed, ExecuteOptions } from '../hub.ts';
 import { citizenReceipt, snapshotFor, ticketReceipt } from '../views.ts';
-import { issuedReceipt, issueOnce, repeatedReceipt, requestKey } from './kiosk-requests.ts';
-import { implement, mustSucceed, notFound, op, type OpContext } from './op.ts';
-import { audit, executeAudited } from '../audit.ts';
+import { issuedReceipt, issueOnce, repeatedReceipt } from './kiosk-requests.ts';
+import { executeOnce, requestKey, type Decided, type RequestLog } from './requests.ts';
+import { implement, notFound, op, type OpContext } from './op.ts';
+import { audit, executeAudited, runAudited } from '../audit.ts';
 
 const STAFF = ['counter', 'callcenter', 'supervisor'] as const;
 const SCREENS = ['kiosk', 'display'] as const;
@@ -46,19 +47,54 @@ type CounterCommandName = Extract<
   `counter.${'call-next' | 'call' | 'recall' | 'no-show' | 'start' | 'finish' | 'transfer' | 'pause' | 'resume'}`
 >;
 
+/** The counter commands a staff member sent (counter_requests), each with the reply it got, read by `reply` from the live state after the command. */
+const counterRequests = <R>(ctx: OpContext, reply: (d: Decided) => R): RequestLog<repo.CounterRequestRow> => ({
+  find: (db, key) => repo.getCounterRequest(db, key.ownerId, key.requestId),
+  remember: (key, decided) =>
+    repo.rememberCounterRequest(ctx.db, {
+      userId: key.ownerId,
+      requestId: key.requestId,
+      bodyHash: key.bodyHash,
+      reply: reply(decided),
+      createdAt: ctx.clock.now(),
+    }),
+});
+
+/**
+ * Runs a counter terminal's command once per click (./requests.ts): a repeat of its requestId gets
+ * the reply the first one got, even if the counter moved on since (or was closed); `checks` run
+ * only for a new request.
+ */
+function counterOnce<R>(
+  ctx: OpContext,
+  name: CounterCommandName | 'counter.open' | 'counter.close',
+  body: { counter: number; requestId?: string | undefined },
+  reply: (d: Decided) => R,
+  execute: (options: ExecuteOptions) => Executed,
+  checks?: () => void,
+): R {
+  const r = executeOnce(ctx, requestKey(ctx, name, body), counterRequests(ctx, reply), execute, checks);
+  // The stored reply was made by this same `reply` (and checked against the contract then).
+  return 'repeat' in r ? (r.repeat.reply as R) : reply(r.decided);
+}
+
 /** A staff action at one counter: only its holder may do it; replies with the ticket and the counter. */
-function counterOp<I extends z.ZodType<{ counter: number }>>(
+function counterOp<I extends z.ZodType<{ counter: number; requestId?: string | undefined }>>(
   name: CounterCommandName,
   contract: Contract<I, typeof CounterCommandReply>,
   command: (body: z.output<I>) => Command,
 ) {
   return implement(name, contract, {
     access: { roles: [...COUNTER_STAFF] },
-    run(ctx, body) {
-      holder(ctx, body.counter);
-      const d = mustSucceed(ctx.hub.execute(command(body), ctx.actor));
-      return { ticket: d.ticketId ? (ctx.hub.current.tickets[d.ticketId] ?? null) : null, counter: ctx.hub.current.counters[body.counter]! };
-    },
+    run: (ctx, body) =>
+      counterOnce(
+        ctx,
+        name,
+        body,
+        (d) => ({ ticket: d.ticketId ? (ctx.hub.current.tickets[d.ticketId] ?? null) : null, counter: ctx.hub.current.counters[body.counter]! }),
+        (options) => ctx.hub.execute(command(body), ctx.actor, options),
+        () => holder(ctx, body.counter),
+      ),
   });
 }
 
@@ -163,29 +199,51 @@ export const hallOps = [
   }),
   op('counter.open', {
     access: { roles: [...COUNTER_STAFF] },
-    run(ctx, { counter }) {
-      if (ctx.principal.kind !== 'staff') throw new HttpError(403, 'FORBIDDEN', 'Only staff open counters.');
-      mustSucceed(namingHolder(ctx, counter, ctx.hub.execute({ type: 'open_counter', counter, userId: ctx.principal.userId }, ctx.actor)));
-      ctx.rooms?.joinCounter(counter);
-      return { counter: ctx.hub.current.counters[counter]! };
+    run(ctx, body) {
+      const p = ctx.principal;
+      if (p.kind !== 'staff') throw new HttpError(403, 'FORBIDDEN', 'Only staff open counters.');
+      const { counter } = body;
+      const reply = counterOnce(
+        ctx,
+        'counter.open',
+        body,
+        () => ({ counter: ctx.hub.current.counters[counter]! }),
+        (options) => namingHolder(ctx, counter, ctx.hub.execute({ type: 'open_counter', counter, userId: p.userId }, ctx.actor, options)),
+      );
+      // A repeat may come over a new socket (the terminal reconnected): it joins the counter's room if the counter is still this user's.
+      const now = ctx.hub.current.counters[counter];
+      if (now?.open && now.userId === p.userId) ctx.rooms?.joinCounter(counter);
+      return reply;
     },
   }),
   op('counter.close', {
     access: { roles: [...COUNTER_STAFF] },
-    run(ctx, { counter }) {
+    run(ctx, body) {
+      const { counter } = body;
       const p = ctx.principal;
-      if (p.kind === 'staff' && p.role === 'counter') holder(ctx, counter);
       const c = ctx.hub.current.counters[counter];
-      // A supervisor closing someone else's (idle) counter is a supervisor's action: audited.
-      if (p.kind === 'staff' && c?.userId !== p.userId) {
-        executeAudited(
-          ctx,
-          { type: 'close_counter', counter },
-          { kind: 'counter.close', target: `counter:${counter}`, before: { open: c?.open ?? null, userId: c?.userId ?? null } },
-        );
-      } else mustSucceed(ctx.hub.execute({ type: 'close_counter', counter }, ctx.actor));
+      const close: Command = { type: 'close_counter', counter };
+      const reply = counterOnce(
+        ctx,
+        'counter.close',
+        body,
+        () => ({ counter: ctx.hub.current.counters[counter]! }),
+        // A supervisor closing someone else's (idle) counter is a supervisor's action: audited.
+        (options) =>
+          p.kind === 'staff' && c?.userId !== p.userId
+            ? runAudited(
+                ctx,
+                close,
+                { kind: 'counter.close', target: `counter:${counter}`, before: { open: c?.open ?? null, userId: c?.userId ?? null } },
+                options,
+              )
+            : ctx.hub.execute(close, ctx.actor, options),
+        () => {
+          if (p.kind === 'staff' && p.role === 'counter') holder(ctx, counter);
+        },
+      );
       ctx.rooms?.leaveCounter(counter);
-      return { counter: ctx.hub.current.counters[counter]! };
+      return reply;
     },
   }),
   op('counter.mode', {

@@ -1,16 +1,15 @@
-// Idempotent ticket issuing at the kiosk. A kiosk sends a `requestId` with each walk-in and
-// check-in (one per citizen action) and sends it again, unchanged, when it retries after losing the
-// reply. The hub remembers in `kiosk_requests`, in the ticket's own transaction, which ticket each
-// (device, requestId) issued, and answers a repeat with that ticket's receipt: no second ticket, no
-// event, no broadcast. Requests without a requestId (other clients) work as before.
-import { createHash } from 'node:crypto';
+// Idempotent ticket issuing at the kiosk (the general mechanism: ./requests.ts). A kiosk sends a
+// `requestId` with each walk-in and check-in (one per citizen action); the hub remembers in
+// `kiosk_requests` which ticket each (device, requestId) issued, and answers a repeat with that
+// ticket's receipt — printed again only if its first print failed.
 import * as repo from '../../db/repos/index.ts';
 import type { Ticket } from '../../protocol/domain.ts';
-import type { Command, Decision, EngineError } from '../../engine/index.ts';
-import { engineError, HttpError } from '../errors.ts';
+import type { Command } from '../../engine/index.ts';
+import { HttpError } from '../errors.ts';
 import type { Printing, PrintOutcome } from '../printing.ts';
 import { ticketReceipt } from '../views.ts';
-import { mustSucceed, type OpContext } from './op.ts';
+import type { OpContext } from './op.ts';
+import { executeOnce, type Decided, type RequestKey, type RequestLog } from './requests.ts';
 
 /**
  * A stuck button or a script guessing CPRs is stopped, a morning rush is not: a burst, then so many
@@ -23,76 +22,37 @@ function rateLimit(ctx: OpContext) {
   if (wait > 0) throw new HttpError(429, 'RATE_LIMITED', `Please wait a moment (${wait} s) before taking another ticket.`, { retryAfterSeconds: wait });
 }
 
-/** The idempotency key of a kiosk request; null when it carries no requestId. */
-export interface RequestKey {
-  deviceId: number;
-  requestId: string;
-  bodyHash: string;
-}
-
-export function requestKey(ctx: OpContext, operation: string, body: Record<string, unknown> & { requestId?: string | undefined }): RequestKey | null {
-  if (ctx.principal.kind !== 'device' || body.requestId === undefined) return null;
-  const { requestId, ...rest } = body;
-  const canonical = JSON.stringify([
-    operation,
-    Object.keys(rest)
-      .sort()
-      .map((k) => [k, rest[k]]),
-  ]);
-  return { deviceId: ctx.principal.deviceId, requestId, bodyHash: createHash('sha256').update(canonical).digest('base64url') };
-}
-
-const REQUEST_REPEATED = 'REQUEST_REPEATED';
-const reused = (key: RequestKey): EngineError => ({
-  code: 'REQUEST_ID_REUSED',
-  message: `This kiosk already used requestId ${key.requestId} for a different request; send a new requestId for a new request.`,
+/** The kiosk's requests (kiosk_requests): only outcomes that issue a ticket are remembered; too early / too late are harmless to repeat. */
+const kioskRequests = (ctx: OpContext): RequestLog<repo.KioskRequestRow> => ({
+  find: (db, key) => repo.getKioskRequest(db, key.ownerId, key.requestId),
+  remember(key, decided) {
+    if (!decided.ticketId) return;
+    repo.rememberKioskRequest(ctx.db, {
+      deviceId: key.ownerId,
+      requestId: key.requestId,
+      bodyHash: key.bodyHash,
+      ticketId: decided.ticketId,
+      outcome: decided.checkIn?.outcome ?? null,
+      createdAt: ctx.clock.now(),
+    });
+  },
 });
 
-/** The request this key already issued a ticket for (a repeat), or null; the key reused for another body is a 409. */
-function earlierRequest(ctx: OpContext, key: RequestKey | null): repo.KioskRequestRow | null {
-  if (!key) return null;
-  const row = repo.getKioskRequest(ctx.db, key.deviceId, key.requestId);
-  if (row && row.bodyHash !== key.bodyHash) throw engineError(reused(key));
-  return row;
-}
-
 /**
- * Runs a ticket-issuing kiosk command. The lookup of the key runs first (a repeat is answered
- * before the rate limit, which it must not use up), then again as the command's guard inside its
- * transaction, where the key is also stored with the new ticket: check and write are atomic with
- * the ticket, and the primary key on (device, requestId) would roll back a second ticket anyway.
- * Returns the command's decision, or the stored request when this is a repeat.
+ * Runs a ticket-issuing kiosk command once per key (./requests.ts); a repeat is answered before
+ * the rate limit, which it must not use up. Returns the command's decision, or the stored request
+ * when this is a repeat.
  */
-export function issueOnce(ctx: OpContext, key: RequestKey | null, cmd: Command): { repeat: repo.KioskRequestRow } | { issued: Issued } {
-  const before = earlierRequest(ctx, key);
-  if (before) return { repeat: before };
-  rateLimit(ctx);
-  const guard = key
-    ? (): EngineError | null => {
-        const row = repo.getKioskRequest(ctx.db, key.deviceId, key.requestId);
-        if (!row) return null;
-        return row.bodyHash === key.bodyHash ? { code: REQUEST_REPEATED, message: 'This request already issued a ticket.' } : reused(key);
-      }
-    : undefined;
-  const remember = key
-    ? (decided: Issued) => {
-        // Only outcomes that issue a ticket are remembered; too early / too late are harmless to repeat.
-        if (!decided.ticketId) return;
-        repo.rememberKioskRequest(ctx.db, {
-          deviceId: key.deviceId,
-          requestId: key.requestId,
-          bodyHash: key.bodyHash,
-          ticketId: decided.ticketId,
-          outcome: decided.checkIn?.outcome ?? null,
-          createdAt: ctx.clock.now(),
-        });
-      }
-    : undefined;
-  const d = ctx.hub.execute(cmd, ctx.actor, { guard, within: remember });
-  if (!d.ok && d.error.code === REQUEST_REPEATED && key) return { repeat: repo.getKioskRequest(ctx.db, key.deviceId, key.requestId)! };
-  return { issued: mustSucceed(d) };
+export function issueOnce(ctx: OpContext, key: RequestKey | null, cmd: Command): { repeat: repo.KioskRequestRow } | { issued: Decided } {
+  const r = executeOnce(
+    ctx,
+    key,
+    kioskRequests(ctx),
+    (options) => ctx.hub.execute(cmd, ctx.actor, options),
+    () => rateLimit(ctx),
+  );
+  return 'repeat' in r ? r : { issued: r.decided };
 }
-type Issued = Extract<Decision, { ok: true }>;
 
 /** Prints in flight per request, so that repeats arriving meanwhile wait for that print instead of printing again. */
 const printsInFlight = new WeakMap<Printing, Map<string, Promise<PrintOutcome>>>();
@@ -102,7 +62,7 @@ function printTicketOnce(ctx: OpContext, t: Ticket, receipt: ReturnType<typeof t
   if (ctx.principal.kind !== 'device') return Promise.resolve({ ok: false, error: { code: 'NO_PRINTER', message: 'Only kiosks print tickets.' } });
   let inFlight = printsInFlight.get(ctx.printing);
   if (!inFlight) printsInFlight.set(ctx.printing, (inFlight = new Map()));
-  const name = key && `${key.deviceId}:${key.requestId}`;
+  const name = key && `${key.ownerId}:${key.requestId}`;
   const running = name ? inFlight.get(name) : undefined;
   if (running) return running;
   const print = ctx.printing
@@ -110,7 +70,7 @@ function printTicketOnce(ctx: OpContext, t: Ticket, receipt: ReturnType<typeof t
     .then((outcome) => {
       if (outcome.ok && key) {
         try {
-          repo.markKioskRequestPrinted(ctx.db, key.deviceId, key.requestId, ctx.clock.now());
+          repo.markKioskRequestPrinted(ctx.db, key.ownerId, key.requestId, ctx.clock.now());
         } catch {
           // The ticket printed; if this note is lost, a repeat of the request prints it once more (harmless).
         }

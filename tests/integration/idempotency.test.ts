@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as repo from '../../db/repos/index.ts';
-import { REUSE_MS, TicketRequests } from '../../kiosk-ui/requests.ts';
+import { TicketRequests } from '../../kiosk-ui/requests.ts';
+import { REUSE_MS } from '../../ui-kit/requests.ts';
 import { newToken, sha256 } from '../../server/auth.ts';
 import { localInstant } from '../../engine/index.ts';
 import { startFakePrinter, type FakePrinter } from '../helpers/fake-printer.ts';
@@ -286,7 +287,7 @@ describe('a repeated requestId', () => {
     const { h, token } = await hubWithPrinter();
     await call(h, 'POST', '/api/kiosk/tickets', { token, body: { serviceId: 'new-application', requestId: 'old-0001-abcdef' } });
     expect(count(h, 'select count(*) as n from kiosk_requests')).toBe(1);
-    h.clock.advance(repo.KIOSK_REQUEST_KEEP_MS + 60_000);
+    h.clock.advance(repo.REQUEST_KEEP_MS + 60_000);
     await call(h, 'POST', '/api/kiosk/tickets', { token, body: { serviceId: 'new-application', requestId: 'new-0001-abcdef' } });
     expect(h.db.sqlite.prepare('select request_id as id from kiosk_requests').all()).toEqual([{ id: 'new-0001-abcdef' }]);
   });
