@@ -1,18 +1,22 @@
 // `npm run bench` — runs every benchmark and prints a table; `npm run bench -- --json` prints one
 // JSON object {"<name>": {value, unit, floor, ratio}} on stdout and nothing else (progress → stderr).
-// `--only issue|call-next|print|call-latency|reports` runs one file (call-next still measures the raw-transaction floor it needs).
+// `--only issue|call-next|print|call-latency|reports|issue-http|startup|pages` runs one file (call-next still measures the
+// raw-transaction floor it needs).
 import { benchCallLatency } from './call-latency.ts';
 import { benchCallNext } from './call-next.ts';
 import { benchIssue } from './issue.ts';
+import { benchIssueHttp } from './issue-http.ts';
+import { benchPages } from './pages.ts';
 import { benchPrint } from './print.ts';
 import { benchReports } from './reports.ts';
+import { benchStartup } from './startup.ts';
 import { log, type Result } from './timing.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
-const BENCHMARKS = ['issue', 'call-next', 'print', 'call-latency', 'reports'];
+const BENCHMARKS = ['issue', 'call-next', 'print', 'call-latency', 'reports', 'issue-http', 'startup', 'pages'];
 if (only !== undefined && !BENCHMARKS.includes(only)) {
   process.stderr.write(`unknown benchmark "${only}" (${BENCHMARKS.join(', ')})\n`);
   process.exit(2);
@@ -52,6 +56,9 @@ async function main() {
   if (only === undefined || only === 'print') results.push(...(await benchPrint()));
   if (only === undefined || only === 'call-latency') results.push(...(await benchCallLatency()));
   if (only === undefined || only === 'reports') results.push(...(await benchReports()));
+  if (only === undefined || only === 'issue-http') results.push(...(await benchIssueHttp()));
+  if (only === undefined || only === 'startup') results.push(...(await benchStartup()));
+  if (only === undefined || only === 'pages') results.push(...(await benchPages()));
   const seconds = (performance.now() - started) / 1000;
   log(`done in ${seconds.toFixed(1)} s`);
 
