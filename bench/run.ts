@@ -73,8 +73,12 @@ async function main() {
         'floor = baseline measured in this same run. All figures are medians after warm-up: tickets/s over 5 rounds of 1,000\n' +
         '(alternating with the raw baseline), decide µs over 5 rounds, hub µs over every timed call_next, print ms over 3×7 rounds of 20\n' +
         'tickets (alternating with the blank-canvas baseline); call_to_display ms are p50/p99 over every display socket × ≥100 calls\n' +
-        '(call by call alternating with a bare Socket.IO broadcast of the same delta to the same N sockets); month_report_first_ms is the first\n' +
-        'report of one month over a year of history, month_report_ms the median of 5 more (alternating with a bare scan of its events).\n' +
+        '(call by call alternating with a bare Socket.IO broadcast of the same delta to the same N sockets; at N=1 the call is the REST\n' +
+        'request and the floor a bare HTTP request + one-row commit + broadcast); month_report_first_ms is the first report of one month\n' +
+        'over a year of history, month_report_ms the median of 5 more (alternating with a bare scan of its events); issue_walkin.http is\n' +
+        'the median of 2 rounds of 4 s of 20 kiosk clients (autocannon) against the hub process, alternating with a bare HTTP + one-row\n' +
+        'transaction process; startup.year is the median of 3 starts of the hub process on a year of history, alternating with starts\n' +
+        'on no history; page.<screen>.gzip_kb is the JS + CSS an HTML entry loads at once, gzip, beside Preact + a Socket.IO client.\n' +
         `${seconds.toFixed(1)} s in all.\n`,
     );
   }
