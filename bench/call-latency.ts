@@ -377,7 +377,8 @@ export async function benchCallLatency(): Promise<Result[]> {
       }
       log(
         `call-latency: N=${n}${http ? ' (REST call)' : ''}: hub p50 ${percentile(m.hub, 50).toFixed(2)} ms, p99 ${percentile(m.hub, 99).toFixed(2)} ms; ` +
-          `${http ? 'raw HTTP + 1-row commit + broadcast' : 'raw broadcast'} p50 ${percentile(m.raw, 50).toFixed(2)} ms, p99 ${percentile(m.raw, 99).toFixed(2)} ms ` +
+          `${http ? 'raw HTTP + 1-row commit + broadcast' : 'raw broadcast'} ` +
+          `p50 ${percentile(m.raw, 50).toFixed(2)} ms, p99 ${percentile(m.raw, 99).toFixed(2)} ms ` +
           `(${m.hub.length} + ${m.raw.length} arrivals of ${calls} calls each); ` +
           `ack median hub ${median(m.hubAck).toFixed(2)} ms, raw ${median(m.rawAck).toFixed(2)} ms`,
       );
