@@ -12,7 +12,7 @@ const BATCH = 1_000; // tickets (and raw transactions) per round: 5,000 measured
 const WARMUP = 500;
 
 /** A raw better-sqlite3 database shaped like the hub's events table, with the hub's pragmas. */
-function openRaw(file: string) {
+export function openRaw(file: string) {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');

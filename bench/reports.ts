@@ -10,7 +10,7 @@ import { events as eventsTable } from '../db/schema.ts';
 import { applyEvent, type Command, decide, type HallState, weekdayOf } from '../engine/index.ts';
 import type { HallEvent } from '../protocol/events.ts';
 import { buildReport, REPORT_EVENT_TYPES } from '../reports/index.ts';
-import { startHall, walkin } from './hall.ts';
+import { type BenchHall, startHall, walkin } from './hall.ts';
 import { log, median, type Result } from './timing.ts';
 
 const TICKETS = 1_500;
@@ -68,37 +68,46 @@ function workingDaysBefore(day: string): string[] {
   return days;
 }
 
+/**
+ * Writes a year of history into the hall's database: one busy day decided by the engine, copied to
+ * the `DAYS` working days before it. Returns the days (newest first) and the day copied.
+ */
+export function writeYear(hall: BenchHall): { days: string[]; template: string } {
+  const started = performance.now();
+  const template = hall.hub.current.day;
+  const produced = busyDay(structuredClone(hall.hub.current) as HallState, hall.clock.now());
+  transaction(hall.db, () => {
+    for (let i = 0; i < produced.length; i += 500) {
+      hall.db.orm
+        .insert(eventsTable)
+        .values(produced.slice(i, i + 500).map((e) => ({ at: e.at, day: template, type: e.type, actor: 'bench', payload: e })))
+        .run();
+    }
+  });
+  // Copies of the day, every instant shifted (the event's own `at`, a ticket's issue time).
+  const copy = hall.db.sqlite.prepare(
+    `INSERT INTO events (at, day, type, actor, payload)
+     SELECT at + @shift, @day, type, actor,
+            CASE WHEN type = 'ticket_issued'
+              THEN json_set(payload, '$.at', json_extract(payload, '$.at') + @shift,
+                            '$.ticket.issuedAt', json_extract(payload, '$.ticket.issuedAt') + @shift, '$.ticket.day', @day)
+              ELSE json_set(payload, '$.at', json_extract(payload, '$.at') + @shift) END
+     FROM events WHERE day = @template ORDER BY seq`,
+  );
+  const days = workingDaysBefore(template);
+  transaction(hall.db, () => {
+    for (const day of [...days].reverse()) copy.run({ day, template, shift: Date.parse(`${day}T00:00:00Z`) - Date.parse(`${template}T00:00:00Z`) });
+  });
+  const total = repo.lastSeq(hall.db);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  log(`a year of history — ${days.length + 1} days × ${TICKETS} tickets, ${total.toLocaleString('en-US')} events — written in ${seconds} s`);
+  return { days, template };
+}
+
 export async function benchReports(): Promise<Result[]> {
   const hall = await startHall('reports');
   try {
-    const started = performance.now();
-    const template = hall.hub.current.day;
-    const produced = busyDay(structuredClone(hall.hub.current) as HallState, hall.clock.now());
-    transaction(hall.db, () => {
-      for (let i = 0; i < produced.length; i += 500) {
-        hall.db.orm
-          .insert(eventsTable)
-          .values(produced.slice(i, i + 500).map((e) => ({ at: e.at, day: template, type: e.type, actor: 'bench', payload: e })))
-          .run();
-      }
-    });
-    // Copies of the day, every instant shifted (the event's own `at`, a ticket's issue time).
-    const copy = hall.db.sqlite.prepare(
-      `INSERT INTO events (at, day, type, actor, payload)
-       SELECT at + @shift, @day, type, actor,
-              CASE WHEN type = 'ticket_issued'
-                THEN json_set(payload, '$.at', json_extract(payload, '$.at') + @shift,
-                              '$.ticket.issuedAt', json_extract(payload, '$.ticket.issuedAt') + @shift, '$.ticket.day', @day)
-                ELSE json_set(payload, '$.at', json_extract(payload, '$.at') + @shift) END
-       FROM events WHERE day = @template ORDER BY seq`,
-    );
-    const days = workingDaysBefore(template);
-    transaction(hall.db, () => {
-      for (const day of [...days].reverse()) copy.run({ day, template, shift: Date.parse(`${day}T00:00:00Z`) - Date.parse(`${template}T00:00:00Z`) });
-    });
-    const total = repo.lastSeq(hall.db);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    log(`reports: a year of history — ${days.length + 1} days × ${TICKETS} tickets, ${total.toLocaleString('en-US')} events — in ${seconds} s`);
+    const { days } = writeYear(hall);
 
     // A calendar month in the middle of the year.
     const month = days[Math.floor(days.length / 2)]!.slice(0, 7);

@@ -1,18 +1,22 @@
 // `npm run bench` — runs every benchmark and prints a table; `npm run bench -- --json` prints one
 // JSON object {"<name>": {value, unit, floor, ratio}} on stdout and nothing else (progress → stderr).
-// `--only issue|call-next|print|call-latency|reports` runs one file (call-next still measures the raw-transaction floor it needs).
+// `--only issue|call-next|print|call-latency|reports|issue-http|startup|pages` runs one file (call-next still measures the
+// raw-transaction floor it needs).
 import { benchCallLatency } from './call-latency.ts';
 import { benchCallNext } from './call-next.ts';
 import { benchIssue } from './issue.ts';
+import { benchIssueHttp } from './issue-http.ts';
+import { benchPages } from './pages.ts';
 import { benchPrint } from './print.ts';
 import { benchReports } from './reports.ts';
+import { benchStartup } from './startup.ts';
 import { log, type Result } from './timing.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
-const BENCHMARKS = ['issue', 'call-next', 'print', 'call-latency', 'reports'];
+const BENCHMARKS = ['issue', 'call-next', 'print', 'call-latency', 'reports', 'issue-http', 'startup', 'pages'];
 if (only !== undefined && !BENCHMARKS.includes(only)) {
   process.stderr.write(`unknown benchmark "${only}" (${BENCHMARKS.join(', ')})\n`);
   process.exit(2);
@@ -52,6 +56,9 @@ async function main() {
   if (only === undefined || only === 'print') results.push(...(await benchPrint()));
   if (only === undefined || only === 'call-latency') results.push(...(await benchCallLatency()));
   if (only === undefined || only === 'reports') results.push(...(await benchReports()));
+  if (only === undefined || only === 'issue-http') results.push(...(await benchIssueHttp()));
+  if (only === undefined || only === 'startup') results.push(...(await benchStartup()));
+  if (only === undefined || only === 'pages') results.push(...(await benchPages()));
   const seconds = (performance.now() - started) / 1000;
   log(`done in ${seconds.toFixed(1)} s`);
 
@@ -66,8 +73,12 @@ async function main() {
         'floor = baseline measured in this same run. All figures are medians after warm-up: tickets/s over 5 rounds of 1,000\n' +
         '(alternating with the raw baseline), decide µs over 5 rounds, hub µs over every timed call_next, print ms over 3×7 rounds of 20\n' +
         'tickets (alternating with the blank-canvas baseline); call_to_display ms are p50/p99 over every display socket × ≥100 calls\n' +
-        '(call by call alternating with a bare Socket.IO broadcast of the same delta to the same N sockets); month_report_first_ms is the first\n' +
-        'report of one month over a year of history, month_report_ms the median of 5 more (alternating with a bare scan of its events).\n' +
+        '(call by call alternating with a bare Socket.IO broadcast of the same delta to the same N sockets; at N=1 the call is the REST\n' +
+        'request and the floor a bare HTTP request + one-row commit + broadcast); month_report_first_ms is the first report of one month\n' +
+        'over a year of history, month_report_ms the median of 5 more (alternating with a bare scan of its events); issue_walkin.http is\n' +
+        'the median of 2 rounds of 4 s of 20 kiosk clients (autocannon) against the hub process, alternating with a bare HTTP + one-row\n' +
+        'transaction process; startup.year is the median of 3 starts of the hub process on a year of history, alternating with starts\n' +
+        'on no history; page.<screen>.gzip_kb is the JS + CSS an HTML entry loads at once, gzip, beside Preact + a Socket.IO client.\n' +
         `${seconds.toFixed(1)} s in all.\n`,
     );
   }

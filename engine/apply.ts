@@ -5,6 +5,7 @@
 // state, public screens fold redacted events into the public state.
 import type { Counter, PublicTicket } from '../protocol/domain.ts';
 import type { EventOf, HallEvent, PublicHallEvent } from '../protocol/events.ts';
+import { lineUp } from './lines.ts';
 import type { HallState, PublicHallState } from './types.ts';
 
 type AnyEvent = HallEvent | PublicHallEvent;
@@ -58,6 +59,7 @@ function counter(state: PublicHallState, n: number): Counter {
 function setWaiting(state: PublicHallState, t: PublicTicket, waiting: boolean) {
   if (waiting) state.waiting[t.id] = true;
   else delete state.waiting[t.id];
+  lineUp(state, t);
 }
 
 /** Applies one event. Returns the same (mutated) state, or a new one for `day_opened`. */
@@ -205,6 +207,7 @@ export function applyEvent(state: PublicHallState, e: AnyEvent): PublicHallState
     case 'ticket_moved': {
       const t = ticket(state, e.ticketId);
       Object.assign(t, { serviceId: e.toServiceId, targetCounter: e.toCounter, transfers: t.transfers + 1 });
+      lineUp(state, t);
       return state;
     }
     case 'ticker_set':

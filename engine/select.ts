@@ -2,6 +2,7 @@
 // The rules read only what both audiences' states hold, so the public screens (kiosk tiles, board)
 // use them too; functions that hand back a ticket give it in the caller's own ticket type.
 import type { Counter, PublicTicket, Ticket } from '../protocol/domain.ts';
+import { linesOf } from './lines.ts';
 import { freshTicket } from './ticket.ts';
 import type { Opening } from './time.ts';
 import type { PublicHallState } from './types.ts';
@@ -100,17 +101,24 @@ export function walkinHold(state: State, c: Counter, now: number): WalkinHold | 
   return { nextSlotAt: Math.min(...holding.map((x) => x.slot)), walkinsFrom };
 }
 
-/** The ticket this counter would call next, or null. Looks only at waiting tickets. */
+/**
+ * The ticket this counter would call next, or null. Each line's head is the best of its line for
+ * any counter (engine/lines.ts), so only the heads are ranked; equal ranks go to the first to wait.
+ */
 export function pickNext<T extends PublicTicket>(state: StateOf<T>, counterNumber: number, now: number): T | null {
   const c = state.counters[counterNumber];
   if (!c) return null;
   const walkins = walkinHold(state, c, now) === null;
+  const lines = linesOf(state);
   let best: T | null = null;
   let bestRank: Rank | null = null;
-  for (const id in state.waiting) {
-    const t = state.tickets[id]!;
+  let bestSeq = 0;
+  for (const [head] of lines.byKey.values()) {
+    const t = state.tickets[head!]!;
     const r = rankFor(state, c, t, now, walkins);
-    if (r && (!bestRank || before(r, bestRank))) [best, bestRank] = [t, r];
+    if (!r) continue;
+    const seq = lines.places.get(t.id)!.seq;
+    if (!bestRank || before(r, bestRank) || (!before(bestRank, r) && seq < bestSeq)) [best, bestRank, bestSeq] = [t, r, seq];
   }
   return best;
 }
@@ -164,23 +172,50 @@ export interface WaitEstimate {
   estimatedWaitMin: number | null;
 }
 
-/** Counters that could call this ticket (open or not), and the waiting tickets those counters would call before it. */
+/** The first index in `ids[from, to)` whose ticket fails `ahead` (which holds for a prefix of them). */
+function firstNotAhead(ids: readonly string[], from: number, to: number, ahead: (id: string) => boolean): number {
+  let [lo, hi] = [from, to];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ahead(ids[mid]!)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Counters that could call this ticket (open or not), and the waiting tickets those counters would
+ * call before it. Counted line by line (engine/lines.ts): a line's tickets share their counters,
+ * except a booked line's due part and early part, and those ahead by the global order are a prefix.
+ */
 function workAhead(state: State, t: PublicTicket, now: number) {
   const able = Object.values(state.counters).filter((c) => rankFor(state, c, { ...t, status: 'waiting' }, now, true));
   const open = able.filter(available);
   // With no counter open yet, people ahead still count (by the counters that will serve it).
   const counters = open.length > 0 ? open : able;
   const mine = globalRank(state, t, now);
+  const lines = linesOf(state);
+  const ranked = (id: string) => before(globalRank(state, state.tickets[id]!, now), mine);
   let peopleAhead = 0;
   let workMs = 0;
-  for (const id in state.waiting) {
-    const u = state.tickets[id]!;
-    if (u.id === t.id) continue;
-    const targeted = u.targetCounter !== null;
-    const shared = counters.some((c) => rankFor(state, c, u, now, true) !== null);
-    if (!shared || (!targeted && !before(globalRank(state, u, now), mine))) continue;
-    peopleAhead++;
-    workMs += medianDurationMs(state, u.serviceId);
+  for (const [line, ids] of lines.byKey) {
+    const head = state.tickets[ids[0]!]!;
+    let ahead = 0;
+    if (head.targetCounter !== null) {
+      // Handed to a counter: ahead of everyone that counter serves, whatever their rank.
+      if (counters.some((c) => c.number === head.targetCounter)) ahead = ids.length - (lines.places.get(t.id)?.line === line ? 1 : 0);
+    } else {
+      const dueEnd = head.kind === 'appointment' ? firstNotAhead(ids, 0, ids.length, (id) => isDue(state.tickets[id]!, now)) : ids.length;
+      for (const [from, to] of [
+        [0, dueEnd],
+        [dueEnd, ids.length],
+      ] as const) {
+        if (from === to || !counters.some((c) => rankFor(state, c, state.tickets[ids[from]!]!, now, true) !== null)) continue;
+        ahead += firstNotAhead(ids, from, to, ranked) - from;
+      }
+    }
+    peopleAhead += ahead;
+    workMs += ahead * medianDurationMs(state, head.serviceId);
   }
   return { able, open, peopleAhead, workMs };
 }

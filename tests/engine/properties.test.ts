@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Appointment, Counter, CounterMode, Priority, Settings } from '../../protocol/domain.ts';
-import { callOrder, canCall, decide, ticketId, ticketLabel } from '../../engine/index.ts';
+import { callOrder, canCall, decide, estimateWait, ticketId, ticketLabel } from '../../engine/index.ts';
+import { linesOf } from '../../engine/lines.ts';
 import type { Command, HallState } from '../../engine/index.ts';
 import { waitingFor } from '../../counter-ui/model.ts';
 import { appointment, at, COUNTERS, dayOpened, Hall, MINUTE, SECOND, SERVICES } from './fixtures.ts';
@@ -415,6 +416,40 @@ const isDue = (s: HallState, id: string, now: number) => {
   return t.kind === 'appointment' && t.slotStart !== null && t.slotStart <= now;
 };
 
+/**
+ * The lines applyEvent kept are the lines built afresh from the same state, in the order of
+ * `waiting`; and every waiting ticket's estimate counts exactly the tickets ahead by a plain scan.
+ */
+function checkLines(s: HallState, now: number) {
+  const kept = linesOf(s);
+  const fresh = linesOf({ ...s }); // a new state object: its lines are built afresh
+  expect(kept.byKey).toEqual(fresh.byKey);
+  const bySeq = (places: typeof kept.places) => [...places].sort((a, b) => a[1].seq - b[1].seq).map(([id]) => id);
+  expect(bySeq(kept.places)).toEqual(Object.keys(s.waiting));
+  // The global order of estimates: due bookings by slot, walk-ins by wait × weight, early arrivals by slot.
+  const order = (id: string): number[] => {
+    const t = s.tickets[id]!;
+    if (isDue(s, id, now)) return [1, t.slotStart!, t.issuedAt, t.number];
+    if (t.kind === 'appointment') return [4, t.slotStart ?? 0, t.issuedAt, t.number];
+    return [3, -(now - t.issuedAt) * s.settings.priorityWeights[t.priority], t.issuedAt, t.number];
+  };
+  const earlier = (a: number[], b: number[]) => {
+    const i = a.findIndex((x, k) => x !== b[k]);
+    return i >= 0 && a[i]! < b[i]!;
+  };
+  for (const id in s.waiting) {
+    const t = s.tickets[id]!;
+    const able = Object.values(s.counters).filter((c) => canCall(s, c, t, now));
+    const open = able.filter((c) => c.open && !c.paused);
+    const counters = open.length > 0 ? open : able;
+    const ahead = Object.keys(s.waiting).filter((u) => {
+      if (u === id || !counters.some((c) => canCall(s, c, s.tickets[u]!, now))) return false;
+      return s.tickets[u]!.targetCounter !== null || earlier(order(u), order(id));
+    });
+    expect(estimateWait(s, t, now).peopleAhead, `people ahead of ${id}`).toBe(ahead.length);
+  }
+}
+
 /** Cross-checks a call_next answer against the ordering rules, using canCall as the "may" oracle. */
 function checkCallNext(before: HallState, n: number, now: number, picked: string | null) {
   const c = before.counters[n]!;
@@ -525,6 +560,7 @@ function runScenario(sc: Scenario): Hall {
       }
     }
     checkStructure(h.state);
+    checkLines(h.state, now);
   });
   return h;
 }

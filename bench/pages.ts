@@ -1,0 +1,64 @@
+// Benchmark — page weight: each screen's JS + CSS as a browser first loads it (its HTML entry's
+// script, module preloads and style sheets; chunks it imports later on demand apart), gzip-compressed,
+// from a fresh Vite build into a temp folder. Fonts and voice clips are apart (loaded as the page
+// needs them, cached for a year). Floor, built in the same run with the same settings: the least a
+// live screen loads — Preact rendering one element and a Socket.IO client (bench/page-floor.ts).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { PAGES } from '../ui-kit/pages.ts';
+import { log, type Result } from './timing.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** Targets of the issue: the screens a citizen's hall runs all day on modest hardware. */
+const TARGET_KB: Record<string, number> = { kiosk: 60, display: 60 };
+
+const gzipKb = (file: string) => gzipSync(readFileSync(file)).length / 1024;
+
+/** The JS and CSS files an HTML entry loads at once. */
+function loadedBy(html: string): string[] {
+  const refs = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*\brel="(?:modulepreload|stylesheet)"[^>]*\bhref)="\/([^"]+)"/g)].map((m) => m[1]!);
+  return [...new Set(refs)].filter((r) => /\.(m?js|css)$/.test(r));
+}
+
+export async function benchPages(): Promise<Result[]> {
+  const out = mkdtempSync(join(tmpdir(), 'dor-bench-pages-'));
+  try {
+    await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'silent', build: { outDir: join(out, 'dist'), emptyOutDir: true } });
+    await build({
+      root: ROOT,
+      configFile: false,
+      logLevel: 'silent',
+      build: {
+        outDir: join(out, 'floor'),
+        emptyOutDir: true,
+        target: 'es2022',
+        rolldownOptions: { input: join(ROOT, 'bench/page-floor.ts'), output: { entryFileNames: 'floor.js' } },
+      },
+    });
+    const floor = gzipKb(join(out, 'floor', 'floor.js'));
+    const results: Result[] = [];
+    for (const page of PAGES) {
+      const files = loadedBy(readFileSync(join(out, 'dist', page.html), 'utf8'));
+      const kb = files.reduce((sum, f) => sum + gzipKb(join(out, 'dist', f)), 0);
+      const target = TARGET_KB[page.name];
+      log(`pages: ${page.name} ${kb.toFixed(1)} KB gzip in ${files.length} files${target ? ` (target ≤ ${target})` : ''}`);
+      results.push({
+        name: `page.${page.name}.gzip_kb`,
+        value: kb,
+        unit: 'KB gzip',
+        floor,
+        ratio: kb / floor,
+        floorIs: 'Preact + Socket.IO client KB',
+        ratioIs: 'page / floor',
+      });
+    }
+    log(`pages: floor (Preact + Socket.IO client) ${floor.toFixed(1)} KB gzip`);
+    return results;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
