@@ -244,6 +244,13 @@ export const ERRORS = {
     ar: 'لا توجد تذكرة قائمة اليوم بهذه البيانات لطباعتها مرة أخرى.',
     en: 'There is no open ticket today with these details to print again.',
   },
+
+  // --- login throttling (issue 13): `details.retryAfterSeconds` says how long to wait
+  LOGIN_THROTTLED: {
+    status: 429,
+    ar: 'محاولات خاطئة كثيرة؛ انتظر قليلًا ثم حاول مرة أخرى.',
+    en: 'Too many wrong tries; wait a little, then try again.',
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -64,6 +64,9 @@ export function resolvePrincipal(db: Db, now: number, cookieHeader: string | und
   return { kind: 'anonymous' };
 }
 
+/** A peer address as the throttle counts it: `::ffff:10.0.0.5` and `10.0.0.5` are one client. */
+export const clientAddress = (raw: string | undefined): string => (raw ?? 'unknown').replace(/^::ffff:/, '');
+
 export function bearerOf(authorization: string | undefined): string | undefined {
   const m = authorization?.match(/^Bearer\s+(\S+)$/i);
   return m?.[1];

@@ -4,7 +4,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import type { Db } from '../db/client.ts';
-import { actorOf, authorize, bearerOf, resolvePrincipal } from './auth.ts';
+import { actorOf, authorize, bearerOf, clientAddress, resolvePrincipal } from './auth.ts';
 import type { Clock } from './clock.ts';
 import { HttpError, validationError } from './errors.ts';
 import type { Hub } from './hub.ts';
@@ -47,7 +47,21 @@ function handler(o: Operation, deps: HttpDeps) {
     const origin = deps.publicUrl ?? `${req.protocol}://${req.get('host')}`;
     const { hub, db, clock, printing, presence, limiter, connections } = deps;
     const result = await o.invoke(
-      { hub, db, clock, printing, presence, limiter, connections, origin, principal, actor: actorOf(principal), cookies, rooms: null },
+      {
+        hub,
+        db,
+        clock,
+        printing,
+        presence,
+        limiter,
+        connections,
+        origin,
+        clientAddress: clientAddress(req.ip),
+        principal,
+        actor: actorOf(principal),
+        cookies,
+        rooms: null,
+      },
       { ...body, ...req.params },
     );
     if (deps.validateReplies) checkReply(o, result, deps.log);

@@ -6,7 +6,7 @@ import type { Ack, ApiError } from '../protocol/api.ts';
 import type { DeltaMessage } from '../protocol/messages.ts';
 import { publicEvent } from '../protocol/public.ts';
 import type { Db } from '../db/client.ts';
-import { actorOf, authorize, resolvePrincipal, type Principal } from './auth.ts';
+import { actorOf, authorize, clientAddress, resolvePrincipal, type Principal } from './auth.ts';
 import type { Clock } from './clock.ts';
 import { HttpError } from './errors.ts';
 import type { Hub } from './hub.ts';
@@ -145,7 +145,21 @@ export function attachSockets(io: Server, deps: SocketDeps): void {
           const rooms = { joinCounter: (n: number) => socket.join(`counter:${n}`), leaveCounter: (n: number) => socket.leave(`counter:${n}`) };
           const origin = deps.publicUrl ?? `${socket.handshake.secure ? 'https' : 'http'}://${socket.handshake.headers.host}`;
           const data = await o.invoke(
-            { hub, db, clock, printing, presence, limiter, connections: deps.connections, origin, principal: now, actor: actorOf(now), cookies: null, rooms },
+            {
+              hub,
+              db,
+              clock,
+              printing,
+              presence,
+              limiter,
+              connections: deps.connections,
+              origin,
+              clientAddress: clientAddress(socket.handshake.address),
+              principal: now,
+              actor: actorOf(now),
+              cookies: null,
+              rooms,
+            },
             payload as Record<string, unknown>,
           );
           if (deps.validateReplies) checkReply(o, data, log);

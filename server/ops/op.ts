@@ -36,6 +36,8 @@ export interface OpContext {
   /** Which kiosks and displays are connected (the supervisor's live hall). */
   presence: DevicePresence;
   limiter: RateLimiter;
+  /** The caller's IP address (the socket's peer; an IPv4-mapped IPv6 address as plain IPv4): the login throttle counts by it. */
+  clientAddress: string;
   /** Scheme://host the caller reached the hub at: the base of links printed on tickets. */
   origin: string;
   /** Only over HTTP: login and pairing set cookies. */
