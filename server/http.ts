@@ -33,7 +33,13 @@ export { validationError };
 
 function handler(o: Operation, deps: HttpDeps) {
   return async (req: Request, res: Response) => {
-    const principal = resolvePrincipal(deps.db, deps.clock.now(), req.headers.cookie, bearerOf(req.headers.authorization));
+    const principal = resolvePrincipal(
+      deps.db,
+      deps.clock.now(),
+      deps.hub.current.settings.sessionIdleMinutes,
+      req.headers.cookie,
+      bearerOf(req.headers.authorization),
+    );
     authorize(principal, o.access);
     const body: unknown = o.http!.method === 'get' ? req.query : (req.body ?? {});
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, 'VALIDATION_FAILED', 'The body must be a JSON object.');

@@ -21,9 +21,9 @@ import * as repo from '../db/repos/index.ts';
 const PUBLIC_ROOMS = ['display', 'kiosk'];
 const STAFF_ROOMS = ['supervisor', 'callcenter', 'counters'];
 
-function principalOf(db: Db, clock: Clock, socket: Socket): Principal {
+function principalOf(db: Db, hub: Hub, clock: Clock, socket: Socket): Principal {
   const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
-  return resolvePrincipal(db, clock.now(), socket.handshake.headers.cookie, token);
+  return resolvePrincipal(db, clock.now(), hub.current.settings.sessionIdleMinutes, socket.handshake.headers.cookie, token);
 }
 
 function roomsOf(p: Principal, hub: Hub): string[] {
@@ -45,6 +45,8 @@ function toError(err: unknown, log: Logger): ApiError {
 }
 
 const userRoom = (userId: number) => `user:${userId}`;
+/** Every staff socket is also in the room of its session, so a logout or an idle end cuts exactly that session's screens. */
+const sessionRoom = (sessionHash: string) => `session:${sessionHash}`;
 /** A paired device's sockets are the room `device:N` (see roomsOf). */
 const deviceRoom = (deviceId: number) => `device:${deviceId}`;
 
@@ -58,6 +60,7 @@ export function connections(io: Server): Connections {
         if (socket && !(p?.kind === 'staff' && p.sessionHash === keepSessionHash)) socket.disconnect(true);
       }
     },
+    disconnectSession: (sessionHash) => io.in(sessionRoom(sessionHash)).disconnectSockets(true),
     disconnectDevice: (deviceId) => io.in(deviceRoom(deviceId)).disconnectSockets(true),
   };
 }
@@ -79,7 +82,7 @@ export interface SocketDeps {
 export function attachSockets(io: Server, deps: SocketDeps): void {
   const { db, hub, clock, log, printing, presence, limiter } = deps;
   io.use((socket, next) => {
-    const p = principalOf(db, clock, socket);
+    const p = principalOf(db, hub, clock, socket);
     // A citizen's phone follows one ticket with its status token: no login, no hall data.
     const statusToken = socket.handshake.auth?.statusToken;
     if (p.kind === 'anonymous' && typeof statusToken === 'string') {
@@ -110,7 +113,7 @@ export function attachSockets(io: Server, deps: SocketDeps): void {
     }
     const p = socket.data.principal as Principal;
     socket.join(roomsOf(p, hub));
-    if (p.kind === 'staff') socket.join(userRoom(p.userId));
+    if (p.kind === 'staff') socket.join([userRoom(p.userId), sessionRoom(p.sessionHash)]);
     socket.emit('snapshot', snapshotFor(p, hub.current, hub.lastSeq));
     if (p.kind === 'device' && p.device === 'kiosk') {
       const printer = printing.statusFor(p.deviceId);
@@ -133,7 +136,7 @@ export function attachSockets(io: Server, deps: SocketDeps): void {
         const payload = args[0] === undefined ? {} : args[0];
         try {
           // Re-check on every event: a logout or a revoked device takes effect at once.
-          const now = principalOf(db, clock, socket);
+          const now = principalOf(db, hub, clock, socket);
           if (now.kind === 'anonymous') {
             ack({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Your session has ended; log in again.' } });
             socket.disconnect(true);

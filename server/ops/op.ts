@@ -22,6 +22,8 @@ export interface CookieJar {
 export interface Connections {
   /** Disconnects a user's open sockets: all of them, or all but those of the session `keepSessionHash`. */
   disconnectUser(userId: number, keepSessionHash?: string): void;
+  /** Disconnects the sockets of one staff session (logged out, replaced by a new login, or idle). */
+  disconnectSession(sessionHash: string): void;
   /** Disconnects every socket of the device at once (it was revoked). */
   disconnectDevice(deviceId: number): void;
 }

@@ -47,8 +47,16 @@ export async function throttledGuess<T>(ctx: OpContext, scope: ThrottleScope, su
   }
 }
 
-/** Logs a user in: a new session and its httpOnly cookie. */
+/** Ends the caller's own session (its record and its sockets), if it has one. */
+function endOwnSession(ctx: OpContext): void {
+  if (ctx.principal.kind !== 'staff') return;
+  repo.deleteSession(ctx.db, ctx.principal.sessionHash);
+  ctx.connections.disconnectSession(ctx.principal.sessionHash);
+}
+
+/** Logs a user in: a new session and its httpOnly cookie. A session this browser held is ended, never reused (rotation). */
 export function startSession(ctx: OpContext, userId: number): void {
+  endOwnSession(ctx);
   const token = newToken();
   const now = ctx.clock.now();
   repo.createSession(ctx.db, sha256(token), userId, now, now + SESSION_TTL_MS);
@@ -74,7 +82,7 @@ export const sessionOps = [
   op('auth.logout', {
     access: { roles: [...STAFF], duringPasswordChange: true },
     run(ctx) {
-      if (ctx.principal.kind === 'staff') repo.deleteSession(ctx.db, ctx.principal.sessionHash);
+      endOwnSession(ctx);
       ctx.cookies?.clear(SESSION_COOKIE);
       return { ok: true };
     },
