@@ -50,13 +50,7 @@ export function actorName(db: Db, actor: string): string | null {
  * Resolves a principal from a Cookie header and/or a bearer token. Staff sessions win; each one
  * resolved counts as the session's activity (it is not idle).
  */
-export function resolvePrincipal(
-  db: Db,
-  now: number,
-  sessionIdleMinutes: number,
-  cookieHeader: string | undefined,
-  bearer: string | undefined,
-): Principal {
+export function resolvePrincipal(db: Db, now: number, sessionIdleMinutes: number, cookieHeader: string | undefined, bearer: string | undefined): Principal {
   const cookies = cookieHeader ? parseCookies(cookieHeader) : {};
   const session = cookies[SESSION_COOKIE];
   if (session) {
@@ -67,6 +61,8 @@ export function resolvePrincipal(
       const { id: userId, username, displayName, role, mustChangePassword } = live.user;
       return { kind: 'staff', userId, username, displayName, role, mustChangePassword, sessionHash };
     }
+    // An ended session stays ended, whatever the clock does next.
+    repo.deleteSession(db, sessionHash);
   }
   const deviceToken = bearer ?? cookies[DEVICE_COOKIE];
   if (deviceToken) {

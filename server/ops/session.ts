@@ -33,7 +33,13 @@ export const staffUser = (u: Pick<repo.UserRow, 'id' | 'username' | 'displayName
  * is locked, without even checking it; counted when it fails with `wrong`; clearing both counters
  * when it succeeds.
  */
-export async function throttledGuess<T>(ctx: OpContext, scope: ThrottleScope, subject: string | null, wrong: ErrorCode, guess: () => Promise<T> | T): Promise<T> {
+export async function throttledGuess<T>(
+  ctx: OpContext,
+  scope: ThrottleScope,
+  subject: string | null,
+  wrong: ErrorCode,
+  guess: () => Promise<T> | T,
+): Promise<T> {
   const throttle = ctx.limiter.logins;
   const wait = throttle.wait(scope, subject, ctx.clientAddress, ctx.clock.now());
   if (wait > 0) throw new HttpError(429, 'LOGIN_THROTTLED', `Too many wrong tries; try again in ${wait} s.`, { retryAfterSeconds: wait });
