@@ -3,7 +3,7 @@
 // the ticket it already issued. So when the hub gives no answer (network trouble, a timeout, a 5xx)
 // the ticket may or may not exist, and the kiosk can safely ask again with the same requestId:
 // it gets the ticket either way, never a second one. A refusal (4xx) is an answer: no retry.
-import { isApiFailure } from '../ui-kit/api.ts';
+import { isApiFailure, retryAfterSeconds } from '../ui-kit/api.ts';
 import { call, type InputOf, type ReplyOf } from '../ui-kit/client.ts';
 
 /** The ticket-issuing operations: they take a requestId. */
@@ -29,13 +29,6 @@ export function unanswered(e: unknown): boolean {
   return isApiFailure(e) && ((e.status === 0 && e.code !== 'ABORTED') || e.status >= 500);
 }
 
-/** The seconds a kiosk guard refusal asks to wait (`RATE_LIMITED` with `retryAfterSeconds`), or null for any other failure. */
-export function retryAfterSeconds(e: unknown): number | null {
-  if (!isApiFailure(e) || e.code !== 'RATE_LIMITED') return null;
-  const s = (e.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-  return typeof s === 'number' && s > 0 ? s : null;
-}
-
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class TicketRequests {
@@ -55,7 +48,7 @@ export class TicketRequests {
       try {
         return await call(name, { ...body, requestId });
       } catch (e) {
-        const wait = retryAfterSeconds(e);
+        const wait = retryAfterSeconds(e, 'RATE_LIMITED');
         // Refused by the kiosk guard: nothing was issued, and the kiosk asks again by itself after
         // the wait, as the same request (one key per citizen action, end to end).
         if (wait !== null) this.failed = { choice, requestId, at: this.now() + wait * 1000 };
