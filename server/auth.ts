@@ -48,16 +48,23 @@ export function actorName(db: Db, actor: string): string | null {
 
 /**
  * Resolves a principal from a Cookie header and/or a bearer token. Staff sessions win; each one
- * resolved counts as the session's activity (it is not idle).
+ * resolved counts as the session's activity (it is not idle), unless `activity` is false.
  */
-export function resolvePrincipal(db: Db, now: number, sessionIdleMinutes: number, cookieHeader: string | undefined, bearer: string | undefined): Principal {
+export function resolvePrincipal(
+  db: Db,
+  now: number,
+  sessionIdleMinutes: number,
+  cookieHeader: string | undefined,
+  bearer: string | undefined,
+  activity = true,
+): Principal {
   const cookies = cookieHeader ? parseCookies(cookieHeader) : {};
   const session = cookies[SESSION_COOKIE];
   if (session) {
     const sessionHash = sha256(session);
     const live = repo.getSessionUser(db, sessionHash, now, idleSince(now, sessionIdleMinutes));
     if (live) {
-      if (now - live.lastSeenAt >= SESSION_SEEN_EVERY_MS) repo.touchSession(db, sessionHash, now);
+      if (activity && now - live.lastSeenAt >= SESSION_SEEN_EVERY_MS) repo.touchSession(db, sessionHash, now);
       const { id: userId, username, displayName, role, mustChangePassword } = live.user;
       return { kind: 'staff', userId, username, displayName, role, mustChangePassword, sessionHash };
     }

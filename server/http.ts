@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import type { Db } from '../db/client.ts';
+import { BACKGROUND_HEADER } from '../protocol/api.ts';
 import { actorOf, authorize, bearerOf, clientAddress, resolvePrincipal } from './auth.ts';
 import type { Clock } from './clock.ts';
 import { HttpError, validationError } from './errors.ts';
@@ -39,6 +40,7 @@ function handler(o: Operation, deps: HttpDeps) {
       deps.hub.current.settings.sessionIdleMinutes,
       req.headers.cookie,
       bearerOf(req.headers.authorization),
+      req.get(BACKGROUND_HEADER) !== '1',
     );
     authorize(principal, o.access);
     const body: unknown = o.http!.method === 'get' ? req.query : (req.body ?? {});

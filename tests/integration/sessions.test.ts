@@ -2,6 +2,7 @@
 // idle expiry (`sessionIdleMinutes`) besides the absolute 12 h, and the sockets of a session that
 // ends (logout, idle) cut at once while the user's other sessions stay.
 import { afterEach, describe, expect, it } from 'vitest';
+import { BACKGROUND_HEADER } from '../../protocol/api.ts';
 import { DEFAULT_SETTINGS } from '../../protocol/domain.ts';
 import { SESSION_COOKIE, sha256 } from '../../server/auth.ts';
 import { call, type Client, connectClient, DEMO, login, startTestHub, type TestHub, until } from '../helpers/hub.ts';
@@ -60,6 +61,19 @@ describe('idle expiry', () => {
     // Activity does not bring it back.
     hub.clock.advance(-30 * MINUTE);
     expect((await me(cookie)).status).toBe(401);
+  });
+
+  it("a screen's timed refresh (the background header) does not count as activity", async () => {
+    hub = await startTestHub();
+    const cookie = await login(hub, ...DEMO.supervisor);
+    const refresh = () => fetch(`${hub!.url}/api/devices`, { headers: { cookie, [BACKGROUND_HEADER]: '1' } });
+    for (let m = 10; m <= 50; m += 10) {
+      hub.clock.advance(10 * MINUTE);
+      expect((await refresh()).status).toBe(200);
+    }
+    // 61 minutes since the login, the last person's request.
+    hub.clock.advance(11 * MINUTE);
+    expect((await refresh()).status).toBe(401);
   });
 
   it('keeps the absolute 12 h however busy the session is', async () => {
