@@ -127,7 +127,8 @@ Path parameters (\`:counter\`, \`:id\`, \`:token\`, \`:cpr\`) are part of the so
   \`dor_session\` cookie, a new token on every login (a session the request already held ends, its sockets too).
   A session ends after 12 h, or sooner after \`sessionIdleMinutes\` (a setting, 60 by default) without a
   request or socket event; a screen's timed refresh sends \`x-dor-background: 1\` and does not count as use.
-  A logout ends that session and disconnects its sockets; the user's other sessions stay. Roles: \`counter\`, \`callcenter\`, \`supervisor\`, \`admin\` (admin may do all a supervisor may).
+  A logout ends that session and disconnects its sockets; the user's other sessions stay.
+  Roles: \`counter\`, \`callcenter\`, \`supervisor\`, \`admin\` (admin may do all a supervisor may).
 - **Devices** (kiosks, displays) are paired: a supervisor creates a one-time code, the device
   exchanges it for a token (\`POST /api/devices/pair\`), kept as the httpOnly \`dor_device\` cookie; it
   may also be sent as \`Authorization: Bearer <token>\` or, for Socket.IO, as \`auth: { token }\`.
@@ -153,8 +154,8 @@ Path parameters (\`:counter\`, \`:id\`, \`:token\`, \`:cpr\`) are part of the so
 ## Errors
 
 Every error has the shape \`{ "error": { "code": "…", "message": "…" } }\`, over REST and in socket acks,
-plus \`details\` for validation errors, \`RATE_LIMITED\` and \`LOGIN_THROTTLED\` (\`retryAfterSeconds\`), \`WALKINS_HELD\` (\`nextSlotAt\`, \`walkinsFrom\`) and \`COUNTER_TAKEN\`
-(\`holder\`). The codes, their statuses and the words the screens show for them (in Arabic too)
+plus \`details\` for validation errors, \`RATE_LIMITED\` and \`LOGIN_THROTTLED\` (\`retryAfterSeconds\`),
+\`WALKINS_HELD\` (\`nextSlotAt\`, \`walkinsFrom\`) and \`COUNTER_TAKEN\` (\`holder\`). The codes, their statuses and the words the screens show for them (in Arabic too)
 come from \`protocol/errors.ts\`:
 
 ${errorTable()}

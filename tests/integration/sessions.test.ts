@@ -42,7 +42,8 @@ describe('session rotation', () => {
 });
 
 describe('idle expiry', () => {
-  it(`ends a session idle for sessionIdleMinutes (${DEFAULT_SETTINGS.sessionIdleMinutes} by default); activity keeps it, written at most once a minute`, async () => {
+  const idle = DEFAULT_SETTINGS.sessionIdleMinutes;
+  it(`ends a session idle for sessionIdleMinutes (${idle} by default); activity keeps it, written at most once a minute`, async () => {
     hub = await startTestHub();
     const cookie = await login(hub, ...DEMO.agent);
     const start = hub.clock.now();
