@@ -155,8 +155,8 @@ Path parameters (\`:counter\`, \`:id\`, \`:token\`, \`:cpr\`) are part of the so
 
 Every error has the shape \`{ "error": { "code": "…", "message": "…" } }\`, over REST and in socket acks,
 plus \`details\` for validation errors, \`RATE_LIMITED\` and \`LOGIN_THROTTLED\` (\`retryAfterSeconds\`),
-\`WALKINS_HELD\` (\`nextSlotAt\`, \`walkinsFrom\`) and \`COUNTER_TAKEN\` (\`holder\`). The codes, their statuses and the words the screens show for them (in Arabic too)
-come from \`protocol/errors.ts\`:
+\`WALKINS_HELD\` (\`nextSlotAt\`, \`walkinsFrom\`) and \`COUNTER_TAKEN\` (\`holder\`).
+The codes, their statuses and the words the screens show for them (in Arabic too) come from \`protocol/errors.ts\`:
 
 ${errorTable()}
 
