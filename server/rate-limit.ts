@@ -42,8 +42,8 @@ interface Failures {
   count: number;
   lastAt: number;
   lockedUntil: number;
-  /** For a subject (a username, a kiosk): the addresses its failures came from, oldest first. */
-  addresses: Set<string>;
+  /** For a subject (a username, a kiosk): the addresses its failures came from, each with its last failure, oldest first. */
+  addresses: Map<string, number>;
 }
 
 /**
@@ -52,10 +52,10 @@ interface Failures {
  * capped at 15 min; a success clears both counters, and 1 h without a failure forgets them.
  *
  * So that guessing cannot lock a real user out: an address is held back by its own lock, and by
- * the subject's lock only if that address failed on the subject itself. The right password typed
- * from another address is never held back by the username's counter (and an address that failed is
- * held back at most the cap per lock); a guesser spread over many addresses gains one guess per new
- * address while the subject is locked.
+ * the subject's lock only if that address failed on the subject itself, and then at most the cap
+ * after its own last failure, however often others go on failing. The right password typed from an
+ * address that did not fail is never held back by the username's counter. A guesser spread over
+ * many addresses gains one guess per new address while the subject is locked.
  */
 export class LoginThrottle {
   static readonly FREE_FAILURES = 5;
@@ -72,7 +72,8 @@ export class LoginThrottle {
   wait(scope: ThrottleScope, subject: string | null, address: string, now: number): number {
     const own = this.live(`${scope}|a|${address}`, now)?.lockedUntil ?? 0;
     const bySubject = subject === null ? undefined : this.live(`${scope}|s|${subject}`, now);
-    const held = bySubject?.addresses.has(address) ? bySubject.lockedUntil : 0;
+    const failedAt = bySubject?.addresses.get(address);
+    const held = bySubject && failedAt !== undefined ? Math.min(bySubject.lockedUntil, failedAt + LoginThrottle.CAP_MS) : 0;
     return Math.max(0, Math.ceil((Math.max(own, held) - now) / 1000));
   }
 
@@ -98,15 +99,15 @@ export class LoginThrottle {
   }
 
   private count(key: string, address: string | null, now: number): void {
-    const e = this.live(key, now) ?? { count: 0, lastAt: now, lockedUntil: 0, addresses: new Set<string>() };
+    const e = this.live(key, now) ?? { count: 0, lastAt: now, lockedUntil: 0, addresses: new Map<string, number>() };
     e.count++;
     e.lastAt = now;
     const over = e.count - LoginThrottle.FREE_FAILURES;
     if (over >= 0) e.lockedUntil = now + Math.min(LoginThrottle.CAP_MS, LoginThrottle.BASE_MS * 2 ** Math.min(over, 30));
     if (address !== null) {
       e.addresses.delete(address);
-      e.addresses.add(address);
-      if (e.addresses.size > LoginThrottle.MAX_ADDRESSES) e.addresses.delete(e.addresses.values().next().value!);
+      e.addresses.set(address, now);
+      if (e.addresses.size > LoginThrottle.MAX_ADDRESSES) e.addresses.delete(e.addresses.keys().next().value!);
     }
     // Re-inserted at the end: the map's order is the order of the last failure, so the oldest goes first.
     this.entries.delete(key);

@@ -129,7 +129,7 @@ export const sessionOps = [
         'pair',
         null,
         'INVALID_PAIRING_CODE',
-        () => repo.consumePairingCode(ctx.db, sha256(body.code.toUpperCase()), now) ?? fail(),
+        () => repo.consumePairingCode(ctx.db, sha256(body.code.toUpperCase()), now) ?? invalidPairingCode(),
       );
       const token = newToken();
       repo.addDeviceToken(ctx.db, device.id, sha256(token), now);
@@ -143,7 +143,7 @@ export const sessionOps = [
   }),
 ];
 
-const fail = (): never => {
+const invalidPairingCode = (): never => {
   throw new HttpError(400, 'INVALID_PAIRING_CODE', 'This pairing code is unknown, used or expired.');
 };
 

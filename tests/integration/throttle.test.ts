@@ -136,6 +136,20 @@ describe('LoginThrottle', () => {
     expect(t.wait('login', null, 'first', now)).toBe(0);
   });
 
+  it('holds back an address that failed on a username at most the cap after its own last failure, however long others keep it locked', () => {
+    const t = new LoginThrottle();
+    const MIN = 60_000;
+    for (let i = 0; i < 20; i++) t.failed('login', 'sara', 'guesser', 0);
+    t.failed('login', 'sara', 'clerk', 0);
+    expect(t.wait('login', 'sara', 'clerk', 0)).toBe(900);
+    // The guesser fails again as each lock ends, keeping the username locked…
+    t.failed('login', 'sara', 'guesser', 15 * MIN);
+    expect(t.wait('login', 'sara', 'guesser', 15 * MIN)).toBe(900);
+    // …but the clerk, who mistyped once, has waited the cap and may try again.
+    expect(t.wait('login', 'sara', 'clerk', 15 * MIN)).toBe(0);
+    expect(t.wait('login', 'sara', 'clerk', 15 * MIN - 1000)).toBe(1);
+  });
+
   it('forgets failures after an hour without one', () => {
     const t = new LoginThrottle();
     for (let i = 0; i < 20; i++) t.failed('pin', 'kiosk:1', 'a', 0);
