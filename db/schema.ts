@@ -55,6 +55,8 @@ export const sessions = sqliteTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
+    /** The session's last request or socket event, written at most once a minute: idle sessions end (`sessionIdleMinutes`). */
+    lastSeenAt: integer('last_seen_at').notNull().default(0),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

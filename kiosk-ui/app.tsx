@@ -1,7 +1,7 @@
 // The check-in kiosk: a small state machine over the screens, live hall data over Socket.IO,
 // a keyboard-wedge scanner on every screen, and an idle reset to the start screen in Arabic.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { isApiFailure, type ApiFailure } from '../ui-kit/api.ts';
+import { isApiFailure, retryAfterSeconds, type ApiFailure } from '../ui-kit/api.ts';
 import { call, type InputOf, type ReplyOf } from '../ui-kit/client.ts';
 import { DEFAULT_SETTINGS } from '../protocol/domain.ts';
 import type { PublicHallState } from '../protocol/state.ts';
@@ -17,7 +17,7 @@ import { kioskTimings, type KioskConfig } from './config.ts';
 import { t, type MessageKey } from './i18n.ts';
 import { GlobeIcon } from '../ui-kit/icons.tsx';
 import { PrinterIcon } from './icons.tsx';
-import { retryAfterSeconds, TicketRequests } from './requests.ts';
+import { TicketRequests } from './requests.ts';
 import { classifyScan, scanChar, WedgeScanner } from './scanner.ts';
 import {
   AppointmentScreen,
@@ -113,6 +113,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   const [connected, setConnected] = useState(true);
   const [unpaired, setUnpaired] = useState(false);
   const [pinError, setPinError] = useState<MessageKey | null>(null);
+  const [pinWaitUntil, setPinWaitUntil] = useState<number | null>(null);
   // The hall clock: the hub's time (it may be pinned for a demo), shown in the hall's zone.
   const { now: hallNow } = useHubClock();
   const busyRef = useRef(false);
@@ -198,7 +199,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
       await work();
     } catch (e) {
       const kind = messageFor(e);
-      const wait = retryAfterSeconds(e);
+      const wait = retryAfterSeconds(e, 'RATE_LIMITED');
       const held = heldLabel(e);
       if (wait !== null && request) setScreen({ name: 'wait', request, until: Date.now() + wait * 1000 });
       else if (held && request?.kind === 'checkIn') setScreen({ name: 'message', kind: 'alreadyCheckedIn', reprint: { label: held, by: request.by } });
@@ -291,17 +292,14 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
     call('kiosk.exit', { pin })
       .then(() => {
         setPinError(null);
+        setPinWaitUntil(null);
         setScreen({ name: 'staff' });
       })
-      .catch((e: ApiFailure) =>
-        setPinError(
-          e.code === 'RATE_LIMITED' || e.status === 429
-            ? 'msg.rateLimited.title'
-            : e.code === 'WRONG_PIN' || e.status === 403
-              ? 'staff.wrongPin'
-              : 'msg.offline.title',
-        ),
-      )
+      .catch((e: ApiFailure) => {
+        const wait = retryAfterSeconds(e, 'LOGIN_THROTTLED');
+        setPinWaitUntil(wait === null ? null : Date.now() + wait * 1000);
+        setPinError(wait !== null ? null : e.code === 'WRONG_PIN' || e.status === 403 ? 'staff.wrongPin' : 'msg.offline.title');
+      })
       .finally(() => {
         busyRef.current = false;
         setBusy(false);
@@ -404,7 +402,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
         break;
       }
       case 'pin':
-        body = <PinScreen busy={busy} error={pinError} onCancel={() => goStart()} onSubmit={exitKiosk} />;
+        body = <PinScreen busy={busy} error={pinError} waitUntil={pinWaitUntil} onCancel={() => goStart()} onSubmit={exitKiosk} />;
         break;
       case 'staff':
         body = (

@@ -2,25 +2,18 @@
 // gets one `requestId`, retried with it when the reply is lost (ui-kit/requests.ts), so the hub
 // issues at most one ticket per action. A kiosk guard refusal (`RATE_LIMITED`) holds the request:
 // the kiosk asks again by itself after the wait, with the same requestId.
-import { isApiFailure } from '../ui-kit/api.ts';
+import { retryAfterSeconds } from '../ui-kit/api.ts';
 import { call, type InputOf, type ReplyOf } from '../ui-kit/client.ts';
 import { OnceRequests } from '../ui-kit/requests.ts';
 
 /** The ticket-issuing operations: they take a requestId. */
 export type TicketOperation = 'kiosk.walkIn' | 'kiosk.checkIn';
 
-/** The seconds a kiosk guard refusal asks to wait (`RATE_LIMITED` with `retryAfterSeconds`), or null for any other failure. */
-export function retryAfterSeconds(e: unknown): number | null {
-  if (!isApiFailure(e) || e.code !== 'RATE_LIMITED') return null;
-  const s = (e.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-  return typeof s === 'number' && s > 0 ? s : null;
-}
-
 export class TicketRequests {
   private readonly requests: OnceRequests;
 
   constructor(now: () => number = Date.now) {
-    this.requests = new OnceRequests(now, retryAfterSeconds);
+    this.requests = new OnceRequests(now, (e) => retryAfterSeconds(e, 'RATE_LIMITED'));
   }
 
   /** Sends operation `name` with `body` plus the requestId of this citizen action (`choice` names it, e.g. the service and priority). */

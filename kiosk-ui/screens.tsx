@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatNumber, formatTime } from '../ui-kit/i18n.ts';
 import { inkOn } from '../ui-kit/colour.ts';
-import { Pair, useLang } from '../ui-kit/components.tsx';
+import { formatWait, Pair, useLang, useSecondsLeft } from '../ui-kit/components.tsx';
 import { Bi, DigitBoxes, Keypad } from './components.tsx';
 import { durationText, t, waitText, type MessageKey } from './i18n.ts';
 import { QrCode } from './qr.tsx';
@@ -507,12 +507,7 @@ export function MessageScreen({
  */
 export function WaitScreen({ until, service, onCancel }: { until: number; service: Service | null; onCancel(): void }) {
   const lang = useLang();
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(timer);
-  }, []);
-  const seconds = Math.max(0, Math.ceil((until - now) / 1000));
+  const seconds = useSecondsLeft(until);
   return (
     <section class="screen message-screen message-info wait-screen">
       <div class="message-card card accent-top" data-testid="wait" role="status">
@@ -607,12 +602,26 @@ export function UnpairedScreen({ pairError }: { pairError: string | null }) {
 
 // --- staff: PIN, then a small panel
 
-export function PinScreen({ onSubmit, onCancel, error, busy }: { onSubmit(pin: string): void; onCancel(): void; error: MessageKey | null; busy: boolean }) {
+export function PinScreen({
+  onSubmit,
+  onCancel,
+  error,
+  waitUntil,
+  busy,
+}: {
+  onSubmit(pin: string): void;
+  onCancel(): void;
+  error: MessageKey | null;
+  /** Too many wrong PINs: the hub's throttle holds this kiosk until then (epoch ms). */
+  waitUntil: number | null;
+  busy: boolean;
+}) {
   const lang = useLang();
   const [pin, setPin] = useState('');
+  const waitLeft = useSecondsLeft(waitUntil);
   useEffect(() => {
-    if (error) setPin('');
-  }, [error]);
+    if (error || waitUntil) setPin('');
+  }, [error, waitUntil]);
   return (
     <section class="screen pin-screen">
       <div class="pin-card card">
@@ -625,12 +634,12 @@ export function PinScreen({ onSubmit, onCancel, error, busy }: { onSubmit(pin: s
         <div class="pin-display" data-testid="pin-display" data-length={pin.length} dir="ltr">
           {pin ? '•'.repeat(pin.length) : '\u00a0'}
         </div>
-        <p class="pin-error" role="alert" lang={lang} data-testid="pin-error">
-          {error ? t(lang, error) : '\u00a0'}
+        <p class="pin-error" role="alert" lang={lang} data-testid="pin-error" data-wait={waitLeft}>
+          {waitLeft > 0 ? t(lang, 'staff.pinWait', { time: formatWait(waitLeft, lang) }) : error ? t(lang, error) : '\u00a0'}
         </p>
         <Keypad
           testPrefix="pin"
-          disabled={busy}
+          disabled={busy || waitLeft > 0}
           onDigit={(d) => setPin((v) => (v.length >= 8 ? v : v + d))}
           onClear={() => setPin('')}
           onBack={() => setPin((v) => v.slice(0, -1))}
@@ -641,7 +650,13 @@ export function PinScreen({ onSubmit, onCancel, error, busy }: { onSubmit(pin: s
               <Bi k="common.cancel" />
             </span>
           </button>
-          <button type="button" class="btn btn-primary" data-testid="pin-submit" disabled={pin.length < 4 || busy} onClick={() => onSubmit(pin)}>
+          <button
+            type="button"
+            class="btn btn-primary"
+            data-testid="pin-submit"
+            disabled={pin.length < 4 || busy || waitLeft > 0}
+            onClick={() => onSubmit(pin)}
+          >
             <span class="btn-text">
               <Bi k="staff.enter" />
             </span>

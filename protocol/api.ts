@@ -20,6 +20,11 @@ const empty = z.object({}).strict();
 
 // --- auth and devices
 export const PrinterTarget = z.string().regex(/^(virtual|usb|tcp:\/\/[A-Za-z0-9.-]+:\d{1,5})$/, 'a printer is "virtual", "usb" or "tcp://HOST:PORT"');
+/**
+ * A request a screen makes by itself (a timed refresh) carries this header set to 1: it is not a
+ * person's activity, so it does not keep a staff session from going idle.
+ */
+export const BACKGROUND_HEADER = 'x-dor-background';
 export const LoginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }).strict();
 export const PairingCodeBody = z.object({ kind: DeviceKind, name: z.string().min(1).max(80), printer: PrinterTarget.nullable().default(null) }).strict();
 export const PairBody = z.object({ code: z.string().min(4).max(16) }).strict();

@@ -110,6 +110,8 @@ export const Settings = z.object({
     .default({ targetMinutes: 20, targetPercent: 80, perService: {} }),
   /** The kiosk goes back to its start screen (in Arabic) after this long without a touch. */
   kioskIdleSeconds: z.number().int().min(10).max(600).default(30),
+  /** A staff session ends after this long without a request or a socket event (besides its absolute 12 h). */
+  sessionIdleMinutes: z.number().int().min(5).max(720).default(60),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -150,6 +152,7 @@ export const DEFAULT_SETTINGS: Settings = {
   bookingHorizonDays: 30,
   serviceLevel: { targetMinutes: 20, targetPercent: 80, perService: {} },
   kioskIdleSeconds: 30,
+  sessionIdleMinutes: 60,
 };
 
 export const Ticket = z.object({

@@ -251,6 +251,13 @@ export const ERRORS = {
     ar: 'تعذّر الحفظ في قاعدة بيانات النظام الآن، فلم يُنفَّذ الإجراء؛ حاول بعد قليل، وأبلغ المشرف إن تكرّر.',
     en: 'The hub cannot save to its database right now, so nothing was done; try again shortly and tell a supervisor if it keeps happening.',
   },
+
+  // --- login throttling (issue 13): `details.retryAfterSeconds` says how long to wait
+  LOGIN_THROTTLED: {
+    status: 429,
+    ar: 'محاولات خاطئة كثيرة؛ انتظر قليلًا ثم حاول مرة أخرى.',
+    en: 'Too many wrong tries; wait a little, then try again.',
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

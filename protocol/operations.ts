@@ -303,7 +303,7 @@ export const contracts = {
   'counter.pause': counterCommand('pause', 'Pauses an idle counter with a reason.', PauseBody),
   'counter.resume': counterCommand('resume', 'Ends a pause.', CounterCommandBody),
   'kiosk.exit': {
-    summary: 'Staff leave kiosk mode with the PIN (5 tries a minute per kiosk).',
+    summary: 'Staff leave kiosk mode with the PIN (throttled like logins: 429 LOGIN_THROTTLED after 5 wrong tries).',
     http: { method: 'post', path: '/api/kiosk/exit' },
     input: KioskExitBody,
     output: KioskOkReply,

@@ -124,7 +124,11 @@ Path parameters (\`:counter\`, \`:id\`, \`:token\`, \`:cpr\`) are part of the so
 ## Authentication
 
 - **Staff** log in with \`POST /api/auth/login\`; the hub sets an httpOnly, SameSite=Strict
-  \`dor_session\` cookie (12 h). Roles: \`counter\`, \`callcenter\`, \`supervisor\`, \`admin\` (admin may do all a supervisor may).
+  \`dor_session\` cookie, a new token on every login (a session the request already held ends, its sockets too).
+  A session ends after 12 h, or sooner after \`sessionIdleMinutes\` (a setting, 60 by default) without a
+  request or socket event; a screen's timed refresh sends \`x-dor-background: 1\` and does not count as use.
+  A logout ends that session and disconnects its sockets; the user's other sessions stay.
+  Roles: \`counter\`, \`callcenter\`, \`supervisor\`, \`admin\` (admin may do all a supervisor may).
 - **Devices** (kiosks, displays) are paired: a supervisor creates a one-time code, the device
   exchanges it for a token (\`POST /api/devices/pair\`), kept as the httpOnly \`dor_device\` cookie; it
   may also be sent as \`Authorization: Bearer <token>\` or, for Socket.IO, as \`auth: { token }\`.
@@ -137,6 +141,12 @@ Path parameters (\`:counter\`, \`:id\`, \`:token\`, \`:cpr\`) are part of the so
   operation but \`auth.me\`, \`auth.logout\` and \`auth.password\` answers 403 \`PASSWORD_CHANGE_REQUIRED\`
   (a socket is refused with that code). Disabling a user or resetting their password ends their
   sessions and disconnects their sockets at once.
+- **Throttling** of guesses: wrong passwords (\`auth.login\`, per username and per client address), wrong
+  kiosk PINs (\`kiosk.exit\`, per kiosk and address) and wrong pairing codes (\`devices.pair\`, per address): from
+  the 5th failure, each one locks for 1 s, 2 s, 4 s … up to 15 min, answered 429 \`LOGIN_THROTTLED\` with
+  \`details.retryAfterSeconds\` (even for the right password). A success clears the counts; an hour without a
+  failure forgets them. A username's lock holds back only the addresses that failed on it, so the right password
+  from another PC still logs in.
 - **First run** of a real hall (\`DOR_DEMO=0\`, no enabled admin yet): the hub logs a one-time link
   \`http://<hub>/setup?token=…\`; the setup page sends the token with the hall's name and time zone and the
   first admin (\`POST /api/setup\`). Until then every screen page answers 503 with a "not set up yet" page.
@@ -144,9 +154,9 @@ Path parameters (\`:counter\`, \`:id\`, \`:token\`, \`:cpr\`) are part of the so
 ## Errors
 
 Every error has the shape \`{ "error": { "code": "…", "message": "…" } }\`, over REST and in socket acks,
-plus \`details\` for validation errors, \`WALKINS_HELD\` (\`nextSlotAt\`, \`walkinsFrom\`) and \`COUNTER_TAKEN\`
-(\`holder\`). The codes, their statuses and the words the screens show for them (in Arabic too)
-come from \`protocol/errors.ts\`:
+plus \`details\` for validation errors, \`RATE_LIMITED\` and \`LOGIN_THROTTLED\` (\`retryAfterSeconds\`),
+\`WALKINS_HELD\` (\`nextSlotAt\`, \`walkinsFrom\`) and \`COUNTER_TAKEN\` (\`holder\`).
+The codes, their statuses and the words the screens show for them (in Arabic too) come from \`protocol/errors.ts\`:
 
 ${errorTable()}
 
@@ -159,7 +169,8 @@ After that, every committed command arrives as one \`delta\` — \`{ fromSeq, to
 events of \`protocol/events.ts\` (redacted the same way for public rooms). A client whose last seq is
 not \`fromSeq − 1\` missed something and sends \`snapshot:get\` to resync.
 Rooms: \`display\`, \`kiosk\` (public), \`supervisor\`, \`callcenter\`, \`counters\` and \`counter:N\` (staff), and \`user:N\`, each staff
-member's own sockets (disconnected at once when their account is disabled, reset or given another role).
+member's own sockets (disconnected at once when their account is disabled, reset or given another role), and one room per
+session (disconnected when it logs out, logs in again or goes idle).
 Supervisors and admins also get \`devices:status\` (\`DevicesStatus\` in \`protocol/messages.ts\`: every paired kiosk and display, online
 or not, last seen, each kiosk's printer) on connect and whenever a device comes or goes or a printer changes, and \`printer:status\`
 for each printer change; a kiosk gets \`printer:status\` about its own printer. The live hall's figures and alerts are computed from

@@ -7,7 +7,7 @@ import { Server as IoServer } from 'socket.io';
 import type { Db } from '../db/client.ts';
 import * as repo from '../db/repos/index.ts';
 import { DEMO_CPRS, DEMO_USERS } from '../db/seed.ts';
-import { DEVICE_COOKIE } from './auth.ts';
+import { DEVICE_COOKIE, idleSince } from './auth.ts';
 import type { Clock } from './clock.ts';
 import { HttpError } from './errors.ts';
 import { apiRouter, errorHandler, securityHeaders } from './http.ts';
@@ -155,6 +155,9 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
     if (hub.storage.status.available === false) return;
     try {
       hub.tick();
+      // Sessions past their 12 h or idle time end, and so do the screens still open on them.
+      const now = clock.now();
+      for (const ended of repo.deleteExpiredSessions(db, now, idleSince(now, hub.current.settings.sessionIdleMinutes))) cuts.disconnectSession(ended);
     } catch (err) {
       if (!hub.storage.failed(err)) log.error({ err }, 'job failed');
     }

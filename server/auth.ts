@@ -10,6 +10,11 @@ import { HttpError } from './errors.ts';
 export const SESSION_COOKIE = 'dor_session';
 export const DEVICE_COOKIE = 'dor_device';
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+/** A session's activity is written at most this often, so it may end up to this much before its idle time is quite over. */
+const SESSION_SEEN_EVERY_MS = 60_000;
+
+/** The instant at or before which a session last seen is idle, for the hall's `sessionIdleMinutes`. */
+export const idleSince = (now: number, sessionIdleMinutes: number) => now - sessionIdleMinutes * 60_000;
 
 export type Principal =
   | { kind: 'staff'; userId: number; username: string; displayName: string; role: Role; mustChangePassword: boolean; sessionHash: string }
@@ -42,17 +47,30 @@ export function actorName(db: Db, actor: string): string | null {
   return null;
 }
 
-/** Resolves a principal from a Cookie header and/or a bearer token. Staff sessions win. */
-export function resolvePrincipal(db: Db, now: number, cookieHeader: string | undefined, bearer: string | undefined): Principal {
+/**
+ * Resolves a principal from a Cookie header and/or a bearer token. Staff sessions win; each one
+ * resolved counts as the session's activity (it is not idle), unless `activity` is false.
+ */
+export function resolvePrincipal(
+  db: Db,
+  now: number,
+  sessionIdleMinutes: number,
+  cookieHeader: string | undefined,
+  bearer: string | undefined,
+  activity = true,
+): Principal {
   const cookies = cookieHeader ? parseCookies(cookieHeader) : {};
   const session = cookies[SESSION_COOKIE];
   if (session) {
     const sessionHash = sha256(session);
-    const user = repo.getSessionUser(db, sessionHash, now);
-    if (user) {
-      const { id: userId, username, displayName, role, mustChangePassword } = user;
+    const live = repo.getSessionUser(db, sessionHash, now, idleSince(now, sessionIdleMinutes));
+    if (live) {
+      if (activity && now - live.lastSeenAt >= SESSION_SEEN_EVERY_MS) bestEffortWrite(db, () => repo.touchSession(db, sessionHash, now));
+      const { id: userId, username, displayName, role, mustChangePassword } = live.user;
       return { kind: 'staff', userId, username, displayName, role, mustChangePassword, sessionHash };
     }
+    // An ended session stays ended, whatever the clock does next.
+    bestEffortWrite(db, () => repo.deleteSession(db, sessionHash));
   }
   const deviceToken = bearer ?? cookies[DEVICE_COOKIE];
   if (deviceToken) {
@@ -65,6 +83,9 @@ export function resolvePrincipal(db: Db, now: number, cookieHeader: string | und
   }
   return { kind: 'anonymous' };
 }
+
+/** A peer address as the throttle counts it: `::ffff:10.0.0.5` and `10.0.0.5` are one client. */
+export const clientAddress = (raw: string | undefined): string => (raw ?? 'unknown').replace(/^::ffff:/, '');
 
 export function bearerOf(authorization: string | undefined): string | undefined {
   const m = authorization?.match(/^Bearer\s+(\S+)$/i);

@@ -4,7 +4,8 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import type { Db } from '../db/client.ts';
-import { actorOf, authorize, bearerOf, resolvePrincipal } from './auth.ts';
+import { BACKGROUND_HEADER } from '../protocol/api.ts';
+import { actorOf, authorize, bearerOf, clientAddress, resolvePrincipal } from './auth.ts';
 import type { Clock } from './clock.ts';
 import { HttpError, validationError } from './errors.ts';
 import type { Hub } from './hub.ts';
@@ -34,7 +35,14 @@ export { validationError };
 
 function handler(o: Operation, deps: HttpDeps) {
   return async (req: Request, res: Response) => {
-    const principal = resolvePrincipal(deps.db, deps.clock.now(), req.headers.cookie, bearerOf(req.headers.authorization));
+    const principal = resolvePrincipal(
+      deps.db,
+      deps.clock.now(),
+      deps.hub.current.settings.sessionIdleMinutes,
+      req.headers.cookie,
+      bearerOf(req.headers.authorization),
+      req.get(BACKGROUND_HEADER) !== '1',
+    );
     authorize(principal, o.access);
     if (isCommand(o)) deps.hub.storage.assertWritable();
     const body: unknown = o.http!.method === 'get' ? req.query : (req.body ?? {});
@@ -49,7 +57,21 @@ function handler(o: Operation, deps: HttpDeps) {
     const origin = deps.publicUrl ?? `${req.protocol}://${req.get('host')}`;
     const { hub, db, clock, printing, presence, limiter, connections } = deps;
     const result = await o.invoke(
-      { hub, db, clock, printing, presence, limiter, connections, origin, principal, actor: actorOf(principal), cookies, rooms: null },
+      {
+        hub,
+        db,
+        clock,
+        printing,
+        presence,
+        limiter,
+        connections,
+        origin,
+        clientAddress: clientAddress(req.ip),
+        principal,
+        actor: actorOf(principal),
+        cookies,
+        rooms: null,
+      },
       { ...body, ...req.params },
     );
     if (deps.validateReplies) checkReply(o, result, deps.log);

@@ -7,7 +7,7 @@ import type { DeltaMessage } from '../protocol/messages.ts';
 import { publicEvent } from '../protocol/public.ts';
 import type { Db } from '../db/client.ts';
 import { bestEffortWrite } from '../db/faults.ts';
-import { actorOf, authorize, resolvePrincipal, type Principal } from './auth.ts';
+import { actorOf, authorize, clientAddress, resolvePrincipal, type Principal } from './auth.ts';
 import type { Clock } from './clock.ts';
 import { HttpError } from './errors.ts';
 import type { Hub } from './hub.ts';
@@ -23,9 +23,9 @@ import * as repo from '../db/repos/index.ts';
 const PUBLIC_ROOMS = ['display', 'kiosk'];
 const STAFF_ROOMS = ['supervisor', 'callcenter', 'counters'];
 
-function principalOf(db: Db, clock: Clock, socket: Socket): Principal {
+function principalOf(db: Db, hub: Hub, clock: Clock, socket: Socket): Principal {
   const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
-  return resolvePrincipal(db, clock.now(), socket.handshake.headers.cookie, token);
+  return resolvePrincipal(db, clock.now(), hub.current.settings.sessionIdleMinutes, socket.handshake.headers.cookie, token);
 }
 
 function roomsOf(p: Principal, hub: Hub): string[] {
@@ -48,6 +48,8 @@ function toError(caught: unknown, log: Logger, storage: Storage): ApiError {
 }
 
 const userRoom = (userId: number) => `user:${userId}`;
+/** Every staff socket is also in the room of its session, so a logout or an idle end cuts exactly that session's screens. */
+const sessionRoom = (sessionHash: string) => `session:${sessionHash}`;
 /** A paired device's sockets are the room `device:N` (see roomsOf). */
 const deviceRoom = (deviceId: number) => `device:${deviceId}`;
 
@@ -61,6 +63,7 @@ export function connections(io: Server): Connections {
         if (socket && !(p?.kind === 'staff' && p.sessionHash === keepSessionHash)) socket.disconnect(true);
       }
     },
+    disconnectSession: (sessionHash) => io.in(sessionRoom(sessionHash)).disconnectSockets(true),
     disconnectDevice: (deviceId) => io.in(deviceRoom(deviceId)).disconnectSockets(true),
   };
 }
@@ -82,7 +85,7 @@ export interface SocketDeps {
 export function attachSockets(io: Server, deps: SocketDeps): void {
   const { db, hub, clock, log, printing, presence, limiter } = deps;
   io.use((socket, next) => {
-    const p = principalOf(db, clock, socket);
+    const p = principalOf(db, hub, clock, socket);
     // A citizen's phone follows one ticket with its status token: no login, no hall data.
     const statusToken = socket.handshake.auth?.statusToken;
     if (p.kind === 'anonymous' && typeof statusToken === 'string') {
@@ -113,7 +116,7 @@ export function attachSockets(io: Server, deps: SocketDeps): void {
     }
     const p = socket.data.principal as Principal;
     socket.join(roomsOf(p, hub));
-    if (p.kind === 'staff') socket.join(userRoom(p.userId));
+    if (p.kind === 'staff') socket.join([userRoom(p.userId), sessionRoom(p.sessionHash)]);
     socket.emit('snapshot', snapshotFor(p, hub.current, hub.lastSeq));
     if (p.kind === 'device' && p.device === 'kiosk') {
       const printer = printing.statusFor(p.deviceId);
@@ -139,7 +142,7 @@ export function attachSockets(io: Server, deps: SocketDeps): void {
         const payload = args[0] === undefined ? {} : args[0];
         try {
           // Re-check on every event: a logout or a revoked device takes effect at once.
-          const now = principalOf(db, clock, socket);
+          const now = principalOf(db, hub, clock, socket);
           if (now.kind === 'anonymous') {
             ack({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Your session has ended; log in again.' } });
             socket.disconnect(true);
@@ -152,7 +155,21 @@ export function attachSockets(io: Server, deps: SocketDeps): void {
           const rooms = { joinCounter: (n: number) => socket.join(`counter:${n}`), leaveCounter: (n: number) => socket.leave(`counter:${n}`) };
           const origin = deps.publicUrl ?? `${socket.handshake.secure ? 'https' : 'http'}://${socket.handshake.headers.host}`;
           const data = await o.invoke(
-            { hub, db, clock, printing, presence, limiter, connections: deps.connections, origin, principal: now, actor: actorOf(now), cookies: null, rooms },
+            {
+              hub,
+              db,
+              clock,
+              printing,
+              presence,
+              limiter,
+              connections: deps.connections,
+              origin,
+              clientAddress: clientAddress(socket.handshake.address),
+              principal: now,
+              actor: actorOf(now),
+              cookies: null,
+              rooms,
+            },
             payload as Record<string, unknown>,
           );
           if (deps.validateReplies) checkReply(o, data, log);

@@ -3,7 +3,7 @@
 // state (online now, last seen, waiting for its code, revoked) and printer: rename, bind a kiosk's
 // printer and test-print it, revoke (its screen stops at once). Supervisors and admins alike.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { DevicePrinterBody, DeviceRenameBody, PairingCodeBody } from '../protocol/api.ts';
+import { BACKGROUND_HEADER, DevicePrinterBody, DeviceRenameBody, PairingCodeBody } from '../protocol/api.ts';
 import type { DeviceKind } from '../protocol/domain.ts';
 import { QrCode } from '../kiosk-ui/qr.tsx';
 import { type ApiFailure, toFailure } from '../ui-kit/api.ts';
@@ -259,9 +259,10 @@ export function DevicesSection({ hall }: { hall: Hall }) {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [pairing, setPairing] = useState<Pairing | null>(null);
   const action = useAction();
-  const load = useCallback(async () => {
+  const load = useCallback(async (background = false) => {
     try {
-      setDevices((await call('devices.list', {})).devices);
+      // The timed refresh is not the supervisor's activity: a console left on this page still goes idle.
+      setDevices((await call('devices.list', {}, background ? { headers: { [BACKGROUND_HEADER]: '1' } } : {})).devices);
       setLoadError(null);
     } catch (e) {
       setLoadError(toFailure(e));
@@ -269,7 +270,7 @@ export function DevicesSection({ hall }: { hall: Hall }) {
   }, []);
   useEffect(() => {
     void load();
-    const timer = setInterval(() => void load(), REFRESH_MS);
+    const timer = setInterval(() => void load(true), REFRESH_MS);
     return () => clearInterval(timer);
   }, [load]);
   const open = (d: Dialog) => {

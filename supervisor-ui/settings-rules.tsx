@@ -124,6 +124,7 @@ const RULE_KEYS = [
   'bookingHorizonDays',
   'serviceTimeWindow',
   'appointmentPrefix',
+  'sessionIdleMinutes',
 ] as const satisfies readonly Key[];
 const PRIORITIES: readonly Priority[] = ['none', 'elderly', 'disability', 'pregnancy'];
 
@@ -293,6 +294,19 @@ export function QueueRulesPage({ services, ...props }: SettingsPageProps & { ser
                 maxLength={1}
                 value={d.appointmentPrefix}
                 onInput={(v) => set('appointmentPrefix', v.toUpperCase())}
+                disabled={ro}
+              />
+            </Group>
+            <Group title={tv(lang, 'rules.sessions')}>
+              <NumberInput
+                label={tv(lang, 'f.sessionIdleMinutes')}
+                hint={tv(lang, 'rules.sessionHint')}
+                testId="set-sessionIdleMinutes"
+                min={5}
+                max={720}
+                unit={tv(lang, 'unit.minutes')}
+                value={d.sessionIdleMinutes}
+                onInput={(v) => set('sessionIdleMinutes', v)}
                 disabled={ro}
               />
             </Group>

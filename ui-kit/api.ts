@@ -15,6 +15,13 @@ export function isApiFailure(e: unknown): e is ApiFailure {
   return typeof e === 'object' && e !== null && typeof (e as ApiFailure).code === 'string' && typeof (e as ApiFailure).status === 'number';
 }
 
+/** The seconds a refusal with `code` (RATE_LIMITED, LOGIN_THROTTLED) asks to wait (`details.retryAfterSeconds`), or null for any other failure. */
+export function retryAfterSeconds(e: unknown, code: 'RATE_LIMITED' | 'LOGIN_THROTTLED'): number | null {
+  if (!isApiFailure(e) || e.code !== code) return null;
+  const s = (e.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof s === 'number' && s > 0 ? s : null;
+}
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Whatever a call threw, as a failure (a bug in the screen becomes INTERNAL), so a screen has one error path. */

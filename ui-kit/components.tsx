@@ -1,8 +1,8 @@
 // Preact pieces the screens share: the screen's language, names in both languages, the spinner,
 // the Dor logo and the staff screens' header clock. Their classes are styled by ui-kit/styles.css and each screen's own CSS.
 import { createContext } from 'preact';
-import { useContext } from 'preact/hooks';
-import { DEFAULT_LANG, dir, formatDate, formatTime, otherLang, type Lang } from './i18n.ts';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import { DEFAULT_LANG, digits, dir, formatDate, formatTime, otherLang, type Lang } from './i18n.ts';
 
 /** The screen's language, provided once by its app. */
 export const LangContext = createContext<Lang>(DEFAULT_LANG);
@@ -30,6 +30,26 @@ export function Pair({ ar, en, box }: { ar: string; en: string; box?: string }) 
     </>
   );
   return box === undefined ? spans : <span class={box}>{spans}</span>;
+}
+
+/** Whole seconds until `until` (epoch ms, this browser's clock), ticking; 0 once it has passed or with no `until`. */
+export function useSecondsLeft(until: number | null): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    if (until === null) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [until]);
+  return until === null ? 0 : Math.max(0, Math.ceil((until - now) / 1000));
+}
+
+/** A wait as m:ss (or h:mm:ss), digits in the language's style: the countdown of a throttled login or PIN. */
+export function formatWait(seconds: number, lang: Lang): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = String(seconds % 60).padStart(2, '0');
+  return digits(h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`, lang);
 }
 
 export function Spinner() {

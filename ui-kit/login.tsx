@@ -5,9 +5,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Role } from '../protocol/domain.ts';
-import { type ApiFailure, toFailure } from './api.ts';
+import { type ApiFailure, retryAfterSeconds, toFailure } from './api.ts';
 import { call, type ReplyOf } from './client.ts';
-import { Spinner, useLang } from './components.tsx';
+import { formatWait, Spinner, useLang, useSecondsLeft } from './components.tsx';
 import { AlertIcon, KeyIcon } from './icons.tsx';
 import { ChangePasswordForm } from './password.tsx';
 import { failureText, tk } from './staff-words.ts';
@@ -66,6 +66,9 @@ export function StaffLogin({
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(start.notice);
   const [pending, setPending] = useState<StaffUser | null>(start.pending);
+  // Too many wrong passwords: the hub holds this username or this PC until then (epoch ms); the form counts down.
+  const [waitUntil, setWaitUntil] = useState<number | null>(null);
+  const waitLeft = useSecondsLeft(waitUntil);
   const userRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     setNotice(start.notice);
@@ -75,8 +78,10 @@ export function StaffLogin({
     if (!pending) userRef.current?.focus();
   }, [pending]);
 
-  /** Back at the login form, saying why. */
+  /** Back at the login form, saying why; the username stays. */
   const fail = (f: ApiFailure | string) => {
+    const wait = typeof f === 'string' ? null : retryAfterSeconds(f, 'LOGIN_THROTTLED');
+    setWaitUntil(wait === null ? null : Date.now() + wait * 1000);
     setNotice(typeof f === 'string' ? f : f.code);
     setPending(null);
     setPassword('');
@@ -92,7 +97,7 @@ export function StaffLogin({
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (busy || !username.trim() || !password) return;
+    if (busy || waitLeft > 0 || !username.trim() || !password) return;
     setBusy(true);
     setNotice(null);
     try {
@@ -122,8 +127,15 @@ export function StaffLogin({
     setPassword('');
   };
 
+  const throttled = notice === 'LOGIN_THROTTLED';
   const noticeText =
-    notice === null ? null : notice === 'WRONG_ROLE' ? wrongRole : failureText(lang, { code: notice, message: notice, status: 0 } satisfies ApiFailure);
+    notice === null || (throttled && waitLeft === 0)
+      ? null
+      : throttled
+        ? tk(lang, 'login.throttled', { time: formatWait(waitLeft, lang) })
+        : notice === 'WRONG_ROLE'
+          ? wrongRole
+          : failureText(lang, { code: notice, message: notice, status: 0 } satisfies ApiFailure);
 
   return (
     <main class="app-main login-main">
@@ -185,12 +197,17 @@ export function StaffLogin({
             />
           </label>
           {noticeText && (
-            <p class="notice notice-danger login-error" role="alert" data-testid="login-error" data-code={notice}>
+            <p class="notice notice-danger login-error" role="alert" data-testid="login-error" data-code={notice} data-wait={throttled ? waitLeft : undefined}>
               <AlertIcon size="1.4em" />
               <span>{noticeText}</span>
             </p>
           )}
-          <button type="submit" class="btn btn-primary login-submit" data-testid="login-submit" disabled={busy || !username.trim() || !password}>
+          <button
+            type="submit"
+            class="btn btn-primary login-submit"
+            data-testid="login-submit"
+            disabled={busy || waitLeft > 0 || !username.trim() || !password}
+          >
             {busy && <Spinner />}
             {tk(lang, 'login.submit')}
           </button>

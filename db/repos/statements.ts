@@ -104,10 +104,10 @@ function prepareStatements(db: Db) {
       .limit(1)
       .prepare(),
     sessionUser: orm
-      .select({ user: users })
+      .select({ user: users, lastSeenAt: sessions.lastSeenAt })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.tokenHash, $('tokenHash')), gt(sessions.expiresAt, $('now')), isNull(users.disabledAt)))
+      .where(and(eq(sessions.tokenHash, $('tokenHash')), gt(sessions.expiresAt, $('now')), gt(sessions.lastSeenAt, $('idleSince')), isNull(users.disabledAt)))
       .prepare(),
     deviceByToken: orm
       .select({ device: devices })

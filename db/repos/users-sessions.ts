@@ -1,5 +1,5 @@
 // Users and sessions
-import { and, asc, count, eq, isNull, lte, ne } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, lte, ne, or } from 'drizzle-orm';
 import type { Role } from '../../protocol/domain.ts';
 import type { Db } from '../client.ts';
 import { sessions, users } from '../schema.ts';
@@ -98,13 +98,20 @@ export function anyDemoPassword(db: Db): boolean {
 }
 
 export function createSession(db: Db, tokenHash: string, userId: number, now: number, expiresAt: number): void {
-  db.orm.insert(sessions).values({ tokenHash, userId, createdAt: now, expiresAt }).run();
+  db.orm.insert(sessions).values({ tokenHash, userId, createdAt: now, expiresAt, lastSeenAt: now }).run();
 }
 
-/** The user of a live session: null when unknown, expired (expiresAt ≤ now) or the user is disabled. */
-export function getSessionUser(db: Db, tokenHash: string, now: number): UserRow | null {
-  const r = prepared(db).sessionUser.get({ tokenHash, now });
-  return r ? toUser(r.user) : null;
+/**
+ * The user of a live session and when it was last seen: null when unknown, expired (expiresAt ≤ now),
+ * idle (last seen at or before `idleSince`) or the user is disabled.
+ */
+export function getSessionUser(db: Db, tokenHash: string, now: number, idleSince: number): { user: UserRow; lastSeenAt: number } | null {
+  const r = prepared(db).sessionUser.get({ tokenHash, now, idleSince });
+  return r ? { user: toUser(r.user), lastSeenAt: r.lastSeenAt } : null;
+}
+
+export function touchSession(db: Db, tokenHash: string, now: number): void {
+  db.orm.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash)).run();
 }
 
 export function deleteSession(db: Db, tokenHash: string): void {
@@ -120,7 +127,12 @@ export function deleteUserSessions(db: Db, userId: number, keepTokenHash?: strin
     .run().changes;
 }
 
-/** Deletes sessions with expiresAt ≤ now; returns how many. */
-export function deleteExpiredSessions(db: Db, now: number): number {
-  return db.orm.delete(sessions).where(lte(sessions.expiresAt, now)).run().changes;
+/** Deletes the sessions that expired (expiresAt ≤ now) or went idle (last seen at or before `idleSince`); returns their token hashes. */
+export function deleteExpiredSessions(db: Db, now: number, idleSince: number): string[] {
+  return db.orm
+    .delete(sessions)
+    .where(or(lte(sessions.expiresAt, now), lte(sessions.lastSeenAt, idleSince)))
+    .returning({ tokenHash: sessions.tokenHash })
+    .all()
+    .map((r) => r.tokenHash);
 }

@@ -6,6 +6,7 @@ import * as repo from '../../db/repos/index.ts';
 import { audit } from '../audit.ts';
 import { HttpError } from '../errors.ts';
 import { notFound, op, type OpContext } from './op.ts';
+import { throttledGuess } from './session.ts';
 
 /** A device as the console lists it: its record, and whether a socket of it is connected now. */
 export const deviceView = (ctx: OpContext, d: repo.DeviceRow) => ({ ...d, online: ctx.presence.online(d.id) });
@@ -18,11 +19,12 @@ export const deviceOps = [
   op('kiosk.exit', {
     access: { devices: ['kiosk'] },
     async run(ctx, { pin }) {
-      const key = `pin:${ctx.principal.kind === 'device' ? ctx.principal.deviceId : 0}`;
-      if (!ctx.limiter.take(key, 5, 60_000, ctx.clock.now())) throw new HttpError(429, 'RATE_LIMITED', 'Too many tries; wait a minute.');
-      const stored = repo.loadKioskPinHash(ctx.db);
-      if (!stored || !(await verify(stored, pin))) throw new HttpError(403, 'WRONG_PIN', 'Wrong PIN.');
-      return { ok: true };
+      const kiosk = `kiosk:${ctx.principal.kind === 'device' ? ctx.principal.deviceId : 0}`;
+      return throttledGuess(ctx, 'pin', kiosk, 'WRONG_PIN', async () => {
+        const stored = repo.loadKioskPinHash(ctx.db);
+        if (!stored || !(await verify(stored, pin))) throw new HttpError(403, 'WRONG_PIN', 'Wrong PIN.');
+        return { ok: true as const };
+      });
     },
   }),
   op('kiosk.setPin', {

@@ -22,6 +22,8 @@ export interface CookieJar {
 export interface Connections {
   /** Disconnects a user's open sockets: all of them, or all but those of the session `keepSessionHash`. */
   disconnectUser(userId: number, keepSessionHash?: string): void;
+  /** Disconnects the sockets of one staff session (logged out, replaced by a new login, or idle). */
+  disconnectSession(sessionHash: string): void;
   /** Disconnects every socket of the device at once (it was revoked). */
   disconnectDevice(deviceId: number): void;
 }
@@ -36,6 +38,8 @@ export interface OpContext {
   /** Which kiosks and displays are connected (the supervisor's live hall). */
   presence: DevicePresence;
   limiter: RateLimiter;
+  /** The caller's IP address (the socket's peer; an IPv4-mapped IPv6 address as plain IPv4): the login throttle counts by it. */
+  clientAddress: string;
   /** Scheme://host the caller reached the hub at: the base of links printed on tickets. */
   origin: string;
   /** Only over HTTP: login and pairing set cookies. */

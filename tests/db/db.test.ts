@@ -291,12 +291,20 @@ describe('appointments', () => {
 describe('users and sessions', () => {
   it('resolves live sessions only', () => {
     const id = repos.createUser(db, { username: 'u', displayName: 'U', role: 'counter', passwordHash: 'h' });
+    const never = 0;
     repos.createSession(db, 'sess', id, NOW, NOW + 1000);
-    expect(repos.getSessionUser(db, 'sess', NOW)?.username).toBe('u');
-    expect(repos.getSessionUser(db, 'sess', NOW + 1000)).toBeNull();
+    expect(repos.getSessionUser(db, 'sess', NOW, never)?.user.username).toBe('u');
+    expect(repos.getSessionUser(db, 'sess', NOW + 1000, never)).toBeNull();
+    // Idle: last seen at or before the idle bound; seen again, it is live.
+    expect(repos.getSessionUser(db, 'sess', NOW + 500, NOW)).toBeNull();
+    repos.touchSession(db, 'sess', NOW + 400);
+    expect(repos.getSessionUser(db, 'sess', NOW + 500, NOW)).toEqual({ user: expect.objectContaining({ id }), lastSeenAt: NOW + 400 });
     repos.updateUser(db, id, { disabledAt: NOW });
-    expect(repos.getSessionUser(db, 'sess', NOW)).toBeNull();
-    expect(repos.deleteExpiredSessions(db, NOW + 1000)).toBe(1);
+    expect(repos.getSessionUser(db, 'sess', NOW, never)).toBeNull();
+    repos.createSession(db, 'idle', id, NOW, NOW + 5000);
+    repos.createSession(db, 'busy', id, NOW + 300, NOW + 5000);
+    expect(repos.deleteExpiredSessions(db, NOW + 1000, NOW + 200).sort()).toEqual(['idle', 'sess']);
+    repos.deleteSession(db, 'busy');
     repos.createSession(db, 'sess2', id, NOW, NOW + 1000);
     repos.deleteSession(db, 'sess2');
     expect(db.sqlite.prepare('select count(*) as n from sessions').get()).toEqual({ n: 0 });
@@ -341,10 +349,10 @@ describe('user accounts', () => {
     for (const t of ['a1', 'a2', 'a3']) repos.createSession(db, t, a, NOW, NOW + 1000);
     repos.createSession(db, 'b1', b, NOW, NOW + 1000);
     expect(repos.deleteUserSessions(db, a, 'a2')).toBe(2);
-    expect(repos.getSessionUser(db, 'a2', NOW)?.id).toBe(a);
+    expect(repos.getSessionUser(db, 'a2', NOW, 0)?.user.id).toBe(a);
     expect(repos.deleteUserSessions(db, a)).toBe(1);
-    expect(repos.getSessionUser(db, 'a2', NOW)).toBeNull();
-    expect(repos.getSessionUser(db, 'b1', NOW)?.id).toBe(b);
+    expect(repos.getSessionUser(db, 'a2', NOW, 0)).toBeNull();
+    expect(repos.getSessionUser(db, 'b1', NOW, 0)?.user.id).toBe(b);
   });
 
   it('lists users in creation order; usernames are unique', () => {

@@ -36,6 +36,8 @@ export async function startTestHub(
     kioskTickets?: { burst: number; perMinute: number };
     smsSender?: SmsSender;
     log?: Logger;
+    /** How often the hub's jobs run (1 h unless given: tests run them by hand). */
+    jobIntervalMs?: number;
   } = {},
 ): Promise<TestHub> {
   const dir = mkdtempSync(join(tmpdir(), 'dor-test-'));
@@ -56,7 +58,7 @@ export async function startTestHub(
     demo: !opts.realHall,
     ...(opts.log ? { log: opts.log } : {}),
     validateReplies: true,
-    jobIntervalMs: 3_600_000,
+    jobIntervalMs: opts.jobIntervalMs ?? 3_600_000,
     printsDir: join(dir, 'prints'),
     ...(opts.smsSender ? { smsSender: opts.smsSender } : {}),
   });

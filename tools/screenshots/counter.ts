@@ -327,6 +327,29 @@ try {
   await b.getByTestId('counter-unavailable-5').waitFor();
   await both(b, '18-closed-by-supervisor');
   await hub('/api/hall/counters/5/restore', adminCookie, {});
+
+  // 13. the login throttled after many wrong passwords: a countdown, the username kept. Ten wrong
+  // tries from this address first (the hub's locks of 1, 2, 4, 8, 16 s waited out), so that the
+  // next one waits 32 s, long enough to shoot both languages.
+  for (let failures = 0; failures < 10; ) {
+    const res = await fetch(`${BASE}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'counter2', password: 'wrong-password' }),
+    });
+    const body = (await res.json()) as { error: { details?: { retryAfterSeconds: number } } };
+    if (res.status === 429) await new Promise((resolve) => setTimeout(resolve, body.error.details!.retryAfterSeconds * 1000));
+    else failures++;
+  }
+  const c = await (await newShotContext(browser, { viewport: { width: W, height: H }, deviceScaleFactor: 1, locale: 'ar-BH' })).newPage();
+  run.watch(c);
+  await c.goto(`${BASE}/counter`);
+  await c.getByTestId('login-username').fill('counter2');
+  await c.getByTestId('login-password').fill('counter123');
+  await c.getByTestId('login-submit').click();
+  await c.locator('[data-testid="login-error"][data-code="LOGIN_THROTTLED"]').waitFor();
+  if ((await c.getByTestId('login-username').inputValue()) !== 'counter2') run.problems.push('19-login-throttled: the username was not kept');
+  await both(c, '19-login-throttled');
 } finally {
   await browser.close();
   await hub('/api/settings', adminCookie, settings, 'PUT').catch(() => undefined);

@@ -227,6 +227,16 @@ async function kioskShots(browser: Browser) {
         await page.getByTestId('staff-panel').waitFor();
         await shot(page, p('16-staff-panel'));
         await toStart(page, lang);
+        // Too many wrong PINs: the pad counts the hub's wait down (the page reload of toStart ends it).
+        const throttled = { error: { code: 'LOGIN_THROTTLED', message: 'Too many wrong tries.', details: { retryAfterSeconds: 95 } } };
+        await mockKiosk(page, null, null, { status: 429, body: throttled });
+        for (let i = 0; i < 5; i++) await page.getByTestId('staff-corner').click();
+        for (const d of '1111') await page.getByTestId(`pin-${d}`).click();
+        await page.getByTestId('pin-submit').click();
+        await page.locator('[data-testid="pin-error"]:not([data-wait="0"])').waitFor();
+        await shot(page, p('16b-staff-pin-throttled'));
+        await mockKiosk(page, null, null);
+        await toStart(page, lang);
       }
     }
     await context.close();
