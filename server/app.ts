@@ -18,6 +18,7 @@ import { warmUpRenderer } from '../printer/index.ts';
 import { DevicePresence } from './presence.ts';
 import { Printing } from './printing.ts';
 import { logSender, OutboxWorker, type SmsSender } from './outbox.ts';
+import { originCheck } from './origin.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { setupGate, issueSetupToken } from './setup.ts';
 import { attachSockets, connections } from './sockets.ts';
@@ -43,6 +44,8 @@ export interface HubOptions {
   smsSender?: SmsSender;
   /** Parse every reply with its operation's output schema and fail loudly when one drifts (tests; DOR_VALIDATE_REPLIES=1). */
   validateReplies?: boolean;
+  /** Other origins whose pages may send state-changing requests and open sockets (DOR_ALLOWED_ORIGINS). */
+  allowedOrigins?: readonly string[];
 }
 
 export interface RunningHub {
@@ -66,6 +69,9 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders());
+  const publicUrl = opts.publicUrl ?? null;
+  const originPolicy = { publicUrl, allowedOrigins: opts.allowedOrigins ?? [] };
+  app.use(originCheck(originPolicy));
 
   for (const path of ['/favicon.svg', '/favicon.ico'])
     app.get(path, (_req, res) => void res.type('image/svg+xml').set('cache-control', 'max-age=86400').send(FAVICON_SVG));
@@ -129,13 +135,12 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
       presence.changed();
     },
   });
-  const publicUrl = opts.publicUrl ?? null;
   const validateReplies = opts.validateReplies ?? false;
   const cuts = connections(io);
   app.use(uiRouter());
   app.use(apiRouter({ db, hub, clock, log, secureCookies: !!opts.secureCookies, printing, presence, limiter, publicUrl, connections: cuts, validateReplies }));
   app.use(errorHandler(log));
-  attachSockets(io, { db, hub, clock, log, printing, presence, limiter, publicUrl, connections: cuts, validateReplies });
+  attachSockets(io, { db, hub, clock, log, printing, presence, limiter, publicUrl, connections: cuts, validateReplies, originPolicy });
   printing.startMonitor(opts.printerPollMs ?? 30_000);
   warmUpRenderer(); // the first ticket of the day should not wait for font loading
   const outbox = new OutboxWorker(db, clock, opts.smsSender ?? logSender(log), log);

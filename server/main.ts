@@ -43,6 +43,7 @@ const running = await startHub(
     jobIntervalMs: config.DOR_JOB_INTERVAL_MS,
     printsDir: join(dirname(config.DOR_DB), 'prints'),
     publicUrl: config.DOR_PUBLIC_URL ?? null,
+    allowedOrigins: config.DOR_ALLOWED_ORIGINS,
     printerPollMs: config.DOR_PRINTER_POLL_MS,
     smsSender: config.DOR_SMS_SENDER === 'webhook' ? webhookSender(config.DOR_SMS_WEBHOOK_URL!, config.DOR_SMS_WEBHOOK_TIMEOUT_MS) : logSender(log),
   },

@@ -36,6 +36,8 @@ export async function startTestHub(
     kioskTickets?: { burst: number; perMinute: number };
     smsSender?: SmsSender;
     log?: Logger;
+    /** DOR_ALLOWED_ORIGINS. */
+    allowedOrigins?: string[];
   } = {},
 ): Promise<TestHub> {
   const dir = mkdtempSync(join(tmpdir(), 'dor-test-'));
@@ -59,6 +61,7 @@ export async function startTestHub(
     jobIntervalMs: 3_600_000,
     printsDir: join(dir, 'prints'),
     ...(opts.smsSender ? { smsSender: opts.smsSender } : {}),
+    ...(opts.allowedOrigins ? { allowedOrigins: opts.allowedOrigins } : {}),
   });
   return {
     ...running,
