@@ -20,10 +20,10 @@ import { Printing } from './printing.ts';
 import { logSender, OutboxWorker, type SmsSender } from './outbox.ts';
 import { originCheck } from './origin.ts';
 import { RateLimiter } from './rate-limit.ts';
-import { setupGate, issueSetupToken } from './setup.ts';
+import { NOT_SET_UP_CSS, setupGate, issueSetupToken } from './setup.ts';
 import { attachSockets, connections } from './sockets.ts';
 import { uiRouter, uiVersion } from './ui.ts';
-import { demoCitizens, FAVICON_SVG, nextDemoDay, startPage } from './start-page.ts';
+import { demoCitizens, FAVICON_SVG, nextDemoDay, START_PAGE_CSS, startPage } from './start-page.ts';
 
 export interface HubOptions {
   db: Db;
@@ -75,6 +75,9 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
 
   for (const path of ['/favicon.svg', '/favicon.ico'])
     app.get(path, (_req, res) => void res.type('image/svg+xml').set('cache-control', 'max-age=86400').send(FAVICON_SVG));
+  // The hub's own pages' styles (the CSP allows no inline <style>); revalidated, so a new version shows at once.
+  for (const [path, css] of Object.entries({ '/start.css': START_PAGE_CSS, '/not-set-up.css': NOT_SET_UP_CSS }))
+    app.get(path, (_req, res) => void res.type('text/css').set('cache-control', 'no-cache').send(css));
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, day: hub.current.day, seq: hub.lastSeq, time: new Date(clock.now()).toISOString(), version: uiVersion() });
   });
