@@ -194,7 +194,8 @@ ${demoDay}
 }
 
 /** The start page's style, served as /start.css (the CSP allows no inline style). */
-export const START_PAGE_CSS = `body{font-family:'Noto Naskh Arabic',system-ui,sans-serif;max-width:64rem;margin:2rem auto;padding:0 1rem;color:#1b2733;line-height:1.5}
+export const START_PAGE_CSS = `
+body{font-family:'Noto Naskh Arabic',system-ui,sans-serif;max-width:64rem;margin:2rem auto;padding:0 1rem;color:#1b2733;line-height:1.5}
 h1{margin-bottom:.2rem}table{border-collapse:collapse;width:100%;margin:1rem 0}
 td,th{border-bottom:1px solid #d6dde4;padding:.5rem;text-align:start;vertical-align:top}
 .en{color:#4a5a6a;font-family:system-ui,sans-serif}th .en,td .en,h2 .en,p .en{display:block;font-size:.9em;text-align:right}h2 .en{font-size:.75em}

@@ -53,7 +53,8 @@ async function newContext(viewport = DESK): Promise<BrowserContext> {
   await context.exposeBinding('__dorCspViolation', ({ page }, what: string) => void violations.push(`${page.url()}: ${what}`));
   // Init scripts run through the DevTools protocol, outside the page's CSP.
   await context.addInitScript(
-    "document.addEventListener('securitypolicyviolation', (e) => window.__dorCspViolation(e.violatedDirective + ' blocked ' + e.blockedURI + ' at ' + e.sourceFile + ':' + e.lineNumber));",
+    "document.addEventListener('securitypolicyviolation', (e) => " +
+      "window.__dorCspViolation(e.violatedDirective + ' blocked ' + e.blockedURI + ' at ' + e.sourceFile + ':' + e.lineNumber));",
   );
   context.on('console', (m) => {
     if (m.type() === 'error' && /content security policy/i.test(m.text())) violations.push(`${m.page()?.url()}: console: ${m.text()}`);
