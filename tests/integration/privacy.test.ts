@@ -114,10 +114,8 @@ it('keeps names, CPRs, phones and references off the display, the kiosk and the 
   await rest('POST', '/api/kiosk/reprint', { ...kiosk, body: { reference: late.reference } }, true);
 
   // --- walk-ins, one with the CPR typed at the kiosk, and their phones
-  const walkIns = [];
   for (const cpr of ['771000103', null, null, null, null]) {
     const w = await rest('POST', '/api/kiosk/tickets', { ...kiosk, body: { serviceId: 'update-details', cpr } }, true);
-    walkIns.push(w);
     await phone(w.statusUrl);
     await rest('GET', `/api/tickets/status/${w.statusUrl.split('/').at(-1)}`, {}, true);
   }
@@ -172,7 +170,7 @@ it('keeps names, CPRs, phones and references off the display, the kiosk and the 
     await rest('GET', '/api/snapshot', { token }, true);
     await rest('GET', '/api/services', { token }, true);
   }
-  await rest('GET', `/api/opening-hours`, kiosk, true);
+  await rest('GET', '/api/opening-hours', kiosk, true);
   await rest('GET', '/api/setup', {}, true);
 
   // Every event type went by.
