@@ -260,7 +260,8 @@ export async function seedDemo(db: Db, now: number, opts: { timeZone?: string } 
       const slotStart = localInstant(today, start, timeZone);
       const reference = makeReference(i + 1);
       upsertAppointment(db, {
-        id: `appt-${reference}`,
+        // Not the reference: public screens see appointment ids, and a reference lets its holder check in.
+        id: `appt-demo-${i + 1}`,
         reference,
         serviceId: service.id,
         day: today,

@@ -15,6 +15,7 @@
 // (announcements are queued and shown) until someone taps the screen once; a small
 // "tap to enable sound" hint says so. The board reloads itself when a new version of the screens
 // is deployed, and reconnects by itself after a network loss or a hub restart.
+import '../ui-kit/zod-jitless.ts';
 import '../ui-kit/fonts.ts';
 import '../ui-kit/styles.css';
 import './display.css';

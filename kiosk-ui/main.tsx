@@ -1,4 +1,5 @@
 // Kiosk entry (/kiosk): fonts bundled, kiosk mode on, then the app.
+import '../ui-kit/zod-jitless.ts';
 import '../ui-kit/fonts.ts';
 import '../ui-kit/styles.css';
 import './kiosk.css';

@@ -1,4 +1,5 @@
 // Status page entry (/t/<token>): the citizen's phone.
+import '../ui-kit/zod-jitless.ts';
 import '../ui-kit/fonts.ts';
 import '../ui-kit/styles.css';
 import './status.css';

@@ -258,6 +258,13 @@ export const ERRORS = {
     ar: 'محاولات خاطئة كثيرة؛ انتظر قليلًا ثم حاول مرة أخرى.',
     en: 'Too many wrong tries; wait a little, then try again.',
   },
+
+  // --- a browser request from a page that is not the hub's own (CSRF defence, server/origin.ts)
+  BAD_ORIGIN: {
+    status: 403,
+    ar: 'رُفض الطلب لأنه صادر من صفحة ليست من هذا النظام؛ افتح الشاشة من عنوان النظام نفسه.',
+    en: 'Refused: the request came from a page that is not this hub’s; open the screen from the hub’s own address.',
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

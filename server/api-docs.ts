@@ -150,6 +150,10 @@ Path parameters (\`:counter\`, \`:id\`, \`:token\`, \`:cpr\`) are part of the so
 - **First run** of a real hall (\`DOR_DEMO=0\`, no enabled admin yet): the hub logs a one-time link
   \`http://<hub>/setup?token=…\`; the setup page sends the token with the hall's name and time zone and the
   first admin (\`POST /api/setup\`). Until then every screen page answers 503 with a "not set up yet" page.
+- **Origin** (CSRF defence beyond SameSite): a state-changing request (any method but GET, HEAD and OPTIONS) or a
+  Socket.IO connection whose \`Origin\` (or, without it, \`Referer\`) is not the hub itself (the \`Host\` it was sent
+  to, or \`DOR_PUBLIC_URL\`) nor in \`DOR_ALLOWED_ORIGINS\` is refused with 403 \`BAD_ORIGIN\` (a socket: \`connect_error\`
+  with that code). A client that sends neither header (curl, a node client, an integration) is no browser and passes.
 
 ## Errors
 
@@ -194,6 +198,12 @@ The hub's icon (SVG); also served at \`/favicon.ico\`.
 
 ### GET /favicon.ico
 The same icon, where a browser looks for it by default.
+
+### GET /start.css
+The start page's style (the Content-Security-Policy allows no inline style).
+
+### GET /not-set-up.css
+The "not set up yet" page's style.
 
 ${SCREENS}
 

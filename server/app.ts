@@ -18,11 +18,12 @@ import { warmUpRenderer } from '../printer/index.ts';
 import { DevicePresence } from './presence.ts';
 import { Printing } from './printing.ts';
 import { logSender, OutboxWorker, type SmsSender } from './outbox.ts';
+import { originCheck } from './origin.ts';
 import { RateLimiter } from './rate-limit.ts';
-import { setupGate, issueSetupToken } from './setup.ts';
+import { NOT_SET_UP_CSS, setupGate, issueSetupToken } from './setup.ts';
 import { attachSockets, connections } from './sockets.ts';
 import { uiRouter, uiVersion } from './ui.ts';
-import { demoCitizens, FAVICON_SVG, nextDemoDay, startPage } from './start-page.ts';
+import { demoCitizens, FAVICON_SVG, nextDemoDay, START_PAGE_CSS, startPage } from './start-page.ts';
 
 export interface HubOptions {
   db: Db;
@@ -43,6 +44,8 @@ export interface HubOptions {
   smsSender?: SmsSender;
   /** Parse every reply with its operation's output schema and fail loudly when one drifts (tests; DOR_VALIDATE_REPLIES=1). */
   validateReplies?: boolean;
+  /** Other origins whose pages may send state-changing requests and open sockets (DOR_ALLOWED_ORIGINS). */
+  allowedOrigins?: readonly string[];
 }
 
 export interface RunningHub {
@@ -67,9 +70,15 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders());
+  const publicUrl = opts.publicUrl ?? null;
+  const originPolicy = { publicUrl, allowedOrigins: opts.allowedOrigins ?? [] };
+  app.use(originCheck(originPolicy));
 
   for (const path of ['/favicon.svg', '/favicon.ico'])
     app.get(path, (_req, res) => void res.type('image/svg+xml').set('cache-control', 'max-age=86400').send(FAVICON_SVG));
+  // The hub's own pages' styles (the CSP allows no inline <style>); revalidated, so a new version shows at once.
+  for (const [path, css] of Object.entries({ '/start.css': START_PAGE_CSS, '/not-set-up.css': NOT_SET_UP_CSS }))
+    app.get(path, (_req, res) => void res.type('text/css').set('cache-control', 'no-cache').send(css));
   app.get('/healthz', (_req, res) => {
     const s = hub.storage.status;
     const storage = s.available ? { storage: 'ok' } : { storage: 'unavailable', since: new Date(s.since).toISOString(), reason: s.reason, code: s.code };
@@ -139,13 +148,12 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
       presence.changed();
     },
   });
-  const publicUrl = opts.publicUrl ?? null;
   const validateReplies = opts.validateReplies ?? false;
   const cuts = connections(io);
   app.use(uiRouter());
   app.use(apiRouter({ db, hub, clock, log, secureCookies: !!opts.secureCookies, printing, presence, limiter, publicUrl, connections: cuts, validateReplies }));
   app.use(errorHandler(log, hub.storage));
-  attachSockets(io, { db, hub, clock, log, printing, presence, limiter, publicUrl, connections: cuts, validateReplies });
+  attachSockets(io, { db, hub, clock, log, printing, presence, limiter, publicUrl, connections: cuts, validateReplies, originPolicy });
   printing.startMonitor(opts.printerPollMs ?? 30_000);
   warmUpRenderer(); // the first ticket of the day should not wait for font loading
   const outbox = new OutboxWorker(db, clock, opts.smsSender ?? logSender(log), log);

@@ -1,6 +1,13 @@
 // Configuration from the environment, validated like any other input.
 import { z } from 'zod';
 
+/** Comma-separated URLs, each kept as its origin (scheme://host[:port]). */
+const OriginList = z
+  .string()
+  .default('')
+  .transform((s) => s.split(',').flatMap((o) => (o.trim() ? [o.trim()] : [])))
+  .pipe(z.array(z.url().transform((u) => new URL(u).origin)));
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
@@ -23,6 +30,8 @@ const Env = z.object({
   /** `auto`: human-readable lines on a terminal, JSON lines otherwise (a service manager, a log shipper). */
   DOR_LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Comma-separated origins (scheme://host:port) besides the hub's own whose pages may change things (CSRF check, server/origin.ts). */
+  DOR_ALLOWED_ORIGINS: OriginList,
 });
 export type Config = z.infer<typeof Env>;
 

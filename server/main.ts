@@ -1,6 +1,5 @@
 // `npm start`: open (and on first run seed) the database, then serve the hall on one port.
 import { dirname, join } from 'node:path';
-import pino from 'pino';
 import pinoPretty from 'pino-pretty';
 import { openDatabase } from '../db/client.ts';
 import * as repo from '../db/repos/index.ts';
@@ -8,17 +7,16 @@ import { seedDefaults, seedDemo } from '../db/seed.ts';
 import { startHub } from './app.ts';
 import { shiftedClock, systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
+import { hubLogger } from './log.ts';
 import { logSender, webhookSender } from './outbox.ts';
 import { buildUiIfStale } from './ui.ts';
 
 const config = loadConfig();
 const pretty = config.DOR_LOG_FORMAT === 'pretty' || (config.DOR_LOG_FORMAT === 'auto' && process.stdout.isTTY === true);
-const log = pretty
-  ? pino(
-      { level: config.LOG_LEVEL },
-      pinoPretty({ colorize: process.stdout.isTTY === true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', sync: true }),
-    )
-  : pino({ level: config.LOG_LEVEL });
+const log = hubLogger(
+  config.LOG_LEVEL,
+  pretty ? pinoPretty({ colorize: process.stdout.isTTY === true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', sync: true }) : undefined,
+);
 const clock = config.DOR_CLOCK_START ? shiftedClock(Date.parse(config.DOR_CLOCK_START)) : systemClock;
 
 const db = openDatabase(config.DOR_DB);
@@ -43,6 +41,7 @@ const running = await startHub(
     jobIntervalMs: config.DOR_JOB_INTERVAL_MS,
     printsDir: join(dirname(config.DOR_DB), 'prints'),
     publicUrl: config.DOR_PUBLIC_URL ?? null,
+    allowedOrigins: config.DOR_ALLOWED_ORIGINS,
     printerPollMs: config.DOR_PRINTER_POLL_MS,
     smsSender: config.DOR_SMS_SENDER === 'webhook' ? webhookSender(config.DOR_SMS_WEBHOOK_URL!, config.DOR_SMS_WEBHOOK_TIMEOUT_MS) : logSender(log),
   },

@@ -40,15 +40,19 @@ export function setupGate(db: Db): RequestHandler {
   };
 }
 
+/** The not-set-up page's style, served as /not-set-up.css (the CSP allows no inline style). */
+export const NOT_SET_UP_CSS = `
+body{font-family:'Noto Naskh Arabic',system-ui,sans-serif;margin:0;min-height:100vh;display:grid;place-items:center;background:#eef2f5;color:#0e1c2b}
+main{max-width:44rem;margin:2rem;padding:2.4rem;background:#fff;border-radius:18px;border-top:6px solid #b8892d;box-shadow:0 4px 14px rgb(14 28 43/.08)}
+h1{font-size:2.1rem;margin:0 0 .6rem}p{font-size:1.25rem;line-height:1.6;margin:0 0 .6rem;color:#3b4b5c}
+section+section{margin-top:1.6rem;padding-top:1.4rem;border-top:1px solid #c9d3dc}
+code{direction:ltr;unicode-bidi:isolate;white-space:nowrap;background:#eef2f5;padding:0 .3rem;border-radius:4px}`;
+
 // Unattended screens (kiosk, display) reload every 30 s, so they come up by themselves once the hall is set up.
 const NOT_SET_UP_PAGE = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="refresh" content="30"><title>دور — لم يتم الإعداد / Dor — not set up</title>
-<style>body{font-family:'Noto Naskh Arabic',system-ui,sans-serif;margin:0;min-height:100vh;display:grid;place-items:center;background:#eef2f5;color:#0e1c2b}
-main{max-width:44rem;margin:2rem;padding:2.4rem;background:#fff;border-radius:18px;border-top:6px solid #b8892d;box-shadow:0 4px 14px rgb(14 28 43/.08)}
-h1{font-size:2.1rem;margin:0 0 .6rem}p{font-size:1.25rem;line-height:1.6;margin:0 0 .6rem;color:#3b4b5c}
-section+section{margin-top:1.6rem;padding-top:1.4rem;border-top:1px solid #c9d3dc}
-code{direction:ltr;unicode-bidi:isolate;white-space:nowrap;background:#eef2f5;padding:0 .3rem;border-radius:4px}</style></head>
+<link rel="stylesheet" href="/not-set-up.css"></head>
 <body><main data-testid="not-set-up">
 <section lang="ar" dir="rtl"><h1>لم يتم إعداد هذه القاعة بعد</h1>
 <p>يفتح مشرف النظام رابط الإعداد من سجل الخادم (السطر الذي فيه <code>/setup?token=</code>) ويُدخل اسم القاعة وحساب المشرف الأول.</p>

@@ -17,6 +17,7 @@ import type { RateLimiter } from './rate-limit.ts';
 import { checkReply, isCommand, type Connections } from './ops/op.ts';
 import { type Storage, storageUnavailable } from './storage.ts';
 import { operations } from './ops/index.ts';
+import { BAD_ORIGIN_MESSAGE, originAllowed, type OriginPolicy } from './origin.ts';
 import { citizenReceipt, snapshotFor } from './views.ts';
 import * as repo from '../db/repos/index.ts';
 
@@ -80,10 +81,16 @@ export interface SocketDeps {
   connections: Connections;
   /** Parse every reply with its operation's output schema; a drifting reply is an INTERNAL-style error ack (tests). */
   validateReplies?: boolean;
+  originPolicy: OriginPolicy;
 }
 
 export function attachSockets(io: Server, deps: SocketDeps): void {
   const { db, hub, clock, log, printing, presence, limiter } = deps;
+  // A browser's socket from a foreign page would carry its cookies (server/origin.ts).
+  io.use((socket, next) => {
+    if (originAllowed(socket.handshake.headers, deps.originPolicy)) return next();
+    next(Object.assign(new Error(BAD_ORIGIN_MESSAGE), { data: { code: 'BAD_ORIGIN' } }));
+  });
   io.use((socket, next) => {
     const p = principalOf(db, hub, clock, socket);
     // A citizen's phone follows one ticket with its status token: no login, no hall data.

@@ -178,12 +178,7 @@ To play a whole day — book at <code>/booking</code>, check in at the kiosk, se
     : '';
   return `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>دور — Dor — ${esc(settings.hallName.en)}</title><link rel="icon" href="/favicon.svg" type="image/svg+xml">
-<style>body{font-family:'Noto Naskh Arabic',system-ui,sans-serif;max-width:64rem;margin:2rem auto;padding:0 1rem;color:#1b2733;line-height:1.5}
-h1{margin-bottom:.2rem}table{border-collapse:collapse;width:100%;margin:1rem 0}
-td,th{border-bottom:1px solid #d6dde4;padding:.5rem;text-align:start;vertical-align:top}
-.en{color:#4a5a6a;font-family:system-ui,sans-serif}th .en,td .en,h2 .en,p .en{display:block;font-size:.9em;text-align:right}h2 .en{font-size:.75em}
-code{background:#eef2f5;padding:0 .3rem;border-radius:3px}
-pre{background:#eef2f5;padding:.6rem;border-radius:4px;overflow-x:auto}</style></head>
+<link rel="stylesheet" href="/start.css"></head>
 <body><h1>دور <span class="en" lang="en" dir="ltr">Dor</span></h1>
 <p>${both(settings.hallName.ar, settings.hallName.en)}</p>
 <h2>${both('الشاشات', 'Screens')}</h2>
@@ -197,6 +192,15 @@ ${demoDay}
 </ul>
 </body></html>`;
 }
+
+/** The start page's style, served as /start.css (the CSP allows no inline style). */
+export const START_PAGE_CSS = `
+body{font-family:'Noto Naskh Arabic',system-ui,sans-serif;max-width:64rem;margin:2rem auto;padding:0 1rem;color:#1b2733;line-height:1.5}
+h1{margin-bottom:.2rem}table{border-collapse:collapse;width:100%;margin:1rem 0}
+td,th{border-bottom:1px solid #d6dde4;padding:.5rem;text-align:start;vertical-align:top}
+.en{color:#4a5a6a;font-family:system-ui,sans-serif}th .en,td .en,h2 .en,p .en{display:block;font-size:.9em;text-align:right}h2 .en{font-size:.75em}
+code{background:#eef2f5;padding:0 .3rem;border-radius:3px}
+pre{background:#eef2f5;padding:.6rem;border-radius:4px;overflow-x:auto}`;
 
 /** The hub's icon: the Dor mark (a teal tile with دور), for browser tabs and bookmarks. */
 export const FAVICON_SVG =

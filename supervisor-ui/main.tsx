@@ -1,4 +1,5 @@
 // Supervisor console entry (/supervisor): fonts bundled, shared styles, then the app.
+import '../ui-kit/zod-jitless.ts';
 import '../ui-kit/fonts.ts';
 import '../ui-kit/styles.css';
 import '../ui-kit/desk.css';

@@ -38,6 +38,8 @@ export async function startTestHub(
     log?: Logger;
     /** How often the hub's jobs run (1 h unless given: tests run them by hand). */
     jobIntervalMs?: number;
+    /** DOR_ALLOWED_ORIGINS. */
+    allowedOrigins?: string[];
   } = {},
 ): Promise<TestHub> {
   const dir = mkdtempSync(join(tmpdir(), 'dor-test-'));
@@ -61,6 +63,7 @@ export async function startTestHub(
     jobIntervalMs: opts.jobIntervalMs ?? 3_600_000,
     printsDir: join(dir, 'prints'),
     ...(opts.smsSender ? { smsSender: opts.smsSender } : {}),
+    ...(opts.allowedOrigins ? { allowedOrigins: opts.allowedOrigins } : {}),
   });
   return {
     ...running,

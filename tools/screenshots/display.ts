@@ -82,8 +82,12 @@ const BOARD_RULES: LayoutRules = {
 
 async function shot(page: Page, file: string) {
   console.log(`${file}: seq ${await page.locator('.board').getAttribute('data-seq')}`);
-  // Stop the pulse mid-frame so the picture is steady, audit, then let it run again.
-  await page.addStyleTag({ content: '.call.fresh, .call.speaking { animation-play-state: paused !important; }' }).catch(() => {});
+  // Stop the pulse mid-frame so the picture is steady (through the Web Animations API: the hub's CSP refuses an added <style>).
+  await page.evaluate(() => {
+    for (const a of document.getAnimations()) {
+      if ((a.effect as KeyframeEffect | null)?.target?.matches('.call.fresh, .call.speaking')) a.pause();
+    }
+  });
   await run.audit(page, file, BOARD_RULES);
   await run.screenshot(page, file);
 }
