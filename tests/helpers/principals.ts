@@ -2,6 +2,7 @@
 // password hashing and throttling stay out of the access matrix and the fuzzing), and a digest of
 // everything stored, to prove that a refused request changed nothing.
 import { createHash } from 'node:crypto';
+import { hashSync } from '@node-rs/argon2';
 import type { Statement } from 'better-sqlite3';
 import * as repo from '../../db/repos/index.ts';
 import type { DeviceKind, Role } from '../../protocol/domain.ts';
@@ -18,12 +19,15 @@ export interface Credentials {
 }
 
 let made = 0;
+/** One real hash for every probe account (hashing is slow), so an operation that checks a password gets a wrong one, not a broken one. */
+let probeHash: string | undefined;
 
 /** A new enabled account with this role; `mustChangePassword`: as an admin-set password leaves it, nothing but auth.* works. */
 export function staffUser(hub: TestHub, role: Role, opts: { mustChangePassword?: boolean } = {}): number {
   made++;
   // Nobody logs in with it: its sessions are minted by staffSession.
-  const passwordHash = sha256(newToken());
+  probeHash ??= hashSync(newToken());
+  const passwordHash = probeHash;
   return repo.createUser(hub.db, { username: `probe-${role}-${made}`, displayName: `Probe ${role} ${made}`, role, passwordHash, ...opts });
 }
 
