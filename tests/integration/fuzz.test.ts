@@ -114,59 +114,84 @@ function matching(pattern: string): fc.Arbitrary<string> {
   }
 }
 
-/** Values shaped like the schema, at and past its edges; now and then a hostile one instead. */
-function shaped(s: JsonSchema): fc.Arbitrary<unknown> {
-  return fc.oneof({ arbitrary: nearly(s), weight: 4 }, { arbitrary: hostile, weight: 1 });
-}
+const ARABIC = [...'ابتثجحخدذرسشصضطظعغفقكلمنهوي ءأإآة٠١٢٣٤٥٦٧٨٩'];
 
-function nearly(s: JsonSchema): fc.Arbitrary<unknown> {
+/** Values the schema accepts (as far as JSON Schema says: zod's own refinements may still refuse some). */
+function valid(s: JsonSchema): fc.Arbitrary<unknown> {
   if (s.const !== undefined) return fc.constant(s.const);
   if (s.enum) return fc.constantFrom(...s.enum);
   const variants = s.anyOf ?? s.oneOf;
-  if (variants) return fc.oneof(...variants.map(nearly));
+  if (variants) return fc.oneof(...variants.map(valid));
   const type = Array.isArray(s.type) ? s.type[0] : s.type;
   switch (type) {
     case 'string': {
-      const max = Math.min(s.maxLength ?? 60, 5_000);
-      const edges = [s.minLength ? 'x'.repeat(s.minLength - 1) : null, 'x'.repeat(max), s.maxLength === undefined ? null : 'y'.repeat(s.maxLength + 1)];
-      return fc.oneof(
-        s.pattern ? matching(s.pattern) : fc.string({ minLength: s.minLength ?? 0, maxLength: Math.min(max, 80) }),
-        fc.string({ unit: 'grapheme', maxLength: Math.min(max, 80) }),
-        fc.constantFrom(...edges.filter((e): e is string => e !== null)),
-      );
+      if (s.pattern) return matching(s.pattern);
+      const length = { minLength: s.minLength ?? 0, maxLength: Math.max(s.minLength ?? 0, Math.min(s.maxLength ?? 40, 40)) };
+      return fc.oneof(fc.string(length), fc.string({ ...length, unit: fc.constantFrom(...ARABIC) }));
     }
     case 'integer':
     case 'number': {
-      const min = s.minimum ?? Number.MIN_SAFE_INTEGER;
-      const max = s.maximum ?? Number.MAX_SAFE_INTEGER;
-      return fc.oneof(
-        type === 'integer' ? fc.integer({ min: Math.max(min, -(2 ** 31)), max: Math.min(max, 2 ** 31) }) : fc.double({ min, max, noNaN: true }),
-        fc.constantFrom(min, max, min - 1, max + 1, 0, -1, 0.5),
-        fc.constantFrom(...RAW_NUMBERS).map((t) => new RawNumber(t)),
-      );
+      const min = Math.max(s.minimum ?? -(2 ** 31), -(2 ** 31));
+      const max = Math.min(s.maximum ?? 2 ** 31, 2 ** 31);
+      return type === 'integer' ? fc.integer({ min, max }) : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
     }
     case 'boolean':
       return fc.boolean();
     case 'array':
-      return fc.array(s.items ? shaped(s.items) : hostile, { maxLength: Math.min(s.maxItems ?? 4, 4) });
+      return fc.array(s.items ? valid(s.items) : fc.jsonValue({ maxDepth: 2 }), {
+        minLength: s.minItems ?? 0,
+        maxLength: Math.max(s.minItems ?? 0, Math.min(s.maxItems ?? 3, 3)),
+      });
     case 'object': {
-      const model = Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, p]) => [k, shaped(p)]));
-      const record = fc.oneof({ arbitrary: fc.record(model, { requiredKeys: s.required ?? [] }), weight: 3 }, fc.record(model, { requiredKeys: [] }));
+      const model = Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, p]) => [k, valid(p)]));
+      const record = fc.record(model, { requiredKeys: s.required ?? [] });
       if (typeof s.additionalProperties !== 'object') return record;
-      return fc.tuple(record, fc.dictionary(fc.string({ maxLength: 10 }), shaped(s.additionalProperties), { maxKeys: 3 })).map(([a, b]) => ({ ...b, ...a }));
+      return fc.tuple(record, fc.dictionary(fc.string({ maxLength: 10 }), valid(s.additionalProperties), { maxKeys: 3 })).map(([a, b]) => ({ ...b, ...a }));
     }
     default:
-      return hostile;
+      return fc.jsonValue({ maxDepth: 2 });
   }
 }
 
-/** An operation's input: mostly schema-shaped, sometimes with a prototype key added, sometimes anything at all. */
+/** Values at and past the schema's edges (lengths, bounds, odd numbers), or hostile ones. */
+function wrong(s: JsonSchema): fc.Arbitrary<unknown> {
+  const type = Array.isArray(s.type) ? s.type[0] : s.type;
+  const edges: unknown[] = [];
+  if (type === 'string') {
+    if (s.minLength) edges.push('x'.repeat(s.minLength - 1));
+    if (s.maxLength !== undefined && s.maxLength <= 20_000) edges.push('x'.repeat(s.maxLength), 'y'.repeat(s.maxLength + 1));
+  }
+  if (type === 'integer' || type === 'number') {
+    const min = s.minimum ?? Number.MIN_SAFE_INTEGER;
+    const max = s.maximum ?? Number.MAX_SAFE_INTEGER;
+    edges.push(min, max, min - 1, max + 1, 0.5, ...RAW_NUMBERS.map((t) => new RawNumber(t)));
+  }
+  if (type === 'array' && s.maxItems !== undefined && s.maxItems <= 1_000) edges.push(Array.from({ length: s.maxItems + 1 }, () => 1));
+  return edges.length ? fc.oneof(fc.constantFrom(...edges), hostile) : hostile;
+}
+
+/** A valid object with one field wrong: what reaches the furthest into a handler while still breaking something. */
+function oneWrong(s: JsonSchema): fc.Arbitrary<unknown> {
+  const variants = s.anyOf ?? s.oneOf;
+  if (variants) return fc.oneof(...variants.map(oneWrong));
+  const fields = Object.entries(s.properties ?? {});
+  if (fields.length === 0) return hostile;
+  const field = fc.constantFrom(...fields).chain(([k, p]) => wrong(p).map((v) => [k, v] as const));
+  return fc.tuple(valid(s), field).map(([base, [k, v]]) => (isObject(base) ? withKey(base, k, v) : base));
+}
+
+/** An operation's input: valid as far as the schema says, valid but for one field, with a prototype key added, or anything at all. */
 function inputOf(o: Operation): fc.Arbitrary<unknown> {
   const schema = z.toJSONSchema(o.input, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
   const withProto = fc
-    .tuple(nearly(schema), fc.constantFrom(...PROTO_KEYS), fc.jsonValue({ maxDepth: 2 }))
+    .tuple(valid(schema), fc.constantFrom(...PROTO_KEYS), fc.jsonValue({ maxDepth: 2 }))
     .map(([v, k, x]) => (isObject(v) ? withKey(v, k, x) : v));
-  return fc.oneof({ arbitrary: nearly(schema), weight: 6 }, { arbitrary: withProto, weight: 1 }, { arbitrary: hostile, weight: 2 });
+  return fc.oneof(
+    { arbitrary: valid(schema), weight: 3 },
+    { arbitrary: oneWrong(schema), weight: 4 },
+    { arbitrary: withProto, weight: 1 },
+    { arbitrary: hostile, weight: 2 },
+  );
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof RawNumber);
@@ -300,6 +325,28 @@ describe('fuzzing every socket event', () => {
       await expectHealthy();
     });
   }
+});
+
+describe('names every object has, given as ids', () => {
+  // The hall state keeps services, tickets, appointments and ticker messages in plain objects, where such a name finds a member.
+  it('never answer 500 and change nothing', async () => {
+    const admin = principal('admin');
+    const before = storedState(hub);
+    for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const requests: [string, string, unknown][] = [
+        ['POST', `/api/hall/ticker/${key}/remove`, {}],
+        ['POST', `/api/hall/tickets/${key}/cancel`, { reason: 'fuzz' }],
+        ['POST', `/api/appointments/${key}/cancel`, {}],
+        ['PUT', '/api/hall/counters/4/services', { serviceIds: [key] }],
+        ['PATCH', '/api/settings', { serviceLevel: { targetMinutes: 20, targetPercent: 80, perService: JSON.parse(`{"${key}": 10}`) } }],
+      ];
+      for (const [method, path, body] of requests) {
+        const r = await call(hub, method, path, { ...admin, body });
+        expect(r.status, `${method} ${path} ${JSON.stringify(body)} → ${JSON.stringify(r.body).slice(0, 200)}`).toBeLessThan(500);
+      }
+    }
+    expect(storedState(hub)).toBe(before);
+  });
 });
 
 describe('payloads over the size limits', () => {
