@@ -1,7 +1,8 @@
 // Property-based fuzzing (fast-check) of every operation's input, on its route and on its event, as
 // the most privileged caller its rule in access-matrix.ts allows (so the input, not the login, is
-// what answers): inputs shaped like the schema with odd values, wrong types, arbitrary JSON, huge
-// strings, deep nesting, prototype keys, unicode, odd numbers in bodies, paths and query strings.
+// what answers): inputs valid as far as the JSON Schema of the input says, valid but for one field
+// (past a bound, a wrong type, a huge string, deep nesting, an odd number such as -0 or 1e400),
+// with a prototype key, or any JSON at all; in bodies, path segments and query strings alike.
 // The hub may accept or refuse (4xx, an error ack) but never answer 5xx or crash, and a refused
 // request stores nothing. Bodies over the size limits are refused whole.
 import fc from 'fast-check';
