@@ -332,6 +332,8 @@ describe('names every object has, given as ids', () => {
   // The hall state keeps services, tickets, appointments and ticker messages in plain objects, where such a name finds a member.
   it('never answer 500 and change nothing', async () => {
     const admin = principal('admin');
+    // As it stands (the fuzzing may have changed it), so the only change a PATCH asks for is the odd service.
+    const { serviceLevel } = hub.hub.current.settings;
     const before = storedState(hub);
     for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
       const requests: [string, string, unknown][] = [
@@ -339,7 +341,7 @@ describe('names every object has, given as ids', () => {
         ['POST', `/api/hall/tickets/${key}/cancel`, { reason: 'fuzz' }],
         ['POST', `/api/appointments/${key}/cancel`, {}],
         ['PUT', '/api/hall/counters/4/services', { serviceIds: [key] }],
-        ['PATCH', '/api/settings', { serviceLevel: { targetMinutes: 20, targetPercent: 80, perService: JSON.parse(`{"${key}": 10}`) } }],
+        ['PATCH', '/api/settings', { serviceLevel: { ...serviceLevel, perService: { ...serviceLevel.perService, ...JSON.parse(`{"${key}": 10}`) } } }],
       ];
       for (const [method, path, body] of requests) {
         const r = await call(hub, method, path, { ...admin, body });
