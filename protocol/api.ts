@@ -1,21 +1,7 @@
 // Request and reply shapes of every REST route and Socket.IO event. One schema per message.
 import { z } from 'zod';
-import {
-  Cpr,
-  CounterMode,
-  CounterNumber,
-  CounterSetup,
-  Day,
-  DeviceKind,
-  notObjectMember,
-  Priority,
-  Role,
-  Service,
-  ServiceId,
-  Settings,
-  TimeOfDay,
-} from './domain.ts';
-import { RolloutCounter } from './domain.ts';
+import { Cpr, CounterMode, CounterNumber, CounterSetup, Day, DeviceKind, Priority, Role, Service, ServiceId, Settings, TimeOfDay } from './domain.ts';
+import { notObjectMember, RolloutCounter } from './domain.ts';
 import { REFERENCE_CANDIDATE } from './reference.ts';
 
 /** The id of a ticket, an appointment or a ticker message in the hall state. */
