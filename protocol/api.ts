@@ -1,8 +1,11 @@
 // Request and reply shapes of every REST route and Socket.IO event. One schema per message.
 import { z } from 'zod';
 import { Cpr, CounterMode, CounterNumber, CounterSetup, Day, DeviceKind, Priority, Role, Service, ServiceId, Settings, TimeOfDay } from './domain.ts';
-import { RolloutCounter } from './domain.ts';
+import { notObjectMember, RolloutCounter } from './domain.ts';
 import { REFERENCE_CANDIDATE } from './reference.ts';
+
+/** The id of a ticket, an appointment or a ticker message in the hall state. */
+const StateId = (max: number) => z.string().min(1).max(max).refine(notObjectMember, 'no such id');
 
 /** Every error, REST or socket ack, has this shape. */
 export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
@@ -68,7 +71,7 @@ export const CounterParam = counterParam.strict();
 const counterCommand = counterParam.extend({ requestId: RequestId.optional() });
 export const CounterCommandBody = counterCommand.strict();
 export const CounterModeBody = counterParam.extend({ mode: CounterMode }).strict();
-export const CallTicketBody = counterCommand.extend({ ticketId: z.string().min(1).max(60) }).strict();
+export const CallTicketBody = counterCommand.extend({ ticketId: StateId(60) }).strict();
 export const FinishBody = counterCommand.extend({ outcome: z.string().min(1).max(40), note: z.string().max(500).nullable().default(null) }).strict();
 export const TransferBody = counterCommand
   .extend({
@@ -100,11 +103,11 @@ export const CreateAppointmentBody = z
   })
   .strict()
   .refine((b) => b.nameAr !== '' || b.nameEn !== '', { message: 'give a name in Arabic, in English or both', path: ['nameAr'] });
-export const AppointmentIdParam = z.object({ id: z.string().min(1).max(60) }).strict();
+export const AppointmentIdParam = z.object({ id: StateId(60) }).strict();
 /** A booking reference as a caller reads it out: spaces, dashes and lower case allowed. */
 export const ReferenceParam = z.object({ reference: z.string().min(4).max(20) }).strict();
 export const AppointmentsQuery = z.object({ day: Day.optional() }).strict();
-export const RescheduleBody = z.object({ id: z.string().min(1).max(60), day: CalendarDay, time: TimeOfDay }).strict();
+export const RescheduleBody = z.object({ id: StateId(60), day: CalendarDay, time: TimeOfDay }).strict();
 /** The slot picker: `days` days from `from` (default today), clipped to the booking horizon. */
 export const SlotsQuery = z
   .object({
@@ -255,7 +258,7 @@ export const AuditQuery = z
 // --- the supervisor's live hall
 /** Why a supervisor acted: shown on the counter's terminal or kept in the audit log. */
 const SupervisorReason = z.string().trim().min(1).max(120);
-const TicketIdParam = { id: z.string().min(1).max(60) };
+const TicketIdParam = { id: StateId(60) };
 export const SupervisorCloseBody = counterParam.extend({ reason: SupervisorReason }).strict();
 export const OutOfServiceBody = SupervisorCloseBody;
 /** Today's services of a counter; empty = every service. */
@@ -269,7 +272,7 @@ export const CancelTicketBody = z.object({ ...TicketIdParam, reason: SupervisorR
 export const TickerBody = z
   .object({ ar: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200), expiresAt: z.number().int().min(0) })
   .strict();
-export const TickerIdParam = z.object({ id: z.string().min(1).max(40) }).strict();
+export const TickerIdParam = z.object({ id: StateId(40) }).strict();
 // --- the rollout switch
 const distinct = <T>(list: T[]) => new Set(list).size === list.length;
 /** A rollout plan: from `fromDay`, these counters take appointments from `startTime` to `endTime` on these weekdays. */

@@ -29,7 +29,15 @@ export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as Y
 /** A local time of day, HH:MM (24 h). */
 export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM');
 export const CounterNumber = z.number().int().min(1).max(999);
-export const ServiceId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'service ids are lowercase slugs');
+/**
+ * For an id the hub looks up among the keys of its state (services, tickets, appointments, ticker messages): not a name every
+ * object has (`__proto__`, `constructor`, `toString`…), which such a lookup would find.
+ */
+export const notObjectMember = (id: string) => !(id in Object.prototype);
+export const ServiceId = z
+  .string()
+  .regex(/^[a-z0-9-]{1,40}$/, 'service ids are lowercase slugs')
+  .refine(notObjectMember, 'no such service');
 /** Queue prefix letter. `A` is reserved for appointments by default. */
 export const QueuePrefix = z.string().regex(/^[A-Z]$/, 'a queue prefix is one capital letter');
 export const Bilingual = z.object({ ar: z.string().min(1).max(200), en: z.string().min(1).max(200) });

@@ -4,7 +4,9 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ERRORS } from '../protocol/errors.ts';
+import type { Role } from '../protocol/domain.ts';
 import { PAGES } from '../ui-kit/pages.ts';
+import { type Access, authorize, type Principal } from './auth.ts';
 import { operations, type Operation } from './ops/index.ts';
 
 type JsonSchema = {
@@ -101,6 +103,45 @@ function access(o: Operation): string {
   return parts.join(', ');
 }
 
+const staff = (role: Role, mustChangePassword: boolean): Principal => ({
+  kind: 'staff',
+  userId: 0,
+  username: role,
+  displayName: role,
+  role,
+  mustChangePassword,
+  sessionHash: '',
+});
+const ROLES: Role[] = ['counter', 'callcenter', 'supervisor', 'admin'];
+/** One caller of each kind, the matrix's columns: authorization itself says which may call what. */
+const CALLERS: [string, Principal][] = [
+  ['anonymous', { kind: 'anonymous' }],
+  ['kiosk', { kind: 'device', deviceId: 0, device: 'kiosk', name: 'kiosk' }],
+  ['display', { kind: 'device', deviceId: 0, device: 'display', name: 'display' }],
+  ...ROLES.map((role): [string, Principal] => [role, staff(role, false)]),
+];
+
+function mayCall(p: Principal, access: Access): boolean {
+  try {
+    authorize(p, access);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Who may call each operation, over REST and Socket.IO alike (tests/integration/access-matrix.test.ts holds the hub to its own table). */
+function accessMatrix(): string {
+  const head = `| operation | REST | socket | ${CALLERS.map(([name]) => name).join(' | ')} | password change pending |`;
+  const rows = operations.map((o) => {
+    const cells = CALLERS.map(([, p]) => (mayCall(p, o.access) ? '✓' : ''));
+    const pending = ROLES.some((role) => mayCall(staff(role, true), o.access)) ? '✓' : '';
+    const rest = o.http ? `\`${o.http.method.toUpperCase()} ${o.http.path}\`` : '';
+    return `| \`${o.name}\` | ${rest} | ${o.event ? `\`${o.event}\`` : ''} | ${cells.join(' | ')} | ${pending} |`;
+  });
+  return [head, `|${'---|'.repeat(CALLERS.length + 4)}`, ...rows].join('\n');
+}
+
 /** The error table by HTTP status; codes that never reach the hub (status 0, client side) are left out. */
 function errorTable(): string {
   const rows = Object.entries(ERRORS)
@@ -154,6 +195,14 @@ Path parameters (\`:counter\`, \`:id\`, \`:token\`, \`:cpr\`) are part of the so
   Socket.IO connection whose \`Origin\` (or, without it, \`Referer\`) is not the hub itself (the \`Host\` it was sent
   to, or \`DOR_PUBLIC_URL\`) nor in \`DOR_ALLOWED_ORIGINS\` is refused with 403 \`BAD_ORIGIN\` (a socket: \`connect_error\`
   with that code). A client that sends neither header (curl, a node client, an integration) is no browser and passes.
+
+## Who may call what
+
+Each operation over REST and, if it has one, its socket event: ✓ marks who gets past authorization; anyone else gets 401
+\`UNAUTHENTICATED\` (no session or device token) or 403 \`FORBIDDEN\`. Staff whose temporary password is unchanged get 403
+\`PASSWORD_CHANGE_REQUIRED\` for everything but the operations in the last column (over REST; their sockets are refused).
+
+${accessMatrix()}
 
 ## Errors
 

@@ -116,7 +116,9 @@ export function errorHandler(log: Logger, storage: Storage) {
     const type = (err as { type?: string }).type;
     if (type === 'entity.parse.failed') return void res.status(400).json({ error: { code: 'MALFORMED_JSON', message: 'The body is not valid JSON.' } });
     if (type === 'entity.too.large') return void res.status(413).json({ error: { code: 'BODY_TOO_LARGE', message: 'The body is too large.' } });
-    if (type) return void res.status(400).json({ error: { code: 'BAD_REQUEST', message: String((err as Error).message) } });
+    // Other body-parser refusals have a type; the router's (a path parameter that is not valid percent-encoding) only a 400 status.
+    if (type || (err as { status?: unknown }).status === 400)
+      return void res.status(400).json({ error: { code: 'BAD_REQUEST', message: String((err as Error).message) } });
     log.error({ err }, 'unhandled error');
     res.status(500).json({ error: { code: 'INTERNAL', message: 'Something went wrong in the hub; it has been logged.' } });
   };
