@@ -181,7 +181,7 @@ export async function simulate(scenario: Scenario, opts: SimulateOptions = {}): 
   const simEnd = localInstant(nextDay(endDay), '00:00', timeZone) - 1;
   const clock = new ManualClock(simStart);
   const hub = new Hub(db, clock, log);
-  const outbox = new OutboxWorker(db, clock, { name: 'simulated', send: async () => {} }, log);
+  const outbox = new OutboxWorker(db, clock, { name: 'simulated', send: async () => {} }, log, () => hub.current.settings);
   const supervisor = actorOfUser(db, 'supervisor').actor;
   const agent = actorOfUser(db, 'agent').actor;
   const kiosk = `device:${demoDeviceIds.kiosk}:kiosk`;

@@ -63,7 +63,12 @@ function earlierRequest(ctx: OpContext, key: RequestKey | null): repo.KioskReque
  * the ticket, and the primary key on (device, requestId) would roll back a second ticket anyway.
  * Returns the command's decision, or the stored request when this is a repeat.
  */
-export function issueOnce(ctx: OpContext, key: RequestKey | null, cmd: Command): { repeat: repo.KioskRequestRow } | { issued: Issued } {
+export function issueOnce(
+  ctx: OpContext,
+  key: RequestKey | null,
+  cmd: Command,
+  within?: (decided: Issued) => void,
+): { repeat: repo.KioskRequestRow } | { issued: Issued } {
   const before = earlierRequest(ctx, key);
   if (before) return { repeat: before };
   rateLimit(ctx);
@@ -88,7 +93,13 @@ export function issueOnce(ctx: OpContext, key: RequestKey | null, cmd: Command):
         });
       }
     : undefined;
-  const d = ctx.hub.execute(cmd, ctx.actor, { guard, within: remember });
+  const d = ctx.hub.execute(cmd, ctx.actor, {
+    guard,
+    within: (decided) => {
+      remember?.(decided);
+      within?.(decided);
+    },
+  });
   if (!d.ok && d.error.code === REQUEST_REPEATED && key) return { repeat: repo.getKioskRequest(ctx.db, key.deviceId, key.requestId)! };
   return { issued: mustSucceed(d) };
 }
