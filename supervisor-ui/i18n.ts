@@ -266,6 +266,11 @@ const ar = {
   'live.for.day': 'حتى نهاية اليوم',
   'live.tickerSend': 'بث الرسالة',
   'live.tickerRemoveTitle': 'إيقاف هذه الرسالة على الشاشات؟',
+  'live.smsAll': 'رسالة نصية للمنتظرين',
+  'live.smsTitle': 'رسالة نصية إلى كل المنتظرين اليوم',
+  'live.smsSend': 'إرسال الرسالة',
+  'live.smsNote':
+    'تصل إلى أصحاب التذاكر المنتظرة الذين تركوا رقم هاتف، وإلى مواعيد اليوم التي لم تُسجَّل بعد؛ رسالة واحدة لكل رقم، وتنتظر حتى انتهاء ساعات الهدوء.',
   'live.endDayTitle': 'إنهاء يوم العمل الآن؟',
   'live.endDayBody':
     'تُلغى كل التذاكر المفتوحة (المنتظرون الآن: {n})، وتُغلق الشبابيك، ويرفض جهاز الخدمة الذاتية التذاكر وتسجيل الحضور حتى يبدأ اليوم التالي. ' +
@@ -1033,6 +1038,11 @@ const en = {
   'live.for.day': 'until the end of the day',
   'live.tickerSend': 'Broadcast',
   'live.tickerRemoveTitle': 'Take this message off the displays?',
+  'live.smsAll': 'SMS everyone waiting',
+  'live.smsTitle': 'An SMS to everyone waiting today',
+  'live.smsSend': 'Send the SMS',
+  'live.smsNote':
+    'It goes to the holders of waiting tickets who gave a phone and to today’s bookings not yet checked in; one per phone, held until quiet hours end.',
   'live.endDayTitle': 'End the service day now?',
   'live.endDayBody':
     'Every open ticket is cancelled ({n} waiting now), the counters close, and the kiosks refuse tickets and check-ins until the next day opens. ' +
