@@ -15,14 +15,15 @@ import { checkBooking, refuse } from './slots.ts';
 
 export type BookingRequest = z.output<typeof CreateAppointmentBody>;
 
-/** Where a new appointment's id and reference come from: random by default, seeded in the simulator. */
+/** Where a new appointment's id, reference and page token come from: random by default, seeded in the simulator. */
 export interface AppointmentIds {
   id(): string;
   /** Uniform in [0, 1): draws the reference's characters. */
   random(): number;
+  pageToken(): string;
 }
 
-const randomIds: AppointmentIds = { id: randomUUID, random: Math.random };
+const randomIds: AppointmentIds = { id: randomUUID, random: Math.random, pageToken: repo.newPageToken };
 
 /** The guard of a booking or a move: the appointment's new slot must be bookable (see slots.ts). */
 export function slotGuard(hub: Hub, a: Appointment, time: string, service: Service, extra?: () => EngineError | null): () => EngineError | null {
@@ -65,7 +66,7 @@ export function bookAppointment(
     nameEn: b.nameEn || b.nameAr,
     notes: b.notes,
     ticketId: null,
-    pageToken: repo.newPageToken(),
+    pageToken: ids.pageToken(),
   };
   const decision = hub.execute({ type: 'book_appointment', appointment }, actor, {
     guard: slotGuard(hub, appointment, b.time, service),
