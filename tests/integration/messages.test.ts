@@ -248,6 +248,17 @@ describe('the hall changes and the supervisor', () => {
   });
 });
 
+it('the demo hall carries the ministry hotlines in the ticker, the ticket footer and the SMS signature (editable settings)', async () => {
+  const { settings: s } = (await call(hub, 'GET', '/api/settings', { cookie: await login(hub, ...DEMO.supervisor) })).body;
+  for (const text of [s.tickerMessages[0].ar, s.tickerMessages[0].en, s.ticketFooter.ar, s.ticketFooter.en, s.smsSignature.ar, s.smsSignature.en]) {
+    expect(text).toContain('80008001');
+    expect(text).toContain('17582288');
+  }
+  await settings({ smsSignature: { ar: 'الخط الساخن 80008001', en: 'Hotline 80008001' } });
+  await book('2026-11-29', '10:00');
+  expect(messagesOf('booked')[0]!.body.split('\n').at(-1)).toBe('الخط الساخن 80008001 | Hotline 80008001');
+});
+
 describe('quiet hours', () => {
   it('hold every message but "called" until they end', async () => {
     await settings({ quietHours: { from: '08:00', to: '12:00' } });
