@@ -3,7 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { formatDay, formatTime, type Lang } from '../ui-kit/i18n.ts';
 import { name2, type Appointment, type Appointments, type Service } from './console-types.ts';
 import { nameIn, stamp } from './format.ts';
-import { tb, word } from './i18n.ts';
+import { hasKey, tb, word } from './i18n.ts';
 
 export function AppointmentsPanel({
   lang,
@@ -76,10 +76,18 @@ export function AppointmentsPanel({
                       .join(' · ')}
                   </div>
                 )}
-                {a.message && a.status === 'booked' && (
-                  <div class={`bk-small bk-sms sms-${a.message.status}`} data-testid="booking-sms" data-status={a.message.status}>
-                    {tb(lang, `sms.${a.message.status}`)}
-                  </div>
+                {a.messages.length > 0 && (
+                  <ul class="bk-sms-list">
+                    {a.messages.map((m) => {
+                      const kind = `sms.kind.${m.kind}`;
+                      return (
+                        <li class={`bk-small bk-sms sms-${m.status}`} data-testid="booking-sms" data-kind={m.kind} data-status={m.status}>
+                          {tb(lang, 'sms.line', { kind: hasKey(kind) ? tb(lang, kind) : m.kind, status: tb(lang, `sms.${m.status}`) })}{' '}
+                          <span class="bk-muted">{stamp(m.at, lang, timeZone)}</span>
+                        </li>
+                      );
+                    })}
+                  </ul>
                 )}
               </li>
             );

@@ -159,6 +159,8 @@ export const appointments = sqliteTable(
     ticketId: text('ticket_id'),
     createdAt: integer('created_at').notNull(),
     createdBy: text('created_by').notNull(),
+    /** The key of the citizen's appointment page (`/a/<token>`, the link in the SMS): base64url of 32 random bytes, never changed. */
+    pageToken: text('page_token').notNull().unique(),
   },
   (t) => [index('appointments_day_idx').on(t.day), index('appointments_cpr_idx').on(t.cpr), index('appointments_slot_start_idx').on(t.slotStart)],
 );
@@ -270,6 +272,12 @@ export const outbox = sqliteTable(
     createdAt: integer('created_at').notNull(),
     sentAt: integer('sent_at'),
     appointmentId: text('appointment_id'),
+    /** What the message says (server/messages.ts MessageKind): `booked`, `reminder_day`, `near_turn`, `called`, `broadcast`, … */
+    kind: text('kind').notNull().default('booked'),
+    /** The ticket it is about (near turn, called, broadcast), if any. */
+    ticketId: text('ticket_id'),
+    /** A message that must exist once at most (a reminder, "your turn is near"): a second insert with the same key is dropped. */
+    onceKey: text('once_key').unique(),
   },
   (t) => [index('outbox_status_next_idx').on(t.status, t.nextAttemptAt), index('outbox_appointment_idx').on(t.appointmentId)],
 );
@@ -462,3 +470,15 @@ export const reportDays = sqliteTable('report_days', {
   /** The day's facts as JSON. */
   facts: text('facts').notNull(),
 });
+
+/** The phone a walk-in typed at the kiosk (optional), for "your turn is near" and "called"; never on a public screen. */
+export const ticketPhones = sqliteTable(
+  'ticket_phones',
+  {
+    ticketId: text('ticket_id').primaryKey(),
+    /** YYYY-MM-DD local day of the ticket. */
+    day: text('day').notNull(),
+    phone: text('phone').notNull(),
+  },
+  (t) => [index('ticket_phones_day_idx').on(t.day)],
+);

@@ -9,6 +9,7 @@ import * as cit from './repos/citizens.ts';
 import { localDay, localInstant } from '../engine/time.ts';
 import { type Db, transaction } from './client.ts';
 import { makeReference } from '../protocol/reference.ts';
+import { newPageToken } from './repos/appointments.ts';
 import {
   createDevice,
   createUser,
@@ -274,6 +275,7 @@ export async function seedDemo(db: Db, now: number, opts: { timeZone?: string } 
         nameEn: b.nameEn,
         notes: b.notes,
         ticketId: null,
+        pageToken: newPageToken(),
         createdAt: now,
         createdBy: 'seed',
       });

@@ -24,6 +24,7 @@ import {
   ClosedScreen,
   MessageScreen,
   PinScreen,
+  PhoneScreen,
   PriorityScreen,
   ServicesScreen,
   StaffPanel,
@@ -40,7 +41,9 @@ type Screen =
   | { name: 'start' }
   | { name: 'appointment' }
   | { name: 'services' }
-  | { name: 'priority'; tile: ServiceTile }
+  /** `phone`: the mobile typed for SMS ("your turn is near", "called"), if any. */
+  | { name: 'priority'; tile: ServiceTile; phone: string | null }
+  | { name: 'phone'; tile: ServiceTile; phone: string | null }
   | { name: 'ticket'; receipt: Receipt; via: TicketVia }
   | { name: 'message'; kind: MessageKind; comeBackAt?: number; reprint?: Reprint }
   | { name: 'wait'; request: TicketRequest; until: number }
@@ -48,7 +51,9 @@ type Screen =
   | { name: 'staff' };
 
 /** A citizen's ticket request, kept while the kiosk guard makes it wait, then sent again by itself. */
-type TicketRequest = { kind: 'checkIn'; by: { cpr: string } | { reference: string } } | { kind: 'walkIn'; serviceId: string; priority: Priority };
+type TicketRequest =
+  | { kind: 'checkIn'; by: { cpr: string } | { reference: string } }
+  | { kind: 'walkIn'; serviceId: string; priority: Priority; phone: string | null };
 
 /** A ticket the citizen already holds (the paper lost): its number, and whose it is for `kiosk.reprint`. */
 type Reprint = { label: string; by: InputOf<'kiosk.reprint'> };
@@ -242,13 +247,13 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   );
 
   const issueWalkin = useCallback(
-    (serviceId: string, priority: Priority) =>
+    (serviceId: string, priority: Priority, phone: string | null) =>
       run(
         async () => {
-          const receipt = await requests.send('kiosk.walkIn', { serviceId, priority }, `walk-in:${serviceId}:${priority}`);
+          const receipt = await requests.send('kiosk.walkIn', { serviceId, priority, phone }, `walk-in:${serviceId}:${priority}:${phone ?? ''}`);
           setScreen({ name: 'ticket', receipt, via: 'walkin' });
         },
-        { kind: 'walkIn', serviceId, priority },
+        { kind: 'walkIn', serviceId, priority, phone },
       ),
     [run, requests],
   );
@@ -281,7 +286,10 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   useEffect(() => {
     if (!waiting) return;
     const r = waiting.request;
-    const timer = setTimeout(() => void (r.kind === 'checkIn' ? checkIn(r.by) : issueWalkin(r.serviceId, r.priority)), Math.max(0, waiting.until - Date.now()));
+    const timer = setTimeout(
+      () => void (r.kind === 'checkIn' ? checkIn(r.by) : issueWalkin(r.serviceId, r.priority, r.phone)),
+      Math.max(0, waiting.until - Date.now()),
+    );
     return () => clearTimeout(timer);
   }, [waiting, checkIn, issueWalkin]);
 
@@ -366,7 +374,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
             tiles={hall && serviceTiles(hall.state, hallNow, openingOn(hall.state.day, hours, timeZone)).services}
             busy={busy}
             onBack={() => goStart()}
-            onPick={(tile) => setScreen({ name: 'priority', tile })}
+            onPick={(tile) => setScreen({ name: 'priority', tile, phone: null })}
           />
         );
         break;
@@ -376,9 +384,14 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
             service={pickedService ?? screen.tile.service}
             busy={busy}
             onBack={() => setScreen({ name: 'services' })}
-            onPick={(p) => void issueWalkin(screen.tile.service.id, p)}
+            phone={screen.phone}
+            onPhone={() => setScreen({ name: 'phone', tile: screen.tile, phone: screen.phone })}
+            onPick={(p) => void issueWalkin(screen.tile.service.id, p, screen.phone)}
           />
         );
+        break;
+      case 'phone':
+        body = <PhoneScreen initial={screen.phone} onDone={(phone) => setScreen({ name: 'priority', tile: screen.tile, phone })} />;
         break;
       case 'ticket':
         body = <TicketScreen key={screen.receipt.ticket.id} receipt={screen.receipt} via={screen.via} timeoutMs={ticketTimeout} onDone={() => goStart(true)} />;

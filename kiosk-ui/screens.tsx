@@ -19,7 +19,7 @@ import {
   ServiceIcon,
   TicketIcon,
 } from '../ui-kit/icons.tsx';
-import { ArrowBackIcon, EyeIcon, PrinterIcon, ReloadIcon, ScanIcon } from './icons.tsx';
+import { ArrowBackIcon, EyeIcon, PhoneIcon, PrinterIcon, ReloadIcon, ScanIcon } from './icons.tsx';
 import { PRIORITIES, type Priority, type Receipt, type Service, type ServiceTile } from './types.ts';
 
 export const CPR_LENGTH = 9;
@@ -257,7 +257,22 @@ function TileWait({ tile }: { tile: ServiceTile }) {
 const serviceColour = (service: Service) => ({ '--svc': service.colour, '--svc-ink': inkOn(service.colour) });
 
 /** The service as it is now (the live state's, so a rename shows here too). */
-export function PriorityScreen({ service, onPick, onBack, busy }: { service: Service; onPick(p: Priority): void; onBack(): void; busy: boolean }) {
+export function PriorityScreen({
+  service,
+  phone,
+  onPhone,
+  onPick,
+  onBack,
+  busy,
+}: {
+  service: Service;
+  /** The mobile typed for SMS, or null. */
+  phone: string | null;
+  onPhone(): void;
+  onPick(p: Priority): void;
+  onBack(): void;
+  busy: boolean;
+}) {
   return (
     <section class="screen priority-screen">
       <ScreenTitle k="priority.title" onBack={onBack} />
@@ -284,9 +299,49 @@ export function PriorityScreen({ service, onPick, onBack, busy }: { service: Ser
           </button>
         ))}
       </div>
+      <button type="button" class={`btn btn-ghost phone-add${phone ? ' has-phone' : ''}`} data-testid="phone-add" disabled={busy} onClick={onPhone}>
+        <PhoneIcon size="1.6em" />
+        <span>{phone ? <Bi k="phone.set" params={{ phone: spacedPhone(phone) }} /> : <Bi k="phone.add" />}</span>
+      </button>
       <button type="button" class="btn btn-primary priority-none" data-testid="priority-none" disabled={busy} onClick={() => onPick('none')}>
         <Bi k="priority.none" />
       </button>
+    </section>
+  );
+}
+
+const PHONE_LENGTH = 8;
+/** A Bahraini mobile: 8 digits starting with 3 or 6 (what the hub accepts, protocol/api.ts Phone). */
+const isMobile = (v: string) => /^[36]\d{7}$/.test(v);
+/** "36 12 34 56": read back in pairs, left to right in both languages. */
+const spacedPhone = (v: string) => `\u2066${v.replace(/(\d{2})(?=\d)/g, '$1 ')}\u2069`;
+
+/** The walk-in's optional mobile for "your turn is near" and "called" by SMS; never required. */
+export function PhoneScreen({ initial, onDone }: { initial: string | null; onDone(phone: string | null): void }) {
+  const [phone, setPhone] = useState(initial ?? '');
+  const valid = isMobile(phone);
+  const add = (d: string) => phone.length < PHONE_LENGTH && /^\d$/.test(d) && setPhone(phone + d);
+  return (
+    <section class="screen appointment-screen phone-screen">
+      <ScreenTitle k="phone.title" onBack={() => onDone(initial)} />
+      <div class="appt-body">
+        <div class="appt-entry">
+          <p class="prompt">
+            <Bi k="phone.prompt" />
+          </p>
+          <DigitBoxes value={phone} length={PHONE_LENGTH} testId="phone-display" groups={[2, 2, 2, 2]} />
+          <p class="lead phone-why">
+            <Bi k={phone.length === PHONE_LENGTH && !valid ? 'phone.invalid' : 'phone.why'} />
+          </p>
+          <button type="button" class="btn btn-primary submit" data-testid="phone-done" disabled={!valid} onClick={() => onDone(phone)}>
+            <Bi k="phone.done" />
+          </button>
+          <button type="button" class="btn btn-ghost" data-testid="phone-skip" onClick={() => onDone(null)}>
+            <Bi k="phone.skip" />
+          </button>
+        </div>
+        <Keypad testPrefix="phone-key" onDigit={add} onClear={() => setPhone('')} onBack={() => setPhone((v) => v.slice(0, -1))} />
+      </div>
     </section>
   );
 }

@@ -135,7 +135,7 @@ export function sampleTicket(overrides: Partial<TicketPrint> = {}): TicketPrint 
     peopleAhead: 5,
     estimatedWaitMin: 12,
     statusUrl: 'http://192.168.1.10:8080/t/demo-7Hq2xK9mP4wZ',
-    footer: { ar: 'للحجز اتصل على الخط الساخن 80008000 أو 17000000', en: 'To book a visit call the hotline 80008000 or 17000000' },
+    footer: { ar: 'للحجز اتصل على الخط الساخن 80008001 أو 17582288', en: 'To book a visit call the hotline 80008001 or 17582288' },
     ...overrides,
   };
 }

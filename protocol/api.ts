@@ -40,11 +40,14 @@ export const Empty = empty;
  * did (the ticket it issued, the ticket it called) instead of doing it twice.
  */
 export const RequestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'a requestId is 8–64 letters, digits, _ or -');
+export const Phone = z.string().regex(/^(\+973)?[36]\d{7}$/, 'a Bahraini mobile number is 8 digits starting with 3 or 6 (optionally +973)');
 export const WalkinBody = z
   .object({
     serviceId: ServiceId,
     priority: Priority.default('none'),
     cpr: Cpr.nullable().default(null),
+    /** Optional, never required: where "your turn is near" and "called" are sent by SMS. */
+    phone: Phone.nullable().default(null),
     requestId: RequestId.optional(),
   })
   .strict();
@@ -88,7 +91,6 @@ export const CalendarDay = Day.refine((d) => {
   const t = Date.parse(`${d}T00:00:00Z`);
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
 }, 'not a calendar date');
-export const Phone = z.string().regex(/^(\+973)?[36]\d{7}$/, 'a Bahraini mobile number is 8 digits starting with 3 or 6 (optionally +973)');
 export const CreateAppointmentBody = z
   .object({
     serviceId: ServiceId,
@@ -305,3 +307,7 @@ export const RolloutWhatIfBody = z
   .strict()
   .refine(...endsAfterStart);
 export const RolloutIdParam = z.object({ id: z.coerce.number().int().min(1) }).strict();
+
+// --- messages to citizens
+/** A supervisor's SMS to everyone waiting today, in both languages (one SMS: keep it short). */
+export const SmsBroadcastBody = z.object({ ar: z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(300) }).strict();

@@ -120,6 +120,20 @@ export const Settings = z.object({
   kioskIdleSeconds: z.number().int().min(10).max(600).default(30),
   /** A staff session ends after this long without a request or a socket event (besides its absolute 12 h). */
   sessionIdleMinutes: z.number().int().min(5).max(720).default(60),
+  // --- messages to citizens (server/messages.ts)
+  /** The reminder of tomorrow's appointments goes out at this local time the day before. */
+  reminderDayBeforeAt: TimeOfDay.default('18:00'),
+  /** A second reminder this many minutes before the slot; 0: none. */
+  reminderBeforeMinutes: z.number().int().min(0).max(720).default(120),
+  /** "Your turn is near" goes to a waiting ticket's phone when at most this many people are ahead of it and itself, counted as the counters will call. */
+  nearTurnPosition: z.number().int().min(1).max(50).default(3),
+  /**
+   * No SMS from `from` until `to` (local times, across midnight if `to` is earlier), except "called";
+   * the others wait until `to`. Equal times: no quiet hours.
+   */
+  quietHours: z.object({ from: TimeOfDay, to: TimeOfDay }).default({ from: '21:00', to: '07:00' }),
+  /** The last line of every SMS (e.g. the booking hotlines). */
+  smsSignature: Bilingual.default({ ar: 'للاستفسار: 80008001 أو 17582288', en: 'Enquiries: 80008001 or 17582288' }),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -145,8 +159,9 @@ export const DEFAULT_SETTINGS: Settings = {
   appointmentCountersServeEarly: true,
   walkinGuardMinutes: 10,
   serviceTimeWindow: 20,
-  tickerMessages: [{ ar: 'للحجز اتصل على الخط الساخن 80008000 أو 17000000', en: 'To book a visit call the hotline 80008000 or 17000000' }],
-  ticketFooter: { ar: 'لحجز موعد: 80008000 — 17000000', en: 'Book your visit: 80008000 / 17000000' },
+  // The ministry's published booking hotlines.
+  tickerMessages: [{ ar: 'للحجز اتصل على الخط الساخن 80008001 أو 17582288', en: 'To book a visit call the hotline 80008001 or 17582288' }],
+  ticketFooter: { ar: 'لحجز موعد: 80008001 — 17582288', en: 'Book your visit: 80008001 / 17582288' },
   printerWidth: 80,
   outcomeCodes: [
     { code: 'served', ar: 'تمت الخدمة', en: 'Served' },
@@ -161,6 +176,11 @@ export const DEFAULT_SETTINGS: Settings = {
   serviceLevel: { targetMinutes: 20, targetPercent: 80, perService: {} },
   kioskIdleSeconds: 30,
   sessionIdleMinutes: 60,
+  reminderDayBeforeAt: '18:00',
+  reminderBeforeMinutes: 120,
+  nearTurnPosition: 3,
+  quietHours: { from: '21:00', to: '07:00' },
+  smsSignature: { ar: 'للاستفسار: 80008001 أو 17582288', en: 'Enquiries: 80008001 or 17582288' },
 };
 
 export const Ticket = z.object({
@@ -232,6 +252,8 @@ export const Appointment = z.object({
   nameEn: z.string(),
   notes: z.string(),
   ticketId: z.string().nullable(),
+  /** The key of the citizen's appointment page (`/a/<token>`): never public, never changed. Read as '' from an event stored before it existed. */
+  pageToken: z.string().default(''),
 });
 export type Appointment = z.infer<typeof Appointment>;
 

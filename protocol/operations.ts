@@ -101,6 +101,8 @@ import {
 import { ChangePasswordBody, CreateUserBody, ResetPasswordBody, SetupBody, SetupStatusReply, UpdateUserBody, UserReply, UsersReply } from './users.ts';
 import { RolloutIdParam, RolloutPlanBody, RolloutPreviewBody, RolloutWhatIfBody } from './api.ts';
 import { MyDayReply, RolloutCancelReply, RolloutPlanReply, RolloutPlansReply, RolloutPreviewReply } from './replies.ts';
+import { SmsBroadcastBody } from './api.ts';
+import { SmsBroadcastReply } from './replies.ts';
 
 export interface Contract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   summary: string;
@@ -767,6 +769,16 @@ export const contracts = {
     event: 'kiosk:reprint',
     input: ReprintBody,
     output: WalkInReply,
+  },
+  // --- messages to citizens
+  'hall.sms.broadcast': {
+    summary:
+      'Sends an SMS (Arabic and English) to everyone waiting today: holders of waiting and called tickets who gave a phone, and bookings of today ' +
+      'not yet checked in; one per phone, through the outbox (held in quiet hours). Supervisors; audited (`sms.broadcast`).',
+    http: { method: 'post', path: '/api/hall/sms', status: 201 },
+    event: 'hall:sms',
+    input: SmsBroadcastBody,
+    output: SmsBroadcastReply,
   },
 } as const satisfies Record<string, Contract>;
 

@@ -142,7 +142,8 @@ export const OutboxStatusValue = z.enum(['queued', 'sent', 'failed']);
 export const CitizenAppointment = Appointment.extend({
   outcome: Kept,
   history: z.array(AppointmentHistoryEntry),
-  message: z.object({ status: OutboxStatusValue, attempts: z.number().int(), at: z.number().int() }).nullable(),
+  /** The SMS messages about it (confirmations, reminders, near turn, called, …), newest first, with their delivery status. */
+  messages: z.array(z.object({ kind: z.string(), status: OutboxStatusValue, attempts: z.number().int(), at: z.number().int() })),
 });
 export const CitizenAppointmentsReply = z.object({
   cpr: z.string(),
@@ -163,6 +164,9 @@ export const OutboxMessage = z.object({
   createdAt: z.number().int(),
   sentAt: nullableInt,
   appointmentId: z.string().nullable(),
+  kind: z.string(),
+  ticketId: z.string().nullable(),
+  onceKey: z.string().nullable(),
 });
 export const OutboxReply = z.object({ messages: z.array(OutboxMessage) });
 export const SchedulePeriod = z.object({
@@ -335,3 +339,6 @@ export const RolloutPreviewReply = z.object({ fromDay: Day, days: z.array(Rollou
 
 /** The counter terminal's "My day": what the logged-in staff member finished today, at any counter (mean service time: start to finish). */
 export const MyDayReply = z.object({ served: z.number().int().min(0), avgServiceMs: z.number().int().min(0).nullable() });
+
+/** How many SMS messages a supervisor's broadcast queued (one per phone). */
+export const SmsBroadcastReply = z.object({ queued: z.number().int() });

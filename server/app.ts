@@ -156,7 +156,7 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
   attachSockets(io, { db, hub, clock, log, printing, presence, limiter, publicUrl, connections: cuts, validateReplies, originPolicy });
   printing.startMonitor(opts.printerPollMs ?? 30_000);
   warmUpRenderer(); // the first ticket of the day should not wait for font loading
-  const outbox = new OutboxWorker(db, clock, opts.smsSender ?? logSender(log), log);
+  const outbox = new OutboxWorker(db, clock, opts.smsSender ?? logSender(log), log, () => hub.current.settings);
   const stopProbing = hub.storage.startProbing();
   const timer = setInterval(() => {
     // While the database takes no writes the jobs wait (the probe brings them back); they run again at the next tick.
@@ -176,10 +176,11 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
   await new Promise<void>((resolve) => http.listen(port, host, resolve));
   const addr = http.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`;
+  // On the hub itself "localhost" works; from another PC (a phone), the hub's LAN address: set DOR_PUBLIC_URL.
+  const base = publicUrl?.replace(/\/$/, '') ?? url.replace(/\/\/(0\.0\.0\.0|\[::\])/, '//localhost');
+  hub.publicOrigin = base;
   const setupToken = issueSetupToken(db);
   if (setupToken) {
-    // One line for the installer: on the hub itself "localhost" works; from another PC, the hub's LAN address.
-    const base = publicUrl?.replace(/\/$/, '') ?? url.replace(/\/\/(0\.0\.0\.0|\[::\])/, '//localhost');
     const setupUrl = `${base}/setup?token=${setupToken}`;
     log.warn({ setupUrl }, `This hall is not set up yet: open ${setupUrl} to set it up (the link works once).`);
   }

@@ -10,19 +10,20 @@ import type { CreateAppointmentBody } from '../protocol/api.ts';
 import type { Appointment, Service } from '../protocol/domain.ts';
 import { randomReference } from '../protocol/reference.ts';
 import type { Executed, Hub } from './hub.ts';
-import { enqueueConfirmation } from './outbox.ts';
+import { enqueueAppointmentMessage } from './messages.ts';
 import { checkBooking, refuse } from './slots.ts';
 
 export type BookingRequest = z.output<typeof CreateAppointmentBody>;
 
-/** Where a new appointment's id and reference come from: random by default, seeded in the simulator. */
+/** Where a new appointment's id, reference and page token come from: random by default, seeded in the simulator. */
 export interface AppointmentIds {
   id(): string;
   /** Uniform in [0, 1): draws the reference's characters. */
   random(): number;
+  pageToken(): string;
 }
 
-const randomIds: AppointmentIds = { id: randomUUID, random: Math.random };
+const randomIds: AppointmentIds = { id: randomUUID, random: Math.random, pageToken: repo.newPageToken };
 
 /** The guard of a booking or a move: the appointment's new slot must be bookable (see slots.ts). */
 export function slotGuard(hub: Hub, a: Appointment, time: string, service: Service, extra?: () => EngineError | null): () => EngineError | null {
@@ -65,21 +66,31 @@ export function bookAppointment(
     nameEn: b.nameEn || b.nameAr,
     notes: b.notes,
     ticketId: null,
+    pageToken: ids.pageToken(),
   };
   const decision = hub.execute({ type: 'book_appointment', appointment }, actor, {
     guard: slotGuard(hub, appointment, b.time, service),
     within: () => {
-      enqueueConfirmation(hub.db, 'booked', appointment, service, tz, hub.clock.now());
+      enqueueAppointmentMessage(hub, 'booked', appointment, service);
       within?.();
     },
   });
   return { decision, appointment };
 }
 
-/** Cancels a booked appointment and queues the citizen's notice. */
-export function cancelAppointment(hub: Hub, a: Appointment, service: Pick<Service, 'nameAr' | 'nameEn'>, actor: string): Executed {
+/** Cancels a booked appointment and queues the citizen's notice; `closedBy` names the hall's closure of the day when it was not the citizen's wish. */
+export function cancelAppointment(
+  hub: Hub,
+  a: Appointment,
+  service: Pick<Service, 'nameAr' | 'nameEn'>,
+  actor: string,
+  closedBy?: { ar: string; en: string },
+): Executed {
   return hub.execute({ type: 'cancel_appointment', appointmentId: a.id }, actor, {
     guard: stillBooked(hub.db, a.id),
-    within: () => enqueueConfirmation(hub.db, 'cancelled', a, service, hub.current.settings.timeZone, hub.clock.now()),
+    within: () =>
+      closedBy
+        ? enqueueAppointmentMessage(hub, 'cancelled_by_hall', a, service, { reason: closedBy })
+        : enqueueAppointmentMessage(hub, 'cancelled', a, service),
   });
 }

@@ -9,6 +9,7 @@ import { MonotonicClock, type Clock } from './clock.ts';
 import { Storage } from './storage.ts';
 import { applyRollout, dueRollouts } from './rollout.ts';
 import { dayFactsOf } from '../reports/index.ts';
+import { installMessages, queueDueReminders } from './messages.ts';
 import {
   applyEvent,
   decide,
@@ -28,6 +29,8 @@ export interface Committed {
   events: HallEvent[];
 }
 export type Listener = (c: Committed) => void;
+/** Runs inside a command's transaction after its events are stored and folded (e.g. the messages they cause); a throw rolls the command back. */
+export type WithinHook = (events: HallEvent[], actor: string) => void;
 
 export type Executed = Decision & { fromSeq?: number; toSeq?: number };
 
@@ -63,6 +66,7 @@ export class Hub {
    */
   private dayEvents: HallEvent[] = [];
   private listeners: Listener[] = [];
+  private withinHooks: WithinHook[] = [];
   /** The next local midnight: until then `ensureDay` has nothing to check. */
   private dayEndsAt = 0;
   readonly stats = { commands: 0, rejected: 0, events: 0 };
@@ -71,6 +75,9 @@ export class Hub {
 
   /** The hub's time, which never goes back (see MonotonicClock); every part of the hub reads this one. */
   readonly clock: MonotonicClock;
+
+  /** Where citizens' phones reach the hub (DOR_PUBLIC_URL or the address it listens on): the base of the links in SMS messages. */
+  publicOrigin = '';
 
   constructor(
     readonly db: Db,
@@ -82,6 +89,7 @@ export class Hub {
     );
     this.storage = new Storage(db, this.clock, log);
     this.load();
+    installMessages(this);
   }
 
   /** Rebuilds the live state from the stored events of the current day (or opens the first day). */
@@ -121,8 +129,14 @@ export class Hub {
     return this.seq;
   }
 
+  /** After the commit: broadcasts. */
   onCommit(l: Listener) {
     this.listeners.push(l);
+  }
+
+  /** Inside every command's transaction, after its own `within`: records that must be kept or lost with the command. */
+  onWithin(h: WithinHook) {
+    this.withinHooks.push(h);
   }
 
   /**
@@ -145,6 +159,7 @@ export class Hub {
           folding = true;
           seqs = this.commit(d.events, actor);
           within?.(d);
+          for (const h of this.withinHooks) h(d.events, actor);
         }
         return d;
       });
@@ -292,11 +307,12 @@ export class Hub {
     this.dayEndsAt = localInstant(nextDay(this.state.day), '00:00', this.state.settings.timeZone);
   }
 
-  /** Periodic jobs: day rollover, the no-show sweep and due rollouts, on the hub's clock. */
+  /** Periodic jobs: day rollover, the no-show sweep, due rollouts and due reminders, on the hub's clock. */
   tick() {
     this.ensureDay();
     this.execute({ type: 'sweep_no_shows' }, 'system');
     this.applyDueRollouts();
+    queueDueReminders(this);
   }
 
   /** Switches the counters of every confirmed rollout plan whose day has opened (server/rollout.ts); one that fails is logged and tried again next time. */

@@ -1,12 +1,12 @@
-// The outbox: confirmation messages to citizens are stored in the same transaction as the booking
-// that causes them, then delivered by a worker on the hub's timer through a pluggable sender,
-// retried with exponential backoff on the hub's clock.
+// The outbox: messages to citizens (server/messages.ts) are stored in the same transaction as the
+// event that causes them, then delivered by a worker on the hub's timer through a pluggable sender,
+// retried with exponential backoff on the hub's clock, and held through the hall's quiet hours.
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
 import * as repo from '../db/repos/index.ts';
-import type { Appointment, Service } from '../protocol/domain.ts';
+import type { Settings } from '../protocol/domain.ts';
 import type { Clock } from './clock.ts';
-import { localTime } from '../engine/index.ts';
+import { localDay, localInstant, localTime, nextDay } from '../engine/index.ts';
 
 export interface SmsSender {
   readonly name: string;
@@ -51,50 +51,19 @@ export const retryDelay = (attempts: number) => Math.min(RETRY_CAP_MS, RETRY_BAS
 /** International form of a Bahraini mobile: +973XXXXXXXX. */
 export const e164 = (phone: string) => (phone.startsWith('+') ? phone : `+973${phone}`);
 
-export type MessageKind = 'booked' | 'rescheduled' | 'cancelled';
+/** Kinds sent at once even in quiet hours: the citizen is being called now. */
+const URGENT: ReadonlySet<string> = new Set(['called', 'recalled']);
 
-const dayFormats = new Map<string, { ar: Intl.DateTimeFormat; en: Intl.DateTimeFormat }>();
-
-/** The slot's day as a person reads it, with the weekday: "الأحد، 6 ديسمبر" and "Sun 6 Dec" (not an ISO date). */
-export function readableDay(ms: number, timeZone: string): { ar: string; en: string } {
-  let f = dayFormats.get(timeZone);
-  if (!f) {
-    f = {
-      ar: new Intl.DateTimeFormat('ar-BH-u-nu-latn', { timeZone, weekday: 'long', day: 'numeric', month: 'long' }),
-      en: new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' }),
-    };
-    dayFormats.set(timeZone, f);
-  }
-  return { ar: f.ar.format(ms), en: f.en.format(ms) };
-}
-
-/** The Arabic + English confirmation text of a booking change. */
-export function confirmationText(kind: MessageKind, a: Appointment, service: Pick<Service, 'nameAr' | 'nameEn'>, timeZone: string): string {
-  const time = localTime(a.slotStart, timeZone);
-  const day = readableDay(a.slotStart, timeZone);
-  const ar = {
-    booked: `تم حجز موعدك: ${service.nameAr}، يوم ${day.ar} الساعة ${time}. رقم الحجز: ${a.reference}`,
-    rescheduled: `تم تغيير موعدك: ${service.nameAr}، إلى يوم ${day.ar} الساعة ${time}. رقم الحجز: ${a.reference}`,
-    cancelled: `تم إلغاء موعدك: ${service.nameAr}، يوم ${day.ar} الساعة ${time}. رقم الحجز: ${a.reference}`,
-  }[kind];
-  const en = {
-    booked: `Your appointment is booked: ${service.nameEn}, ${day.en} at ${time}. Reference: ${a.reference}`,
-    rescheduled: `Your appointment was moved: ${service.nameEn}, now ${day.en} at ${time}. Reference: ${a.reference}`,
-    cancelled: `Your appointment was cancelled: ${service.nameEn}, ${day.en} at ${time}. Reference: ${a.reference}`,
-  }[kind];
-  return `${ar}\n${en}`;
-}
-
-/** Queues the confirmation of a booking change. Call inside the booking's transaction. */
-export function enqueueConfirmation(
-  db: Db,
-  kind: MessageKind,
-  a: Appointment,
-  service: Pick<Service, 'nameAr' | 'nameEn'>,
-  timeZone: string,
-  now: number,
-): number {
-  return repo.enqueueMessage(db, { channel: 'sms', to: e164(a.phone), body: confirmationText(kind, a, service, timeZone), appointmentId: a.id, now });
+/** When the quiet hours holding `now` end, or null outside them (`from` = `to`: none). */
+export function quietUntil(now: number, quiet: Settings['quietHours'], timeZone: string): number | null {
+  const { from, to } = quiet;
+  if (from === to) return null;
+  const t = localTime(now, timeZone);
+  const today = localDay(now, timeZone);
+  // Within one day (e.g. 13:00–15:00), or across midnight (21:00–07:00: after `from`, or before `to`).
+  const inside = from < to ? t >= from && t < to : t >= from || t < to;
+  if (!inside) return null;
+  return localInstant(t < to ? today : nextDay(today), to, timeZone);
 }
 
 /** Delivers due messages; one run at a time. */
@@ -106,13 +75,18 @@ export class OutboxWorker {
     private clock: Clock,
     private sender: SmsSender,
     private log: Logger,
+    /** The hall's settings now (quiet hours, time zone). */
+    private settings: () => Settings,
   ) {}
 
   get senderName() {
     return this.sender.name;
   }
 
-  /** Sends every message due now; resolves with how many were tried. A run already going is joined. */
+  /**
+   * Sends every message due now (in quiet hours, only "called"; the others wait until they end);
+   * resolves with how many were tried. A run already going is joined.
+   */
   deliverDue(): Promise<number> {
     this.running ??= this.run().finally(() => {
       this.running = null;
@@ -122,7 +96,15 @@ export class OutboxWorker {
 
   private async run(): Promise<number> {
     const due = repo.dueMessages(this.db, this.clock.now());
+    const { quietHours, timeZone } = this.settings();
+    const holdUntil = quietUntil(this.clock.now(), quietHours, timeZone);
+    let tried = 0;
     for (const m of due) {
+      if (holdUntil !== null && !URGENT.has(m.kind)) {
+        repo.updateMessage(this.db, m.id, { nextAttemptAt: holdUntil });
+        continue;
+      }
+      tried++;
       const attempts = m.attempts + 1;
       try {
         await this.sender.send(m.to, m.body);
@@ -141,6 +123,6 @@ export class OutboxWorker {
       // Outside the try: a database that cannot record the delivery is not a failed delivery (the run stops, logged by the hub's timer).
       repo.updateMessage(this.db, m.id, { status: 'sent', attempts, sentAt: this.clock.now(), lastError: null });
     }
-    return due.length;
+    return tried;
   }
 }

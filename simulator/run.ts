@@ -181,7 +181,9 @@ export async function simulate(scenario: Scenario, opts: SimulateOptions = {}): 
   const simEnd = localInstant(nextDay(endDay), '00:00', timeZone) - 1;
   const clock = new ManualClock(simStart);
   const hub = new Hub(db, clock, log);
-  const outbox = new OutboxWorker(db, clock, { name: 'simulated', send: async () => {} }, log);
+  // The simulated gateway sends whenever the run delivers (quiet hours are for real phones, and the run may deliver only at night).
+  const noQuietHours = { from: '00:00', to: '00:00' };
+  const outbox = new OutboxWorker(db, clock, { name: 'simulated', send: async () => {} }, log, () => ({ ...hub.current.settings, quietHours: noQuietHours }));
   const supervisor = actorOfUser(db, 'supervisor').actor;
   const agent = actorOfUser(db, 'agent').actor;
   const kiosk = `device:${demoDeviceIds.kiosk}:kiosk`;
@@ -306,7 +308,9 @@ export async function simulate(scenario: Scenario, opts: SimulateOptions = {}): 
       );
       if (!service || !slot) return agenda.at(c.wantsAt, () => walkIn(c));
       const request = { serviceId: c.serviceId, day: visitDay, time: slot.time, cpr: c.cpr, phone: c.phone, nameAr: c.nameAr, nameEn: c.nameEn, notes: '' };
-      const { decision, appointment } = bookAppointment(hub, service, request, agent, { ids: { id: () => `sim-${visitDay}-${c.n}`, random: ids.next } });
+      const { decision, appointment } = bookAppointment(hub, service, request, agent, {
+        ids: { id: () => `sim-${visitDay}-${c.n}`, random: ids.next, pageToken: () => `sim-page-${visitDay}-${c.n}` },
+      });
       if (!decision.ok) return agenda.at(c.wantsAt, () => walkIn(c));
       bookings++;
       if (c.cancels) {

@@ -22,6 +22,7 @@ export type LiveDialog =
   | { kind: 'ticket'; ticketId: string }
   | { kind: 'tickerAdd' }
   | { kind: 'tickerRemove'; id: string }
+  | { kind: 'smsAll' }
   | { kind: 'endDay' };
 
 /** What every dialog is given: the hall as the feed has it now, the line to act on, the hub's clock. */
@@ -319,30 +320,7 @@ function TickerAddDialog({ ctx }: { ctx: DialogContext }) {
       onClose={ctx.onClose}
       run={() => callSocket(ctx.socket, 'hall.ticker.add', { ar: ar.trim(), en: en.trim(), expiresAt })}
     >
-      <label class="field">
-        <span class="field-label">{tv(lang, 'live.tickerAr')}</span>
-        <textarea
-          class="input lv-textarea"
-          data-testid="ticker-ar"
-          dir="rtl"
-          lang="ar"
-          maxLength={200}
-          value={ar}
-          onInput={(e) => setAr(e.currentTarget.value)}
-        />
-      </label>
-      <label class="field">
-        <span class="field-label">{tv(lang, 'live.tickerEn')}</span>
-        <textarea
-          class="input lv-textarea"
-          data-testid="ticker-en"
-          dir="ltr"
-          lang="en"
-          maxLength={200}
-          value={en}
-          onInput={(e) => setEn(e.currentTarget.value)}
-        />
-      </label>
+      <BilingualText testId="ticker" max={200} ar={ar} en={en} onAr={setAr} onEn={setEn} />
       <label class="field">
         <span class="field-label">{tv(lang, 'live.expiry')}</span>
         <select class="input" data-testid="ticker-expiry" value={expiry} onChange={(e) => setExpiry(e.currentTarget.value as Expiry)}>
@@ -354,6 +332,59 @@ function TickerAddDialog({ ctx }: { ctx: DialogContext }) {
         </select>
         <span class="field-hint">{tv(lang, 'live.until', { time: formatTime(expiresAt, lang, timeZone) })}</span>
       </label>
+    </ActionDialog>
+  );
+}
+
+/** The Arabic and the English text of a message, each typed in its own direction. */
+function BilingualText(p: { testId: string; max: number; ar: string; en: string; onAr(v: string): void; onEn(v: string): void }) {
+  const lang = useLang();
+  return (
+    <>
+      <label class="field">
+        <span class="field-label">{tv(lang, 'live.tickerAr')}</span>
+        <textarea
+          class="input lv-textarea"
+          data-testid={`${p.testId}-ar`}
+          dir="rtl"
+          lang="ar"
+          maxLength={p.max}
+          value={p.ar}
+          onInput={(e) => p.onAr(e.currentTarget.value)}
+        />
+      </label>
+      <label class="field">
+        <span class="field-label">{tv(lang, 'live.tickerEn')}</span>
+        <textarea
+          class="input lv-textarea"
+          data-testid={`${p.testId}-en`}
+          dir="ltr"
+          lang="en"
+          maxLength={p.max}
+          value={p.en}
+          onInput={(e) => p.onEn(e.currentTarget.value)}
+        />
+      </label>
+    </>
+  );
+}
+
+/** A supervisor's SMS to everyone waiting today (e.g. a system outage). */
+function SmsAllDialog({ ctx }: { ctx: DialogContext }) {
+  const lang = useLang();
+  const [ar, setAr] = useState('');
+  const [en, setEn] = useState('');
+  return (
+    <ActionDialog
+      testId="sms-dialog"
+      title={tv(lang, 'live.smsTitle')}
+      submitLabel={tv(lang, 'live.smsSend')}
+      ready={ar.trim() !== '' && en.trim() !== ''}
+      onClose={ctx.onClose}
+      run={() => callSocket(ctx.socket, 'hall.sms.broadcast', { ar: ar.trim(), en: en.trim() })}
+    >
+      <BilingualText testId="sms" max={300} ar={ar} en={en} onAr={setAr} onEn={setEn} />
+      <Note>{tv(lang, 'live.smsNote')}</Note>
     </ActionDialog>
   );
 }
@@ -415,6 +446,8 @@ export function LiveDialogs({ dialog, ctx }: { dialog: LiveDialog; ctx: DialogCo
       return <TickerAddDialog ctx={ctx} />;
     case 'tickerRemove':
       return <TickerRemoveDialog ctx={ctx} id={dialog.id} />;
+    case 'smsAll':
+      return <SmsAllDialog ctx={ctx} />;
     case 'endDay':
       return <EndDayDialog ctx={ctx} />;
   }

@@ -155,7 +155,13 @@ export function LiveHall() {
             }}
           />
           <Devices state={state} devices={devices} />
-          <Ticker state={state} now={now} onAdd={() => open({ kind: 'tickerAdd' })} onRemove={(id) => open({ kind: 'tickerRemove', id })} />
+          <Ticker
+            state={state}
+            now={now}
+            onAdd={() => open({ kind: 'tickerAdd' })}
+            onSms={() => open({ kind: 'smsAll' })}
+            onRemove={(id) => open({ kind: 'tickerRemove', id })}
+          />
         </div>
       </div>
       {dialog && <LiveDialogs dialog={dialog} ctx={{ state, socket, now, staffName, onClose: () => setDialog(null) }} />}
@@ -560,7 +566,7 @@ function Devices({ state, devices }: { state: HallState; devices: DevicesStatusT
   );
 }
 
-function Ticker({ state, now, onAdd, onRemove }: { state: HallState; now: number; onAdd(): void; onRemove(id: string): void }) {
+function Ticker({ state, now, onAdd, onSms, onRemove }: { state: HallState; now: number; onAdd(): void; onSms(): void; onRemove(id: string): void }) {
   const lang = useLang();
   const messages = activeTicker(state, now);
   return (
@@ -569,9 +575,14 @@ function Ticker({ state, now, onAdd, onRemove }: { state: HallState; now: number
       icon={<TicketIcon size="1.2em" />}
       testId="live-ticker"
       end={
-        <button type="button" class="btn btn-ghost btn-small" data-testid="ticker-add" onClick={onAdd}>
-          {tv(lang, 'live.tickerAdd')}
-        </button>
+        <span class="lv-actions">
+          <button type="button" class="btn btn-ghost btn-small" data-testid="sms-all" onClick={onSms}>
+            {tv(lang, 'live.smsAll')}
+          </button>
+          <button type="button" class="btn btn-ghost btn-small" data-testid="ticker-add" onClick={onAdd}>
+            {tv(lang, 'live.tickerAdd')}
+          </button>
+        </span>
       }
     >
       {messages.length === 0 ? (

@@ -61,7 +61,7 @@ function SettingsForm<K extends Key>({
   admin,
   children,
 }: SettingsPageProps & {
-  page: 'rules' | 'kiosk' | 'outcomes' | 'ticker';
+  page: 'rules' | 'kiosk' | 'outcomes' | 'ticker' | 'messages';
   keys: readonly K[];
   children(draft: Draft<K>, set: SetField<K>, readOnly: boolean): ComponentChildren;
 }) {
@@ -615,6 +615,78 @@ export function TickerPage(props: SettingsPageProps) {
             </>
           )}
         />
+      )}
+    </SettingsForm>
+  );
+}
+
+const MESSAGE_KEYS = ['reminderDayBeforeAt', 'reminderBeforeMinutes', 'nearTurnPosition', 'quietHours', 'smsSignature'] as const satisfies readonly Key[];
+
+/** The SMS messages to citizens (server/messages.ts): when reminders go, "your turn is near", quiet hours, the signature. */
+export function MessagesPage(props: SettingsPageProps) {
+  const lang = useLang();
+  return (
+    <SettingsForm {...props} page="messages" keys={MESSAGE_KEYS}>
+      {(d, set, ro) => (
+        <>
+          <Group title={tv(lang, 'msg.reminders')}>
+            <TextInput
+              label={tv(lang, 'f.reminderDayBeforeAt')}
+              hint={tv(lang, 'msg.timeHint')}
+              testId="set-reminderDayBeforeAt"
+              dir="ltr"
+              maxLength={5}
+              value={d.reminderDayBeforeAt}
+              onInput={(v) => set('reminderDayBeforeAt', v)}
+              disabled={ro}
+            />
+            <NumberInput
+              label={tv(lang, 'f.reminderBeforeMinutes')}
+              hint={tv(lang, 'msg.beforeHint')}
+              testId="set-reminderBeforeMinutes"
+              min={0}
+              max={720}
+              unit={tv(lang, 'unit.minutes')}
+              value={d.reminderBeforeMinutes}
+              onInput={(v) => set('reminderBeforeMinutes', v)}
+              disabled={ro}
+            />
+          </Group>
+          <Group title={tv(lang, 'msg.hall')}>
+            <NumberInput
+              label={tv(lang, 'f.nearTurnPosition')}
+              hint={tv(lang, 'msg.nearHint')}
+              testId="set-nearTurnPosition"
+              min={1}
+              max={50}
+              value={d.nearTurnPosition}
+              onInput={(v) => set('nearTurnPosition', v)}
+              disabled={ro}
+            />
+            <TextInput
+              label={tv(lang, 'f.quietFrom')}
+              testId="set-quietHours-from"
+              dir="ltr"
+              maxLength={5}
+              value={d.quietHours.from}
+              onInput={(from) => set('quietHours', { ...d.quietHours, from })}
+              disabled={ro}
+            />
+            <TextInput
+              label={tv(lang, 'f.quietTo')}
+              hint={tv(lang, 'msg.quietHint')}
+              testId="set-quietHours-to"
+              dir="ltr"
+              maxLength={5}
+              value={d.quietHours.to}
+              onInput={(to) => set('quietHours', { ...d.quietHours, to })}
+              disabled={ro}
+            />
+          </Group>
+          <Group title={tv(lang, 'f.smsSignature')}>
+            <BilingualFields prefix="set-smsSignature" value={d.smsSignature} onInput={(v) => set('smsSignature', v)} disabled={ro} max={200} />
+          </Group>
+        </>
       )}
     </SettingsForm>
   );

@@ -11,10 +11,10 @@ import type { Hall } from './app.tsx';
 import { tv } from './i18n.ts';
 import { CountersPage } from './settings-counters.tsx';
 import { HoursPage } from './settings-hours.tsx';
-import { KioskPage, OutcomesPage, QueueRulesPage, TickerPage } from './settings-rules.tsx';
+import { KioskPage, MessagesPage, OutcomesPage, QueueRulesPage, TickerPage } from './settings-rules.tsx';
 import { ServicesPage } from './settings-services.tsx';
 
-export const SETTINGS_PAGES = ['services', 'counters', 'hours', 'rules', 'kiosk', 'outcomes', 'ticker'] as const;
+export const SETTINGS_PAGES = ['services', 'counters', 'hours', 'rules', 'kiosk', 'outcomes', 'ticker', 'messages'] as const;
 export type SettingsPage = (typeof SETTINGS_PAGES)[number];
 
 /** The page the address names after `#settings/`, or the first. */
@@ -63,6 +63,8 @@ export function SettingsSection({ me, hall }: { me: Me; hall: Hall }) {
         <KioskPage settings={state.settings} admin={admin} />
       ) : page === 'outcomes' ? (
         <OutcomesPage settings={state.settings} admin={admin} />
+      ) : page === 'messages' ? (
+        <MessagesPage settings={state.settings} admin={admin} />
       ) : (
         <TickerPage settings={state.settings} admin={admin} />
       )}

@@ -1,4 +1,5 @@
 // Appointments
+import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Appointment } from '../../protocol/domain.ts';
 import type { StoredEvent } from '../../protocol/events.ts';
@@ -6,6 +7,12 @@ import type { Db } from '../client.ts';
 import { appointments, events } from '../schema.ts';
 import { toAppointment, toStored } from './mappers.ts';
 import { ACTIVE_APPOINTMENT, APPOINTMENTS_BY_SLOT, prepared } from './statements.ts';
+
+/** A new appointment page token: base64url of 32 random bytes (256 bits). */
+export const newPageToken = () => randomBytes(32).toString('base64url');
+
+/** The citizen's appointment page, the link in the SMS. */
+export const appointmentPageUrl = (origin: string, token: string) => `${origin}/a/${token}`;
 
 export function getAppointment(db: Db, id: string): Appointment | null {
   const r = prepared(db).appointment.get({ id });
@@ -90,4 +97,15 @@ export function appointmentEvents(db: Db, ids: string[]): StoredEvent[] {
 export function activeAppointmentOf(db: Db, cpr: string, serviceId: string, fromDay: string): Appointment | null {
   const r = prepared(db).activeAppointmentOf.get({ cpr, serviceId, fromDay });
   return r ? toAppointment(r) : null;
+}
+
+/** Booked appointments with a slot in [from, to), by slot start, with when they were booked: who may get a reminder. */
+export function bookedInRange(db: Db, from: number, to: number): (Appointment & { createdAt: number })[] {
+  return db.orm
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.status, 'booked'), gte(appointments.slotStart, from), lt(appointments.slotStart, to)))
+    .orderBy(...APPOINTMENTS_BY_SLOT)
+    .all()
+    .map((r) => ({ ...toAppointment(r), createdAt: r.createdAt }));
 }

@@ -49,6 +49,7 @@ export function toAppointment(r: Omit<AppointmentRow, 'createdAt' | 'createdBy'>
     nameEn: r.nameEn,
     notes: r.notes,
     ticketId: r.ticketId,
+    pageToken: r.pageToken,
   };
 }
 

@@ -1,17 +1,30 @@
 // Outbox (messages to citizens)
 import { and, asc, desc, eq, lte } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { outbox } from '../schema.ts';
+import { outbox, ticketPhones } from '../schema.ts';
 
 export type OutboxStatus = 'queued' | 'sent' | 'failed';
 export type OutboxRow = Omit<typeof outbox.$inferSelect, 'status'> & { status: OutboxStatus };
 
-/** Queues a message, due at once; returns its id. Call inside the transaction that caused it. */
-export function enqueueMessage(db: Db, m: { channel: 'sms'; to: string; body: string; appointmentId: string | null; now: number }): number {
-  return db.orm
+export interface NewMessage {
+  channel: 'sms';
+  kind: string;
+  to: string;
+  body: string;
+  appointmentId: string | null;
+  ticketId?: string | null;
+  /** A message that may exist once only: if one with this key was ever queued, nothing is queued. */
+  onceKey?: string | null;
+  now: number;
+}
+
+/** Queues a message, due at once; returns its id, or null when its `onceKey` was already used. Call inside the transaction that caused it. */
+export function enqueueMessage(db: Db, m: NewMessage): number | null {
+  const row = db.orm
     .insert(outbox)
     .values({
       channel: m.channel,
+      kind: m.kind,
       to: m.to,
       body: m.body,
       status: 'queued',
@@ -21,9 +34,18 @@ export function enqueueMessage(db: Db, m: { channel: 'sms'; to: string; body: st
       createdAt: m.now,
       sentAt: null,
       appointmentId: m.appointmentId,
+      ticketId: m.ticketId ?? null,
+      onceKey: m.onceKey ?? null,
     })
+    .onConflictDoNothing({ target: outbox.onceKey })
     .returning({ id: outbox.id })
-    .get().id;
+    .get();
+  return row?.id ?? null;
+}
+
+/** Whether a message with this once-only key was ever queued. */
+export function onceKeyUsed(db: Db, onceKey: string): boolean {
+  return db.orm.select({ id: outbox.id }).from(outbox).where(eq(outbox.onceKey, onceKey)).get() !== undefined;
 }
 
 /** Queued messages due at `now` (nextAttemptAt ≤ now), oldest first. */
@@ -55,4 +77,21 @@ export function listMessages(db: Db, opts: { status?: OutboxStatus; appointmentI
     .orderBy(desc(outbox.id))
     .limit(opts.limit ?? 200)
     .all() as OutboxRow[];
+}
+
+/** Keeps the phone a walk-in gave at the kiosk (in the ticket's transaction). */
+export function saveTicketPhone(db: Db, ticketId: string, day: string, phone: string): void {
+  db.orm.insert(ticketPhones).values({ ticketId, day, phone }).run();
+}
+
+/** The phones walk-ins of a day gave, by ticket id. */
+export function ticketPhonesOfDay(db: Db, day: string): Map<string, string> {
+  return new Map(
+    db.orm
+      .select()
+      .from(ticketPhones)
+      .where(eq(ticketPhones.day, day))
+      .all()
+      .map((r) => [r.ticketId, r.phone]),
+  );
 }

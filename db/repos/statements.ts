@@ -51,7 +51,7 @@ function prepareStatements(db: Db) {
       .prepare(),
     upsertTicket: prepareUpsert(db, tickets, tickets.id),
     upsertCounter: prepareUpsert(db, counters, counters.number),
-    upsertAppointment: prepareUpsert(db, appointments, appointments.id, ['createdAt', 'createdBy']),
+    upsertAppointment: prepareUpsert(db, appointments, appointments.id, ['createdAt', 'createdBy', 'pageToken']),
     // (drizzle's typings take no bare placeholder in `set`; wrapped in sql it binds the same)
     setAppointmentStatus: orm
       .update(appointments)

@@ -12,7 +12,7 @@ import { localInstant } from '../../engine/index.ts';
 import { audit } from '../audit.ts';
 import { actorName } from '../auth.ts';
 import { HttpError } from '../errors.ts';
-import { enqueueConfirmation } from '../outbox.ts';
+import { enqueueAppointmentMessage } from '../messages.ts';
 import { bookAppointment, cancelAppointment, slotGuard, stillBooked } from '../appointments.ts';
 import { freeSlots } from '../slots.ts';
 import { recordNewCaller } from './citizens.ts';
@@ -81,7 +81,7 @@ export const bookingOps = [
       mustSucceed(
         ctx.hub.execute({ type: 'reschedule_appointment', appointment: moved, from }, ctx.actor, {
           guard: slotGuard(ctx.hub, moved, b.time, service, stillBooked(ctx.db, a.id)),
-          within: () => enqueueConfirmation(ctx.db, 'rescheduled', moved, service, tz, ctx.clock.now()),
+          within: () => enqueueAppointmentMessage(ctx.hub, 'rescheduled', moved, service),
         }),
       );
       return { appointment: repo.getAppointment(ctx.db, a.id)! };
@@ -128,9 +128,10 @@ export const bookingOps = [
       const appointments = list.map((a) => {
         summary[KEPT[a.status]]++;
         const history = events.filter((s) => idOf(s.event) === a.id).map((s) => historyEntry(s.seq, s.actor, nameOf(s.actor), s.event));
-        const last = repo.listMessages(ctx.db, { appointmentId: a.id, limit: 1 })[0];
-        const message = last ? { status: last.status, attempts: last.attempts, at: last.sentAt ?? last.createdAt } : null;
-        return { ...a, outcome: KEPT[a.status], history, message };
+        const messages = repo
+          .listMessages(ctx.db, { appointmentId: a.id, limit: 20 })
+          .map((m) => ({ kind: m.kind, status: m.status, attempts: m.attempts, at: m.sentAt ?? m.createdAt }));
+        return { ...a, outcome: KEPT[a.status], history, messages };
       });
       const today = ctx.hub.current.day;
       const held = Object.keys(ctx.hub.current.services).flatMap((serviceId) => {
@@ -174,6 +175,11 @@ export const bookingOps = [
           repo.upsertHoliday(ctx.db, h);
           audit(ctx, 'holiday.update', `holiday:${h.day}`, { before, after: h });
         });
+      }
+      // The hall is closed that day: its bookings are cancelled, each citizen told why, with the link to choose another time.
+      for (const a of repo.listAppointmentsOfDay(ctx.db, h.day)) {
+        const service = ctx.hub.current.services[a.serviceId];
+        if (a.status === 'booked' && service) cancelAppointment(ctx.hub, a, service, ctx.actor, { ar: h.nameAr, en: h.nameEn });
       }
       return { holidays: repo.listHolidays(ctx.db) };
     },

@@ -146,7 +146,13 @@ export const hallOps = [
     access: { devices: ['kiosk'] },
     async run(ctx, body) {
       const key = requestKey(ctx, 'kiosk.walkIn', body);
-      const r = issueOnce(ctx, key, { type: 'issue_walkin', serviceId: body.serviceId, priority: body.priority, cpr: body.cpr, statusToken: statusToken() });
+      const { phone } = body;
+      const r = issueOnce(
+        ctx,
+        key,
+        { type: 'issue_walkin', serviceId: body.serviceId, priority: body.priority, cpr: body.cpr, statusToken: statusToken() },
+        phone ? (d) => repo.saveTicketPhone(ctx.db, d.ticketId!, ctx.hub.current.day, phone) : undefined,
+      );
       if ('repeat' in r) return repeatedReceipt(ctx, key!, r.repeat);
       return issuedReceipt(ctx, r.issued.ticketId!, key);
     },

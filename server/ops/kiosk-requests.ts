@@ -43,13 +43,19 @@ const kioskRequests = (ctx: OpContext): RequestLog<repo.KioskRequestRow> => ({
  * the rate limit, which it must not use up. Returns the command's decision, or the stored request
  * when this is a repeat.
  */
-export function issueOnce(ctx: OpContext, key: RequestKey | null, cmd: Command): { repeat: repo.KioskRequestRow } | { issued: Decided } {
+export function issueOnce(
+  ctx: OpContext,
+  key: RequestKey | null,
+  cmd: Command,
+  within?: (decided: Decided) => void,
+): { repeat: repo.KioskRequestRow } | { issued: Decided } {
   const r = executeOnce(
     ctx,
     key,
     kioskRequests(ctx),
     (options) => ctx.hub.execute(cmd, ctx.actor, options),
     () => rateLimit(ctx),
+    within,
   );
   return 'repeat' in r ? r : { issued: r.decided };
 }

@@ -66,19 +66,24 @@ export function executeOnce<Row extends { bodyHash: string }>(
   log: RequestLog<Row>,
   execute: (options: ExecuteOptions) => Executed,
   checks?: () => void,
+  /** More to write in the command's transaction (e.g. the walk-in's phone). */
+  within?: (decided: Decided) => void,
 ): { repeat: Row } | { decided: Decided } {
   const before = key && log.find(ctx.db, key);
   if (before && before.bodyHash !== key.bodyHash) throw engineError(reused(key));
   if (before) return { repeat: before };
   checks?.();
-  if (!key) return { decided: mustSucceed(execute({})) };
+  if (!key) return { decided: mustSucceed(execute(within ? { within } : {})) };
   const d = execute({
     guard: () => {
       const row = log.find(ctx.db, key);
       if (!row) return null;
       return row.bodyHash === key.bodyHash ? { code: REQUEST_REPEATED, message: 'This request was already carried out.' } : reused(key);
     },
-    within: (decided) => log.remember(key, decided),
+    within: (decided) => {
+      log.remember(key, decided);
+      within?.(decided);
+    },
   });
   if (!d.ok && d.error.code === REQUEST_REPEATED) return { repeat: log.find(ctx.db, key)! };
   return { decided: mustSucceed(d) };

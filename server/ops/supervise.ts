@@ -2,7 +2,9 @@
 // command whose audit entry is written in the command's own transaction — and the devices' status.
 import * as repo from '../../db/repos/index.ts';
 import type { HallEvent } from '../../protocol/events.ts';
-import { executeAudited } from '../audit.ts';
+import { transaction } from '../../db/client.ts';
+import { audit, executeAudited } from '../audit.ts';
+import { queueBroadcast } from '../messages.ts';
 import { op, type OpContext } from './op.ts';
 
 const SUPERVISORS = { roles: ['supervisor' as const] }; // admins included (server/auth.ts)
@@ -158,6 +160,16 @@ export const supervisionOps = [
         },
       );
       return { day: ctx.hub.current.day, endedAt: ctx.hub.current.endedAt!, ...summary(d.events) };
+    },
+  }),
+  op('hall.sms.broadcast', {
+    access: SUPERVISORS,
+    run(ctx, { ar, en }) {
+      return transaction(ctx.db, () => {
+        const queued = queueBroadcast(ctx.hub, ar, en);
+        audit(ctx, 'sms.broadcast', `day:${ctx.hub.current.day}`, { after: { ar, en, queued } });
+        return { queued };
+      });
     },
   }),
   op('hall.devices', {

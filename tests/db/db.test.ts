@@ -239,6 +239,7 @@ describe('appointments', () => {
     nameEn: 'Name',
     notes: '',
     ticketId: null,
+    pageToken: `page-${over.id ?? 'appt-1'}`,
     ...over,
   });
 

@@ -105,6 +105,7 @@ export function appointment(time: string, o: ApptOptions = {}, day: string = DAY
     nameEn: 'Citizen',
     notes: '',
     ticketId: null,
+    pageToken: `page-${n}`,
   };
 }
 

@@ -114,4 +114,5 @@ export const ACCESS_MATRIX: Record<OperationName, Rule> = {
   'rollout.cancel': { allow: SUPERVISORS },
   'reports.get': { allow: SUPERVISORS },
   'reports.export': { allow: SUPERVISORS },
+  'hall.sms.broadcast': { allow: SUPERVISORS },
 };

@@ -325,10 +325,10 @@ describe("a citizen's history", () => {
     expect(byId[open.id].history[0].actor).toMatch(/^user:\d+:agent$/);
     expect(byId[open.id].history[0].by).toBe('نورة الدوسري / Noora Al-Dosari'); // the name people read
     expect(byId[missed.id].history.at(-1)).toMatchObject({ type: 'appointment_no_show', actor: 'system', by: null });
-    expect(byId[open.id].message).toMatchObject({ status: 'queued', attempts: 0 }); // the reschedule confirmation
+    expect(byId[open.id].messages[0]).toMatchObject({ kind: 'rescheduled', status: 'queued', attempts: 0 }); // the reschedule confirmation, newest first
     await hub.outbox.deliverDue();
     const after = await call(hub, 'GET', `/api/citizens/${cpr}/appointments`, { cookie: agent });
-    expect(after.body.appointments.find((a: any) => a.id === open.id).message.status).toBe('sent');
+    expect(after.body.appointments.find((a: any) => a.id === open.id).messages.map((m: any) => m.status)).toEqual(['sent', 'sent']);
     expect(r.body.appointments[0].id).toBe(open.id); // latest first
     expect((await call(hub, 'GET', '/api/citizens/12345/appointments', { cookie: agent })).status).toBe(400);
     expect((await call(hub, 'GET', '/api/citizens/999999999/appointments', { cookie: agent })).body.appointments).toEqual([]);

@@ -43,7 +43,7 @@ describe('who may act', () => {
   const supervised = operations.filter((o) => o.name.startsWith('hall.') || o.name === 'counter.mode');
 
   it('counter staff and call-center agents get 403 on every live-hall route and event; supervisors and admins get past the door', async () => {
-    expect(supervised.length).toBe(12);
+    expect(supervised.length).toBe(13);
     const cookies = { counter: await staff('counter1'), agent: await staff('agent'), supervisor: await staff('supervisor'), admin: await staff('admin') };
     const sockets = { counter: await client({ cookie: cookies.counter }), agent: await client({ cookie: cookies.agent }) };
     const before = hub.hub.lastSeq;

@@ -50,6 +50,7 @@ function book(id: string, serviceId: string, slot: string, status: string, booke
     nameEn: 'M',
     notes: '',
     ticketId: null,
+    pageToken: `page-${id}`,
     createdAt: at('12:00', DAY1) - bookedDaysAhead * 86_400_000,
     createdBy: 'test',
   });

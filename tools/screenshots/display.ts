@@ -160,7 +160,7 @@ async function main() {
       noShowRequeueOnce: false, // a no-show stays in "Recent calls", marked as such
       kioskTicketsBurst: 1000,
       tickerMessages: [
-        { ar: 'للحجز اتصل على الخط الساخن 80008000 أو 17000000', en: 'To book a visit call the hotline 80008000 or 17000000' },
+        { ar: 'للحجز اتصل على الخط الساخن 80008001 أو 17582288', en: 'To book a visit call the hotline 80008001 or 17582288' },
         {
           ar: 'يُرجى الاحتفاظ بالتذكرة حتى انتهاء الخدمة، وتجهيز البطاقة الذكية وأي مستندات تتعلق بطلبك الإسكاني قبل التوجه إلى الشباك',
           en:

@@ -132,12 +132,21 @@ async function kioskShots(browser: Browser) {
         await toStart(page, lang);
       }
 
-      if (want('services') || want('priority')) {
+      if (want('services') || want('priority') || want('phone')) {
         await page.getByTestId('start-walkin').click();
         await page.getByTestId('service-new-application').waitFor();
         if (want('services')) await shot(page, p('04-services'));
         await page.getByTestId('service-update-details').click();
         if (want('priority')) await shot(page, p('05-priority'));
+        if (want('phone')) {
+          // The walk-in's optional mobile for SMS: typing, then back on the priority step with it.
+          await page.getByTestId('phone-add').click();
+          for (const d of '3612345') await page.getByTestId(`phone-key-${d}`).click();
+          await shot(page, p('05b-phone-typing'));
+          await page.getByTestId('phone-key-6').click();
+          await page.getByTestId('phone-done').click();
+          await shot(page, p('05c-priority-with-phone'));
+        }
         await toStart(page, lang);
       }
 

@@ -173,6 +173,12 @@ try {
     await shot(page, `${lang}-09-ticker-dialog`);
     await page.getByTestId('dialog-cancel').click();
 
+    await page.getByTestId('sms-all').click();
+    await page.getByTestId('sms-ar').fill('نعتذر، النظام متوقف مؤقتاً؛ يرجى البقاء في مكانكم وسنخدمكم بالترتيب نفسه');
+    await page.getByTestId('sms-en').fill('Sorry, the system is down for a while; please stay, you keep your place in line');
+    await shot(page, `${lang}-09b-sms-dialog`);
+    await page.getByTestId('dialog-cancel').click();
+
     await page.getByTestId('end-day').click();
     await shot(page, `${lang}-10-end-day-dialog`);
     await page.getByTestId('dialog-cancel').click();

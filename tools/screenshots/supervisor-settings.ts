@@ -29,7 +29,7 @@ const RULES: LayoutRules = {
   stacks: '.header-end, .sv-page-head, .sv-pair, .dialog-buttons, .sv-actions, .sv-tabs, .sv-row, .sv-save, .sv-filters, .sv-audit-head, .sv-pairing',
 };
 
-const PAGES = ['services', 'counters', 'hours', 'rules', 'kiosk', 'outcomes', 'ticker'] as const;
+const PAGES = ['services', 'counters', 'hours', 'rules', 'kiosk', 'outcomes', 'ticker', 'messages'] as const;
 
 /**
  * The screenshot as the window shows it; then the layout check with the window as tall as the
