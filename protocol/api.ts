@@ -147,7 +147,8 @@ export const HolidayBody = z
     closure: z.boolean().default(false),
   })
   .strict();
-export const OutboxStatus = z.enum(['queued', 'sent', 'failed']);
+/** `dropped`: no longer true when its moment came (a "your turn is near" held by quiet hours after the ticket was called). */
+export const OutboxStatus = z.enum(['queued', 'sent', 'failed', 'dropped']);
 export const OutboxQuery = z.object({ status: OutboxStatus.optional() }).strict();
 /** The day of a holiday or closure to remove. */
 export const HolidayDayParam = z.object({ day: CalendarDay }).strict();

@@ -17,6 +17,7 @@ import {
   Ticket,
   TickerMessage,
 } from './domain.ts';
+import { OutboxStatus } from './api.ts';
 import { RolloutCounter, RolloutStatus } from './domain.ts';
 import { DevicesStatus, SnapshotMessage } from './messages.ts';
 
@@ -138,12 +139,11 @@ export const AppointmentHistoryEntry = z.object({
   toDay: z.string().optional(),
   toSlotStart: z.number().int().optional(),
 });
-export const OutboxStatusValue = z.enum(['queued', 'sent', 'failed']);
 export const CitizenAppointment = Appointment.extend({
   outcome: Kept,
   history: z.array(AppointmentHistoryEntry),
   /** The SMS messages about it (confirmations, reminders, near turn, called, …), newest first, with their delivery status. */
-  messages: z.array(z.object({ kind: z.string(), status: OutboxStatusValue, attempts: z.number().int(), at: z.number().int() })),
+  messages: z.array(z.object({ kind: z.string(), status: OutboxStatus, attempts: z.number().int(), at: z.number().int() })),
 });
 export const CitizenAppointmentsReply = z.object({
   cpr: z.string(),
@@ -157,7 +157,7 @@ export const OutboxMessage = z.object({
   channel: z.string(),
   to: z.string(),
   body: z.string(),
-  status: OutboxStatusValue,
+  status: OutboxStatus,
   attempts: z.number().int(),
   nextAttemptAt: z.number().int(),
   lastError: z.string().nullable(),

@@ -156,7 +156,9 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
   attachSockets(io, { db, hub, clock, log, printing, presence, limiter, publicUrl, connections: cuts, validateReplies, originPolicy });
   printing.startMonitor(opts.printerPollMs ?? 30_000);
   warmUpRenderer(); // the first ticket of the day should not wait for font loading
-  const outbox = new OutboxWorker(db, clock, opts.smsSender ?? logSender(log), log, () => hub.current.settings);
+  // "Your turn is near" held by quiet hours is not sent once the ticket is no longer waiting.
+  const nearGone = (m: repo.OutboxRow) => m.kind === 'near_turn' && m.ticketId !== null && hub.current.tickets[m.ticketId]?.status !== 'waiting';
+  const outbox = new OutboxWorker(db, clock, opts.smsSender ?? logSender(log), log, () => hub.current.settings, nearGone);
   const stopProbing = hub.storage.startProbing();
   const timer = setInterval(() => {
     // While the database takes no writes the jobs wait (the probe brings them back); they run again at the next tick.

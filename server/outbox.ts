@@ -77,6 +77,8 @@ export class OutboxWorker {
     private log: Logger,
     /** The hall's settings now (quiet hours, time zone). */
     private settings: () => Settings,
+    /** Whether a message is no longer true when its moment comes (it is dropped, not sent). */
+    private stale: (m: repo.OutboxRow) => boolean = () => false,
   ) {}
 
   get senderName() {
@@ -102,6 +104,10 @@ export class OutboxWorker {
     for (const m of due) {
       if (holdUntil !== null && !URGENT.has(m.kind)) {
         repo.updateMessage(this.db, m.id, { nextAttemptAt: holdUntil });
+        continue;
+      }
+      if (this.stale(m)) {
+        repo.updateMessage(this.db, m.id, { status: 'dropped' });
         continue;
       }
       tried++;

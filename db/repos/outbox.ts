@@ -3,7 +3,7 @@ import { and, asc, desc, eq, lte } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { outbox, ticketPhones } from '../schema.ts';
 
-export type OutboxStatus = 'queued' | 'sent' | 'failed';
+export type OutboxStatus = 'queued' | 'sent' | 'failed' | 'dropped';
 export type OutboxRow = Omit<typeof outbox.$inferSelect, 'status'> & { status: OutboxStatus };
 
 export interface NewMessage {

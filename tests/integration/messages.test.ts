@@ -260,25 +260,30 @@ it('the demo hall carries the ministry hotlines in the ticker, the ticket footer
 });
 
 describe('quiet hours', () => {
-  it('hold every message but "called" until they end', async () => {
+  it('hold every message but "called" until they end, and drop a held "near" whose ticket was called meanwhile', async () => {
     await settings({ quietHours: { from: '08:00', to: '12:00' } });
     const kiosk = deviceToken(hub, 'kiosk');
     const counter = await login(hub, ...DEMO.counter1);
     await call(hub, 'POST', '/api/counters/3/open', { cookie: counter });
     const mine = await walkIn(kiosk, '36554433');
+    const next = await walkIn(kiosk, '36554434');
     await call(hub, 'POST', '/api/counters/3/call-next', { cookie: counter });
-    expect(messagesOf('near_turn')).toHaveLength(1);
+    expect(messagesOf('near_turn')).toHaveLength(2);
     expect(messagesOf('called')).toHaveLength(1);
     expect(await hub.outbox.deliverDue()).toBeGreaterThanOrEqual(1);
     expect(sent.map((s) => s.text.split('\n')[1])).toEqual([`It's your turn: ticket ${mine.label}, counter 3`]);
-    const held = messagesOf('near_turn')[0]!;
-    expect(held).toMatchObject({ status: 'queued', nextAttemptAt: at('2026-11-26', '12:00') });
+    for (const held of messagesOf('near_turn')) expect(held).toMatchObject({ status: 'queued', nextAttemptAt: at('2026-11-26', '12:00') });
     hub.clock.set(at('2026-11-26', '11:59'));
     await hub.outbox.deliverDue();
     expect(sent).toHaveLength(1);
     hub.clock.set(at('2026-11-26', '12:00'));
     await hub.outbox.deliverDue();
-    expect(sent.map((s) => s.text.split('\n')[1])).toContain(`Your turn is near: ticket ${mine.label}, in about 1 min. Please come back to the hall.`);
+    // The called ticket's "near" is no longer true: dropped, not sent; the one still waiting goes.
+    expect(sent.slice(1).map((s) => s.text.split('\n')[1])).toEqual([expect.stringMatching(new RegExp(`^Your turn is near: ticket ${next.label}, `))]);
+    expect(messagesOf('near_turn').map((m) => [m.ticketId, m.status])).toEqual([
+      [mine.id, 'dropped'],
+      [next.id, 'sent'],
+    ]);
   });
 
   it('across midnight (21:00–07:00 by default): a reminder queued at 22:00 goes at 07:00', async () => {
@@ -309,6 +314,7 @@ describe('a crash between the event and its delivery', () => {
     const counter = await login(hub, ...DEMO.counter1);
     await call(hub, 'POST', '/api/counters/3/open', { cookie: counter });
     const mine = await walkIn(kiosk, '36776655');
+    const next = await walkIn(kiosk, '36776656');
     await call(hub, 'POST', '/api/counters/3/call-next', { cookie: counter });
     tickAt(at('2026-11-26', '18:00')); // tomorrow is a Friday: no reminders; today's are past
     const queued = repo.listMessages(hub.db, { status: 'queued' }).map((m) => m.kind);
@@ -321,9 +327,10 @@ describe('a crash between the event and its delivery', () => {
     hub.hub.tick();
     await hub.outbox.deliverDue();
     await hub.outbox.deliverDue();
-    const forMine = sent.filter((s) => s.to === '+97336776655').map((s) => s.text.split('\n')[1]);
-    // 18:01 is not quiet: both go, once each.
-    expect(forMine).toEqual([expect.stringContaining('Your turn is near'), `It's your turn: ticket ${mine.label}, counter 3`]);
+    const textsTo = (phone: string) => sent.filter((s) => s.to === phone).map((s) => s.text.split('\n')[1]);
+    // 18:01 is not quiet: each goes once; the called ticket's "near" is no longer true and is dropped.
+    expect(textsTo('+97336776655')).toEqual([`It's your turn: ticket ${mine.label}, counter 3`]);
+    expect(textsTo('+97336776656')).toEqual([expect.stringMatching(new RegExp(`^Your turn is near: ticket ${next.label}, `))]);
     expect(repo.listMessages(hub.db, { status: 'queued' })).toEqual([]);
   });
 });
