@@ -195,6 +195,43 @@ export function estimateWait(state: State, t: PublicTicket, now: number): WaitEs
   return { peopleAhead, estimatedWaitMin: Math.ceil(workMs / open.length / MINUTE) };
 }
 
+/**
+ * The order the open counters will call today's waiting tickets if nothing else happens: each open,
+ * unpaused counter in turn — free ones first, then busy ones by how long their ticket has been there —
+ * takes what "call next" would give it (`pickNext`, holds and priorities included) from the tickets
+ * not yet taken. Ticket ids, first called first; tickets no open counter would call are left out.
+ */
+export function callSequence(state: State, now: number): string[] {
+  const counters = Object.values(state.counters)
+    .filter(available)
+    .map((c) => ({ number: c.number, freeSince: c.currentTicketId ? (state.tickets[c.currentTicketId]?.calledAt ?? now) : -Infinity }))
+    .sort((a, b) => a.freeSince - b.freeSince || a.number - b.number)
+    .map((c) => c.number);
+  const waiting = { ...state.waiting };
+  const remaining: State = { ...state, waiting };
+  const sequence: string[] = [];
+  for (let picked = true; picked; ) {
+    picked = false;
+    for (const n of counters) {
+      const t = pickNext(remaining, n, now);
+      if (!t) continue;
+      delete waiting[t.id];
+      sequence.push(t.id);
+      picked = true;
+    }
+  }
+  return sequence;
+}
+
+/**
+ * A waiting ticket's place (1 = next) in `sequence` (its state's `callSequence`); a ticket no open
+ * counter would call now (none open yet, or held for bookings) counts the people ahead of it instead.
+ */
+export function callPosition(state: State, t: PublicTicket, now: number, sequence: readonly string[]): number {
+  const i = sequence.indexOf(t.id);
+  return i >= 0 ? i + 1 : workAhead(state, t, now).peopleAhead + 1;
+}
+
 /** A walk-in ticket of this service issued now: what the estimates of a new citizen are measured with. */
 function newWalkinProbe(state: State, serviceId: string, now: number): Ticket {
   return freshTicket({

@@ -251,6 +251,18 @@ export const ERRORS = {
     ar: 'تعذّر الحفظ في قاعدة بيانات النظام الآن، فلم يُنفَّذ الإجراء؛ حاول بعد قليل، وأبلغ المشرف إن تكرّر.',
     en: 'The hub cannot save to its database right now, so nothing was done; try again shortly and tell a supervisor if it keeps happening.',
   },
+
+  // --- the citizen's feedback after service (the status page)
+  FEEDBACK_NOT_YET: {
+    status: 409,
+    ar: 'يمكنك تقييم الخدمة بعد انتهائها.',
+    en: 'You can rate the service once it is finished.',
+  },
+  FEEDBACK_ALREADY_GIVEN: {
+    status: 409,
+    ar: 'سبق أن قيّمت هذه الخدمة، شكرًا لك.',
+    en: 'You have already rated this service; thank you.',
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -100,6 +100,7 @@ import {
 import { ChangePasswordBody, CreateUserBody, ResetPasswordBody, SetupBody, SetupStatusReply, UpdateUserBody, UserReply, UsersReply } from './users.ts';
 import { RolloutIdParam, RolloutPlanBody, RolloutPreviewBody, RolloutWhatIfBody } from './api.ts';
 import { MyDayReply, RolloutCancelReply, RolloutPlanReply, RolloutPlansReply, RolloutPreviewReply } from './replies.ts';
+import { FeedbackBody } from './feedback.ts';
 
 export interface Contract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   summary: string;
@@ -762,6 +763,17 @@ export const contracts = {
     event: 'kiosk:reprint',
     input: ReprintBody,
     output: WalkInReply,
+  },
+  // --- the citizen's feedback after service (issue 14)
+  'feedback.submit': {
+    summary:
+      'The citizen answers the status page’s question after service, by the ticket’s status token (no login): 1–5 faces and an optional ' +
+      'comment (≤ 500 characters). Once per ticket: a second answer is 409 `FEEDBACK_ALREADY_GIVEN`; a ticket not finished is 409 ' +
+      '`FEEDBACK_NOT_YET`; an unknown token 404 `TICKET_NOT_FOUND`; 5 tries a minute per token (429 `RATE_LIMITED`). Stored with the ' +
+      'ticket’s service, kind, counter and staff member (the reports’ satisfaction). Replies with the ticket’s status.',
+    http: { method: 'post', path: '/api/tickets/status/:token/feedback' },
+    input: FeedbackBody,
+    output: TicketStatusReply,
   },
 } as const satisfies Record<string, Contract>;
 
