@@ -729,7 +729,8 @@ export const contracts = {
       'The hall’s report for hall days `from`…`to` (inclusive, at most 366 days), computed from the stored events: service level against the ' +
       'target (settings `serviceLevel`), waits and service times per kind (median, p90, max in minutes), crowding per 15 minutes, the weekday × ' +
       'hour heatmap, appointments (kept, no-show, cancelled, lateness, lead time, punctuality), counters and staff (served, open / serving / ' +
-      'paused / idle minutes, outcomes), the pilot question (appointments vs walk-ins; before vs from `pivot`) and the kiosk estimate’s accuracy. ' +
+      'paused / idle minutes, outcomes), the pilot question (appointments vs walk-ins; before vs from `pivot`), the kiosk estimate’s accuracy and ' +
+      'the citizens’ satisfaction after service (feedback per kind, service, counter and staff member). ' +
       'Filters: `serviceId`, `kind`, `counter`, `userId`.',
     http: { method: 'get', path: '/api/reports' },
     input: ReportQuery,
@@ -738,7 +739,8 @@ export const contracts = {
   'reports.export': {
     summary:
       'One table of the report as CSV (UTF-8 with a byte-order mark, so Excel shows Arabic): `table` is one of `daily`, `service-level`, `wait`, ' +
-      '`crowding`, `heatmap`, `appointments`, `counters`, `staff`, `pilot`, `estimate-accuracy`; the same query and numbers as `reports.get`, ' +
+      '`crowding`, `heatmap`, `appointments`, `counters`, `staff`, `pilot`, `estimate-accuracy`, `satisfaction` (the citizens’ feedback per ' +
+      'kind, service, counter and staff member); the same query and numbers as `reports.get`, ' +
       'headings in `lang`.',
     http: { method: 'get', path: '/api/reports/export.csv', csv: true },
     input: ReportExportQuery,
