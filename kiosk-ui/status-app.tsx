@@ -152,7 +152,7 @@ function StateCard({
   children,
 }: {
   tone: 'ok' | 'warn' | 'info' | 'called' | 'done';
-  icon: ComponentChildren;
+  icon?: ComponentChildren;
   title: MessageKey;
   body?: MessageKey;
   state: string;
@@ -160,7 +160,7 @@ function StateCard({
 }) {
   return (
     <section class={`state-card state-${tone}`} data-testid="status-state" data-state={state} role="status" aria-live="assertive">
-      <span class="state-icon">{icon}</span>
+      {icon && <span class="state-icon">{icon}</span>}
       <h2 class="state-title">
         <Bi k={title} />
       </h2>
@@ -316,7 +316,8 @@ function TicketStatus({ receipt, updatedAt, token, onAnswered }: { receipt: Rece
         </section>
       )}
 
-      {tk.status === 'done' && <StateCard tone="done" icon={<CheckCircleIcon size="100%" />} title="status.done" body="status.doneBody" state="done" />}
+      {/* One line: the question after service (or its thanks) is under it, on the first screen. */}
+      {tk.status === 'done' && <StateCard tone="done" title="status.done" state="done" />}
       {receipt.feedback === 'open' && <FeedbackQuestion token={token} onAnswered={onAnswered} />}
       {receipt.feedback === 'given' && (
         <StateCard tone="ok" icon={<CheckCircleIcon size="100%" />} title="feedback.thanks" body="feedback.thanksBody" state="feedback_given" />
