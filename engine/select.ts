@@ -198,25 +198,32 @@ export function estimateWait(state: State, t: PublicTicket, now: number): WaitEs
 /**
  * The order the open counters will call today's waiting tickets if nothing else happens: each open,
  * unpaused counter in turn — free ones first, then busy ones by how long their ticket has been there —
- * takes what "call next" would give it (`pickNext`, holds and priorities included) from the tickets
- * not yet taken. Ticket ids, first called first; tickets no open counter would call are left out.
+ * takes what "call next" would give it from the tickets not yet taken: the first of its `callOrder`,
+ * walk-ins skipped while it holds for bookings (`walkinHold`, which lifts as their tickets are taken).
+ * Ticket ids, first called first; tickets no open counter would call are left out.
  */
 export function callSequence(state: State, now: number): string[] {
   const counters = Object.values(state.counters)
     .filter(available)
-    .map((c) => ({ number: c.number, freeSince: c.currentTicketId ? (state.tickets[c.currentTicketId]?.calledAt ?? now) : -Infinity }))
-    .sort((a, b) => a.freeSince - b.freeSince || a.number - b.number)
-    .map((c) => c.number);
-  const waiting = { ...state.waiting };
-  const remaining: State = { ...state, waiting };
+    .map((c) => ({ counter: c, freeSince: c.currentTicketId ? (state.tickets[c.currentTicketId]?.calledAt ?? now) : -Infinity }))
+    .sort((a, b) => a.freeSince - b.freeSince || a.counter.number - b.counter.number)
+    // A ticket's rank at a counter does not change as others are taken: each counter's order is sorted once.
+    .map(({ counter }) => ({ counter, order: callOrder(state, counter.number, now), next: 0 }));
+  const remaining: State = { ...state, waiting: { ...state.waiting } };
   const sequence: string[] = [];
   for (let picked = true; picked; ) {
     picked = false;
-    for (const n of counters) {
-      const t = pickNext(remaining, n, now);
-      if (!t) continue;
-      delete waiting[t.id];
-      sequence.push(t.id);
+    for (const c of counters) {
+      while (c.next < c.order.length && !remaining.waiting[c.order[c.next]!.ticket.id]) c.next++;
+      const held = walkinHold(remaining, c.counter, now) !== null;
+      let pick: PublicTicket | null = null;
+      for (let k = c.next; k < c.order.length && !pick; k++) {
+        const { ticket, group } = c.order[k]!;
+        if (remaining.waiting[ticket.id] && !(held && group === 'walkin')) pick = ticket;
+      }
+      if (!pick) continue;
+      delete remaining.waiting[pick.id];
+      sequence.push(pick.id);
       picked = true;
     }
   }
