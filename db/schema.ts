@@ -482,3 +482,28 @@ export const ticketPhones = sqliteTable(
   },
   (t) => [index('ticket_phones_day_idx').on(t.day)],
 );
+
+/**
+ * A citizen's answer to the status page's feedback question after service: one per ticket (the
+ * primary key refuses a second), with who served it as the day's events say (reports group by them).
+ */
+export const feedback = sqliteTable(
+  'feedback',
+  {
+    ticketId: text('ticket_id').primaryKey(),
+    /** YYYY-MM-DD hall day of the ticket. */
+    day: text('day').notNull(),
+    /** The service it was issued for. */
+    serviceId: text('service_id').notNull(),
+    /** appointment | walkin, as issued. */
+    kind: text('kind').notNull(),
+    /** The counter that finished it and the staff member holding that counter then (null: not known). */
+    counter: integer('counter'),
+    userId: integer('user_id'),
+    /** 1 (very unhappy) … 5 (very happy). */
+    rating: integer('rating').notNull(),
+    comment: text('comment').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('feedback_day_idx').on(t.day)],
+);

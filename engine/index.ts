@@ -3,6 +3,8 @@ export { decide, ticketId, ticketLabel } from './decide.ts';
 export { applyEvent, foldEvents, stateFromCheckpoint } from './apply.ts';
 export {
   callOrder,
+  callPosition,
+  callSequence,
   canCall,
   estimateBeforeOpening,
   estimateNewWalkin,

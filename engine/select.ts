@@ -230,6 +230,50 @@ export function estimateWait(state: State, t: PublicTicket, now: number): WaitEs
   return { peopleAhead, estimatedWaitMin: Math.ceil(workMs / open.length / MINUTE) };
 }
 
+/**
+ * The order the open counters will call today's waiting tickets if nothing else happens: each open,
+ * unpaused counter in turn — free ones first, then busy ones by how long their ticket has been there —
+ * takes what "call next" would give it from the tickets not yet taken: the first of its `callOrder`,
+ * walk-ins skipped while it holds for bookings (`walkinHold`, which lifts as their tickets are taken).
+ * Ticket ids, first called first; tickets no open counter would call are left out.
+ */
+export function callSequence(state: State, now: number): string[] {
+  const counters = Object.values(state.counters)
+    .filter(available)
+    .map((c) => ({ counter: c, freeSince: c.currentTicketId ? (state.tickets[c.currentTicketId]?.calledAt ?? now) : -Infinity }))
+    .sort((a, b) => a.freeSince - b.freeSince || a.counter.number - b.counter.number)
+    // A ticket's rank at a counter does not change as others are taken: each counter's order is sorted once.
+    .map(({ counter }) => ({ counter, order: callOrder(state, counter.number, now), next: 0 }));
+  const remaining: State = { ...state, waiting: { ...state.waiting } };
+  const sequence: string[] = [];
+  for (let picked = true; picked; ) {
+    picked = false;
+    for (const c of counters) {
+      while (c.next < c.order.length && !remaining.waiting[c.order[c.next]!.ticket.id]) c.next++;
+      const held = walkinHold(remaining, c.counter, now) !== null;
+      let pick: PublicTicket | null = null;
+      for (let k = c.next; k < c.order.length && !pick; k++) {
+        const { ticket, group } = c.order[k]!;
+        if (remaining.waiting[ticket.id] && !(held && group === 'walkin')) pick = ticket;
+      }
+      if (!pick) continue;
+      delete remaining.waiting[pick.id];
+      sequence.push(pick.id);
+      picked = true;
+    }
+  }
+  return sequence;
+}
+
+/**
+ * A waiting ticket's place (1 = next) in `sequence` (its state's `callSequence`); a ticket no open
+ * counter would call now (none open yet, or held for bookings) counts the people ahead of it instead.
+ */
+export function callPosition(state: State, t: PublicTicket, now: number, sequence: readonly string[]): number {
+  const i = sequence.indexOf(t.id);
+  return i >= 0 ? i + 1 : workAhead(state, t, now).peopleAhead + 1;
+}
+
 /** A walk-in ticket of this service issued now: what the estimates of a new citizen are measured with. */
 function newWalkinProbe(state: State, serviceId: string, now: number): Ticket {
   return freshTicket({

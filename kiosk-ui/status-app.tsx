@@ -1,6 +1,8 @@
-// The citizen's mobile status page (/t/<token>): the ticket's number, service, live position and
-// estimated wait, and a prominent "your number is called — counter N". Live over Socket.IO
-// (`ticket:status`), with a plain re-fetch as the fallback when the phone wakes up or the socket drops.
+// The citizen's mobile status page (/t/<token>): the ticket's number, service, its place in the order
+// the counters will call and the estimated wait (with when it was last updated), "your turn is near"
+// and a prominent "your number is called — counter N" (a chime once sound is on, and a buzz), then the
+// question after service. Live over Socket.IO (`ticket:status`), with a plain re-fetch as the
+// fallback when the phone wakes up or the socket drops.
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { io } from 'socket.io-client';
@@ -10,7 +12,9 @@ import { applyDocumentLang, DEFAULT_TIME_ZONE, dir, formatNumber, formatTime, ot
 import { LangContext, Logo, Pair, Spinner, useLang } from '../ui-kit/components.tsx';
 import { Bi } from './components.tsx';
 import { t, waitText, type MessageKey } from './i18n.ts';
-import { AlertIcon, CheckCircleIcon, ClockIcon, GlobeIcon, InfoIcon, UsersIcon } from '../ui-kit/icons.tsx';
+import { AlertIcon, CheckCircleIcon, ClockIcon, GlobeIcon, InfoIcon, Svg, UsersIcon } from '../ui-kit/icons.tsx';
+import { alertCitizen, enableSound } from './status-alert.ts';
+import { FeedbackQuestion } from './status-feedback.tsx';
 import type { Receipt } from './types.ts';
 
 const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
@@ -30,7 +34,7 @@ export function StatusApp() {
   const [lang, setLangState] = useState<Lang>(() => savedLang(LANG_KEY));
   const [load, setLoad] = useState<Load>(token ? { kind: 'loading' } : { kind: 'notFound' });
   const [live, setLive] = useState(false);
-  const lastStatus = useRef<string | null>(null);
+  const last = useRef<Receipt | null>(null);
 
   const setLang = (l: Lang) => {
     setLangState(l);
@@ -40,15 +44,14 @@ export function StatusApp() {
 
   const accept = useCallback((r: Receipt) => {
     if (!r?.ticket) return;
-    if (r.ticket.status === 'called' && lastStatus.current !== null && lastStatus.current !== 'called') {
-      // Get the citizen's attention: a buzz (where supported).
-      try {
-        navigator.vibrate?.([400, 150, 400, 150, 400]);
-      } catch {
-        // not supported
-      }
+    // Only changes while the page is open call for attention, not the state it opened in.
+    const before = last.current;
+    if (before) {
+      const calledNow = r.ticket.status === 'called' && (before.ticket.status !== 'called' || r.ticket.recalls > before.ticket.recalls);
+      if (calledNow) alertCitizen('called');
+      else if (isNear(r) && !isNear(before)) alertCitizen('near');
     }
-    lastStatus.current = r.ticket.status;
+    last.current = r;
     setLoad({ kind: 'ready', receipt: r, at: Date.now() });
   }, []);
 
@@ -123,7 +126,9 @@ export function StatusApp() {
             <StateCard tone="warn" icon={<AlertIcon size="100%" />} title="status.notFound" body="status.notFoundBody" state="not_found" />
           )}
           {load.kind === 'error' && <StateCard tone="warn" icon={<AlertIcon size="100%" />} title="msg.offline.title" body="msg.offline.body" state="error" />}
-          {load.kind === 'ready' && <TicketStatus receipt={load.receipt} />}
+          {load.kind === 'ready' && token && (
+            <TicketStatus receipt={load.receipt} updatedAt={load.at} token={token} onAnswered={(r) => (r ? accept(r) : void fetchStatus())} />
+          )}
         </main>
         {load.kind === 'ready' && (
           <footer class="status-footer">
@@ -147,7 +152,7 @@ function StateCard({
   children,
 }: {
   tone: 'ok' | 'warn' | 'info' | 'called' | 'done';
-  icon: ComponentChildren;
+  icon?: ComponentChildren;
   title: MessageKey;
   body?: MessageKey;
   state: string;
@@ -155,7 +160,7 @@ function StateCard({
 }) {
   return (
     <section class={`state-card state-${tone}`} data-testid="status-state" data-state={state} role="status" aria-live="assertive">
-      <span class="state-icon">{icon}</span>
+      {icon && <span class="state-icon">{icon}</span>}
       <h2 class="state-title">
         <Bi k={title} />
       </h2>
@@ -169,8 +174,41 @@ function StateCard({
   );
 }
 
-function TicketStatus({ receipt }: { receipt: Receipt }) {
+/** Waiting at or before the position the hall counts as near (settings). */
+const isNear = (r: Receipt) => r.ticket.status === 'waiting' && r.position !== null && r.position <= r.nearTurnPosition;
+
+/** Sound stays off until a tap (browsers' rule); the button says so and turns it on. */
+function SoundSwitch() {
+  const [on, setOn] = useState(false);
+  return (
+    <button
+      type="button"
+      class={`btn sound-switch${on ? ' is-on' : ''}`}
+      data-testid="sound-switch"
+      aria-pressed={on}
+      disabled={on}
+      onClick={() => void enableSound().then(setOn)}
+    >
+      <BellIcon />
+      <span class="sound-words">
+        <Bi k={on ? 'status.soundIsOn' : 'status.soundOn'} />
+      </span>
+    </button>
+  );
+}
+
+function BellIcon() {
+  return (
+    <Svg size="1.5em">
+      <path d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15z" />
+      <path d="M10 20.5a2 2 0 0 0 4 0" />
+    </Svg>
+  );
+}
+
+function TicketStatus({ receipt, updatedAt, token, onAnswered }: { receipt: Receipt; updatedAt: number; token: string; onAnswered(r: Receipt | null): void }) {
   const lang = useLang();
+  const near = isNear(receipt);
   const tk = receipt.ticket;
   const s = receipt.service;
   const counter = tk.counter ?? tk.targetCounter;
@@ -190,18 +228,29 @@ function TicketStatus({ receipt }: { receipt: Receipt }) {
 
       {tk.status === 'waiting' && (
         <>
-          <section class="state-card state-info" data-testid="status-state" data-state="waiting" role="status">
+          <section
+            class={`state-card ${near ? 'state-near' : 'state-info'}`}
+            data-testid="status-state"
+            data-state={near ? 'near' : 'waiting'}
+            role="status"
+            aria-live="polite"
+          >
             <h2 class="state-title small">
-              <Bi k="status.waiting" />
+              <Bi k={near ? 'status.near' : 'status.waiting'} />
             </h2>
+            {near && (
+              <p class="state-body" data-testid="status-near">
+                <Bi k="status.nearBody" />
+              </p>
+            )}
             <div class="status-stats">
               <div class="status-stat">
                 <UsersIcon size="1.6em" />
                 <span class="stat-label">
-                  <Bi k="status.ahead" />
+                  <Bi k="status.position" />
                 </span>
-                <span class="stat-value" data-testid="status-ahead" data-value={receipt.peopleAhead}>
-                  {formatNumber(receipt.peopleAhead, lang)}
+                <span class="stat-value" data-testid="status-position" data-value={receipt.position ?? ''}>
+                  {receipt.position === null ? '—' : formatNumber(receipt.position, lang)}
                 </span>
               </div>
               <div class="status-stat">
@@ -212,9 +261,13 @@ function TicketStatus({ receipt }: { receipt: Receipt }) {
                 <span class="stat-value stat-value-text" data-testid="status-wait" data-value={receipt.estimatedWaitMin ?? ''} lang={lang}>
                   {waitText(lang, receipt.estimatedWaitMin)}
                 </span>
+                <span class="stat-updated" data-testid="status-updated" lang={lang}>
+                  {t(lang, 'status.updatedAt', { time: formatTime(updatedAt, lang, DEFAULT_TIME_ZONE) })}
+                </span>
               </div>
             </div>
           </section>
+          <SoundSwitch />
           <p class="keep-open">
             <InfoIcon size="1.3em" />
             <span>
@@ -245,6 +298,7 @@ function TicketStatus({ receipt }: { receipt: Receipt }) {
           </p>
         </section>
       )}
+      {tk.status === 'called' && <SoundSwitch />}
 
       {tk.status === 'serving' && (
         <section class="state-card state-ok" data-testid="status-state" data-state="serving" role="status">
@@ -262,7 +316,12 @@ function TicketStatus({ receipt }: { receipt: Receipt }) {
         </section>
       )}
 
-      {tk.status === 'done' && <StateCard tone="done" icon={<CheckCircleIcon size="100%" />} title="status.done" body="status.doneBody" state="done" />}
+      {/* One line: the question after service (or its thanks) is under it, on the first screen. */}
+      {tk.status === 'done' && <StateCard tone="done" title="status.done" state="done" />}
+      {receipt.feedback === 'open' && <FeedbackQuestion token={token} onAnswered={onAnswered} />}
+      {receipt.feedback === 'given' && (
+        <StateCard tone="ok" icon={<CheckCircleIcon size="100%" />} title="feedback.thanks" body="feedback.thanksBody" state="feedback_given" />
+      )}
       {tk.status === 'no_show' && <StateCard tone="warn" icon={<AlertIcon size="100%" />} title="status.noShow" body="status.noShowBody" state="no_show" />}
       {tk.status === 'cancelled' && (
         <StateCard tone="warn" icon={<AlertIcon size="100%" />} title="status.cancelled" body="status.cancelledBody" state="cancelled" />

@@ -9,8 +9,9 @@ export type { Priority, Service };
 /** One tile of `GET /api/services`. */
 export type ServiceTile = ReplyOf<'services.list'>['services'][number];
 
-/** A ticket as its holder sees it: the mobile status page, and the kiosk's reply (with `print`, how printing went). */
-export type Receipt = NonNullable<ReplyOf<'tickets.status'>> & { print?: ReplyOf<'kiosk.walkIn'>['print'] };
+type StatusReply = NonNullable<ReplyOf<'tickets.status'>>;
+/** A ticket as its holder sees it: the mobile status page (with `feedback`), and the kiosk's reply (with `print`, how printing went). */
+export type Receipt = Omit<StatusReply, 'feedback'> & { feedback?: StatusReply['feedback']; print?: ReplyOf<'kiosk.walkIn'>['print'] };
 
 /** `printer:status`, pushed by the hub to kiosks. */
 export type PrinterStatusMessage = KioskPrinterStatus;

@@ -265,6 +265,18 @@ export const ERRORS = {
     ar: 'رُفض الطلب لأنه صادر من صفحة ليست من هذا النظام؛ افتح الشاشة من عنوان النظام نفسه.',
     en: 'Refused: the request came from a page that is not this hub’s; open the screen from the hub’s own address.',
   },
+
+  // --- the citizen's feedback after service (the status page)
+  FEEDBACK_NOT_YET: {
+    status: 409,
+    ar: 'يمكنك تقييم الخدمة بعد انتهائها.',
+    en: 'You can rate the service once it is finished.',
+  },
+  FEEDBACK_ALREADY_GIVEN: {
+    status: 409,
+    ar: 'سبق أن قيّمت هذه الخدمة، شكرًا لك.',
+    en: 'You have already rated this service; thank you.',
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

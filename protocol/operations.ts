@@ -103,6 +103,7 @@ import { RolloutIdParam, RolloutPlanBody, RolloutPreviewBody, RolloutWhatIfBody 
 import { MyDayReply, RolloutCancelReply, RolloutPlanReply, RolloutPlansReply, RolloutPreviewReply } from './replies.ts';
 import { SmsBroadcastBody } from './api.ts';
 import { SmsBroadcastReply } from './replies.ts';
+import { FeedbackBody } from './feedback.ts';
 
 export interface Contract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   summary: string;
@@ -735,7 +736,8 @@ export const contracts = {
       'The hall’s report for hall days `from`…`to` (inclusive, at most 366 days), computed from the stored events: service level against the ' +
       'target (settings `serviceLevel`), waits and service times per kind (median, p90, max in minutes), crowding per 15 minutes, the weekday × ' +
       'hour heatmap, appointments (kept, no-show, cancelled, lateness, lead time, punctuality), counters and staff (served, open / serving / ' +
-      'paused / idle minutes, outcomes), the pilot question (appointments vs walk-ins; before vs from `pivot`) and the kiosk estimate’s accuracy. ' +
+      'paused / idle minutes, outcomes), the pilot question (appointments vs walk-ins; before vs from `pivot`), the kiosk estimate’s accuracy and ' +
+      'the citizens’ satisfaction after service (feedback per kind, service, counter and staff member). ' +
       'Filters: `serviceId`, `kind`, `counter`, `userId`.',
     http: { method: 'get', path: '/api/reports' },
     input: ReportQuery,
@@ -744,7 +746,8 @@ export const contracts = {
   'reports.export': {
     summary:
       'One table of the report as CSV (UTF-8 with a byte-order mark, so Excel shows Arabic): `table` is one of `daily`, `service-level`, `wait`, ' +
-      '`crowding`, `heatmap`, `appointments`, `counters`, `staff`, `pilot`, `estimate-accuracy`; the same query and numbers as `reports.get`, ' +
+      '`crowding`, `heatmap`, `appointments`, `counters`, `staff`, `pilot`, `estimate-accuracy`, `satisfaction` (the citizens’ feedback per ' +
+      'kind, service, counter and staff member); the same query and numbers as `reports.get`, ' +
       'headings in `lang`.',
     http: { method: 'get', path: '/api/reports/export.csv', csv: true },
     input: ReportExportQuery,
@@ -779,6 +782,17 @@ export const contracts = {
     event: 'hall:sms',
     input: SmsBroadcastBody,
     output: SmsBroadcastReply,
+  },
+  // --- the citizen's feedback after service (issue 14)
+  'feedback.submit': {
+    summary:
+      'The citizen answers the status page’s question after service, by the ticket’s status token (no login): 1–5 faces and an optional ' +
+      'comment (≤ 500 characters). Once per ticket: a second answer is 409 `FEEDBACK_ALREADY_GIVEN`; a ticket not finished is 409 ' +
+      '`FEEDBACK_NOT_YET`; an unknown token 404 `TICKET_NOT_FOUND`; 5 tries a minute per token (429 `RATE_LIMITED`). Stored with the ' +
+      'ticket’s service, kind, counter and staff member (the reports’ satisfaction). Replies with the ticket’s status.',
+    http: { method: 'post', path: '/api/tickets/status/:token/feedback' },
+    input: FeedbackBody,
+    output: TicketStatusReply,
   },
 } as const satisfies Record<string, Contract>;
 

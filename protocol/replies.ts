@@ -92,6 +92,10 @@ export const Receipt = z.object({
   service: z.object({ id: z.string(), nameAr: z.string(), nameEn: z.string() }).nullable(),
   statusUrl: z.string(),
   ...WaitEstimate.shape,
+  /** A waiting ticket's place (1 = next) in the order the open counters will call; null once called. */
+  position: z.number().int().min(1).nullable(),
+  /** The position from which the page says "your turn is near" (settings). */
+  nearTurnPosition: z.number().int().min(1),
 });
 export const KioskReceipt = Receipt.extend({ print: PrintOutcome });
 export const WalkInReply = KioskReceipt;
@@ -101,7 +105,10 @@ export const CheckInReply = z.union([
   z.object({ outcome: z.literal('too_late') }),
 ]);
 /** The mobile status page: null only if the ticket is gone. */
-export const TicketStatusReply = Receipt.nullable();
+export const TicketStatusReply = Receipt.extend({
+  /** After service: `open` until the citizen answers the feedback question, then `given`; null before. */
+  feedback: z.enum(['open', 'given']).nullable(),
+}).nullable();
 export const SnapshotReply = SnapshotMessage;
 export const CountersReply = z.object({ counters: z.array(Counter) });
 export const CounterReply = z.object({ counter: Counter });

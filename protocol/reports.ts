@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { CalendarDay } from './api.ts';
 import { CounterNumber, Day, ServiceId, TicketKind } from './domain.ts';
+import { Satisfaction } from './feedback.ts';
 
 /** The longest range one report covers (a year and a day). */
 export const MAX_REPORT_DAYS = 366;
@@ -41,7 +42,19 @@ export const ReportQuery = rangeRules(
 );
 export type ReportQuery = z.output<typeof ReportQuery>;
 
-export const ReportTable = z.enum(['daily', 'service-level', 'wait', 'crowding', 'heatmap', 'appointments', 'counters', 'staff', 'pilot', 'estimate-accuracy']);
+export const ReportTable = z.enum([
+  'daily',
+  'service-level',
+  'wait',
+  'crowding',
+  'heatmap',
+  'appointments',
+  'counters',
+  'staff',
+  'pilot',
+  'estimate-accuracy',
+  'satisfaction',
+]);
 export type ReportTable = z.infer<typeof ReportTable>;
 
 export const ReportExportQuery = rangeRules(
@@ -174,6 +187,8 @@ export const Report = z.object({
       peakWaiting: z.number().int(),
     }),
   ),
+  /** The citizens' answers to the status page's question after service (the feedback table). */
+  satisfaction: Satisfaction,
   /** Names of the services the report mentions (the CSV and the charts' labels). */
   services: z.array(z.object({ id: ServiceId, nameAr: z.string(), nameEn: z.string(), colour: z.string() })),
   /** How long the hub took, in ms. */

@@ -254,7 +254,7 @@ function appointmentsBlock(list: readonly AppointmentFact[], checkIns: ReadonlyM
   };
 }
 
-export function aggregate(input: ReportInput): Omit<Report, 'tookMs'> {
+export function aggregate(input: ReportInput): Omit<Report, 'tookMs' | 'satisfaction'> {
   const { query: q, settings } = input;
   const tz = settings.timeZone;
   const level = settings.serviceLevel;

@@ -1,6 +1,7 @@
 // One table of a report as CSV, for Excel: UTF-8 with a byte-order mark (or Excel shows Arabic as
 // mojibake), headings in the reader's language, services named in both. Shares are percentages.
 import { stringify } from 'csv-stringify/sync';
+import type { SatisfactionRow } from '../protocol/feedback.ts';
 import type { Kpis, MinuteStats, Report, ReportTable } from '../protocol/reports.ts';
 
 type Lang = 'ar' | 'en';
@@ -83,6 +84,17 @@ const WORDS = {
   meanAbsError: ['متوسط الخطأ المطلق (دقيقة)', 'Mean absolute error (min)'],
   within5: ['ضمن ±5 دقائق (٪)', 'Within ±5 min (%)'],
   meanError: ['متوسط الفرق: الفعلي − الموعود (دقيقة)', 'Mean error: real − promised (min)'],
+  group: ['المجموعة', 'Group'],
+  name: ['الاسم', 'Name'],
+  answers: ['الإجابات', 'Answers'],
+  meanRating: ['متوسط التقييم (1–5)', 'Mean rating (1–5)'],
+  satisfied: ['راضون: 4 أو 5 (٪)', 'Satisfied: 4 or 5 (%)'],
+  rating1: ['تقييم 1', 'Rating 1'],
+  rating2: ['تقييم 2', 'Rating 2'],
+  rating3: ['تقييم 3', 'Rating 3'],
+  rating4: ['تقييم 4', 'Rating 4'],
+  rating5: ['تقييم 5', 'Rating 5'],
+  service: ['الخدمة', 'Service'],
 } as const satisfies Record<string, readonly [string, string]>;
 type Word = keyof typeof WORDS;
 
@@ -196,6 +208,25 @@ function table(r: Report, t: ReportTable, lang: Lang): { head: Word[]; rows: Cel
           const diff = before === null || after === null ? null : Math.round((after - before) * 10) / 10;
           return [w(k), v(p.appointment), v(p.walkin), before, after, diff];
         }),
+      };
+    }
+    case 'satisfaction': {
+      const s = r.satisfaction;
+      const cells = (x: SatisfactionRow): Cell[] => [x.answers, x.mean, pct(x.satisfied), ...x.ratings];
+      const serviceName = (id: string) => {
+        const found = service(id);
+        return found ? `${found.nameAr} — ${found.nameEn}` : id;
+      };
+      return {
+        head: ['group', 'name', 'answers', 'meanRating', 'satisfied', 'rating1', 'rating2', 'rating3', 'rating4', 'rating5'],
+        rows: [
+          [w('all'), w('allServices'), ...cells(s.all)],
+          [w('kind'), w('appointment'), ...cells(s.byKind.appointment)],
+          [w('kind'), w('walkin'), ...cells(s.byKind.walkin)],
+          ...s.perService.map((x) => [w('service'), serviceName(x.serviceId), ...cells(x)]),
+          ...s.perCounter.map((x) => [w('counter'), x.counter, ...cells(x)]),
+          ...s.perStaff.map((x) => [w('staff'), x.name, ...cells(x)]),
+        ],
       };
     }
     case 'estimate-accuracy': {

@@ -7,6 +7,7 @@ import * as repo from '../db/repos/index.ts';
 import type { Report, ReportQuery } from '../protocol/reports.ts';
 import { aggregate } from './aggregate.ts';
 import { type DayFacts, foldDay, REPORT_EVENT_TYPES, type ReportEvent } from './facts.ts';
+import { satisfactionOf } from './satisfaction.ts';
 
 export { reportCsv } from './csv.ts';
 export { REPORT_EVENT_TYPES } from './facts.ts';
@@ -68,13 +69,17 @@ export function dayFactsOf(db: Db, from: string, to: string): DayFacts[] {
 /** The report of `query` from the database as it is now (the hall's current settings and names). */
 export function buildReport(db: Db, query: ReportQuery): Report {
   const started = performance.now();
+  const services = repo.listServices(db);
+  const userNames = new Map(repo.listUsers(db).map((u) => [u.id, u.displayName]));
   const report = aggregate({
     query,
     days: dayFactsOf(db, query.from, query.to),
     appointments: repo.appointmentsOfDays(db, query.from, query.to),
     settings: repo.loadSettings(db),
-    services: repo.listServices(db),
-    userNames: new Map(repo.listUsers(db).map((u) => [u.id, u.displayName])),
+    services,
+    userNames,
   });
-  return { ...report, tookMs: Math.round((performance.now() - started) * 10) / 10 };
+  const serviceOrder = new Map(services.map((s) => [s.id, s.sortOrder]));
+  const satisfaction = satisfactionOf(repo.feedbackOfDays(db, query.from, query.to), query, serviceOrder, userNames);
+  return { ...report, satisfaction, tookMs: Math.round((performance.now() - started) * 10) / 10 };
 }

@@ -3,7 +3,7 @@
 // the timer job for reminders), so a crash loses none; once-only messages (reminders, "your turn is
 // near") carry a unique key, so none is queued twice. server/outbox.ts delivers them.
 import * as repo from '../db/repos/index.ts';
-import { callOrder, estimateWait, localDay, localInstant, localTime, nextDay, type HallState } from '../engine/index.ts';
+import { callSequence, estimateWait, localDay, localInstant, localTime, nextDay, type HallState } from '../engine/index.ts';
 import type { Appointment, Service, Settings, Ticket } from '../protocol/domain.ts';
 import type { HallEvent } from '../protocol/events.ts';
 import type { Hub } from './hub.ts';
@@ -141,35 +141,25 @@ function enqueueTicketMessage(hub: Hub, kind: MessageKind, t: Ticket, to: string
 
 const statusLink = (hub: Hub, t: Ticket) => `${hub.publicOrigin}/t/${t.statusToken}`;
 
-/** Each waiting ticket's best place (1 = next) in the call order of the open counters that may call it. */
-function placesInLine(state: HallState, now: number): Map<string, number> {
-  const best = new Map<string, number>();
-  for (const c of Object.values(state.counters)) {
-    if (!c.open || c.paused) continue;
-    callOrder(state, c.number, now).forEach(({ ticket }, i) => {
-      if (i + 1 < (best.get(ticket.id) ?? Number.POSITIVE_INFINITY)) best.set(ticket.id, i + 1);
-    });
-  }
-  return best;
-}
-
 /**
- * "Your turn is near": every waiting ticket with a phone whose place in the order an open counter
- * will call (engine/select.ts callOrder) is within `nearTurnPosition`, once per ticket. Checked after
+ * "Your turn is near": every waiting ticket with a phone whose place in the order the open counters
+ * will call (engine/select.ts callSequence, the place the status page shows) is within
+ * `nearTurnPosition`, once per ticket. Checked after
  * every command, so a jump (a transfer or a move to one counter, a priority, a counter opening)
  * counts as much as a call.
  */
 function nearTurn(hub: Hub, walkinPhones: ReadonlyMap<string, string>) {
   const state = hub.current;
   const now = hub.clock.now();
-  let places: Map<string, number> | null = null;
+  let sequence: string[] | null = null;
   for (const id in state.waiting) {
     const t = state.tickets[id]!;
     const to = phoneOf(state, t, walkinPhones);
     if (!to) continue;
-    places ??= placesInLine(state, now);
+    sequence ??= callSequence(state, now);
     // Not callable by an open counter yet: no place, and no minutes to promise.
-    if ((places.get(t.id) ?? Number.POSITIVE_INFINITY) > state.settings.nearTurnPosition) continue;
+    const place = sequence.indexOf(t.id) + 1;
+    if (place === 0 || place > state.settings.nearTurnPosition) continue;
     const onceKey = `near_turn:${t.id}`;
     if (repo.onceKeyUsed(hub.db, onceKey)) continue;
     const min = Math.max(1, estimateWait(state, t, now).estimatedWaitMin ?? 1);

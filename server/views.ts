@@ -3,7 +3,7 @@ import type { Ticket } from '../protocol/domain.ts';
 import type { SnapshotMessage } from '../protocol/messages.ts';
 import { publicAppointment, publicTicket } from '../protocol/public.ts';
 import type { Principal } from './auth.ts';
-import { estimateWait, type HallState } from '../engine/index.ts';
+import { callPosition, callSequence, estimateWait, type HallState } from '../engine/index.ts';
 import type { Db } from '../db/client.ts';
 import * as repo from '../db/repos/index.ts';
 import type { Hub } from './hub.ts';
@@ -21,20 +21,39 @@ export function snapshotFor(p: Principal, state: HallState, seq: number): Snapsh
   };
 }
 
+const sequences = new WeakMap<Hub, { seq: number; now: number; sequence: string[] }>();
+/** The live state's call sequence, computed once per commit and instant (every followed phone asks after the same commit). */
+function callSequenceOf(hub: Hub, now: number): string[] {
+  const cached = sequences.get(hub);
+  if (cached && cached.seq === hub.lastSeq && cached.now === now) return cached.sequence;
+  const sequence = callSequence(hub.current, now);
+  sequences.set(hub, { seq: hub.lastSeq, now, sequence });
+  return sequence;
+}
+
 /** A ticket as its holder sees it (kiosk reply, mobile status page): no CPR, but the status link. */
-export function ticketReceipt(state: HallState, t: Ticket, now: number) {
+export function ticketReceipt(hub: Hub, t: Ticket, now: number) {
+  const state = hub.current;
   const service = state.services[t.serviceId];
-  const estimate = t.status === 'waiting' ? estimateWait(state, t, now) : { peopleAhead: 0, estimatedWaitMin: 0 };
+  const waiting = t.status === 'waiting';
+  const estimate = waiting ? estimateWait(state, t, now) : { peopleAhead: 0, estimatedWaitMin: 0 };
   return {
     ticket: publicTicket(t),
     service: service ? { id: service.id, nameAr: service.nameAr, nameEn: service.nameEn } : null,
     statusUrl: `/t/${t.statusToken}`,
     ...estimate,
+    position: waiting ? callPosition(state, t, now, callSequenceOf(hub, now)) : null,
+    nearTurnPosition: state.settings.nearTurnPosition,
   };
 }
 
-/** The status of one ticket for its holder's phone: today's live ticket, or its stored final state. */
+/**
+ * The status of one ticket for its holder's phone: today's live ticket, or its stored final state,
+ * and whether its feedback question is open (served, not yet answered) or answered.
+ */
 export function citizenReceipt(hub: Hub, db: Db, ticketId: string, now: number) {
   const t = hub.current.tickets[ticketId] ?? repo.getTicket(db, ticketId);
-  return t ? ticketReceipt(hub.current, t, now) : null;
+  if (!t) return null;
+  const feedback = t.status !== 'done' ? null : repo.hasFeedback(db, t.id) ? 'given' : 'open';
+  return { ...ticketReceipt(hub, t, now), feedback } as const;
 }

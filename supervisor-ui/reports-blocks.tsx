@@ -759,5 +759,95 @@ export function AccuracyBlock({ report, params }: BlockProps) {
   );
 }
 
+// ---------- 10. the citizens' satisfaction after service
+
+export function SatisfactionBlock({ report, params }: BlockProps) {
+  const lang = useLang();
+  const s = report.satisfaction;
+  // Kinds first (appointments against walk-ins), then each service.
+  const groups = useMemo(
+    () => [
+      { key: 'kind:appointment', group: tv(lang, 'rp.kind'), name: tv(lang, 'rp.kind.appointment'), row: s.byKind.appointment },
+      { key: 'kind:walkin', group: tv(lang, 'rp.kind'), name: tv(lang, 'rp.kind.walkin'), row: s.byKind.walkin },
+      ...s.perService.map((r) => ({ key: `service:${r.serviceId}`, group: tv(lang, 'rp.service'), name: serviceName(report, r.serviceId, lang), row: r })),
+    ],
+    [report, s, lang],
+  );
+  const chart = useMemo(
+    () => ({
+      x: groups.map((_g, i) => i),
+      categories: groups.map((g) => g.name),
+      series: [
+        { label: tv(lang, 'rp.meanRating'), colour: C.teal, kind: 'bars', scale: 'rating', values: groups.map((g) => g.row.mean) },
+        { label: tv(lang, 'rp.satisfied'), colour: C.gold, kind: 'points', scale: 'pct', values: groups.map((g) => pct(g.row.satisfied)) },
+      ] satisfies ChartSeries[],
+      axes: [
+        { scale: 'rating', label: tv(lang, 'rp.axisRating'), side: 'start', range: [0, 5], format: (v: number) => formatNumber(v, lang) } satisfies ChartAxis,
+        percentAxis(lang),
+      ],
+    }),
+    [groups, lang],
+  );
+  const row = (key: string, group: string, name: string, r: Report['satisfaction']['all']) => ({
+    key,
+    cells: [group, name, formatNumber(r.answers, lang), fixed(r.mean, lang, 2), percent(r.satisfied, lang)],
+  });
+  return (
+    <Block
+      id="satisfaction"
+      title={tv(lang, 'rp.satisfactionTitle')}
+      tables={[{ table: 'satisfaction' }]}
+      params={params}
+      note={tv(lang, 'rp.satisfactionNote')}
+    >
+      {s.all.answers === 0 ? (
+        <p class="rp-note" data-testid="rp-satisfaction-none">
+          {tv(lang, 'rp.noAnswers')}
+        </p>
+      ) : (
+        <Chart testId="rp-chart-satisfaction" caption={tv(lang, 'rp.satisfactionTitle')} height={220} {...chart} />
+      )}
+      <Table
+        testId="rp-table-satisfaction"
+        head={[tv(lang, 'rp.group'), tv(lang, 'rp.name'), tv(lang, 'rp.answers'), tv(lang, 'rp.meanRating'), tv(lang, 'rp.satisfied')]}
+        rows={[
+          row('all', tv(lang, 'rp.kind.all'), tv(lang, 'rp.allServices'), s.all),
+          ...groups.map((g) => row(g.key, g.group, g.name, g.row)),
+          ...s.perCounter.map((r) => row(`counter:${r.counter}`, tv(lang, 'rp.counter'), tv(lang, 'live.counter', { n: r.counter }), r)),
+          ...s.perStaff.map((r) =>
+            row(`staff:${r.userId ?? 'none'}`, tv(lang, 'rp.staffMember'), r.userId === null ? NONE : splitDisplayName(r.name)[lang], r),
+          ),
+        ]}
+      />
+      {s.comments.length > 0 && (
+        <>
+          <h3>{tv(lang, 'rp.comments')}</h3>
+          <ul class="rp-comments" data-testid="rp-satisfaction-comments">
+            {s.comments.map((c) => (
+              <li key={`${c.at}:${c.serviceId}`}>
+                <span class="rp-comment-meta">
+                  {formatNumber(c.rating, lang)}/{formatNumber(5, lang)} · {serviceName(report, c.serviceId, lang)}
+                </span>{' '}
+                <bdi>{c.comment}</bdi>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Block>
+  );
+}
+
 /** The blocks in the page's (and the printed report's) order. */
-export const BLOCKS = [HeadlineBlock, DailyBlock, CrowdingBlock, HeatmapBlock, WaitBlock, AppointmentsBlock, CountersBlock, PilotBlock, AccuracyBlock];
+export const BLOCKS = [
+  HeadlineBlock,
+  DailyBlock,
+  CrowdingBlock,
+  HeatmapBlock,
+  WaitBlock,
+  AppointmentsBlock,
+  CountersBlock,
+  PilotBlock,
+  AccuracyBlock,
+  SatisfactionBlock,
+];

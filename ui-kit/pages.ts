@@ -13,7 +13,9 @@ export const PAGES: readonly Page[] = [
     name: 'status',
     path: '/t/:token',
     html: 'kiosk-ui/status.html',
-    summary: "A citizen's live status of one ticket (the QR code on the ticket); live over Socket.IO with `auth: { statusToken }` → `ticket:status`.",
+    summary:
+      "A citizen's live status of one ticket (the QR code on the ticket); live over Socket.IO with `auth: { statusToken }` → `ticket:status`; " +
+      'after service, the feedback question (`feedback.submit`).',
   },
   { name: 'display', path: '/display', html: 'display-ui/index.html', summary: 'The hall display board with spoken announcements (a paired display device).' },
   { name: 'counter', path: '/counter', html: 'counter-ui/index.html', summary: 'The counter terminal (staff log in and open one counter each).' },

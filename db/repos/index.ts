@@ -17,3 +17,4 @@ export * from './citizens.ts';
 export * from './audit.ts';
 export * from './rollout.ts';
 export * from './reports.ts';
+export * from './feedback.ts';

@@ -183,7 +183,7 @@ export const hallOps = [
       }
       const t = openTicketOf(ctx, body);
       if (!t) throw new HttpError(404, 'NO_TICKET_TO_REPRINT', 'There is no open ticket today with these details to print again.');
-      const receipt = ticketReceipt(ctx.hub.current, t, ctx.clock.now());
+      const receipt = ticketReceipt(ctx.hub, t, ctx.clock.now());
       const print = await ctx.printing.forKiosk(ctx.principal.deviceId, ctx.printing.ticketPrint(t, ctx.origin, receipt));
       audit(ctx, 'ticket.reprint', `ticket:${t.id}`, {
         after: { label: t.label, by: 'cpr' in body ? 'cpr' : 'reference' in body ? 'reference' : 'status link', printed: print.ok },

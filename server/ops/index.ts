@@ -11,6 +11,7 @@ import { supervisionOps } from './supervise.ts';
 import { reportOps } from './reports.ts';
 import { rolloutOps } from './rollout.ts';
 import { userOps } from './users.ts';
+import { feedbackOps } from './feedback.ts';
 
 export const operations: Operation[] = [
   ...sessionOps,
@@ -24,5 +25,6 @@ export const operations: Operation[] = [
   ...supervisionOps,
   ...rolloutOps,
   ...reportOps,
+  ...feedbackOps,
 ];
 export type { Operation, OpContext } from './op.ts';

@@ -94,7 +94,7 @@ function printTicketOnce(ctx: OpContext, t: Ticket, receipt: ReturnType<typeof t
 export async function issuedReceipt(ctx: OpContext, ticketId: string, key: RequestKey | null) {
   const t = ctx.hub.current.tickets[ticketId];
   if (!t) throw new HttpError(500, 'INTERNAL', 'The new ticket is missing from the live state.');
-  const receipt = ticketReceipt(ctx.hub.current, t, ctx.clock.now());
+  const receipt = ticketReceipt(ctx.hub, t, ctx.clock.now());
   return { ...receipt, print: await printTicketOnce(ctx, t, receipt, key) };
 }
 
@@ -110,7 +110,7 @@ export async function repeatedReceipt(ctx: OpContext, key: RequestKey, row: repo
   const live = ctx.hub.current.tickets[row.ticketId];
   const t = live ?? repo.getTicket(ctx.db, row.ticketId);
   if (!t) throw new HttpError(500, 'INTERNAL', 'The ticket of this request is missing.');
-  const receipt = ticketReceipt(ctx.hub.current, t, ctx.clock.now());
+  const receipt = ticketReceipt(ctx.hub, t, ctx.clock.now());
   const print: PrintOutcome =
     row.printedAt !== null
       ? { ok: true }

@@ -220,7 +220,7 @@ it('prints on A4: navigation and filters hidden, each block whole, nothing wider
     expect(layout.width).toBeLessThanOrEqual(A4_PRINTABLE.width);
     expect(layout.widest).toBeLessThanOrEqual(A4_PRINTABLE.width + 1);
     expect(layout.shown).toEqual([false, false, false, false, false]);
-    expect(layout.breaks.length).toBe(9);
+    expect(layout.breaks.length).toBe(10);
     expect(new Set(layout.breaks)).toEqual(new Set(['avoid']));
     expect(layout.head).toContain(tv(lang, 'rp.printTitle'));
     expect(layout.head).toContain(`${tv(lang, 'f.pivot')}:`);

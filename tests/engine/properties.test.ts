@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Appointment, Counter, CounterMode, Priority, Settings } from '../../protocol/domain.ts';
-import { callOrder, canCall, decide, estimateWait, ticketId, ticketLabel } from '../../engine/index.ts';
+import { callOrder, callSequence, canCall, decide, estimateWait, pickNext, ticketId, ticketLabel } from '../../engine/index.ts';
 import { linesOf } from '../../engine/lines.ts';
 import type { Command, HallState } from '../../engine/index.ts';
 import { waitingFor } from '../../counter-ui/model.ts';
@@ -703,6 +703,42 @@ describe('engine properties over random days', () => {
         },
       ),
       { numRuns: 100 },
+    );
+  });
+});
+
+/** The citizen page's call order by its definition: the open counters in turn, each asking "call next" (pickNext) of what is left. */
+function callSequenceByPickNext(state: HallState, now: number): string[] {
+  const counters = Object.values(state.counters)
+    .filter((c) => c.open && !c.paused)
+    .sort((a, b) => {
+      const since = (c: Counter) => (c.currentTicketId ? (state.tickets[c.currentTicketId]?.calledAt ?? now) : -Infinity);
+      return since(a) - since(b) || a.number - b.number;
+    });
+  const left: HallState = { ...state, waiting: { ...state.waiting } };
+  const sequence: string[] = [];
+  for (let picked = true; picked; ) {
+    picked = false;
+    for (const c of counters) {
+      const t = pickNext(left, c.number, now);
+      if (!t) continue;
+      delete left.waiting[t.id];
+      sequence.push(t.id);
+      picked = true;
+    }
+  }
+  return sequence;
+}
+
+describe("the order the citizen's page counts places in", () => {
+  it('is what the counters would get pressing "call next" in turn, on random days', () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        const h = runScenario(sc);
+        const now = h.events.at(-1)?.at ?? START;
+        expect(callSequence(h.state, now)).toEqual(callSequenceByPickNext(h.state, now));
+      }),
+      { numRuns: 150 },
     );
   });
 });

@@ -115,4 +115,5 @@ export const ACCESS_MATRIX: Record<OperationName, Rule> = {
   'reports.get': { allow: SUPERVISORS },
   'reports.export': { allow: SUPERVISORS },
   'hall.sms.broadcast': { allow: SUPERVISORS },
+  'feedback.submit': { allow: ANYONE },
 };

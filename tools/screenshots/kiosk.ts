@@ -312,7 +312,7 @@ async function statusShots(browser: Browser) {
     await page.goto(`${BASE}${statusUrl}`);
     await page.getByTestId('status-number').waitFor();
     if ((await page.evaluate(() => document.documentElement.lang)) !== lang) await page.getByTestId('lang-toggle').click();
-    await page.getByTestId('status-ahead').waitFor();
+    await page.getByTestId('status-position').waitFor();
     await shot(page, `status-${lang}-1-waiting`, STATUS_RULES);
   }
 
