@@ -715,14 +715,16 @@ function callSequenceByPickNext(state: HallState, now: number): string[] {
       const since = (c: Counter) => (c.currentTicketId ? (state.tickets[c.currentTicketId]?.calledAt ?? now) : -Infinity);
       return since(a) - since(b) || a.number - b.number;
     });
-  const left: HallState = { ...state, waiting: { ...state.waiting } };
+  // A new state object for each pick: the engine keeps its lines beside a state (engine/lines.ts), so a state is never edited in place.
+  let left: HallState = state;
   const sequence: string[] = [];
   for (let picked = true; picked; ) {
     picked = false;
     for (const c of counters) {
       const t = pickNext(left, c.number, now);
       if (!t) continue;
-      delete left.waiting[t.id];
+      const { [t.id]: _taken, ...waiting } = left.waiting;
+      left = { ...left, waiting };
       sequence.push(t.id);
       picked = true;
     }
