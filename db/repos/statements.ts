@@ -109,6 +109,11 @@ function prepareStatements(db: Db) {
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(and(eq(sessions.tokenHash, $('tokenHash')), gt(sessions.expiresAt, $('now')), gt(sessions.lastSeenAt, $('idleSince')), isNull(users.disabledAt)))
       .prepare(),
+    device: orm
+      .select()
+      .from(devices)
+      .where(eq(devices.id, $('id')))
+      .prepare(),
     deviceByToken: orm
       .select({ device: devices })
       .from(deviceTokens)
