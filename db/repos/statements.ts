@@ -47,7 +47,6 @@ function prepareStatements(db: Db) {
     appendEvent: orm
       .insert(events)
       .values({ at: $('at'), day: $('day'), type: $('type'), actor: $('actor'), payload: $('payload') })
-      .returning({ seq: events.seq })
       .prepare(),
     upsertTicket: prepareUpsert(db, tickets, tickets.id),
     upsertCounter: prepareUpsert(db, counters, counters.number),
