@@ -3,10 +3,18 @@ import { TZDate } from '@date-fns/tz';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
+/** localDay's last answer, for its whole second: every command asks it, and a busy hall runs many a second. */
+const lastDay = { second: Number.NaN, timeZone: '', day: '' };
+
 /** The hall's local calendar date (YYYY-MM-DD) at instant `ms`. */
 export function localDay(ms: number, timeZone: string): string {
+  // Zone offsets are whole seconds: the date is the same throughout a second.
+  const second = Math.floor(ms / 1000);
+  if (second === lastDay.second && timeZone === lastDay.timeZone) return lastDay.day;
   const d = new TZDate(ms, timeZone);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  Object.assign(lastDay, { second, timeZone, day });
+  return day;
 }
 
 /** The hall's local time of day (HH:MM) at instant `ms`. */

@@ -80,7 +80,10 @@ function handler(o: Operation, deps: HttpDeps) {
       res.type('text/csv; charset=utf-8').attachment(filename).send(csv);
       return;
     }
-    res.status(o.http!.status ?? 200).json(result);
+    res.status(o.http!.status ?? 200);
+    // A command's reply is never revalidated: no ETag (Express would hash the body for one), and as a string it leaves with its headers in one write.
+    if (o.http!.method !== 'get') return void res.type('json').end(JSON.stringify(result));
+    res.json(result);
   };
 }
 

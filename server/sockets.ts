@@ -191,11 +191,12 @@ export function attachSockets(io: Server, deps: SocketDeps): void {
   presence.onChange(() => io.to('supervisor').emit('devices:status', presence.status(db, printing)));
   hub.storage.onChange((status) => io.to('supervisor').emit('storage:status', status));
 
+  const anyoneIn = (rooms: readonly string[]) => rooms.some((room) => (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0);
+
   hub.onCommit(({ fromSeq, toSeq, events }) => {
-    const staff: DeltaMessage = { fromSeq, toSeq, events };
-    const pub: DeltaMessage = { fromSeq, toSeq, events: events.map(publicEvent) };
-    io.to(STAFF_ROOMS).emit('delta', staff);
-    io.to(PUBLIC_ROOMS).emit('delta', pub);
+    // Socket.IO encodes a message even for rooms nobody is in: a hall without screens skips that work.
+    if (anyoneIn(STAFF_ROOMS)) io.to(STAFF_ROOMS).emit('delta', { fromSeq, toSeq, events } satisfies DeltaMessage);
+    if (anyoneIn(PUBLIC_ROOMS)) io.to(PUBLIC_ROOMS).emit('delta', { fromSeq, toSeq, events: events.map(publicEvent) } satisfies DeltaMessage);
     updateCitizens();
   });
 

@@ -85,7 +85,7 @@ export function listDevices(db: Db): DeviceRow[] {
 }
 
 export function getDevice(db: Db, id: number): DeviceRow | null {
-  const r = db.orm.select().from(devices).where(eq(devices.id, id)).get();
+  const r = prepared(db).device.get({ id });
   return r ? toDevice(r) : null;
 }
 

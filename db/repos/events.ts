@@ -10,7 +10,9 @@ import { prepared } from './statements.ts';
 export function appendEvents(db: Db, day: string, actor: string, list: HallEvent[]): number[] {
   if (list.length === 0) return [];
   const { appendEvent } = prepared(db);
-  return transaction(db, () => list.map((event) => appendEvent.get({ at: event.at, day, type: event.type, actor, payload: event })!.seq));
+  const append = () => list.map((event) => Number(appendEvent.run({ at: event.at, day, type: event.type, actor, payload: event }).lastInsertRowid));
+  // Inside the caller's transaction (the hub's commands) a savepoint of its own would only add statements: a failure undoes the caller's.
+  return db.sqlite.inTransaction ? append() : transaction(db, append);
 }
 
 /** The events of the current day: from the last `day_opened` (inclusive) to the end, in order. */

@@ -47,7 +47,6 @@ function prepareStatements(db: Db) {
     appendEvent: orm
       .insert(events)
       .values({ at: $('at'), day: $('day'), type: $('type'), actor: $('actor'), payload: $('payload') })
-      .returning({ seq: events.seq })
       .prepare(),
     upsertTicket: prepareUpsert(db, tickets, tickets.id),
     upsertCounter: prepareUpsert(db, counters, counters.number),
@@ -108,6 +107,11 @@ function prepareStatements(db: Db) {
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(and(eq(sessions.tokenHash, $('tokenHash')), gt(sessions.expiresAt, $('now')), gt(sessions.lastSeenAt, $('idleSince')), isNull(users.disabledAt)))
+      .prepare(),
+    device: orm
+      .select()
+      .from(devices)
+      .where(eq(devices.id, $('id')))
       .prepare(),
     deviceByToken: orm
       .select({ device: devices })
