@@ -14,7 +14,6 @@ import { apiRouter, errorHandler, securityHeaders } from './http.ts';
 import { Hub } from './hub.ts';
 import { waitingByQueue } from '../engine/index.ts';
 import { DEVICE_COOKIE_MS, demoDeviceToken } from './ops/session.ts';
-import { warmUpRenderer } from '../printer/index.ts';
 import { DevicePresence } from './presence.ts';
 import { Printing } from './printing.ts';
 import { logSender, OutboxWorker, type SmsSender } from './outbox.ts';
@@ -47,6 +46,9 @@ export interface HubOptions {
   /** Other origins whose pages may send state-changing requests and open sockets (DOR_ALLOWED_ORIGINS). */
   allowedOrigins?: readonly string[];
 }
+
+/** Logged (debug) once the printer stack is loaded and warm, after the hub began serving. */
+export const RENDERER_READY = 'the ticket renderer is ready';
 
 export interface RunningHub {
   app: express.Express;
@@ -155,7 +157,6 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
   app.use(errorHandler(log, hub.storage));
   attachSockets(io, { db, hub, clock, log, printing, presence, limiter, publicUrl, connections: cuts, validateReplies, originPolicy });
   printing.startMonitor(opts.printerPollMs ?? 30_000);
-  warmUpRenderer(); // the first ticket of the day should not wait for font loading
   const outbox = new OutboxWorker(db, clock, opts.smsSender ?? logSender(log), log);
   const stopProbing = hub.storage.startProbing();
   const timer = setInterval(() => {
@@ -174,6 +175,11 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
   timer.unref();
 
   await new Promise<void>((resolve) => http.listen(port, host, resolve));
+  // Once serving: the first ticket of the day should not wait for the printer stack and its fonts.
+  printing.warmUp().then(
+    () => log.debug(RENDERER_READY),
+    (err: unknown) => log.error({ err }, 'the ticket renderer failed to load'),
+  );
   const addr = http.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`;
   const setupToken = issueSetupToken(db);
