@@ -1,9 +1,8 @@
-// The hub's server code bundled into dist-server/ by esbuild (the compiler tsx itself runs on), so
-// `npm start` loads a few JavaScript files instead of compiling ~110 TypeScript modules at every
-// start. `npm run build` bundles; server/start.js bundles again when a source changed since.
-// Dependencies stay in node_modules (imported by the bundle as usual, native ones included). Plain
-// JavaScript: server/start.js runs it before any TypeScript is loaded.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// The hub bundled into dist-server/ by esbuild (the compiler tsx itself runs on), so `npm start`
+// loads a few JavaScript files instead of compiling ~110 TypeScript modules and resolving ~600
+// dependency files at every start. `npm run build` bundles; server/start.js bundles again when a
+// source changed since. Plain JavaScript: server/start.js runs it before any TypeScript is loaded.
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtFromCurrentSources, hashSources, SOURCES_FILE } from './build-sources.js';
@@ -11,8 +10,13 @@ import { builtFromCurrentSources, hashSources, SOURCES_FILE } from './build-sour
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SERVER_DIST = join(ROOT, 'dist-server');
 export const SERVER_ENTRY = join(SERVER_DIST, 'main.js');
-/** What the bundle depends on besides the modules esbuild reads: this recipe and the dependencies' versions. */
+/** What the bundle depends on besides the project modules esbuild reads: this recipe and the dependencies' versions. */
 const RECIPE = ['server/bundle.js', 'package-lock.json'];
+/**
+ * Left in node_modules: native addons (they load their .node binary from beside them) and what the
+ * hub loads only on demand (the pretty log formatter at a terminal, the screens' build tools).
+ */
+const EXTERNAL = ['better-sqlite3', '@napi-rs/canvas', '@node-rs/argon2', 'pino-pretty', 'vite', 'esbuild', 'tsx'];
 
 /** True when dist-server/ holds a bundle of exactly the sources now on disk. */
 export function serverBundleIsCurrent() {
@@ -45,13 +49,18 @@ export async function bundleServer() {
     entryPoints: { main: join(ROOT, 'server/main.ts') },
     outdir: SERVER_DIST,
     bundle: true,
-    packages: 'external',
+    external: EXTERNAL,
+    // The CommonJS dependencies inside an ES module bundle still call require() for Node's own modules.
+    banner: {
+      js: "import { createRequire as createRequireForDependencies } from 'node:module'; const require = createRequireForDependencies(import.meta.url);",
+    },
     platform: 'node',
     format: 'esm',
     target: 'node20',
     // Modules the hub imports once it serves (the printer stack) become chunks loaded then.
     splitting: true,
     sourcemap: 'linked',
+    sourcesContent: false, // stack traces need the lines, not the sources: a map a fraction of the size
     plugins: [keepModuleUrls],
     metafile: true,
     write: false,
@@ -69,6 +78,12 @@ export async function bundleServer() {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(temp, contents);
     renameSync(temp, path);
+  }
+  // Chunks of earlier bundles go (a running hub loaded its own within a second of its start).
+  const kept = new Set([...outputs.map((o) => o.path), join(SERVER_DIST, SOURCES_FILE)]);
+  for (const name of readdirSync(SERVER_DIST)) {
+    const path = join(SERVER_DIST, name);
+    if (!kept.has(path) && !name.endsWith('.tmp')) rmSync(path, { force: true });
   }
 }
 
