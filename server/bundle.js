@@ -2,7 +2,7 @@
 // loads a few JavaScript files instead of compiling ~110 TypeScript modules and resolving ~600
 // dependency files at every start. `npm run build` bundles; server/start.js bundles again when a
 // source changed since. Plain JavaScript: server/start.js runs it before any TypeScript is loaded.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtFromCurrentSources, hashSources, SOURCES_FILE } from './build-sources.js';
@@ -70,7 +70,8 @@ export async function bundleServer() {
   const files = [...new Set([...own.map((f) => relative(ROOT, f).split(sep).join('/')), ...RECIPE])].sort();
   const built = { files, hash: hashSources(ROOT, files) ?? '' };
   // The chunks first, the entry and the record last, each renamed into place: a hub starting
-  // meanwhile (tests start several at once) loads a whole bundle, old or new.
+  // meanwhile (tests start several at once) loads a whole bundle, old or new. Chunks of earlier
+  // bundles stay (their names are hashes of their contents): a hub still running on one loads them on demand.
   const outputs = [...result.outputFiles].sort((a, b) => Number(a.path === SERVER_ENTRY) - Number(b.path === SERVER_ENTRY));
   mkdirSync(SERVER_DIST, { recursive: true });
   for (const { path, contents } of [...outputs, { path: join(SERVER_DIST, SOURCES_FILE), contents: `${JSON.stringify(built, null, 1)}\n` }]) {
@@ -78,12 +79,6 @@ export async function bundleServer() {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(temp, contents);
     renameSync(temp, path);
-  }
-  // Chunks of earlier bundles go (a running hub loaded its own within a second of its start).
-  const kept = new Set([...outputs.map((o) => o.path), join(SERVER_DIST, SOURCES_FILE)]);
-  for (const name of readdirSync(SERVER_DIST)) {
-    const path = join(SERVER_DIST, name);
-    if (!kept.has(path) && !name.endsWith('.tmp')) rmSync(path, { force: true });
   }
 }
 
