@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import { matchesPage, PAGES } from './ui-kit/pages.ts';
-import { hashSources, SOURCES_FILE, type BuiltFrom } from './server/build-sources.ts';
+import { hashSources, SOURCES_FILE, type BuiltFrom } from './server/build-sources.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const hub = process.env.DOR_HUB ?? 'http://localhost:8099';

@@ -1,6 +1,5 @@
 // `npm start`: open (and on first run seed) the database, then serve the hall on one port.
 import { dirname, join } from 'node:path';
-import pinoPretty from 'pino-pretty';
 import { openDatabase } from '../db/client.ts';
 import * as repo from '../db/repos/index.ts';
 import { seedDefaults, seedDemo } from '../db/seed.ts';
@@ -15,7 +14,10 @@ const config = loadConfig();
 const pretty = config.DOR_LOG_FORMAT === 'pretty' || (config.DOR_LOG_FORMAT === 'auto' && process.stdout.isTTY === true);
 const log = hubLogger(
   config.LOG_LEVEL,
-  pretty ? pinoPretty({ colorize: process.stdout.isTTY === true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', sync: true }) : undefined,
+  // Readable lines for a person at a terminal; a service manager gets JSON without loading the formatter.
+  pretty
+    ? (await import('pino-pretty')).default({ colorize: process.stdout.isTTY === true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', sync: true })
+    : undefined,
 );
 const clock = config.DOR_CLOCK_START ? shiftedClock(Date.parse(config.DOR_CLOCK_START)) : systemClock;
 

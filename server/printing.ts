@@ -6,7 +6,8 @@ import type { Ticket } from '../protocol/domain.ts';
 import type { KioskPrinterStatus, PrinterStatusEvent } from '../protocol/messages.ts';
 import type { Db } from '../db/client.ts';
 import * as repo from '../db/repos/index.ts';
-import { printTicket, queryStatus, sampleTicket, type PrintResult, type TicketPrint } from '../printer/index.ts';
+import type { PrintResult, TicketPrint } from '../printer/index.ts';
+import { sampleTicket } from '../printer/ticket.ts';
 import type { Clock } from './clock.ts';
 import type { Hub } from './hub.ts';
 
@@ -36,11 +37,20 @@ const MESSAGES: Record<string, string> = {
   NO_PRINTER: 'This kiosk has no printer bound to it.',
 };
 
+/** The printer stack (Skia, its fonts, the QR and PNG encoders: ~0.2 s and ~40 MB to load), loaded once the hub serves. */
+let printerStack: Promise<typeof import('../printer/index.ts')> | null = null;
+const printer = () => (printerStack ??= import('../printer/index.ts'));
+
 export class Printing {
   private last = new Map<number, PrinterStatusEvent>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private deps: PrintingDeps) {}
+
+  /** Loads the printer stack and renders a throw-away ticket, so the first citizen's ticket pays for neither. */
+  async warmUp(): Promise<void> {
+    (await printer()).warmUpRenderer();
+  }
 
   /** The ticket as printed: hall name, number, service, people ahead, wait, QR of the status page. */
   ticketPrint(t: Ticket, origin: string, estimate: { peopleAhead: number; estimatedWaitMin: number | null }): TicketPrint {
@@ -78,7 +88,7 @@ export class Printing {
   /** The installer's test print, on a given printer or on a kiosk's bound one. */
   async testPrint(target: string, width?: 58 | 80): Promise<PrintResult> {
     const print = sampleTicket();
-    const { bytes: _bytes, ...result } = await printTicket(print, target, {
+    const { bytes: _bytes, ...result } = await (await printer()).printTicket(print, target, {
       ...TIMEOUTS,
       width: width ?? this.deps.hub.current.settings.printerWidth,
       outDir: this.deps.outDir,
@@ -112,7 +122,7 @@ export class Printing {
     const kiosks = repo.listDevices(this.deps.db).filter((d) => d.kind === 'kiosk' && !d.revoked && d.printer?.startsWith('tcp://'));
     await Promise.all(
       kiosks.map(async (d) => {
-        const status = await queryStatus(d.printer!, TIMEOUTS.connectTimeoutMs);
+        const status = await (await printer()).queryStatus(d.printer!, TIMEOUTS.connectTimeoutMs);
         const problem = !status.online ? 'OFFLINE' : status.paperOut ? 'PAPER_OUT' : status.coverOpen ? 'COVER_OPEN' : null;
         const result: PrintResult = problem
           ? { ok: false, target: d.printer!, status, error: { code: problem, message: MESSAGES[problem]! } }
@@ -124,7 +134,7 @@ export class Printing {
 
   private async send(target: string, print: TicketPrint, name: string): Promise<PrintResult> {
     try {
-      const { bytes: _bytes, ...result } = await printTicket(print, target, {
+      const { bytes: _bytes, ...result } = await (await printer()).printTicket(print, target, {
         ...TIMEOUTS,
         width: this.deps.hub.current.settings.printerWidth,
         outDir: this.deps.outDir,

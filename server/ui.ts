@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { Logger } from 'pino';
 import { PAGES } from '../ui-kit/pages.ts';
-import { builtFromCurrentSources } from './build-sources.ts';
+import { builtFromCurrentSources } from './build-sources.js';
 import { HttpError } from './errors.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -24,7 +24,7 @@ export const setupOps = [
         if (!setupTokenMatches(ctx.db, body.token)) throw new HttpError(403, 'SETUP_TOKEN_INVALID', 'This setup link is wrong or out of date.');
       };
       refuse();
-      checkPassword(body.password, body.username);
+      await checkPassword(body.password, body.username);
       const passwordHash = await hash(body.password);
       const before = ctx.hub.current.settings;
       const admin = transaction(ctx.db, () => {

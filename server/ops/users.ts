@@ -6,7 +6,6 @@ import { hash, verify } from '@node-rs/argon2';
 import { transaction } from '../../db/client.ts';
 import * as repo from '../../db/repos/index.ts';
 import { ERRORS } from '../../protocol/errors.ts';
-import { passwordProblem } from '../../protocol/password-rules.ts';
 import { joinDisplayName, splitDisplayName, type UserAccount } from '../../protocol/users.ts';
 import { audit, executeAudited } from '../audit.ts';
 import { HttpError } from '../errors.ts';
@@ -36,8 +35,12 @@ const accountRecord = (u: repo.UserRow) => {
   return rest;
 };
 
-/** Throws the first password rule `password` breaks (protocol/password-rules.ts), with its own code. */
-export function checkPassword(password: string, username: string): void {
+/**
+ * Throws the first password rule `password` breaks (protocol/password-rules.ts), with its own code.
+ * The rules' list of common passwords (~15 MB once unpacked) loads at the first check, not at start.
+ */
+export async function checkPassword(password: string, username: string): Promise<void> {
+  const { passwordProblem } = await import('../../protocol/password-rules.ts');
   const problem = passwordProblem(password, username);
   if (problem) throw new HttpError(ERRORS[problem].status, problem, ERRORS[problem].en);
 }
@@ -86,7 +89,7 @@ export const userOps = [
       const user = existing(ctx, p.userId);
       if (!(await verify(user.passwordHash, currentPassword))) throw new HttpError(403, 'WRONG_PASSWORD', 'The current password is wrong.');
       if (newPassword === currentPassword) throw new HttpError(400, 'PASSWORD_UNCHANGED', 'The new password is the same as the current one.');
-      checkPassword(newPassword, user.username);
+      await checkPassword(newPassword, user.username);
       const passwordHash = await hash(newPassword);
       const changed = transaction(ctx.db, () => {
         repo.setPassword(ctx.db, user.id, passwordHash, false);
@@ -107,7 +110,7 @@ export const userOps = [
   op('users.create', {
     access: { roles: ['admin'] },
     async run(ctx, body) {
-      checkPassword(body.password, body.username);
+      await checkPassword(body.password, body.username);
       const passwordHash = await hash(body.password);
       const created = transaction(ctx.db, () => {
         if (repo.findUserByUsername(ctx.db, body.username)) throw new HttpError(409, 'USERNAME_TAKEN', `The username ${body.username} is already taken.`);
@@ -163,7 +166,7 @@ export const userOps = [
     access: { roles: ['admin'] },
     async run(ctx, { id, password }) {
       const user = existing(ctx, id);
-      checkPassword(password, user.username);
+      await checkPassword(password, user.username);
       const passwordHash = await hash(password);
       const updated = transaction(ctx.db, () => {
         repo.setPassword(ctx.db, id, passwordHash, true);

@@ -1,4 +1,4 @@
-// Runs the hub as a real child process, the way `npm start` does (tsx + server/main.ts), so a test
+// Runs the hub as a real child process, the way `npm start` does (server/start.js), so a test
 // can kill it like a power cut (SIGKILL) or stop it like systemd (SIGTERM) and start it again.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -27,15 +27,15 @@ export interface HubProcess {
 }
 
 /**
- * Starts `node --import tsx server/main.ts` in the repository root. One process, unlike the
- * `tsx` CLI (which runs the server in a second, child node process): a SIGKILL sent to this pid
- * really kills the hub. Resolves once the hub has logged the line with its `url`.
+ * Starts `node server/start.js` (what `npm start` runs) in the repository root. One process, unlike
+ * `npm start` itself (npm runs node as its child): a SIGKILL sent to this pid really kills the hub.
+ * Resolves once the hub has logged the line with its `url`.
  */
 export async function spawnHub(env: Record<string, string>, timeoutMs = 20_000): Promise<HubProcess> {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !k.startsWith('DOR_') && !['PORT', 'HOST', 'LOG_LEVEL', 'NODE_OPTIONS'].includes(k)),
   );
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const proc = spawn(process.execPath, ['server/start.js'], {
     cwd: REPO_ROOT,
     env: { ...inherited, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -11,7 +11,7 @@ const dir = mkdtempSync(join(tmpdir(), 'dor-logs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it('prints readable lines and the address on a plain line with DOR_LOG_FORMAT=pretty', async () => {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const proc = spawn(process.execPath, ['server/start.js'], {
     cwd: REPO_ROOT,
     env: { ...process.env, DOR_LOG_FORMAT: 'pretty', DOR_DB: join(dir, 'pretty.db'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { DIST } from '../../server/ui.ts';
-import { builtFromCurrentSources, hashSources, SOURCES_FILE, type BuiltFrom } from '../../server/build-sources.ts';
+import { builtFromCurrentSources, hashSources, SOURCES_FILE, type BuiltFrom } from '../../server/build-sources.js';
 
 let root: string | undefined;
 afterEach(() => {
