@@ -1,6 +1,7 @@
 // Benchmark — page weight: each screen's JS + CSS as a browser first loads it (its HTML entry's
-// script, module preloads and style sheets; chunks it imports later on demand apart), gzip-compressed,
-// from a fresh Vite build into a temp folder. Fonts and voice clips are apart (loaded as the page
+// script, module preloads and style sheets), gzip-compressed, from a fresh Vite build into a temp
+// folder. The rule: what the page needs to show its first screen counts; a chunk it imports later
+// (`import()`: the kiosk's QR library, fetched after its first screen) does not. Fonts and voice clips are apart (loaded as the page
 // needs them, cached for a year). Floor, built in the same run with the same settings: the least a
 // live screen loads — Preact rendering one element and a Socket.IO client (bench/page-floor.ts).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -44,8 +44,8 @@ export const Phone = z.string().regex(/^(\+973)?[36]\d{7}$/, 'a Bahraini mobile 
 export const WalkinBody = z
   .object({
     serviceId: ServiceId,
-    priority: Priority.default('none'),
-    cpr: Cpr.nullable().default(null),
+    priority: z._default(Priority, 'none'),
+    cpr: z.nullable(Cpr).default(null),
     /** Optional, never required: where "your turn is near" and "called" are sent by SMS. */
     phone: Phone.nullable().default(null),
     requestId: RequestId.optional(),
@@ -78,8 +78,8 @@ export const CallTicketBody = counterCommand.extend({ ticketId: StateId(60) }).s
 export const FinishBody = counterCommand.extend({ outcome: z.string().min(1).max(40), note: z.string().max(500).nullable().default(null) }).strict();
 export const TransferBody = counterCommand
   .extend({
-    toServiceId: ServiceId.nullable().default(null),
-    toCounter: CounterNumber.nullable().default(null),
+    toServiceId: z.nullable(ServiceId).default(null),
+    toCounter: z.nullable(CounterNumber).default(null),
   })
   .strict()
   .refine((b) => b.toServiceId !== null || b.toCounter !== null, { message: 'choose a service or a counter to transfer to' });
@@ -87,10 +87,12 @@ export const PauseBody = counterCommand.extend({ reason: z.string().min(1).max(1
 
 // --- appointments
 /** A real calendar date (not just the YYYY-MM-DD shape). */
-export const CalendarDay = Day.refine((d) => {
-  const t = Date.parse(`${d}T00:00:00Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
-}, 'not a calendar date');
+export const CalendarDay = Day.check(
+  z.refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+  }, 'not a calendar date'),
+);
 export const CreateAppointmentBody = z
   .object({
     serviceId: ServiceId,
@@ -108,13 +110,13 @@ export const CreateAppointmentBody = z
 export const AppointmentIdParam = z.object({ id: StateId(60) }).strict();
 /** A booking reference as a caller reads it out: spaces, dashes and lower case allowed. */
 export const ReferenceParam = z.object({ reference: z.string().min(4).max(20) }).strict();
-export const AppointmentsQuery = z.object({ day: Day.optional() }).strict();
+export const AppointmentsQuery = z.object({ day: z.optional(Day) }).strict();
 export const RescheduleBody = z.object({ id: StateId(60), day: CalendarDay, time: TimeOfDay }).strict();
 /** The slot picker: `days` days from `from` (default today), clipped to the booking horizon. */
 export const SlotsQuery = z
   .object({
     serviceId: ServiceId,
-    from: CalendarDay.optional(),
+    from: z.optional(CalendarDay),
     days: z.coerce.number().int().min(1).max(62).default(14),
   })
   .strict();
@@ -154,7 +156,7 @@ export const OutboxQuery = z.object({ status: OutboxStatus.optional() }).strict(
 export const HolidayDayParam = z.object({ day: CalendarDay }).strict();
 
 // --- settings
-export const SettingsBody = Settings.strict();
+export const SettingsBody = z.strictObject(Settings.shape);
 
 export const SnapshotQuery = empty;
 export { Role };
@@ -173,15 +175,15 @@ export const TestPrintBody = z
   .refine((b) => (b.printer === undefined) !== (b.deviceId === undefined), { message: 'give either a printer or a deviceId' });
 
 // --- administering the hall (the supervisor console's settings pages)
-type WithoutDefault<S> = S extends z.ZodDefault<infer Inner> ? Inner : S;
+// The shapes may hold zod/mini schemas (protocol/domain.ts): a default is recognised by zod's core class, which both APIs share.
+type WithoutDefault<S> = S extends z.core.$ZodDefault<infer Inner> ? Inner : S;
 /**
  * A partial update of `o`: every field optional and without its default, so an update changes only
  * the fields it names (a default would silently reset a field the caller left out).
  */
-function changesOf<T extends z.ZodRawShape>(o: z.ZodObject<T>) {
-  const shape = Object.fromEntries(
-    Object.entries(o.shape).map(([k, s]) => [k, (s instanceof z.ZodDefault ? (s.unwrap() as z.ZodType) : (s as z.ZodType)).optional()]),
-  );
+function changesOf<T extends z.core.$ZodLooseShape>(o: { shape: T }) {
+  const withoutDefault = (s: z.core.$ZodType) => (s instanceof z.core.$ZodDefault ? s._zod.def.innerType : s);
+  const shape = Object.fromEntries(Object.entries(o.shape).map(([k, s]) => [k, z.optional(withoutDefault(s))]));
   return z.object(shape as unknown as { [K in keyof T]: z.ZodOptional<WithoutDefault<T[K]>> }).strict();
 }
 const someChange = (fixed: number) => (b: object) => Object.keys(b).length > fixed;
@@ -189,17 +191,17 @@ const someChange = (fixed: number) => (b: object) => Object.keys(b).length > fix
 /** Settings to change: each field given replaces that whole field (`hallName` needs both languages); the others keep their value. */
 export const SettingsPatchBody = changesOf(Settings).refine(someChange(0), { message: 'name at least one setting to change' });
 
-const serviceFields = Service.omit({ id: true });
+const serviceFields = z.object(Service.shape).omit({ id: true });
 /** A new service: names and prefix at least; `id` (a slug) is made from the English name when not given, `sortOrder` puts it last. */
 export const CreateServiceBody = serviceFields
   .extend({
-    id: ServiceId.optional(),
-    defaultDurationMin: Service.shape.defaultDurationMin.default(15),
-    slotMinutes: Service.shape.slotMinutes.default(15),
-    bookable: Service.shape.bookable.default(true),
-    kioskVisible: Service.shape.kioskVisible.default(true),
-    sortOrder: Service.shape.sortOrder.optional(),
-    icon: Service.shape.icon.default(''),
+    id: z.optional(ServiceId),
+    defaultDurationMin: z._default(Service.shape.defaultDurationMin, 15),
+    slotMinutes: z._default(Service.shape.slotMinutes, 15),
+    bookable: z._default(Service.shape.bookable, true),
+    kioskVisible: z._default(Service.shape.kioskVisible, true),
+    sortOrder: z.optional(Service.shape.sortOrder),
+    icon: z._default(Service.shape.icon, ''),
   })
   .strict();
 /** A service's changes: each field given replaces its value, the others stay. */
@@ -208,12 +210,15 @@ export const UpdateServiceBody = changesOf(serviceFields)
   .strict()
   .refine(someChange(1), { message: 'name at least one field to change' });
 
-const counterFields = CounterSetup.omit({ number: true });
+const counterFields = z.object(CounterSetup.shape).omit({ number: true });
 /** A new counter: its number at least; a general counter for every service unless said otherwise. */
-export const CreateCounterBody = CounterSetup.extend({
-  mode: CounterMode.default('general'),
-  serviceIds: z.array(ServiceId).max(50).default([]),
-}).strict();
+export const CreateCounterBody = z
+  .object(CounterSetup.shape)
+  .extend({
+    mode: z._default(CounterMode, 'general'),
+    serviceIds: z.array(ServiceId).max(50).default([]),
+  })
+  .strict();
 /** A counter's changes: each field given replaces its value, the others stay. */
 export const UpdateCounterBody = changesOf(counterFields)
   .extend({ ...counterParam.shape, serviceIds: z.array(ServiceId).max(50).optional() })
@@ -251,8 +256,8 @@ export const AuditQuery = z
       .regex(/^[a-z_]+(\.[a-z_]+)*\.?$/, 'a kind is dotted lowercase words, e.g. user.create or user.')
       .optional(),
     /** Hall days, both inclusive. */
-    from: CalendarDay.optional(),
-    to: CalendarDay.optional(),
+    from: z.optional(CalendarDay),
+    to: z.optional(CalendarDay),
     before: z.coerce.number().int().min(1).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
@@ -267,7 +272,7 @@ export const OutOfServiceBody = SupervisorCloseBody;
 /** Today's services of a counter; empty = every service. */
 export const CounterServicesBody = counterParam.extend({ serviceIds: z.array(ServiceId).max(50) }).strict();
 export const MoveTicketBody = z
-  .object({ ...TicketIdParam, toServiceId: ServiceId.nullable().default(null), toCounter: CounterNumber.nullable().default(null) })
+  .object({ ...TicketIdParam, toServiceId: z.nullable(ServiceId).default(null), toCounter: z.nullable(CounterNumber).default(null) })
   .strict()
   .refine((b) => b.toServiceId !== null || b.toCounter !== null, { message: 'choose a service or a counter to move the ticket to' });
 export const CancelTicketBody = z.object({ ...TicketIdParam, reason: SupervisorReason }).strict();
@@ -282,7 +287,7 @@ const distinct = <T>(list: T[]) => new Set(list).size === list.length;
 const rolloutPlanFields = {
   fromDay: CalendarDay,
   counters: z
-    .array(RolloutCounter.strict())
+    .array(z.strictObject(RolloutCounter.shape))
     .min(1)
     .max(100)
     .refine((cs) => distinct(cs.map((c) => c.counter)), { message: 'each counter at most once' }),

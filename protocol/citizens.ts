@@ -109,7 +109,7 @@ export const FamilyMemberBody = z
     name: z.string().trim().min(1).max(120),
     relation: Relation,
     dateOfBirth: CalendarDay,
-    memberCpr: Cpr.nullable().default(null),
+    memberCpr: z.nullable(Cpr).default(null),
   })
   .strict();
 
@@ -121,13 +121,13 @@ export const CallOutcome = z.enum(['resolved', 'follow_up', 'escalated']);
 export type CallOutcome = z.infer<typeof CallOutcome>;
 export const CallBody = z
   .object({
-    cpr: Cpr.nullable().default(null),
+    cpr: z.nullable(Cpr).default(null),
     category: CallCategory,
     note: z.string().trim().max(500).default(''),
     outcome: CallOutcome.default('resolved'),
   })
   .strict();
-export const CallsQuery = z.object({ cpr: Cpr.optional(), day: Day.optional() }).strict();
+export const CallsQuery = z.object({ cpr: z.optional(Cpr), day: z.optional(Day) }).strict();
 
 // --- import from the ministry's system
 

@@ -1,6 +1,6 @@
 // Events: every state change of the hall, as the engine emits them, the database stores them
 // (append-only) and the hub broadcasts them. One schema per event type.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   Appointment,
   Counter,
@@ -18,7 +18,7 @@ import {
   TickerMessage,
 } from './domain.ts';
 
-const at = z.number().int();
+const at = z.int();
 
 /** The checkpoint a day starts from: everything the engine needs, so a day's state = fold of its events. */
 export const DayOpened = z.object({
@@ -29,7 +29,7 @@ export const DayOpened = z.object({
   services: z.array(Service),
   counters: z.array(Counter),
   appointments: z.array(Appointment),
-  recentDurations: z.record(ServiceId, z.array(z.number().int())),
+  recentDurations: z.record(ServiceId, z.array(z.int())),
 });
 export const DayClosed = z.object({ type: z.literal('day_closed'), at, day: Day });
 export const SettingsChanged = z.object({ type: z.literal('settings_changed'), at, settings: Settings });
@@ -38,7 +38,7 @@ export const TicketIssued = z.object({
   at,
   ticket: Ticket,
   /** The estimated wait the citizen was told at issue (null: no counter open); absent in events stored before it was recorded. */
-  estimatedWaitMin: z.number().int().nullable().optional(),
+  estimatedWaitMin: z.optional(z.nullable(z.int())),
 });
 export const AppointmentBooked = z.object({ type: z.literal('appointment_booked'), at, appointment: Appointment });
 export const AppointmentCancelled = z.object({ type: z.literal('appointment_cancelled'), at, appointmentId: z.string() });
@@ -50,24 +50,24 @@ export const AppointmentRescheduled = z.object({
   at,
   appointment: Appointment,
   fromDay: Day,
-  fromSlotStart: z.number().int(),
-  fromSlotEnd: z.number().int(),
+  fromSlotStart: z.int(),
+  fromSlotEnd: z.int(),
 });
 export const AppointmentNoShow = z.object({ type: z.literal('appointment_no_show'), at, appointmentId: z.string() });
-export const CounterOpened = z.object({ type: z.literal('counter_opened'), at, counter: CounterNumber, userId: z.number().int() });
+export const CounterOpened = z.object({ type: z.literal('counter_opened'), at, counter: CounterNumber, userId: z.int() });
 /** `by` and `reason` are set when a supervisor closed the counter (its terminal tells its holder why). */
 export const CounterClosed = z.object({
   type: z.literal('counter_closed'),
   at,
   counter: CounterNumber,
-  by: CounterClosedBy.optional(),
-  reason: z.string().optional(),
+  by: z.optional(CounterClosedBy),
+  reason: z.optional(z.string()),
 });
 export const CounterModeChanged = z.object({ type: z.literal('counter_mode_changed'), at, counter: CounterNumber, mode: CounterMode });
 export const CounterPaused = z.object({ type: z.literal('counter_paused'), at, counter: CounterNumber, reason: z.string() });
 export const CounterResumed = z.object({ type: z.literal('counter_resumed'), at, counter: CounterNumber });
 export const TicketCalled = z.object({ type: z.literal('ticket_called'), at, ticketId: z.string(), counter: CounterNumber });
-export const TicketRecalled = z.object({ type: z.literal('ticket_recalled'), at, ticketId: z.string(), counter: CounterNumber, recalls: z.number().int() });
+export const TicketRecalled = z.object({ type: z.literal('ticket_recalled'), at, ticketId: z.string(), counter: CounterNumber, recalls: z.int() });
 export const TicketNoShow = z.object({ type: z.literal('ticket_no_show'), at, ticketId: z.string(), counter: CounterNumber, requeued: z.boolean() });
 export const TicketStarted = z.object({ type: z.literal('ticket_started'), at, ticketId: z.string(), counter: CounterNumber });
 export const TicketFinished = z.object({
@@ -76,8 +76,8 @@ export const TicketFinished = z.object({
   ticketId: z.string(),
   counter: CounterNumber,
   outcome: z.string(),
-  note: z.string().nullable(),
-  durationMs: z.number().int(),
+  note: z.nullable(z.string()),
+  durationMs: z.int(),
 });
 export const TicketTransferred = z.object({
   type: z.literal('ticket_transferred'),
@@ -85,10 +85,10 @@ export const TicketTransferred = z.object({
   ticketId: z.string(),
   fromCounter: CounterNumber,
   toServiceId: ServiceId,
-  toCounter: CounterNumber.nullable(),
+  toCounter: z.nullable(CounterNumber),
 });
 /** `reason`: a supervisor's words, or `day_ended`; none when a rollover closes yesterday's tickets. Staff only. */
-export const TicketCancelled = z.object({ type: z.literal('ticket_cancelled'), at, ticketId: z.string(), reason: z.string().optional() });
+export const TicketCancelled = z.object({ type: z.literal('ticket_cancelled'), at, ticketId: z.string(), reason: z.optional(z.string()) });
 
 // --- the supervisor's live hall
 export const CounterOutOfService = z.object({ type: z.literal('counter_out_of_service'), at, counter: CounterNumber, reason: z.string() });
@@ -96,7 +96,13 @@ export const CounterRestored = z.object({ type: z.literal('counter_restored'), a
 /** Today's services of a counter (empty = all). */
 export const CounterServicesChanged = z.object({ type: z.literal('counter_services_changed'), at, counter: CounterNumber, serviceIds: z.array(ServiceId) });
 /** A supervisor moved a waiting ticket to another service and/or counter: like a transfer, it keeps its number and place. */
-export const TicketMoved = z.object({ type: z.literal('ticket_moved'), at, ticketId: z.string(), toServiceId: ServiceId, toCounter: CounterNumber.nullable() });
+export const TicketMoved = z.object({
+  type: z.literal('ticket_moved'),
+  at,
+  ticketId: z.string(),
+  toServiceId: ServiceId,
+  toCounter: z.nullable(CounterNumber),
+});
 export const TickerSet = z.object({ type: z.literal('ticker_set'), at, message: TickerMessage });
 export const TickerRemoved = z.object({ type: z.literal('ticker_removed'), at, id: z.string() });
 /** The supervisor ended the day early: kiosks issue nothing more until the next day opens. */
@@ -142,15 +148,15 @@ export type HallEventType = HallEvent['type'];
 export type EventOf<T extends HallEventType> = Extract<HallEvent, { type: T }>;
 
 /** An event as stored: with its global sequence number and who caused it. */
-export const StoredEvent = z.object({ seq: z.number().int().min(1), actor: z.string(), event: HallEvent });
+export const StoredEvent = z.object({ seq: z.int().check(z.minimum(1)), actor: z.string(), event: HallEvent });
 export type StoredEvent = z.infer<typeof StoredEvent>;
 
 /** The same events with citizen data removed, for the display and kiosk rooms. */
 export const PublicHallEvent = z.discriminatedUnion('type', [
-  DayOpened.omit({ appointments: true }).extend({ appointments: z.array(PublicAppointment) }),
+  z.extend(z.omit(DayOpened, { appointments: true }), { appointments: z.array(PublicAppointment) }),
   DayClosed,
-  TicketIssued.extend({ ticket: PublicTicket }),
-  AppointmentBooked.extend({ appointment: PublicAppointment }),
+  z.extend(TicketIssued, { ticket: PublicTicket }),
+  z.extend(AppointmentBooked, { appointment: PublicAppointment }),
   AppointmentCancelled,
   AppointmentCheckedIn,
   AppointmentLateConverted,
@@ -164,11 +170,11 @@ export const PublicHallEvent = z.discriminatedUnion('type', [
   TicketRecalled,
   TicketNoShow,
   TicketStarted,
-  TicketFinished.omit({ note: true, outcome: true }),
+  z.omit(TicketFinished, { note: true, outcome: true }),
   TicketTransferred,
-  TicketCancelled.omit({ reason: true }),
+  z.omit(TicketCancelled, { reason: true }),
   SettingsChanged,
-  AppointmentRescheduled.extend({ appointment: PublicAppointment }),
+  z.extend(AppointmentRescheduled, { appointment: PublicAppointment }),
   ServiceSaved,
   CounterSaved,
   ...SUPERVISION_EVENTS,

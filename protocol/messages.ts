@@ -1,26 +1,15 @@
-// Messages the hub pushes to connected screens: a full snapshot on (re)connect, then deltas.
+// Messages the hub pushes to connected screens: a full snapshot on (re)connect, then deltas (their
+// schemas: ./feed.ts), and the printers', devices' and storage's status.
 import { z } from 'zod';
 import { DeviceKind } from './domain.ts';
-import { HallEvent, PublicHallEvent } from './events.ts';
-import { HallState, PublicHallState } from './state.ts';
+import { PublicDelta, PublicSnapshot, StaffDelta, StaffSnapshot } from './feed.ts';
 
 export const Audience = z.enum(['public', 'staff']);
 export type Audience = z.infer<typeof Audience>;
 
-/** Sent on connect and on `snapshot:get`: everything up to and including `seq`, for the socket's audience. */
-export const StaffSnapshot = z.object({ audience: z.literal('staff'), seq: z.number().int().min(0), state: HallState });
-export const PublicSnapshot = z.object({ audience: z.literal('public'), seq: z.number().int().min(0), state: PublicHallState });
 export const SnapshotMessage = z.discriminatedUnion('audience', [StaffSnapshot, PublicSnapshot]);
 export type SnapshotMessage = z.infer<typeof SnapshotMessage>;
 
-const seqRange = { fromSeq: z.number().int().min(1), toSeq: z.number().int().min(1) };
-/**
- * One committed command: events `fromSeq..toSeq`. A client whose last seq is not `fromSeq − 1`
- * missed something and asks for a snapshot again. Staff rooms get the events as stored, public
- * rooms (display, kiosk) without citizen data.
- */
-export const StaffDelta = z.object({ ...seqRange, events: z.array(HallEvent) });
-export const PublicDelta = z.object({ ...seqRange, events: z.array(PublicHallEvent) });
 export const DeltaMessage = z.union([StaffDelta, PublicDelta]);
 export type DeltaMessage = z.infer<typeof DeltaMessage>;
 

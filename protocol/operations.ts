@@ -1,7 +1,7 @@
-// The contract of every operation, by name: its REST route and/or socket event, its input and its
-// reply schema, and a summary (docs/API.md). The hub implements each (server/ops/*.ts adds the
-// access rule and the handler); the browser client (ui-kit/client.ts) infers input and reply
-// types from it without importing the server.
+// The contract of every operation, by name: its route (REST and/or socket event, ./routes.ts), its
+// input and its reply schema, and a summary (docs/API.md). The hub implements each (server/ops/*.ts
+// adds the access rule and the handler); the browser client (ui-kit/client.ts) infers input and
+// reply types from it (types only: it reads the routes from ./routes.ts).
 import type { z } from 'zod';
 import {
   AppointmentIdParam,
@@ -104,49 +104,46 @@ import { MyDayReply, RolloutCancelReply, RolloutPlanReply, RolloutPlansReply, Ro
 import { SmsBroadcastBody } from './api.ts';
 import { SmsBroadcastReply } from './replies.ts';
 import { FeedbackBody } from './feedback.ts';
+import { type Route, type Routes, routes } from './routes.ts';
 
-export interface Contract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export interface Contract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> extends Route {
   summary: string;
-  /**
-   * `bodyLimit`: a larger JSON body limit than the default 64 kB for this route (e.g. an import).
-   * `csv`: the route answers the reply's `csv` as a `text/csv` download named `filename` (output CsvReply).
-   */
-  http?: { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; status?: number; bodyLimit?: string; csv?: true };
-  event?: string;
   input: I;
   output: O;
+}
+
+/** What this table says of an operation; its route is in ./routes.ts. */
+type Described = Omit<Contract, keyof Route>;
+
+/** Joins each operation's description to its route: both tables name exactly the same operations (a missing or extra name fails typecheck). */
+function withRoutes<const D extends { [N in keyof Routes]: Described }>(
+  described: D & Record<Exclude<keyof D, keyof Routes>, never>,
+): { [N in keyof Routes]: Routes[N] & D[N] } {
+  return Object.fromEntries(Object.entries(described).map(([name, d]) => [name, { ...routes[name as keyof Routes], ...d }])) as {
+    [N in keyof Routes]: Routes[N] & D[N];
+  };
 }
 
 /** Said of every counter command that takes a click's idempotency key. */
 const ONCE = ' A repeat of its `requestId` gets the first reply again without a second effect (the same key for another request: 409 `REQUEST_ID_REUSED`).';
 
 /** A staff action at one counter (only its holder may do it): replies with the ticket and the counter. */
-const counterCommand = <S extends z.ZodType<{ counter: number }>, const Slug extends string>(slug: Slug, summary: string, input: S) =>
-  ({
-    summary: summary + ONCE,
-    http: { method: 'post', path: `/api/counters/:counter/${slug}` },
-    event: `counter:${slug}`,
-    input,
-    output: CounterCommandReply,
-  }) as const satisfies Contract;
+const counterCommand = <S extends z.ZodType<{ counter: number }>>(summary: string, input: S) =>
+  ({ summary: summary + ONCE, input, output: CounterCommandReply }) as const satisfies Described;
 
-export const contracts = {
+export const contracts = withRoutes({
   'auth.login': {
     summary: 'Staff login; sets the httpOnly session cookie.',
-    http: { method: 'post', path: '/api/auth/login' },
     input: LoginBody,
     output: LoginReply,
   },
   'auth.logout': {
     summary: 'Ends the staff session.',
-    http: { method: 'post', path: '/api/auth/logout' },
     input: Empty,
     output: LogoutReply,
   },
   'auth.me': {
     summary: 'The logged-in staff member.',
-    http: { method: 'get', path: '/api/auth/me' },
-    event: 'auth:me',
     input: Empty,
     output: MeReply,
   },
@@ -154,7 +151,6 @@ export const contracts = {
     summary:
       'Changes your own password: the current one and a new one (at least 10 characters, not containing the username, not a common password). Clears a ' +
       'pending password change; your other sessions end, this one stays. At most 5 tries a minute.',
-    http: { method: 'post', path: '/api/auth/password' },
     input: ChangePasswordBody,
     output: LoginReply,
   },
@@ -162,7 +158,6 @@ export const contracts = {
     summary:
       'Every staff account with its role and state (disabled, password change pending, demo password), and whether any enabled account still has its ' +
       'demo password.',
-    http: { method: 'get', path: '/api/users' },
     input: Empty,
     output: UsersReply,
   },
@@ -170,7 +165,6 @@ export const contracts = {
     summary:
       'Creates a staff account (username, Arabic and English display names, role, an initial password under the password rules); its owner must change ' +
       'the password at the first login. Audited.',
-    http: { method: 'post', path: '/api/users', status: 201 },
     input: CreateUserBody,
     output: UserReply,
   },
@@ -179,7 +173,6 @@ export const contracts = {
       "Renames an account, changes its role, disables or re-enables it. Disabling ends the user's sessions and sockets at once and closes a counter " +
       'they hold (its ticket goes back to its queue); a role change reconnects their screens. Nobody disables or demotes themself, and the last ' +
       'enabled admin stays. Audited.',
-    http: { method: 'put', path: '/api/users/:id' },
     input: UpdateUserBody,
     output: UserReply,
   },
@@ -187,13 +180,11 @@ export const contracts = {
     summary:
       "Sets a new password for an account (under the password rules), to be changed at its next login; ends the user's sessions and sockets at once " +
       'and closes a counter they hold (its ticket goes back to its queue). Audited (without the password).',
-    http: { method: 'post', path: '/api/users/:id/password' },
     input: ResetPasswordBody,
     output: UserReply,
   },
   'setup.status': {
     summary: 'Whether this hall still needs its first run (no enabled admin yet).',
-    http: { method: 'get', path: '/api/setup' },
     input: Empty,
     output: SetupStatusReply,
   },
@@ -201,39 +192,31 @@ export const contracts = {
     summary:
       "The first run of a hall: with the one-time token of the setup link in the hub's log, stores the hall's name and time zone, creates the first " +
       'admin and logs them in. Works once, and only while no enabled admin exists (409 SETUP_DONE afterwards; 403 SETUP_TOKEN_INVALID for a wrong token).',
-    http: { method: 'post', path: '/api/setup' },
     input: SetupBody,
     output: LoginReply,
   },
   'devices.pairingCode': {
     summary: 'Registers a kiosk or display and returns a one-time pairing code (10 minutes).',
-    http: { method: 'post', path: '/api/devices/pairing-codes', status: 201 },
     input: PairingCodeBody,
     output: PairingCodeReply,
   },
   'devices.pair': {
     summary: 'A device exchanges its pairing code for a device token (also set as an httpOnly cookie).',
-    http: { method: 'post', path: '/api/devices/pair' },
     input: PairBody,
     output: PairReply,
   },
   'devices.list': {
     summary: 'Paired, pending and revoked devices, each with its bound printer, when it was last seen (at most a minute out) and whether it is online now.',
-    http: { method: 'get', path: '/api/devices' },
     input: Empty,
     output: DevicesReply,
   },
   'snapshot.get': {
     summary: 'The full hall state with its sequence number (public audience for devices: no citizen data).',
-    http: { method: 'get', path: '/api/snapshot' },
-    event: 'snapshot:get',
     input: Empty,
     output: SnapshotReply,
   },
   'services.list': {
     summary: 'Services with people waiting and the estimated wait for a new walk-in (kiosk tiles).',
-    http: { method: 'get', path: '/api/services' },
-    event: 'services:list',
     input: Empty,
     output: ServicesReply,
   },
@@ -241,8 +224,6 @@ export const contracts = {
     summary:
       'Issues a walk-in ticket for a service, with an optional priority category. A repeated `requestId` (same kiosk, same body) answers with the ' +
       'ticket it already issued; the same `requestId` with another body is 409 `REQUEST_ID_REUSED`.',
-    http: { method: 'post', path: '/api/kiosk/tickets', status: 201 },
-    event: 'kiosk:walk-in',
     input: WalkinBody,
     output: WalkInReply,
   },
@@ -250,20 +231,16 @@ export const contracts = {
     summary:
       'Appointment check-in by CPR or booking reference: checked in, too early, or late (converted to a walk-in). A repeated `requestId` answers with ' +
       'the ticket it already issued (as `kiosk.walkIn`).',
-    http: { method: 'post', path: '/api/kiosk/check-in' },
-    event: 'kiosk:check-in',
     input: CheckInBody,
     output: CheckInReply,
   },
   'tickets.status': {
     summary: "The citizen's mobile status of one ticket, by its unguessable token (no login).",
-    http: { method: 'get', path: '/api/tickets/status/:token' },
     input: StatusTokenParam,
     output: TicketStatusReply,
   },
   'counters.list': {
     summary: 'All counters with their mode, services and live status.',
-    http: { method: 'get', path: '/api/counters' },
     input: Empty,
     output: CountersReply,
   },
@@ -272,74 +249,59 @@ export const contracts = {
       'Opens a counter under the logged-in user (one user per counter, one counter per user; counter staff, and supervisors or admins covering a ' +
       'break). Held by someone else: 409 `COUNTER_TAKEN`, `details` `{holder}` (their display name).' +
       ONCE,
-    http: { method: 'post', path: '/api/counters/:counter/open' },
-    event: 'counter:open',
     input: CounterCommandBody,
     output: CounterReply,
   },
   'counter.close': {
     summary: `Closes a counter (its holder, or a supervisor).${ONCE}`,
-    http: { method: 'post', path: '/api/counters/:counter/close' },
-    event: 'counter:close',
     input: CounterCommandBody,
     output: CounterReply,
   },
   'counter.mode': {
     summary: 'Switches a counter between appointment, general and mixed, live.',
-    http: { method: 'put', path: '/api/counters/:counter/mode' },
-    event: 'counter:mode',
     input: CounterModeBody,
     output: CounterReply,
   },
   'counter.call-next': counterCommand(
-    'call-next',
     'Calls the next ticket for this counter by the queue rules. Nothing to call: 409 `QUEUE_EMPTY`; only walk-ins while the walk-in guard holds a ' +
       'dedicated appointment counter for a booking: 409 `WALKINS_HELD`, `details` `{nextSlotAt, walkinsFrom}` (epoch ms).',
     CounterCommandBody,
   ),
-  'counter.call': counterCommand('call', 'Calls one specific waiting ticket.', CallTicketBody),
-  'counter.recall': counterCommand('recall', 'Announces the current ticket again (a no-show after the configured recalls).', CounterCommandBody),
-  'counter.no-show': counterCommand('no-show', 'The called citizen did not come.', CounterCommandBody),
-  'counter.start': counterCommand('start', 'The citizen arrived: service starts.', CounterCommandBody),
-  'counter.finish': counterCommand('finish', 'Finishes service with an outcome code and an optional note.', FinishBody),
-  'counter.transfer': counterCommand('transfer', 'Sends the current ticket to another service and/or counter; it keeps its number and place.', TransferBody),
-  'counter.pause': counterCommand('pause', 'Pauses an idle counter with a reason.', PauseBody),
-  'counter.resume': counterCommand('resume', 'Ends a pause.', CounterCommandBody),
+  'counter.call': counterCommand('Calls one specific waiting ticket.', CallTicketBody),
+  'counter.recall': counterCommand('Announces the current ticket again (a no-show after the configured recalls).', CounterCommandBody),
+  'counter.no-show': counterCommand('The called citizen did not come.', CounterCommandBody),
+  'counter.start': counterCommand('The citizen arrived: service starts.', CounterCommandBody),
+  'counter.finish': counterCommand('Finishes service with an outcome code and an optional note.', FinishBody),
+  'counter.transfer': counterCommand('Sends the current ticket to another service and/or counter; it keeps its number and place.', TransferBody),
+  'counter.pause': counterCommand('Pauses an idle counter with a reason.', PauseBody),
+  'counter.resume': counterCommand('Ends a pause.', CounterCommandBody),
   'kiosk.exit': {
     summary: 'Staff leave kiosk mode with the PIN (throttled like logins: 429 LOGIN_THROTTLED after 5 wrong tries).',
-    http: { method: 'post', path: '/api/kiosk/exit' },
     input: KioskExitBody,
     output: KioskOkReply,
   },
   'kiosk.setPin': {
     summary: 'Sets the PIN staff type to leave kiosk mode (stored hashed).',
-    http: { method: 'put', path: '/api/kiosk/pin' },
     input: KioskPinBody,
     output: KioskOkReply,
   },
   'devices.setPrinter': {
     summary: 'Binds a kiosk to its ticket printer ("virtual", "usb" or "tcp://HOST:9100"), or unbinds it.',
-    http: { method: 'put', path: '/api/devices/:id/printer' },
     input: DevicePrinterBody,
     output: DeviceReply,
   },
   'printers.test': {
     summary: "Prints a sample bilingual ticket on a printer (or a kiosk's bound printer) and says what happened.",
-    http: { method: 'post', path: '/api/printers/test' },
     input: TestPrintBody,
     output: TestPrintReply,
   },
   'slots.list': {
     summary: "The slot picker: a service's next bookable days (within the booking horizon) with each future slot's capacity, seats booked and seats remaining.",
-    http: { method: 'get', path: '/api/slots' },
-    event: 'slots:list',
     input: SlotsQuery,
     output: SlotsReply,
   },
   'appointments.list': {
     summary: "A day's appointments (default today), by slot.",
-    http: { method: 'get', path: '/api/appointments' },
-    event: 'appointments:list',
     input: AppointmentsQuery,
     output: AppointmentsReply,
   },
@@ -347,8 +309,6 @@ export const contracts = {
     summary:
       'Books a slot for a citizen and queues the bilingual confirmation SMS; refuses full, closed, past, off-grid and beyond-horizon slots and a ' +
       'second active booking for the same service.',
-    http: { method: 'post', path: '/api/appointments', status: 201 },
-    event: 'appointments:create',
     input: CreateAppointmentBody,
     output: AppointmentReply,
   },
@@ -356,15 +316,11 @@ export const contracts = {
     summary:
       'Moves a booked appointment to another slot (same reference, same rules as booking; its own seat does not count against it) and queues the ' +
       'confirmation SMS.',
-    http: { method: 'post', path: '/api/appointments/:id/reschedule' },
-    event: 'appointments:reschedule',
     input: RescheduleBody,
     output: AppointmentReply,
   },
   'appointments.cancel': {
     summary: 'Cancels a booked appointment and queues the confirmation SMS.',
-    http: { method: 'post', path: '/api/appointments/:id/cancel' },
-    event: 'appointments:cancel',
     input: AppointmentIdParam,
     output: AppointmentReply,
   },
@@ -372,8 +328,6 @@ export const contracts = {
     summary:
       'Finds an appointment by its booking reference as a caller reads it out (spaces, dashes, lower case allowed). A reference whose check character ' +
       'does not match is refused as mistyped (400 REFERENCE_MISTYPED) before any lookup.',
-    http: { method: 'get', path: '/api/appointments/by-reference/:reference' },
-    event: 'appointments:by-reference',
     input: ReferenceParam,
     output: AppointmentReply,
   },
@@ -382,22 +336,16 @@ export const contracts = {
       "A citizen's appointments, latest first, each with its outcome (kept = checked in or converted late, no_show, cancelled, booked), its history " +
       '(booked, rescheduled, cancelled, … with who — actor id and display name — and when) and the delivery status of its latest message to the ' +
       'citizen, plus totals.',
-    http: { method: 'get', path: '/api/citizens/:cpr/appointments' },
-    event: 'citizens:appointments',
     input: CitizenParam,
     output: CitizenAppointmentsReply,
   },
   'outbox.list': {
     summary: 'Messages to citizens (booking confirmations), newest first, with their delivery status, attempts and last error.',
-    http: { method: 'get', path: '/api/outbox' },
-    event: 'outbox:list',
     input: OutboxQuery,
     output: OutboxReply,
   },
   'schedule.get': {
     summary: 'The weekly appointment schedules (each in force from its validFrom until the next one), holidays and closures.',
-    http: { method: 'get', path: '/api/appointment-schedule' },
-    event: 'schedule:get',
     input: Empty,
     output: ScheduleReply,
   },
@@ -405,36 +353,26 @@ export const contracts = {
     summary:
       'Sets the weekly schedule in force from a date (e.g. the rollout: all counters take appointments from then); earlier days keep their schedule, ' +
       'bookings already made stay.',
-    http: { method: 'put', path: '/api/appointment-schedule' },
-    event: 'schedule:put',
     input: ScheduleBody,
     output: SchedulePutReply,
   },
   'holidays.put': {
     summary: 'Adds or renames a holiday or a one-off closure (closure: true); no appointments are taken that day.',
-    http: { method: 'put', path: '/api/holidays' },
-    event: 'holidays:put',
     input: HolidayBody,
     output: HolidaysReply,
   },
   'holidays.delete': {
     summary: 'Removes a holiday or one-off closure: appointments can be booked that day again. Audited (`holiday.delete`).',
-    http: { method: 'delete', path: '/api/holidays/:day' },
-    event: 'holidays:delete',
     input: HolidayDayParam,
     output: HolidaysReply,
   },
   'settings.get': {
     summary: 'Hall settings (queue rules, time zone, ticker messages).',
-    http: { method: 'get', path: '/api/settings' },
-    event: 'settings:get',
     input: Empty,
     output: SettingsReply,
   },
   'settings.put': {
     summary: 'Replaces the hall settings; applied live.',
-    http: { method: 'put', path: '/api/settings' },
-    event: 'settings:put',
     input: SettingsBody,
     output: SettingsReply,
   },
@@ -442,8 +380,6 @@ export const contracts = {
     summary:
       "A citizen's record by CPR: names, phone, address, IBAN, family members, housing applications (each with its status history, oldest first), " +
       'letters, and the history of changes (who, when, old → new; newest first). Read-only for counters (the citizen card).',
-    http: { method: 'get', path: '/api/citizens/:cpr' },
-    event: 'citizens:get',
     input: CitizenCprParam,
     output: CitizenReply,
   },
@@ -451,8 +387,6 @@ export const contracts = {
     summary:
       "Updates a citizen's phone (Bahraini mobile) and/or address; each changed field is an audited change with the agent's name. Replies with the " +
       'record and how many fields changed.',
-    http: { method: 'put', path: '/api/citizens/:cpr/contact' },
-    event: 'citizens:contact',
     input: ContactBody,
     output: CitizenChangedReply,
   },
@@ -460,8 +394,6 @@ export const contracts = {
     summary:
       "Updates a citizen's bank account: a Bahraini IBAN (BH + 2 check digits + 4-letter bank code + 14 letters or digits; spaces allowed, stored " +
       'without) with a valid ISO 13616 mod-97 checksum; audited.',
-    http: { method: 'put', path: '/api/citizens/:cpr/iban' },
-    event: 'citizens:iban',
     input: IbanBody,
     output: CitizenChangedReply,
   },
@@ -469,8 +401,6 @@ export const contracts = {
     summary:
       "Adds a family member (name, relation, date of birth, CPR if they have one) to a citizen's record; audited. Refuses a birth date after today, " +
       "the citizen's own CPR and a CPR already in the family.",
-    http: { method: 'post', path: '/api/citizens/:cpr/family', status: 201 },
-    event: 'citizens:family:add',
     input: FamilyMemberBody,
     output: CitizenReply,
   },
@@ -478,15 +408,11 @@ export const contracts = {
     summary:
       'Logs a call: category (book, reschedule_cancel, application_status, letter, contact_bank_update, family_members, other), an optional short ' +
       'note, an outcome (default resolved) and the CPR if the caller gave one; the agent and time are recorded.',
-    http: { method: 'post', path: '/api/calls', status: 201 },
-    event: 'calls:create',
     input: CallBody,
     output: CallReply,
   },
   'calls.list': {
     summary: "The call log, newest first (at most 500): a citizen's calls (cpr), a day's calls (day), both, or today's when neither is given.",
-    http: { method: 'get', path: '/api/calls' },
-    event: 'calls:list',
     input: CallsQuery,
     output: CallsReply,
   },
@@ -496,7 +422,6 @@ export const contracts = {
       '2,000,000 characters) or pushed rows (`rows`, at most 10,000). Each row is validated on its own; good rows are upserted (applications by number ' +
       '— a new status appends to its history — letters by reference, citizens by CPR), bad rows are reported with their reasons. Importing the same ' +
       'rows again changes nothing. Bodies up to 4 MB.',
-    http: { method: 'post', path: '/api/import/applications', bodyLimit: '4mb' },
     input: ImportBody,
     output: ImportReport,
   },
@@ -508,7 +433,6 @@ export const contracts = {
       'Changes some hall settings: each field given replaces that whole field (`hallName` needs both languages, `priorityWeights` all four, ' +
       '`serviceLevel` all three), the others keep their value; validated like the full settings, applied live, audited (`settings.update`, old and ' +
       'new value of each changed field). Changing nothing stores nothing.',
-    http: { method: 'patch', path: '/api/settings' },
     input: SettingsPatchBody,
     output: SettingsReply,
   },
@@ -516,7 +440,6 @@ export const contracts = {
     summary:
       'Adds a service, live on every screen (the kiosk offers it at once). Its prefix is one capital letter of its own: not another service’s and not ' +
       'the appointment prefix (409 `PREFIX_IN_USE`). Audited (`service.create`).',
-    http: { method: 'post', path: '/api/services', status: 201 },
     input: CreateServiceBody,
     output: ServiceReply,
   },
@@ -525,13 +448,11 @@ export const contracts = {
       'Changes a service: each field given replaces its value, the others stay; live on every screen (a rename shows on the kiosk at once). Services ' +
       'are never deleted: `active: false` takes one out (no new tickets or bookings, off the kiosk; tickets already issued are still served). The ' +
       'full list, inactive ones included, is the staff snapshot’s `services`. Audited (`service.update`, changed fields).',
-    http: { method: 'put', path: '/api/services/:id' },
     input: UpdateServiceBody,
     output: ServiceReply,
   },
   'counters.create': {
     summary: 'Adds a counter (closed until someone opens it at its terminal), live on every screen. Audited (`counter.create`).',
-    http: { method: 'post', path: '/api/counters', status: 201 },
     input: CreateCounterBody,
     output: CounterReply,
   },
@@ -539,25 +460,21 @@ export const contracts = {
     summary:
       'Changes a counter’s set-up: each field given replaces its value, the others stay. A new mode or service list of an open counter applies to its ' +
       'very next call; `active: false` takes a closed counter out of use (an open one is 409 `COUNTER_IN_USE`). Audited (`counter.update`, changed fields).',
-    http: { method: 'put', path: '/api/counters/:counter' },
     input: UpdateCounterBody,
     output: CounterReply,
   },
   'hours.get': {
     summary: 'The hall’s weekly opening hours, by weekday (0 = Sunday); a weekday not listed is closed.',
-    http: { method: 'get', path: '/api/opening-hours' },
     input: Empty,
     output: OpeningHoursReply,
   },
   'hours.put': {
     summary: 'Replaces the weekly opening hours (each day opens before it closes, each weekday at most once). Audited (`hours.update`).',
-    http: { method: 'put', path: '/api/opening-hours' },
     input: OpeningHoursBody,
     output: OpeningHoursReply,
   },
   'devices.rename': {
     summary: 'Renames a paired (or pending) kiosk or display. Audited (`device.rename`).',
-    http: { method: 'put', path: '/api/devices/:id' },
     input: DeviceRenameBody,
     output: DeviceReply,
   },
@@ -565,7 +482,6 @@ export const contracts = {
     summary:
       'Revokes a device: its tokens and unused pairing codes are deleted, its open sockets disconnected at once, its next request is 401. Revoking a ' +
       'revoked device changes nothing. Audited (`device.revoke`).',
-    http: { method: 'delete', path: '/api/devices/:id' },
     input: DeviceIdParam,
     output: DeviceReply,
   },
@@ -574,7 +490,6 @@ export const contracts = {
       'The audit log (who changed what and when, old → new), newest first, filtered by staff member (`userId`) or actor id, kind or area (`user.` ' +
       'matches every `user.…` kind) and hall days (`from`, `to`, inclusive); at most `limit` entries, the next page with `before` = the reply’s ' +
       '`nextBefore`. Actor ids come with the name a person reads.',
-    http: { method: 'get', path: '/api/audit' },
     input: AuditQuery,
     output: AuditReply,
   },
@@ -583,8 +498,6 @@ export const contracts = {
     summary:
       'Closes a counter as a supervisor, staffed or not: its current ticket and any tickets handed to it go back to their queue (keeping number and ' +
       'place). Its terminal gets `counter_closed` with `by: "supervisor"` and the reason.',
-    http: { method: 'post', path: '/api/hall/counters/:counter/close' },
-    event: 'hall:counter:close',
     input: SupervisorCloseBody,
     output: HallCounterReply,
   },
@@ -592,22 +505,16 @@ export const contracts = {
     summary:
       'Takes a counter out of service for the rest of the day (closing it first as `hall.counter.close` does): nobody can open it until ' +
       '`hall.counter.restore` or the next day.',
-    http: { method: 'post', path: '/api/hall/counters/:counter/out-of-service' },
-    event: 'hall:counter:out-of-service',
     input: OutOfServiceBody,
     output: HallCounterReply,
   },
   'hall.counter.restore': {
     summary: 'Puts an out-of-service counter back in service (closed, ready to be opened at its terminal).',
-    http: { method: 'post', path: '/api/hall/counters/:counter/restore' },
-    event: 'hall:counter:restore',
     input: CounterParam,
     output: HallCounterReply,
   },
   'hall.counter.services': {
     summary: 'Sets the services a counter takes today (empty = every service), live; unknown services are refused. Its mode: `counter.mode`.',
-    http: { method: 'put', path: '/api/hall/counters/:counter/services' },
-    event: 'hall:counter:services',
     input: CounterServicesBody,
     output: HallCounterReply,
   },
@@ -615,8 +522,6 @@ export const contracts = {
     summary:
       'Moves a waiting ticket to another service and/or to one counter (then only that counter may call it); like a transfer it keeps its number and ' +
       'place in line. Refused for a ticket that is no longer waiting.',
-    http: { method: 'post', path: '/api/hall/tickets/:id/move' },
-    event: 'hall:ticket:move',
     input: MoveTicketBody,
     output: HallTicketReply,
   },
@@ -624,8 +529,6 @@ export const contracts = {
     summary:
       "Cancels a waiting ticket with a reason (staff see it in the `ticket_cancelled` event; public screens and the citizen's status page just see it " +
       'cancelled). Refused for a ticket that is no longer waiting.',
-    http: { method: 'post', path: '/api/hall/tickets/:id/cancel' },
-    event: 'hall:ticket:cancel',
     input: CancelTicketBody,
     output: HallTicketReply,
   },
@@ -633,15 +536,11 @@ export const contracts = {
     summary:
       `Broadcasts a message (Arabic and English) on the displays' ticker until \`expiresAt\` (event \`ticker_set\` on every feed); up to ` +
       `${MAX_ACTIVE_TICKER} run at once. Unexpired messages carry over into the next day.`,
-    http: { method: 'post', path: '/api/hall/ticker', status: 201 },
-    event: 'hall:ticker:add',
     input: TickerBody,
     output: TickerReply,
   },
   'hall.ticker.remove': {
     summary: 'Takes a ticker message off the displays before it expires.',
-    http: { method: 'post', path: '/api/hall/ticker/:id/remove' },
-    event: 'hall:ticker:remove',
     input: TickerIdParam,
     output: TickerRemovedReply,
   },
@@ -649,8 +548,6 @@ export const contracts = {
     summary:
       'Ends the service day early: open tickets are cancelled with reason `day_ended`, counters closed, and kiosks refuse walk-ins and check-ins (409 ' +
       '`DAY_ENDED`) until the next day opens.',
-    http: { method: 'post', path: '/api/hall/end-day' },
-    event: 'hall:end-day',
     input: Empty,
     output: EndDayReply,
   },
@@ -658,15 +555,11 @@ export const contracts = {
     summary:
       "Every paired kiosk and display: online (a socket connected now) or not, last seen, and each kiosk's printer (paper, cover, offline) as last " +
       'checked. Supervisors also get it pushed as `devices:status` when it changes.',
-    http: { method: 'get', path: '/api/hall/devices' },
-    event: 'hall:devices',
     input: Empty,
     output: DevicesStatusReply,
   },
   'hall.staff': {
     summary: 'The enabled staff (id, username, display name, role): the names of the people at the counters.',
-    http: { method: 'get', path: '/api/hall/staff' },
-    event: 'hall:staff',
     input: Empty,
     output: StaffReply,
   },
@@ -675,7 +568,6 @@ export const contracts = {
     summary:
       'The rollout plans, newest first: from which day which counters take appointments (mode `appointment` or `mixed`), in which hours on which ' +
       'weekdays, the status (`draft`, `scheduled`, `applied`, `cancelled`) and who created, confirmed, applied (`system`) or cancelled it when.',
-    http: { method: 'get', path: '/api/rollout' },
     input: Empty,
     output: RolloutPlansReply,
   },
@@ -685,7 +577,6 @@ export const contracts = {
       'with their seats before and after, the seats already booked, and the bookings the new schedule has no seat for (reference, service, slot; ' +
       'among bookings sharing too few seats, the last booked). Refused like `rollout.create`: a past day, an unknown or inactive counter, hours ' +
       'outside the opening hours, a day another confirmed plan starts on.',
-    http: { method: 'post', path: '/api/rollout/preview' },
     input: RolloutPreviewBody,
     output: RolloutPreviewReply,
   },
@@ -699,7 +590,6 @@ export const contracts = {
       'as `npm run simulate -- --compare` prints them. Runs beside the hall (a worker thread), takes seconds; one at a time (409 ' +
       '`WHATIF_BUSY`), 503 `WHATIF_FAILED` after 60 s or on a failure. Refused like `rollout.preview` (a past day, an unknown or inactive counter, ' +
       'hours outside the opening hours).',
-    http: { method: 'post', path: '/api/rollout/whatif' },
     input: RolloutWhatIfBody,
     output: RolloutWhatIfReply,
   },
@@ -711,13 +601,11 @@ export const contracts = {
       'made stay. Refuses a past day (409 `ROLLOUT_DAY_PAST`), unknown (404) or inactive counters (409 `COUNTER_INACTIVE`), hours outside the ' +
       'opening hours of a chosen weekday (409 `ROLLOUT_OUTSIDE_HOURS`) and a second confirmed plan from the same day (409 `ROLLOUT_DAY_TAKEN`). ' +
       'Audited (`rollout.confirm` or `rollout.draft`).',
-    http: { method: 'post', path: '/api/rollout', status: 201 },
     input: RolloutPlanBody,
     output: RolloutPlanReply,
   },
   'rollout.confirm': {
     summary: 'Confirms a draft plan, checked again and then as `rollout.create` confirms. Only drafts (409 `ROLLOUT_NOT_DRAFT`). Audited (`rollout.confirm`).',
-    http: { method: 'post', path: '/api/rollout/:id/confirm' },
     input: RolloutIdParam,
     output: RolloutPlanReply,
   },
@@ -726,7 +614,6 @@ export const contracts = {
       'Cancels a plan not yet applied: a confirmed plan’s schedule rows go and the schedule they replaced comes back, its mode changes will not ' +
       'happen. Replies with the bookings from its day on that the restored schedule has no seat for (they stay booked). An applied or cancelled ' +
       'plan: 409 `ROLLOUT_NOT_CANCELLABLE`. Audited (`rollout.cancel`).',
-    http: { method: 'post', path: '/api/rollout/:id/cancel' },
     input: RolloutIdParam,
     output: RolloutCancelReply,
   },
@@ -739,7 +626,6 @@ export const contracts = {
       'paused / idle minutes, outcomes), the pilot question (appointments vs walk-ins; before vs from `pivot`), the kiosk estimate’s accuracy and ' +
       'the citizens’ satisfaction after service (feedback per kind, service, counter and staff member). ' +
       'Filters: `serviceId`, `kind`, `counter`, `userId`.',
-    http: { method: 'get', path: '/api/reports' },
     input: ReportQuery,
     output: Report,
   },
@@ -749,7 +635,6 @@ export const contracts = {
       '`crowding`, `heatmap`, `appointments`, `counters`, `staff`, `pilot`, `estimate-accuracy`, `satisfaction` (the citizens’ feedback per ' +
       'kind, service, counter and staff member); the same query and numbers as `reports.get`, ' +
       'headings in `lang`.',
-    http: { method: 'get', path: '/api/reports/export.csv', csv: true },
     input: ReportExportQuery,
     output: CsvReply,
   },
@@ -758,7 +643,6 @@ export const contracts = {
     summary:
       'What the logged-in staff member finished today at any counter, under their own login: tickets served and their mean service time ' +
       '(the terminal\'s "My day"). Counter staff, supervisors and admins.',
-    http: { method: 'get', path: '/api/my-day' },
     input: Empty,
     output: MyDayReply,
   },
@@ -768,8 +652,6 @@ export const contracts = {
       'Prints again, on this kiosk’s printer, the open ticket (waiting or called, today) of the citizen with this CPR or booking reference, or of ' +
       'this status link token (scanned from a phone): the same ticket and number, never a new one. 404 `NO_TICKET_TO_REPRINT` when there is none; ' +
       'at most 3 a minute per kiosk (429 `RATE_LIMITED`); audited (`ticket.reprint`).',
-    http: { method: 'post', path: '/api/kiosk/reprint' },
-    event: 'kiosk:reprint',
     input: ReprintBody,
     output: WalkInReply,
   },
@@ -778,8 +660,6 @@ export const contracts = {
     summary:
       'Sends an SMS (Arabic and English) to everyone waiting today: holders of waiting and called tickets who gave a phone, and bookings of today ' +
       'not yet checked in; one per phone, through the outbox (held in quiet hours). Supervisors; audited (`sms.broadcast`).',
-    http: { method: 'post', path: '/api/hall/sms', status: 201 },
-    event: 'hall:sms',
     input: SmsBroadcastBody,
     output: SmsBroadcastReply,
   },
@@ -790,11 +670,10 @@ export const contracts = {
       'comment (≤ 500 characters). Once per ticket: a second answer is 409 `FEEDBACK_ALREADY_GIVEN`; a ticket not finished is 409 ' +
       '`FEEDBACK_NOT_YET`; an unknown token 404 `TICKET_NOT_FOUND`; 5 tries a minute per token (429 `RATE_LIMITED`). Stored with the ' +
       'ticket’s service, kind, counter and staff member (the reports’ satisfaction). Replies with the ticket’s status.',
-    http: { method: 'post', path: '/api/tickets/status/:token/feedback' },
     input: FeedbackBody,
     output: TicketStatusReply,
   },
-} as const satisfies Record<string, Contract>;
+});
 
 export type Contracts = typeof contracts;
 export type OperationName = keyof Contracts;

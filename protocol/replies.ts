@@ -37,7 +37,7 @@ export const LoginReply = z.object({ user: StaffUser });
 export const LogoutReply = Ok;
 export const MeReply = z.object({
   user: StaffUser,
-  counter: CounterNumber.nullable(),
+  counter: z.nullable(CounterNumber),
   /** Supervisors and admins only: whether an enabled account still has its demo password (the console warns). */
   demoPasswords: z.boolean().optional(),
 });
@@ -113,7 +113,7 @@ export const SnapshotReply = SnapshotMessage;
 export const CountersReply = z.object({ counters: z.array(Counter) });
 export const CounterReply = z.object({ counter: Counter });
 /** A counter command: the ticket it acted on (null if none) and the counter after it. */
-export const CounterCommandReply = z.object({ ticket: Ticket.nullable(), counter: Counter });
+export const CounterCommandReply = z.object({ ticket: z.nullable(Ticket), counter: Counter });
 
 // --- appointments and settings
 const SlotOfDay = z.object({
@@ -146,7 +146,7 @@ export const AppointmentHistoryEntry = z.object({
   toDay: z.string().optional(),
   toSlotStart: z.number().int().optional(),
 });
-export const CitizenAppointment = Appointment.extend({
+export const CitizenAppointment = z.object(Appointment.shape).extend({
   outcome: Kept,
   history: z.array(AppointmentHistoryEntry),
   /** The SMS messages about it (confirmations, reminders, near turn, called, …), newest first, with their delivery status. */
@@ -280,7 +280,7 @@ export const AuditLogEntry = z.object({
 /** A page of the audit log, newest first; `nextBefore` asks for the next page (null: this was the last). */
 export const AuditReply = z.object({ entries: z.array(AuditLogEntry), nextBefore: nullableInt });
 // --- the supervisor's live hall
-export const HallCounterReply = z.object({ counter: Counter, outOfService: OutOfService.nullable() });
+export const HallCounterReply = z.object({ counter: Counter, outOfService: z.nullable(OutOfService) });
 export const HallTicketReply = z.object({ ticket: Ticket });
 export const TickerReply = z.object({ message: TickerMessage });
 export const TickerRemovedReply = Ok;

@@ -10,8 +10,8 @@ import { Satisfaction } from './feedback.ts';
 export const MAX_REPORT_DAYS = 366;
 
 const Filters = z.object({
-  serviceId: ServiceId.optional(),
-  kind: TicketKind.optional(),
+  serviceId: z.optional(ServiceId),
+  kind: z.optional(TicketKind),
   /** Tickets called at this counter at least once; the counters table keeps only this counter. */
   counter: z.coerce.number().pipe(CounterNumber).optional(),
   /** Tickets called by this staff member at least once; the staff table keeps only them. */
@@ -37,7 +37,7 @@ export const ReportQuery = rangeRules(
     from: CalendarDay,
     to: CalendarDay,
     /** The pilot question's date (e.g. the rollout day): the KPIs before it and from it on. */
-    pivot: CalendarDay.optional(),
+    pivot: z.optional(CalendarDay),
   }).strict(),
 );
 export type ReportQuery = z.output<typeof ReportQuery>;
@@ -61,7 +61,7 @@ export const ReportExportQuery = rangeRules(
   Filters.extend({
     from: CalendarDay,
     to: CalendarDay,
-    pivot: CalendarDay.optional(),
+    pivot: z.optional(CalendarDay),
     table: ReportTable,
     /** The language of the column headings (service names come in both). */
     lang: z.enum(['ar', 'en']).default('en'),
@@ -171,7 +171,7 @@ export const Report = z.object({
   }),
   counters: z.array(CounterReportRow.extend({ counter: CounterNumber })),
   staff: z.array(CounterReportRow.extend({ userId: z.number().int(), name: z.string() })),
-  pilot: z.object({ pivot: Day.nullable(), appointment: Kpis, walkin: Kpis, before: Kpis.nullable(), after: Kpis.nullable() }),
+  pilot: z.object({ pivot: z.nullable(Day), appointment: Kpis, walkin: Kpis, before: Kpis.nullable(), after: Kpis.nullable() }),
   estimateAccuracy: z.object({
     all: z.object({ count: z.number().int().min(0), meanAbsError: minutes, within5: share, meanError: minutes }),
     perService: z.array(z.object({ serviceId: ServiceId, count: z.number().int().min(0), meanAbsError: minutes, within5: share, meanError: minutes })),

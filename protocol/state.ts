@@ -1,10 +1,10 @@
 // The hall's live state of one service day: what the engine folds events into, the hub keeps in
 // memory and a snapshot carries. One schema for both audiences; the public one holds tickets and
 // appointments without citizen data (display board, kiosk).
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Appointment, Counter, Day, OutOfService, PublicAppointment, PublicTicket, Service, Settings, Ticket, TickerMessage } from './domain.ts';
 
-function hallStateSchema<T extends z.ZodType, A extends z.ZodType>(ticket: T, appointment: A) {
+function hallStateSchema<T extends z.ZodMiniType, A extends z.ZodMiniType>(ticket: T, appointment: A) {
   return z.object({
     day: Day,
     settings: Settings,
@@ -18,20 +18,20 @@ function hallStateSchema<T extends z.ZodType, A extends z.ZodType>(ticket: T, ap
     /** Today's appointments by id. */
     appointments: z.record(z.string(), appointment),
     /** Last number issued today per queue prefix. */
-    lastNumber: z.record(z.string(), z.number().int()),
+    lastNumber: z.record(z.string(), z.int()),
     /** Recent service durations (ms) per service, newest last, for estimated waits. */
-    recentDurations: z.record(z.string(), z.array(z.number().int())),
+    recentDurations: z.record(z.string(), z.array(z.int())),
     // --- the supervisor's live hall (defaults: a state from before these existed)
     /** Counters out of service today, by number. */
-    outOfService: z.record(z.string(), OutOfService).default({}),
+    outOfService: z._default(z.record(z.string(), OutOfService), {}),
     /** The supervisor's ticker messages by id (expired ones stay until removed or the next day). */
-    ticker: z.record(z.string(), TickerMessage).default({}),
+    ticker: z._default(z.record(z.string(), TickerMessage), {}),
     /** When the supervisor ended the day early, or null. */
-    endedAt: z.number().int().nullable().default(null),
+    endedAt: z._default(z.nullable(z.int()), null),
     /** When each of today's tickets was first called (by id): the wait figures' end point, kept through requeues and transfers. */
-    firstCalledAt: z.record(z.string(), z.number().int()).default({}),
+    firstCalledAt: z._default(z.record(z.string(), z.int()), {}),
     /** When each counter last changed (opened, called, finished, …), by number: how long an idle counter has been idle. */
-    counterChangedAt: z.record(z.string(), z.number().int()).default({}),
+    counterChangedAt: z._default(z.record(z.string(), z.int()), {}),
   });
 }
 

@@ -34,13 +34,22 @@ export function splitDisplayName(displayName: string): { ar: string; en: string 
 export const UserIdParam = z.object({ id: UserId }).strict();
 export const CreateUserBody = z.object({ username: Username, displayNameAr: DisplayName, displayNameEn: DisplayName, role: Role, password: Password }).strict();
 export const UpdateUserBody = z
-  .object({ id: UserId, displayNameAr: DisplayName.optional(), displayNameEn: DisplayName.optional(), role: Role.optional(), disabled: z.boolean().optional() })
+  .object({
+    id: UserId,
+    displayNameAr: DisplayName.optional(),
+    displayNameEn: DisplayName.optional(),
+    role: z.optional(Role),
+    disabled: z.boolean().optional(),
+  })
   .strict()
   .refine((b) => Object.keys(b).length > 1, { message: 'change at least one of displayNameAr, displayNameEn, role, disabled' });
 export const ResetPasswordBody = z.object({ id: UserId, password: Password }).strict();
 export const ChangePasswordBody = z.object({ currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH), newPassword: Password }).strict();
 /** An IANA time zone, stored under its canonical spelling (asia/bahrain → Asia/Bahrain). */
-const TimeZone = Settings.shape.timeZone.transform((tz) => new Intl.DateTimeFormat('en', { timeZone: tz }).resolvedOptions().timeZone);
+const TimeZone = z.pipe(
+  Settings.shape.timeZone,
+  z.transform((tz) => new Intl.DateTimeFormat('en', { timeZone: tz }).resolvedOptions().timeZone),
+);
 export const SetupBody = z
   .object({
     /** The one-time token of the setup link in the hub's log. */

@@ -1,9 +1,11 @@
 // The typed client: calls an operation by its name in the contract table (protocol/operations.ts)
 // and infers its input and reply types from it, over REST (`call`) or a socket (`callSocket`).
-// Failures are the `ApiFailure` of ./api.ts either way.
+// At run time it reads only the routes (protocol/routes.ts): the contracts' schemas stay out of
+// the screens' bundles. Failures are the `ApiFailure` of ./api.ts either way.
 import type { Socket } from 'socket.io-client';
 import type { Ack } from '../protocol/api.ts';
-import { contracts, type Contracts, type InputOf, type OperationName, type ReplyOf } from '../protocol/operations.ts';
+import type { Contracts, InputOf, OperationName, ReplyOf } from '../protocol/operations.ts';
+import { routes } from '../protocol/routes.ts';
 import { api, type ApiFailure, type ApiOptions, type HttpMethod } from './api.ts';
 
 export type { InputOf, OperationName, ReplyOf };
@@ -16,7 +18,7 @@ export type CallOptions = Omit<ApiOptions, 'method' | 'body'>;
 
 /** The REST request of an operation: `:params` of the path filled from the input, the rest as query (GET) or JSON body. */
 export function requestOf(name: HttpOperation, input: object): { path: string; method: HttpMethod; body?: Record<string, unknown> } {
-  const http = contracts[name].http;
+  const http = routes[name].http;
   const rest: Record<string, unknown> = { ...input };
   const path = http.path.replace(/:([A-Za-z]+)/g, (_m, param: string) => {
     const value = rest[param];
@@ -41,7 +43,7 @@ export function call<N extends HttpOperation>(name: N, input: InputOf<N>, opts: 
 
 /** Calls an operation over a socket (its event, answered through the ack); rejects with an `ApiFailure` (status 0). */
 export async function callSocket<N extends SocketOperation>(socket: Socket, name: N, input: InputOf<N>, timeoutMs = 15_000): Promise<ReplyOf<N>> {
-  const event = contracts[name].event;
+  const event = routes[name].event;
   let ack: Ack<ReplyOf<N>>;
   try {
     ack = (await socket.timeout(timeoutMs).emitWithAck(event, input)) as Ack<ReplyOf<N>>;

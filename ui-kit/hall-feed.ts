@@ -3,9 +3,9 @@
 // every UI and the tests share it. Staff screens follow the staff audience, the display and the
 // kiosk the public one (no citizen data); each parses only its own audience's messages.
 import type { Socket } from 'socket.io-client';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { HallEvent, PublicHallEvent } from '../protocol/events.ts';
-import { PublicDelta, PublicSnapshot, StaffDelta, StaffSnapshot } from '../protocol/messages.ts';
+import { PublicDelta, PublicSnapshot, StaffDelta, StaffSnapshot } from '../protocol/feed.ts';
 import type { HallState, PublicHallState } from '../protocol/state.ts';
 import { applyEvent } from '../engine/apply.ts';
 import { callSocket } from './client.ts';
@@ -19,8 +19,8 @@ export interface FeedListener<S extends object, E> {
 
 /** How one audience's messages look and fold. */
 interface Audience<S extends object, E> {
-  snapshot: z.ZodType<{ seq: number; state: S }>;
-  delta: z.ZodType<{ fromSeq: number; toSeq: number; events: E[] }>;
+  snapshot: z.ZodMiniType<{ seq: number; state: S }>;
+  delta: z.ZodMiniType<{ fromSeq: number; toSeq: number; events: E[] }>;
   apply(state: S, e: E): S;
 }
 

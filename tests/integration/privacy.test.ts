@@ -174,7 +174,7 @@ it('keeps names, CPRs, phones and references off the display, the kiosk and the 
   await rest('GET', '/api/setup', {}, true);
 
   // Every event type went by.
-  const types = HallEvent.options.map((o) => o.shape.type.value);
+  const types = HallEvent.def.options.map((o) => o.shape.type.def.values[0]);
   const missing = (events: { type: string }[]) => types.filter((t) => !events.some((e) => e.type === t));
   await expect.poll(() => missing(display.deltas.flatMap((d) => d.events)), { timeout: 5000 }).toEqual([]);
   expect(missing(staffEvents())).toEqual([]);

@@ -215,7 +215,14 @@ describe('storage faults', () => {
     const reader = openDatabaseReadOnly(hub.file);
     try {
       const day = hub.hub.current.day;
-      const sms = repo.enqueueMessage(hub.db, { channel: 'sms', kind: 'broadcast', to: '+97333000000', body: 'test', appointmentId: null, now: hub.clock.now() })!;
+      const sms = repo.enqueueMessage(hub.db, {
+        channel: 'sms',
+        kind: 'broadcast',
+        to: '+97333000000',
+        body: 'test',
+        appointmentId: null,
+        now: hub.clock.now(),
+      })!;
       const before = fingerprint(reader);
       const clear = await faults['read-only']!.start();
       // The message is handed to the sender but cannot be marked sent: it stays queued, not failed (at least once).

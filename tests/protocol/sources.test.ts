@@ -58,16 +58,35 @@ describe('written once', () => {
       ).toEqual([]);
     }
   });
+
+  it('the display and the kiosk load neither the contracts table nor classic zod (page weight: protocol/routes.ts, zod/mini)', () => {
+    for (const entry of [join('display-ui', 'main.tsx'), join('kiosk-ui', 'main.tsx')]) {
+      const files = reachedFrom(entry, { runtimeOnly: true });
+      expect(files.has(join('protocol', 'feed.ts')), entry).toBe(true);
+      expect(files.has(join('protocol', 'operations.ts')), entry).toBe(false);
+      expect(
+        [...files].filter((f) => /from\s*'zod'/.test(readFileSync(join(root, f), 'utf8'))),
+        entry,
+      ).toEqual([]);
+    }
+    // The walk does follow type-only imports when asked to: the client reaches the contracts by type.
+    expect(reachedFrom(join('ui-kit', 'client.ts')).has(join('protocol', 'operations.ts'))).toBe(true);
+  });
 });
 
-/** The project's source files a module reaches through its relative imports (`import … from './x.ts'`, `import './y.css'` aside). */
-function reachedFrom(entry: string): Set<string> {
+/**
+ * The project's source files a module reaches through its relative imports (`import … from './x.ts'`, `import './y.css'` aside);
+ * `runtimeOnly`: not through `import type` (erased from the bundle).
+ */
+function reachedFrom(entry: string, { runtimeOnly = false } = {}): Set<string> {
   const seen = new Set<string>();
   const walk = (file: string) => {
     if (seen.has(file) || !/\.tsx?$/.test(file)) return;
     seen.add(file);
     const text = readFileSync(join(root, file), 'utf8');
-    for (const m of text.matchAll(/(?:from|import)\s*'(\.{1,2}\/[^']+)'/g)) walk(join(dirname(file), m[1]!));
+    for (const m of text.matchAll(/(import\s+type\b[^']*?)?(?:from|import)\s*'(\.{1,2}\/[^']+)'/g)) {
+      if (!(runtimeOnly && m[1])) walk(join(dirname(file), m[2]!));
+    }
   };
   walk(entry);
   return seen;
