@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, screenshot } from '../helpers/browser.ts';
 import { sentenceText } from '../../display-ui/voice/clips.ts';
 import { call, DEMO, deviceToken, login, startTestHub, type TestHub } from '../helpers/hub.ts';
 
@@ -120,6 +120,46 @@ describe('axe-core: no serious or critical violation', () => {
     }
     expect(report(findings)).toBe('');
   }, 120_000);
+
+  it('kiosk reading aids: large text and high contrast, for one citizen, then off for the next', async () => {
+    const page = await open(`dor_device=${deviceToken(hub, 'kiosk')}`, PORTRAIT, '/kiosk?idle=600000');
+    await page.getByTestId('start-walkin').waitFor();
+    const rootPx = () => page.evaluate(() => Number.parseFloat(getComputedStyle(document.documentElement).fontSize));
+    const ink = () => page.evaluate(() => getComputedStyle(document.body).color);
+    const plainPx = await rootPx();
+    expect(await ink()).toBe('rgb(14, 28, 43)');
+    await screenshot(page, 'kiosk-portrait-ar-start-aids-off');
+    const large = page.getByTestId('large-text-toggle');
+    const contrast = page.getByTestId('contrast-toggle');
+    expect(await large.getAttribute('aria-pressed')).toBe('false');
+    await large.click();
+    await contrast.click();
+    expect(await large.getAttribute('aria-pressed')).toBe('true');
+    expect(await contrast.getAttribute('aria-pressed')).toBe('true');
+    expect(await rootPx()).toBeGreaterThanOrEqual(plainPx * 1.08);
+    expect(await ink()).toBe('rgb(0, 0, 0)');
+    const findings = await audit(page, 'kiosk start, aids on (ar)');
+    await screenshot(page, 'kiosk-portrait-ar-start-aids-on');
+    // The aids stay through the citizen's visit (and a language change) …
+    await page.getByTestId('lang-toggle').click();
+    await page.getByTestId('start-walkin').click();
+    await page.getByTestId('service-new-application').click();
+    await page.getByTestId('priority-none').waitFor();
+    expect(await rootPx()).toBeGreaterThanOrEqual(plainPx * 1.08);
+    findings.push(...(await audit(page, 'kiosk priority, aids on (en)')));
+    await screenshot(page, 'kiosk-portrait-en-priority-aids-on');
+    await page.getByTestId('priority-none').click();
+    await page.getByTestId('ticket-number').waitFor();
+    findings.push(...(await audit(page, 'kiosk ticket, aids on (en)')));
+    await screenshot(page, 'kiosk-portrait-en-ticket-aids-on');
+    // … and are off again for the next citizen.
+    await page.getByTestId('ticket-done').click();
+    await page.getByTestId('start-walkin').waitFor();
+    expect(await page.getByTestId('large-text-toggle').getAttribute('aria-pressed')).toBe('false');
+    expect(await rootPx()).toBe(plainPx);
+    expect(await ink()).toBe('rgb(14, 28, 43)');
+    expect(report(findings)).toBe('');
+  }, 90_000);
 
   it('display board (both languages on one screen), a call in words; and the check itself sees a nameless button', async () => {
     const page = await open(`dor_device=${deviceToken(hub, 'display')}`, TV, '/display');
