@@ -86,7 +86,7 @@ async function auditBoth(page: Page, screen: string, ready: () => Promise<unknow
 const report = (findings: Finding[]) => findings.map((f) => `${f.screen}: ${f.rule} [${f.impact}]\n    ${f.nodes.join('\n    ')}`).join('\n');
 
 describe('axe-core: no serious or critical violation', () => {
-  it('kiosk, every screen of the walk-in and appointment paths, and the ticket status page', async () => {
+  it('kiosk: start, staff PIN, appointment, a message, services, priority, phone, ticket; and the ticket status page', async () => {
     const findings: Finding[] = [];
     const kiosk = `dor_device=${deviceToken(hub, 'kiosk')}`;
     for (const lang of ['ar', 'en'] as const) {
@@ -97,9 +97,21 @@ describe('axe-core: no serious or critical violation', () => {
         await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
       }
       findings.push(...(await audit(page, `kiosk start (${lang})`)));
+      // The staff PIN screen (five taps on the logo).
+      for (let i = 0; i < 5; i++) await page.getByTestId('staff-corner').click();
+      await page.locator('[data-screen="pin"]').waitFor();
+      findings.push(...(await audit(page, `kiosk staff PIN (${lang})`)));
+      await page.goto(`${hub.url}/kiosk?idle=600000`);
+      await page.getByTestId('start-walkin').waitFor();
+      if (lang === 'en') await page.getByTestId('lang-toggle').click();
       await page.getByTestId('start-appointment').click();
       await page.getByTestId('cpr-display').waitFor();
       findings.push(...(await audit(page, `kiosk appointment (${lang})`)));
+      // A CPR with no booking today: the message screen.
+      for (const d of '123456789') await page.getByTestId(`keypad-${d}`).click();
+      await page.getByTestId('cpr-submit').click();
+      await page.getByTestId('message').waitFor();
+      findings.push(...(await audit(page, `kiosk message (${lang})`)));
       await page.goto(`${hub.url}/kiosk?idle=600000`);
       await page.getByTestId('start-walkin').waitFor();
       if (lang === 'en') await page.getByTestId('lang-toggle').click();
@@ -109,6 +121,10 @@ describe('axe-core: no serious or critical violation', () => {
       await page.getByTestId('service-new-application').click();
       await page.getByTestId('priority-none').waitFor();
       findings.push(...(await audit(page, `kiosk priority (${lang})`)));
+      await page.getByTestId('phone-add').click();
+      await page.getByTestId('phone-skip').waitFor();
+      findings.push(...(await audit(page, `kiosk phone (${lang})`)));
+      await page.getByTestId('phone-skip').click();
       await page.getByTestId('priority-none').click();
       await page.getByTestId('ticket-number').waitFor();
       findings.push(...(await audit(page, `kiosk ticket (${lang})`)));
@@ -158,6 +174,14 @@ describe('axe-core: no serious or critical violation', () => {
     expect(await page.getByTestId('large-text-toggle').getAttribute('aria-pressed')).toBe('false');
     expect(await rootPx()).toBe(plainPx);
     expect(await ink()).toBe('rgb(14, 28, 43)');
+    // The landscape kiosk (1920×1080) with both aids: the service tiles.
+    const wide = await open(`dor_device=${deviceToken(hub, 'kiosk')}`, TV, '/kiosk?idle=600000');
+    await wide.getByTestId('large-text-toggle').click();
+    await wide.getByTestId('contrast-toggle').click();
+    await wide.getByTestId('start-walkin').click();
+    await wide.getByTestId('service-new-application').waitFor();
+    findings.push(...(await audit(wide, 'kiosk services landscape, aids on (ar)')));
+    await screenshot(wide, 'kiosk-landscape-ar-services-aids-on');
     expect(report(findings)).toBe('');
   }, 90_000);
 
