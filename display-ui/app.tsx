@@ -123,7 +123,7 @@ function CurrentPanel({
             data-speaking={speaking === c.ticketId ? '1' : '0'}
           >
             {/* Read by screen readers in place of the tiles below (which say "B-012" and "3"). */}
-            <span class="sr-only" data-testid={`call-words-${c.label}`}>
+            <span class="sr-only" data-testid={`spoken-${c.label}`}>
               <span lang="ar">{sentenceText(c.label, c.counter, 'ar')}</span>{' '}
               <span lang="en" dir="ltr">
                 {sentenceText(c.label, c.counter, 'en')}

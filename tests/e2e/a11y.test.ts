@@ -195,21 +195,27 @@ describe('axe-core: no serious or critical violation', () => {
     await call(hub, 'POST', '/api/counters/5/open', { cookie: counter });
     const called = await call(hub, 'POST', '/api/counters/5/call-next', { cookie: counter });
     const label: string = called.body.ticket.label;
-    const words = page.getByTestId(`call-words-${label}`);
+    const words = page.getByTestId(`spoken-${label}`);
     await words.waitFor({ state: 'attached' });
     expect(await words.locator('[lang="ar"]').textContent()).toBe(sentenceText(label, 5, 'ar'));
     expect(await words.locator('[lang="en"]').textContent()).toBe(sentenceText(label, 5, 'en'));
-    expect(await page.locator('section[aria-live="polite"]').getByTestId(`call-words-${label}`).count()).toBe(1);
+    expect(await page.locator('section[aria-live="polite"]').getByTestId(`spoken-${label}`).count()).toBe(1);
     expect(report(await audit(page, 'display, a call'))).toBe('');
     await page.evaluate(() => document.body.append(Object.assign(document.createElement('button'), { className: 'probe' })));
     expect((await audit(page, 'display with a probe')).map((f) => f.rule)).toContain('button-name');
   }, 60_000);
 
-  it('counter terminal: login; counter 5 open with the ticket the display test called', async () => {
+  it('counter terminal: login; counter 5 open with a ticket called', async () => {
     const findings: Finding[] = [];
     const page = await open(null, DESK, '/counter');
     findings.push(...(await auditBoth(page, 'counter login', () => page.getByTestId('login-form').waitFor())));
     const cookie = await login(hub, ...DEMO.counter1);
+    // The display test leaves counter 5 with a called ticket; run alone, this test calls one itself.
+    if (!hub.hub.current.counters[5]?.currentTicketId) {
+      await call(hub, 'POST', '/api/kiosk/tickets', { token: deviceToken(hub, 'kiosk'), body: { serviceId: 'new-application' } });
+      await call(hub, 'POST', '/api/counters/5/open', { cookie });
+      await call(hub, 'POST', '/api/counters/5/call-next', { cookie });
+    }
     const terminal = await open(cookie, DESK, '/counter');
     findings.push(...(await auditBoth(terminal, 'counter terminal', () => terminal.getByTestId('current-ticket').waitFor())));
     expect(report(findings)).toBe('');
