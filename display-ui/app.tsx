@@ -15,6 +15,7 @@ import type { DisplayConfig } from './config.ts';
 import { Heartbeat, type HeartbeatState } from './heartbeat.ts';
 import { S, type Bilingual } from './strings.ts';
 import { TICKER_START, tickerItems, tickerStep, type TickerItem } from './ticker.ts';
+import { sentenceText } from './voice/clips.ts';
 import type { SoundState, VoicePlayer } from './voice/player.ts';
 
 const MAX_CURRENT = 3;
@@ -121,7 +122,14 @@ function CurrentPanel({
             data-fresh={fresh.has(c.ticketId) ? '1' : '0'}
             data-speaking={speaking === c.ticketId ? '1' : '0'}
           >
-            <div class="call-part call-ticket">
+            {/* Read by screen readers in place of the tiles below (which say "B-012" and "3"). */}
+            <span class="sr-only" data-testid={`spoken-${c.label}`}>
+              <span lang="ar">{sentenceText(c.label, c.counter, 'ar')}</span>{' '}
+              <span lang="en" dir="ltr">
+                {sentenceText(c.label, c.counter, 'en')}
+              </span>
+            </span>
+            <div class="call-part call-ticket" aria-hidden="true">
               <span class="call-caption">
                 <Bi text={S.ticket} />
               </span>
@@ -132,7 +140,7 @@ function CurrentPanel({
                 <path d="M15 5l-7 7 7 7" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" />
               </svg>
             </span>
-            <div class="call-part call-counter">
+            <div class="call-part call-counter" aria-hidden="true">
               <span class="call-caption">
                 <Bi text={S.counter} />
               </span>

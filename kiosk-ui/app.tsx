@@ -12,11 +12,11 @@ import { openingOn } from '../engine/time.ts';
 import { useHubClock } from '../ui-kit/hub-time.ts';
 import { applyDocumentLang, DEFAULT_LANG, DEFAULT_TIME_ZONE, dir, formatDate, formatTime, otherLang, type Lang } from '../ui-kit/i18n.ts';
 import { LangContext, Logo, Spinner } from '../ui-kit/components.tsx';
-import { Bi } from './components.tsx';
+import { AccessToggle, Bi } from './components.tsx';
 import { kioskTimings, type KioskConfig } from './config.ts';
 import { t, type MessageKey } from './i18n.ts';
 import { GlobeIcon } from '../ui-kit/icons.tsx';
-import { PrinterIcon } from './icons.tsx';
+import { ContrastIcon, PrinterIcon, TextSizeIcon } from './icons.tsx';
 import { TicketRequests } from './requests.ts';
 import { classifyScan, scanChar, WedgeScanner } from './scanner.ts';
 import {
@@ -108,6 +108,9 @@ function printerMessageKey(p: PrinterStatusMessage): MessageKey {
 
 export function KioskApp({ config, pairError = null }: { config: KioskConfig; pairError?: string | null }) {
   const [lang, setLang] = useState<Lang>(DEFAULT_LANG);
+  // Reading aids a citizen switches on for their own visit; the next citizen starts without them.
+  const [largeText, setLargeText] = useState(false);
+  const [highContrast, setHighContrast] = useState(false);
   const [screen, setScreen] = useState<Screen>(START);
   const [busy, setBusy] = useState(false);
   // The live hall (the feed folds deltas into one state in place: `seq` marks each change).
@@ -131,11 +134,20 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   const dayEnded = hall !== null && hall.state.endedAt !== null;
 
   useEffect(() => applyDocumentLang(lang), [lang]);
+  // On <html>: the kiosk's whole layout is sized in rem from the root font size.
+  useEffect(() => {
+    document.documentElement.classList.toggle('text-large', largeText);
+    document.documentElement.classList.toggle('contrast-high', highContrast);
+  }, [largeText, highContrast]);
 
   const goStart = useCallback((resetLang = false) => {
     setScreen(START);
     setPinError(null);
-    if (resetLang) setLang(DEFAULT_LANG);
+    if (resetLang) {
+      setLang(DEFAULT_LANG);
+      setLargeText(false);
+      setHighContrast(false);
+    }
     (document.activeElement as HTMLElement | null)?.blur?.();
   }, []);
 
@@ -166,7 +178,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
 
   // --- idle: back to the start screen and Arabic
   useEffect(() => {
-    const atRest = screen.name === 'start' && lang === DEFAULT_LANG;
+    const atRest = screen.name === 'start' && lang === DEFAULT_LANG && !largeText && !highContrast;
     if (atRest || screen.name === 'ticket' || screen.name === 'wait' || busy) return;
     let timer = setTimeout(() => goStart(true), timings.idleMs);
     const poke = () => {
@@ -179,7 +191,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
       clearTimeout(timer);
       for (const e of events) window.removeEventListener(e, poke, { capture: true });
     };
-  }, [screen, lang, busy, timings.idleMs, goStart]);
+  }, [screen, lang, largeText, highContrast, busy, timings.idleMs, goStart]);
 
   // The ticket stays for a fixed time (longer when printing failed), then the kiosk is free again.
   const ticketTimeout = screen.name === 'ticket' ? (screen.receipt.print?.ok === false ? timings.ticketFailedMs : timings.ticketMs) : 0;
@@ -473,6 +485,16 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
           </div>
         )}
         <main class="kiosk-main">{body}</main>
+        {!staffScreen && (
+          <footer class="kiosk-access">
+            <AccessToggle k="access.largeText" testId="large-text-toggle" on={largeText} onToggle={() => setLargeText(!largeText)}>
+              <TextSizeIcon size="1.4em" />
+            </AccessToggle>
+            <AccessToggle k="access.contrast" testId="contrast-toggle" on={highContrast} onToggle={() => setHighContrast(!highContrast)}>
+              <ContrastIcon size="1.4em" />
+            </AccessToggle>
+          </footer>
+        )}
         {busy && (
           <div class="busy" data-testid="busy" role="status">
             <div class="busy-card">

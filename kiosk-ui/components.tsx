@@ -100,3 +100,27 @@ export function DigitBoxes({
     </div>
   );
 }
+
+/** A reading aid the citizen switches on and off (large text, high contrast): its state is `aria-pressed`. */
+export function AccessToggle({
+  k,
+  testId,
+  on,
+  onToggle,
+  children,
+}: {
+  k: MessageKey;
+  testId: string;
+  on: boolean;
+  onToggle(): void;
+  children: ComponentChildren;
+}) {
+  return (
+    <button type="button" class="btn access-toggle" data-testid={testId} aria-pressed={on} onClick={onToggle}>
+      {children}
+      <span class="access-text">
+        <Bi k={k} />
+      </span>
+    </button>
+  );
+}

@@ -7,6 +7,8 @@ const ar = {
   'app.name': 'دور',
   'lang.name': 'العربية',
   'lang.switchTo': 'English',
+  'access.largeText': 'خط كبير',
+  'access.contrast': 'تباين عالٍ',
 
   'common.back': 'رجوع',
   'common.cancel': 'إلغاء',
@@ -183,6 +185,8 @@ const en: Dictionary<MessageKey> = {
   'app.name': 'Dor',
   'lang.name': 'English',
   'lang.switchTo': 'العربية',
+  'access.largeText': 'Large text',
+  'access.contrast': 'High contrast',
 
   'common.back': 'Back',
   'common.cancel': 'Cancel',

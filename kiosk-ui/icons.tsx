@@ -49,3 +49,18 @@ export const PhoneIcon = (p: IconProps) => (
     <path d="M10.5 18.5h3" />
   </Svg>
 );
+
+/** A small and a large "A": the large-text toggle. */
+export const TextSizeIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M2.5 19 7 8l4.5 11M4 15.5h6M12 19l5.5-14L23 19M14 14.5h7" />
+  </Svg>
+);
+
+/** A circle half filled: the high-contrast toggle. */
+export const ContrastIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 3a9 9 0 0 1 0 18z" fill="currentColor" />
+  </Svg>
+);

@@ -243,6 +243,28 @@ export function sentenceClips(label: string, counter: number, lang: VoiceLang, f
   return [...ticket, ...labelClips(label, lang), PAUSE, `${lang}-counter`, ...numberClips(counter, lang)];
 }
 
+let clipTexts: Map<string, string> | undefined;
+
+/**
+ * The sentence a call's clips say, as text for screen readers on the board (the board shows only
+ * "B-012"): «التذكرة بي اثنا عشر، الشباك ثلاثة» / "Ticket B twelve, counter three".
+ */
+export function sentenceText(label: string, counter: number, lang: VoiceLang): string {
+  clipTexts ??= new Map(clipCatalogue().map((c) => [c.name, c.text]));
+  const words = sentenceClips(label, counter, lang).map((clip) => {
+    if (clip === PAUSE) return lang === 'ar' ? '،' : ',';
+    // English letter clips hold espeak phonemes: the letter itself reads right.
+    if (clip.startsWith('en-letter-')) return clip.slice(-1).toUpperCase();
+    // Arabic without its diacritics (they are there for espeak).
+    return clipTexts!.get(clip)!.replace(/[\u064B-\u0652]/g, '');
+  });
+  // The comma sticks to the word before it; the lone "wa" (و) to the word after it.
+  return words
+    .join(' ')
+    .replace(/ ([,،])/g, '$1')
+    .replace(/(^| )و /g, '$1و');
+}
+
 /** Gaps, in seconds. The speech starts while the chime's last tone fades (at most `chimeMax` in). */
 // (The player adds ~0.13 s around each piece: between calls and languages the pauses are ~0.35 and ~0.5 s.)
 export const GAP = { chimeMax: 1.0, afterChime: 0.15, word: 0.03, pause: 0.2, betweenCalls: 0.22, betweenLanguages: 0.37 };

@@ -1,0 +1,239 @@
+// Every screen checked with axe-core in Chromium, in Arabic and in English: no violation of impact
+// "serious" or "critical" (contrast, names of buttons and fields, landmarks, lang/dir). axe runs
+// inside the page (axe.min.js from node_modules, added as a script tag). A failure lists each rule with the elements it found.
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from '../helpers/browser.ts';
+import { sentenceText } from '../../display-ui/voice/clips.ts';
+import { call, DEMO, deviceToken, login, startTestHub, type TestHub } from '../helpers/hub.ts';
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const PORTRAIT = { width: 1080, height: 1920 };
+const PHONE = { width: 390, height: 844 };
+const DESK = { width: 1440, height: 900 };
+const TV = { width: 1920, height: 1080 };
+
+let hub: TestHub;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await hub?.stop();
+});
+
+async function open(cookie: string | null, viewport: { width: number; height: number }, path: string): Promise<Page> {
+  // The hub's CSP (script-src 'self') would refuse the injected axe script: this context bypasses it.
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'ar-BH', bypassCSP: true });
+  if (cookie) {
+    const [name, value] = cookie.split('=') as [string, string];
+    await context.addCookies([{ name, value, url: hub.url, httpOnly: true, sameSite: 'Strict' }]);
+  }
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${hub.url}${path}`);
+  return page;
+}
+
+interface Finding {
+  screen: string;
+  rule: string;
+  impact: string;
+  nodes: string[];
+}
+
+/** The serious and critical axe violations on the page as it is now. */
+async function audit(page: Page, screen: string): Promise<Finding[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary}`) }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ screen, rule: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5) }));
+}
+
+/** Audits the page in its current language, toggles, audits again (the toggle's test id is the same on every screen). */
+async function auditBoth(page: Page, screen: string, ready: () => Promise<unknown>): Promise<Finding[]> {
+  await ready();
+  const first = await page.evaluate(() => document.documentElement.lang);
+  const found = await audit(page, `${screen} (${first})`);
+  await page.getByTestId('lang-toggle').first().click();
+  await page.waitForFunction((was) => document.documentElement.lang !== was, first);
+  await ready();
+  const second = await page.evaluate(() => document.documentElement.lang);
+  return [...found, ...(await audit(page, `${screen} (${second})`))];
+}
+
+const report = (findings: Finding[]) => findings.map((f) => `${f.screen}: ${f.rule} [${f.impact}]\n    ${f.nodes.join('\n    ')}`).join('\n');
+
+describe('axe-core: no serious or critical violation', () => {
+  it('kiosk: start, staff PIN, appointment, a message, services, priority, phone, ticket; and the ticket status page', async () => {
+    const findings: Finding[] = [];
+    const kiosk = `dor_device=${deviceToken(hub, 'kiosk')}`;
+    for (const lang of ['ar', 'en'] as const) {
+      const page = await open(kiosk, PORTRAIT, '/kiosk?idle=600000');
+      await page.getByTestId('start-walkin').waitFor();
+      if (lang === 'en') {
+        await page.getByTestId('lang-toggle').click();
+        await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+      }
+      findings.push(...(await audit(page, `kiosk start (${lang})`)));
+      // The staff PIN screen (five taps on the logo).
+      for (let i = 0; i < 5; i++) await page.getByTestId('staff-corner').click();
+      await page.locator('[data-screen="pin"]').waitFor();
+      findings.push(...(await audit(page, `kiosk staff PIN (${lang})`)));
+      await page.goto(`${hub.url}/kiosk?idle=600000`);
+      await page.getByTestId('start-walkin').waitFor();
+      if (lang === 'en') await page.getByTestId('lang-toggle').click();
+      await page.getByTestId('start-appointment').click();
+      await page.getByTestId('cpr-display').waitFor();
+      findings.push(...(await audit(page, `kiosk appointment (${lang})`)));
+      // A CPR with no booking today: the message screen.
+      for (const d of '123456789') await page.getByTestId(`keypad-${d}`).click();
+      await page.getByTestId('cpr-submit').click();
+      await page.getByTestId('message').waitFor();
+      findings.push(...(await audit(page, `kiosk message (${lang})`)));
+      await page.goto(`${hub.url}/kiosk?idle=600000`);
+      await page.getByTestId('start-walkin').waitFor();
+      if (lang === 'en') await page.getByTestId('lang-toggle').click();
+      await page.getByTestId('start-walkin').click();
+      await page.getByTestId('service-new-application').waitFor();
+      findings.push(...(await audit(page, `kiosk services (${lang})`)));
+      await page.getByTestId('service-new-application').click();
+      await page.getByTestId('priority-none').waitFor();
+      findings.push(...(await audit(page, `kiosk priority (${lang})`)));
+      await page.getByTestId('phone-add').click();
+      await page.getByTestId('phone-skip').waitFor();
+      findings.push(...(await audit(page, `kiosk phone (${lang})`)));
+      await page.getByTestId('phone-skip').click();
+      await page.getByTestId('priority-none').click();
+      await page.getByTestId('ticket-number').waitFor();
+      findings.push(...(await audit(page, `kiosk ticket (${lang})`)));
+      if (lang === 'ar') {
+        const url = await page.getByTestId('ticket-qr').getAttribute('data-url');
+        const status = await open(null, PHONE, new URL(url!).pathname);
+        findings.push(...(await auditBoth(status, 'ticket status page', () => status.getByTestId('lang-toggle').waitFor())));
+      }
+    }
+    expect(report(findings)).toBe('');
+  }, 120_000);
+
+  it('kiosk reading aids: large text and high contrast, for one citizen, then off for the next', async () => {
+    const page = await open(`dor_device=${deviceToken(hub, 'kiosk')}`, PORTRAIT, '/kiosk?idle=600000');
+    await page.getByTestId('start-walkin').waitFor();
+    const rootPx = () => page.evaluate(() => Number.parseFloat(getComputedStyle(document.documentElement).fontSize));
+    const ink = () => page.evaluate(() => getComputedStyle(document.body).color);
+    const plainPx = await rootPx();
+    expect(await ink()).toBe('rgb(14, 28, 43)');
+    await screenshot(page, 'kiosk-portrait-ar-start-aids-off');
+    const large = page.getByTestId('large-text-toggle');
+    const contrast = page.getByTestId('contrast-toggle');
+    expect(await large.getAttribute('aria-pressed')).toBe('false');
+    await large.click();
+    await contrast.click();
+    expect(await large.getAttribute('aria-pressed')).toBe('true');
+    expect(await contrast.getAttribute('aria-pressed')).toBe('true');
+    expect(await rootPx()).toBeGreaterThanOrEqual(plainPx * 1.08);
+    expect(await ink()).toBe('rgb(0, 0, 0)');
+    const findings = await audit(page, 'kiosk start, aids on (ar)');
+    await screenshot(page, 'kiosk-portrait-ar-start-aids-on');
+    // The aids stay through the citizen's visit (and a language change) …
+    await page.getByTestId('lang-toggle').click();
+    await page.getByTestId('start-walkin').click();
+    await page.getByTestId('service-new-application').click();
+    await page.getByTestId('priority-none').waitFor();
+    expect(await rootPx()).toBeGreaterThanOrEqual(plainPx * 1.08);
+    findings.push(...(await audit(page, 'kiosk priority, aids on (en)')));
+    await screenshot(page, 'kiosk-portrait-en-priority-aids-on');
+    await page.getByTestId('priority-none').click();
+    await page.getByTestId('ticket-number').waitFor();
+    findings.push(...(await audit(page, 'kiosk ticket, aids on (en)')));
+    await screenshot(page, 'kiosk-portrait-en-ticket-aids-on');
+    // … and are off again for the next citizen.
+    await page.getByTestId('ticket-done').click();
+    await page.getByTestId('start-walkin').waitFor();
+    expect(await page.getByTestId('large-text-toggle').getAttribute('aria-pressed')).toBe('false');
+    expect(await rootPx()).toBe(plainPx);
+    expect(await ink()).toBe('rgb(14, 28, 43)');
+    // The landscape kiosk (1920×1080) with both aids: the service tiles.
+    const wide = await open(`dor_device=${deviceToken(hub, 'kiosk')}`, TV, '/kiosk?idle=600000');
+    await wide.getByTestId('large-text-toggle').click();
+    await wide.getByTestId('contrast-toggle').click();
+    await wide.getByTestId('start-walkin').click();
+    await wide.getByTestId('service-new-application').waitFor();
+    findings.push(...(await audit(wide, 'kiosk services landscape, aids on (ar)')));
+    await screenshot(wide, 'kiosk-landscape-ar-services-aids-on');
+    expect(report(findings)).toBe('');
+  }, 90_000);
+
+  it('display board (both languages on one screen), a call in words; and the check itself sees a nameless button', async () => {
+    const page = await open(`dor_device=${deviceToken(hub, 'display')}`, TV, '/display');
+    await page.locator('.board').waitFor();
+    expect(report(await audit(page, 'display, nobody called'))).toBe('');
+    // A call on the board: screen readers get the number in words in both languages (the live region).
+    await call(hub, 'POST', '/api/kiosk/tickets', { token: deviceToken(hub, 'kiosk'), body: { serviceId: 'new-application' } });
+    const counter = await login(hub, ...DEMO.counter1);
+    await call(hub, 'POST', '/api/counters/5/open', { cookie: counter });
+    const called = await call(hub, 'POST', '/api/counters/5/call-next', { cookie: counter });
+    const label: string = called.body.ticket.label;
+    const words = page.getByTestId(`spoken-${label}`);
+    await words.waitFor({ state: 'attached' });
+    expect(await words.locator('[lang="ar"]').textContent()).toBe(sentenceText(label, 5, 'ar'));
+    expect(await words.locator('[lang="en"]').textContent()).toBe(sentenceText(label, 5, 'en'));
+    expect(await page.locator('section[aria-live="polite"]').getByTestId(`spoken-${label}`).count()).toBe(1);
+    expect(report(await audit(page, 'display, a call'))).toBe('');
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement('button'), { className: 'probe' })));
+    expect((await audit(page, 'display with a probe')).map((f) => f.rule)).toContain('button-name');
+  }, 60_000);
+
+  it('counter terminal: login; counter 5 open with a ticket called', async () => {
+    const findings: Finding[] = [];
+    const page = await open(null, DESK, '/counter');
+    findings.push(...(await auditBoth(page, 'counter login', () => page.getByTestId('login-form').waitFor())));
+    const cookie = await login(hub, ...DEMO.counter1);
+    // The display test leaves counter 5 with a called ticket; run alone, this test calls one itself.
+    if (!hub.hub.current.counters[5]?.currentTicketId) {
+      await call(hub, 'POST', '/api/kiosk/tickets', { token: deviceToken(hub, 'kiosk'), body: { serviceId: 'new-application' } });
+      await call(hub, 'POST', '/api/counters/5/open', { cookie });
+      await call(hub, 'POST', '/api/counters/5/call-next', { cookie });
+    }
+    const terminal = await open(cookie, DESK, '/counter');
+    findings.push(...(await auditBoth(terminal, 'counter terminal', () => terminal.getByTestId('current-ticket').waitFor())));
+    expect(report(findings)).toBe('');
+  }, 60_000);
+
+  it('call-center console', async () => {
+    const cookie = await login(hub, ...DEMO.agent);
+    const page = await open(cookie, DESK, '/booking');
+    expect(report(await auditBoth(page, 'booking', () => page.getByTestId('logout').waitFor()))).toBe('');
+  }, 60_000);
+
+  it('supervisor console: every section', async () => {
+    const findings: Finding[] = [];
+    const cookie = await login(hub, ...DEMO.admin);
+    for (const section of ['start', 'live', 'users', 'settings', 'devices', 'rollout', 'audit', 'reports']) {
+      const page = await open(cookie, DESK, `/supervisor#${section}`);
+      findings.push(...(await auditBoth(page, `supervisor ${section}`, () => page.getByTestId(`nav-${section}`).waitFor())));
+    }
+    expect(report(findings)).toBe('');
+  }, 180_000);
+});
