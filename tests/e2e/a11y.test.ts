@@ -52,6 +52,11 @@ interface Finding {
 /** The serious and critical axe violations on the page as it is now. */
 async function audit(page: Page, screen: string): Promise<Finding[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  // Colours are judged as they settle: a fade-in still running (the ticker's) would read as low contrast.
+  await page.evaluate(() => {
+    const settled = Promise.all(document.getAnimations().flatMap((a) => (a.effect?.getComputedTiming().iterations === Infinity ? [] : [a.finished])));
+    return Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 1500))]);
+  });
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as {
