@@ -5,14 +5,14 @@ import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import type { Db } from '../db/client.ts';
 import { BACKGROUND_HEADER } from '../protocol/api.ts';
-import { actorOf, authorize, bearerOf, clientAddress, resolvePrincipal } from './auth.ts';
+import { authorize, bearerOf, clientAddress, resolvePrincipal } from './auth.ts';
 import type { Clock } from './clock.ts';
 import { HttpError, validationError } from './errors.ts';
 import type { Hub } from './hub.ts';
 import type { DevicePresence } from './presence.ts';
 import type { Printing } from './printing.ts';
 import type { RateLimiter } from './rate-limit.ts';
-import { checkReply, isCommand, type Connections } from './ops/op.ts';
+import { checkReply, isCommand, opContext, type Connections } from './ops/op.ts';
 import { type Storage, storageUnavailable } from './storage.ts';
 import { operations, type Operation } from './ops/index.ts';
 
@@ -55,25 +55,10 @@ function handler(o: Operation, deps: HttpDeps) {
       clear: (name: string) => res.clearCookie(name, { path: '/' }),
     };
     const origin = deps.publicUrl ?? `${req.protocol}://${req.get('host')}`;
-    const { hub, db, clock, printing, presence, limiter, connections } = deps;
-    const result = await o.invoke(
-      {
-        hub,
-        db,
-        clock,
-        printing,
-        presence,
-        limiter,
-        connections,
-        origin,
-        clientAddress: clientAddress(req.ip),
-        principal,
-        actor: actorOf(principal),
-        cookies,
-        rooms: null,
-      },
-      { ...body, ...req.params },
-    );
+    const result = await o.invoke(opContext(deps, { principal, origin, clientAddress: clientAddress(req.ip), cookies, rooms: null }), {
+      ...body,
+      ...req.params,
+    });
     if (deps.validateReplies) checkReply(o, result, deps.log);
     if (o.http!.csv) {
       const { filename, csv } = result as { filename: string; csv: string };

@@ -7,14 +7,14 @@ import type { DeltaMessage } from '../protocol/messages.ts';
 import { publicEvent } from '../protocol/public.ts';
 import type { Db } from '../db/client.ts';
 import { bestEffortWrite } from '../db/faults.ts';
-import { actorOf, authorize, clientAddress, resolvePrincipal, type Principal } from './auth.ts';
+import { authorize, clientAddress, resolvePrincipal, type Principal } from './auth.ts';
 import type { Clock } from './clock.ts';
 import { HttpError } from './errors.ts';
 import type { Hub } from './hub.ts';
 import type { DevicePresence } from './presence.ts';
 import type { Printing } from './printing.ts';
 import type { RateLimiter } from './rate-limit.ts';
-import { checkReply, isCommand, type Connections } from './ops/op.ts';
+import { checkReply, isCommand, opContext, type Connections } from './ops/op.ts';
 import { type Storage, storageUnavailable } from './storage.ts';
 import { operations } from './ops/index.ts';
 import { BAD_ORIGIN_MESSAGE, originAllowed, type OriginPolicy } from './origin.ts';
@@ -85,7 +85,7 @@ export interface SocketDeps {
 }
 
 export function attachSockets(io: Server, deps: SocketDeps): void {
-  const { db, hub, clock, log, printing, presence, limiter } = deps;
+  const { db, hub, clock, log, printing, presence } = deps;
   // A browser's socket from a foreign page would carry its cookies (server/origin.ts).
   io.use((socket, next) => {
     if (originAllowed(socket.handshake.headers, deps.originPolicy)) return next();
@@ -162,21 +162,7 @@ export function attachSockets(io: Server, deps: SocketDeps): void {
           const rooms = { joinCounter: (n: number) => socket.join(`counter:${n}`), leaveCounter: (n: number) => socket.leave(`counter:${n}`) };
           const origin = deps.publicUrl ?? `${socket.handshake.secure ? 'https' : 'http'}://${socket.handshake.headers.host}`;
           const data = await o.invoke(
-            {
-              hub,
-              db,
-              clock,
-              printing,
-              presence,
-              limiter,
-              connections: deps.connections,
-              origin,
-              clientAddress: clientAddress(socket.handshake.address),
-              principal: now,
-              actor: actorOf(now),
-              cookies: null,
-              rooms,
-            },
+            opContext(deps, { principal: now, origin, clientAddress: clientAddress(socket.handshake.address), cookies: null, rooms }),
             payload as Record<string, unknown>,
           );
           if (deps.validateReplies) checkReply(o, data, log);

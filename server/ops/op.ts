@@ -3,7 +3,7 @@
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import type { Access, Principal } from '../auth.ts';
+import { actorOf, type Access, type Principal } from '../auth.ts';
 import type { Clock } from '../clock.ts';
 import { contracts, type Contract, type Contracts, type OperationName } from '../../protocol/operations.ts';
 import { engineError, HttpError, validationError } from '../errors.ts';
@@ -47,6 +47,15 @@ export interface OpContext {
   /** Lets the socket layer move a socket between rooms after counter open/close. */
   rooms: { joinCounter(n: number): void; leaveCounter(n: number): void } | null;
   connections: Connections;
+}
+
+/** What both transports hand every operation from the hub as it is. */
+export type HubParts = Pick<OpContext, 'hub' | 'db' | 'clock' | 'printing' | 'presence' | 'limiter' | 'connections'>;
+
+/** An operation's context: the hub's parts, and who is calling from where over which transport. */
+export function opContext(parts: HubParts, call: Pick<OpContext, 'principal' | 'origin' | 'clientAddress' | 'cookies' | 'rooms'>): OpContext {
+  const { hub, db, clock, printing, presence, limiter, connections } = parts;
+  return { hub, db, clock, printing, presence, limiter, connections, ...call, actor: actorOf(call.principal) };
 }
 
 /** One operation as the transports see it: its contract, its access rule and its handler, generics erased. */
