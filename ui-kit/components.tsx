@@ -34,14 +34,15 @@ export function Pair({ ar, en, box }: { ar: string; en: string; box?: string }) 
 
 /** Whole seconds until `until` (epoch ms, this browser's clock), ticking; 0 once it has passed or with no `until`. */
 export function useSecondsLeft(until: number | null): number {
-  const [now, setNow] = useState(Date.now);
+  // The state only makes the component draw again; the seconds are read from the clock at each draw,
+  // so the first draw after a new `until` is not reckoned from the time of an older tick.
+  const [, setTick] = useState(0);
   useEffect(() => {
     if (until === null) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 250);
+    const timer = setInterval(() => setTick((t) => t + 1), 250);
     return () => clearInterval(timer);
   }, [until]);
-  return until === null ? 0 : Math.max(0, Math.ceil((until - now) / 1000));
+  return until === null ? 0 : Math.max(0, Math.ceil((until - Date.now()) / 1000));
 }
 
 /** A wait as m:ss (or h:mm:ss), digits in the language's style: the countdown of a throttled login or PIN. */
