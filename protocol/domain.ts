@@ -60,6 +60,9 @@ export const Service = z.object({
   colour: HexColour.default('#1f6f8b'),
   /** Inactive: no new tickets or bookings (the kiosk stops offering it); its tickets already issued are still served. */
   active: z.boolean().default(true),
+  /** What to bring to the appointment, shown on the citizen's appointment page (empty: nothing said). */
+  bringAr: z.string().max(500).default(''),
+  bringEn: z.string().max(500).default(''),
 });
 export type Service = z.infer<typeof Service>;
 
@@ -134,6 +137,8 @@ export const Settings = z.object({
   quietHours: z.object({ from: TimeOfDay, to: TimeOfDay }).default({ from: '21:00', to: '07:00' }),
   /** The last line of every SMS (e.g. the booking hotlines). */
   smsSignature: Bilingual.default({ ar: 'للاستفسار: 80008001 أو 17582288', en: 'Enquiries: 80008001 or 17582288' }),
+  /** The hall's street address on the citizen's appointment page (empty: not shown). */
+  hallAddress: z.object({ ar: z.string().max(200), en: z.string().max(200) }).default({ ar: '', en: '' }),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -181,6 +186,7 @@ export const DEFAULT_SETTINGS: Settings = {
   nearTurnPosition: 3,
   quietHours: { from: '21:00', to: '07:00' },
   smsSignature: { ar: 'للاستفسار: 80008001 أو 17582288', en: 'Enquiries: 80008001 or 17582288' },
+  hallAddress: { ar: '', en: '' },
 };
 
 export const Ticket = z.object({

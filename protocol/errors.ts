@@ -265,6 +265,13 @@ export const ERRORS = {
     ar: 'رُفض الطلب لأنه صادر من صفحة ليست من هذا النظام؛ افتح الشاشة من عنوان النظام نفسه.',
     en: 'Refused: the request came from a page that is not this hub’s; open the screen from the hub’s own address.',
   },
+
+  // --- the citizen's appointment page (/a/<token>)
+  APPOINTMENT_LINK_INVALID: {
+    status: 404,
+    ar: 'رابط الموعد هذا غير صحيح؛ افتح الرابط كما وصلك في الرسالة النصية، أو اتصل بالخط الساخن للحجز.',
+    en: 'This appointment link is not valid; open the link exactly as it came in the SMS, or call the booking hotline.',
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

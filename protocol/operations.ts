@@ -103,6 +103,8 @@ import { RolloutIdParam, RolloutPlanBody, RolloutPreviewBody, RolloutWhatIfBody 
 import { MyDayReply, RolloutCancelReply, RolloutPlanReply, RolloutPlansReply, RolloutPreviewReply } from './replies.ts';
 import { SmsBroadcastBody } from './api.ts';
 import { SmsBroadcastReply } from './replies.ts';
+import { AppointmentPageMoveBody, AppointmentPageParam, AppointmentPageSlotsQuery } from './api.ts';
+import { AppointmentPageReply } from './replies.ts';
 
 export interface Contract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   summary: string;
@@ -779,6 +781,36 @@ export const contracts = {
     event: 'hall:sms',
     input: SmsBroadcastBody,
     output: SmsBroadcastReply,
+  },
+  // --- the citizen's appointment page (/a/<token>, the link in every SMS about a booking): anonymous, the token is the key
+  'appointmentPage.get': {
+    summary:
+      'The citizen\'s appointment page: the booking (reference, status, day, slot, first name only), the service\'s "what to bring" and the ' +
+      "hall's address and opening hours. Rate-limited per address and per token (429 `RATE_LIMITED`); an unknown token is 404 " +
+      '`APPOINTMENT_LINK_INVALID`.',
+    http: { method: 'get', path: '/api/appointment-page/:token' },
+    input: AppointmentPageParam,
+    output: AppointmentPageReply,
+  },
+  'appointmentPage.slots': {
+    summary: "The free slots the citizen may move the booking to: the slot picker's days for the booking's service (same rules as the console).",
+    http: { method: 'get', path: '/api/appointment-page/:token/slots' },
+    input: AppointmentPageSlotsQuery,
+    output: SlotsReply,
+  },
+  'appointmentPage.move': {
+    summary:
+      'The citizen moves the booking to another free slot: the same rules and capacity check as the console (`appointments.reschedule`), ' +
+      'recorded as by the citizen (actor `citizen`, audit `appointment.move`), with the usual confirmation SMS.',
+    http: { method: 'post', path: '/api/appointment-page/:token/move' },
+    input: AppointmentPageMoveBody,
+    output: AppointmentPageReply,
+  },
+  'appointmentPage.cancel': {
+    summary: 'The citizen cancels the booking: recorded as by the citizen (actor `citizen`, audit `appointment.cancel`), with the usual SMS.',
+    http: { method: 'post', path: '/api/appointment-page/:token/cancel' },
+    input: AppointmentPageParam,
+    output: AppointmentPageReply,
   },
 } as const satisfies Record<string, Contract>;
 

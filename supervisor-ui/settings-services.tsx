@@ -79,6 +79,8 @@ function ServiceDialog({ service, nextOrder, onDone, onClose }: { service: Servi
         icon: 'ticket',
         colour: '#1f6f8b',
         active: true,
+        bringAr: '',
+        bringEn: '',
       };
   const [f, setF] = useState<ServiceFields>(start);
   const set = <K extends keyof ServiceFields>(k: K, v: ServiceFields[K]) => setF((x) => ({ ...x, [k]: v }));
@@ -104,6 +106,18 @@ function ServiceDialog({ service, nextOrder, onDone, onClose }: { service: Servi
       <div class="sv-pair">
         <TextInput label={tv(lang, 'f.nameAr')} testId="service-name-ar" dir="rtl" maxLength={120} value={f.nameAr} onInput={(v) => set('nameAr', v)} />
         <TextInput label={tv(lang, 'f.nameEn')} testId="service-name-en" dir="ltr" maxLength={120} value={f.nameEn} onInput={(v) => set('nameEn', v)} />
+      </div>
+      <div class="sv-pair">
+        <TextInput
+          label={tv(lang, 'f.bringAr')}
+          hint={tv(lang, 'services.bringHint')}
+          testId="service-bring-ar"
+          dir="rtl"
+          maxLength={500}
+          value={f.bringAr}
+          onInput={(v) => set('bringAr', v)}
+        />
+        <TextInput label={tv(lang, 'f.bringEn')} testId="service-bring-en" dir="ltr" maxLength={500} value={f.bringEn} onInput={(v) => set('bringEn', v)} />
       </div>
       <div class="sv-grid">
         <TextInput

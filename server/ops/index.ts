@@ -1,5 +1,6 @@
 // Every operation the hub offers, in the order docs/API.md lists them.
 import { adminOps } from './admin.ts';
+import { appointmentPageOps } from './appointment-page.ts';
 import { bookingOps } from './booking.ts';
 import { citizenOps } from './citizens.ts';
 import { deviceOps } from './devices.ts';
@@ -24,5 +25,6 @@ export const operations: Operation[] = [
   ...supervisionOps,
   ...rolloutOps,
   ...reportOps,
+  ...appointmentPageOps,
 ];
 export type { Operation, OpContext } from './op.ts';

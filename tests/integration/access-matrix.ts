@@ -115,4 +115,8 @@ export const ACCESS_MATRIX: Record<OperationName, Rule> = {
   'reports.get': { allow: SUPERVISORS },
   'reports.export': { allow: SUPERVISORS },
   'hall.sms.broadcast': { allow: SUPERVISORS },
+  'appointmentPage.get': { allow: ANYONE },
+  'appointmentPage.slots': { allow: ANYONE },
+  'appointmentPage.move': { allow: ANYONE },
+  'appointmentPage.cancel': { allow: ANYONE },
 };
