@@ -25,7 +25,8 @@ export function tokenFromPath(pathname: string = location.pathname): string | nu
 
 type Load = { kind: 'loading' } | { kind: 'ready'; page: Page } | { kind: 'notFound' } | { kind: 'error' };
 
-const failureText = (lang: Lang, e: unknown) => errorWords(lang, toFailure(e).code) ?? t(lang, 'failed');
+/** A refusal's words in `lang`, from its code (kept, not the text, so the language toggle re-words it). */
+const failureText = (lang: Lang, code: string) => errorWords(lang, code) ?? t(lang, 'failed');
 
 export function AppointmentApp() {
   const token = tokenFromPath();
@@ -94,7 +95,7 @@ function Booking({ lang, token, page, onChange }: { lang: Lang; token: string; p
   const { appointment: a, service, hall } = page;
   const tz = hall.timeZone;
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<{ ok: true; done: 'moved' | 'cancelled' } | { ok: false; code: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const act = useCallback(
     async (run: () => Promise<Page>, done: 'moved' | 'cancelled') => {
@@ -103,14 +104,14 @@ function Booking({ lang, token, page, onChange }: { lang: Lang; token: string; p
       try {
         onChange(await run());
         setMode({ kind: 'view' });
-        setNotice({ ok: true, text: t(lang, done) });
+        setNotice({ ok: true, done });
       } catch (e) {
-        setNotice({ ok: false, text: failureText(lang, e) });
+        setNotice({ ok: false, code: toFailure(e).code });
       } finally {
         setBusy(false);
       }
     },
-    [lang, onChange],
+    [onChange],
   );
   const name = lang === 'ar' ? a.firstNameAr : a.firstNameEn;
   const serviceName = lang === 'ar' ? service.nameAr : service.nameEn;
@@ -165,7 +166,7 @@ function Booking({ lang, token, page, onChange }: { lang: Lang; token: string; p
       {notice && (
         <p class={notice.ok ? 'appt-notice' : 'appt-error'} data-testid={notice.ok ? 'appt-notice' : 'appt-error'} role={notice.ok ? 'status' : 'alert'}>
           {notice.ok ? <CheckCircleIcon size="1.2em" /> : <AlertIcon size="1.2em" />}
-          <span>{notice.text}</span>
+          <span>{notice.ok ? t(lang, notice.done) : failureText(lang, notice.code)}</span>
         </p>
       )}
 
@@ -256,14 +257,14 @@ function MovePanel(props: { lang: Lang; token: string; timeZone: string; busy: b
   const [day, setDay] = useState<string | null>(null);
   const [time, setTime] = useState<string | null>(null);
   useEffect(() => {
-    call('appointmentPage.slots', { token, days: 14 }).then(setSlots, (e) => setFailure(failureText(lang, e)));
-  }, [token, lang]);
+    call('appointmentPage.slots', { token, days: 14 }).then(setSlots, (e) => setFailure(toFailure(e).code));
+  }, [token]);
   const open = slots?.days.filter((d) => d.free > 0) ?? [];
   const chosen = open.find((d) => d.day === day) ?? open[0];
   return (
     <section class="appt-panel" data-testid="appt-move-panel">
       <h2 class="appt-h">{t(lang, 'moveTitle')}</h2>
-      {failure && <p class="appt-error">{failure}</p>}
+      {failure && <p class="appt-error">{failureText(lang, failure)}</p>}
       {!slots && !failure && <Spinner />}
       {slots && open.length === 0 && <p>{t(lang, 'noFreeDays')}</p>}
       {chosen && (

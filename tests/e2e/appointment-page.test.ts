@@ -31,6 +31,20 @@ async function open(path: string, viewport: { width: number; height: number }): 
   return page;
 }
 
+/** In an Arabic page, each "from – to" time range still reads left to right: the first time is drawn left of the second. */
+const rangesReadLeftToRight = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="appt-time"], .appt-hours bdi')].every((el) => {
+      const text = el.firstChild!;
+      const last = el.lastChild!;
+      const r1 = document.createRange();
+      r1.selectNodeContents(text);
+      const r2 = document.createRange();
+      r2.selectNodeContents(last);
+      return r1.getBoundingClientRect().left < r2.getBoundingClientRect().left;
+    }),
+  );
+
 /** Text the page shows does not overflow its 390 px width. */
 const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
@@ -69,6 +83,7 @@ it('SMS link → appointment page → move the slot → the console shows the mo
   expect(await phone.getByTestId('appt-page').innerText()).not.toContain('يوسف');
   expect(await phone.getByTestId('appt-page').innerText()).not.toContain(cpr);
   expect(await fitsWidth(phone)).toBe(true);
+  expect(await rangesReadLeftToRight(phone)).toBe(true);
   await screenshot(phone, 'appointment-page-ar');
 
   await phone.getByTestId('lang-toggle').click();
@@ -81,6 +96,8 @@ it('SMS link → appointment page → move the slot → the console shows the mo
   await phone.getByTestId('appt-move').click();
   await phone.locator('[data-testid="appt-slot-day"][data-day="2026-11-30"]').click();
   await phone.locator('[data-testid="appt-slot"][data-time="11:15"]').click();
+  await phone.getByTestId('appt-move-confirm').waitFor();
+  await phone.waitForTimeout(300); // the buttons' colour transition (120 ms), so the shot shows the chosen slot
   await screenshot(phone, 'appointment-page-en-move');
   await phone.getByTestId('appt-move-confirm').click();
   await phone.getByTestId('appt-notice').waitFor();
@@ -96,6 +113,8 @@ it('SMS link → appointment page → move the slot → the console shows the mo
   expect(repo.getAppointment(hub.db, id)).toMatchObject({ day: '2026-11-30', status: 'booked' });
 
   await phone.getByTestId('lang-toggle').click();
+  // The notice follows the language toggle.
+  await phone.getByText('تم تغيير موعدك').waitFor();
   await phone.getByTestId('appt-cancel').click();
   await screenshot(phone, 'appointment-page-ar-cancel');
   await phone.getByTestId('appt-cancel-yes').click();
