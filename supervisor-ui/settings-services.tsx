@@ -107,18 +107,6 @@ function ServiceDialog({ service, nextOrder, onDone, onClose }: { service: Servi
         <TextInput label={tv(lang, 'f.nameAr')} testId="service-name-ar" dir="rtl" maxLength={120} value={f.nameAr} onInput={(v) => set('nameAr', v)} />
         <TextInput label={tv(lang, 'f.nameEn')} testId="service-name-en" dir="ltr" maxLength={120} value={f.nameEn} onInput={(v) => set('nameEn', v)} />
       </div>
-      <div class="sv-pair">
-        <TextInput
-          label={tv(lang, 'f.bringAr')}
-          hint={tv(lang, 'services.bringHint')}
-          testId="service-bring-ar"
-          dir="rtl"
-          maxLength={500}
-          value={f.bringAr}
-          onInput={(v) => set('bringAr', v)}
-        />
-        <TextInput label={tv(lang, 'f.bringEn')} testId="service-bring-en" dir="ltr" maxLength={500} value={f.bringEn} onInput={(v) => set('bringEn', v)} />
-      </div>
       <div class="sv-grid">
         <TextInput
           label={tv(lang, 'f.prefix')}
@@ -157,6 +145,8 @@ function ServiceDialog({ service, nextOrder, onDone, onClose }: { service: Servi
           value={f.sortOrder}
           onInput={(v) => set('sortOrder', v)}
         />
+        <TextInput label={tv(lang, 'f.bringAr')} testId="service-bring-ar" dir="rtl" maxLength={500} value={f.bringAr} onInput={(v) => set('bringAr', v)} />
+        <TextInput label={tv(lang, 'f.bringEn')} testId="service-bring-en" dir="ltr" maxLength={500} value={f.bringEn} onInput={(v) => set('bringEn', v)} />
       </div>
       <IconChoice value={f.icon} onChange={(icon) => set('icon', icon)} />
       <div class="sv-checks-row">

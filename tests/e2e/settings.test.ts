@@ -121,6 +121,9 @@ it('lets the admin add a service and rename it, and the open kiosk follows witho
   await desk.getByTestId('service-icon-id-card').click();
   expect(await desk.getByTestId('service-icon-id-card').getAttribute('data-checked')).toBe('true');
   await desk.getByTestId('service-slot').fill('30');
+  // What to bring, shown on the citizen's appointment page.
+  await desk.getByTestId('service-bring-ar').fill('البطاقة الذكية');
+  await desk.getByTestId('service-bring-en').fill('Smart ID card');
   await expectTidy(desk, 'service dialog');
   await screenshot(desk, 'settings-ar-service-dialog');
   await desk.getByTestId('dialog-submit').click();
@@ -134,6 +137,8 @@ it('lets the admin add a service and rename it, and the open kiosk follows witho
     icon: 'id-card',
     slotMinutes: 30,
     active: true,
+    bringAr: 'البطاقة الذكية',
+    bringEn: 'Smart ID card',
   });
   await desk.getByTestId(`service-${SERVICE.id}`).waitFor();
 
