@@ -15,6 +15,8 @@ export const services = sqliteTable('services', {
   icon: text('icon').notNull(),
   colour: text('colour').notNull().default('#1f6f8b'),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  bringAr: text('bring_ar').notNull().default(''),
+  bringEn: text('bring_en').notNull().default(''),
 });
 
 export const counters = sqliteTable('counters', {

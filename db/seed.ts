@@ -49,6 +49,8 @@ export const MINISTRY_SERVICES: readonly Service[] = [
     icon: 'home',
     colour: '#1f6f8b',
     active: true,
+    bringAr: 'البطاقة الذكية لمقدّم الطلب وللزوج أو الزوجة، وعقد الزواج، وشهادة الراتب الحديثة.',
+    bringEn: 'The smart ID cards of the applicant and spouse, the marriage contract and a recent salary certificate.',
   },
   {
     id: 'application-inquiry',
@@ -63,6 +65,8 @@ export const MINISTRY_SERVICES: readonly Service[] = [
     icon: 'search',
     colour: '#6a4c93',
     active: true,
+    bringAr: 'البطاقة الذكية ورقم الطلب الإسكاني إن وُجد.',
+    bringEn: 'Your smart ID card and the housing application number if you have it.',
   },
   {
     id: 'update-details',
@@ -77,6 +81,8 @@ export const MINISTRY_SERVICES: readonly Service[] = [
     icon: 'id-card',
     colour: '#b5651d',
     active: true,
+    bringAr: 'البطاقة الذكية والمستندات التي تثبت البيانات الجديدة (شهادة راتب، عقد زواج، شهادة ميلاد…).',
+    bringEn: 'Your smart ID card and papers proving the new details (salary certificate, marriage contract, birth certificate…).',
   },
   {
     id: 'family-members',
@@ -91,6 +97,8 @@ export const MINISTRY_SERVICES: readonly Service[] = [
     icon: 'users',
     colour: '#2e7d32',
     active: true,
+    bringAr: 'البطاقات الذكية لأفراد الأسرة وشهادات الميلاد أو عقد الزواج.',
+    bringEn: 'The family members’ smart ID cards and their birth certificates or the marriage contract.',
   },
   {
     id: 'letter-follow-up',
@@ -105,6 +113,8 @@ export const MINISTRY_SERVICES: readonly Service[] = [
     icon: 'mail',
     colour: '#a23b4f',
     active: true,
+    bringAr: 'البطاقة الذكية والرسالة أو رقمها.',
+    bringEn: 'Your smart ID card and the letter or its number.',
   },
 ];
 

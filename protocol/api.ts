@@ -317,3 +317,12 @@ export const RolloutIdParam = z.object({ id: z.coerce.number().int().min(1) }).s
 // --- messages to citizens
 /** A supervisor's SMS to everyone waiting today, in both languages (one SMS: keep it short). */
 export const SmsBroadcastBody = z.object({ ar: z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(300) }).strict();
+
+// --- the citizen's appointment page (/a/<token>): the token in the path is the only key
+/** An appointment page token (base64url, 256 bits when made by the hub). */
+export const AppointmentPageToken = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, 'malformed appointment link');
+export const AppointmentPageParam = z.object({ token: AppointmentPageToken }).strict();
+export const AppointmentPageSlotsQuery = z
+  .object({ token: AppointmentPageToken, from: z.optional(CalendarDay), days: z.coerce.number().int().min(1).max(31).default(7) })
+  .strict();
+export const AppointmentPageMoveBody = z.object({ token: AppointmentPageToken, day: CalendarDay, time: TimeOfDay }).strict();

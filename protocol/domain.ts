@@ -61,6 +61,9 @@ export const Service = z.object({
   colour: z._default(HexColour, '#1f6f8b'),
   /** Inactive: no new tickets or bookings (the kiosk stops offering it); its tickets already issued are still served. */
   active: z._default(z.boolean(), true),
+  /** What to bring to the appointment, shown on the citizen's appointment page (empty: nothing said). */
+  bringAr: z._default(z.string().check(z.maxLength(500)), ''),
+  bringEn: z._default(z.string().check(z.maxLength(500)), ''),
 });
 export type Service = z.infer<typeof Service>;
 
@@ -141,6 +144,8 @@ export const Settings = z.object({
   quietHours: z._default(z.object({ from: TimeOfDay, to: TimeOfDay }), { from: '21:00', to: '07:00' }),
   /** The last line of every SMS (e.g. the booking hotlines). */
   smsSignature: z._default(Bilingual, { ar: 'للاستفسار: 80008001 أو 17582288', en: 'Enquiries: 80008001 or 17582288' }),
+  /** The hall's street address on the citizen's appointment page (empty: not shown). */
+  hallAddress: z._default(z.object({ ar: z.string().check(z.maxLength(200)), en: z.string().check(z.maxLength(200)) }), { ar: '', en: '' }),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -188,6 +193,7 @@ export const DEFAULT_SETTINGS: Settings = {
   nearTurnPosition: 3,
   quietHours: { from: '21:00', to: '07:00' },
   smsSignature: { ar: 'للاستفسار: 80008001 أو 17582288', en: 'Enquiries: 80008001 or 17582288' },
+  hallAddress: { ar: '', en: '' },
 };
 
 export const Ticket = z.object({

@@ -277,6 +277,13 @@ export const ERRORS = {
     ar: 'سبق أن قيّمت هذه الخدمة، شكرًا لك.',
     en: 'You have already rated this service; thank you.',
   },
+
+  // --- the citizen's appointment page (/a/<token>)
+  APPOINTMENT_LINK_INVALID: {
+    status: 404,
+    ar: 'رابط الموعد هذا غير صحيح؛ افتح الرابط كما وصلك في الرسالة النصية، أو اتصل بالخط الساخن للحجز.',
+    en: 'This appointment link is not valid; open the link exactly as it came in the SMS, or call the booking hotline.',
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -105,6 +105,8 @@ import { SmsBroadcastBody } from './api.ts';
 import { SmsBroadcastReply } from './replies.ts';
 import { FeedbackBody } from './feedback.ts';
 import { type Route, type Routes, routes } from './routes.ts';
+import { AppointmentPageMoveBody, AppointmentPageParam, AppointmentPageSlotsQuery } from './api.ts';
+import { AppointmentPageReply } from './replies.ts';
 
 export interface Contract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> extends Route {
   summary: string;
@@ -672,6 +674,32 @@ export const contracts = withRoutes({
       'ticket’s service, kind, counter and staff member (the reports’ satisfaction). Replies with the ticket’s status.',
     input: FeedbackBody,
     output: TicketStatusReply,
+  },
+  // --- the citizen's appointment page (/a/<token>, the link in every SMS about a booking): anonymous, the token is the key
+  'appointmentPage.get': {
+    summary:
+      'The citizen\'s appointment page: the booking (reference, status, day, slot, first name only), the service\'s "what to bring" and the ' +
+      "hall's address and opening hours. Rate-limited per address and per token (429 `RATE_LIMITED`); an unknown token is 404 " +
+      '`APPOINTMENT_LINK_INVALID`.',
+    input: AppointmentPageParam,
+    output: AppointmentPageReply,
+  },
+  'appointmentPage.slots': {
+    summary: "The free slots the citizen may move the booking to: the slot picker's days for the booking's service (same rules as the console).",
+    input: AppointmentPageSlotsQuery,
+    output: SlotsReply,
+  },
+  'appointmentPage.move': {
+    summary:
+      'The citizen moves the booking to another free slot: the same rules and capacity check as the console (`appointments.reschedule`), ' +
+      'recorded as by the citizen (actor `citizen`, audit `appointment.move`), with the usual confirmation SMS.',
+    input: AppointmentPageMoveBody,
+    output: AppointmentPageReply,
+  },
+  'appointmentPage.cancel': {
+    summary: 'The citizen cancels the booking: recorded as by the citizen (actor `citizen`, audit `appointment.cancel`), with the usual SMS.',
+    input: AppointmentPageParam,
+    output: AppointmentPageReply,
   },
 });
 

@@ -18,7 +18,7 @@ import {
   TickerMessage,
 } from './domain.ts';
 import { OutboxStatus } from './api.ts';
-import { RolloutCounter, RolloutStatus } from './domain.ts';
+import { AppointmentStatus, RolloutCounter, RolloutStatus } from './domain.ts';
 import { DevicesStatus, SnapshotMessage } from './messages.ts';
 
 const Ok = z.object({ ok: z.literal(true) });
@@ -349,3 +349,28 @@ export const MyDayReply = z.object({ served: z.number().int().min(0), avgService
 
 /** How many SMS messages a supervisor's broadcast queued (one per phone). */
 export const SmsBroadcastReply = z.object({ queued: z.number().int() });
+
+/**
+ * The citizen's appointment page: the booking as its holder may see it (first name only; no CPR, phone or full name), the service's
+ * "what to bring", and the hall's name, address, time zone and opening hours.
+ */
+export const AppointmentPageReply = z.object({
+  appointment: z.object({
+    reference: z.string(),
+    status: AppointmentStatus,
+    day: z.string(),
+    slotStart: z.number().int(),
+    slotEnd: z.number().int(),
+    firstNameAr: z.string(),
+    firstNameEn: z.string(),
+  }),
+  service: z.object({ id: z.string(), nameAr: z.string(), nameEn: z.string(), bringAr: z.string(), bringEn: z.string() }),
+  hall: z.object({
+    nameAr: z.string(),
+    nameEn: z.string(),
+    addressAr: z.string(),
+    addressEn: z.string(),
+    timeZone: z.string(),
+    hours: z.array(OpeningHoursDay),
+  }),
+});

@@ -114,6 +114,11 @@ export const routes = {
   'hall.sms.broadcast': { http: { method: 'post', path: '/api/hall/sms', status: 201 }, event: 'hall:sms' },
   // --- the citizen's feedback after service
   'feedback.submit': { http: { method: 'post', path: '/api/tickets/status/:token/feedback' } },
+  // --- the citizen's appointment page (/a/<token>)
+  'appointmentPage.get': { http: { method: 'get', path: '/api/appointment-page/:token' } },
+  'appointmentPage.slots': { http: { method: 'get', path: '/api/appointment-page/:token/slots' } },
+  'appointmentPage.move': { http: { method: 'post', path: '/api/appointment-page/:token/move' } },
+  'appointmentPage.cancel': { http: { method: 'post', path: '/api/appointment-page/:token/cancel' } },
 } as const satisfies Record<string, Route>;
 
 export type Routes = typeof routes;

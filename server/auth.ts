@@ -33,6 +33,9 @@ export interface Access {
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export const newToken = () => randomBytes(32).toString('base64url');
 
+/** The actor of a change the citizen made on the appointment page (`/a/<token>`). */
+export const CITIZEN_ACTOR = 'citizen';
+
 export function actorOf(p: Principal): string {
   if (p.kind === 'staff') return `user:${p.userId}:${p.username}`;
   if (p.kind === 'device') return `device:${p.deviceId}:${p.device}`;
@@ -44,6 +47,7 @@ export function actorName(db: Db, actor: string): string | null {
   const [kind, id] = actor.split(':');
   if (kind === 'user') return repo.getUser(db, Number(id))?.displayName ?? actor;
   if (kind === 'device') return repo.getDevice(db, Number(id))?.name ?? actor;
+  if (actor === CITIZEN_ACTOR) return 'المواطن / The citizen';
   return null;
 }
 

@@ -319,6 +319,7 @@ export function QueueRulesPage({ services, ...props }: SettingsPageProps & { ser
 
 const KIOSK_KEYS = [
   'hallName',
+  'hallAddress',
   'kioskIdleSeconds',
   'kioskTicketsBurst',
   'kioskTicketsPerMinute',
@@ -380,6 +381,9 @@ export function KioskPage(props: SettingsPageProps) {
           <>
             <Group title={tv(lang, 'f.hallName')}>
               <BilingualFields prefix="set-hallName" value={d.hallName} onInput={(v) => set('hallName', v)} disabled={ro} max={200} />
+            </Group>
+            <Group title={tv(lang, 'f.hallAddress')}>
+              <BilingualFields prefix="set-hallAddress" value={d.hallAddress} onInput={(v) => set('hallAddress', v)} disabled={ro} max={200} />
             </Group>
             <Group title={tv(lang, 'kiosk.screen')}>
               <NumberInput

@@ -79,6 +79,8 @@ function ServiceDialog({ service, nextOrder, onDone, onClose }: { service: Servi
         icon: 'ticket',
         colour: '#1f6f8b',
         active: true,
+        bringAr: '',
+        bringEn: '',
       };
   const [f, setF] = useState<ServiceFields>(start);
   const set = <K extends keyof ServiceFields>(k: K, v: ServiceFields[K]) => setF((x) => ({ ...x, [k]: v }));
@@ -143,6 +145,8 @@ function ServiceDialog({ service, nextOrder, onDone, onClose }: { service: Servi
           value={f.sortOrder}
           onInput={(v) => set('sortOrder', v)}
         />
+        <TextInput label={tv(lang, 'f.bringAr')} testId="service-bring-ar" dir="rtl" maxLength={500} value={f.bringAr} onInput={(v) => set('bringAr', v)} />
+        <TextInput label={tv(lang, 'f.bringEn')} testId="service-bring-en" dir="ltr" maxLength={500} value={f.bringEn} onInput={(v) => set('bringEn', v)} />
       </div>
       <IconChoice value={f.icon} onChange={(icon) => set('icon', icon)} />
       <div class="sv-checks-row">

@@ -17,6 +17,12 @@ export const PAGES: readonly Page[] = [
       "A citizen's live status of one ticket (the QR code on the ticket); live over Socket.IO with `auth: { statusToken }` → `ticket:status`; " +
       'after service, the feedback question (`feedback.submit`).',
   },
+  {
+    name: 'appointment',
+    path: '/a/:token',
+    html: 'appointment-ui/index.html',
+    summary: "The citizen's appointment page (the link in every SMS about a booking): see, move or cancel the booking, add it to a calendar.",
+  },
   { name: 'display', path: '/display', html: 'display-ui/index.html', summary: 'The hall display board with spoken announcements (a paired display device).' },
   { name: 'counter', path: '/counter', html: 'counter-ui/index.html', summary: 'The counter terminal (staff log in and open one counter each).' },
   {

@@ -25,6 +25,12 @@ export function getAppointmentByReference(db: Db, ref: string): Appointment | nu
   return r ? toAppointment(r) : null;
 }
 
+/** The appointment whose page (`/a/<token>`) this is. */
+export function getAppointmentByPageToken(db: Db, token: string): Appointment | null {
+  const r = db.orm.select().from(appointments).where(eq(appointments.pageToken, token)).get();
+  return r ? toAppointment(r) : null;
+}
+
 /** The appointments of a day, by slot start. */
 export function listAppointmentsOfDay(db: Db, day: string): Appointment[] {
   return prepared(db).appointmentsOfDay.all({ day }).map(toAppointment);

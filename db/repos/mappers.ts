@@ -67,6 +67,8 @@ export const toService = (r: ServiceRow): Service => ({
   icon: r.icon,
   colour: r.colour,
   active: r.active,
+  bringAr: r.bringAr,
+  bringEn: r.bringEn,
 });
 
 type CounterRow = typeof counters.$inferSelect;

@@ -1,5 +1,6 @@
 // Every operation the hub offers, in the order docs/API.md lists them.
 import { adminOps } from './admin.ts';
+import { appointmentPageOps } from './appointment-page.ts';
 import { bookingOps } from './booking.ts';
 import { citizenOps } from './citizens.ts';
 import { deviceOps } from './devices.ts';
@@ -26,5 +27,6 @@ export const operations: Operation[] = [
   ...rolloutOps,
   ...reportOps,
   ...feedbackOps,
+  ...appointmentPageOps,
 ];
 export type { Operation, OpContext } from './op.ts';

@@ -257,6 +257,8 @@ describe('appointments', () => {
       icon: 'home',
       colour: '#1f6f8b',
       active: true,
+      bringAr: '',
+      bringEn: '',
     });
   });
 

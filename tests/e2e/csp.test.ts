@@ -138,6 +138,14 @@ it('runs every screen with zero CSP violations', async () => {
   await booking.getByTestId('citizen-card').waitFor();
   await settle(booking);
 
+  // The citizen's appointment page (the link in the SMS), with its calendar download.
+  const { page_token: pageToken } = hub.db.sqlite.prepare('select page_token from appointments order by slot_start desc limit 1').get() as {
+    page_token: string;
+  };
+  const appointmentPage = await open(await newContext({ width: 390, height: 844 }), `${hub.url}/a/${pageToken}`);
+  await appointmentPage.getByTestId('appt-service').waitFor();
+  await settle(appointmentPage);
+
   // Every section of the console, and every settings page, as the admin.
   const console = await open(await newContext(), `${hub.url}/supervisor`);
   await console.getByTestId('login-username').waitFor();

@@ -121,6 +121,9 @@ it('lets the admin add a service and rename it, and the open kiosk follows witho
   await desk.getByTestId('service-icon-id-card').click();
   expect(await desk.getByTestId('service-icon-id-card').getAttribute('data-checked')).toBe('true');
   await desk.getByTestId('service-slot').fill('30');
+  // What to bring, shown on the citizen's appointment page.
+  await desk.getByTestId('service-bring-ar').fill('البطاقة الذكية');
+  await desk.getByTestId('service-bring-en').fill('Smart ID card');
   await expectTidy(desk, 'service dialog');
   await screenshot(desk, 'settings-ar-service-dialog');
   await desk.getByTestId('dialog-submit').click();
@@ -134,6 +137,8 @@ it('lets the admin add a service and rename it, and the open kiosk follows witho
     icon: 'id-card',
     slotMinutes: 30,
     active: true,
+    bringAr: 'البطاقة الذكية',
+    bringEn: 'Smart ID card',
   });
   await desk.getByTestId(`service-${SERVICE.id}`).waitFor();
 
@@ -271,10 +276,17 @@ it('finds every change in the audit log, filtered by kind', async () => {
   expect(await desk.getByTestId('set-kioskTicketsBurst').inputValue()).toBe(String(hub.hub.current.settings.kioskTicketsBurst));
   await desk.getByTestId('set-kioskTicketsBurst').fill('12');
   await desk.getByTestId('set-kioskTicketsPerMinute').fill('40');
+  // The hall's address, for the citizen's appointment page.
+  await desk.getByTestId('set-hallAddress-ar').fill('المنامة، طريق 1');
+  await desk.getByTestId('set-hallAddress-en').fill('Road 1, Manama');
   await screenshot(desk, 'settings-ar-kiosk-guard');
   await desk.getByTestId('settings-save').click();
   await desk.getByTestId('settings-done').waitFor();
-  expect(hub.hub.current.settings).toMatchObject({ kioskTicketsBurst: 12, kioskTicketsPerMinute: 40 });
+  expect(hub.hub.current.settings).toMatchObject({
+    kioskTicketsBurst: 12,
+    kioskTicketsPerMinute: 40,
+    hallAddress: { ar: 'المنامة، طريق 1', en: 'Road 1, Manama' },
+  });
   // The form keeps showing what was saved (it used to fall back to the old values when the reply beat the live feed).
   await desk.waitForTimeout(500);
   expect(await desk.getByTestId('set-kioskTicketsBurst').inputValue()).toBe('12');

@@ -28,6 +28,8 @@ export function service(id: string, prefix: string, over: Partial<Service> = {})
     icon: '',
     colour: '#1f6f8b',
     active: true,
+    bringAr: '',
+    bringEn: '',
     ...over,
   };
 }

@@ -116,4 +116,8 @@ export const ACCESS_MATRIX: Record<OperationName, Rule> = {
   'reports.export': { allow: SUPERVISORS },
   'hall.sms.broadcast': { allow: SUPERVISORS },
   'feedback.submit': { allow: ANYONE },
+  'appointmentPage.get': { allow: ANYONE },
+  'appointmentPage.slots': { allow: ANYONE },
+  'appointmentPage.move': { allow: ANYONE },
+  'appointmentPage.cancel': { allow: ANYONE },
 };

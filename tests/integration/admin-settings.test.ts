@@ -136,6 +136,9 @@ describe('services', () => {
       kioskVisible: true,
       sortOrder: 6,
       active: true,
+      // Nothing said about what to bring until a supervisor writes it.
+      bringAr: '',
+      bringEn: '',
     });
     expect(repo.listServices(hub.db).find((s) => s.id === 'building-permits')).toEqual(r.body.service);
     const kiosk = deviceToken(hub, 'kiosk');
