@@ -154,23 +154,27 @@ interface FieldProps<T> {
   hint?: string;
 }
 
-export function TextInput(props: FieldProps<string> & { dir: 'rtl' | 'ltr'; maxLength: number; class?: string }) {
+export function TextInput(props: FieldProps<string> & { dir: 'rtl' | 'ltr'; maxLength: number; class?: string; rows?: number }) {
+  const common = {
+    class: 'input',
+    'data-testid': props.testId,
+    dir: props.dir,
+    maxLength: props.maxLength,
+    autocomplete: 'off',
+    autocapitalize: 'off' as const,
+    spellcheck: false,
+    disabled: props.disabled,
+    value: props.value,
+  };
   return (
     <label class={`field${props.class ? ` ${props.class}` : ''}`}>
       <span class="field-label">{props.label}</span>
-      <input
-        class="input"
-        type="text"
-        data-testid={props.testId}
-        dir={props.dir}
-        maxLength={props.maxLength}
-        autocomplete="off"
-        autocapitalize="off"
-        spellcheck={false}
-        disabled={props.disabled}
-        value={props.value}
-        onInput={(e) => props.onInput(e.currentTarget.value)}
-      />
+      {/* A longer text (`rows`): a box that wraps, so the whole text can be read and edited. */}
+      {props.rows ? (
+        <textarea {...common} rows={props.rows} onInput={(e) => props.onInput(e.currentTarget.value)} />
+      ) : (
+        <input {...common} type="text" onInput={(e) => props.onInput(e.currentTarget.value)} />
+      )}
       {props.hint && <span class="field-hint">{props.hint}</span>}
     </label>
   );

@@ -142,6 +142,21 @@ describe('axe-core: no serious or critical violation', () => {
     expect(report(findings)).toBe('');
   }, 120_000);
 
+  it("the citizen's appointment page (the SMS link): the booking, the move panel and the cancel question, at 390×844", async () => {
+    const booked = Object.values(hub.hub.current.appointments).find((a) => a.status === 'booked' && a.pageToken !== '');
+    expect(booked, 'a demo booking with a page link').toBeDefined();
+    const page = await open(null, PHONE, `/a/${booked!.pageToken}`);
+    const findings = await auditBoth(page, 'appointment page', () => page.getByTestId('appt-service').waitFor());
+    await page.getByTestId('appt-move').click();
+    await page.getByTestId('appt-slot-day').first().waitFor();
+    findings.push(...(await audit(page, 'appointment page, move')));
+    await page.getByTestId('appt-move-back').click();
+    await page.getByTestId('appt-cancel').click();
+    await page.getByTestId('appt-cancel-yes').waitFor();
+    findings.push(...(await audit(page, 'appointment page, cancel?')));
+    expect(report(findings)).toBe('');
+  }, 60_000);
+
   it('kiosk reading aids: large text and high contrast, for one citizen, then off for the next', async () => {
     const page = await open(`dor_device=${deviceToken(hub, 'kiosk')}`, PORTRAIT, '/kiosk?idle=600000');
     await page.getByTestId('start-walkin').waitFor();

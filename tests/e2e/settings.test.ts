@@ -88,6 +88,11 @@ const auditEntries = (page: Page) =>
 /** The admin's console, through every test. */
 let desk: Page;
 let kiosk: Page;
+/** What to bring, as long as a real one: it takes a few lines in the services form. */
+const BRING = {
+  ar: 'البطاقة الذكية، وشهادة راتب حديثة، وعقد الإيجار أو سند الملكية',
+  en: 'Smart ID card, a recent salary certificate, and the lease or the title deed',
+};
 const SERVICE = { id: 'building-permits', nameAr: 'تصاريح البناء', nameEn: 'Building permits', renamedAr: 'تصاريح البناء والهدم' };
 
 it('lets the admin add a service and rename it, and the open kiosk follows without a reload', async () => {
@@ -122,10 +127,15 @@ it('lets the admin add a service and rename it, and the open kiosk follows witho
   expect(await desk.getByTestId('service-icon-id-card').getAttribute('data-checked')).toBe('true');
   await desk.getByTestId('service-slot').fill('30');
   // What to bring, shown on the citizen's appointment page.
-  await desk.getByTestId('service-bring-ar').fill('البطاقة الذكية');
-  await desk.getByTestId('service-bring-en').fill('Smart ID card');
+  await desk.getByTestId('service-bring-ar').fill(BRING.ar);
+  await desk.getByTestId('service-bring-en').fill(BRING.en);
   await expectTidy(desk, 'service dialog');
   await screenshot(desk, 'settings-ar-service-dialog');
+  // A text of a few lines wraps in its box, where all of it can be read (no hidden scroll).
+  for (const id of ['service-bring-ar', 'service-bring-en']) {
+    const box = desk.getByTestId(id);
+    expect(await box.evaluate((el) => el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1), id).toBe(true);
+  }
   await desk.getByTestId('dialog-submit').click();
   await desk.getByTestId('services-done').waitFor();
   expect(await desk.getByTestId('services-done').innerText()).toBe(tv('ar', 'services.created', { name: SERVICE.nameAr }));
@@ -137,8 +147,8 @@ it('lets the admin add a service and rename it, and the open kiosk follows witho
     icon: 'id-card',
     slotMinutes: 30,
     active: true,
-    bringAr: 'البطاقة الذكية',
-    bringEn: 'Smart ID card',
+    bringAr: BRING.ar,
+    bringEn: BRING.en,
   });
   await desk.getByTestId(`service-${SERVICE.id}`).waitFor();
 
