@@ -167,6 +167,7 @@ export function TextInput(props: FieldProps<string> & { dir: 'rtl' | 'ltr'; maxL
     value: props.value,
   };
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control inside is the textarea or the input below, chosen by `rows`
     <label class={`field${props.class ? ` ${props.class}` : ''}`}>
       <span class="field-label">{props.label}</span>
       {/* A longer text (`rows`): a box that wraps, so the whole text can be read and edited. */}

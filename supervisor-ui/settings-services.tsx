@@ -146,8 +146,24 @@ function ServiceDialog({ service, nextOrder, onDone, onClose }: { service: Servi
           onInput={(v) => set('sortOrder', v)}
         />
         <div class="sv-bring">
-          <TextInput label={tv(lang, 'f.bringAr')} testId="service-bring-ar" dir="rtl" maxLength={500} rows={3} value={f.bringAr} onInput={(v) => set('bringAr', v)} />
-          <TextInput label={tv(lang, 'f.bringEn')} testId="service-bring-en" dir="ltr" maxLength={500} rows={3} value={f.bringEn} onInput={(v) => set('bringEn', v)} />
+          <TextInput
+            label={tv(lang, 'f.bringAr')}
+            testId="service-bring-ar"
+            dir="rtl"
+            maxLength={500}
+            rows={3}
+            value={f.bringAr}
+            onInput={(v) => set('bringAr', v)}
+          />
+          <TextInput
+            label={tv(lang, 'f.bringEn')}
+            testId="service-bring-en"
+            dir="ltr"
+            maxLength={500}
+            rows={3}
+            value={f.bringEn}
+            onInput={(v) => set('bringEn', v)}
+          />
         </div>
       </div>
       <IconChoice value={f.icon} onChange={(icon) => set('icon', icon)} />
