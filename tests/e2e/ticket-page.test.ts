@@ -5,6 +5,7 @@
 // screenshots in test-artifacts/.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import * as repo from '../../db/repos/index.ts';
 import { tv } from '../../supervisor-ui/i18n.ts';
 import { t } from '../../kiosk-ui/i18n.ts';
 import { newShotContext } from '../../tools/screenshots/shots.ts';
@@ -48,13 +49,23 @@ async function toLang(page: Page, lang: 'ar' | 'en'): Promise<void> {
 const state = (page: Page, s: string) => page.locator(`[data-testid="status-state"][data-state="${s}"]`).waitFor({ timeout: 10_000 });
 const position = (page: Page) => page.getByTestId('status-position').getAttribute('data-value');
 
-it("a walk-in's phone follows the queue to 'called', answers the feedback question, and the answer is in the supervisor's report", async () => {
+/** The kinds of the SMS queued to a phone, oldest first. */
+const smsKindsTo = (phone: string) =>
+  repo
+    .listMessages(hub.db)
+    .filter((m) => m.to === phone)
+    .sort((a, b) => a.id - b.id)
+    .map((m) => m.kind);
+
+it("a walk-in's phone follows the queue to 'called' (and the phone number typed at the kiosk gets 'near' and 'called' by SMS), answers the feedback question, and the answer is in the supervisor's report", async () => {
   const kiosk = deviceToken(hub, 'kiosk');
   const counter = await login(hub, ...DEMO.counter1);
   expect((await call(hub, 'POST', '/api/counters/3/open', { cookie: counter })).status).toBe(200);
   for (let i = 0; i < 3; i++) await call(hub, 'POST', '/api/kiosk/tickets', { token: kiosk, body: { serviceId: 'new-application' } });
-  const mine = await call(hub, 'POST', '/api/kiosk/tickets', { token: kiosk, body: { serviceId: 'new-application' } });
+  const mine = await call(hub, 'POST', '/api/kiosk/tickets', { token: kiosk, body: { serviceId: 'new-application', phone: '36123456' } });
   expect(mine.status).toBe(201);
+  const sms = () => smsKindsTo('+97336123456');
+  expect(sms()).toEqual([]);
 
   const context = await newShotContext(browser, { viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'ar-BH' });
   contexts.push(context);
@@ -86,6 +97,7 @@ it("a walk-in's phone follows the queue to 'called', answers the feedback questi
   await serveNext();
   await state(page, 'near');
   expect(await position(page)).toBe('3');
+  expect(sms()).toEqual(['near_turn']);
   expect(await page.getByTestId('status-near').innerText()).toContain(t('en', 'status.nearBody'));
   expect(await spied(page)).toEqual({ oscillators: 4, buzzes: [[250]] });
   await screenshot(page, 'ticket-page-en-2-near');
@@ -102,6 +114,7 @@ it("a walk-in's phone follows the queue to 'called', answers the feedback questi
   expect((await call(hub, 'POST', '/api/counters/3/call-next', { cookie: counter })).body.ticket.id).toBe(mine.body.ticket.id);
   await state(page, 'called');
   expect(await page.getByTestId('status-counter').getAttribute('data-value')).toBe('3');
+  expect(sms()).toEqual(['near_turn', 'called']);
   expect(await spied(page)).toEqual({ oscillators: 6, buzzes: [[250], [400, 150, 400, 150, 400]] });
   await screenshot(page, 'ticket-page-ar-3-called');
   await toLang(page, 'en');
@@ -109,6 +122,7 @@ it("a walk-in's phone follows the queue to 'called', answers the feedback questi
   // A recall calls for attention again.
   await call(hub, 'POST', '/api/counters/3/recall', { cookie: counter });
   await page.waitForFunction(() => (window as any).__buzzes.length === 3);
+  expect(sms()).toEqual(['near_turn', 'called', 'recalled']);
 
   await call(hub, 'POST', '/api/counters/3/start', { cookie: counter });
   hub.clock.advance(6 * 60_000);
