@@ -2,10 +2,7 @@
 // into the supervisor's reports.
 import { z } from 'zod';
 import { StatusTokenParam } from './api.ts';
-import { CounterNumber, ServiceId } from './domain.ts';
-
-/** The longest comment a citizen may leave. */
-export const MAX_FEEDBACK_COMMENT = 500;
+import { CounterNumber, MAX_FEEDBACK_COMMENT, ServiceId } from './domain.ts';
 
 export const FeedbackBody = StatusTokenParam.extend({
   /** 1 (very unhappy) … 5 (very happy): the five faces. */
