@@ -1,33 +1,20 @@
 // The citizen's appointment page in Chromium at 390×844: the link in the confirmation SMS (read from the outbox) opens the booking,
 // the citizen moves it to another free slot, and the call-center console that has the citizen open shows the move at once, by the
 // citizen. Screenshots of the page in Arabic and English.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import * as repo from '../../db/repos/index.ts';
-import { contextWithCookie, launchBrowser, screenshot } from '../helpers/browser.ts';
-import { call, DEMO, login, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { screenshot } from '../helpers/browser.ts';
+import { e2eFile } from '../helpers/e2e.ts';
+import { call, DEMO, login } from '../helpers/hub.ts';
 
 const PHONE = { width: 390, height: 844 };
-let hub: TestHub;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  hub = await startTestHub();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await hub?.stop();
-});
+const e2e = e2eFile();
 
 async function open(path: string, viewport: { width: number; height: number }): Promise<Page> {
-  const context = await contextWithCookie(browser, hub.url, null, viewport);
-  contexts.push(context);
+  const context = await e2e.context(null, viewport);
   const page = await context.newPage();
-  await page.goto(`${hub.url}${path}`);
+  await page.goto(`${e2e.hub.url}${path}`);
   return page;
 }
 
@@ -49,9 +36,9 @@ const rangesReadLeftToRight = (page: Page) =>
 const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 it('SMS link → appointment page → move the slot → the console shows the move live', async () => {
-  const cookie = await login(hub, ...DEMO.agent);
+  const cookie = await login(e2e.hub, ...DEMO.agent);
   const cpr = '900000003';
-  const booked = await call(hub, 'POST', '/api/appointments', {
+  const booked = await call(e2e.hub, 'POST', '/api/appointments', {
     cookie,
     body: { serviceId: 'update-details', day: '2026-11-29', time: '10:00', cpr, phone: '36001234', nameAr: 'أحمد يوسف', nameEn: 'Ahmed Yusuf' },
   });
@@ -59,7 +46,7 @@ it('SMS link → appointment page → move the slot → the console shows the mo
   const id: string = booked.body.appointment.id;
 
   // The link as the citizen receives it: in the confirmation SMS queued in the outbox.
-  const sms = repo.listMessages(hub.db, { appointmentId: id }).find((m) => m.kind === 'booked')!;
+  const sms = repo.listMessages(e2e.hub.db, { appointmentId: id }).find((m) => m.kind === 'booked')!;
   const path = /\/a\/[A-Za-z0-9_-]{43}/.exec(sms.body)?.[0];
   expect(path, sms.body).toBeDefined();
 
@@ -110,7 +97,7 @@ it('SMS link → appointment page → move the slot → the console shows the mo
   });
   expect(await line.getByTestId('booking-history').innerText()).toContain('المواطن');
   await screenshot(agent, 'appointment-page-console-after-move');
-  expect(repo.getAppointment(hub.db, id)).toMatchObject({ day: '2026-11-30', status: 'booked' });
+  expect(repo.getAppointment(e2e.hub.db, id)).toMatchObject({ day: '2026-11-30', status: 'booked' });
 
   await phone.getByTestId('lang-toggle').click();
   // The notice follows the language toggle.

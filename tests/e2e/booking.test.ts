@@ -3,43 +3,30 @@
 // appointment counter calls the ticket and sees the booking; a phone update shows old → new with
 // the agent's name. Then two agents at once: the console follows the other agent's bookings live,
 // adds a family member, words refusals in the agent's language and logs a call's outcome.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import * as cit from '../../db/repos/citizens.ts';
 import * as repo from '../../db/repos/index.ts';
 import { tb } from '../../booking-ui/i18n.ts';
 import { ERRORS } from '../../protocol/errors.ts';
 import { REFERENCE_PATTERN } from '../../protocol/reference.ts';
-import { contextWithCookie, launchBrowser, screenshot } from '../helpers/browser.ts';
-import { call, DEMO, deviceToken, login, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { screenshot } from '../helpers/browser.ts';
+import { e2eFile } from '../helpers/e2e.ts';
+import { call, DEMO, deviceToken, login } from '../helpers/hub.ts';
 
-let hub: TestHub;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  hub = await startTestHub();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await hub?.stop();
-});
+const e2e = e2eFile();
 
 async function open(path: string, cookie: string | null, viewport = { width: 1366, height: 768 }): Promise<Page> {
-  const context = await contextWithCookie(browser, hub.url, cookie, viewport);
-  contexts.push(context);
+  const context = await e2e.context(cookie, viewport);
   const page = await context.newPage();
-  await page.goto(`${hub.url}${path}`);
+  await page.goto(`${e2e.hub.url}${path}`);
   return page;
 }
 
 /** Books the first free slot of today (from 09:15 on) for the citizen on screen; returns reference and time. */
 async function bookFirstFreeSlot(agent: Page, serviceId: string) {
   await agent.getByTestId(`service-${serviceId}`).click();
-  await agent.getByTestId(`day-${hub.hub.current.day}`).click();
+  await agent.getByTestId(`day-${e2e.hub.hub.current.day}`).click();
   const free = agent.locator('[data-testid^="slot-"]:not([disabled])');
   await free.first().waitFor();
   const ids = await free.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('slot-'.length)));
@@ -77,7 +64,7 @@ it('books by phone, checks in at the kiosk, is served at an appointment counter,
   await screenshot(agent, 'booking-ar-citizen');
   const first = await bookFirstFreeSlot(agent, 'application-inquiry');
   await screenshot(agent, 'booking-ar-reference');
-  const stored = repo.getAppointmentByReference(hub.db, first.reference)!;
+  const stored = repo.getAppointmentByReference(e2e.hub.db, first.reference)!;
   expect(stored).toMatchObject({ cpr: '900000003', status: 'booked', serviceId: 'application-inquiry' });
 
   await agent.getByTestId('lang-toggle').click();
@@ -86,7 +73,7 @@ it('books by phone, checks in at the kiosk, is served at an appointment counter,
   await screenshot(agent, 'booking-en-reference');
 
   // The citizens arrive: one scans the booking reference, the other types the CPR.
-  const kiosk = await open('/kiosk?idle=600000&scanGap=400', `dor_device=${deviceToken(hub, 'kiosk')}`, { width: 1080, height: 1920 });
+  const kiosk = await open('/kiosk?idle=600000&scanGap=400', `dor_device=${deviceToken(e2e.hub, 'kiosk')}`, { width: 1080, height: 1920 });
   await kiosk.getByTestId('start-walkin').waitFor();
   await kiosk.keyboard.type(first.reference, { delay: 5 });
   await kiosk.keyboard.press('Enter');
@@ -99,11 +86,11 @@ it('books by phone, checks in at the kiosk, is served at an appointment counter,
   await kiosk.getByTestId('cpr-submit').click();
   await kiosk.getByTestId('ticket-number').waitFor();
   expect((await kiosk.getByTestId('ticket-number').innerText()).trim()).toMatch(/^A-\d{3}$/);
-  expect(repo.getAppointment(hub.db, stored.id)!.status).toBe('checked_in');
-  expect(repo.getAppointmentByReference(hub.db, second.reference)!.status).toBe('checked_in');
+  expect(repo.getAppointment(e2e.hub.db, stored.id)!.status).toBe('checked_in');
+  expect(repo.getAppointmentByReference(e2e.hub.db, second.reference)!.status).toBe('checked_in');
 
   // The appointment counter calls the earliest due slot once its time has come.
-  hub.clock.set(Math.max(stored.slotStart, repo.getAppointmentByReference(hub.db, second.reference)!.slotStart) + 60_000);
+  e2e.hub.clock.set(Math.max(stored.slotStart, repo.getAppointmentByReference(e2e.hub.db, second.reference)!.slotStart) + 60_000);
   const counter = await open('/counter', null);
   await counter.getByTestId('login-username').fill('counter1');
   await counter.getByTestId('login-password').fill('counter123');
@@ -112,8 +99,8 @@ it('books by phone, checks in at the kiosk, is served at an appointment counter,
   await counter.getByTestId('btn-call-next').click();
   await counter.getByTestId('appointment-details').waitFor();
   const details = await counter.getByTestId('appointment-details').innerText();
-  const firstCalled = Object.values(hub.hub.current.tickets).find((t) => t.status === 'called')!;
-  const appt = hub.hub.current.appointments[firstCalled.appointmentId!]!;
+  const firstCalled = Object.values(e2e.hub.hub.current.tickets).find((t) => t.status === 'called')!;
+  const appt = e2e.hub.hub.current.appointments[firstCalled.appointmentId!]!;
   expect(details).toContain(appt.cpr);
   expect(details).toContain(appt.nameAr);
   // …and the citizen's record, read-only, on its own tab; applications and letters on the next.
@@ -154,7 +141,7 @@ it('follows other agents live, adds a family member, words refusals in Arabic an
 
   // Noora picks a seat on a later day …
   await noora.getByTestId('service-application-inquiry').click();
-  const dayPill = noora.locator(`[data-testid^="day-"]:not([data-testid="day-${hub.hub.current.day}"])`).first();
+  const dayPill = noora.locator(`[data-testid^="day-"]:not([data-testid="day-${e2e.hub.hub.current.day}"])`).first();
   const day = (await dayPill.getAttribute('data-testid'))!.slice('day-'.length);
   await dayPill.click();
   const seat = noora.locator('[data-testid^="slot-"][data-remaining="2"]').first();
@@ -173,8 +160,8 @@ it('follows other agents live, adds a family member, words refusals in Arabic an
   expect(await noora.getByTestId('book-confirm').isVisible()).toBe(true);
 
   // A third agent takes the last seat: Noora is told, and the slot is disabled.
-  const third = await login(hub, ...DEMO.agent);
-  const last = await call(hub, 'POST', '/api/appointments', {
+  const third = await login(e2e.hub, ...DEMO.agent);
+  const last = await call(e2e.hub, 'POST', '/api/appointments', {
     cookie: third,
     body: { serviceId: 'application-inquiry', day, time, cpr: '555000777', phone: '36000777', nameAr: 'متصل', nameEn: 'Caller', notes: '' },
   });
@@ -192,7 +179,7 @@ it('follows other agents live, adds a family member, words refusals in Arabic an
   await ahmed.locator('[data-testid^="slot-"]:not([disabled])').first().click();
   await ahmed.getByTestId('book-confirm').click();
   await ahmed.getByTestId('booking-reference').waitFor();
-  const byAhmed = repo.listAppointmentsOfCitizen(hub.db, '900000007').find((a) => a.serviceId === 'letter-follow-up')!;
+  const byAhmed = repo.listAppointmentsOfCitizen(e2e.hub.db, '900000007').find((a) => a.serviceId === 'letter-follow-up')!;
   const row = noora.getByTestId(`appt-${byAhmed.id}`);
   await row.waitFor();
   expect(await row.getByTestId('booking-history').innerText()).toContain('أحمد المناعي');
@@ -222,10 +209,10 @@ it('follows other agents live, adds a family member, words refusals in Arabic an
   expect(await heldPill.isDisabled()).toBe(true);
   expect(await noora.getByTestId('held-letter-follow-up').innerText()).toContain(byAhmed.reference);
   expect(await noora.getByTestId('service-application-inquiry').isDisabled()).toBe(false);
-  expect(repo.listAppointmentsOfCitizen(hub.db, '900000007').filter((a) => a.serviceId === 'letter-follow-up')).toHaveLength(1);
+  expect(repo.listAppointmentsOfCitizen(e2e.hub.db, '900000007').filter((a) => a.serviceId === 'letter-follow-up')).toHaveLength(1);
   await screenshot(noora, 'booking-ar-held-service');
   // Refusals in Noora's language, checked before sending: a mistyped IBAN, a phone that is not a Bahraini mobile.
-  const before = cit.getCitizen(hub.db, '900000007')!;
+  const before = cit.getCitizen(e2e.hub.db, '900000007')!;
   await noora.getByTestId('edit-iban').click();
   await noora.getByTestId('iban-input').fill('BH67 BMAG 0000 1299 1234 65');
   await noora.getByTestId('iban-save').click();
@@ -239,10 +226,10 @@ it('follows other agents live, adds a family member, words refusals in Arabic an
   await noora.getByTestId('phone-input').fill('12345');
   await noora.getByTestId('phone-save').click();
   await noora.waitForFunction((t) => document.querySelector('[data-testid="error-text"]')?.textContent === t, tb('ar', 'bad.phone'));
-  expect(cit.getCitizen(hub.db, '900000007')).toEqual(before);
+  expect(cit.getCitizen(e2e.hub.db, '900000007')).toEqual(before);
 
   // A new family member, audited with her name.
-  const familyBefore = cit.listFamily(hub.db, '900000007').length;
+  const familyBefore = cit.listFamily(e2e.hub.db, '900000007').length;
   await noora.getByTestId('family-add').click();
   await noora.getByTestId('family-name').fill('علي حسين المرزوق');
   await noora.getByTestId('family-relation').selectOption('son');
@@ -251,7 +238,7 @@ it('follows other agents live, adds a family member, words refusals in Arabic an
   await screenshot(noora, 'booking-ar-family-form');
   await noora.getByTestId('family-save').click();
   await noora.locator('[data-testid="family-member"]', { hasText: 'علي حسين المرزوق' }).waitFor();
-  const family = cit.listFamily(hub.db, '900000007');
+  const family = cit.listFamily(e2e.hub.db, '900000007');
   expect(family).toHaveLength(familyBefore + 1);
   expect(family.find((m) => m.memberCpr === '150300123')).toMatchObject({ relation: 'son', dateOfBirth: '2015-03-02' });
   expect(await noora.getByTestId('history').innerText()).toMatch(/علي حسين المرزوق[\s\S]*نورة الدوسري/);
@@ -266,7 +253,7 @@ it('follows other agents live, adds a family member, words refusals in Arabic an
   expect(await noora.getByTestId('call-note').inputValue()).toBe('يسأل عن ابنه');
   await noora.getByTestId('call-save').click();
   await noora.locator('[data-testid="call-entry"][data-outcome="follow_up"]').waitFor();
-  expect(cit.listCalls(hub.db, { cpr: '900000007' })[0]).toMatchObject({ category: 'family_members', outcome: 'follow_up', note: 'يسأل عن ابنه' });
+  expect(cit.listCalls(e2e.hub.db, { cpr: '900000007' })[0]).toMatchObject({ category: 'family_members', outcome: 'follow_up', note: 'يسأل عن ابنه' });
   await screenshot(noora, 'booking-ar-after-call');
 
   // The next caller, keyboard only: F2, the CPR, Enter; then Enter on the service, the day, the
@@ -289,7 +276,7 @@ it('follows other agents live, adds a family member, words refusals in Arabic an
   await noora.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'book-confirm');
   await noora.keyboard.press('Enter');
   await noora.getByTestId('booking-reference').waitFor();
-  const keyed = repo.listAppointmentsOfCitizen(hub.db, '900000009').find((a) => a.serviceId === 'new-application')!;
+  const keyed = repo.listAppointmentsOfCitizen(e2e.hub.db, '900000009').find((a) => a.serviceId === 'new-application')!;
   expect(keyed.status).toBe('booked');
   expect(await noora.getByTestId('seat-gone').count()).toBe(0); // her own booking is not "another agent's"
   expect((await noora.getByTestId('booking-reference').innerText()).replace(/\s+/g, '')).toContain(keyed.reference);
@@ -322,7 +309,7 @@ it('books a first-time caller from the new-caller form, marks the record, greys 
   expect(await agent.getByTestId('picker').count()).toBe(0);
   await agent.getByTestId('new-caller-name-ar').fill('فاطمة علي حسن');
   await agent.getByTestId('new-caller-next').click();
-  expect(cit.getCitizen(hub.db, NEW)).toBeNull(); // nothing is stored before the booking
+  expect(cit.getCitizen(e2e.hub.db, NEW)).toBeNull(); // nothing is stored before the booking
 
   // The normal slot picker, on a whole day of 15-minute slots, the mobile taken over.
   await agent.getByTestId('service-update-details').click();
@@ -340,8 +327,8 @@ it('books a first-time caller from the new-caller form, marks the record, greys 
   // The record the booking made: the card shows it is not in the ministry's registry yet.
   await agent.getByTestId('citizen-card').waitFor();
   expect(await agent.getByTestId('provisional-mark').innerText()).toBe(tb('ar', 'card.provisional'));
-  expect(cit.getCitizen(hub.db, NEW)).toMatchObject({ registry: 'provisional', nameAr: 'فاطمة علي حسن', nameEn: '', phone: '36111222' });
-  expect(repo.getAppointmentByReference(hub.db, reference)).toMatchObject({ cpr: NEW, serviceId: 'update-details', status: 'booked' });
+  expect(cit.getCitizen(e2e.hub.db, NEW)).toMatchObject({ registry: 'provisional', nameAr: 'فاطمة علي حسن', nameEn: '', phone: '36111222' });
+  expect(repo.getAppointmentByReference(e2e.hub.db, reference)).toMatchObject({ cpr: NEW, serviceId: 'update-details', status: 'booked' });
   expect(await agent.getByTestId('history').innerText()).toContain('36111222');
 
   // The service she now holds is greyed out with its booking; the others are open.

@@ -2,37 +2,30 @@
 // the ticket, the terminal never got the ack. It asks again by itself with the same requestId (over
 // REST while the socket is down, or the socket once it is back) and shows the ticket the hub
 // called — one call, no error. The next click is a new request with a new requestId.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextWithCookie, launchBrowser } from '../helpers/browser.ts';
-import { call, deviceToken, startTestHub, type TestHub } from '../helpers/hub.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { contextWithCookie } from '../helpers/browser.ts';
+import { e2eFile } from '../helpers/e2e.ts';
+import { call, deviceToken } from '../helpers/hub.ts';
 
-let hub: TestHub;
-let browser: Browser;
+const e2e = e2eFile();
 let context: BrowserContext;
-
-beforeAll(async () => {
-  hub = await startTestHub();
-  browser = await launchBrowser();
-}, 60_000);
 
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
-  await hub?.stop();
 });
 
-const calls = () => (hub.db.sqlite.prepare("select count(*) as n from events where type = 'ticket_called'").get() as { n: number }).n;
+const calls = () => (e2e.hub.db.sqlite.prepare("select count(*) as n from events where type = 'ticket_called'").get() as { n: number }).n;
 const stateIs = (page: Page, expected: string) =>
   page.waitForFunction((e) => document.querySelector('[data-testid="counter-state"]')?.getAttribute('data-value') === e, expected);
 
 describe('a counter terminal that loses the reply of a click', () => {
   it('asks again with the same requestId and shows the one ticket the hub called', async () => {
-    const kiosk = deviceToken(hub, 'kiosk');
+    const kiosk = deviceToken(e2e.hub, 'kiosk');
     for (const serviceId of ['new-application', 'new-application'])
-      expect((await call(hub, 'POST', '/api/kiosk/tickets', { token: kiosk, body: { serviceId } })).status).toBe(201);
+      expect((await call(e2e.hub, 'POST', '/api/kiosk/tickets', { token: kiosk, body: { serviceId } })).status).toBe(201);
 
-    context = await contextWithCookie(browser, hub.url, null, { width: 1366, height: 768 });
+    context = await contextWithCookie(e2e.browser, e2e.hub.url, null, { width: 1366, height: 768 });
     // Socket.IO over the websocket, in the middle: `cut` drops the ack of the next counter command and the line with it.
     const viaSocket: { event: string; requestId: string }[] = [];
     /** Records a Socket.IO packet the page sends if it is a counter command; returns its ack id and event. */
@@ -76,7 +69,7 @@ describe('a counter terminal that loses the reply of a click', () => {
     });
 
     const page = await context.newPage();
-    await page.goto(`${hub.url}/counter`);
+    await page.goto(`${e2e.hub.url}/counter`);
     await page.getByTestId('login-username').fill('counter1');
     await page.getByTestId('login-password').fill('counter123');
     await page.getByTestId('login-submit').click();

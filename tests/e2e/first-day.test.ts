@@ -4,15 +4,16 @@
 // user with a first password and a kiosk pairing code; a kiosk opens the shown address, is paired and
 // offers the new service; a citizen takes a ticket for it; the new user logs in at /counter, must
 // change the password, opens the new counter and calls that ticket. Arabic first, no page errors.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import pino from 'pino';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import * as repo from '../../db/repos/index.ts';
 import { ts } from '../../setup-ui/i18n.ts';
 import { tv } from '../../supervisor-ui/i18n.ts';
 import { newShotContext } from '../../tools/screenshots/shots.ts';
-import { launchBrowser, screenshot } from '../helpers/browser.ts';
-import { startTestHub, type TestHub } from '../helpers/hub.ts';
+import { screenshot } from '../helpers/browser.ts';
+import { e2eFile } from '../helpers/e2e.ts';
+import { startTestHub } from '../helpers/hub.ts';
 
 const DESK = { width: 1366, height: 768 };
 const KIOSK = { width: 1080, height: 1920 };
@@ -20,27 +21,14 @@ const SERVICE = { id: 'demolition-permits', nameAr: 'تصاريح الهدم', n
 const COUNTER = { number: 1, nameAr: 'شباك التصاريح', nameEn: 'Permits desk' };
 const USER = { username: 'maryam.counter', nameAr: 'مريم الدوسري', nameEn: 'Maryam Al-Dossary', first: 'Muharraq souq 2026', own: 'Riffa fort at sunset' };
 
-let hub: TestHub;
-let browser: Browser;
+const e2e = e2eFile(() => startTestHub({ realHall: true, log: pino({ level: 'info' }, { write: (line: string) => void lines.push(line) }) }));
 const lines: string[] = [];
-const contexts: BrowserContext[] = [];
 const errors: string[] = [];
-
-beforeAll(async () => {
-  hub = await startTestHub({ realHall: true, log: pino({ level: 'info' }, { write: (line: string) => void lines.push(line) }) });
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await hub?.stop();
-});
 
 /** A fresh browser (its own cookies) at `url`, Arabic first; page errors fail the test. */
 async function open(url: string, viewport: { width: number; height: number }): Promise<Page> {
-  const context = await newShotContext(browser, { viewport, deviceScaleFactor: 1, locale: 'ar-BH' });
-  contexts.push(context);
+  const context = await newShotContext(e2e.browser, { viewport, deviceScaleFactor: 1, locale: 'ar-BH' });
+  e2e.track(context);
   const page = await context.newPage();
   // Well inside the test's own time, so a missing element is named instead of timing the test out.
   page.setDefaultTimeout(10_000);
@@ -66,7 +54,7 @@ it('sets up a real hall from the browser and serves its first walk-in', { timeou
   await desk.getByTestId('setup-submit').click();
 
   // The console's checklist: the ministry's services are there, counters and staff are not yet.
-  await desk.waitForURL(`${hub.url}/supervisor`);
+  await desk.waitForURL(`${e2e.hub.url}/supervisor`);
   await desk.getByTestId('checklist-progress').waitFor();
   expect(await desk.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
   expect(await desk.getByTestId('checklist').innerText()).toContain(tv('ar', 'start.title'));
@@ -85,7 +73,7 @@ it('sets up a real hall from the browser and serves its first walk-in', { timeou
   await desk.getByTestId('dialog-submit').click();
   await desk.getByTestId('services-done').waitFor();
   expect(await desk.getByTestId('services-done').innerText()).toBe(tv('ar', 'services.created', { name: SERVICE.nameAr }));
-  expect(hub.hub.current.services[SERVICE.id]).toMatchObject({ nameAr: SERVICE.nameAr, prefix: SERVICE.prefix, kioskVisible: true, active: true });
+  expect(e2e.hub.hub.current.services[SERVICE.id]).toMatchObject({ nameAr: SERVICE.nameAr, prefix: SERVICE.prefix, kioskVisible: true, active: true });
 
   // Settings → Counters: the hall's first counter, serving the new service.
   await desk.getByTestId('tab-counters').click();
@@ -97,7 +85,12 @@ it('sets up a real hall from the browser and serves its first walk-in', { timeou
   await desk.getByTestId(`counter-service-${SERVICE.id}`).check();
   await desk.getByTestId('dialog-submit').click();
   await desk.getByTestId('counters-done').waitFor();
-  expect(hub.hub.current.counters[String(COUNTER.number)]).toMatchObject({ nameAr: COUNTER.nameAr, mode: 'general', serviceIds: [SERVICE.id], open: false });
+  expect(e2e.hub.hub.current.counters[String(COUNTER.number)]).toMatchObject({
+    nameAr: COUNTER.nameAr,
+    mode: 'general',
+    serviceIds: [SERVICE.id],
+    open: false,
+  });
 
   // Users: a counter user with a first password.
   await desk.getByTestId('nav-users').click();
@@ -125,7 +118,7 @@ it('sets up a real hall from the browser and serves its first walk-in', { timeou
   await desk.getByTestId('dialog-submit').click();
   await desk.locator('[data-testid="pairing-qr"] svg').waitFor();
   const pairingUrl = await desk.getByTestId('pairing-url').innerText();
-  expect(pairingUrl).toBe(`${hub.url}/kiosk?pair=${await desk.getByTestId('pairing-code').innerText()}`);
+  expect(pairingUrl).toBe(`${e2e.hub.url}/kiosk?pair=${await desk.getByTestId('pairing-code').innerText()}`);
   await screenshot(desk, 'first-day-ar-pairing-code');
 
   // The kiosk opens the shown address, is paired, and offers the new service.
@@ -145,7 +138,7 @@ it('sets up a real hall from the browser and serves its first walk-in', { timeou
   await screenshot(kiosk, 'first-day-kiosk-ticket');
 
   // The new user at a counter terminal: their own password first, then the new counter.
-  const counter = await open(`${hub.url}/counter`, DESK);
+  const counter = await open(`${e2e.hub.url}/counter`, DESK);
   await counter.getByTestId('login-username').fill(USER.username);
   await counter.getByTestId('login-password').fill(USER.first);
   await counter.getByTestId('login-submit').click();
@@ -162,10 +155,10 @@ it('sets up a real hall from the browser and serves its first walk-in', { timeou
   expect((await counter.getByTestId('current-label').innerText()).trim()).toBe(label);
   await screenshot(counter, 'first-day-counter-called');
 
-  const called = Object.values(hub.hub.current.tickets).find((t) => t.label === label)!;
+  const called = Object.values(e2e.hub.hub.current.tickets).find((t) => t.label === label)!;
   expect(called).toMatchObject({ serviceId: SERVICE.id, status: 'called', counter: COUNTER.number });
-  const maryam = repo.findUserByUsername(hub.db, USER.username)!;
+  const maryam = repo.findUserByUsername(e2e.hub.db, USER.username)!;
   expect(maryam.mustChangePassword).toBe(false);
-  expect(hub.hub.current.counters[String(COUNTER.number)]).toMatchObject({ open: true, userId: maryam.id, currentTicketId: called.id });
+  expect(e2e.hub.hub.current.counters[String(COUNTER.number)]).toMatchObject({ open: true, userId: maryam.id, currentTicketId: called.id });
   expect(errors).toEqual([]);
 });

@@ -7,41 +7,31 @@
 // closed with a reason (its terminal says so, its ticket goes back to the queue), a waiting ticket
 // cancelled (its holder's phone says cancelled, not why), and a supervisor covering a break at the
 // appointment counter, whose "call next" says which booking holds it.
-import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as repo from '../../db/repos/index.ts';
-import { contextWithCookie, launchBrowser, screenshot } from '../helpers/browser.ts';
-import { call, DEMO, deviceToken, login, startTestHub, until, type TestHub } from '../helpers/hub.ts';
+import { screenshot } from '../helpers/browser.ts';
+import { e2eFile } from '../helpers/e2e.ts';
+import { call, DEMO, deviceToken, login, until } from '../helpers/hub.ts';
 
 const TV = { width: 1920, height: 1080 };
 const SMALL_TV = { width: 1280, height: 720 };
 const DESK = { width: 1366, height: 768 };
 
-let hub: TestHub;
-let browser: Browser;
+const e2e = e2eFile();
 let kiosk: string;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  hub = await startTestHub();
-  kiosk = deviceToken(hub, 'kiosk');
-  browser = await launchBrowser();
+  kiosk = deviceToken(e2e.hub, 'kiosk');
 }, 60_000);
 
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await hub?.stop();
-});
-
 async function newPage(cookie: string | null, viewport: { width: number; height: number }): Promise<{ page: Page; context: BrowserContext }> {
-  const context = await contextWithCookie(browser, hub.url, cookie, viewport);
-  contexts.push(context);
+  const context = await e2e.context(cookie, viewport);
   return { page: await context.newPage(), context };
 }
 
 async function walkin(serviceId: string) {
-  const r = await call(hub, 'POST', '/api/kiosk/tickets', { token: kiosk, body: { serviceId } });
+  const r = await call(e2e.hub, 'POST', '/api/kiosk/tickets', { token: kiosk, body: { serviceId } });
   expect(r.status).toBe(201);
   return r.body.ticket.label as string;
 }
@@ -49,7 +39,7 @@ async function walkin(serviceId: string) {
 /** Logs a staff member in through the terminal's own login; the page is left at the counter picker. */
 async function terminalLogin(username: string, password = 'counter123'): Promise<Page> {
   const { page } = await newPage(null, DESK);
-  await page.goto(`${hub.url}/counter`);
+  await page.goto(`${e2e.hub.url}/counter`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
@@ -129,18 +119,18 @@ describe('a morning in the hall', () => {
   const displaySockets = new Set<WebSocketRoute>();
 
   it('a counter\'s "call next" appears on the display and is announced once', async () => {
-    ({ page: display, context: displayContext } = await newPage(`dor_device=${deviceToken(hub, 'display')}`, TV));
+    ({ page: display, context: displayContext } = await newPage(`dor_device=${deviceToken(e2e.hub, 'display')}`, TV));
     // A switchable network for the display: setOffline alone leaves an open WebSocket alive.
     await displayContext.routeWebSocket(/\/socket\.io\//, (ws) => {
       if (!networkUp) return void ws.close({ code: 4000, reason: 'offline' });
       ws.connectToServer();
       displaySockets.add(ws);
     });
-    await display.goto(`${hub.url}/display?sound=0`);
+    await display.goto(`${e2e.hub.url}/display?sound=0`);
     await display.getByTestId('display-recent').waitFor();
     // The first ticket comes from the kiosk screen, and its holder follows it on a phone.
     const { page: kioskPage } = await newPage(`dor_device=${kiosk}`, { width: 1080, height: 1920 });
-    await kioskPage.goto(`${hub.url}/kiosk?idle=600000`);
+    await kioskPage.goto(`${e2e.hub.url}/kiosk?idle=600000`);
     await kioskPage.getByTestId('start-walkin').click();
     await kioskPage.getByTestId('service-new-application').click();
     await kioskPage.getByTestId('priority-none').click();
@@ -149,10 +139,10 @@ describe('a morning in the hall', () => {
     ({ page: phone } = await newPage(null, { width: 390, height: 844 }));
     await phone.goto(statusUrl);
     await phone.getByTestId('status-number').waitFor();
-    hub.clock.advance(60_000);
+    e2e.hub.clock.advance(60_000);
     for (const s of ['new-application', 'application-inquiry', 'family-members', 'letter-follow-up']) {
       await walkin(s);
-      hub.clock.advance(60_000);
+      e2e.hub.clock.advance(60_000);
     }
     await display.waitForFunction(() => document.querySelector('[data-testid="waiting-B"]')?.getAttribute('data-value') === '2');
 
@@ -186,7 +176,7 @@ describe('a morning in the hall', () => {
     await display.waitForFunction((l) => (window as any).__announcements.filter((a: any) => a.label === l).length === 2, label);
     const heard = (await announcements(display)).filter((a) => a.label === label);
     expect(heard.map((a) => a.kind)).toEqual(['call', 'recall']);
-    const ticketNow = () => Object.values(hub.hub.current.tickets).find((x) => x.label === label)!;
+    const ticketNow = () => Object.values(e2e.hub.hub.current.tickets).find((x) => x.label === label)!;
     // Asking is not doing: the button opens a confirmation that says what a no-show does here.
     await c1.getByTestId('btn-no-show').click();
     const dialog = c1.getByTestId('no-show-dialog');
@@ -222,7 +212,7 @@ describe('a morning in the hall', () => {
   });
 
   it('the board reads from 10 m: no text under 28 px at 1920×1080, the no-show marked, the open counters shown', async () => {
-    const noShow = Object.values(hub.hub.current.tickets).find((t) => t.status === 'no_show')!.label;
+    const noShow = Object.values(e2e.hub.hub.current.tickets).find((t) => t.status === 'no_show')!.label;
     const mark = display.getByTestId(`recent-${noShow}`).locator('.recent-mark');
     await mark.waitFor();
     expect(await mark.innerText()).toMatch(/لم يحضر[\s\S]*No-show/);
@@ -237,8 +227,8 @@ describe('a morning in the hall', () => {
     expect(Math.min(...heads, ...serviceNamesEn)).toBeGreaterThanOrEqual(28);
     expect(tv.filter((t) => t.px < 28)).toEqual([]);
     // A 1366×768 screen keeps the same proportions: nothing under 2.6 % of its height.
-    const { page: laptop } = await newPage(`dor_device=${deviceToken(hub, 'display')}`, DESK);
-    await laptop.goto(`${hub.url}/display?sound=0`);
+    const { page: laptop } = await newPage(`dor_device=${deviceToken(e2e.hub, 'display')}`, DESK);
+    await laptop.goto(`${e2e.hub.url}/display?sound=0`);
     await laptop.getByTestId(`recent-${noShow}`).locator('.recent-mark').waitFor();
     expect((await textSizes(laptop)).filter((t) => t.px < 0.026 * DESK.height - 0.1)).toEqual([]);
     await laptop.locator('.ticker-msg').evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished))); // its fade-in
@@ -254,7 +244,7 @@ describe('a morning in the hall', () => {
     await screenshot(c2, 'counter-en-transfer-dialog');
     await c2.getByTestId('transfer-confirm').click();
     await c2.waitForFunction(() => document.querySelector('[data-testid="counter-state"]')?.getAttribute('data-value') === 'idle');
-    const moved = Object.values(hub.hub.current.tickets).find((x) => x.label === label)!;
+    const moved = Object.values(e2e.hub.hub.current.tickets).find((x) => x.label === label)!;
     expect(moved).toMatchObject({ status: 'waiting', serviceId: 'letter-follow-up' });
     // A transfer is no no-show: no note saying so.
     expect(await c2.getByTestId('action-done').count()).toBe(0);
@@ -275,17 +265,17 @@ describe('a morning in the hall', () => {
     await c1.getByTestId('finish-confirm').click();
     await c1.getByTestId('finish-pick-outcome').waitFor();
     expect(await c1.getByTestId('finish-pick-outcome').innerText()).toContain('اختر نتيجة الخدمة أولًا');
-    expect(hub.hub.current.tickets[(await c1.getByTestId('current-ticket').getAttribute('data-ticket-id'))!]!.status).toBe('serving');
+    expect(e2e.hub.hub.current.tickets[(await c1.getByTestId('current-ticket').getAttribute('data-ticket-id'))!]!.status).toBe('serving');
     await c1.getByTestId('outcome-served').click();
     await screenshot(c1, 'counter-ar-finish-dialog');
     await c1.getByTestId('finish-note').fill('ملاحظة للاختبار');
     await c1.getByTestId('finish-confirm').click();
     await c1.waitForFunction(() => document.querySelector('[data-testid="counter-state"]')?.getAttribute('data-value') === 'idle');
-    expect(Object.values(hub.hub.current.tickets).find((x) => x.label === label)!.status).toBe('done');
+    expect(Object.values(e2e.hub.hub.current.tickets).find((x) => x.label === label)!.status).toBe('done');
     expect(await c1.getByTestId('action-done').innerText()).toBe(`انتهت خدمة التذكرة ${label}: تمت الخدمة.`);
     // "My day" is the hub's count for this person.
     await c1.locator('[data-testid="stat-served"][data-value="1"]').waitFor();
-    expect(Object.values(hub.hub.current.tickets).find((x) => x.label === label)!.note).toBe('ملاحظة للاختبار');
+    expect(Object.values(e2e.hub.hub.current.tickets).find((x) => x.label === label)!.note).toBe('ملاحظة للاختبار');
   });
 
   it('pauses with a reason and resumes; call next is disabled while paused', async () => {
@@ -294,7 +284,7 @@ describe('a morning in the hall', () => {
     await c1.getByTestId('pause-confirm').click();
     await c1.waitForFunction(() => document.querySelector('[data-testid="counter-state"]')?.getAttribute('data-value') === 'paused');
     expect(await c1.getByTestId('btn-call-next').isDisabled()).toBe(true);
-    expect(hub.hub.current.counters[3]).toMatchObject({ paused: true, pauseReason: 'استراحة' });
+    expect(e2e.hub.hub.current.counters[3]).toMatchObject({ paused: true, pauseReason: 'استراحة' });
     await shots(c1, 'paused');
     await press(c1, 'btn-resume', 'idle');
   });
@@ -302,8 +292,8 @@ describe('a morning in the hall', () => {
   it('a recall past the limit is a no-show: it is confirmed like one', async () => {
     await press(c1, 'btn-call-next', 'called');
     const label = await currentLabel(c1);
-    const ticketNow = () => Object.values(hub.hub.current.tickets).find((x) => x.label === label)!;
-    const max = hub.hub.current.settings.maxRecalls;
+    const ticketNow = () => Object.values(e2e.hub.hub.current.tickets).find((x) => x.label === label)!;
+    const max = e2e.hub.hub.current.settings.maxRecalls;
     for (let i = 1; i <= max; i++) {
       await c1.getByTestId('btn-recall').click();
       await until(() => ticketNow().recalls === i, 5000, `recall ${i}`);
@@ -345,18 +335,18 @@ describe('a morning in the hall', () => {
     expect(new Set(seqs).size).toBe(seqs.length);
     // The call made while offline is on screen but was not announced late.
     expect(after.filter((a) => a.label === whileOffline)).toEqual([]);
-    const { page: small } = await newPage(`dor_device=${deviceToken(hub, 'display')}`, SMALL_TV);
-    await small.goto(`${hub.url}/display?sound=0`);
+    const { page: small } = await newPage(`dor_device=${deviceToken(e2e.hub, 'display')}`, SMALL_TV);
+    await small.goto(`${e2e.hub.url}/display?sound=0`);
     await small.getByTestId(`recent-${whileOffline}`).waitFor();
     expect(await small.evaluate(() => (window as any).__announcements.length)).toBe(0);
     await screenshot(small, 'display-small-tv');
   });
 
   it("runs a supervisor's ticker message on the display until it is removed, and drops one when it expires", async () => {
-    const supervisor = await login(hub, ...DEMO.supervisor);
+    const supervisor = await login(e2e.hub, ...DEMO.supervisor);
     const ticker = display.getByTestId('display-ticker');
     const add = async (ar: string, en: string, minutes: number) => {
-      const r = await call(hub, 'POST', '/api/hall/ticker', { cookie: supervisor, body: { ar, en, expiresAt: hub.clock.now() + minutes * 60_000 } });
+      const r = await call(e2e.hub, 'POST', '/api/hall/ticker', { cookie: supervisor, body: { ar, en, expiresAt: e2e.hub.clock.now() + minutes * 60_000 } });
       expect(r.status).toBe(201);
       return r.body.message.id as string;
     };
@@ -368,7 +358,7 @@ describe('a morning in the hall', () => {
     expect(await ticker.getAttribute('data-count')).toBe('2');
     await display.locator('.ticker-msg').evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished))); // its fade-in
     await screenshot(display, 'display-tv-ticker-broadcast');
-    expect((await call(hub, 'POST', `/api/hall/ticker/${id}/remove`, { cookie: supervisor })).status).toBe(200);
+    expect((await call(e2e.hub, 'POST', `/api/hall/ticker/${id}/remove`, { cookie: supervisor })).status).toBe(200);
     await display.locator(`[data-testid="display-ticker"][data-key="live:${id}"]`).waitFor({ state: 'detached', timeout: 5000 });
     expect(await ticker.innerText()).not.toContain('Counter 5 is closed');
     expect(await ticker.getAttribute('data-count')).toBe('1');
@@ -376,24 +366,24 @@ describe('a morning in the hall', () => {
     // Expiry is judged on the hub's clock (the board follows it through its heartbeat).
     const brief = await add('تنبيه قصير', 'Short notice', 2);
     await display.locator(`[data-testid="display-ticker"][data-key="live:${brief}"]`).waitFor({ timeout: 5000 });
-    hub.clock.advance(3 * 60_000);
+    e2e.hub.clock.advance(3 * 60_000);
     await display.locator(`[data-testid="display-ticker"][data-key="live:${brief}"]`).waitFor({ state: 'detached', timeout: 20_000 });
-    expect(hub.hub.current.ticker[brief]).toBeDefined(); // still in the hall's state: gone from the board by its expiry alone
+    expect(e2e.hub.hub.current.ticker[brief]).toBeDefined(); // still in the hall's state: gone from the board by its expiry alone
   });
 
   it('a supervisor closes a staffed counter: its terminal says who and why, and its ticket is back in the queue', async () => {
     // Counter 4 (in English) still holds the call made while the display was offline.
     const label = await currentLabel(c2);
-    const held = Object.values(hub.hub.current.tickets).find((t) => t.label === label)!;
+    const held = Object.values(e2e.hub.hub.current.tickets).find((t) => t.label === label)!;
     expect(held.status).toBe('called');
-    const supervisor = await login(hub, ...DEMO.supervisor);
-    const r = await call(hub, 'POST', '/api/hall/counters/4/close', { cookie: supervisor, body: { reason: 'مطلوب في مكتب المشرف' } });
+    const supervisor = await login(e2e.hub, ...DEMO.supervisor);
+    const r = await call(e2e.hub, 'POST', '/api/hall/counters/4/close', { cookie: supervisor, body: { reason: 'مطلوب في مكتب المشرف' } });
     expect(r.status).toBe(200);
     await c2.getByTestId('pick-notice').waitFor({ timeout: 5000 });
     expect(await c2.locator('.counter-app').getAttribute('data-phase')).toBe('pick');
     expect(await c2.getByTestId('pick-notice').innerText()).toMatch(/Counter 4 was closed by a supervisor: .*مطلوب في مكتب المشرف/);
     expect(await c2.getByTestId('counter-pick-4').getAttribute('data-open')).toBe('false');
-    expect(hub.hub.current.tickets[held.id]).toMatchObject({ status: 'waiting', counter: null });
+    expect(e2e.hub.hub.current.tickets[held.id]).toMatchObject({ status: 'waiting', counter: null });
     await screenshot(c2, 'counter-en-closed-by-supervisor');
     await c2.getByTestId('lang-toggle').click();
     await c2.locator('.counter-app[data-lang="ar"]').waitFor();
@@ -401,12 +391,12 @@ describe('a morning in the hall', () => {
     await screenshot(c2, 'counter-ar-closed-by-supervisor');
 
     // Out of service: shown with its reason and not offered, until it is restored.
-    expect((await call(hub, 'POST', '/api/hall/counters/6/out-of-service', { cookie: supervisor, body: { reason: 'Screen broken' } })).status).toBe(200);
+    expect((await call(e2e.hub, 'POST', '/api/hall/counters/6/out-of-service', { cookie: supervisor, body: { reason: 'Screen broken' } })).status).toBe(200);
     const out = c2.getByTestId('counter-pick-6');
     await c2.locator('[data-testid="counter-pick-6"][data-openable="false"]').waitFor({ timeout: 5000 });
     expect(await out.isDisabled()).toBe(true);
     expect(await out.innerText()).toContain('Screen broken');
-    expect((await call(hub, 'POST', '/api/hall/counters/6/restore', { cookie: supervisor })).status).toBe(200);
+    expect((await call(e2e.hub, 'POST', '/api/hall/counters/6/restore', { cookie: supervisor })).status).toBe(200);
     await c2.locator('[data-testid="counter-pick-6"][data-openable="true"]').waitFor({ timeout: 5000 });
 
     // Its holder opens it again and goes on.
@@ -415,15 +405,15 @@ describe('a morning in the hall', () => {
   });
 
   it("a supervisor cancels a waiting ticket: its holder's phone says cancelled, and not why", async () => {
-    const issued = await call(hub, 'POST', '/api/kiosk/tickets', { token: kiosk, body: { serviceId: 'family-members' } });
+    const issued = await call(e2e.hub, 'POST', '/api/kiosk/tickets', { token: kiosk, body: { serviceId: 'family-members' } });
     expect(issued.status).toBe(201);
     const { page: holder } = await newPage(null, { width: 390, height: 844 });
-    await holder.goto(`${hub.url}${issued.body.statusUrl}`);
+    await holder.goto(`${e2e.hub.url}${issued.body.statusUrl}`);
     // Waiting, and near its turn already when few are ahead of it.
     await holder.locator('[data-testid="status-state"]:is([data-state="waiting"], [data-state="near"])').waitFor();
-    const supervisor = await login(hub, ...DEMO.supervisor);
+    const supervisor = await login(e2e.hub, ...DEMO.supervisor);
     const reason = 'Duplicate ticket of a citizen already served';
-    const r = await call(hub, 'POST', `/api/hall/tickets/${issued.body.ticket.id}/cancel`, { cookie: supervisor, body: { reason } });
+    const r = await call(e2e.hub, 'POST', `/api/hall/tickets/${issued.body.ticket.id}/cancel`, { cookie: supervisor, body: { reason } });
     expect(r.status).toBe(200);
     await holder.locator('[data-testid="status-state"][data-state="cancelled"]').waitFor({ timeout: 5000 });
     const page = await holder.locator('body').innerText();
@@ -435,7 +425,7 @@ describe('a morning in the hall', () => {
   it('a supervisor covers a break at an appointment counter: "call next" says which booking holds it and until when; others see whose it is', async () => {
     const cover = await counterTerminal('supervisor', 1, 'en', 'super123');
     expect(await cover.locator('.staff-name').innerText()).toBe('Ahmed Al-Mannai');
-    expect(hub.hub.current.counters[1]).toMatchObject({ open: true });
+    expect(e2e.hub.hub.current.counters[1]).toMatchObject({ open: true });
     // Walk-ins wait, but the 09:10 booking can still arrive: the list says so before anyone presses.
     const hint = cover.getByTestId('holding-hint');
     await hint.waitFor();
@@ -457,11 +447,11 @@ describe('a morning in the hall', () => {
   });
 
   it('keeps the database and the screens in step', () => {
-    const held = Object.values(hub.hub.current.counters)
+    const held = Object.values(e2e.hub.hub.current.counters)
       .filter((c) => c.currentTicketId)
       .map((c) => c.currentTicketId);
     expect(new Set(held).size).toBe(held.length);
-    const stored = repo.listTicketsOfDay(hub.db, hub.hub.current.day);
-    expect(stored.length).toBe(Object.keys(hub.hub.current.tickets).length);
+    const stored = repo.listTicketsOfDay(e2e.hub.db, e2e.hub.hub.current.day);
+    expect(stored.length).toBe(Object.keys(e2e.hub.hub.current.tickets).length);
   });
 });

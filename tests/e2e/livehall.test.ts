@@ -6,39 +6,35 @@
 // back; a general counter becomes mixed; a ticker message reaches a display's socket; the kiosk going
 // offline raises an alert (with the tone turned on) which is acknowledged and stays so after a
 // reload; ending the day (typed confirmation) makes the kiosk refuse walk-ins with DAY_ENDED.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as repo from '../../db/repos/index.ts';
 import type { HallEvent } from '../../protocol/events.ts';
 import { tv } from '../../supervisor-ui/i18n.ts';
 import { checkLayout, newShotContext } from '../../tools/screenshots/shots.ts';
-import { launchBrowser, screenshot } from '../helpers/browser.ts';
-import { call, type Client, connectClient, DEMO, deviceToken, login, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { screenshot } from '../helpers/browser.ts';
+import { e2eFile } from '../helpers/e2e.ts';
+import { call, type Client, connectClient, DEMO, deviceToken, login } from '../helpers/hub.ts';
 
 const DESK = { width: 1366, height: 768 };
 
-let hub: TestHub;
-let browser: Browser;
+const e2e = e2eFile();
 let context: BrowserContext;
 let kiosk: Client;
 let display: Client;
 let kioskToken: string;
 
 beforeAll(async () => {
-  hub = await startTestHub();
-  browser = await launchBrowser();
   // Both demo devices online, as in a working hall: an offline alert is then the kiosk's doing alone.
-  kioskToken = deviceToken(hub, 'kiosk');
-  kiosk = await connectClient(hub, { token: kioskToken });
-  display = await connectClient(hub, { token: deviceToken(hub, 'display') });
+  kioskToken = deviceToken(e2e.hub, 'kiosk');
+  kiosk = await connectClient(e2e.hub, { token: kioskToken });
+  display = await connectClient(e2e.hub, { token: deviceToken(e2e.hub, 'display') });
 }, 60_000);
 
 afterAll(async () => {
   kiosk?.close();
   display?.close();
   await context?.close();
-  await browser?.close();
-  await hub?.stop();
 });
 
 /** Nothing cut off, spilling or overlapping, and the page itself does not scroll. */
@@ -53,19 +49,19 @@ async function expectTidy(page: Page, what: string) {
   expect(problems, what).toEqual([]);
 }
 
-const walkIn = (serviceId = 'new-application') => call(hub, 'POST', '/api/kiosk/tickets', { token: kioskToken, body: { serviceId } });
+const walkIn = (serviceId = 'new-application') => call(e2e.hub, 'POST', '/api/kiosk/tickets', { token: kioskToken, body: { serviceId } });
 const figure = (page: Page, testId: string) => page.getByTestId(testId).getAttribute('data-value');
 const events = (c: Client): HallEvent[] => c.deltas.flatMap((d) => d.events as HallEvent[]);
 
 it('runs the hall live: figures, a counter closed and switched, a ticker message, an acknowledged alert, the day ended', async () => {
-  context = await newShotContext(browser, { viewport: DESK, deviceScaleFactor: 1, locale: 'ar-BH' });
+  context = await newShotContext(e2e.browser, { viewport: DESK, deviceScaleFactor: 1, locale: 'ar-BH' });
   // The browser's clock is Playwright's, so the test can move it past the offline grace without waiting a minute.
   await context.clock.install();
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${hub.url}/supervisor#live`);
+  await page.goto(`${e2e.hub.url}/supervisor#live`);
   await page.getByTestId('login-username').fill(DEMO.supervisor[0]);
   await page.getByTestId('login-password').fill(DEMO.supervisor[1]);
   await page.getByTestId('login-submit').click();
@@ -84,11 +80,11 @@ it('runs the hall live: figures, a counter closed and switched, a ticker message
   await page.getByTestId('waiting-B-001').waitFor();
 
   // counter1 opens counter 3 and calls: staffed, with its ticket and a running clock.
-  const counterCookie = await login(hub, ...DEMO.counter1);
-  const terminal = await connectClient(hub, { cookie: counterCookie });
+  const counterCookie = await login(e2e.hub, ...DEMO.counter1);
+  const terminal = await connectClient(e2e.hub, { cookie: counterCookie });
   try {
-    expect((await call(hub, 'POST', '/api/counters/3/open', { cookie: counterCookie })).status).toBe(200);
-    expect((await call(hub, 'POST', '/api/counters/3/call-next', { cookie: counterCookie })).status).toBe(200);
+    expect((await call(e2e.hub, 'POST', '/api/counters/3/open', { cookie: counterCookie })).status).toBe(200);
+    expect((await call(e2e.hub, 'POST', '/api/counters/3/call-next', { cookie: counterCookie })).status).toBe(200);
     const card = page.getByTestId('counter-3');
     await expect.poll(() => card.getAttribute('data-status')).toBe('open');
     await expect.poll(() => page.getByTestId('counter-3-ticket').getAttribute('data-ticket')).toBe('B-001');
@@ -111,7 +107,7 @@ it('runs the hall live: figures, a counter closed and switched, a ticker message
     await expect.poll(() => card.getAttribute('data-status')).toBe('closed');
     await page.getByTestId('waiting-B-001').waitFor();
     expect(await figure(page, 'figure-waiting')).toBe('4');
-    expect(Object.values(hub.hub.current.tickets).find((t) => t.label === 'B-001')!.status).toBe('waiting');
+    expect(Object.values(e2e.hub.hub.current.tickets).find((t) => t.label === 'B-001')!.status).toBe('waiting');
     await expect
       .poll(() => events(terminal).find((e) => e.type === 'counter_closed' && e.counter === 3))
       .toMatchObject({ type: 'counter_closed', counter: 3, by: 'supervisor' });
@@ -125,7 +121,7 @@ it('runs the hall live: figures, a counter closed and switched, a ticker message
   await page.getByTestId('move-counter').selectOption('5');
   await page.getByTestId('dialog-submit').click();
   await page.getByTestId('ticket-dialog').waitFor({ state: 'detached' });
-  const ticket = (label: string) => Object.values(hub.hub.current.tickets).find((t) => t.label === label)!;
+  const ticket = (label: string) => Object.values(e2e.hub.hub.current.tickets).find((t) => t.label === label)!;
   expect(ticket('B-002')).toMatchObject({ status: 'waiting', targetCounter: 5 });
   await page.getByTestId('waiting-C-001').click();
   await page.getByTestId('ticket-cancel').check();
@@ -156,7 +152,7 @@ it('runs the hall live: figures, a counter closed and switched, a ticker message
   await page.getByTestId('dialog-submit').click();
   await page.getByTestId('setup-dialog').waitFor({ state: 'detached' });
   await expect.poll(() => page.getByTestId('counter-4').getAttribute('data-mode')).toBe('mixed');
-  expect(hub.hub.current.counters['4']!.mode).toBe('mixed');
+  expect(e2e.hub.hub.current.counters['4']!.mode).toBe('mixed');
   // A ticker message for half an hour: the display's socket receives it.
   await page.getByTestId('ticker-add').click();
   await page.getByTestId('ticker-ar').fill('يغلق الشباك 5 للصلاة');
@@ -178,11 +174,11 @@ it('runs the hall live: figures, a counter closed and switched, a ticker message
 
   // The kiosk goes offline; past the grace minute an alert comes, with the tone on.
   await page.getByTestId('alert-sound').locator('input').check();
-  const kioskId = repo.loadDemoDevices(hub.db)!.kiosk;
+  const kioskId = repo.loadDemoDevices(e2e.hub.db)!.kiosk;
   kiosk.close();
   await expect.poll(() => page.getByTestId(`device-${kioskId}`).getAttribute('data-online')).toBe('false');
   expect(await page.getByTestId(`alert-offline:${kioskId}`).count()).toBe(0);
-  hub.clock.advance(2 * 60_000);
+  e2e.hub.clock.advance(2 * 60_000);
   await context.clock.setSystemTime(Date.now() + 2 * 60_000);
   const alert = page.getByTestId(`alert-offline:${kioskId}`);
   await alert.waitFor();
@@ -199,14 +195,14 @@ it('runs the hall live: figures, a counter closed and switched, a ticker message
   expect(await alert.getAttribute('data-acknowledged')).toBe('true');
 
   // Counter 4, mixed now, takes a due appointment ahead of the walk-ins that have waited longer.
-  const checkedIn = await call(hub, 'POST', '/api/kiosk/check-in', { token: kioskToken, body: { cpr: '900000005' } });
+  const checkedIn = await call(e2e.hub, 'POST', '/api/kiosk/check-in', { token: kioskToken, body: { cpr: '900000005' } });
   expect(checkedIn.status).toBe(200);
-  hub.clock.advance(10 * 60_000); // 09:10: the booking's slot starts, so it is due (before, it is an early arrival)
-  const second = await login(hub, ...DEMO.counter2);
-  expect((await call(hub, 'POST', '/api/counters/4/open', { cookie: second })).status).toBe(200);
-  const called = await call(hub, 'POST', '/api/counters/4/call-next', { cookie: second });
+  e2e.hub.clock.advance(10 * 60_000); // 09:10: the booking's slot starts, so it is due (before, it is an early arrival)
+  const second = await login(e2e.hub, ...DEMO.counter2);
+  expect((await call(e2e.hub, 'POST', '/api/counters/4/open', { cookie: second })).status).toBe(200);
+  const called = await call(e2e.hub, 'POST', '/api/counters/4/call-next', { cookie: second });
   expect(called.status).toBe(200);
-  const due = Object.values(hub.hub.current.tickets).find((t) => t.id === hub.hub.current.counters['4']!.currentTicketId)!;
+  const due = Object.values(e2e.hub.hub.current.tickets).find((t) => t.id === e2e.hub.hub.current.counters['4']!.currentTicketId)!;
   expect(due).toMatchObject({ kind: 'appointment', serviceId: 'new-application', status: 'called' });
   await expect.poll(() => page.getByTestId('counter-4').getAttribute('data-status')).toBe('open');
 

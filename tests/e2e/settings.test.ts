@@ -4,56 +4,47 @@
 // counter, changes queue rules (only the changed fields are sent), creates a kiosk pairing code
 // that a second page pairs with, revokes the display (the open display says it is not paired), and
 // finds each change in the audit log filtered by kind. A supervisor sees the settings read-only.
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { BrowserContext, Page, Request } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import * as repo from '../../db/repos/index.ts';
 import { ERRORS } from '../../protocol/errors.ts';
 import { tv } from '../../supervisor-ui/i18n.ts';
 import { tk } from '../../ui-kit/staff-words.ts';
 import { checkLayout, newShotContext } from '../../tools/screenshots/shots.ts';
-import { launchBrowser, screenshot } from '../helpers/browser.ts';
-import { deviceToken, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { screenshot } from '../helpers/browser.ts';
+import { e2eFile } from '../helpers/e2e.ts';
+import { deviceToken } from '../helpers/hub.ts';
 
 const DESK = { width: 1366, height: 768 };
 const TABLET = { width: 1280, height: 800 };
 const TV = { width: 1920, height: 1080 };
 
-let hub: TestHub;
-let browser: Browser;
+const e2e = e2eFile();
 let admin: BrowserContext;
-const contexts: BrowserContext[] = [];
 const errors: string[] = [];
 
 beforeAll(async () => {
-  hub = await startTestHub();
-  browser = await launchBrowser();
   // One browser: the admin's desk and the kiosk share it, as on an installer's laptop.
-  admin = await newShotContext(browser, { viewport: DESK, deviceScaleFactor: 1, locale: 'ar-BH' });
-  contexts.push(admin);
+  admin = await newShotContext(e2e.browser, { viewport: DESK, deviceScaleFactor: 1, locale: 'ar-BH' });
+  e2e.track(admin);
 }, 60_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await hub?.stop();
-});
 
 /** A page in `context` (a fresh one with `cookie` when none is given); page errors fail the test. */
 async function open(path: string, opts: { context?: BrowserContext; cookie?: string; viewport?: { width: number; height: number } } = {}): Promise<Page> {
   let context = opts.context;
   if (!context) {
-    context = await newShotContext(browser, { viewport: opts.viewport ?? DESK, deviceScaleFactor: 1, locale: 'ar-BH' });
+    context = await newShotContext(e2e.browser, { viewport: opts.viewport ?? DESK, deviceScaleFactor: 1, locale: 'ar-BH' });
     if (opts.cookie) {
       const [name, value] = opts.cookie.split('=') as [string, string];
-      await context.addCookies([{ name, value, url: hub.url, httpOnly: true, sameSite: 'Strict' }]);
+      await context.addCookies([{ name, value, url: e2e.hub.url, httpOnly: true, sameSite: 'Strict' }]);
     }
-    contexts.push(context);
+    e2e.track(context);
   }
   const page = await context.newPage();
   // Well inside the test's own time, so a missing element is named instead of timing the test out.
   page.setDefaultTimeout(10_000);
   page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
-  await page.goto(`${hub.url}${path}`);
+  await page.goto(`${e2e.hub.url}${path}`);
   return page;
 }
 
@@ -96,7 +87,7 @@ const BRING = {
 const SERVICE = { id: 'building-permits', nameAr: 'تصاريح البناء', nameEn: 'Building permits', renamedAr: 'تصاريح البناء والهدم' };
 
 it('lets the admin add a service and rename it, and the open kiosk follows without a reload', async () => {
-  kiosk = await open('/kiosk?idle=600000', { cookie: `dor_device=${deviceToken(hub, 'kiosk')}`, viewport: TABLET });
+  kiosk = await open('/kiosk?idle=600000', { cookie: `dor_device=${deviceToken(e2e.hub, 'kiosk')}`, viewport: TABLET });
   await kiosk.getByTestId('start-walkin').click();
   await kiosk.getByTestId('service-new-application').waitFor();
   expect(await kiosk.getByTestId(`service-${SERVICE.id}`).count()).toBe(0);
@@ -139,7 +130,7 @@ it('lets the admin add a service and rename it, and the open kiosk follows witho
   await desk.getByTestId('dialog-submit').click();
   await desk.getByTestId('services-done').waitFor();
   expect(await desk.getByTestId('services-done').innerText()).toBe(tv('ar', 'services.created', { name: SERVICE.nameAr }));
-  expect(hub.hub.current.services[SERVICE.id]).toMatchObject({
+  expect(e2e.hub.hub.current.services[SERVICE.id]).toMatchObject({
     nameAr: SERVICE.nameAr,
     nameEn: SERVICE.nameEn,
     prefix: 'K',
@@ -182,7 +173,7 @@ it('lets the admin add a counter and change queue rules, sending only what chang
   await desk.getByTestId(`counter-service-${SERVICE.id}`).check();
   await desk.getByTestId('dialog-submit').click();
   await desk.getByTestId('counters-done').waitFor();
-  expect(hub.hub.current.counters['7']).toMatchObject({ nameAr: 'شباك التصاريح', mode: 'mixed', serviceIds: [SERVICE.id], active: true, open: false });
+  expect(e2e.hub.hub.current.counters['7']).toMatchObject({ nameAr: 'شباك التصاريح', mode: 'mixed', serviceIds: [SERVICE.id], active: true, open: false });
   expect(await desk.getByTestId('counter-7').locator('[data-testid="mode"]').getAttribute('data-value')).toBe('mixed');
 
   await desk.getByTestId('tab-rules').click();
@@ -210,13 +201,13 @@ it('lets the admin add a counter and change queue rules, sending only what chang
       serviceLevel: { targetMinutes: 20, targetPercent: 80, perService: { [SERVICE.id]: 45 } },
     },
   ]);
-  expect(hub.hub.current.settings).toMatchObject({ maxRecalls: 4, priorityWeights: { elderly: 2 }, serviceLevel: { perService: { [SERVICE.id]: 45 } } });
+  expect(e2e.hub.hub.current.settings).toMatchObject({ maxRecalls: 4, priorityWeights: { elderly: 2 }, serviceLevel: { perService: { [SERVICE.id]: 45 } } });
   expect(await desk.getByTestId('settings-save').isDisabled()).toBe(true);
   await screenshot(desk, 'settings-ar-queue-rules-saved');
 });
 
 it('pairs a kiosk from the shown address, and revoking the display stops it at once', async () => {
-  const display = await open('/display?sound=0', { cookie: `dor_device=${deviceToken(hub, 'display')}`, viewport: TV });
+  const display = await open('/display?sound=0', { cookie: `dor_device=${deviceToken(e2e.hub, 'display')}`, viewport: TV });
   await display.getByTestId('display-recent').waitFor();
 
   await desk.getByTestId('nav-devices').click();
@@ -228,7 +219,7 @@ it('pairs a kiosk from the shown address, and revoking the display stops it at o
   await desk.locator('[data-testid="pairing-qr"] svg').waitFor();
   const url = await desk.getByTestId('pairing-url').innerText();
   const code = await desk.getByTestId('pairing-code').innerText();
-  expect(url).toBe(`${hub.url}/kiosk?pair=${code}`);
+  expect(url).toBe(`${e2e.hub.url}/kiosk?pair=${code}`);
   expect(await desk.getByTestId('pairing-qr').getAttribute('data-url')).toBe(url);
   await expectTidy(desk, 'pairing code');
   await screenshot(desk, 'settings-ar-pairing-code');
@@ -236,7 +227,7 @@ it('pairs a kiosk from the shown address, and revoking the display stops it at o
   // A second browser opens the shown address and becomes that kiosk.
   const paired = await open(new URL(url).pathname + new URL(url).search, { viewport: TABLET });
   await paired.getByTestId('start-walkin').waitFor();
-  const device = repo.listDevices(hub.db).find((d) => d.name === 'جهاز المدخل الشمالي')!;
+  const device = repo.listDevices(e2e.hub.db).find((d) => d.name === 'جهاز المدخل الشمالي')!;
   expect(device).toMatchObject({ kind: 'kiosk', printer: 'virtual', revoked: false });
   expect(device.pairedAt).not.toBeNull();
 
@@ -283,7 +274,7 @@ it('finds every change in the audit log, filtered by kind', async () => {
     location.hash = '#settings/kiosk';
   });
   await desk.getByTestId('settings-kiosk').waitFor();
-  expect(await desk.getByTestId('set-kioskTicketsBurst').inputValue()).toBe(String(hub.hub.current.settings.kioskTicketsBurst));
+  expect(await desk.getByTestId('set-kioskTicketsBurst').inputValue()).toBe(String(e2e.hub.hub.current.settings.kioskTicketsBurst));
   await desk.getByTestId('set-kioskTicketsBurst').fill('12');
   await desk.getByTestId('set-kioskTicketsPerMinute').fill('40');
   // The hall's address, for the citizen's appointment page.
@@ -292,7 +283,7 @@ it('finds every change in the audit log, filtered by kind', async () => {
   await screenshot(desk, 'settings-ar-kiosk-guard');
   await desk.getByTestId('settings-save').click();
   await desk.getByTestId('settings-done').waitFor();
-  expect(hub.hub.current.settings).toMatchObject({
+  expect(e2e.hub.hub.current.settings).toMatchObject({
     kioskTicketsBurst: 12,
     kioskTicketsPerMinute: 40,
     hallAddress: { ar: 'المنامة، طريق 1', en: 'Road 1, Manama' },
@@ -325,10 +316,10 @@ it('shows a supervisor the settings read-only where only an admin may change the
   await page.getByTestId('holiday-name-en').fill('Hall maintenance');
   await page.getByTestId('holiday-save').click();
   await page.getByTestId('holiday-2026-12-24').waitFor();
-  expect(repo.getHoliday(hub.db, '2026-12-24')).toMatchObject({ nameEn: 'Hall maintenance' });
+  expect(repo.getHoliday(e2e.hub.db, '2026-12-24')).toMatchObject({ nameEn: 'Hall maintenance' });
   await page.getByTestId('holiday-remove-2026-12-24').click();
   await page.getByTestId('holiday-2026-12-24').waitFor({ state: 'detached' });
-  expect(repo.getHoliday(hub.db, '2026-12-24')).toBeNull();
+  expect(repo.getHoliday(e2e.hub.db, '2026-12-24')).toBeNull();
   await page.getByTestId('tab-kiosk').click();
   await page.getByTestId('lang-toggle').click();
   await page.waitForFunction(() => document.documentElement.dir === 'ltr');

@@ -1,28 +1,18 @@
 // A real hall's first run in Chromium: a fresh DOR_DEMO=0 hub logs its setup link; the screens say
 // the hall is not set up; the installer opens the link, fills the form in Arabic (the password rules
 // answer as they type) and lands on the supervisor console's checklist, logged in as the new admin.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import pino from 'pino';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ERRORS } from '../../protocol/errors.ts';
 import { ts } from '../../setup-ui/i18n.ts';
 import { checkLayout, newShotContext } from '../../tools/screenshots/shots.ts';
-import { launchBrowser, screenshot } from '../helpers/browser.ts';
-import { startTestHub, type TestHub } from '../helpers/hub.ts';
+import { screenshot } from '../helpers/browser.ts';
+import { e2eFile } from '../helpers/e2e.ts';
+import { startTestHub } from '../helpers/hub.ts';
 
-let hub: TestHub;
-let browser: Browser;
+const e2e = e2eFile(() => startTestHub({ realHall: true, log: pino({ level: 'info' }, { write: (line: string) => void lines.push(line) }) }));
 const lines: string[] = [];
-
-beforeAll(async () => {
-  hub = await startTestHub({ realHall: true, log: pino({ level: 'info' }, { write: (line: string) => void lines.push(line) }) });
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await hub?.stop();
-});
 
 /** Nothing on the form is cut off or spills out of its card, and the page does not scroll. */
 async function expectTidy(page: Page, what: string) {
@@ -37,12 +27,12 @@ async function expectTidy(page: Page, what: string) {
 
 it('sets up the hall from the logged link, in Arabic, and opens the console as the new admin', async () => {
   const setupUrl = (JSON.parse(lines.find((l) => l.includes('/setup?token='))!) as { setupUrl: string }).setupUrl;
-  const context = await newShotContext(browser, { viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1, locale: 'ar-BH' });
+  const context = await newShotContext(e2e.browser, { viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1, locale: 'ar-BH' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
 
-  await page.goto(`${hub.url}/counter`);
+  await page.goto(`${e2e.hub.url}/counter`);
   await expect.poll(() => page.getByTestId('not-set-up').innerText()).toContain('لم يتم إعداد هذه القاعة بعد');
   await screenshot(page, 'setup-not-set-up');
 
@@ -82,7 +72,7 @@ it('sets up the hall from the logged link, in Arabic, and opens the console as t
   await screenshot(page, 'setup-ar-filled');
 
   await page.getByTestId('setup-submit').click();
-  await page.waitForURL(`${hub.url}/supervisor`);
+  await page.waitForURL(`${e2e.hub.url}/supervisor`);
   // The console opens on the checklist: the ministry's services are there, counters and staff are not yet.
   await page.getByTestId('checklist-progress').waitFor();
   expect(await page.getByTestId('check-services').getAttribute('data-state')).toBe('done');
@@ -90,9 +80,9 @@ it('sets up the hall from the logged link, in Arabic, and opens the console as t
   expect(await page.getByTestId('check-users').getAttribute('data-state')).toBe('todo');
   expect(await page.getByTestId('demo-banner').count()).toBe(0);
   await screenshot(page, 'setup-ar-checklist');
-  const me = await (await context.request.get(`${hub.url}/api/auth/me`)).json();
+  const me = await (await context.request.get(`${e2e.hub.url}/api/auth/me`)).json();
   expect(me.user).toMatchObject({ username: 'huda.admin', role: 'admin', displayName: 'هدى القصاب / Huda Al-Qassab', mustChangePassword: false });
-  expect(hub.hub.current.settings.hallName.en).toBe('Ministry of Housing — Isa Town Hall');
+  expect(e2e.hub.hub.current.settings.hallName.en).toBe('Ministry of Housing — Isa Town Hall');
 
   // The link has done its work: opened again, the page says the hall is set up.
   await page.goto(setupUrl);

@@ -6,41 +6,29 @@
 // its queue. A supervisor reads the users page without changing anything; the admin changes their
 // own password from the account menu and the warning drops that account; a counter user is told
 // the console is for supervisors.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import * as repo from '../../db/repos/index.ts';
 import { ERRORS } from '../../protocol/errors.ts';
 import { tv } from '../../supervisor-ui/i18n.ts';
 import { checkLayout, newShotContext } from '../../tools/screenshots/shots.ts';
-import { launchBrowser, screenshot } from '../helpers/browser.ts';
-import { call, deviceToken, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { screenshot } from '../helpers/browser.ts';
+import { e2eFile } from '../helpers/e2e.ts';
+import { call, deviceToken } from '../helpers/hub.ts';
 
 const DESK = { width: 1366, height: 768 };
 const NEW_USER = { username: 'sara.counter', temporary: 'Manama pearl 2026', own: 'Sitra harbour at dawn' };
 
-let hub: TestHub;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  hub = await startTestHub();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await hub?.stop();
-});
+const e2e = e2eFile();
 
 /** A fresh browser (its own cookies) at `path`, Arabic first; page errors fail the test. */
 async function open(path: string): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-  const context = await newShotContext(browser, { viewport: DESK, deviceScaleFactor: 1, locale: 'ar-BH' });
-  contexts.push(context);
+  const context = await newShotContext(e2e.browser, { viewport: DESK, deviceScaleFactor: 1, locale: 'ar-BH' });
+  e2e.track(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${hub.url}${path}`);
+  await page.goto(`${e2e.hub.url}${path}`);
   return { page, context, errors };
 }
 
@@ -81,7 +69,7 @@ it('lets the admin create a counter user who must change the password, and disab
     'check-devices': 'done',
     'check-printers': 'done',
   });
-  expect(await admin.getByTestId('hall-name').innerText()).toBe(hub.hub.current.settings.hallName.ar);
+  expect(await admin.getByTestId('hall-name').innerText()).toBe(e2e.hub.hub.current.settings.hallName.ar);
   expect(await bannerNames(admin)).toEqual(['admin', 'supervisor', 'agent', 'counter1', 'counter2']);
   await expectTidy(admin, 'checklist');
   await screenshot(admin, 'supervisor-ar-checklist');
@@ -110,11 +98,11 @@ it('lets the admin create a counter user who must change the password, and disab
   await admin.getByTestId('users-done').waitFor();
   const row = admin.getByTestId(`user-${NEW_USER.username}`);
   expect(await row.locator('[data-mark="must-change"]').count()).toBe(1);
-  const sara = repo.findUserByUsername(hub.db, NEW_USER.username)!;
+  const sara = repo.findUserByUsername(e2e.hub.db, NEW_USER.username)!;
   expect(sara).toMatchObject({ role: 'counter', displayName: 'سارة المحميد / Sara Al-Mahmeed', mustChangePassword: true, disabledAt: null });
 
   // She logs in at a counter terminal: her own password first, the rules answering in Arabic.
-  const ticket = await call(hub, 'POST', '/api/kiosk/tickets', { token: deviceToken(hub, 'kiosk'), body: { serviceId: 'new-application' } });
+  const ticket = await call(e2e.hub, 'POST', '/api/kiosk/tickets', { token: deviceToken(e2e.hub, 'kiosk'), body: { serviceId: 'new-application' } });
   expect(ticket.status).toBe(201);
   const { page: counter, errors: counterErrors } = await open('/counter');
   await logIn(counter, NEW_USER.username, NEW_USER.temporary);
@@ -146,8 +134,8 @@ it('lets the admin create a counter user who must change the password, and disab
   expect(await counter.getByTestId('counter-state').getAttribute('data-value')).toBe('idle');
   await counter.getByTestId('btn-call-next').click();
   await expect.poll(() => counter.getByTestId('counter-state').getAttribute('data-value')).toBe('called');
-  expect(repo.findUserByUsername(hub.db, NEW_USER.username)!.mustChangePassword).toBe(false);
-  const held = hub.hub.current.counters['3']!;
+  expect(repo.findUserByUsername(e2e.hub.db, NEW_USER.username)!.mustChangePassword).toBe(false);
+  const held = e2e.hub.hub.current.counters['3']!;
   expect(held).toMatchObject({ open: true, userId: sara.id });
   const called = held.currentTicketId!;
 
@@ -161,8 +149,8 @@ it('lets the admin create a counter user who must change the password, and disab
   await counter.getByTestId('login-form').waitFor({ timeout: 5000 });
   expect(await counter.getByTestId('login-error').getAttribute('data-code')).toBe('UNAUTHENTICATED');
   expect(await counter.getByTestId('login-error').innerText()).toBe(ERRORS.UNAUTHENTICATED.ar);
-  expect(hub.hub.current.counters['3']).toMatchObject({ open: false, userId: null, currentTicketId: null });
-  expect(hub.hub.current.tickets[called]!.status).toBe('waiting');
+  expect(e2e.hub.hub.current.counters['3']).toMatchObject({ open: false, userId: null, currentTicketId: null });
+  expect(e2e.hub.hub.current.tickets[called]!.status).toBe('waiting');
   await screenshot(counter, 'counter-ar-disabled-back-to-login');
 
   // The admin's own password, from the account menu: the warning no longer names the admin.
@@ -176,7 +164,7 @@ it('lets the admin create a counter user who must change the password, and disab
   await admin.getByTestId('password-done').waitFor();
   await admin.getByTestId('password-close').click();
   await expect.poll(() => bannerNames(admin)).toEqual(['supervisor', 'agent', 'counter1', 'counter2']);
-  expect(repo.findUserByUsername(hub.db, 'admin')!.demoPassword).toBe(false);
+  expect(repo.findUserByUsername(e2e.hub.db, 'admin')!.demoPassword).toBe(false);
   expect([...errors, ...counterErrors]).toEqual([]);
 }, 60_000); // the longest walk of the suite, with a dozen password hashes: room for a loaded CI machine
 
@@ -202,6 +190,6 @@ it('tells a counter user that the console is for supervisors, and keeps no sessi
   await page.getByTestId('login-error').waitFor();
   expect(await page.getByTestId('login-error').getAttribute('data-code')).toBe('WRONG_ROLE');
   expect(await page.getByTestId('login-error').innerText()).toBe(tv('ar', 'login.wrongRole'));
-  expect((await context.request.get(`${hub.url}/api/auth/me`)).status()).toBe(401);
+  expect((await context.request.get(`${e2e.hub.url}/api/auth/me`)).status()).toBe(401);
   await screenshot(page, 'supervisor-ar-wrong-role');
 });

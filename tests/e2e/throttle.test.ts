@@ -2,31 +2,18 @@
 // and the staff login (ui-kit/login.tsx) and the kiosk's PIN pad count the wait down with the submit
 // held, the typed username kept, then let the right one in. The wrong tries before are sent over
 // REST from the same address (the hub's manual clock steps over the locks between them).
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { contextWithCookie, launchBrowser, screenshot } from '../helpers/browser.ts';
-import { call, deviceToken, startTestHub, type TestHub } from '../helpers/hub.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { screenshot } from '../helpers/browser.ts';
+import { e2eFile } from '../helpers/e2e.ts';
+import { call, deviceToken } from '../helpers/hub.ts';
 
-let hub: TestHub;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  hub = await startTestHub();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await hub?.stop();
-});
+const e2e = e2eFile();
 
 async function open(path: string, cookie: string | null): Promise<Page> {
-  const context = await contextWithCookie(browser, hub.url, cookie, { width: 1280, height: 800 });
-  contexts.push(context);
+  const context = await e2e.context(cookie, { width: 1280, height: 800 });
   const page = await context.newPage();
-  await page.goto(`${hub.url}${path}`);
+  await page.goto(`${e2e.hub.url}${path}`);
   return page;
 }
 
@@ -37,7 +24,7 @@ async function failUntilLocked(seconds: number, wrongTry: () => Promise<{ status
     if (r.status === 429) {
       const wait = r.body.error.details.retryAfterSeconds as number;
       if (wait >= seconds) return;
-      hub.clock.advance(wait * 1000);
+      e2e.hub.clock.advance(wait * 1000);
     }
   }
   throw new Error(`no lock of ${seconds} s after 30 wrong tries`);
@@ -46,7 +33,7 @@ async function failUntilLocked(seconds: number, wrongTry: () => Promise<{ status
 const waitShown = async (page: Page, testId: string) => Number(await page.getByTestId(testId).getAttribute('data-wait'));
 
 it('the staff login counts a throttled wait down, keeps the username, then lets the right password in', async () => {
-  await failUntilLocked(4, () => call(hub, 'POST', '/api/auth/login', { body: { username: 'counter1', password: 'not-the-password' } }));
+  await failUntilLocked(4, () => call(e2e.hub, 'POST', '/api/auth/login', { body: { username: 'counter1', password: 'not-the-password' } }));
   const page = await open('/counter', null);
   await page.getByTestId('login-username').fill('counter1');
   await page.getByTestId('login-password').fill('counter123');
@@ -65,15 +52,15 @@ it('the staff login counts a throttled wait down, keeps the username, then lets 
   // It counts down in this browser's time…
   await page.waitForFunction((before) => Number(document.querySelector('[data-testid="login-error"]')?.getAttribute('data-wait')) < before, first);
   // …and when the wait is over (on the hub's clock too) the notice goes and the right password opens the screen.
-  hub.clock.advance(first * 1000);
+  e2e.hub.clock.advance(first * 1000);
   await notice.waitFor({ state: 'detached', timeout: 10_000 });
   await page.getByTestId('login-submit').click();
   await page.getByTestId('counter-pick-3').waitFor();
 });
 
 it("the kiosk's PIN pad counts a throttled wait down with its keys held, then takes the right PIN", async () => {
-  const token = deviceToken(hub, 'kiosk');
-  await failUntilLocked(2, () => call(hub, 'POST', '/api/kiosk/exit', { token, body: { pin: '0000' } }));
+  const token = deviceToken(e2e.hub, 'kiosk');
+  await failUntilLocked(2, () => call(e2e.hub, 'POST', '/api/kiosk/exit', { token, body: { pin: '0000' } }));
   const page = await open('/kiosk?idle=600000', `dor_device=${token}`);
   await page.getByTestId('start-walkin').waitFor();
   for (let i = 0; i < 5; i++) await page.getByTestId('staff-corner').click();
@@ -85,7 +72,7 @@ it("the kiosk's PIN pad counts a throttled wait down with its keys held, then ta
   expect(await page.getByTestId('pin-error').innerText()).toContain('محاولات خاطئة كثيرة');
   expect(await page.getByTestId('pin-1').isDisabled()).toBe(true);
   await screenshot(page, 'kiosk-pin-throttled-ar');
-  hub.clock.advance(first * 1000);
+  e2e.hub.clock.advance(first * 1000);
   await page.locator('[data-testid="pin-error"][data-wait="0"]').waitFor({ timeout: 10_000 });
   for (const d of '1234') await page.getByTestId(`pin-${d}`).click();
   await page.getByTestId('pin-submit').click();

@@ -3,33 +3,21 @@
 // chimes and buzzes when near and when called at counter 3; after service it asks the feedback
 // question, takes one answer, and the answer appears in the supervisor's report. Both languages,
 // screenshots in test-artifacts/.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import * as repo from '../../db/repos/index.ts';
 import { tv } from '../../supervisor-ui/i18n.ts';
 import { t } from '../../kiosk-ui/i18n.ts';
 import { newShotContext } from '../../tools/screenshots/shots.ts';
-import { contextWithCookie, launchBrowser, screenshot } from '../helpers/browser.ts';
-import { call, DEMO, deviceToken, login, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { screenshot } from '../helpers/browser.ts';
+import { e2eFile } from '../helpers/e2e.ts';
+import { call, DEMO, deviceToken, login } from '../helpers/hub.ts';
 
 const PHONE = { width: 390, height: 844 };
 const DESK = { width: 1366, height: 768 };
 const DAY = '2026-11-26';
 
-let hub: TestHub;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  hub = await startTestHub();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await hub?.stop();
-});
+const e2e = e2eFile();
 
 /** Counts what the page asks of the speaker and the vibration motor (the phone's own are not there to listen to). */
 const SPY = `
@@ -52,29 +40,29 @@ const position = (page: Page) => page.getByTestId('status-position').getAttribut
 /** The kinds of the SMS queued to a phone, oldest first. */
 const smsKindsTo = (phone: string) =>
   repo
-    .listMessages(hub.db)
+    .listMessages(e2e.hub.db)
     .filter((m) => m.to === phone)
     .sort((a, b) => a.id - b.id)
     .map((m) => m.kind);
 
 // The phone number typed at the kiosk gets the SMS "near", "called" and "called again" as the page shows each.
 it("a walk-in's phone follows the queue to 'called', answers the feedback question, and the answer is in the supervisor's report", async () => {
-  const kiosk = deviceToken(hub, 'kiosk');
-  const counter = await login(hub, ...DEMO.counter1);
-  expect((await call(hub, 'POST', '/api/counters/3/open', { cookie: counter })).status).toBe(200);
-  for (let i = 0; i < 3; i++) await call(hub, 'POST', '/api/kiosk/tickets', { token: kiosk, body: { serviceId: 'new-application' } });
-  const mine = await call(hub, 'POST', '/api/kiosk/tickets', { token: kiosk, body: { serviceId: 'new-application', phone: '36123456' } });
+  const kiosk = deviceToken(e2e.hub, 'kiosk');
+  const counter = await login(e2e.hub, ...DEMO.counter1);
+  expect((await call(e2e.hub, 'POST', '/api/counters/3/open', { cookie: counter })).status).toBe(200);
+  for (let i = 0; i < 3; i++) await call(e2e.hub, 'POST', '/api/kiosk/tickets', { token: kiosk, body: { serviceId: 'new-application' } });
+  const mine = await call(e2e.hub, 'POST', '/api/kiosk/tickets', { token: kiosk, body: { serviceId: 'new-application', phone: '36123456' } });
   expect(mine.status).toBe(201);
   const sms = () => smsKindsTo('+97336123456');
   expect(sms()).toEqual([]);
 
-  const context = await newShotContext(browser, { viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'ar-BH' });
-  contexts.push(context);
+  const context = await newShotContext(e2e.browser, { viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'ar-BH' });
+  e2e.track(context);
   await context.addInitScript(SPY);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${hub.url}${mine.body.statusUrl}`);
+  await page.goto(`${e2e.hub.url}${mine.body.statusUrl}`);
   await state(page, 'waiting');
   expect(await position(page)).toBe('4');
   expect(await page.getByTestId('status-updated').innerText()).toMatch(/^آخر تحديث \d\d:\d\d$/);
@@ -90,10 +78,10 @@ it("a walk-in's phone follows the queue to 'called', answers the feedback questi
 
   // The counter calls the first: place 3 is "near" (the hall's setting, 3 by default) — a chime and a short buzz.
   const serveNext = async () => {
-    expect((await call(hub, 'POST', '/api/counters/3/call-next', { cookie: counter })).status).toBe(200);
-    await call(hub, 'POST', '/api/counters/3/start', { cookie: counter });
-    hub.clock.advance(4 * 60_000);
-    await call(hub, 'POST', '/api/counters/3/finish', { cookie: counter, body: { outcome: 'served' } });
+    expect((await call(e2e.hub, 'POST', '/api/counters/3/call-next', { cookie: counter })).status).toBe(200);
+    await call(e2e.hub, 'POST', '/api/counters/3/start', { cookie: counter });
+    e2e.hub.clock.advance(4 * 60_000);
+    await call(e2e.hub, 'POST', '/api/counters/3/finish', { cookie: counter, body: { outcome: 'served' } });
   };
   await serveNext();
   await state(page, 'near');
@@ -112,7 +100,7 @@ it("a walk-in's phone follows the queue to 'called', answers the feedback questi
   await page.locator('[data-testid="status-position"][data-value="1"]').waitFor();
   expect((await spied(page)).buzzes).toHaveLength(1);
 
-  expect((await call(hub, 'POST', '/api/counters/3/call-next', { cookie: counter })).body.ticket.id).toBe(mine.body.ticket.id);
+  expect((await call(e2e.hub, 'POST', '/api/counters/3/call-next', { cookie: counter })).body.ticket.id).toBe(mine.body.ticket.id);
   await state(page, 'called');
   expect(await page.getByTestId('status-counter').getAttribute('data-value')).toBe('3');
   expect(sms()).toEqual(['near_turn', 'called']);
@@ -121,13 +109,13 @@ it("a walk-in's phone follows the queue to 'called', answers the feedback questi
   await toLang(page, 'en');
   await screenshot(page, 'ticket-page-en-3-called');
   // A recall calls for attention again.
-  await call(hub, 'POST', '/api/counters/3/recall', { cookie: counter });
+  await call(e2e.hub, 'POST', '/api/counters/3/recall', { cookie: counter });
   await page.waitForFunction(() => (window as any).__buzzes.length === 3);
   expect(sms()).toEqual(['near_turn', 'called', 'recalled']);
 
-  await call(hub, 'POST', '/api/counters/3/start', { cookie: counter });
-  hub.clock.advance(6 * 60_000);
-  await call(hub, 'POST', '/api/counters/3/finish', { cookie: counter, body: { outcome: 'served' } });
+  await call(e2e.hub, 'POST', '/api/counters/3/start', { cookie: counter });
+  e2e.hub.clock.advance(6 * 60_000);
+  await call(e2e.hub, 'POST', '/api/counters/3/finish', { cookie: counter, body: { outcome: 'served' } });
   await page.getByTestId('feedback-form').waitFor({ timeout: 10_000 });
   await state(page, 'done');
   await screenshot(page, 'ticket-page-en-4-feedback');
@@ -148,10 +136,9 @@ it("a walk-in's phone follows the queue to 'called', answers the feedback questi
   expect(errors).toEqual([]);
 
   // The supervisor's report shows it: the walk-ins' row and counter 3's.
-  const sup = await contextWithCookie(browser, hub.url, await login(hub, ...DEMO.supervisor), DESK);
-  contexts.push(sup);
+  const sup = await e2e.context(await login(e2e.hub, ...DEMO.supervisor), DESK);
   const console = await sup.newPage();
-  await console.goto(`${hub.url}/supervisor#reports?from=${DAY}&to=${DAY}`);
+  await console.goto(`${e2e.hub.url}/supervisor#reports?from=${DAY}&to=${DAY}`);
   const table = console.getByTestId('rp-table-satisfaction');
   await table.waitFor({ timeout: 30_000 });
   const cells = async (row: string) => (await table.locator(`tr[data-row="${row}"]`).innerText()).split('\t').map((c) => c.trim());
