@@ -4,9 +4,10 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { isApiFailure, toFailure } from '../ui-kit/api.ts';
 import { call, type ReplyOf } from '../ui-kit/client.ts';
-import { LangContext, Logo, Spinner } from '../ui-kit/components.tsx';
-import { applyDocumentLang, dir, formatDate, formatDay, formatTime, otherLang, saveLang, savedLang, type Lang } from '../ui-kit/i18n.ts';
-import { AlertIcon, CalendarCheckIcon, CheckCircleIcon, ClockIcon, GlobeIcon, InfoIcon } from '../ui-kit/icons.tsx';
+import { Spinner } from '../ui-kit/components.tsx';
+import { PhonePage, usePhoneLang } from '../ui-kit/phone-page.tsx';
+import { formatDate, formatDay, formatTime, type Lang } from '../ui-kit/i18n.ts';
+import { AlertIcon, CalendarCheckIcon, CheckCircleIcon, ClockIcon, InfoIcon } from '../ui-kit/icons.tsx';
 import { errorWords } from '../protocol/errors.ts';
 import { icsOf } from './ics.ts';
 import { t } from './i18n.ts';
@@ -15,7 +16,6 @@ type Page = ReplyOf<'appointmentPage.get'>;
 type Slots = ReplyOf<'appointmentPage.slots'>;
 
 const TOKEN = /^[A-Za-z0-9_-]{22,64}$/;
-const LANG_KEY = 'dor.lang';
 
 export function tokenFromPath(pathname: string = location.pathname): string | null {
   const raw = /^\/a\/([^/?#]+)/.exec(pathname)?.[1];
@@ -30,13 +30,8 @@ const failureText = (lang: Lang, code: string) => errorWords(lang, code) ?? t(la
 
 export function AppointmentApp() {
   const token = tokenFromPath();
-  const [lang, setLangState] = useState<Lang>(() => savedLang(LANG_KEY));
+  const [lang, setLang] = usePhoneLang();
   const [load, setLoad] = useState<Load>(token ? { kind: 'loading' } : { kind: 'notFound' });
-  const setLang = (l: Lang) => {
-    setLangState(l);
-    saveLang(LANG_KEY, l);
-  };
-  useEffect(() => applyDocumentLang(lang), [lang]);
   useEffect(() => {
     if (!token) return;
     call('appointmentPage.get', { token }, { timeoutMs: 15_000 }).then(
@@ -46,41 +41,29 @@ export function AppointmentApp() {
   }, [token]);
 
   return (
-    <LangContext.Provider value={lang}>
-      <div class={`status-page appt-page lang-${lang}`} dir={dir(lang)} lang={lang} data-testid="appt-page">
-        <header class="status-header">
-          <Logo small />
-          <h1 class="status-title">{t(lang, 'title')}</h1>
-          <button type="button" class="btn lang-toggle" data-testid="lang-toggle" lang={otherLang(lang)} onClick={() => setLang(otherLang(lang))}>
-            <GlobeIcon size="1.2em" />
-            <span>{t(lang, 'lang.switchTo')}</span>
-          </button>
-        </header>
-        <main class="status-main">
-          {load.kind === 'loading' && (
-            <div class="status-loading">
-              <Spinner />
-              <span>{t(lang, 'loading')}</span>
-            </div>
-          )}
-          {load.kind === 'notFound' && (
-            <section class="state-card state-warn" data-testid="appt-not-found" role="alert">
-              <span class="state-icon">
-                <AlertIcon size="100%" />
-              </span>
-              <h2 class="state-title">{t(lang, 'notFound')}</h2>
-              <p class="state-body">{t(lang, 'notFoundBody')}</p>
-            </section>
-          )}
-          {load.kind === 'error' && (
-            <p class="appt-error" role="alert">
-              {t(lang, 'offline')}
-            </p>
-          )}
-          {load.kind === 'ready' && token && <Booking lang={lang} token={token} page={load.page} onChange={(page) => setLoad({ kind: 'ready', page })} />}
-        </main>
-      </div>
-    </LangContext.Provider>
+    <PhonePage lang={lang} onLang={setLang} title={t(lang, 'title')} switchTo={t(lang, 'lang.switchTo')} class="appt-page" testId="appt-page">
+      {load.kind === 'loading' && (
+        <div class="status-loading">
+          <Spinner />
+          <span>{t(lang, 'loading')}</span>
+        </div>
+      )}
+      {load.kind === 'notFound' && (
+        <section class="state-card state-warn" data-testid="appt-not-found" role="alert">
+          <span class="state-icon">
+            <AlertIcon size="100%" />
+          </span>
+          <h2 class="state-title">{t(lang, 'notFound')}</h2>
+          <p class="state-body">{t(lang, 'notFoundBody')}</p>
+        </section>
+      )}
+      {load.kind === 'error' && (
+        <p class="appt-error" role="alert">
+          {t(lang, 'offline')}
+        </p>
+      )}
+      {load.kind === 'ready' && token && <Booking lang={lang} token={token} page={load.page} onChange={(page) => setLoad({ kind: 'ready', page })} />}
+    </PhonePage>
   );
 }
 

@@ -13,6 +13,9 @@ export async function enableSound(): Promise<boolean> {
   return audio.state === 'running';
 }
 
+/** Whether the citizen turned sound on in this visit (the switch shows it wherever it is drawn again). */
+export const soundIsOn = (): boolean => audio?.state === 'running';
+
 /** Two rising notes, half a second in all; silent until sound is on. */
 function chime(): void {
   const ctx = audio;

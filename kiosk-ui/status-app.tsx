@@ -8,17 +8,17 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { io } from 'socket.io-client';
 import { isApiFailure } from '../ui-kit/api.ts';
 import { call } from '../ui-kit/client.ts';
-import { applyDocumentLang, DEFAULT_TIME_ZONE, dir, formatNumber, formatTime, otherLang, saveLang, savedLang, type Lang } from '../ui-kit/i18n.ts';
-import { LangContext, Logo, Pair, Spinner, useLang } from '../ui-kit/components.tsx';
+import { DEFAULT_TIME_ZONE, dir, formatNumber, formatTime, otherLang } from '../ui-kit/i18n.ts';
+import { Pair, Spinner, useLang } from '../ui-kit/components.tsx';
+import { PhonePage, usePhoneLang } from '../ui-kit/phone-page.tsx';
 import { Bi } from './components.tsx';
 import { t, waitText, type MessageKey } from './i18n.ts';
-import { AlertIcon, CheckCircleIcon, ClockIcon, GlobeIcon, InfoIcon, Svg, UsersIcon } from '../ui-kit/icons.tsx';
-import { alertCitizen, enableSound } from './status-alert.ts';
+import { AlertIcon, CheckCircleIcon, ClockIcon, InfoIcon, Svg, UsersIcon } from '../ui-kit/icons.tsx';
+import { alertCitizen, enableSound, soundIsOn } from './status-alert.ts';
 import { FeedbackQuestion } from './status-feedback.tsx';
 import type { Receipt } from './types.ts';
 
 const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
-const LANG_KEY = 'dor.lang';
 const POLL_MS = 30_000;
 
 export function tokenFromLocation(loc: Pick<Location, 'pathname' | 'search'> = location): string | null {
@@ -31,16 +31,10 @@ type Load = { kind: 'loading' } | { kind: 'ready'; receipt: Receipt; at: number 
 
 export function StatusApp() {
   const token = tokenFromLocation();
-  const [lang, setLangState] = useState<Lang>(() => savedLang(LANG_KEY));
+  const [lang, setLang] = usePhoneLang();
   const [load, setLoad] = useState<Load>(token ? { kind: 'loading' } : { kind: 'notFound' });
   const [live, setLive] = useState(false);
   const last = useRef<Receipt | null>(null);
-
-  const setLang = (l: Lang) => {
-    setLangState(l);
-    saveLang(LANG_KEY, l);
-  };
-  useEffect(() => applyDocumentLang(lang), [lang]);
 
   const accept = useCallback((r: Receipt) => {
     if (!r?.ticket) return;
@@ -103,43 +97,36 @@ export function StatusApp() {
   }, [load, lang]);
 
   return (
-    <LangContext.Provider value={lang}>
-      <div class={`status-page lang-${lang}`} dir={dir(lang)} lang={lang}>
-        <header class="status-header">
-          <Logo small />
-          <h1 class="status-title">
-            <Bi k="status.title" />
-          </h1>
-          <button type="button" class="btn lang-toggle" data-testid="lang-toggle" lang={otherLang(lang)} onClick={() => setLang(otherLang(lang))}>
-            <GlobeIcon size="1.2em" />
-            <span>{t(lang, 'lang.switchTo')}</span>
-          </button>
-        </header>
-        <main class="status-main">
-          {load.kind === 'loading' && (
-            <div class="status-loading">
-              <Spinner />
-              <span lang={lang}>{t(lang, 'status.loading')}</span>
-            </div>
-          )}
-          {load.kind === 'notFound' && (
-            <StateCard tone="warn" icon={<AlertIcon size="100%" />} title="status.notFound" body="status.notFoundBody" state="not_found" />
-          )}
-          {load.kind === 'error' && <StateCard tone="warn" icon={<AlertIcon size="100%" />} title="msg.offline.title" body="msg.offline.body" state="error" />}
-          {load.kind === 'ready' && token && (
-            <TicketStatus receipt={load.receipt} updatedAt={load.at} token={token} onAnswered={(r) => (r ? accept(r) : void fetchStatus())} />
-          )}
-        </main>
-        {load.kind === 'ready' && (
+    <PhonePage
+      lang={lang}
+      onLang={setLang}
+      title={<Bi k="status.title" />}
+      switchTo={t(lang, 'lang.switchTo')}
+      footer={
+        load.kind === 'ready' && (
           <footer class="status-footer">
             <span class={`live-dot ${live ? 'on' : 'off'}`} aria-hidden="true" />
             <span lang={lang}>{t(lang, live ? 'status.live' : 'status.offline')}</span>
             <span aria-hidden="true">·</span>
             <span lang={lang}>{t(lang, 'status.updatedAt', { time: formatTime(load.at, lang, DEFAULT_TIME_ZONE) })}</span>
           </footer>
-        )}
-      </div>
-    </LangContext.Provider>
+        )
+      }
+    >
+      {load.kind === 'loading' && (
+        <div class="status-loading">
+          <Spinner />
+          <span lang={lang}>{t(lang, 'status.loading')}</span>
+        </div>
+      )}
+      {load.kind === 'notFound' && (
+        <StateCard tone="warn" icon={<AlertIcon size="100%" />} title="status.notFound" body="status.notFoundBody" state="not_found" />
+      )}
+      {load.kind === 'error' && <StateCard tone="warn" icon={<AlertIcon size="100%" />} title="msg.offline.title" body="msg.offline.body" state="error" />}
+      {load.kind === 'ready' && token && (
+        <TicketStatus receipt={load.receipt} updatedAt={load.at} token={token} onAnswered={(r) => (r ? accept(r) : void fetchStatus())} />
+      )}
+    </PhonePage>
   );
 }
 
@@ -179,7 +166,7 @@ const isNear = (r: Receipt) => r.ticket.status === 'waiting' && r.position !== n
 
 /** Sound stays off until a tap (browsers' rule); the button says so and turns it on. */
 function SoundSwitch() {
-  const [on, setOn] = useState(false);
+  const [on, setOn] = useState(soundIsOn);
   return (
     <button
       type="button"

@@ -104,6 +104,8 @@ it("a walk-in's phone follows the queue to 'called', answers the feedback questi
   await state(page, 'called');
   expect(await page.getByTestId('status-counter').getAttribute('data-value')).toBe('3');
   expect(sms()).toEqual(['near_turn', 'called']);
+  // The switch drawn again on the called card still says sound is on.
+  expect(await page.getByTestId('sound-switch').getAttribute('aria-pressed')).toBe('true');
   expect(await spied(page)).toEqual({ oscillators: 6, buzzes: [[250], [400, 150, 400, 150, 400]] });
   await screenshot(page, 'ticket-page-ar-3-called');
   await toLang(page, 'en');
