@@ -78,19 +78,48 @@ export function bookAppointment(
   return { decision, appointment };
 }
 
-/** Cancels a booked appointment and queues the citizen's notice; `closedBy` names the hall's closure of the day when it was not the citizen's wish. */
+/**
+ * Moves booked `a` to `day` `time` under the booking rules (its own seat does not count against it) and queues the confirmation SMS.
+ * The console and the citizen's page both move through here.
+ */
+export function rescheduleAppointment(
+  hub: Hub,
+  a: Appointment,
+  service: Service,
+  { day, time }: { day: string; time: string },
+  actor: string,
+  within?: () => void,
+): Executed {
+  const slotStart = localInstant(day, time, hub.current.settings.timeZone);
+  if (day === a.day && slotStart === a.slotStart) return { ok: false, error: refuse('SAME_SLOT', 'The appointment is already in that slot.') };
+  const moved: Appointment = { ...a, day, slotStart, slotEnd: slotStart + service.slotMinutes * 60_000 };
+  const from = { day: a.day, slotStart: a.slotStart, slotEnd: a.slotEnd };
+  return hub.execute({ type: 'reschedule_appointment', appointment: moved, from }, actor, {
+    guard: slotGuard(hub, moved, time, service, stillBooked(hub.db, a.id)),
+    within: () => {
+      enqueueAppointmentMessage(hub, 'rescheduled', moved, service);
+      within?.();
+    },
+  });
+}
+
+/**
+ * Cancels a booked appointment and queues the citizen's notice; `closedBy` names the hall's closure of the day when it was not the
+ * citizen's wish. `within` writes what belongs with the cancellation (an audit entry) in its transaction.
+ */
 export function cancelAppointment(
   hub: Hub,
   a: Appointment,
   service: Pick<Service, 'nameAr' | 'nameEn'>,
   actor: string,
-  closedBy?: { ar: string; en: string },
+  { closedBy, within }: { closedBy?: { ar: string; en: string }; within?: () => void } = {},
 ): Executed {
   return hub.execute({ type: 'cancel_appointment', appointmentId: a.id }, actor, {
     guard: stillBooked(hub.db, a.id),
-    within: () =>
-      closedBy
-        ? enqueueAppointmentMessage(hub, 'cancelled_by_hall', a, service, { reason: closedBy })
-        : enqueueAppointmentMessage(hub, 'cancelled', a, service),
+    within: () => {
+      if (closedBy) enqueueAppointmentMessage(hub, 'cancelled_by_hall', a, service, { reason: closedBy });
+      else enqueueAppointmentMessage(hub, 'cancelled', a, service);
+      within?.();
+    },
   });
 }

@@ -8,19 +8,17 @@ import * as repo from '../../db/repos/index.ts';
 import { isValidReference, normalizeReference } from '../../protocol/reference.ts';
 import type { Appointment, AppointmentStatus, Service } from '../../protocol/domain.ts';
 import type { HallEvent } from '../../protocol/events.ts';
-import { localInstant } from '../../engine/index.ts';
 import { audit } from '../audit.ts';
 import { actorName } from '../auth.ts';
 import { HttpError } from '../errors.ts';
-import { enqueueAppointmentMessage } from '../messages.ts';
-import { bookAppointment, cancelAppointment, slotGuard, stillBooked } from '../appointments.ts';
+import { bookAppointment, cancelAppointment, rescheduleAppointment } from '../appointments.ts';
 import { freeSlots } from '../slots.ts';
 import { recordNewCaller } from './citizens.ts';
 import { mustSucceed, notFound, op, type OpContext } from './op.ts';
 
 const BOOKERS = ['callcenter', 'supervisor'] as const;
 
-function bookableService(ctx: OpContext, serviceId: string): Service {
+export function bookableService(ctx: OpContext, serviceId: string): Service {
   const service = ctx.hub.current.services[serviceId];
   if (!service) notFound('UNKNOWN_SERVICE', `There is no service ${serviceId}.`);
   if (!service.bookable || !service.active) throw new HttpError(409, 'SERVICE_NOT_BOOKABLE', `Service ${serviceId} cannot be booked.`);
@@ -71,19 +69,8 @@ export const bookingOps = [
   op('appointments.reschedule', {
     access: { roles: [...BOOKERS] },
     run(ctx, b) {
-      const tz = ctx.hub.current.settings.timeZone;
       const a = activeAppointment(ctx, b.id, 'rescheduled');
-      const service = bookableService(ctx, a.serviceId);
-      const slotStart = localInstant(b.day, b.time, tz);
-      if (b.day === a.day && slotStart === a.slotStart) throw new HttpError(409, 'SAME_SLOT', 'The appointment is already in that slot.');
-      const moved: Appointment = { ...a, day: b.day, slotStart, slotEnd: slotStart + service.slotMinutes * 60_000 };
-      const from = { day: a.day, slotStart: a.slotStart, slotEnd: a.slotEnd };
-      mustSucceed(
-        ctx.hub.execute({ type: 'reschedule_appointment', appointment: moved, from }, ctx.actor, {
-          guard: slotGuard(ctx.hub, moved, b.time, service, stillBooked(ctx.db, a.id)),
-          within: () => enqueueAppointmentMessage(ctx.hub, 'rescheduled', moved, service),
-        }),
-      );
+      mustSucceed(rescheduleAppointment(ctx.hub, a, bookableService(ctx, a.serviceId), b, ctx.actor));
       return { appointment: repo.getAppointment(ctx.db, a.id)! };
     },
   }),
@@ -179,7 +166,7 @@ export const bookingOps = [
       // The hall is closed that day: its bookings are cancelled, each citizen told why, with the link to choose another time.
       for (const a of repo.listAppointmentsOfDay(ctx.db, h.day)) {
         const service = ctx.hub.current.services[a.serviceId];
-        if (a.status === 'booked' && service) cancelAppointment(ctx.hub, a, service, ctx.actor, { ar: h.nameAr, en: h.nameEn });
+        if (a.status === 'booked' && service) cancelAppointment(ctx.hub, a, service, ctx.actor, { closedBy: { ar: h.nameAr, en: h.nameEn } });
       }
       return { holidays: repo.listHolidays(ctx.db) };
     },
