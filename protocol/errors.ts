@@ -277,6 +277,13 @@ export const ERRORS = {
     ar: 'سبق أن قيّمت هذه الخدمة، شكرًا لك.',
     en: 'You have already rated this service; thank you.',
   },
+
+  // --- a rollout's bookings without a seat, moved or cancelled by the hall
+  ROLLOUT_NOT_CONFIRMED: {
+    status: 409,
+    ar: 'هذه الخطة لم تُعتمد قط، فلم تُفقد أي حجز مقعده؛ لا شيء لنقله.',
+    en: 'This plan was never confirmed, so it took no booking’s seat; there is nothing to move.',
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -114,6 +114,9 @@ export const routes = {
   'hall.sms.broadcast': { http: { method: 'post', path: '/api/hall/sms', status: 201 }, event: 'hall:sms' },
   // --- the citizen's feedback after service
   'feedback.submit': { http: { method: 'post', path: '/api/tickets/status/:token/feedback' } },
+  // --- a rollout's bookings without a seat: moved by the hall, each citizen told
+  'rollout.unfit': { http: { method: 'get', path: '/api/rollout/:id/unfit' } },
+  'rollout.reseat': { http: { method: 'post', path: '/api/rollout/:id/reseat' } },
 } as const satisfies Record<string, Route>;
 
 export type Routes = typeof routes;

@@ -116,4 +116,6 @@ export const ACCESS_MATRIX: Record<OperationName, Rule> = {
   'reports.export': { allow: SUPERVISORS },
   'hall.sms.broadcast': { allow: SUPERVISORS },
   'feedback.submit': { allow: ANYONE },
+  'rollout.unfit': { allow: SUPERVISORS },
+  'rollout.reseat': { allow: SUPERVISORS },
 };
