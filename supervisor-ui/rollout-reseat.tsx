@@ -142,8 +142,10 @@ function ReseatResult({ done, services }: { done: Pick<Reseated, 'moved' | 'canc
   );
 }
 
-function MoveDialog({ count, run, onClose }: { count: number; run(): Promise<void>; onClose(): void }) {
+function MoveDialog({ which, services, run, onClose }: { which: Unfit[]; services: Services; run(): Promise<void>; onClose(): void }) {
   const lang = useLang();
+  const count = which.length;
+  const [one] = which;
   return (
     <FormDialog
       testId="ro-move-dialog"
@@ -154,6 +156,11 @@ function MoveDialog({ count, run, onClose }: { count: number; run(): Promise<voi
       run={run}
       onClose={onClose}
     >
+      {count === 1 && one && (
+        <p class="ro-move-one" data-testid="ro-move-which">
+          <Reference reference={one.reference} /> · {serviceName(lang, services, one.serviceId)} · <DayTime day={one.day} time={one.time} />
+        </p>
+      )}
       <p>{tv(lang, 'ro.moveBody', { n: count })}</p>
       <p class="dialog-note">
         <InfoIcon size="1.2em" />
@@ -198,7 +205,7 @@ export function UnseatedBookings({ planId, unfit: listed, services }: { planId: 
       ) : (
         !done && <p>{tv(lang, 'ro.unseatedNone')}</p>
       )}
-      {asking && <MoveDialog count={asking.length} run={() => move(asking)} onClose={() => setAsking(null)} />}
+      {asking && <MoveDialog which={asking} services={services} run={() => move(asking)} onClose={() => setAsking(null)} />}
     </div>
   );
 }

@@ -93,6 +93,7 @@ it('lists the bookings a plan left without a seat, moves one and then the rest, 
   await one.waitFor();
   expect(await one.locator('h2').innerText()).toBe(tv('en', 'ro.moveTitle', { n: 1 }));
   expect(await one.innerText()).toContain(tv('en', 'ro.moveSms', { n: 1 }));
+  expect(await one.getByTestId('ro-move-which').innerText()).toContain(b.reference);
   await screenshot(page, 'rollout-reseat-en-dialog');
   await page.getByTestId('dialog-submit').click();
   await page.locator('[data-testid="ro-unseated"][data-count="3"]').waitFor();
