@@ -144,6 +144,25 @@ function nearestSlots(hub: Hub, a: Appointment, service: Service): { day: string
   return [...sameDay.map((s) => ({ day: a.day, time: s.time })), ...later.flatMap((d) => d.slots.map((s) => ({ day: d.day, time: s.time })))];
 }
 
+/**
+ * Moves `a`, as the hall, to the first of its nearest slots the move's guard accepts: that slot, `full` when every one was taken
+ * (also meanwhile), or `refused` when the guard refused the booking itself (e.g. cancelled meanwhile): then it stays as it is.
+ */
+function moveToNearest(
+  hub: Hub,
+  a: Appointment,
+  service: Service,
+  actor: string,
+  within: (slot: { day: string; time: string }) => () => void,
+): { day: string; time: string } | 'full' | 'refused' {
+  for (const slot of nearestSlots(hub, a, service)) {
+    const d = rescheduleAppointment(hub, a, service, slot, actor, within(slot), 'counters');
+    if (d.ok) return slot;
+    if (d.error.code !== 'SLOT_FULL') return 'refused';
+  }
+  return 'full';
+}
+
 export interface Reseated {
   moved: { reference: string; serviceId: string; from: { day: string; time: string }; to: { day: string; time: string } }[];
   cancelled: ReturnType<typeof unfitEntry>[];
@@ -169,10 +188,10 @@ export function reseatUnfit(hub: Hub, plan: Pick<repo.RolloutPlanRow, 'id' | 'fr
     const service = hub.current.services[a.serviceId];
     const from = { day: a.day, time: localTime(a.slotStart, timeZone) };
     // A service no longer booked offers no other slot.
-    const candidates = service?.bookable && service.active ? nearestSlots(hub, a, service) : [];
-    const to = candidates.find((slot) => rescheduleAppointment(hub, a, service!, slot, actor, auditOf('appointment.move', a, slot), 'counters').ok);
-    if (to) {
-      out.moved.push({ reference: a.reference, serviceId: a.serviceId, from, to });
+    const moved = service?.bookable && service.active ? moveToNearest(hub, a, service, actor, (slot) => auditOf('appointment.move', a, slot)) : 'full';
+    if (moved === 'refused') continue;
+    if (moved !== 'full') {
+      out.moved.push({ reference: a.reference, serviceId: a.serviceId, from, to: moved });
       continue;
     }
     const names = service ?? repo.listServices(hub.db).find((s) => s.id === a.serviceId) ?? { nameAr: a.serviceId, nameEn: a.serviceId };
