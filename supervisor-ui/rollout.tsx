@@ -670,7 +670,7 @@ function PlansTable({ plans, timeZone, onAsk, onUnseated }: { plans: Plan[]; tim
 
 type Dialog = { kind: 'confirm' | 'cancel'; plan: Plan };
 /** What the last action did: its words, and for a confirmed plan (confirmed, cancelled or asked about) the bookings it left without a seat. */
-type Outcome = { words: Words; unseated: { planId: number; unfit: Unfit[] } | null };
+type Outcome = { words: Words; unseated: { planId: number; unfit: Unfit[] } | null; seq: number };
 
 export function RolloutPage() {
   const lang = useLang();
@@ -682,6 +682,8 @@ export function RolloutPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   // The outcome shows at the top of the section, while the action may have been far down the list.
   const outcomeBox = useRef<HTMLDivElement>(null);
+  // Each outcome counts: a new list of the same plan (confirmed, then cancelled) starts its moves afresh.
+  const outcomes = useRef(0);
   useEffect(() => outcomeBox.current?.scrollIntoView({ block: 'nearest' }), [outcome]);
 
   const reload = useCallback(async () => {
@@ -703,7 +705,7 @@ export function RolloutPage() {
       confirmedPlan === undefined ? null : call('rollout.unfit', { id: confirmedPlan }).then(({ unfit }) => ({ planId: confirmedPlan, unfit })),
     ]);
     setDialog(null);
-    setOutcome({ words, unseated });
+    setOutcome({ words, unseated, seq: ++outcomes.current });
   };
   const showUnseated = async (plan: Plan) => {
     try {
@@ -734,7 +736,7 @@ export function RolloutPage() {
           <div>
             <p>{outcome.words(lang)}</p>
             {outcome.unseated && (
-              <UnseatedBookings key={outcome.unseated.planId} planId={outcome.unseated.planId} unfit={outcome.unseated.unfit} services={hall?.services ?? {}} />
+              <UnseatedBookings key={outcome.seq} planId={outcome.unseated.planId} unfit={outcome.unseated.unfit} services={hall?.services ?? {}} />
             )}
           </div>
         </div>
