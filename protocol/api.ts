@@ -313,6 +313,8 @@ export const RolloutWhatIfBody = z
   .strict()
   .refine(...endsAfterStart);
 export const RolloutIdParam = z.object({ id: z.coerce.number().int().min(1) }).strict();
+/** The bookings of a plan's list to move (by reference; none given: all of them). */
+export const RolloutReseatBody = RolloutIdParam.extend({ references: z.array(z.string().trim().min(1).max(20)).min(1).max(1000).optional() }).strict();
 
 // --- messages to citizens
 /** A supervisor's SMS to everyone waiting today, in both languages (one SMS: keep it short). */

@@ -284,6 +284,13 @@ export const ERRORS = {
     ar: 'رابط الموعد هذا غير صحيح؛ افتح الرابط كما وصلك في الرسالة النصية، أو اتصل بالخط الساخن للحجز.',
     en: 'This appointment link is not valid; open the link exactly as it came in the SMS, or call the booking hotline.',
   },
+
+  // --- a rollout's bookings without a seat, moved or cancelled by the hall
+  ROLLOUT_NOT_CONFIRMED: {
+    status: 409,
+    ar: 'هذه الخطة لم تُعتمد قط، فلم تُفقد أي حجز مقعده؛ لا شيء لنقله.',
+    en: 'This plan was never confirmed, so it took no booking’s seat; there is nothing to move.',
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

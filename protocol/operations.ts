@@ -104,6 +104,8 @@ import { MyDayReply, RolloutCancelReply, RolloutPlanReply, RolloutPlansReply, Ro
 import { SmsBroadcastBody } from './api.ts';
 import { SmsBroadcastReply } from './replies.ts';
 import { FeedbackBody } from './feedback.ts';
+import { RolloutReseatBody } from './api.ts';
+import { RolloutReseatReply, RolloutUnfitReply } from './replies.ts';
 import { type Route, type Routes, routes } from './routes.ts';
 import { AppointmentPageMoveBody, AppointmentPageParam, AppointmentPageSlotsQuery } from './api.ts';
 import { AppointmentPageReply } from './replies.ts';
@@ -700,6 +702,25 @@ export const contracts = withRoutes({
     summary: 'The citizen cancels the booking: recorded as by the citizen (actor `citizen`, audit `appointment.cancel`), with the usual SMS.',
     input: AppointmentPageParam,
     output: AppointmentPageReply,
+  },
+  // --- a rollout's bookings without a seat: moved by the hall, each citizen told (issue 14)
+  'rollout.unfit': {
+    summary:
+      'The bookings from a plan’s day on that the schedule in force has no seat for and the hall can still move (booked, slot not started): ' +
+      'reference, service, slot. A plan never confirmed: 409 `ROLLOUT_NOT_CONFIRMED`.',
+    input: RolloutIdParam,
+    output: RolloutUnfitReply,
+  },
+  'rollout.reseat': {
+    summary:
+      'Moves each booking of `rollout.unfit` (`references`: only those) to the nearest free slot of its service — its own day later, then ' +
+      'earlier, then the next days up to the booking horizon — through the console’s move (`appointments.reschedule`: the same rules and ' +
+      'capacity guard), or cancels it when no slot is free within the horizon. Each change: audited by the supervisor (`appointment.move` or ' +
+      '`appointment.cancel`, reason `rollout`) with one SMS through the outbox in its transaction (`moved_by_hall` or `cancelled_by_hall`, with ' +
+      'the appointment page link; held in quiet hours). Replies with what moved where, what was cancelled and what is still without a seat. ' +
+      'A booking that has its seat is not in the list, so a repeat changes nothing. A plan never confirmed: 409 `ROLLOUT_NOT_CONFIRMED`.',
+    input: RolloutReseatBody,
+    output: RolloutReseatReply,
   },
 });
 

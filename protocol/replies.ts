@@ -318,6 +318,14 @@ export const RolloutPlansReply = z.object({ plans: z.array(RolloutPlan) });
 export const RolloutPlanReply = z.object({ plan: RolloutPlan });
 /** A cancelled plan, and the bookings from its day on that the restored schedule has no seat for. */
 export const RolloutCancelReply = RolloutPlanReply.extend({ unfit: z.array(UnfitBooking) });
+/** The bookings still without a seat from a plan's day on that the hall can move (booked, slot not started). */
+export const RolloutUnfitReply = z.object({ unfit: z.array(UnfitBooking) });
+const DayTime = z.object({ day: Day, time: z.string() });
+/** What the hall did with a plan's bookings without a seat: moved (from → to) or cancelled, each citizen told; and those still without one. */
+export const RolloutReseatReply = RolloutUnfitReply.extend({
+  moved: z.array(z.object({ reference: z.string(), serviceId: z.string(), from: DayTime, to: DayTime })),
+  cancelled: z.array(UnfitBooking),
+});
 /** How many counters take appointments in a period of a day. */
 const CapacityPeriod = z.object({ startTime: z.string(), endTime: z.string(), counters: z.number().int() });
 const BeforeAfter = z.object({ before: z.number().int(), after: z.number().int() });

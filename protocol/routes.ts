@@ -119,6 +119,9 @@ export const routes = {
   'appointmentPage.slots': { http: { method: 'get', path: '/api/appointment-page/:token/slots' } },
   'appointmentPage.move': { http: { method: 'post', path: '/api/appointment-page/:token/move' } },
   'appointmentPage.cancel': { http: { method: 'post', path: '/api/appointment-page/:token/cancel' } },
+  // --- a rollout's bookings without a seat: moved by the hall, each citizen told
+  'rollout.unfit': { http: { method: 'get', path: '/api/rollout/:id/unfit' } },
+  'rollout.reseat': { http: { method: 'post', path: '/api/rollout/:id/reseat' } },
 } as const satisfies Record<string, Route>;
 
 export type Routes = typeof routes;

@@ -10,7 +10,7 @@ import type { CreateAppointmentBody } from '../protocol/api.ts';
 import type { Appointment, Service } from '../protocol/domain.ts';
 import { randomReference } from '../protocol/reference.ts';
 import type { Executed, Hub } from './hub.ts';
-import { enqueueAppointmentMessage } from './messages.ts';
+import { enqueueAppointmentMessage, type HallCause } from './messages.ts';
 import { checkBooking, refuse } from './slots.ts';
 
 export type BookingRequest = z.output<typeof CreateAppointmentBody>;
@@ -79,8 +79,8 @@ export function bookAppointment(
 }
 
 /**
- * Moves booked `a` to `day` `time` under the booking rules (its own seat does not count against it) and queues the confirmation SMS.
- * The console and the citizen's page both move through here.
+ * Moves booked `a` to `day` `time` under the booking rules (its own seat does not count against it) and queues the confirmation SMS
+ * (`byHall`: the hall's own move, told with its cause). The console, the citizen's page and a rollout's moves all go through here.
  */
 export function rescheduleAppointment(
   hub: Hub,
@@ -89,6 +89,7 @@ export function rescheduleAppointment(
   { day, time }: { day: string; time: string },
   actor: string,
   within?: () => void,
+  byHall?: HallCause,
 ): Executed {
   const slotStart = localInstant(day, time, hub.current.settings.timeZone);
   if (day === a.day && slotStart === a.slotStart) return { ok: false, error: refuse('SAME_SLOT', 'The appointment is already in that slot.') };
@@ -97,27 +98,28 @@ export function rescheduleAppointment(
   return hub.execute({ type: 'reschedule_appointment', appointment: moved, from }, actor, {
     guard: slotGuard(hub, moved, time, service, stillBooked(hub.db, a.id)),
     within: () => {
-      enqueueAppointmentMessage(hub, 'rescheduled', moved, service);
+      if (byHall) enqueueAppointmentMessage(hub, 'moved_by_hall', moved, service, { cause: byHall });
+      else enqueueAppointmentMessage(hub, 'rescheduled', moved, service);
       within?.();
     },
   });
 }
 
 /**
- * Cancels a booked appointment and queues the citizen's notice; `closedBy` names the hall's closure of the day when it was not the
- * citizen's wish. `within` writes what belongs with the cancellation (an audit entry) in its transaction.
+ * Cancels a booked appointment and queues the citizen's notice; `byHall` says why when it was the hall's doing (a closure of the day,
+ * a rollout), not the citizen's wish. `within` writes what belongs with the cancellation (an audit entry) in its transaction.
  */
 export function cancelAppointment(
   hub: Hub,
   a: Appointment,
   service: Pick<Service, 'nameAr' | 'nameEn'>,
   actor: string,
-  { closedBy, within }: { closedBy?: { ar: string; en: string }; within?: () => void } = {},
+  { byHall, within }: { byHall?: HallCause; within?: () => void } = {},
 ): Executed {
   return hub.execute({ type: 'cancel_appointment', appointmentId: a.id }, actor, {
     guard: stillBooked(hub.db, a.id),
     within: () => {
-      if (closedBy) enqueueAppointmentMessage(hub, 'cancelled_by_hall', a, service, { reason: closedBy });
+      if (byHall) enqueueAppointmentMessage(hub, 'cancelled_by_hall', a, service, { cause: byHall });
       else enqueueAppointmentMessage(hub, 'cancelled', a, service);
       within?.();
     },

@@ -14,8 +14,10 @@ export type MessageKind =
   | 'booked'
   | 'rescheduled'
   | 'cancelled'
-  /** Cancelled by the hall (a closure of the day), not at the citizen's request. */
+  /** Cancelled by the hall (a closure of the day, or a rollout plan that left it no seat), not at the citizen's request. */
   | 'cancelled_by_hall'
+  /** Moved by the hall to the nearest free time (a rollout plan left it no seat), not at the citizen's request. */
+  | 'moved_by_hall'
   | 'reminder_day'
   | 'reminder_soon'
   | 'near_turn'
@@ -42,13 +44,23 @@ export function readableDay(ms: number, timeZone: string): { ar: string; en: str
 
 type ServiceNames = Pick<Service, 'nameAr' | 'nameEn'>;
 
+/** Why the hall moved or cancelled a booking: the closure of its day (by name), or a change of the counters taking appointments (a rollout plan). */
+export type HallCause = { closure: { ar: string; en: string } } | 'counters';
+
+function causeText(kind: MessageKind, cause: HallCause | undefined): { ar: string; en: string } {
+  if (!cause) throw new Error(`${kind} says why the hall changed the booking: give its cause`);
+  return cause === 'counters'
+    ? { ar: 'بسبب تغيير في الشبابيك', en: 'because of a change of counters' }
+    : { ar: `لأن القاعة مغلقة في ذلك اليوم (${cause.closure.ar})`, en: `because the hall is closed that day (${cause.closure.en})` };
+}
+
 /** One SMS: the Arabic text, the English text, the link if any, the hall's signature (the hotlines). */
 function compose(ar: string, en: string, link: string | null, settings: Settings): string {
   return [ar, en, link, `${settings.smsSignature.ar} | ${settings.smsSignature.en}`].filter(Boolean).join('\n');
 }
 
 /** The texts about an appointment, in both languages. */
-function appointmentTexts(kind: MessageKind, a: Appointment, service: ServiceNames, timeZone: string, reason?: { ar: string; en: string }) {
+function appointmentTexts(kind: MessageKind, a: Appointment, service: ServiceNames, timeZone: string, cause?: HallCause) {
   const time = localTime(a.slotStart, timeZone);
   const day = readableDay(a.slotStart, timeZone);
   const ref = a.reference;
@@ -68,15 +80,20 @@ function appointmentTexts(kind: MessageKind, a: Appointment, service: ServiceNam
         ar: `تم إلغاء موعدك: ${service.nameAr}، يوم ${day.ar} الساعة ${time}. رقم الحجز: ${ref}`,
         en: `Your appointment was cancelled: ${service.nameEn}, ${day.en} at ${time}. Reference: ${ref}`,
       };
-    case 'cancelled_by_hall':
+    case 'cancelled_by_hall': {
+      const why = causeText(kind, cause);
       return {
-        ar:
-          `نعتذر، أُلغي موعدك: ${service.nameAr}، يوم ${day.ar} الساعة ${time}، لأن القاعة مغلقة في ذلك اليوم (${reason?.ar ?? ''}). ` +
-          `اختر موعداً آخر من الرابط. رقم الحجز: ${ref}`,
-        en:
-          `Sorry, your appointment was cancelled: ${service.nameEn}, ${day.en} at ${time}; the hall is closed that day (${reason?.en ?? ''}). ` +
-          `Choose another time at the link. Reference: ${ref}`,
+        ar: `نعتذر، أُلغي موعدك: ${service.nameAr}، يوم ${day.ar} الساعة ${time}، ${why.ar}. اختر موعداً آخر من الرابط. رقم الحجز: ${ref}`,
+        en: `Sorry, your appointment was cancelled: ${service.nameEn}, ${day.en} at ${time}, ${why.en}. Choose another time at the link. Reference: ${ref}`,
       };
+    }
+    case 'moved_by_hall': {
+      const why = causeText(kind, cause);
+      return {
+        ar: `نقلت القاعة موعدك: ${service.nameAr}، إلى يوم ${day.ar} الساعة ${time}، ${why.ar}. يمكنك اختيار موعد آخر أو الإلغاء من الرابط. رقم الحجز: ${ref}`,
+        en: `The hall moved your appointment: ${service.nameEn}, now ${day.en} at ${time}, ${why.en}. Choose another time or cancel at the link. Reference: ${ref}`,
+      };
+    }
     case 'reminder_day':
       return {
         ar: `تذكير: موعدك غداً ${day.ar} الساعة ${time}: ${service.nameAr}. رقم الحجز: ${ref}`,
@@ -101,12 +118,12 @@ export function enqueueAppointmentMessage(
   kind: MessageKind,
   a: Appointment,
   service: ServiceNames,
-  opts: { onceKey?: string; reason?: { ar: string; en: string } } = {},
+  opts: { onceKey?: string; cause?: HallCause } = {},
 ): number | null {
   const settings = hub.current.settings;
   // The stored row holds the token even when the appointment came from an event older than tokens.
   const withToken = a.pageToken ? a : { ...a, pageToken: repo.getAppointment(hub.db, a.id)?.pageToken ?? '' };
-  const t = appointmentTexts(kind, withToken, service, settings.timeZone, opts.reason);
+  const t = appointmentTexts(kind, withToken, service, settings.timeZone, opts.cause);
   return repo.enqueueMessage(hub.db, {
     channel: 'sms',
     kind,

@@ -6,14 +6,17 @@
 // - At opening time of its day (midnight when the hall is closed that weekday) the hub sets each
 //   counter to its mode (`applyRollout`, from the hub's tick and at start), once.
 // - The preview shows per day what the plan's schedule does to the seats, and which bookings it
-//   has no seat for. A booking is never moved or cancelled by a plan: the hall sees the list.
+//   has no seat for. A plan itself never moves or cancels a booking: the hall sees the list, and a
+//   supervisor may then move each to the nearest free time, or cancel it when none is free within
+//   the booking horizon (`reseatUnfit`), each citizen told by SMS.
+import { cancelAppointment, rescheduleAppointment } from './appointments.ts';
 import { audit } from './audit.ts';
 import { transaction, type Db } from '../db/client.ts';
 import * as repo from '../db/repos/index.ts';
 import { localDay, localInstant, localTime, nextDay, weekdayOf } from '../engine/index.ts';
 import { type Appointment, CounterSetup, type Service } from '../protocol/domain.ts';
 import type { Hub } from './hub.ts';
-import { closureOf, minutesOf, slotsOfDay, type DayClosure, type Slot } from './slots.ts';
+import { closureOf, freeSlots, minutesOf, slotsOfDay, type DayClosure, type Slot } from './slots.ts';
 
 const MINUTE = 60_000;
 /** The actor of what the hub does by itself. */
@@ -107,12 +110,95 @@ const unfitEntry = (a: Appointment, timeZone: string) => ({
   slotEnd: a.slotEnd,
 });
 
-/** The bookings from `fromDay` on that the schedule in force has no seat for (after a plan is cancelled). */
-export function unfitFrom(db: Db, fromDay: string, timeZone: string) {
+function unfitAppointmentsFrom(db: Db, fromDay: string, timeZone: string): Appointment[] {
   const active = repo.listActiveOverlapping(db, localInstant(fromDay, '00:00', timeZone), Number.MAX_SAFE_INTEGER);
   const onDay = (day: string) => active.filter((a) => a.day === day);
   const days = [...new Set(active.map((a) => a.day))];
-  return days.flatMap((day) => unfitOn(db, day, onDay(day), timeZone)).map((a) => unfitEntry(a, timeZone));
+  return days.flatMap((day) => unfitOn(db, day, onDay(day), timeZone));
+}
+
+/** The bookings from `fromDay` on that the schedule in force has no seat for (after a plan is cancelled). */
+export function unfitFrom(db: Db, fromDay: string, timeZone: string) {
+  return unfitAppointmentsFrom(db, fromDay, timeZone).map((a) => unfitEntry(a, timeZone));
+}
+
+/** What the hall can still change: the bookings from `fromDay` on without a seat, not checked in, whose slot has not started. */
+function movableUnfit(hub: Hub, fromDay: string): Appointment[] {
+  const now = hub.clock.now();
+  return unfitAppointmentsFrom(hub.db, fromDay, hub.current.settings.timeZone).filter((a) => a.status === 'booked' && a.slotStart > now);
+}
+
+export const movableUnfitFrom = (hub: Hub, fromDay: string) => movableUnfit(hub, fromDay).map((a) => unfitEntry(a, hub.current.settings.timeZone));
+
+/**
+ * Where `a` may go, nearest first: its service's free slots of its own day after it (earliest first), then before it (latest
+ * first), then of the next days up to the booking horizon; "free" as the slot picker counts it, `a`'s own seat not counted
+ * against it. The move's guard checks each again inside its transaction.
+ */
+function nearestSlots(hub: Hub, a: Appointment, service: Service): { day: string; time: string }[] {
+  const { settings, day: today } = hub.current;
+  const days = freeSlots(hub.db, service, a.day, settings.bookingHorizonDays + 1, { settings, today, now: hub.clock.now() });
+  const free = days.map((d) => ({ day: d.day, slots: d.slots.filter((s) => s.booked - (overlaps(a, s) ? 1 : 0) < s.capacity) }));
+  const [own, ...later] = free[0]?.day === a.day ? free : [{ day: a.day, slots: [] }, ...free];
+  const sameDay = [...own!.slots.filter((s) => s.slotStart > a.slotStart), ...own!.slots.filter((s) => s.slotStart < a.slotStart).reverse()];
+  return [...sameDay.map((s) => ({ day: a.day, time: s.time })), ...later.flatMap((d) => d.slots.map((s) => ({ day: d.day, time: s.time })))];
+}
+
+/**
+ * Moves `a`, as the hall, to the first of its nearest slots the move's guard accepts: that slot, `full` when every one was taken
+ * (also meanwhile), or `refused` when the guard refused the booking itself (e.g. cancelled meanwhile): then it stays as it is.
+ */
+function moveToNearest(
+  hub: Hub,
+  a: Appointment,
+  service: Service,
+  actor: string,
+  within: (slot: { day: string; time: string }) => () => void,
+): { day: string; time: string } | 'full' | 'refused' {
+  for (const slot of nearestSlots(hub, a, service)) {
+    const d = rescheduleAppointment(hub, a, service, slot, actor, within(slot), 'counters');
+    if (d.ok) return slot;
+    if (d.error.code !== 'SLOT_FULL') return 'refused';
+  }
+  return 'full';
+}
+
+export interface Reseated {
+  moved: { reference: string; serviceId: string; from: { day: string; time: string }; to: { day: string; time: string } }[];
+  cancelled: ReturnType<typeof unfitEntry>[];
+}
+
+/**
+ * Moves each booking the schedule in force has left without a seat from the plan's day on (`references`: only those) to its
+ * nearest free slot, through the console's own move (server/appointments.ts: the same rules and capacity guard); cancels it, as
+ * the hall, when no slot is free within the horizon. Each change goes with its audit entry (by `actor`, reason `rollout`) and one
+ * SMS (`moved_by_hall` or `cancelled_by_hall`, with the appointment page link) in its own transaction. A booking that has its seat
+ * again is not in the list, so a repeat changes nothing.
+ */
+export function reseatUnfit(hub: Hub, plan: Pick<repo.RolloutPlanRow, 'id' | 'fromDay'>, actor: string, references?: string[]): Reseated {
+  const timeZone = hub.current.settings.timeZone;
+  const out: Reseated = { moved: [], cancelled: [] };
+  const auditOf = (kind: string, a: Appointment, after: object) => () =>
+    audit({ db: hub.db, clock: hub.clock, actor }, kind, `appointment:${a.id}`, {
+      before: { day: a.day, time: localTime(a.slotStart, timeZone) },
+      after: { ...after, reason: 'rollout', rollout: plan.id },
+    });
+  for (const a of movableUnfit(hub, plan.fromDay)) {
+    if (references && !references.includes(a.reference)) continue;
+    const service = hub.current.services[a.serviceId];
+    const from = { day: a.day, time: localTime(a.slotStart, timeZone) };
+    // A service no longer booked offers no other slot.
+    const moved = service?.bookable && service.active ? moveToNearest(hub, a, service, actor, (slot) => auditOf('appointment.move', a, slot)) : 'full';
+    if (moved === 'refused') continue;
+    if (moved !== 'full') {
+      out.moved.push({ reference: a.reference, serviceId: a.serviceId, from, to: moved });
+      continue;
+    }
+    const names = service ?? repo.listServices(hub.db).find((s) => s.id === a.serviceId) ?? { nameAr: a.serviceId, nameEn: a.serviceId };
+    const d = cancelAppointment(hub, a, names, actor, { byHall: 'counters', within: auditOf('appointment.cancel', a, { status: 'cancelled' }) });
+    if (d.ok) out.cancelled.push(unfitEntry(a, timeZone));
+  }
+  return out;
 }
 
 interface DayCapacity {

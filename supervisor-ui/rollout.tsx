@@ -3,6 +3,8 @@
 // service the seats before → after and what is booked, and the bookings left without a seat) and
 // its what-if (rollout-whatif.tsx: the waits it would bring), confirmed or kept as a draft; and the
 // plans with who did what when, where a draft is confirmed and a plan not yet applied is cancelled.
+// After a plan is confirmed or cancelled (or asked from the list), the bookings its schedule left
+// without a seat, with the hall's move to the nearest free time (rollout-reseat.tsx).
 // The hub checks every plan and words its refusals (rollout.* in protocol/operations.ts); the
 // counters come live from the staff feed.
 import './rollout.css';
@@ -22,12 +24,12 @@ import { tk } from '../ui-kit/staff-words.ts';
 import { tv } from './i18n.ts';
 import { RolloutIcon } from './icons.tsx';
 import { FormDialog, useHallState } from './admin-kit.tsx';
+import { serviceName, type Unfit, UnfitTable, UnseatedBookings } from './rollout-reseat.tsx';
 import { useWhatIf, WhatIfPanel } from './rollout-whatif.tsx';
 
 type Plan = ReplyOf<'rollout.list'>['plans'][number];
 type Preview = ReplyOf<'rollout.preview'>;
 type PreviewDay = Preview['days'][number];
-type Unfit = ReplyOf<'rollout.cancel'>['unfit'][number];
 type OpeningDay = ReplyOf<'hours.get'>['days'][number];
 type PlanFields = Pick<InputOf<'rollout.create'>, 'fromDay' | 'counters' | 'weekdays' | 'startTime' | 'endTime'>;
 type PlanMode = RolloutCounter['mode'];
@@ -55,11 +57,6 @@ const stampOf = (lang: Lang, at: number, timeZone: string) => `${formatShortDate
 const A_SUNDAY = Date.UTC(2026, 10, 29, 12);
 function weekdayName(lang: Lang, weekday: number, width: 'long' | 'short' = 'long'): string {
   return new Intl.DateTimeFormat(lang === 'ar' ? 'ar-BH' : 'en-GB', { weekday: width, timeZone: 'UTC' }).format(A_SUNDAY + weekday * 86_400_000);
-}
-
-function serviceName(lang: Lang, services: Services, id: string): string {
-  const s = services[id];
-  return s ? (lang === 'ar' ? s.nameAr : s.nameEn) : id;
 }
 
 /** What an action did, in whichever language the console is in when it is read. */
@@ -198,7 +195,7 @@ function TimeSelect({
   );
 }
 
-function Planner({ hall, hours, onStored }: { hall: HallState; hours: OpeningDay[]; onStored(words: Words): Promise<void> }) {
+function Planner({ hall, hours, onStored }: { hall: HallState; hours: OpeningDay[]; onStored(words: Words, confirmed?: number): Promise<void> }) {
   const lang = useLang();
   const [plan, setPlan] = useState<PlanFields>(() => startingPlan(hall, hours));
   const [preview, setPreview] = useState<{ of: string; reply: Preview } | null>(null);
@@ -325,7 +322,7 @@ function Planner({ hall, hours, onStored }: { hall: HallState; hours: OpeningDay
             const { plan: stored } = await call('rollout.create', { ...plan, draft: false });
             setConfirming(false);
             setPreview(null);
-            await onStored(confirmedWords(stored));
+            await onStored(confirmedWords(stored), stored.id);
           }}
         />
       )}
@@ -471,36 +468,6 @@ function SeatsCell({ day, service, most }: { day: string; service: PreviewDay['s
   );
 }
 
-function UnfitTable({ unfit, services }: { unfit: Unfit[]; services: Services }) {
-  const lang = useLang();
-  return (
-    <table class="sv-table ro-unfit-table">
-      <thead>
-        <tr>
-          <th scope="col">{tv(lang, 'ro.colReference')}</th>
-          <th scope="col">{tv(lang, 'ro.colService')}</th>
-          <th scope="col">{tv(lang, 'ro.colSlot')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {unfit.map((u) => (
-          <tr key={u.reference} data-testid={`ro-unfit-${u.reference}`}>
-            <td>
-              <bdi class="ltr-num ro-reference" dir="ltr">
-                {u.reference}
-              </bdi>
-            </td>
-            <td>{serviceName(lang, services, u.serviceId)}</td>
-            <td>
-              {formatDay(u.day, lang)} <span class="ltr-num">{digits(u.time, lang)}</span>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
 // --- dialogs
 
 /** A dialog that asks before an action: its words, the hub's refusal, "back" and the action. */
@@ -616,7 +583,7 @@ function History({ plan, timeZone }: { plan: Plan; timeZone: string }) {
 
 const cancellable = (s: RolloutStatus) => s === 'draft' || s === 'scheduled';
 
-function PlansTable({ plans, timeZone, onAsk }: { plans: Plan[]; timeZone: string; onAsk(d: Dialog): void }) {
+function PlansTable({ plans, timeZone, onAsk, onUnseated }: { plans: Plan[]; timeZone: string; onAsk(d: Dialog): void; onUnseated(p: Plan): void }) {
   const lang = useLang();
   if (plans.length === 0) return <p class="ro-muted">{tv(lang, 'ro.plansNone')}</p>;
   return (
@@ -685,6 +652,11 @@ function PlansTable({ plans, timeZone, onAsk }: { plans: Plan[]; timeZone: strin
                     {tv(lang, 'ro.cancelPlan')}
                   </button>
                 )}
+                {p.confirmed && (
+                  <button type="button" class="btn btn-ghost btn-small" data-testid={`ro-unseated-${p.id}`} onClick={() => onUnseated(p)}>
+                    {tv(lang, 'ro.showUnseated')}
+                  </button>
+                )}
               </span>
             </td>
           </tr>
@@ -697,8 +669,8 @@ function PlansTable({ plans, timeZone, onAsk }: { plans: Plan[]; timeZone: strin
 // --- the section
 
 type Dialog = { kind: 'confirm' | 'cancel'; plan: Plan };
-/** What the last action did: its words, and after a cancel the bookings it left without a seat. */
-type Outcome = { words: Words; unfit: Unfit[] | null };
+/** What the last action did: its words, and for a confirmed plan (confirmed, cancelled or asked about) the bookings it left without a seat. */
+type Outcome = { words: Words; unseated: { planId: number; unfit: Unfit[] } | null; seq: number };
 
 export function RolloutPage() {
   const lang = useLang();
@@ -710,6 +682,8 @@ export function RolloutPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   // The outcome shows at the top of the section, while the action may have been far down the list.
   const outcomeBox = useRef<HTMLDivElement>(null);
+  // Each outcome counts: a new list of the same plan (confirmed, then cancelled) starts its moves afresh.
+  const outcomes = useRef(0);
   useEffect(() => outcomeBox.current?.scrollIntoView({ block: 'nearest' }), [outcome]);
 
   const reload = useCallback(async () => {
@@ -724,10 +698,21 @@ export function RolloutPage() {
   }, []);
   useEffect(() => void reload(), [reload]);
 
-  const finish = async (o: Outcome) => {
-    await reload();
+  /** Shows an action's words and, for a plan that was confirmed, the bookings without a seat the hub lists now. */
+  const finish = async (words: Words, confirmedPlan?: number) => {
+    const [, unseated] = await Promise.all([
+      reload(),
+      confirmedPlan === undefined ? null : call('rollout.unfit', { id: confirmedPlan }).then(({ unfit }) => ({ planId: confirmedPlan, unfit })),
+    ]);
     setDialog(null);
-    setOutcome(o);
+    setOutcome({ words, unseated, seq: ++outcomes.current });
+  };
+  const showUnseated = async (plan: Plan) => {
+    try {
+      await finish((l) => tv(l, 'ro.unseatedOf', { id: plan.id, day: formatDay(plan.fromDay, l) }), plan.id);
+    } catch (e) {
+      setError(toFailure(e));
+    }
   };
 
   return (
@@ -741,28 +726,24 @@ export function RolloutPage() {
         </div>
       </div>
       {outcome && (
-        <div class={`notice ${outcome.unfit?.length ? 'notice-warn' : 'notice-ok'} sv-done ro-outcome`} role="status" data-testid="ro-done" ref={outcomeBox}>
+        <div
+          class={`notice ${outcome.unseated?.unfit.length ? 'notice-warn' : 'notice-ok'} sv-done ro-outcome`}
+          role="status"
+          data-testid="ro-done"
+          ref={outcomeBox}
+        >
           <CheckCircleIcon size="1.3em" />
           <div>
             <p>{outcome.words(lang)}</p>
-            {outcome.unfit && (
-              <div data-testid="ro-cancel-unfit" data-count={outcome.unfit.length}>
-                {outcome.unfit.length > 0 ? (
-                  <>
-                    <p>{tv(lang, 'ro.cancelUnfit')}</p>
-                    <UnfitTable unfit={outcome.unfit} services={hall?.services ?? {}} />
-                  </>
-                ) : (
-                  <p>{tv(lang, 'ro.cancelUnfitNone')}</p>
-                )}
-              </div>
+            {outcome.unseated && (
+              <UnseatedBookings key={outcome.seq} planId={outcome.unseated.planId} unfit={outcome.unseated.unfit} services={hall?.services ?? {}} />
             )}
           </div>
         </div>
       )}
       <FormError error={error} testId="ro-load-error" />
       {hall && hours ? (
-        <Planner hall={hall} hours={hours} onStored={(words) => finish({ words, unfit: null })} />
+        <Planner hall={hall} hours={hours} onStored={finish} />
       ) : (
         !error && (
           <p class="sv-loading">
@@ -780,7 +761,9 @@ export function RolloutPage() {
             {tv(lang, 'common.refresh')}
           </button>
         </div>
-        {plans && <PlansTable plans={plans} timeZone={hall?.settings.timeZone ?? DEFAULT_TIME_ZONE} onAsk={setDialog} />}
+        {plans && (
+          <PlansTable plans={plans} timeZone={hall?.settings.timeZone ?? DEFAULT_TIME_ZONE} onAsk={setDialog} onUnseated={(p) => void showUnseated(p)} />
+        )}
       </section>
       {dialog?.kind === 'confirm' && (
         <PlanDialog
@@ -788,7 +771,7 @@ export function RolloutPage() {
           onClose={() => setDialog(null)}
           run={async () => {
             const { plan } = await call('rollout.confirm', { id: dialog.plan.id });
-            await finish({ words: confirmedWords(plan), unfit: null });
+            await finish(confirmedWords(plan), plan.id);
           }}
         />
       )}
@@ -797,8 +780,8 @@ export function RolloutPage() {
           plan={dialog.plan}
           onClose={() => setDialog(null)}
           run={async () => {
-            const { plan, unfit } = await call('rollout.cancel', { id: dialog.plan.id });
-            await finish({ words: (l) => tv(l, 'ro.cancelled', { id: plan.id }), unfit: plan.confirmed ? unfit : null });
+            const { plan } = await call('rollout.cancel', { id: dialog.plan.id });
+            await finish((l) => tv(l, plan.confirmed ? 'ro.cancelledUnseated' : 'ro.cancelled', { id: plan.id }), plan.confirmed ? plan.id : undefined);
           }}
         />
       )}

@@ -166,7 +166,7 @@ export const bookingOps = [
       // The hall is closed that day: its bookings are cancelled, each citizen told why, with the link to choose another time.
       for (const a of repo.listAppointmentsOfDay(ctx.db, h.day)) {
         const service = ctx.hub.current.services[a.serviceId];
-        if (a.status === 'booked' && service) cancelAppointment(ctx.hub, a, service, ctx.actor, { closedBy: { ar: h.nameAr, en: h.nameEn } });
+        if (a.status === 'booked' && service) cancelAppointment(ctx.hub, a, service, ctx.actor, { byHall: { closure: { ar: h.nameAr, en: h.nameEn } } });
       }
       return { holidays: repo.listHolidays(ctx.db) };
     },

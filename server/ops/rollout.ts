@@ -8,7 +8,7 @@ import { actorName } from '../auth.ts';
 import { HttpError } from '../errors.ts';
 import { scenarioFromHistory } from '../../simulator/from-history.ts';
 import { dayBefore } from '../../simulator/run.ts';
-import { type PlanFields, periodOf, planSchedule, previewPlan, unfitFrom } from '../rollout.ts';
+import { movableUnfitFrom, type PlanFields, periodOf, planSchedule, previewPlan, reseatUnfit, unfitFrom } from '../rollout.ts';
 import { runWhatIf } from '../whatif.ts';
 import { notFound, op, type OpContext } from './op.ts';
 
@@ -53,6 +53,13 @@ function confirm(ctx: OpContext, id: number, plan: PlanFields): void {
   repo.setScheduleFrom(ctx.db, plan.fromDay, schedule);
   repo.updateRolloutPlan(ctx.db, id, { status: 'scheduled', confirmedAt: ctx.clock.now(), confirmedBy: ctx.actor, replacedSchedule: replaced });
   audit(ctx, 'rollout.confirm', `rollout:${id}`, { before: { schedule: replaced }, after: { ...fieldsOf(plan), schedule } });
+}
+
+/** A plan whose schedule was put in force (confirmed; applied or cancelled since): the bookings it left without a seat are the hall's to move. */
+function confirmedPlan(ctx: OpContext, id: number): repo.RolloutPlanRow {
+  const plan = repo.getRolloutPlan(ctx.db, id) ?? notFound('ROLLOUT_NOT_FOUND', `There is no rollout plan ${id}.`);
+  if (plan.confirmedAt === null) throw new HttpError(409, 'ROLLOUT_NOT_CONFIRMED', `Rollout ${id} was never confirmed; it took no booking's seat.`);
+  return plan;
 }
 
 /** A stored plan as the console shows it: each step with who (and the name a person reads) and when. */
@@ -148,6 +155,18 @@ export const rolloutOps = [
         return scheduled ? unfitFrom(ctx.db, plan.fromDay, ctx.hub.current.settings.timeZone) : [];
       });
       return { plan: planReply(ctx, id), unfit };
+    },
+  }),
+  op('rollout.unfit', {
+    access: SUPERVISORS,
+    run: (ctx, { id }) => ({ unfit: movableUnfitFrom(ctx.hub, confirmedPlan(ctx, id).fromDay) }),
+  }),
+  op('rollout.reseat', {
+    access: SUPERVISORS,
+    run(ctx, { id, references }) {
+      const plan = confirmedPlan(ctx, id);
+      const done = reseatUnfit(ctx.hub, plan, ctx.actor, references);
+      return { ...done, unfit: movableUnfitFrom(ctx.hub, plan.fromDay) };
     },
   }),
 ];

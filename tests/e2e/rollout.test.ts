@@ -173,7 +173,7 @@ it('plans counters 3 and 4 in mixed mode from tomorrow: the preview, the slot pi
   await sup.getByTestId('ro-cancel-dialog').waitFor();
   await sup.getByTestId('dialog-submit').click();
   await sup.locator(`[data-testid="ro-plan-${planId}"][data-status="cancelled"]`).waitFor();
-  const unfit = sup.getByTestId('ro-cancel-unfit');
+  const unfit = sup.getByTestId('ro-unseated');
   expect(await unfit.getAttribute('data-count')).toBe('1');
   expect(await unfit.getByTestId(`ro-unfit-${reference}`).innerText()).toContain('07:00');
   await screenshot(sup, 'rollout-ar-cancelled');

@@ -120,4 +120,6 @@ export const ACCESS_MATRIX: Record<OperationName, Rule> = {
   'appointmentPage.slots': { allow: ANYONE },
   'appointmentPage.move': { allow: ANYONE },
   'appointmentPage.cancel': { allow: ANYONE },
+  'rollout.unfit': { allow: SUPERVISORS },
+  'rollout.reseat': { allow: SUPERVISORS },
 };

@@ -162,7 +162,7 @@ try {
   const scheduled = await page.locator('[data-testid="ro-plans"] [data-status="scheduled"]').getAttribute('data-testid');
   await page.getByTestId(scheduled!.replace('ro-plan-', 'ro-cancel-')).click();
   await page.getByTestId('dialog-submit').click();
-  await page.locator('[data-testid="ro-cancel-unfit"][data-count="1"]').waitFor();
+  await page.locator('[data-testid="ro-unseated"][data-count="1"]').waitFor();
   for (const lang of ['ar', 'en'] as const) {
     await inLang(page, lang);
     await scrollTo(page, 'ro-done');
