@@ -90,8 +90,12 @@ function appointmentTexts(kind: MessageKind, a: Appointment, service: ServiceNam
     case 'moved_by_hall': {
       const why = causeText(kind, cause);
       return {
-        ar: `نقلت القاعة موعدك: ${service.nameAr}، إلى يوم ${day.ar} الساعة ${time}، ${why.ar}. يمكنك اختيار موعد آخر أو الإلغاء من الرابط. رقم الحجز: ${ref}`,
-        en: `The hall moved your appointment: ${service.nameEn}, now ${day.en} at ${time}, ${why.en}. Choose another time or cancel at the link. Reference: ${ref}`,
+        ar:
+          `نقلت القاعة موعدك: ${service.nameAr}، إلى يوم ${day.ar} الساعة ${time}، ${why.ar}. ` +
+          `يمكنك اختيار موعد آخر أو الإلغاء من الرابط. رقم الحجز: ${ref}`,
+        en:
+          `The hall moved your appointment: ${service.nameEn}, now ${day.en} at ${time}, ${why.en}. ` +
+          `Choose another time or cancel at the link. Reference: ${ref}`,
       };
     }
     case 'reminder_day':

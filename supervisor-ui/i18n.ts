@@ -1542,7 +1542,8 @@ const en = {
   'ro.bookingsTotal': 'Bookings on these days: {n}',
   'ro.unfitTitle': 'Bookings that would have no seat',
   'ro.unfitHint':
-    'They stay booked and are not moved by themselves: once the plan is confirmed, the hall moves them to the nearest free time and tells their citizens by SMS.',
+    'They stay booked and are not moved by themselves: once the plan is confirmed, the hall moves them to the nearest free time ' +
+    'and tells their citizens by SMS.',
   'ro.unfitNone': 'Every booking on these days keeps its seat.',
   'ro.colReference': 'Reference',
   'ro.colService': 'Service',

@@ -5,13 +5,14 @@
 // booking alone (to the next free time that day), then the rest at once: two more move, the last is
 // cancelled (no free time left within the horizon), one SMS each with the appointment page link.
 // Screenshots in Arabic and English at 1366×768.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, expect, it } from 'vitest';
 import * as repo from '../../db/repos/index.ts';
 import { tv } from '../../supervisor-ui/i18n.ts';
 import { newShotContext } from '../../tools/screenshots/shots.ts';
-import { launchBrowser, screenshot } from '../helpers/browser.ts';
-import { call, DEMO, login, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { screenshot } from '../helpers/browser.ts';
+import { e2eFile } from '../helpers/e2e.ts';
+import { call, DEMO, login, startTestHub } from '../helpers/hub.ts';
 
 /** Wednesday 2026-11-25, 09:00 in Bahrain: tomorrow is a working Thursday. */
 const WEDNESDAY_0900 = Date.parse('2026-11-25T06:00:00Z');
@@ -19,25 +20,17 @@ const TOMORROW = '2026-11-26';
 const SERVICE = 'application-inquiry'; // 15-minute slots
 const DESK = { width: 1366, height: 768 };
 
-let hub: TestHub;
-let browser: Browser;
+const e2e = e2eFile(() => startTestHub({ at: WEDNESDAY_0900 }));
 let context: BrowserContext | null = null;
-
-beforeAll(async () => {
-  hub = await startTestHub({ at: WEDNESDAY_0900 });
-  browser = await launchBrowser();
-}, 60_000);
 
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
-  await hub?.stop();
 });
 
 let cprSeq = 720000000;
 async function book(cookie: string, time: string): Promise<{ id: string; reference: string; pageToken: string }> {
-  hub.clock.advance(1000); // the last booked of a slot loses its seat
-  const r = await call(hub, 'POST', '/api/appointments', {
+  e2e.hub.clock.advance(1000); // the last booked of a slot loses its seat
+  const r = await call(e2e.hub, 'POST', '/api/appointments', {
     cookie,
     body: { serviceId: SERVICE, day: TOMORROW, time, cpr: String(++cprSeq), phone: '36001234', nameAr: 'سارة أحمد', nameEn: 'Sara Ahmed' },
   });
@@ -48,26 +41,26 @@ async function book(cookie: string, time: string): Promise<{ id: string; referen
 const outcomeText = (page: Page) => page.getByTestId('ro-done').innerText();
 
 it('lists the bookings a plan left without a seat, moves one and then the rest, cancelling the one no time is free for', async () => {
-  const agent = await login(hub, ...DEMO.agent);
+  const agent = await login(e2e.hub, ...DEMO.agent);
   const seated = await book(agent, '07:30');
   const b = await book(agent, '07:30');
   const c = await book(agent, '10:00');
   const d = await book(agent, '11:00');
   const e = await book(agent, '12:00');
-  const admin = await login(hub, ...DEMO.admin);
-  const { settings } = (await call(hub, 'GET', '/api/settings', { cookie: admin })).body;
-  expect((await call(hub, 'PUT', '/api/settings', { cookie: admin, body: { ...settings, bookingHorizonDays: 1 } })).status).toBe(200);
-  const sup = await login(hub, ...DEMO.supervisor);
+  const admin = await login(e2e.hub, ...DEMO.admin);
+  const { settings } = (await call(e2e.hub, 'GET', '/api/settings', { cookie: admin })).body;
+  expect((await call(e2e.hub, 'PUT', '/api/settings', { cookie: admin, body: { ...settings, bookingHorizonDays: 1 } })).status).toBe(200);
+  const sup = await login(e2e.hub, ...DEMO.supervisor);
   const plan = { fromDay: TOMORROW, counters: [{ counter: 1, mode: 'appointment' }], weekdays: [4], startTime: '07:30', endTime: '08:30' };
-  const created = await call(hub, 'POST', '/api/rollout', { cookie: sup, body: plan });
+  const created = await call(e2e.hub, 'POST', '/api/rollout', { cookie: sup, body: plan });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const id: number = created.body.plan.id;
 
-  context = await newShotContext(browser, { viewport: DESK, deviceScaleFactor: 1, locale: 'ar-BH' });
+  context = await newShotContext(e2e.browser, { viewport: DESK, deviceScaleFactor: 1, locale: 'ar-BH' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
-  await page.goto(`${hub.url}/supervisor#rollout`);
+  await page.goto(`${e2e.hub.url}/supervisor#rollout`);
   await page.getByTestId('login-username').fill(DEMO.supervisor[0]);
   await page.getByTestId('login-password').fill(DEMO.supervisor[1]);
   await page.getByTestId('login-submit').click();
@@ -125,7 +118,7 @@ it('lists the bookings a plan left without a seat, moves one and then the rest, 
   await screenshot(page, 'rollout-reseat-en-result');
 
   // The hub's record: one SMS each, with the appointment page link; the seated booking untouched.
-  const messages = repo.listMessages(hub.db).filter((m) => m.kind === 'moved_by_hall' || m.kind === 'cancelled_by_hall');
+  const messages = repo.listMessages(e2e.hub.db).filter((m) => m.kind === 'moved_by_hall' || m.kind === 'cancelled_by_hall');
   expect(messages.map((m) => [m.appointmentId, m.kind]).sort()).toEqual(
     [
       [b.id, 'moved_by_hall'],
@@ -135,6 +128,6 @@ it('lists the bookings a plan left without a seat, moves one and then the rest, 
     ].sort(),
   );
   for (const x of [b, c, d, e]) expect(messages.find((m) => m.appointmentId === x.id)!.body).toContain(`/a/${x.pageToken}`);
-  expect(repo.getAppointment(hub.db, seated.id)).toMatchObject({ status: 'booked', slotStart: Date.parse(`${TOMORROW}T04:30:00Z`) });
+  expect(repo.getAppointment(e2e.hub.db, seated.id)).toMatchObject({ status: 'booked', slotStart: Date.parse(`${TOMORROW}T04:30:00Z`) });
   expect(errors).toEqual([]);
 }, 90_000);

@@ -7,15 +7,16 @@
 // listed as scheduled; cancelling it restores the old seats and names that booking as left without
 // a seat. A plan kept as a draft is confirmed from the list later, and a second plan for its day is
 // refused in Arabic.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { tb } from '../../booking-ui/i18n.ts';
 import { formatDay } from '../../ui-kit/i18n.ts';
 import { ERRORS } from '../../protocol/errors.ts';
 import { tv } from '../../supervisor-ui/i18n.ts';
 import { newShotContext } from '../../tools/screenshots/shots.ts';
-import { launchBrowser, screenshot } from '../helpers/browser.ts';
-import { call, DEMO, login, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { screenshot } from '../helpers/browser.ts';
+import { e2eFile } from '../helpers/e2e.ts';
+import { call, DEMO, login, startTestHub } from '../helpers/hub.ts';
 
 /** Wednesday 2026-11-25, 09:00 in Bahrain: tomorrow is a working Thursday. */
 const WEDNESDAY_0900 = Date.parse('2026-11-25T06:00:00Z');
@@ -23,31 +24,21 @@ const TOMORROW = '2026-11-26';
 const SERVICES = ['new-application', 'application-inquiry', 'update-details', 'family-members', 'letter-follow-up'];
 const DESK = { width: 1366, height: 768 };
 
-let hub: TestHub;
-let browser: Browser;
+const e2e = e2eFile(() => startTestHub({ at: WEDNESDAY_0900 }));
 let cookie: string;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  hub = await startTestHub({ at: WEDNESDAY_0900 });
-  cookie = await login(hub, ...DEMO.supervisor);
-  browser = await launchBrowser();
+  cookie = await login(e2e.hub, ...DEMO.supervisor);
 }, 60_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await hub?.stop();
-});
 
 /** A page of its own (its own cookies) in the one browser, Arabic first; page errors are collected. */
 async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await newShotContext(browser, { viewport: DESK, deviceScaleFactor: 1, locale: 'ar-BH' });
-  contexts.push(context);
+  const context = await newShotContext(e2e.browser, { viewport: DESK, deviceScaleFactor: 1, locale: 'ar-BH' });
+  e2e.track(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${hub.url}${path}`);
+  await page.goto(`${e2e.hub.url}${path}`);
   return { page, errors };
 }
 
@@ -59,7 +50,7 @@ async function logIn(page: Page, [username, password]: readonly [string, string]
 
 /** What the slot picker's source says of a service's day: its seats (summed over its slots), free seats and slot times. */
 async function pickerDay(serviceId: string) {
-  const r = await call(hub, 'GET', `/api/slots?serviceId=${serviceId}&from=${TOMORROW}&days=1`, { cookie });
+  const r = await call(e2e.hub, 'GET', `/api/slots?serviceId=${serviceId}&from=${TOMORROW}&days=1`, { cookie });
   expect(r.status).toBe(200);
   const day = r.body.days.find((d: { day: string }) => d.day === TOMORROW);
   const slots: { time: string; capacity: number }[] = day?.slots ?? [];
@@ -207,7 +198,7 @@ it('keeps a plan as a draft, confirms it from the list, and refuses a second pla
   const planId = (await row.getAttribute('data-testid'))!.slice('ro-plan-'.length);
   expect(await sup.getByTestId('ro-done').innerText()).toBe(tv('ar', 'ro.drafted', { id: Number(planId) }));
   const seatsAt = async (time: string) => {
-    const r = await call(hub, 'GET', `/api/slots?serviceId=application-inquiry&from=${SUNDAY}&days=1`, { cookie });
+    const r = await call(e2e.hub, 'GET', `/api/slots?serviceId=application-inquiry&from=${SUNDAY}&days=1`, { cookie });
     return r.body.days[0].slots.find((s: { time: string }) => s.time === time)?.capacity ?? 0;
   };
   expect(await seatsAt('07:30')).toBe(2); // a draft changes nothing
