@@ -11,6 +11,7 @@ import type { Priority } from '../protocol/domain.ts';
 import { ManualClock } from '../server/clock.ts';
 import type { Command } from '../engine/index.ts';
 import { Hub } from '../server/hub.ts';
+import { HubMetrics } from '../server/metrics.ts';
 
 /** Thursday 2026-11-26, 09:00 in Bahrain (06:00 UTC): a working day. The day ends 15 h later. */
 export const THURSDAY_0900 = Date.parse('2026-11-26T06:00:00Z');
@@ -33,6 +34,13 @@ export function tempDbFile(prefix: string): { file: string; cleanup(): void } {
   return { file: join(dir, 'dor.db'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** A hub as the server runs it: each command observed in the /metrics latency histogram (server/metrics.ts). */
+function meteredHub(db: Db, clock: ManualClock, logger: pino.Logger): Hub {
+  const hub = new Hub(db, clock, logger);
+  new HubMetrics(hub);
+  return hub;
+}
+
 export async function startHall(name: string): Promise<BenchHall> {
   const { file, cleanup } = tempDbFile(name);
   const clock = new ManualClock(THURSDAY_0900);
@@ -42,7 +50,7 @@ export async function startHall(name: string): Promise<BenchHall> {
   const logger = pino({ level: 'silent' });
   const hall: BenchHall = {
     db,
-    hub: new Hub(db, clock, logger),
+    hub: meteredHub(db, clock, logger),
     clock,
     file,
     run(cmd) {
@@ -51,7 +59,7 @@ export async function startHall(name: string): Promise<BenchHall> {
     },
     reload() {
       const start = performance.now();
-      hall.hub = new Hub(db, clock, logger);
+      hall.hub = meteredHub(db, clock, logger);
       return performance.now() - start;
     },
     close() {

@@ -235,7 +235,11 @@ the staff state and \`devices:status\` with \`hallFigures\`, \`counterFigures\` 
 200 \`{ "ok": true, "day", "seq", "time" }\` once the database is migrated and the engine loaded.
 
 ### GET /metrics
-Prometheus text: commands, events, sequence, tickets today, waiting per queue, open counters, socket clients.
+Prometheus text (prom-client, \`server/metrics.ts\`), open like \`/healthz\` and free of citizens' data: the process (\`dor_process_*\`,
+\`dor_nodejs_*\`), command latency by command and result (\`dor_command_duration_seconds\`), call → display broadcast latency
+(\`dor_call_broadcast_seconds\`), commands, events, sequence, tickets today by kind and status, waiting and longest wait per queue,
+open counters, connected screens by kind, each kiosk's printer, the outbox by status and its oldest queued message, storage
+availability and faults by reason. The README's Deployment section lists every name.
 
 ### GET /
 The start page, Arabic first: links to every screen; with \`DOR_DEMO=1\` the demo logins and today's demo citizens with what the

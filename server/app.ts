@@ -12,8 +12,8 @@ import type { Clock } from './clock.ts';
 import { HttpError } from './errors.ts';
 import { apiRouter, errorHandler, securityHeaders } from './http.ts';
 import { Hub } from './hub.ts';
-import { waitingByQueue } from '../engine/index.ts';
 import { DEVICE_COOKIE_MS, demoDeviceToken } from './ops/session.ts';
+import { HubMetrics } from './metrics.ts';
 import { DevicePresence } from './presence.ts';
 import { Printing } from './printing.ts';
 import { logSender, OutboxWorker, type SmsSender } from './outbox.ts';
@@ -93,28 +93,10 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
       ...storage,
     });
   });
-  app.get('/metrics', (_req, res) => {
-    const s = hub.current;
-    const waiting = waitingByQueue(s);
-    const lines = [
-      '# HELP dor_commands_total Commands run by the hub.',
-      '# TYPE dor_commands_total counter',
-      `dor_commands_total ${hub.stats.commands}`,
-      `dor_commands_rejected_total ${hub.stats.rejected}`,
-      '# TYPE dor_events_total counter',
-      `dor_events_total ${hub.stats.events}`,
-      '# TYPE dor_event_seq gauge',
-      `dor_event_seq ${hub.lastSeq}`,
-      '# TYPE dor_tickets_today gauge',
-      `dor_tickets_today ${Object.keys(s.tickets).length}`,
-      '# TYPE dor_waiting gauge',
-      ...Object.entries(waiting).map(([q, n]) => `dor_waiting{queue="${q}"} ${n}`),
-      '# TYPE dor_counters_open gauge',
-      `dor_counters_open ${Object.values(s.counters).filter((c) => c.open).length}`,
-      '# TYPE dor_socket_clients gauge',
-      `dor_socket_clients ${io.engine.clientsCount}`,
-    ];
-    res.type('text/plain; version=0.0.4').send(`${lines.join('\n')}\n`);
+  // Open like /healthz (the technicians' Prometheus on the hall LAN): it carries no citizen's data (server/metrics.ts).
+  const metrics = new HubMetrics(hub);
+  app.get('/metrics', async (_req, res) => {
+    res.set('content-type', metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use(setupGate(db));
   const demoDevices = opts.demo ? repo.loadDemoDevices(db) : null;
@@ -150,12 +132,13 @@ export async function startHub(opts: HubOptions, port = 0, host = '127.0.0.1'): 
       presence.changed();
     },
   });
+  metrics.watch({ io, presence, printing });
   const validateReplies = opts.validateReplies ?? false;
   const cuts = connections(io);
   app.use(uiRouter());
   app.use(apiRouter({ db, hub, clock, log, secureCookies: !!opts.secureCookies, printing, presence, limiter, publicUrl, connections: cuts, validateReplies }));
   app.use(errorHandler(log, hub.storage));
-  attachSockets(io, { db, hub, clock, log, printing, presence, limiter, publicUrl, connections: cuts, validateReplies, originPolicy });
+  attachSockets(io, { db, hub, clock, log, printing, presence, limiter, publicUrl, connections: cuts, validateReplies, originPolicy, metrics });
   printing.startMonitor(opts.printerPollMs ?? 30_000);
   // "Your turn is near" held by quiet hours is not sent once the ticket is no longer waiting.
   const nearGone = (m: repo.OutboxRow) => m.kind === 'near_turn' && m.ticketId !== null && hub.current.tickets[m.ticketId]?.status !== 'waiting';

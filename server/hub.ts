@@ -27,8 +27,12 @@ export interface Committed {
   fromSeq: number;
   toSeq: number;
   events: HallEvent[];
+  /** performance.now() when the command began: the call → broadcast latency (server/metrics.ts). */
+  startedAt: number;
 }
 export type Listener = (c: Committed) => void;
+/** Told every command's type, outcome and duration in seconds (the /metrics histogram, server/metrics.ts). */
+export type CommandTimer = (command: Command['type'], result: 'ok' | 'rejected' | 'failed', seconds: number) => void;
 /** Runs inside a command's transaction after its events are stored and folded (e.g. the messages they cause); a throw rolls the command back. */
 export type WithinHook = (events: HallEvent[], actor: string) => void;
 
@@ -70,6 +74,7 @@ export class Hub {
   /** The next local midnight: until then `ensureDay` has nothing to check. */
   private dayEndsAt = 0;
   readonly stats = { commands: 0, rejected: 0, events: 0 };
+  commandTimer: CommandTimer = () => {};
   /** Whether the database takes writes; a command that fails on a storage fault marks it. */
   readonly storage: Storage;
 
@@ -170,6 +175,7 @@ export class Hub {
         this.seq = seqBefore;
       }
       if (!this.storage.failed(err)) this.log.error({ err, cmd: cmd.type, actor }, 'command failed; state folded again from the committed events');
+      this.commandTimer(cmd.type, 'failed', (performance.now() - started) / 1000);
       throw err;
     }
     for (const e of decision.ok ? decision.events : []) {
@@ -179,6 +185,7 @@ export class Hub {
     if (folding) this.storage.recovered();
     const ms = +(performance.now() - started).toFixed(2);
     this.stats.commands++;
+    this.commandTimer(cmd.type, decision.ok ? 'ok' : 'rejected', ms / 1000);
     if (!decision.ok) {
       this.stats.rejected++;
       this.log.info({ cmd: cmd.type, actor, ok: false, code: decision.error.code, ms }, 'command refused');
@@ -186,7 +193,7 @@ export class Hub {
     }
     if (seqs.length === 0) return decision;
     this.log.info({ cmd: cmd.type, actor, ok: true, events: decision.events.length, seq: seqs.at(-1), ms }, 'command');
-    const committed = { fromSeq: seqs[0]!, toSeq: seqs.at(-1)!, events: decision.events };
+    const committed = { fromSeq: seqs[0]!, toSeq: seqs.at(-1)!, events: decision.events, startedAt: started };
     for (const l of this.listeners) l(committed);
     return { ...decision, fromSeq: committed.fromSeq, toSeq: committed.toSeq };
   }

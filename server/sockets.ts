@@ -3,6 +3,7 @@
 import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
 import type { Ack, ApiError } from '../protocol/api.ts';
+import type { Role } from '../protocol/domain.ts';
 import type { DeltaMessage } from '../protocol/messages.ts';
 import { publicEvent } from '../protocol/public.ts';
 import type { Db } from '../db/client.ts';
@@ -11,6 +12,7 @@ import { authorize, clientAddress, resolvePrincipal, type Principal } from './au
 import type { Clock } from './clock.ts';
 import { HttpError } from './errors.ts';
 import type { Hub } from './hub.ts';
+import type { HubMetrics } from './metrics.ts';
 import type { DevicePresence } from './presence.ts';
 import type { Printing } from './printing.ts';
 import type { RateLimiter } from './rate-limit.ts';
@@ -48,6 +50,22 @@ function toError(caught: unknown, log: Logger, storage: Storage): ApiError {
   return { error: { code: 'INTERNAL', message: 'Something went wrong in the hub; it has been logged.' } };
 }
 
+/** The screens /metrics counts, by who opened them (server/metrics.ts). */
+export const SCREEN_KINDS = ['display', 'kiosk', 'counter', 'booking', 'supervisor', 'status'] as const;
+export type ScreenKind = (typeof SCREEN_KINDS)[number];
+const SCREEN_OF_ROLE: Record<Role, ScreenKind> = { counter: 'counter', callcenter: 'booking', supervisor: 'supervisor', admin: 'supervisor' };
+
+/** The connected sockets by screen: a paired device is its kind, staff their role's screen (admins the supervisor's), a citizen's phone its status page. */
+export function connectedScreens(io: Server): Record<ScreenKind, number> {
+  const counts = Object.fromEntries(SCREEN_KINDS.map((k) => [k, 0])) as Record<ScreenKind, number>;
+  for (const socket of io.sockets.sockets.values()) {
+    const p = socket.data.principal as Principal | undefined;
+    const kind = socket.data.citizenTicketId ? 'status' : p?.kind === 'device' ? p.device : p?.kind === 'staff' ? SCREEN_OF_ROLE[p.role] : null;
+    if (kind) counts[kind]++;
+  }
+  return counts;
+}
+
 const userRoom = (userId: number) => `user:${userId}`;
 /** Every staff socket is also in the room of its session, so a logout or an idle end cuts exactly that session's screens. */
 const sessionRoom = (sessionHash: string) => `session:${sessionHash}`;
@@ -82,6 +100,7 @@ export interface SocketDeps {
   /** Parse every reply with its operation's output schema; a drifting reply is an INTERNAL-style error ack (tests). */
   validateReplies?: boolean;
   originPolicy: OriginPolicy;
+  metrics: HubMetrics;
 }
 
 export function attachSockets(io: Server, deps: SocketDeps): void {
@@ -179,10 +198,13 @@ export function attachSockets(io: Server, deps: SocketDeps): void {
 
   const anyoneIn = (rooms: readonly string[]) => rooms.some((room) => (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0);
 
-  hub.onCommit(({ fromSeq, toSeq, events }) => {
+  hub.onCommit(({ fromSeq, toSeq, events, startedAt }) => {
     // Socket.IO encodes a message even for rooms nobody is in: a hall without screens skips that work.
     if (anyoneIn(STAFF_ROOMS)) io.to(STAFF_ROOMS).emit('delta', { fromSeq, toSeq, events } satisfies DeltaMessage);
-    if (anyoneIn(PUBLIC_ROOMS)) io.to(PUBLIC_ROOMS).emit('delta', { fromSeq, toSeq, events: events.map(publicEvent) } satisfies DeltaMessage);
+    if (anyoneIn(PUBLIC_ROOMS)) {
+      io.to(PUBLIC_ROOMS).emit('delta', { fromSeq, toSeq, events: events.map(publicEvent) } satisfies DeltaMessage);
+      deps.metrics.handedToDisplays(events, startedAt);
+    }
     updateCitizens();
   });
 

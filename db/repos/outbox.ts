@@ -1,5 +1,5 @@
 // Outbox (messages to citizens)
-import { and, asc, desc, eq, lte } from 'drizzle-orm';
+import { and, asc, count, desc, eq, lte, min } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { outbox, ticketPhones } from '../schema.ts';
 
@@ -77,6 +77,23 @@ export function listMessages(db: Db, opts: { status?: OutboxStatus; appointmentI
     .orderBy(desc(outbox.id))
     .limit(opts.limit ?? 200)
     .all() as OutboxRow[];
+}
+
+/** How many messages are in each status (the /metrics backlog). */
+export function outboxCounts(db: Db): Partial<Record<OutboxStatus, number>> {
+  const rows = db.orm.select({ status: outbox.status, n: count() }).from(outbox).groupBy(outbox.status).all();
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+/** When the oldest message still queued was queued, or null when none is. */
+export function oldestQueuedAt(db: Db): number | null {
+  return (
+    db.orm
+      .select({ at: min(outbox.createdAt) })
+      .from(outbox)
+      .where(eq(outbox.status, 'queued'))
+      .get()?.at ?? null
+  );
 }
 
 /** Keeps the phone a walk-in gave at the kiosk (in the ticket's transaction). */
