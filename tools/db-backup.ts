@@ -32,9 +32,9 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
 /**
  * Checks a database file that nothing else uses (a fresh copy): `PRAGMA integrity_check` must say
  * `ok` and it must be Dor's (an `events` table). Leaves it in rollback-journal mode, one
- * self-contained file (a copy of a WAL database says WAL in its header).
+ * self-contained file (a copy of a WAL database says WAL in its header). Returns its last event.
  */
-function checkCopy(file: string, name: string): DatabaseSummary {
+function checkCopy(file: string, name: string): DatabaseSummary['lastEvent'] {
   let db: Database.Database;
   try {
     db = new Database(file, { fileMustExist: true });
@@ -54,8 +54,7 @@ function checkCopy(file: string, name: string): DatabaseSummary {
       throw new OperationError(`${name} is not a Dor database (no events table)`);
     }
     db.pragma('journal_mode = DELETE');
-    const lastEvent = (db.prepare('select seq, day from events order by seq desc limit 1').get() as { seq: number; day: string } | undefined) ?? null;
-    return { file, bytes: 0, lastEvent };
+    return (db.prepare('select seq, day from events order by seq desc limit 1').get() as { seq: number; day: string } | undefined) ?? null;
   } finally {
     db.close();
   }
@@ -86,9 +85,9 @@ export async function backupDatabase(source: string, out: string, opts: { force?
     db.close();
   }
   try {
-    const summary = checkCopy(partial, `the copy of ${source}`);
+    const lastEvent = checkCopy(partial, `the copy of ${source}`);
     renameSync(partial, out);
-    return { ...summary, file: resolve(out), bytes: statSync(out).size };
+    return { file: resolve(out), bytes: statSync(out).size, lastEvent };
   } finally {
     rmSync(partial, { force: true });
   }
@@ -146,7 +145,7 @@ export function restoreDatabase(from: string, target: string, at: Date): Restore
   const incoming = join(dirname(resolve(target)), `.${basename(target)}.restoring-${process.pid}`);
   try {
     copyFileSync(from, incoming);
-    const summary = checkCopy(incoming, `the backup ${from}`);
+    const lastEvent = checkCopy(incoming, `the backup ${from}`);
     // Run as root (sudo), the restored file still belongs to the hub's user, like the one it replaces.
     if (present && process.getuid?.() === 0) {
       const { uid, gid } = statSync(target);
@@ -158,7 +157,7 @@ export function restoreDatabase(from: string, target: string, at: Date): Restore
       for (const suffix of ['', '-wal', '-shm']) if (existsSync(target + suffix)) renameSync(target + suffix, keptAs + suffix);
     }
     renameSync(incoming, target);
-    return { ...summary, file: resolve(target), bytes: statSync(target).size, keptAs: keptAs && resolve(keptAs) };
+    return { file: resolve(target), bytes: statSync(target).size, lastEvent, keptAs: keptAs && resolve(keptAs) };
   } finally {
     rmSync(incoming, { force: true });
   }

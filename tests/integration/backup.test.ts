@@ -55,7 +55,7 @@ async function start(db: string, clockStart: string): Promise<HubProcess> {
   return h;
 }
 
-/** `npm run backup|restore -- args`, run as the package.json script runs it, with DOR_DB set. */
+/** `npm run backup|restore -- args` (tsx on tools/<name>.ts), as the nightly dor-backup.service runs it, with DOR_DB set. */
 function tool(name: 'backup' | 'restore', args: string[], db: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('DOR_') && k !== 'NODE_OPTIONS'));
   const proc = spawn(process.execPath, ['--import', 'tsx', `tools/${name}.ts`, ...args], { cwd: REPO_ROOT, env: { ...env, DOR_DB: db } });
