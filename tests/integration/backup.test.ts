@@ -123,8 +123,13 @@ describe('npm run backup while the hub runs, npm run restore with it stopped', (
     const admin = await login(hub, 'admin', 'admin123');
     const settings = (await must(hub, 'GET', '/api/settings', { cookie: supervisor })).body.settings;
     await must(hub, 'PUT', '/api/settings', { cookie: admin, body: { ...settings, kioskTicketsPerMinute: 1000, kioskTicketsBurst: 1000 } });
-    const code = await must(hub, 'POST', '/api/devices/pairing-codes', { cookie: supervisor, body: { kind: 'kiosk', name: 'Backup kiosk' } });
-    kioskToken = (await must(hub, 'POST', '/api/devices/pair', { body: { code: code.body.code } })).body.token;
+    // One kiosk per lane of the load below: each has its own rate limit (1000 tickets at most in a burst).
+    const kiosks: string[] = [];
+    for (const lane of [1, 2, 3, 4]) {
+      const code = await must(hub, 'POST', '/api/devices/pairing-codes', { cookie: supervisor, body: { kind: 'kiosk', name: `Backup kiosk ${lane}` } });
+      kiosks.push((await must(hub, 'POST', '/api/devices/pair', { body: { code: code.body.code } })).body.token);
+    }
+    kioskToken = kiosks[0]!;
     const agent = await login(hub, 'agent', 'agent123');
     const slots = (await must(hub, 'GET', `/api/slots?serviceId=${BOOKED_SERVICE}&days=1`, { cookie: agent })).body;
     const free: { day: string; time: string }[] = slots.days.flatMap((d: any) =>
@@ -136,8 +141,8 @@ describe('npm run backup while the hub runs, npm run restore with it stopped', (
       const body = { serviceId: BOOKED_SERVICE, ...free.shift()!, cpr, phone: '36001234', nameAr: 'مريم علي', nameEn: 'Maryam Ali' };
       return (await must(hub, 'POST', '/api/appointments', { cookie: agent, body })).body.appointment as Appointment;
     };
-    const issue = async (i: number) =>
-      (await must(hub, 'POST', '/api/kiosk/tickets', { token: kioskToken, body: { serviceId: SERVICES[i % SERVICES.length] } })).body.ticket as Ticket;
+    const issue = async (i: number, token = kioskToken) =>
+      (await must(hub, 'POST', '/api/kiosk/tickets', { token, body: { serviceId: SERVICES[i % SERVICES.length] } })).body.ticket as Ticket;
 
     // The morning so far: tickets, bookings, a counter with a citizen at it.
     for (let i = 0; i < 25; i++) await issue(i);
@@ -153,9 +158,10 @@ describe('npm run backup while the hub runs, npm run restore with it stopped', (
 
     // Kiosks and the agent keep writing for as long as the backup runs.
     let backupRunning = true;
+    // Each lane stops short of its kiosk's rate limit, should the backup take long on a busy machine.
     const kioskLane = async (lane: number) => {
-      for (let i = lane; backupRunning; i += 4) {
-        const t = await issue(i);
+      for (let i = lane; backupRunning && i < 900 * kiosks.length; i += kiosks.length) {
+        const t = await issue(i, kiosks[lane]);
         if (backupRunning) duringTickets.set(t.id, t);
       }
     };
@@ -165,7 +171,7 @@ describe('npm run backup while the hub runs, npm run restore with it stopped', (
         if (backupRunning) duringBookings.set(a.id, a);
       }
     };
-    const lanes = [...[0, 1, 2, 3].map(kioskLane), agentLane()];
+    const lanes = [...kiosks.map((_, lane) => kioskLane(lane)), agentLane()];
     const result = await tool('backup', ['--out', backupFile], file).finally(() => {
       backupRunning = false;
     });
