@@ -227,8 +227,11 @@ async function connectWithRetry(host: string, port: number, opts: SendOptions): 
   throw last;
 }
 
-/** The failed result for a status that cannot print (paper out, cover open, offline), or null. */
-function statusProblem(target: string, status: PrinterStatus): PrintResult | null {
+/**
+ * The failed result for a status that cannot print, or null. Paper and cover first: a printer out of
+ * paper also sets ESC/POS's offline bit, yet it answered and only needs a roll.
+ */
+export function statusProblem(target: string, status: PrinterStatus): PrintResult | null {
   if (status.paperOut) return { ok: false, target, status, error: { code: 'PAPER_OUT', message: 'the printer is out of paper: load a new roll' } };
   if (status.coverOpen) return { ok: false, target, status, error: { code: 'COVER_OPEN', message: 'the printer cover is open: close it' } };
   if (!status.online)

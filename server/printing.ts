@@ -122,11 +122,13 @@ export class Printing {
     const kiosks = repo.listDevices(this.deps.db).filter((d) => d.kind === 'kiosk' && !d.revoked && d.printer?.startsWith('tcp://'));
     await Promise.all(
       kiosks.map(async (d) => {
-        const status = await (await printer()).queryStatus(d.printer!, TIMEOUTS.connectTimeoutMs);
-        const problem = !status.online ? 'OFFLINE' : status.paperOut ? 'PAPER_OUT' : status.coverOpen ? 'COVER_OPEN' : null;
-        const result: PrintResult = problem
-          ? { ok: false, target: d.printer!, status, error: { code: problem, message: MESSAGES[problem]! } }
-          : { ok: true, target: d.printer!, status };
+        const stack = await printer();
+        const status = await stack.queryStatus(d.printer!, TIMEOUTS.connectTimeoutMs);
+        const problem = stack.statusProblem(d.printer!, status);
+        const result: PrintResult =
+          problem && !problem.ok
+            ? { ...problem, error: { code: problem.error.code, message: MESSAGES[problem.error.code] ?? problem.error.message } }
+            : { ok: true, target: d.printer!, status };
         this.record(d.id, d.name, d.printer!, result);
       }),
     );

@@ -74,6 +74,21 @@ describe('printing on the kiosk printer', () => {
     expect(kioskStatus[1]).toMatchObject({ ok: true });
   });
 
+  it("the printer monitor says 'out of paper', not 'offline', for a printer that answers without paper", async () => {
+    hub = await startTestHub();
+    printer = await startFakePrinter({ mode: 'online' });
+    bindKioskPrinter(printer.target);
+    const supervisor = await connectClient(hub, { cookie: await login(hub, ...DEMO.supervisor) });
+    clients.push(supervisor);
+    const seen: any[] = [];
+    supervisor.socket.on('printer:status', (m) => seen.push(m));
+    // The roll ends between two citizens: ESC/POS then sets its offline bit too, but the printer answers.
+    printer.mode = 'paperOut';
+    await hub.printing.pollAll();
+    await until(() => seen.length === 1, 5000, 'printer status');
+    expect(seen[0]).toMatchObject({ ok: false, error: { code: 'PAPER_OUT' }, status: { paperOut: true } });
+  });
+
   it('reports an unreachable printer as offline without losing the ticket', async () => {
     hub = await startTestHub();
     bindKioskPrinter('tcp://127.0.0.1:9');
