@@ -16,7 +16,8 @@ import { AccessToggle, Bi } from './components.tsx';
 import { kioskTimings, type KioskConfig } from './config.ts';
 import { t, type MessageKey } from './i18n.ts';
 import { GlobeIcon } from '../ui-kit/icons.tsx';
-import { ContrastIcon, PrinterIcon, TextSizeIcon } from './icons.tsx';
+import { ContrastIcon, PrinterIcon, SpeakerIcon, TextSizeIcon } from './icons.tsx';
+import type { ReadAloudView } from './read-aloud-plan.ts';
 import { TicketRequests } from './requests.ts';
 import { classifyScan, scanChar, WedgeScanner } from './scanner.ts';
 import {
@@ -66,6 +67,21 @@ function heldLabel(e: unknown): string | null {
 }
 
 const START: Screen = { name: 'start' };
+
+/** The voice: a lazy chunk, fetched on the first press of "read aloud" (kiosk-ui/read-aloud.ts). */
+type Voice = typeof import('./read-aloud.ts');
+let voice: Promise<Voice> | null = null;
+const loadVoice = () => (voice ??= import('./read-aloud.ts'));
+
+/** What "read aloud" says on a screen; null where there is nothing to read (the staff's screens). */
+function readAloudView(screen: Screen, unpaired: boolean, dayEnded: boolean): ReadAloudView | null {
+  if (screen.name === 'pin' || screen.name === 'staff') return null;
+  if (unpaired) return { screen: 'unpaired' };
+  if (dayEnded) return { screen: 'closed' };
+  if (screen.name === 'ticket') return { screen: 'ticket', label: screen.receipt.ticket.label };
+  if (screen.name === 'message') return { screen: 'message', ...(screen.reprint && { label: screen.reprint.label }) };
+  return { screen: screen.name };
+}
 const SECRET_TAPS = 5;
 const SECRET_WINDOW_MS = 3000;
 
@@ -112,6 +128,10 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   const [largeText, setLargeText] = useState(false);
   const [highContrast, setHighContrast] = useState(false);
   const [screen, setScreen] = useState<Screen>(START);
+  // "Read aloud": speaking now; used in this visit (then the ticket, once printed, is read by itself).
+  const [speaking, setSpeaking] = useState(false);
+  const readAloudUsed = useRef(false);
+  const speech = useRef(0);
   const [busy, setBusy] = useState(false);
   // The live hall (the feed folds deltas into one state in place: `seq` marks each change).
   const [hall, setHall] = useState<{ state: PublicHallState; seq: number } | null>(null);
@@ -140,16 +160,50 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
     document.documentElement.classList.toggle('contrast-high', highContrast);
   }, [largeText, highContrast]);
 
+  const stopReading = useCallback(() => {
+    speech.current++;
+    setSpeaking(false);
+    // Nothing to stop before the voice was ever loaded.
+    if (voice) void voice.then((v) => v.stop());
+  }, []);
+
+  const readAloud = useCallback(async (view: ReadAloudView) => {
+    const mine = ++speech.current;
+    setSpeaking(true);
+    try {
+      await (await loadVoice()).say(view);
+    } catch {
+      // The chunk could not load (the hub restarted with a new build): the button just stays quiet.
+    }
+    if (speech.current === mine) setSpeaking(false);
+  }, []);
+
   const goStart = useCallback((resetLang = false) => {
     setScreen(START);
     setPinError(null);
+    stopReading();
     if (resetLang) {
+      readAloudUsed.current = false;
       setLang(DEFAULT_LANG);
       setLargeText(false);
       setHighContrast(false);
     }
     (document.activeElement as HTMLElement | null)?.blur?.();
   }, []);
+
+  // A new screen silences the last one's words; the ticket is read by itself for a citizen who used the voice.
+  const view = readAloudView(screen, unpaired, dayEnded);
+  useEffect(() => {
+    stopReading();
+    if (view?.screen === 'ticket' && readAloudUsed.current) void readAloud(view);
+  }, [screen, unpaired, dayEnded]);
+
+  const onReadAloud = () => {
+    if (speaking) return stopReading();
+    if (!view) return;
+    readAloudUsed.current = true;
+    void readAloud(view);
+  };
 
   // --- the live feed: the hall state (snapshot, deltas, resync on a gap) the service tiles are computed from
   useEffect(() => {
@@ -492,6 +546,10 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
             </AccessToggle>
             <AccessToggle k="access.contrast" testId="contrast-toggle" on={highContrast} onToggle={() => setHighContrast(!highContrast)}>
               <ContrastIcon size="1.4em" />
+            </AccessToggle>
+            {/* Pressed while speaking: a press then stops the voice. */}
+            <AccessToggle k="access.readAloud" testId="read-aloud" on={speaking} onToggle={onReadAloud}>
+              <SpeakerIcon size="1.4em" />
             </AccessToggle>
           </footer>
         )}

@@ -19,6 +19,8 @@ export interface ClipSpec {
   lang: VoiceLang | null;
   /** What espeak-ng says (Arabic with diacritics, which espeak needs to pronounce it right). */
   text: string;
+  /** Speaking rate in words a minute, when not the generator's default (the kiosk's sentences are said slower). */
+  wpm?: number;
 }
 
 // --- Arabic
@@ -317,3 +319,6 @@ export function layout(steps: Step[], durationOf: (name: string) => number | und
   out.end = Math.max(out.end, t);
   return out;
 }
+
+/** True for the kiosk's sentence clips (display-ui/voice/kiosk-clips.ts): the board's set leaves them out. */
+export const isKioskClip = (name: string) => /^(ar|en)-kiosk-/.test(name);

@@ -5,17 +5,21 @@
 // Autoplay: without a user gesture Chromium keeps an AudioContext suspended. On an unattended TV
 // start Chromium with `--autoplay-policy=no-user-gesture-required` (see display-ui/main.tsx); else
 // the first tap on the screen unlocks the sound, and until then announcements are recorded but silent.
-import type { Timeline } from './clips.ts';
+import { isKioskClip, type Timeline } from './clips.ts';
 
 // The clips are bundled by Vite as separate, hashed files (served by the hub under /assets/). A
 // recorded replacement may be .opus, .ogg, .mp3, .m4a or .wav, under the same base name.
 const FILES = import.meta.glob<string>('./clips/*.{opus,ogg,mp3,m4a,wav}', { eager: true, query: '?no-inline', import: 'default' });
 
-/** Clip name → URL, from the bundled files. */
-export function clipUrls(files: Record<string, string> = FILES): Map<string, string> {
+/**
+ * Clip name → URL, from the bundled files. By default the board's set: the kiosk's sentences are
+ * left out (the board would fetch and decode them for nothing).
+ */
+export function clipUrls(files: Record<string, string> = FILES, keep: (name: string) => boolean = (name) => !isKioskClip(name)): Map<string, string> {
   const out = new Map<string, string>();
   for (const [path, url] of Object.entries(files)) {
     const name = path.replace(/^.*\//, '').replace(/\.[a-z0-9]+$/i, '');
+    if (!keep(name)) continue;
     // Prefer a recording (any other format) over the default .opus when both exist.
     if (!out.has(name) || !path.endsWith('.opus')) out.set(name, url);
   }
@@ -28,6 +32,8 @@ export interface PlayResult {
   audible: boolean;
   /** Clips of the announcement that the set lacks (skipped). */
   missing: string[];
+  /** Cut short by `stop()`. */
+  stopped?: boolean;
 }
 
 export class VoicePlayer {
@@ -36,11 +42,19 @@ export class VoicePlayer {
   private failed = new Set<string>();
   private listeners = new Set<() => void>();
   private loaded = false;
+  /** What is sounding or scheduled now, and how to end its wait (for `stop()`). */
+  private sources = new Set<AudioBufferSourceNode>();
+  private waits = new Set<() => void>();
   readonly ready: Promise<void>;
 
+  /**
+   * `preload`: fetch and decode every clip at start (the board, which must say any call at once);
+   * false: none, each `prepare` fetches what one piece needs (the kiosk, which says a few sentences).
+   */
   constructor(
     private urls: Map<string, string> = clipUrls(),
     private muted = false,
+    preload = true,
   ) {
     if (!muted && typeof AudioContext !== 'undefined') {
       try {
@@ -50,7 +64,8 @@ export class VoicePlayer {
         this.ctx = null;
       }
     }
-    this.ready = this.load();
+    this.loaded = !preload;
+    this.ready = preload ? this.load([...this.urls.keys()]) : Promise.resolve();
   }
 
   get state(): SoundState {
@@ -77,11 +92,14 @@ export class VoicePlayer {
     for (const fn of this.listeners) fn();
   }
 
-  /** Fetches and decodes every clip (six at a time); a clip that fails is skipped when spoken. */
-  private async load(): Promise<void> {
+  /** Fetches and decodes clips (six at a time) not loaded yet; a clip that fails is skipped when spoken. */
+  private async load(names: string[]): Promise<void> {
     const ctx = this.ctx;
     if (!ctx) return;
-    const queue = [...this.urls.entries()];
+    const queue = [...new Set(names)].flatMap((name) => {
+      const url = this.urls.get(name);
+      return url && !this.buffers.has(name) ? [[name, url] as const] : [];
+    });
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
         const [name, url] = next;
@@ -97,6 +115,19 @@ export class VoicePlayer {
     await Promise.all(Array.from({ length: 6 }, worker));
     this.loaded = true;
     this.changed();
+  }
+
+  /** Fetches and decodes the clips a piece needs (a player made without `preload`). */
+  prepare(names: string[]): Promise<void> {
+    return this.load(names);
+  }
+
+  /** Silences what is playing now: its `play` resolves at once with `stopped`. */
+  stop(): void {
+    for (const src of this.sources) src.stop();
+    this.sources.clear();
+    for (const end of this.waits) end();
+    this.waits.clear();
   }
 
   /** Call from a user gesture (tap, key): lets the sound play where autoplay is blocked. */
@@ -137,12 +168,29 @@ export class VoicePlayer {
       src.buffer = buf;
       src.connect(ctx.destination);
       src.start(start + at);
+      this.sources.add(src);
+      src.onended = () => this.sources.delete(src);
     }
     setTimeout(onStart, lead * 1000);
     // Wait on the wall clock, not on `ended` events: a context suspended mid-way (an audio
-    // device change) must not stall the queue.
-    await sleep((start + timeline.end - ctx.currentTime) * 1000 + 50);
-    return { audible: true, missing: timeline.missing };
+    // device change) must not stall the queue. `stop()` ends the wait early.
+    let stopped = false;
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        stopped = true;
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(
+        () => {
+          this.waits.delete(stop);
+          resolve();
+        },
+        Math.max(0, (start + timeline.end - ctx.currentTime) * 1000 + 50),
+      );
+      this.waits.add(stop);
+    });
+    return stopped ? { audible: true, missing: timeline.missing, stopped } : { audible: true, missing: timeline.missing };
   }
 }
 
