@@ -22,6 +22,7 @@ import { TicketRequests } from './requests.ts';
 import { classifyScan, scanChar, WedgeScanner } from './scanner.ts';
 import {
   AppointmentScreen,
+  BackButton,
   ClosedScreen,
   MessageScreen,
   PinScreen,
@@ -144,6 +145,8 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   const [pinWaitUntil, setPinWaitUntil] = useState<number | null>(null);
   // The hall clock: the hub's time (it may be pinned for a demo), shown in the hall's zone.
   const { now: hallNow } = useHubClock();
+  // A portrait floor kiosk keeps Back and the language in the bottom bar, within a wheelchair user's reach.
+  const portrait = useMedia('(orientation: portrait)');
   const busyRef = useRef(false);
   const screenRef = useRef<Screen>(screen);
   screenRef.current = screen;
@@ -419,6 +422,23 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   const hallName = settings?.hallName ?? DEFAULT_SETTINGS.hallName;
   const printerProblem = printer && !printer.ok ? printerMessageKey(printer) : null;
 
+  // Back, per screen: beside the title, or in the bottom bar when portrait.
+  let back: (() => void) | undefined;
+  if (screen.name === 'appointment' || screen.name === 'services') back = () => goStart();
+  else if (screen.name === 'priority') back = () => setScreen({ name: 'services' });
+  else if (screen.name === 'phone') {
+    const { tile, phone } = screen;
+    back = () => setScreen({ name: 'priority', tile, phone });
+  }
+  const titleBack = portrait ? undefined : back;
+
+  const langToggle = (
+    <button type="button" class="btn lang-toggle" data-testid="lang-toggle" lang={otherLang(lang)} onClick={() => setLang(otherLang(lang))}>
+      <GlobeIcon size="1.3em" />
+      <span>{t(lang, 'lang.switchTo')}</span>
+    </button>
+  );
+
   let body;
   const staffScreen = screen.name === 'pin' || screen.name === 'staff';
   if (unpaired && !staffScreen) {
@@ -431,7 +451,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
         body = <StartScreen onAppointment={() => setScreen({ name: 'appointment' })} onWalkin={() => setScreen({ name: 'services' })} />;
         break;
       case 'appointment':
-        body = <AppointmentScreen busy={busy} onBack={() => goStart()} onSubmit={(cpr) => void checkIn({ cpr })} />;
+        body = <AppointmentScreen busy={busy} onBack={titleBack} onSubmit={(cpr) => void checkIn({ cpr })} />;
         break;
       case 'services':
         // Computed from the live state on the hub's clock: exactly what the hub's `services.list` would say, and estimates move with time.
@@ -439,7 +459,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
           <ServicesScreen
             tiles={hall && serviceTiles(hall.state, hallNow, openingOn(hall.state.day, hours, timeZone)).services}
             busy={busy}
-            onBack={() => goStart()}
+            onBack={titleBack}
             onPick={(tile) => setScreen({ name: 'priority', tile, phone: null })}
           />
         );
@@ -449,7 +469,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
           <PriorityScreen
             service={pickedService ?? screen.tile.service}
             busy={busy}
-            onBack={() => setScreen({ name: 'services' })}
+            onBack={titleBack}
             phone={screen.phone}
             onPhone={() => setScreen({ name: 'phone', tile: screen.tile, phone: screen.phone })}
             onPick={(p) => void issueWalkin(screen.tile.service.id, p, screen.phone)}
@@ -457,7 +477,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
         );
         break;
       case 'phone':
-        body = <PhoneScreen initial={screen.phone} onDone={(phone) => setScreen({ name: 'priority', tile: screen.tile, phone })} />;
+        body = <PhoneScreen initial={screen.phone} onBack={titleBack} onDone={(phone) => setScreen({ name: 'priority', tile: screen.tile, phone })} />;
         break;
       case 'ticket':
         body = <TicketScreen key={screen.receipt.ticket.id} receipt={screen.receipt} via={screen.via} timeoutMs={ticketTimeout} onDone={() => goStart(true)} />;
@@ -524,10 +544,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
                 {formatDate(hallNow, lang, timeZone)}
               </span>
             </div>
-            <button type="button" class="btn lang-toggle" data-testid="lang-toggle" lang={otherLang(lang)} onClick={() => setLang(otherLang(lang))}>
-              <GlobeIcon size="1.3em" />
-              <span>{t(lang, 'lang.switchTo')}</span>
-            </button>
+            {!portrait && langToggle}
           </div>
         </header>
         {printerProblem && (
@@ -539,18 +556,25 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
           </div>
         )}
         <main class="kiosk-main">{body}</main>
-        {!staffScreen && (
+        {/* Portrait: a bottom bar with Back and the language under the reading aids; landscape: the aids only. */}
+        {(portrait || !staffScreen) && (
           <footer class="kiosk-access">
-            <AccessToggle k="access.largeText" testId="large-text-toggle" on={largeText} onToggle={() => setLargeText(!largeText)}>
-              <TextSizeIcon size="1.4em" />
-            </AccessToggle>
-            <AccessToggle k="access.contrast" testId="contrast-toggle" on={highContrast} onToggle={() => setHighContrast(!highContrast)}>
-              <ContrastIcon size="1.4em" />
-            </AccessToggle>
-            {/* Pressed while speaking: a press then stops the voice. */}
-            <AccessToggle k="access.readAloud" testId="read-aloud" on={speaking} onToggle={onReadAloud}>
-              <SpeakerIcon size="1.4em" />
-            </AccessToggle>
+            {portrait && back && <BackButton onBack={back} />}
+            {!staffScreen && (
+              <div class="access-aids">
+                <AccessToggle k="access.largeText" testId="large-text-toggle" on={largeText} onToggle={() => setLargeText(!largeText)}>
+                  <TextSizeIcon size="1.4em" />
+                </AccessToggle>
+                <AccessToggle k="access.contrast" testId="contrast-toggle" on={highContrast} onToggle={() => setHighContrast(!highContrast)}>
+                  <ContrastIcon size="1.4em" />
+                </AccessToggle>
+                {/* Pressed while speaking: a press then stops the voice. */}
+                <AccessToggle k="access.readAloud" testId="read-aloud" on={speaking} onToggle={onReadAloud}>
+                  <SpeakerIcon size="1.4em" />
+                </AccessToggle>
+              </div>
+            )}
+            {portrait && langToggle}
           </footer>
         )}
         {busy && (
@@ -566,4 +590,17 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
       </div>
     </LangContext.Provider>
   );
+}
+
+/** Whether a CSS media query matches, following changes (a screen turned, a window resized). */
+function useMedia(query: string): boolean {
+  const [matches, setMatches] = useState(() => matchMedia(query).matches);
+  useEffect(() => {
+    const list = matchMedia(query);
+    const update = () => setMatches(list.matches);
+    update();
+    list.addEventListener('change', update);
+    return () => list.removeEventListener('change', update);
+  }, [query]);
+  return matches;
 }

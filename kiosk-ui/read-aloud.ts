@@ -3,7 +3,7 @@
 // clips it says (cached after), then plays them.
 //
 // Test hook (read it, don't listen): window.__readAloud, every piece as it is asked for:
-//   { screen, clips (Arabic then English), startedAt?, endedAt?, audible?, stopped? }
+//   { screen, clips (Arabic then English, as planned), played (the clips scheduled, in order), startedAt?, endedAt?, audible?, stopped? }
 import { layout } from '../display-ui/voice/clips.ts';
 import { clipUrls, VoicePlayer } from '../display-ui/voice/player.ts';
 import { readAloudClips, readAloudSteps, type ReadAloudScreen, type ReadAloudView } from './read-aloud-plan.ts';
@@ -11,6 +11,8 @@ import { readAloudClips, readAloudSteps, type ReadAloudScreen, type ReadAloudVie
 export interface ReadAloudPiece {
   screen: ReadAloudScreen;
   clips: string[];
+  /** The clips scheduled on the sound card, in order (a clip that failed to load is missing here). */
+  played?: string[];
   /** Local times (Date.now()): when the first clip sounded, when the piece ended or was stopped. */
   startedAt?: number;
   endedAt?: number;
@@ -47,10 +49,9 @@ export async function say(view: ReadAloudView): Promise<void> {
   if (mine !== turn) {
     piece.stopped = true;
   } else {
-    const result = await player.play(
-      layout(readAloudSteps(view), (name) => player.durationOf(name)),
-      () => (piece.startedAt = Date.now()),
-    );
+    const timeline = layout(readAloudSteps(view), (name) => player.durationOf(name));
+    piece.played = timeline.clips.map((c) => c.name);
+    const result = await player.play(timeline, () => (piece.startedAt = Date.now()));
     piece.audible = result.audible;
     piece.stopped = result.stopped === true;
   }
