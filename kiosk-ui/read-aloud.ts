@@ -29,11 +29,13 @@ declare global {
 /** How many pieces the hook keeps: a kiosk runs for days. */
 const KEEP = 50;
 
-const player = new VoicePlayer(
-  clipUrls(undefined, () => true),
-  false,
-  false,
-);
+// The board's clips (numbers, letters) and the kiosk's sentences, which the board's list leaves out.
+const SENTENCES = import.meta.glob<string>('../display-ui/voice/clips/*-kiosk-*.{opus,ogg,mp3,m4a,wav}', {
+  eager: true,
+  query: '?no-inline',
+  import: 'default',
+});
+const player = new VoicePlayer(new Map([...clipUrls(), ...clipUrls(SENTENCES)]), false, false);
 /** Counts pieces: a piece whose turn has passed (stopped while its clips loaded) does not start. */
 let turn = 0;
 

@@ -319,6 +319,3 @@ export function layout(steps: Step[], durationOf: (name: string) => number | und
   out.end = Math.max(out.end, t);
   return out;
 }
-
-/** True for the kiosk's sentence clips (display-ui/voice/kiosk-clips.ts): the board's set leaves them out. */
-export const isKioskClip = (name: string) => /^(ar|en)-kiosk-/.test(name);

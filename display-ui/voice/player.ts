@@ -5,21 +5,18 @@
 // Autoplay: without a user gesture Chromium keeps an AudioContext suspended. On an unattended TV
 // start Chromium with `--autoplay-policy=no-user-gesture-required` (see display-ui/main.tsx); else
 // the first tap on the screen unlocks the sound, and until then announcements are recorded but silent.
-import { isKioskClip, type Timeline } from './clips.ts';
+import type { Timeline } from './clips.ts';
 
 // The clips are bundled by Vite as separate, hashed files (served by the hub under /assets/). A
-// recorded replacement may be .opus, .ogg, .mp3, .m4a or .wav, under the same base name.
-const FILES = import.meta.glob<string>('./clips/*.{opus,ogg,mp3,m4a,wav}', { eager: true, query: '?no-inline', import: 'default' });
+// recorded replacement may be .opus, .ogg, .mp3, .m4a or .wav, under the same base name. The kiosk's
+// sentences (`*-kiosk-*`) are not the board's: the kiosk lists them itself (kiosk-ui/read-aloud.ts).
+const FILES = import.meta.glob<string>(['./clips/*.{opus,ogg,mp3,m4a,wav}', '!./clips/*-kiosk-*'], { eager: true, query: '?no-inline', import: 'default' });
 
-/**
- * Clip name → URL, from the bundled files. By default the board's set: the kiosk's sentences are
- * left out (the board would fetch and decode them for nothing).
- */
-export function clipUrls(files: Record<string, string> = FILES, keep: (name: string) => boolean = (name) => !isKioskClip(name)): Map<string, string> {
+/** Clip name → URL, from the bundled files. */
+export function clipUrls(files: Record<string, string> = FILES): Map<string, string> {
   const out = new Map<string, string>();
   for (const [path, url] of Object.entries(files)) {
     const name = path.replace(/^.*\//, '').replace(/\.[a-z0-9]+$/i, '');
-    if (!keep(name)) continue;
     // Prefer a recording (any other format) over the default .opus when both exist.
     if (!out.has(name) || !path.endsWith('.opus')) out.set(name, url);
   }
