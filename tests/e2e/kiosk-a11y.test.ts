@@ -257,3 +257,23 @@ describe.each(['ar', 'en'] as const)('reach zone at 1080×1920 in %s', (lang) =>
     await expectInReach(p, `${lang}-no-appointment`, ['message-walkin', 'message-done']);
   });
 });
+
+describe.each(['ar', 'en'] as const)('reach zone at 1080×1920 with large text in %s', (lang) => {
+  it('start, service pick, priority, the CPR keypad', async () => {
+    const p = await kioskPage();
+    if (lang === 'en') await p.getByTestId('lang-toggle').click();
+    await p.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
+    await p.getByTestId('large-text-toggle').click();
+    await p.locator('html.text-large').waitFor({ state: 'attached' });
+    await expectInReach(p, `${lang}-large-start`, ['start-appointment', 'start-walkin']);
+    await p.getByTestId('start-walkin').click();
+    await p.getByTestId('service-new-application').waitFor();
+    await expectInReach(p, `${lang}-large-services`, ['back', 'service-new-application']);
+    await p.getByTestId('service-new-application').click();
+    await expectInReach(p, `${lang}-large-priority`, ['back', 'priority-elderly', 'priority-none']);
+    await p.getByTestId('back').click();
+    await p.getByTestId('back').click();
+    await p.getByTestId('start-appointment').click();
+    await expectInReach(p, `${lang}-large-appointment`, ['back', 'keypad-1', 'keypad-0', 'cpr-submit']);
+  });
+});
