@@ -68,6 +68,8 @@ function heldLabel(e: unknown): string | null {
 }
 
 const START: Screen = { name: 'start' };
+const SECRET_TAPS = 5;
+const SECRET_WINDOW_MS = 3000;
 
 /** The voice: a lazy chunk, fetched on the first press of "read aloud" (kiosk-ui/read-aloud.ts). */
 type Voice = typeof import('./read-aloud.ts');
@@ -83,8 +85,6 @@ function readAloudView(screen: Screen, unpaired: boolean, dayEnded: boolean): Re
   if (screen.name === 'message') return { screen: 'message', ...(screen.reprint && { label: screen.reprint.label }) };
   return { screen: screen.name };
 }
-const SECRET_TAPS = 5;
-const SECRET_WINDOW_MS = 3000;
 
 /** Which message an API failure deserves. */
 function messageFor(e: unknown): MessageKind | 'unpaired' {
@@ -422,13 +422,18 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   const hallName = settings?.hallName ?? DEFAULT_SETTINGS.hallName;
   const printerProblem = printer && !printer.ok ? printerMessageKey(printer) : null;
 
+  const staffScreen = screen.name === 'pin' || screen.name === 'staff';
+  // The unpaired and the closed screens stand in for the citizen's screen: nothing to go back to.
+  const standIn = (unpaired || dayEnded) && !staffScreen;
   // Back, per screen: beside the title, or in the bottom bar when portrait.
   let back: (() => void) | undefined;
-  if (screen.name === 'appointment' || screen.name === 'services') back = () => goStart();
-  else if (screen.name === 'priority') back = () => setScreen({ name: 'services' });
-  else if (screen.name === 'phone') {
-    const { tile, phone } = screen;
-    back = () => setScreen({ name: 'priority', tile, phone });
+  if (!standIn) {
+    if (screen.name === 'appointment' || screen.name === 'services') back = () => goStart();
+    else if (screen.name === 'priority') back = () => setScreen({ name: 'services' });
+    else if (screen.name === 'phone') {
+      const { tile, phone } = screen;
+      back = () => setScreen({ name: 'priority', tile, phone });
+    }
   }
   const titleBack = portrait ? undefined : back;
 
@@ -440,7 +445,6 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   );
 
   let body;
-  const staffScreen = screen.name === 'pin' || screen.name === 'staff';
   if (unpaired && !staffScreen) {
     body = <UnpairedScreen pairError={pairError} />;
   } else if (dayEnded && !staffScreen) {
