@@ -16,11 +16,13 @@ import { AccessToggle, Bi } from './components.tsx';
 import { kioskTimings, type KioskConfig } from './config.ts';
 import { t, type MessageKey } from './i18n.ts';
 import { GlobeIcon } from '../ui-kit/icons.tsx';
-import { ContrastIcon, PrinterIcon, TextSizeIcon } from './icons.tsx';
+import { ContrastIcon, PrinterIcon, SpeakerIcon, TextSizeIcon } from './icons.tsx';
+import type { ReadAloudView } from './read-aloud-plan.ts';
 import { TicketRequests } from './requests.ts';
 import { classifyScan, scanChar, WedgeScanner } from './scanner.ts';
 import {
   AppointmentScreen,
+  BackButton,
   ClosedScreen,
   MessageScreen,
   PinScreen,
@@ -69,6 +71,21 @@ const START: Screen = { name: 'start' };
 const SECRET_TAPS = 5;
 const SECRET_WINDOW_MS = 3000;
 
+/** The voice: a lazy chunk, fetched on the first press of "read aloud" (kiosk-ui/read-aloud.ts). */
+type Voice = typeof import('./read-aloud.ts');
+let voice: Promise<Voice> | null = null;
+const loadVoice = () => (voice ??= import('./read-aloud.ts'));
+
+/** What "read aloud" says on a screen; null where there is nothing to read (the staff's screens). */
+function readAloudView(screen: Screen, unpaired: boolean, dayEnded: boolean): ReadAloudView | null {
+  if (screen.name === 'pin' || screen.name === 'staff') return null;
+  if (unpaired) return { screen: 'unpaired' };
+  if (dayEnded) return { screen: 'closed' };
+  if (screen.name === 'ticket') return { screen: 'ticket', label: screen.receipt.ticket.label };
+  if (screen.name === 'message') return { screen: 'message', ...(screen.reprint && { label: screen.reprint.label }) };
+  return { screen: screen.name };
+}
+
 /** Which message an API failure deserves. */
 function messageFor(e: unknown): MessageKind | 'unpaired' {
   if (!isApiFailure(e)) return 'error';
@@ -112,6 +129,10 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   const [largeText, setLargeText] = useState(false);
   const [highContrast, setHighContrast] = useState(false);
   const [screen, setScreen] = useState<Screen>(START);
+  // "Read aloud": speaking now; used in this visit (then the ticket, once printed, is read by itself).
+  const [speaking, setSpeaking] = useState(false);
+  const readAloudUsed = useRef(false);
+  const speech = useRef(0);
   const [busy, setBusy] = useState(false);
   // The live hall (the feed folds deltas into one state in place: `seq` marks each change).
   const [hall, setHall] = useState<{ state: PublicHallState; seq: number } | null>(null);
@@ -124,6 +145,8 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   const [pinWaitUntil, setPinWaitUntil] = useState<number | null>(null);
   // The hall clock: the hub's time (it may be pinned for a demo), shown in the hall's zone.
   const { now: hallNow } = useHubClock();
+  // A portrait floor kiosk keeps Back and the language in the bottom bar, within a wheelchair user's reach.
+  const portrait = useMedia('(orientation: portrait)');
   const busyRef = useRef(false);
   const screenRef = useRef<Screen>(screen);
   screenRef.current = screen;
@@ -140,16 +163,50 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
     document.documentElement.classList.toggle('contrast-high', highContrast);
   }, [largeText, highContrast]);
 
+  const stopReading = useCallback(() => {
+    speech.current++;
+    setSpeaking(false);
+    // Nothing to stop before the voice was ever loaded.
+    if (voice) void voice.then((v) => v.stop());
+  }, []);
+
+  const readAloud = useCallback(async (view: ReadAloudView) => {
+    const mine = ++speech.current;
+    setSpeaking(true);
+    try {
+      await (await loadVoice()).say(view);
+    } catch {
+      // The chunk could not load (the hub restarted with a new build): the button just stays quiet.
+    }
+    if (speech.current === mine) setSpeaking(false);
+  }, []);
+
   const goStart = useCallback((resetLang = false) => {
     setScreen(START);
     setPinError(null);
+    stopReading();
     if (resetLang) {
+      readAloudUsed.current = false;
       setLang(DEFAULT_LANG);
       setLargeText(false);
       setHighContrast(false);
     }
     (document.activeElement as HTMLElement | null)?.blur?.();
   }, []);
+
+  // A new screen silences the last one's words; the ticket is read by itself for a citizen who used the voice.
+  const view = readAloudView(screen, unpaired, dayEnded);
+  useEffect(() => {
+    stopReading();
+    if (view?.screen === 'ticket' && readAloudUsed.current) void readAloud(view);
+  }, [screen, unpaired, dayEnded]);
+
+  const onReadAloud = () => {
+    if (speaking) return stopReading();
+    if (!view) return;
+    readAloudUsed.current = true;
+    void readAloud(view);
+  };
 
   // --- the live feed: the hall state (snapshot, deltas, resync on a gap) the service tiles are computed from
   useEffect(() => {
@@ -365,8 +422,29 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
   const hallName = settings?.hallName ?? DEFAULT_SETTINGS.hallName;
   const printerProblem = printer && !printer.ok ? printerMessageKey(printer) : null;
 
-  let body;
   const staffScreen = screen.name === 'pin' || screen.name === 'staff';
+  // The unpaired and the closed screens stand in for the citizen's screen: nothing to go back to.
+  const standIn = (unpaired || dayEnded) && !staffScreen;
+  // Back, per screen: beside the title, or in the bottom bar when portrait.
+  let back: (() => void) | undefined;
+  if (!standIn) {
+    if (screen.name === 'appointment' || screen.name === 'services') back = () => goStart();
+    else if (screen.name === 'priority') back = () => setScreen({ name: 'services' });
+    else if (screen.name === 'phone') {
+      const { tile, phone } = screen;
+      back = () => setScreen({ name: 'priority', tile, phone });
+    }
+  }
+  const titleBack = portrait ? undefined : back;
+
+  const langToggle = (
+    <button type="button" class="btn lang-toggle" data-testid="lang-toggle" lang={otherLang(lang)} onClick={() => setLang(otherLang(lang))}>
+      <GlobeIcon size="1.3em" />
+      <span>{t(lang, 'lang.switchTo')}</span>
+    </button>
+  );
+
+  let body;
   if (unpaired && !staffScreen) {
     body = <UnpairedScreen pairError={pairError} />;
   } else if (dayEnded && !staffScreen) {
@@ -377,7 +455,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
         body = <StartScreen onAppointment={() => setScreen({ name: 'appointment' })} onWalkin={() => setScreen({ name: 'services' })} />;
         break;
       case 'appointment':
-        body = <AppointmentScreen busy={busy} onBack={() => goStart()} onSubmit={(cpr) => void checkIn({ cpr })} />;
+        body = <AppointmentScreen busy={busy} onBack={titleBack} onSubmit={(cpr) => void checkIn({ cpr })} />;
         break;
       case 'services':
         // Computed from the live state on the hub's clock: exactly what the hub's `services.list` would say, and estimates move with time.
@@ -385,7 +463,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
           <ServicesScreen
             tiles={hall && serviceTiles(hall.state, hallNow, openingOn(hall.state.day, hours, timeZone)).services}
             busy={busy}
-            onBack={() => goStart()}
+            onBack={titleBack}
             onPick={(tile) => setScreen({ name: 'priority', tile, phone: null })}
           />
         );
@@ -395,7 +473,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
           <PriorityScreen
             service={pickedService ?? screen.tile.service}
             busy={busy}
-            onBack={() => setScreen({ name: 'services' })}
+            onBack={titleBack}
             phone={screen.phone}
             onPhone={() => setScreen({ name: 'phone', tile: screen.tile, phone: screen.phone })}
             onPick={(p) => void issueWalkin(screen.tile.service.id, p, screen.phone)}
@@ -403,7 +481,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
         );
         break;
       case 'phone':
-        body = <PhoneScreen initial={screen.phone} onDone={(phone) => setScreen({ name: 'priority', tile: screen.tile, phone })} />;
+        body = <PhoneScreen initial={screen.phone} onBack={titleBack} onDone={(phone) => setScreen({ name: 'priority', tile: screen.tile, phone })} />;
         break;
       case 'ticket':
         body = <TicketScreen key={screen.receipt.ticket.id} receipt={screen.receipt} via={screen.via} timeoutMs={ticketTimeout} onDone={() => goStart(true)} />;
@@ -470,10 +548,7 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
                 {formatDate(hallNow, lang, timeZone)}
               </span>
             </div>
-            <button type="button" class="btn lang-toggle" data-testid="lang-toggle" lang={otherLang(lang)} onClick={() => setLang(otherLang(lang))}>
-              <GlobeIcon size="1.3em" />
-              <span>{t(lang, 'lang.switchTo')}</span>
-            </button>
+            {!portrait && langToggle}
           </div>
         </header>
         {printerProblem && (
@@ -485,14 +560,25 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
           </div>
         )}
         <main class="kiosk-main">{body}</main>
-        {!staffScreen && (
+        {/* Portrait: a bottom bar with Back and the language under the reading aids; landscape: the aids only. */}
+        {(portrait || !staffScreen) && (
           <footer class="kiosk-access">
-            <AccessToggle k="access.largeText" testId="large-text-toggle" on={largeText} onToggle={() => setLargeText(!largeText)}>
-              <TextSizeIcon size="1.4em" />
-            </AccessToggle>
-            <AccessToggle k="access.contrast" testId="contrast-toggle" on={highContrast} onToggle={() => setHighContrast(!highContrast)}>
-              <ContrastIcon size="1.4em" />
-            </AccessToggle>
+            {portrait && back && <BackButton onBack={back} />}
+            {!staffScreen && (
+              <div class="access-aids">
+                <AccessToggle k="access.largeText" testId="large-text-toggle" on={largeText} onToggle={() => setLargeText(!largeText)}>
+                  <TextSizeIcon size="1.4em" />
+                </AccessToggle>
+                <AccessToggle k="access.contrast" testId="contrast-toggle" on={highContrast} onToggle={() => setHighContrast(!highContrast)}>
+                  <ContrastIcon size="1.4em" />
+                </AccessToggle>
+                {/* Pressed while speaking: a press then stops the voice. */}
+                <AccessToggle k="access.readAloud" testId="read-aloud" on={speaking} onToggle={onReadAloud}>
+                  <SpeakerIcon size="1.4em" />
+                </AccessToggle>
+              </div>
+            )}
+            {portrait && langToggle}
           </footer>
         )}
         {busy && (
@@ -508,4 +594,17 @@ export function KioskApp({ config, pairError = null }: { config: KioskConfig; pa
       </div>
     </LangContext.Provider>
   );
+}
+
+/** Whether a CSS media query matches, following changes (a screen turned, a window resized). */
+function useMedia(query: string): boolean {
+  const [matches, setMatches] = useState(() => matchMedia(query).matches);
+  useEffect(() => {
+    const list = matchMedia(query);
+    const update = () => setMatches(list.matches);
+    update();
+    list.addEventListener('change', update);
+    return () => list.removeEventListener('change', update);
+  }, [query]);
+  return matches;
 }

@@ -9,6 +9,7 @@ const ar = {
   'lang.switchTo': 'English',
   'access.largeText': 'خط كبير',
   'access.contrast': 'تباين عالٍ',
+  'access.readAloud': 'قراءة بصوت عالٍ',
 
   'common.back': 'رجوع',
   'common.cancel': 'إلغاء',
@@ -187,6 +188,7 @@ const en: Dictionary<MessageKey> = {
   'lang.switchTo': 'العربية',
   'access.largeText': 'Large text',
   'access.contrast': 'High contrast',
+  'access.readAloud': 'Read aloud',
 
   'common.back': 'Back',
   'common.cancel': 'Cancel',

@@ -64,3 +64,11 @@ export const ContrastIcon = (p: IconProps) => (
     <path d="M12 3a9 9 0 0 1 0 18z" fill="currentColor" />
   </Svg>
 );
+
+/** A loudspeaker with sound waves: the "read aloud" button. */
+export const SpeakerIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M3.5 9.5h3.8L12 5.5v13l-4.7-4H3.5z" />
+    <path d="M15.5 9a4.2 4.2 0 0 1 0 6M18.3 6.3a8 8 0 0 1 0 11.4" />
+  </Svg>
+);

@@ -28,16 +28,22 @@ const CPR_SHOWN_DIGITS = 3;
 /** How long a digit just typed shows before it turns into a dot. */
 export const CPR_REVEAL_MS = 900;
 
-function ScreenTitle({ k, onBack }: { k: MessageKey; onBack?: () => void }) {
+/** Back: beside the screen's title, or in the bottom bar of a portrait kiosk (within a wheelchair user's reach, app.tsx). */
+export function BackButton({ onBack }: { onBack(): void }) {
   const lang = useLang();
   return (
+    <button type="button" class="btn btn-ghost back-btn" data-testid="back" onClick={onBack}>
+      <ArrowBackIcon size="1.3em" />
+      <span lang={lang}>{t(lang, 'common.back')}</span>
+    </button>
+  );
+}
+
+/** A screen's title, with Back beside it unless `onBack` is left out (the bottom bar has it). */
+function ScreenTitle({ k, onBack }: { k: MessageKey; onBack?: (() => void) | undefined }) {
+  return (
     <div class="screen-title">
-      {onBack && (
-        <button type="button" class="btn btn-ghost back-btn" data-testid="back" onClick={onBack}>
-          <ArrowBackIcon size="1.3em" />
-          <span lang={lang}>{t(lang, 'common.back')}</span>
-        </button>
-      )}
+      {onBack && <BackButton onBack={onBack} />}
       <h1 class="title">
         <Bi k={k} />
       </h1>
@@ -88,7 +94,7 @@ export function StartScreen({ onAppointment, onWalkin }: { onAppointment(): void
 
 // --- 2. appointment: CPR keypad (and the scanner, which works everywhere)
 
-export function AppointmentScreen({ onSubmit, onBack, busy }: { onSubmit(cpr: string): void; onBack(): void; busy: boolean }) {
+export function AppointmentScreen({ onSubmit, onBack, busy }: { onSubmit(cpr: string): void; onBack?: (() => void) | undefined; busy: boolean }) {
   const lang = useLang();
   const [cpr, setCpr] = useState('');
   // The digit just typed shows for a moment; the eye button shows them all while held.
@@ -174,7 +180,7 @@ export function ServicesScreen({
 }: {
   tiles: ServiceTile[] | null;
   onPick(tile: ServiceTile): void;
-  onBack(): void;
+  onBack?: (() => void) | undefined;
   busy: boolean;
 }) {
   const lang = useLang();
@@ -270,7 +276,7 @@ export function PriorityScreen({
   phone: string | null;
   onPhone(): void;
   onPick(p: Priority): void;
-  onBack(): void;
+  onBack?: (() => void) | undefined;
   busy: boolean;
 }) {
   return (
@@ -317,13 +323,13 @@ const isMobile = (v: string) => /^[36]\d{7}$/.test(v);
 const spacedPhone = (v: string) => `\u2066${v.replace(/(\d{2})(?=\d)/g, '$1 ')}\u2069`;
 
 /** The walk-in's optional mobile for "your turn is near" and "called" by SMS; never required. */
-export function PhoneScreen({ initial, onDone }: { initial: string | null; onDone(phone: string | null): void }) {
+export function PhoneScreen({ initial, onDone, onBack }: { initial: string | null; onDone(phone: string | null): void; onBack?: (() => void) | undefined }) {
   const [phone, setPhone] = useState(initial ?? '');
   const valid = isMobile(phone);
   const add = (d: string) => phone.length < PHONE_LENGTH && /^\d$/.test(d) && setPhone(phone + d);
   return (
     <section class="screen appointment-screen phone-screen">
-      <ScreenTitle k="phone.title" onBack={() => onDone(initial)} />
+      <ScreenTitle k="phone.title" onBack={onBack} />
       <div class="appt-body">
         <div class="appt-entry">
           <p class="prompt">

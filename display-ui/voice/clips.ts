@@ -19,6 +19,8 @@ export interface ClipSpec {
   lang: VoiceLang | null;
   /** What espeak-ng says (Arabic with diacritics, which espeak needs to pronounce it right). */
   text: string;
+  /** Speaking rate in words a minute, when not the generator's default (the kiosk's sentences are said slower). */
+  wpm?: number;
 }
 
 // --- Arabic

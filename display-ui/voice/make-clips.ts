@@ -20,6 +20,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { clipCatalogue, type ClipSpec } from './clips.ts';
+import { kioskCatalogue } from './kiosk-clips.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const { values: args } = parseArgs({
@@ -158,7 +159,7 @@ function chime(rate = 48_000): Pcm {
 
 function speak(spec: ClipSpec, wavPath: string): Pcm {
   const voice = spec.lang === 'ar' ? args['voice-ar']! : args['voice-en']!;
-  const speed = spec.lang === 'ar' ? args['speed-ar']! : args['speed-en']!;
+  const speed = spec.wpm !== undefined ? String(spec.wpm) : spec.lang === 'ar' ? args['speed-ar']! : args['speed-en']!;
   execFileSync('espeak-ng', ['-v', voice, '-s', speed, '-w', wavPath, spec.text], { stdio: ['ignore', 'ignore', 'inherit'] });
   return tidy(readWav(readFileSync(wavPath)));
 }
@@ -212,7 +213,7 @@ interface ManifestEntry {
   bytes: number;
 }
 
-const catalogue = clipCatalogue();
+const catalogue = [...clipCatalogue(), ...kioskCatalogue()];
 const only = args.only ? new Set(args.only.split(',').map((s) => s.trim())) : null;
 if (only) for (const n of only) if (!catalogue.some((c) => c.name === n)) console.warn(`unknown clip: ${n}`);
 mkdirSync(OUT, { recursive: true });

@@ -8,8 +8,9 @@
 import type { Timeline } from './clips.ts';
 
 // The clips are bundled by Vite as separate, hashed files (served by the hub under /assets/). A
-// recorded replacement may be .opus, .ogg, .mp3, .m4a or .wav, under the same base name.
-const FILES = import.meta.glob<string>('./clips/*.{opus,ogg,mp3,m4a,wav}', { eager: true, query: '?no-inline', import: 'default' });
+// recorded replacement may be .opus, .ogg, .mp3, .m4a or .wav, under the same base name. The kiosk's
+// sentences (`*-kiosk-*`) are not the board's: the kiosk lists them itself (kiosk-ui/read-aloud.ts).
+const FILES = import.meta.glob<string>(['./clips/*.{opus,ogg,mp3,m4a,wav}', '!./clips/*-kiosk-*'], { eager: true, query: '?no-inline', import: 'default' });
 
 /** Clip name → URL, from the bundled files. */
 export function clipUrls(files: Record<string, string> = FILES): Map<string, string> {
@@ -28,6 +29,8 @@ export interface PlayResult {
   audible: boolean;
   /** Clips of the announcement that the set lacks (skipped). */
   missing: string[];
+  /** Cut short by `stop()`. */
+  stopped?: boolean;
 }
 
 export class VoicePlayer {
@@ -36,11 +39,19 @@ export class VoicePlayer {
   private failed = new Set<string>();
   private listeners = new Set<() => void>();
   private loaded = false;
+  /** What is sounding or scheduled now, and how to end its wait (for `stop()`). */
+  private sources = new Set<AudioBufferSourceNode>();
+  private waits = new Set<() => void>();
   readonly ready: Promise<void>;
 
+  /**
+   * `preload`: fetch and decode every clip at start (the board, which must say any call at once);
+   * false: none, each `prepare` fetches what one piece needs (the kiosk, which says a few sentences).
+   */
   constructor(
     private urls: Map<string, string> = clipUrls(),
     private muted = false,
+    preload = true,
   ) {
     if (!muted && typeof AudioContext !== 'undefined') {
       try {
@@ -50,7 +61,8 @@ export class VoicePlayer {
         this.ctx = null;
       }
     }
-    this.ready = this.load();
+    this.loaded = !preload;
+    this.ready = preload ? this.load([...this.urls.keys()]) : Promise.resolve();
   }
 
   get state(): SoundState {
@@ -77,11 +89,14 @@ export class VoicePlayer {
     for (const fn of this.listeners) fn();
   }
 
-  /** Fetches and decodes every clip (six at a time); a clip that fails is skipped when spoken. */
-  private async load(): Promise<void> {
+  /** Fetches and decodes clips (six at a time) not loaded yet; a clip that fails is skipped when spoken. */
+  private async load(names: string[]): Promise<void> {
     const ctx = this.ctx;
     if (!ctx) return;
-    const queue = [...this.urls.entries()];
+    const queue = [...new Set(names)].flatMap((name) => {
+      const url = this.urls.get(name);
+      return url && !this.buffers.has(name) ? [[name, url] as const] : [];
+    });
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
         const [name, url] = next;
@@ -97,6 +112,19 @@ export class VoicePlayer {
     await Promise.all(Array.from({ length: 6 }, worker));
     this.loaded = true;
     this.changed();
+  }
+
+  /** Fetches and decodes the clips a piece needs (a player made without `preload`). */
+  prepare(names: string[]): Promise<void> {
+    return this.load(names);
+  }
+
+  /** Silences what is playing now: its `play` resolves at once with `stopped`. */
+  stop(): void {
+    for (const src of this.sources) src.stop();
+    this.sources.clear();
+    for (const end of this.waits) end();
+    this.waits.clear();
   }
 
   /** Call from a user gesture (tap, key): lets the sound play where autoplay is blocked. */
@@ -137,12 +165,29 @@ export class VoicePlayer {
       src.buffer = buf;
       src.connect(ctx.destination);
       src.start(start + at);
+      this.sources.add(src);
+      src.onended = () => this.sources.delete(src);
     }
     setTimeout(onStart, lead * 1000);
     // Wait on the wall clock, not on `ended` events: a context suspended mid-way (an audio
-    // device change) must not stall the queue.
-    await sleep((start + timeline.end - ctx.currentTime) * 1000 + 50);
-    return { audible: true, missing: timeline.missing };
+    // device change) must not stall the queue. `stop()` ends the wait early.
+    let stopped = false;
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        stopped = true;
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(
+        () => {
+          this.waits.delete(stop);
+          resolve();
+        },
+        Math.max(0, (start + timeline.end - ctx.currentTime) * 1000 + 50),
+      );
+      this.waits.add(stop);
+    });
+    return stopped ? { audible: true, missing: timeline.missing, stopped } : { audible: true, missing: timeline.missing };
   }
 }
 

@@ -3,6 +3,7 @@
 // inside the page (axe.min.js from node_modules, added as a script tag). A failure lists each rule with the elements it found.
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../helpers/browser.ts';
 import { sentenceText } from '../../display-ui/voice/clips.ts';
@@ -29,16 +30,17 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-async function open(cookie: string | null, viewport: { width: number; height: number }, path: string): Promise<Page> {
+/** `base`: another hub than the shared one (the setup page's). */
+async function open(cookie: string | null, viewport: { width: number; height: number }, path: string, base = hub.url): Promise<Page> {
   // The hub's CSP (script-src 'self') would refuse the injected axe script: this context bypasses it.
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'ar-BH', bypassCSP: true });
   if (cookie) {
     const [name, value] = cookie.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: hub.url, httpOnly: true, sameSite: 'Strict' }]);
+    await context.addCookies([{ name, value, url: base, httpOnly: true, sameSite: 'Strict' }]);
   }
   contexts.push(context);
   const page = await context.newPage();
-  await page.goto(`${hub.url}${path}`);
+  await page.goto(`${base}${path}`);
   return page;
 }
 
@@ -157,6 +159,70 @@ describe('axe-core: no serious or critical violation', () => {
     expect(report(findings)).toBe('');
   }, 60_000);
 
+  it('kiosk: the "please wait" countdown, "you are early" (outside check-in hours)', async () => {
+    const findings: Finding[] = [];
+    const kiosk = `dor_device=${deviceToken(hub, 'kiosk')}`;
+    const agent = await login(hub, ...DEMO.agent);
+    for (const lang of ['ar', 'en'] as const) {
+      const page = await open(kiosk, PORTRAIT, '/kiosk?idle=600000');
+      const toLang = async () => {
+        await page.getByTestId('start-walkin').waitFor();
+        if (lang === 'en') await page.getByTestId('lang-toggle').click();
+        await page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
+      };
+      await toLang();
+      // The kiosk guard holds this kiosk a minute: the citizen's choice waits and counts down.
+      await page.route('**/api/kiosk/tickets', (r) =>
+        r.fulfill({
+          status: 429,
+          contentType: 'application/json',
+          body: JSON.stringify({ error: { code: 'RATE_LIMITED', message: 'Too many tickets from this kiosk.', details: { retryAfterSeconds: 60 } } }),
+        }),
+      );
+      await page.getByTestId('start-walkin').click();
+      await page.getByTestId('service-new-application').click();
+      await page.getByTestId('priority-none').click();
+      await page.getByTestId('wait-seconds').waitFor();
+      findings.push(...(await audit(page, `kiosk wait (${lang})`)));
+      await page.getByTestId('wait-cancel').click();
+      await page.unroute('**/api/kiosk/tickets');
+      await toLang();
+      // An appointment this afternoon: too early to check in, come back at its time.
+      const cpr = String((lang === 'ar' ? 740000000 : 750000000) + 1);
+      const booked = await call(hub, 'POST', '/api/appointments', {
+        cookie: agent,
+        body: {
+          serviceId: 'update-details',
+          day: hub.hub.current.day,
+          time: lang === 'ar' ? '12:30' : '12:45',
+          cpr,
+          phone: '36001234',
+          nameAr: 'سارة أحمد',
+          nameEn: 'Sara Ahmed',
+        },
+      });
+      expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+      await page.getByTestId('start-appointment').click();
+      for (const d of cpr) await page.getByTestId(`keypad-${d}`).click();
+      await page.getByTestId('cpr-submit').click();
+      await page.getByTestId('come-back-at').waitFor();
+      findings.push(...(await audit(page, `kiosk too early (${lang})`)));
+    }
+    expect(report(findings)).toBe('');
+  }, 90_000);
+
+  it('setup page on a hall with no administrator yet', async () => {
+    const lines: string[] = [];
+    const fresh = await startTestHub({ realHall: true, log: pino({ level: 'info' }, { write: (line: string) => void lines.push(line) }) });
+    try {
+      const setupUrl = new URL((JSON.parse(lines.find((l) => l.includes('/setup?token='))!) as { setupUrl: string }).setupUrl);
+      const page = await open(null, DESK, `${setupUrl.pathname}${setupUrl.search}`, fresh.url);
+      expect(report(await auditBoth(page, 'setup', () => page.getByTestId('setup-form').waitFor()))).toBe('');
+    } finally {
+      await fresh.stop();
+    }
+  }, 60_000);
+
   it('kiosk reading aids: large text and high contrast, for one citizen, then off for the next', async () => {
     const page = await open(`dor_device=${deviceToken(hub, 'kiosk')}`, PORTRAIT, '/kiosk?idle=600000');
     await page.getByTestId('start-walkin').waitFor();
@@ -256,4 +322,13 @@ describe('axe-core: no serious or critical violation', () => {
     }
     expect(report(findings)).toBe('');
   }, 180_000);
+
+  // Last: it ends the hall's day, after which no ticket is issued on this hub.
+  it('kiosk closed for the day', async () => {
+    const page = await open(`dor_device=${deviceToken(hub, 'kiosk')}`, PORTRAIT, '/kiosk?idle=600000');
+    await page.getByTestId('start-walkin').waitFor();
+    const supervisor = await login(hub, ...DEMO.supervisor);
+    expect((await call(hub, 'POST', '/api/hall/end-day', { cookie: supervisor })).status).toBe(200);
+    expect(report(await auditBoth(page, 'kiosk closed', () => page.getByTestId('day-ended').waitFor()))).toBe('');
+  }, 60_000);
 });

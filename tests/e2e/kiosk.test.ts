@@ -570,6 +570,8 @@ describe('the day ended early', () => {
     expect(await text(page, 'day-ended')).toContain('أُغلقت القاعة لهذا اليوم');
     expect(await text(page, 'day-ended')).toContain('The hall has closed for today');
     expect(await page.locator('main button').count()).toBe(0);
+    // Nor a Back in the portrait kiosk's bottom bar (the tiles it was on are gone).
+    expect(await page.getByTestId('back').count()).toBe(0);
     await screenshot(page, 'kiosk-portrait-ar-day-ended');
     await page.getByTestId('lang-toggle').click();
     await expectDir(page, 'ltr');

@@ -1,4 +1,4 @@
-// Screenshots of every kiosk screen (Arabic and English, 1080×1920 and 1280×800) and of the
+// Screenshots of every kiosk screen (Arabic and English, 1080×1920, 1920×1080 and 1280×800) and of the
 // mobile status page (390×844, waiting and called), for people to look at. Not a test: it drives
 // a running hub, mocks the kiosk's outcome replies (so every outcome shows without using up the
 // demo's bookings or the kiosk's rate limit), and checks each screen for clipping and overflow.
@@ -27,6 +27,7 @@ const run = new ShotRun(args.out!);
 
 const SIZES = [
   { name: 'portrait', width: 1080, height: 1920 },
+  { name: 'landscape', width: 1920, height: 1080 },
   { name: 'tablet', width: 1280, height: 800 },
 ] as const;
 const LANGS = ['ar', 'en'] as const;
@@ -121,7 +122,15 @@ async function kioskShots(browser: Browser) {
     for (const lang of LANGS) {
       const p = (n: string) => `${size.name}-${lang}-${n}`;
       await toStart(page, lang);
-      if (want('start')) await shot(page, p('01-start'));
+      if (want('start')) {
+        await shot(page, p('01-start'));
+        // "Read aloud" while it speaks (pressed); a second press stops it.
+        await page.getByTestId('read-aloud').click();
+        await page.locator('[data-testid="read-aloud"][aria-pressed="true"]').waitFor();
+        await shot(page, p('01b-start-reading'));
+        await page.getByTestId('read-aloud').click();
+        await page.locator('[data-testid="read-aloud"][aria-pressed="false"]').waitFor();
+      }
 
       if (want('appointment')) {
         await page.getByTestId('start-appointment').click();
