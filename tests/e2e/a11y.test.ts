@@ -2,12 +2,13 @@
 // "serious" or "critical" (contrast, names of buttons and fields, landmarks, lang/dir). axe runs
 // inside the page (axe.min.js from node_modules, added as a script tag). A failure lists each rule with the elements it found.
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../helpers/browser.ts';
 import { sentenceText } from '../../display-ui/voice/clips.ts';
-import { call, DEMO, deviceToken, login, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { e2eFile } from '../helpers/e2e.ts';
+import { call, DEMO, deviceToken, login, startTestHub } from '../helpers/hub.ts';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PORTRAIT = { width: 1080, height: 1920 };
@@ -15,30 +16,17 @@ const PHONE = { width: 390, height: 844 };
 const DESK = { width: 1440, height: 900 };
 const TV = { width: 1920, height: 1080 };
 
-let hub: TestHub;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  hub = await startTestHub();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await hub?.stop();
-});
+const e2e = e2eFile();
 
 /** `base`: another hub than the shared one (the setup page's). */
-async function open(cookie: string | null, viewport: { width: number; height: number }, path: string, base = hub.url): Promise<Page> {
+async function open(cookie: string | null, viewport: { width: number; height: number }, path: string, base = e2e.hub.url): Promise<Page> {
   // The hub's CSP (script-src 'self') would refuse the injected axe script: this context bypasses it.
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'ar-BH', bypassCSP: true });
+  const context = await e2e.browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'ar-BH', bypassCSP: true });
   if (cookie) {
     const [name, value] = cookie.split('=') as [string, string];
     await context.addCookies([{ name, value, url: base, httpOnly: true, sameSite: 'Strict' }]);
   }
-  contexts.push(context);
+  e2e.track(context);
   const page = await context.newPage();
   await page.goto(`${base}${path}`);
   return page;
@@ -95,7 +83,7 @@ const report = (findings: Finding[]) => findings.map((f) => `${f.screen}: ${f.ru
 describe('axe-core: no serious or critical violation', () => {
   it('kiosk: start, staff PIN, appointment, a message, services, priority, phone, ticket; and the ticket status page', async () => {
     const findings: Finding[] = [];
-    const kiosk = `dor_device=${deviceToken(hub, 'kiosk')}`;
+    const kiosk = `dor_device=${deviceToken(e2e.hub, 'kiosk')}`;
     for (const lang of ['ar', 'en'] as const) {
       const page = await open(kiosk, PORTRAIT, '/kiosk?idle=600000');
       await page.getByTestId('start-walkin').waitFor();
@@ -108,7 +96,7 @@ describe('axe-core: no serious or critical violation', () => {
       for (let i = 0; i < 5; i++) await page.getByTestId('staff-corner').click();
       await page.locator('[data-screen="pin"]').waitFor();
       findings.push(...(await audit(page, `kiosk staff PIN (${lang})`)));
-      await page.goto(`${hub.url}/kiosk?idle=600000`);
+      await page.goto(`${e2e.hub.url}/kiosk?idle=600000`);
       await page.getByTestId('start-walkin').waitFor();
       if (lang === 'en') await page.getByTestId('lang-toggle').click();
       await page.getByTestId('start-appointment').click();
@@ -119,7 +107,7 @@ describe('axe-core: no serious or critical violation', () => {
       await page.getByTestId('cpr-submit').click();
       await page.getByTestId('message').waitFor();
       findings.push(...(await audit(page, `kiosk message (${lang})`)));
-      await page.goto(`${hub.url}/kiosk?idle=600000`);
+      await page.goto(`${e2e.hub.url}/kiosk?idle=600000`);
       await page.getByTestId('start-walkin').waitFor();
       if (lang === 'en') await page.getByTestId('lang-toggle').click();
       await page.getByTestId('start-walkin').click();
@@ -145,7 +133,7 @@ describe('axe-core: no serious or critical violation', () => {
   }, 120_000);
 
   it("the citizen's appointment page (the SMS link): the booking, the move panel and the cancel question, at 390×844", async () => {
-    const booked = Object.values(hub.hub.current.appointments).find((a) => a.status === 'booked' && a.pageToken !== '');
+    const booked = Object.values(e2e.hub.hub.current.appointments).find((a) => a.status === 'booked' && a.pageToken !== '');
     expect(booked, 'a demo booking with a page link').toBeDefined();
     const page = await open(null, PHONE, `/a/${booked!.pageToken}`);
     const findings = await auditBoth(page, 'appointment page', () => page.getByTestId('appt-service').waitFor());
@@ -161,8 +149,8 @@ describe('axe-core: no serious or critical violation', () => {
 
   it('kiosk: the "please wait" countdown, "you are early" (outside check-in hours)', async () => {
     const findings: Finding[] = [];
-    const kiosk = `dor_device=${deviceToken(hub, 'kiosk')}`;
-    const agent = await login(hub, ...DEMO.agent);
+    const kiosk = `dor_device=${deviceToken(e2e.hub, 'kiosk')}`;
+    const agent = await login(e2e.hub, ...DEMO.agent);
     for (const lang of ['ar', 'en'] as const) {
       const page = await open(kiosk, PORTRAIT, '/kiosk?idle=600000');
       const toLang = async () => {
@@ -189,11 +177,11 @@ describe('axe-core: no serious or critical violation', () => {
       await toLang();
       // An appointment this afternoon: too early to check in, come back at its time.
       const cpr = String((lang === 'ar' ? 740000000 : 750000000) + 1);
-      const booked = await call(hub, 'POST', '/api/appointments', {
+      const booked = await call(e2e.hub, 'POST', '/api/appointments', {
         cookie: agent,
         body: {
           serviceId: 'update-details',
-          day: hub.hub.current.day,
+          day: e2e.hub.hub.current.day,
           time: lang === 'ar' ? '12:30' : '12:45',
           cpr,
           phone: '36001234',
@@ -224,7 +212,7 @@ describe('axe-core: no serious or critical violation', () => {
   }, 60_000);
 
   it('kiosk reading aids: large text and high contrast, for one citizen, then off for the next', async () => {
-    const page = await open(`dor_device=${deviceToken(hub, 'kiosk')}`, PORTRAIT, '/kiosk?idle=600000');
+    const page = await open(`dor_device=${deviceToken(e2e.hub, 'kiosk')}`, PORTRAIT, '/kiosk?idle=600000');
     await page.getByTestId('start-walkin').waitFor();
     const rootPx = () => page.evaluate(() => Number.parseFloat(getComputedStyle(document.documentElement).fontSize));
     const ink = () => page.evaluate(() => getComputedStyle(document.body).color);
@@ -261,7 +249,7 @@ describe('axe-core: no serious or critical violation', () => {
     expect(await rootPx()).toBe(plainPx);
     expect(await ink()).toBe('rgb(14, 28, 43)');
     // The landscape kiosk (1920×1080) with both aids: the service tiles.
-    const wide = await open(`dor_device=${deviceToken(hub, 'kiosk')}`, TV, '/kiosk?idle=600000');
+    const wide = await open(`dor_device=${deviceToken(e2e.hub, 'kiosk')}`, TV, '/kiosk?idle=600000');
     await wide.getByTestId('large-text-toggle').click();
     await wide.getByTestId('contrast-toggle').click();
     await wide.getByTestId('start-walkin').click();
@@ -272,14 +260,14 @@ describe('axe-core: no serious or critical violation', () => {
   }, 90_000);
 
   it('display board (both languages on one screen), a call in words; and the check itself sees a nameless button', async () => {
-    const page = await open(`dor_device=${deviceToken(hub, 'display')}`, TV, '/display');
+    const page = await open(`dor_device=${deviceToken(e2e.hub, 'display')}`, TV, '/display');
     await page.locator('.board').waitFor();
     expect(report(await audit(page, 'display, nobody called'))).toBe('');
     // A call on the board: screen readers get the number in words in both languages (the live region).
-    await call(hub, 'POST', '/api/kiosk/tickets', { token: deviceToken(hub, 'kiosk'), body: { serviceId: 'new-application' } });
-    const counter = await login(hub, ...DEMO.counter1);
-    await call(hub, 'POST', '/api/counters/5/open', { cookie: counter });
-    const called = await call(hub, 'POST', '/api/counters/5/call-next', { cookie: counter });
+    await call(e2e.hub, 'POST', '/api/kiosk/tickets', { token: deviceToken(e2e.hub, 'kiosk'), body: { serviceId: 'new-application' } });
+    const counter = await login(e2e.hub, ...DEMO.counter1);
+    await call(e2e.hub, 'POST', '/api/counters/5/open', { cookie: counter });
+    const called = await call(e2e.hub, 'POST', '/api/counters/5/call-next', { cookie: counter });
     const label: string = called.body.ticket.label;
     const words = page.getByTestId(`spoken-${label}`);
     await words.waitFor({ state: 'attached' });
@@ -295,12 +283,12 @@ describe('axe-core: no serious or critical violation', () => {
     const findings: Finding[] = [];
     const page = await open(null, DESK, '/counter');
     findings.push(...(await auditBoth(page, 'counter login', () => page.getByTestId('login-form').waitFor())));
-    const cookie = await login(hub, ...DEMO.counter1);
+    const cookie = await login(e2e.hub, ...DEMO.counter1);
     // The display test leaves counter 5 with a called ticket; run alone, this test calls one itself.
-    if (!hub.hub.current.counters[5]?.currentTicketId) {
-      await call(hub, 'POST', '/api/kiosk/tickets', { token: deviceToken(hub, 'kiosk'), body: { serviceId: 'new-application' } });
-      await call(hub, 'POST', '/api/counters/5/open', { cookie });
-      await call(hub, 'POST', '/api/counters/5/call-next', { cookie });
+    if (!e2e.hub.hub.current.counters[5]?.currentTicketId) {
+      await call(e2e.hub, 'POST', '/api/kiosk/tickets', { token: deviceToken(e2e.hub, 'kiosk'), body: { serviceId: 'new-application' } });
+      await call(e2e.hub, 'POST', '/api/counters/5/open', { cookie });
+      await call(e2e.hub, 'POST', '/api/counters/5/call-next', { cookie });
     }
     const terminal = await open(cookie, DESK, '/counter');
     findings.push(...(await auditBoth(terminal, 'counter terminal', () => terminal.getByTestId('current-ticket').waitFor())));
@@ -308,14 +296,14 @@ describe('axe-core: no serious or critical violation', () => {
   }, 60_000);
 
   it('call-center console', async () => {
-    const cookie = await login(hub, ...DEMO.agent);
+    const cookie = await login(e2e.hub, ...DEMO.agent);
     const page = await open(cookie, DESK, '/booking');
     expect(report(await auditBoth(page, 'booking', () => page.getByTestId('logout').waitFor()))).toBe('');
   }, 60_000);
 
   it('supervisor console: every section', async () => {
     const findings: Finding[] = [];
-    const cookie = await login(hub, ...DEMO.admin);
+    const cookie = await login(e2e.hub, ...DEMO.admin);
     for (const section of ['start', 'live', 'users', 'settings', 'devices', 'rollout', 'audit', 'reports']) {
       const page = await open(cookie, DESK, `/supervisor#${section}`);
       findings.push(...(await auditBoth(page, `supervisor ${section}`, () => page.getByTestId(`nav-${section}`).waitFor())));
@@ -325,10 +313,10 @@ describe('axe-core: no serious or critical violation', () => {
 
   // Last: it ends the hall's day, after which no ticket is issued on this hub.
   it('kiosk closed for the day', async () => {
-    const page = await open(`dor_device=${deviceToken(hub, 'kiosk')}`, PORTRAIT, '/kiosk?idle=600000');
+    const page = await open(`dor_device=${deviceToken(e2e.hub, 'kiosk')}`, PORTRAIT, '/kiosk?idle=600000');
     await page.getByTestId('start-walkin').waitFor();
-    const supervisor = await login(hub, ...DEMO.supervisor);
-    expect((await call(hub, 'POST', '/api/hall/end-day', { cookie: supervisor })).status).toBe(200);
+    const supervisor = await login(e2e.hub, ...DEMO.supervisor);
+    expect((await call(e2e.hub, 'POST', '/api/hall/end-day', { cookie: supervisor })).status).toBe(200);
     expect(report(await auditBoth(page, 'kiosk closed', () => page.getByTestId('day-ended').waitFor()))).toBe('');
   }, 60_000);
 });

@@ -3,39 +3,29 @@
 // reset stops it), and the reach zone of a 1080×1920 floor kiosk: on every citizen's screen, in both
 // languages, each visible button lies in the lower two thirds (top ≥ 640 px), none overlaps
 // another, and each one's text fits inside it.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as repo from '../../db/repos/index.ts';
 import type { ReadAloudPiece } from '../../kiosk-ui/read-aloud.ts';
-import { contextWithCookie, launchBrowser, screenshot } from '../helpers/browser.ts';
-import { call, DEMO, deviceToken, login, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { screenshot } from '../helpers/browser.ts';
+import { e2eFile } from '../helpers/e2e.ts';
+import { call, DEMO, deviceToken, login } from '../helpers/hub.ts';
 
 const PORTRAIT = { width: 1080, height: 1920 };
 /** The lower two thirds of a 1920 px tall kiosk start here. */
 const REACH_TOP = 640;
 
-let hub: TestHub;
-let browser: Browser;
+const e2e = e2eFile();
 let kioskCookie: string;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  hub = await startTestHub();
-  kioskCookie = `dor_device=${deviceToken(hub, 'kiosk')}`;
-  browser = await launchBrowser();
+  kioskCookie = `dor_device=${deviceToken(e2e.hub, 'kiosk')}`;
 }, 60_000);
 
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await hub?.stop();
-});
-
 async function kioskPage(query = 'idle=600000'): Promise<Page> {
-  const context = await contextWithCookie(browser, hub.url, kioskCookie, PORTRAIT);
-  contexts.push(context);
+  const context = await e2e.context(kioskCookie, PORTRAIT);
   const page = await context.newPage();
-  await page.goto(`${hub.url}/kiosk?${query}`);
+  await page.goto(`${e2e.hub.url}/kiosk?${query}`);
   await page.getByTestId('start-walkin').waitFor();
   return page;
 }
@@ -222,13 +212,13 @@ describe.each(['ar', 'en'] as const)('reach zone at 1080×1920 in %s', (lang) =>
   });
 
   it('appointment: the CPR keypad, the checked-in ticket, and a message', async () => {
-    const cookie = await login(hub, ...DEMO.agent);
+    const cookie = await login(e2e.hub, ...DEMO.agent);
     const cpr = String(++cprSeq);
-    const r = await call(hub, 'POST', '/api/appointments', {
+    const r = await call(e2e.hub, 'POST', '/api/appointments', {
       cookie,
       body: {
         serviceId: 'update-details',
-        day: hub.hub.current.day,
+        day: e2e.hub.hub.current.day,
         time: lang === 'ar' ? '09:15' : '09:30',
         cpr,
         phone: '36001234',
@@ -244,7 +234,7 @@ describe.each(['ar', 'en'] as const)('reach zone at 1080×1920 in %s', (lang) =>
     for (const d of cpr.slice(5)) await p.getByTestId(`keypad-${d}`).click();
     await p.getByTestId('cpr-submit').click();
     await p.getByTestId('ticket-number').waitFor();
-    expect(repo.getAppointment(hub.db, r.body.appointment.id)!.status).toBe('checked_in');
+    expect(repo.getAppointment(e2e.hub.db, r.body.appointment.id)!.status).toBe('checked_in');
     await expectInReach(p, `${lang}-checked-in`, ['ticket-done']);
     // Done resets the kiosk to Arabic for the next citizen.
     await p.getByTestId('ticket-done').click();

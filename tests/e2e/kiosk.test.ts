@@ -4,50 +4,43 @@
 // the live feed and an admin's changes; the hall's idle time; last, the supervisor ends the day.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as repo from '../../db/repos/index.ts';
 import { decodeEscPos, rasterToPng, renderTicket } from '../../printer/index.ts';
 import { estimateWait } from '../../engine/index.ts';
 import { formatNumber } from '../../ui-kit/i18n.ts';
-import { ARTIFACTS, contextWithCookie, launchBrowser, screenshot } from '../helpers/browser.ts';
+import { ARTIFACTS, screenshot } from '../helpers/browser.ts';
 import { startFakePrinter, type FakePrinter } from '../helpers/fake-printer.ts';
-import { call, DEMO, deviceToken, login, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { e2eFile } from '../helpers/e2e.ts';
+import { call, DEMO, deviceToken, login } from '../helpers/hub.ts';
 import { readPng, readQr } from '../printer/raster-helpers.ts';
 
 const PORTRAIT = { width: 1080, height: 1920 };
 const TABLET = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
-let hub: TestHub;
-let browser: Browser;
+const e2e = e2eFile();
 let printer: FakePrinter;
 let kioskCookie: string;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  hub = await startTestHub();
   printer = await startFakePrinter({ mode: 'online' });
-  repo.setDevicePrinter(hub.db, repo.loadDemoDevices(hub.db)!.kiosk, printer.target);
-  kioskCookie = `dor_device=${deviceToken(hub, 'kiosk')}`;
-  browser = await launchBrowser();
+  repo.setDevicePrinter(e2e.hub.db, repo.loadDemoDevices(e2e.hub.db)!.kiosk, printer.target);
+  kioskCookie = `dor_device=${deviceToken(e2e.hub, 'kiosk')}`;
 }, 60_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
   await printer?.close();
-  await hub?.stop();
 });
 
 /** A kiosk on its start screen; `watch` sees the page before it loads (to follow its requests or its socket). */
 async function kioskPage(viewport = PORTRAIT, watch?: (page: Page) => unknown): Promise<Page> {
-  const context = await contextWithCookie(browser, hub.url, kioskCookie, viewport);
-  contexts.push(context);
+  const context = await e2e.context(kioskCookie, viewport);
   const page = await context.newPage();
   await watch?.(page);
   // A loaded CI machine may space the scanner's keystrokes further apart than a real scanner does.
-  await page.goto(`${hub.url}/kiosk?idle=600000&scanGap=400`);
+  await page.goto(`${e2e.hub.url}/kiosk?idle=600000&scanGap=400`);
   await page.getByTestId('start-walkin').waitFor();
   return page;
 }
@@ -75,20 +68,20 @@ async function checkTicket(page: Page, name: string) {
   writeFileSync(join(ARTIFACTS, `${name}-paper.png`), rasterToPng(paper.image));
   expect(paper.qr).toBe(screenUrl);
   const token = new URL(screenUrl!).pathname.slice('/t/'.length);
-  const stored = repo.getTicketByStatusToken(hub.db, token)!;
+  const stored = repo.getTicketByStatusToken(e2e.hub.db, token)!;
   expect(stored.label).toBe(label);
   // The paper shows this very number: re-rendering the same ticket gives the same dots, and a
   // ticket with another number does not.
-  const live = hub.hub.current.tickets[stored.id]!;
-  const print = hub.printing.ticketPrint(live, hub.url, estimateWait(hub.hub.current, live, live.issuedAt));
+  const live = e2e.hub.hub.current.tickets[stored.id]!;
+  const print = e2e.hub.printing.ticketPrint(live, e2e.hub.url, estimateWait(e2e.hub.hub.current, live, live.issuedAt));
   expect(Buffer.from(renderTicket(print, 80).bits).equals(Buffer.from(paper.image.bits))).toBe(true);
   expect(Buffer.from(renderTicket({ ...print, ticketLabel: 'Z-999' }, 80).bits).equals(Buffer.from(paper.image.bits))).toBe(false);
   return { label, screenUrl: screenUrl!, stored };
 }
 
 function bookedWhere(pred: (slotStart: number, now: number) => boolean) {
-  const now = hub.clock.now();
-  const a = repo.listAppointmentsOfDay(hub.db, hub.hub.current.day).find((x) => x.status === 'booked' && pred(x.slotStart, now));
+  const now = e2e.hub.clock.now();
+  const a = repo.listAppointmentsOfDay(e2e.hub.db, e2e.hub.hub.current.day).find((x) => x.status === 'booked' && pred(x.slotStart, now));
   if (!a) throw new Error('no seeded booking fits');
   return a;
 }
@@ -138,28 +131,27 @@ describe('walk-in path', () => {
     const shot = await page.getByTestId('ticket-qr').screenshot();
     expect(readQr(readPng(shot), 25)?.text).toBe(screenUrl);
 
-    const phoneContext = await contextWithCookie(browser, hub.url, null, PHONE);
-    contexts.push(phoneContext);
+    const phoneContext = await e2e.context(null, PHONE);
     const phone = await phoneContext.newPage();
     await phone.goto(screenUrl);
     await phone.getByTestId('status-number').waitFor();
     expect(await text(phone, 'status-number')).toBe(label);
     await screenshot(phone, 'status-phone-waiting');
-    const c = await login(hub, ...DEMO.counter1);
-    await call(hub, 'POST', '/api/counters/5/open', { cookie: c });
+    const c = await login(e2e.hub, ...DEMO.counter1);
+    await call(e2e.hub, 'POST', '/api/counters/5/open', { cookie: c });
     let called = '';
     while (called !== label) {
-      const r = await call(hub, 'POST', '/api/counters/5/call-next', { cookie: c });
+      const r = await call(e2e.hub, 'POST', '/api/counters/5/call-next', { cookie: c });
       called = r.body.ticket.label;
       if (called !== label) {
-        await call(hub, 'POST', '/api/counters/5/start', { cookie: c });
-        await call(hub, 'POST', '/api/counters/5/finish', { cookie: c, body: { outcome: 'served' } });
+        await call(e2e.hub, 'POST', '/api/counters/5/start', { cookie: c });
+        await call(e2e.hub, 'POST', '/api/counters/5/finish', { cookie: c, body: { outcome: 'served' } });
       }
     }
     await phone.getByTestId('status-counter').waitFor();
     expect(await text(phone, 'status-counter')).toContain('5');
     await screenshot(phone, 'status-phone-called');
-    await call(hub, 'POST', '/api/counters/5/no-show', { cookie: c });
+    await call(e2e.hub, 'POST', '/api/counters/5/no-show', { cookie: c });
   });
 
   it('says so when printing fails and keeps the ticket', async () => {
@@ -173,11 +165,11 @@ describe('walk-in path', () => {
       await page.getByTestId('printer-banner').waitFor();
       await screenshot(page, 'kiosk-portrait-ar-print-failed');
       const label = await text(page, 'ticket-number');
-      expect(Object.values(hub.hub.current.tickets).some((t) => t.label === label && t.status === 'waiting')).toBe(true);
+      expect(Object.values(e2e.hub.hub.current.tickets).some((t) => t.label === label && t.status === 'waiting')).toBe(true);
       expect(printer.jobs.filter((j) => j.length > 100)).toHaveLength(2);
     } finally {
       printer.mode = 'online';
-      await hub.printing.pollAll();
+      await e2e.hub.printing.pollAll();
     }
   });
 });
@@ -185,11 +177,11 @@ describe('walk-in path', () => {
 describe.each(['ar', 'en'] as const)('appointment path in %s', (lang) => {
   let cprSeq = lang === 'ar' ? 700000000 : 710000000;
   async function book(time: string) {
-    const cookie = await login(hub, ...DEMO.agent);
+    const cookie = await login(e2e.hub, ...DEMO.agent);
     const cpr = String(++cprSeq);
-    const r = await call(hub, 'POST', '/api/appointments', {
+    const r = await call(e2e.hub, 'POST', '/api/appointments', {
       cookie,
-      body: { serviceId: 'update-details', day: hub.hub.current.day, time, cpr, phone: '36001234', nameAr: 'سارة أحمد', nameEn: 'Sara Ahmed' },
+      body: { serviceId: 'update-details', day: e2e.hub.hub.current.day, time, cpr, phone: '36001234', nameAr: 'سارة أحمد', nameEn: 'Sara Ahmed' },
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     return r.body.appointment;
@@ -209,7 +201,7 @@ describe.each(['ar', 'en'] as const)('appointment path in %s', (lang) => {
     await screenshot(p, `kiosk-portrait-${lang}-appointment-ticket`);
     const { label } = await checkTicket(p, `kiosk-appointment-${lang}`);
     expect(label).toMatch(/^A-\d{3}$/);
-    expect(repo.getAppointment(hub.db, a.id)!.status).toBe('checked_in');
+    expect(repo.getAppointment(e2e.hub.db, a.id)!.status).toBe('checked_in');
   });
 
   it('tells an early citizen when to come back', async () => {
@@ -220,7 +212,7 @@ describe.each(['ar', 'en'] as const)('appointment path in %s', (lang) => {
     const back = new Date(a.slotStart - 30 * 60_000).toLocaleTimeString('en-GB', { timeZone: 'Asia/Bahrain', hour: '2-digit', minute: '2-digit' });
     expect(await text(p, 'come-back-at')).toContain(back);
     await screenshot(p, `kiosk-tablet-${lang}-too-early`);
-    expect(repo.getAppointment(hub.db, a.id)!.status).toBe('booked');
+    expect(repo.getAppointment(e2e.hub.db, a.id)!.status).toBe('booked');
   });
 
   it('converts a late citizen to a walk-in, checked in by scanning the booking reference', async () => {
@@ -233,7 +225,7 @@ describe.each(['ar', 'en'] as const)('appointment path in %s', (lang) => {
     await screenshot(p, `kiosk-tablet-${lang}-late`);
     const { label } = await checkTicket(p, `kiosk-late-${lang}`);
     expect(label).not.toMatch(/^A-/);
-    expect(repo.getAppointment(hub.db, a.id)!.status).toBe('late_converted');
+    expect(repo.getAppointment(e2e.hub.db, a.id)!.status).toBe('late_converted');
   });
 
   it('offers the walk-in path when there is no appointment today', async () => {
@@ -250,11 +242,11 @@ describe.each(['ar', 'en'] as const)('appointment path in %s', (lang) => {
 describe('a lost ticket', () => {
   it('offers to print a lost ticket again, by CPR or by the status QR on a phone: the same number, never a new one', async () => {
     const a = bookedWhere((slot, now) => slot - 30 * 60_000 <= now && now <= slot + 15 * 60_000);
-    const kiosk = deviceToken(hub, 'kiosk');
-    const first = await call(hub, 'POST', '/api/kiosk/check-in', { token: kiosk, body: { cpr: a.cpr } });
+    const kiosk = deviceToken(e2e.hub, 'kiosk');
+    const first = await call(e2e.hub, 'POST', '/api/kiosk/check-in', { token: kiosk, body: { cpr: a.cpr } });
     expect(first.body.outcome).toBe('checked_in');
     await printer.nextJob();
-    const ticketsBefore = repo.listTicketsOfDay(hub.db, hub.hub.current.day).length;
+    const ticketsBefore = repo.listTicketsOfDay(e2e.hub.db, e2e.hub.hub.current.day).length;
     const p = await kioskPage();
     // The paper is lost: the citizen types the CPR again.
     await typeCpr(p, a.cpr);
@@ -267,15 +259,15 @@ describe('a lost ticket', () => {
     await screenshot(p, `kiosk-portrait-ar-reprinted`);
     const { label, screenUrl } = await checkTicket(p, 'kiosk-reprint-ar');
     expect(label).toBe(first.body.ticket.label);
-    expect(screenUrl).toBe(`${hub.url}${first.body.statusUrl}`);
+    expect(screenUrl).toBe(`${e2e.hub.url}${first.body.statusUrl}`);
     // A walk-in holds up the status page on the phone to the kiosk's scanner.
-    const walkIn = await call(hub, 'POST', '/api/kiosk/tickets', { token: kiosk, body: { serviceId: 'new-application' } });
+    const walkIn = await call(e2e.hub, 'POST', '/api/kiosk/tickets', { token: kiosk, body: { serviceId: 'new-application' } });
     await printer.nextJob();
     await p.getByTestId('ticket-done').click();
     await p.getByTestId('start-walkin').waitFor();
     await p.getByTestId('lang-toggle').click();
     await expectDir(p, 'ltr');
-    await p.keyboard.type(`${hub.url}${walkIn.body.statusUrl}`, { delay: 5 });
+    await p.keyboard.type(`${e2e.hub.url}${walkIn.body.statusUrl}`, { delay: 5 });
     await p.keyboard.press('Enter');
     await p.locator('[data-testid="message"][data-kind="haveTicket"]').waitFor();
     expect(await text(p, 'held-ticket')).toBe(walkIn.body.ticket.label);
@@ -283,7 +275,7 @@ describe('a lost ticket', () => {
     await p.getByTestId('message-reprint').click();
     await p.locator('[data-testid="ticket-note"][data-kind="reprint"]').waitFor();
     expect((await checkTicket(p, 'kiosk-reprint-walkin-en')).label).toBe(walkIn.body.ticket.label);
-    expect(repo.listTicketsOfDay(hub.db, hub.hub.current.day)).toHaveLength(ticketsBefore + 1); // only the walk-in's own
+    expect(repo.listTicketsOfDay(e2e.hub.db, e2e.hub.hub.current.day)).toHaveLength(ticketsBefore + 1); // only the walk-in's own
   });
 });
 
@@ -300,12 +292,12 @@ describe('service tiles', () => {
     await tile.waitFor();
     const before = Number(await tile.getAttribute('data-value'));
     // Another kiosk issues a ticket for that service: the delta reaches this one over its socket.
-    const issued = await call(hub, 'POST', '/api/kiosk/tickets', { token: deviceToken(hub, 'kiosk'), body: { serviceId: 'letter-follow-up' } });
-    expect((await printedTicket()).qr).toBe(`${hub.url}${issued.body.statusUrl}`); // its paper, taken off the shared fake printer
+    const issued = await call(e2e.hub, 'POST', '/api/kiosk/tickets', { token: deviceToken(e2e.hub, 'kiosk'), body: { serviceId: 'letter-follow-up' } });
+    expect((await printedTicket()).qr).toBe(`${e2e.hub.url}${issued.body.statusUrl}`); // its paper, taken off the shared fake printer
     await page.locator(`[data-testid="service-letter-follow-up-ahead"][data-value="${before + 1}"]`).waitFor({ timeout: 5000 });
     expect(await tile.innerText()).toContain(formatNumber(before + 1, 'ar'));
     // Every tile shows what the hub's services.list says (asked here by the test, not by the page).
-    const reply = await call(hub, 'GET', '/api/services', { token: deviceToken(hub, 'kiosk') });
+    const reply = await call(e2e.hub, 'GET', '/api/services', { token: deviceToken(e2e.hub, 'kiosk') });
     type Tile = { service: { id: string; kioskVisible: boolean }; peopleAhead: number; estimatedWaitMin: number | null };
     for (const { service, peopleAhead, estimatedWaitMin } of reply.body.services.filter((x: Tile) => x.service.kioskVisible) as Tile[]) {
       expect(await page.getByTestId(`service-${service.id}-ahead`).getAttribute('data-value'), service.id).toBe(String(peopleAhead));
@@ -375,7 +367,7 @@ describe('bilingual labels', () => {
 
 describe("an admin's changes to a service", () => {
   it('show on the tiles without a reload: a new name and colour, and a service taken out leaves', async () => {
-    const admin = await login(hub, ...DEMO.admin);
+    const admin = await login(e2e.hub, ...DEMO.admin);
     const page = await kioskPage();
     await page.evaluate(() => {
       (window as any).__sameDocument = true;
@@ -384,11 +376,11 @@ describe("an admin's changes to a service", () => {
     const tile = page.getByTestId('service-letter-follow-up');
     await tile.waitFor();
     const renamed = { nameAr: 'متابعة الرسائل الرسمية', nameEn: 'Official letters', colour: '#f2c14e' };
-    const before = (await call(hub, 'GET', '/api/services', { token: deviceToken(hub, 'kiosk') })).body.services.find(
+    const before = (await call(e2e.hub, 'GET', '/api/services', { token: deviceToken(e2e.hub, 'kiosk') })).body.services.find(
       (x: { service: { id: string } }) => x.service.id === 'letter-follow-up',
     ).service;
     try {
-      expect((await call(hub, 'PUT', '/api/services/letter-follow-up', { cookie: admin, body: renamed })).status).toBe(200);
+      expect((await call(e2e.hub, 'PUT', '/api/services/letter-follow-up', { cookie: admin, body: renamed })).status).toBe(200);
       await tile.filter({ hasText: 'متابعة الرسائل الرسمية' }).waitFor({ timeout: 5000 });
       expect(await tile.innerText()).toContain('Official letters');
       // Its colour, with the ink that reads on it (black on this gold).
@@ -398,14 +390,14 @@ describe("an admin's changes to a service", () => {
       // Chosen now, the priority step names it as it is now; taken out meanwhile, the citizen is back at the tiles, where it is gone.
       await tile.click();
       expect(await page.getByTestId('priority-service').innerText()).toContain('متابعة الرسائل الرسمية');
-      expect((await call(hub, 'PUT', '/api/services/letter-follow-up', { cookie: admin, body: { active: false } })).status).toBe(200);
+      expect((await call(e2e.hub, 'PUT', '/api/services/letter-follow-up', { cookie: admin, body: { active: false } })).status).toBe(200);
       await page.getByTestId('service-new-application').waitFor({ timeout: 5000 });
       expect(await tile.count()).toBe(0);
-      expect((await call(hub, 'PUT', '/api/services/letter-follow-up', { cookie: admin, body: { active: true } })).status).toBe(200);
+      expect((await call(e2e.hub, 'PUT', '/api/services/letter-follow-up', { cookie: admin, body: { active: true } })).status).toBe(200);
       await tile.waitFor({ timeout: 5000 });
       expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
     } finally {
-      await call(hub, 'PUT', '/api/services/letter-follow-up', {
+      await call(e2e.hub, 'PUT', '/api/services/letter-follow-up', {
         cookie: admin,
         body: { nameAr: before.nameAr, nameEn: before.nameEn, colour: before.colour, active: true },
       });
@@ -415,13 +407,12 @@ describe("an admin's changes to a service", () => {
 
 describe('idle', () => {
   it("follows the hall's idle time when the address pins none", async () => {
-    const admin = await login(hub, ...DEMO.admin);
-    expect((await call(hub, 'PATCH', '/api/settings', { cookie: admin, body: { kioskIdleSeconds: 10 } })).status).toBe(200);
+    const admin = await login(e2e.hub, ...DEMO.admin);
+    expect((await call(e2e.hub, 'PATCH', '/api/settings', { cookie: admin, body: { kioskIdleSeconds: 10 } })).status).toBe(200);
     try {
-      const context = await contextWithCookie(browser, hub.url, kioskCookie, TABLET);
-      contexts.push(context);
+      const context = await e2e.context(kioskCookie, TABLET);
       const page = await context.newPage();
-      await page.goto(`${hub.url}/kiosk`);
+      await page.goto(`${e2e.hub.url}/kiosk`);
       await page.getByTestId('lang-toggle').click();
       await page.getByTestId('start-walkin').click();
       await page.getByTestId('service-new-application').waitFor();
@@ -431,15 +422,14 @@ describe('idle', () => {
       expect(Date.now() - left).toBeGreaterThan(8000);
       await expectDir(page, 'rtl');
     } finally {
-      await call(hub, 'PATCH', '/api/settings', { cookie: admin, body: { kioskIdleSeconds: 30 } });
+      await call(e2e.hub, 'PATCH', '/api/settings', { cookie: admin, body: { kioskIdleSeconds: 30 } });
     }
   });
 
   it('returns to the start screen and to Arabic after the idle time', async () => {
-    const context = await contextWithCookie(browser, hub.url, kioskCookie, TABLET);
-    contexts.push(context);
+    const context = await e2e.context(kioskCookie, TABLET);
     const page = await context.newPage();
-    await page.goto(`${hub.url}/kiosk?idle=1500`);
+    await page.goto(`${e2e.hub.url}/kiosk?idle=1500`);
     await page.getByTestId('lang-toggle').click();
     await page.getByTestId('start-walkin').click();
     await page.getByTestId('service-new-application').waitFor();
@@ -452,7 +442,7 @@ describe('idle', () => {
 describe('a lost reply', () => {
   it('the kiosk asks again with the same requestId: exactly one ticket on screen, on paper and in the database', async () => {
     const page = await kioskPage();
-    const ticketsBefore = repo.listTicketsOfDay(hub.db, hub.hub.current.day).length;
+    const ticketsBefore = repo.listTicketsOfDay(e2e.hub.db, e2e.hub.hub.current.day).length;
     await printer.idle();
     const printsBefore = printer.jobs.filter((j) => j.length > 100).length;
     const sent: { requestId?: string }[] = [];
@@ -474,7 +464,7 @@ describe('a lost reply', () => {
     const { label, stored } = await checkTicket(page, 'kiosk-lost-reply');
     expect(lostReply).toEqual({ status: 201, label });
     expect(stored.priority).toBe('pregnancy');
-    expect(repo.listTicketsOfDay(hub.db, hub.hub.current.day)).toHaveLength(ticketsBefore + 1);
+    expect(repo.listTicketsOfDay(e2e.hub.db, e2e.hub.hub.current.day)).toHaveLength(ticketsBefore + 1);
     await printer.idle();
     expect(printer.jobs.filter((j) => j.length > 100)).toHaveLength(printsBefore + 1);
   });
@@ -482,13 +472,13 @@ describe('a lost reply', () => {
 
 describe('a morning rush', () => {
   it('issues 7 quick walk-ins; the 11th in a burst counts down, keeps the choice and is issued by itself with the same requestId', async () => {
-    const admin = await login(hub, ...DEMO.admin);
+    const admin = await login(e2e.hub, ...DEMO.admin);
     const guard = (kioskTicketsBurst: number, kioskTicketsPerMinute: number) =>
-      call(hub, 'PATCH', '/api/settings', { cookie: admin, body: { kioskTicketsBurst, kioskTicketsPerMinute } });
+      call(e2e.hub, 'PATCH', '/api/settings', { cookie: admin, body: { kioskTicketsBurst, kioskTicketsPerMinute } });
     expect((await guard(10, 30)).status).toBe(200);
     const page = await kioskPage();
     await printer.idle();
-    const ticketsBefore = repo.listTicketsOfDay(hub.db, hub.hub.current.day).length;
+    const ticketsBefore = repo.listTicketsOfDay(e2e.hub.db, e2e.hub.hub.current.day).length;
     const sent: { requestId?: string; status: number }[] = [];
     await page.route('**/api/kiosk/tickets', async (route) => {
       const reply = await route.fetch();
@@ -509,8 +499,9 @@ describe('a morning rush', () => {
       }
       expect(sent.map((r) => r.status)).toEqual(Array(7).fill(201));
       // Three more from the same kiosk use up the burst of 10…
-      const token = deviceToken(hub, 'kiosk');
-      for (let i = 0; i < 3; i++) expect((await call(hub, 'POST', '/api/kiosk/tickets', { token, body: { serviceId: 'new-application' } })).status).toBe(201);
+      const token = deviceToken(e2e.hub, 'kiosk');
+      for (let i = 0; i < 3; i++)
+        expect((await call(e2e.hub, 'POST', '/api/kiosk/tickets', { token, body: { serviceId: 'new-application' } })).status).toBe(201);
       // …so the 11th waits: a countdown, the chosen service kept, no ticket yet.
       await page.getByTestId('start-walkin').click();
       await page.getByTestId('service-family-members').click();
@@ -521,12 +512,12 @@ describe('a morning rush', () => {
       await screenshot(page, 'kiosk-portrait-ar-rush-wait');
       expect(sent.at(-1)!.status).toBe(429);
       // The hub's clock (pinned in tests) moves on by the wait; the kiosk asks again by itself.
-      hub.clock.advance(2000);
+      e2e.hub.clock.advance(2000);
       await page.getByTestId('ticket-number').waitFor({ timeout: 10_000 });
       const last = sent.at(-1)!;
       expect(last.status).toBe(201);
       expect(last.requestId).toBe(sent.at(-2)!.requestId);
-      const tickets = repo.listTicketsOfDay(hub.db, hub.hub.current.day);
+      const tickets = repo.listTicketsOfDay(e2e.hub.db, e2e.hub.hub.current.day);
       expect(tickets).toHaveLength(ticketsBefore + 11);
       const label = await text(page, 'ticket-number');
       expect(tickets.find((x) => x.label === label)).toMatchObject({ serviceId: 'family-members', priority: 'elderly' });
@@ -534,7 +525,7 @@ describe('a morning rush', () => {
     } finally {
       // Back to no guard for the tests after this one; the emptied bucket refills with the (pinned) clock.
       await guard(1000, 1000);
-      hub.clock.advance(60_000);
+      e2e.hub.clock.advance(60_000);
     }
   });
 });
@@ -558,8 +549,8 @@ describe('the day ended early', () => {
     await racing.getByTestId('start-walkin').click();
     await racing.getByTestId('service-family-members').click();
     holdNews = true;
-    const supervisor = await login(hub, ...DEMO.supervisor);
-    expect((await call(hub, 'POST', '/api/hall/end-day', { cookie: supervisor })).status).toBe(200);
+    const supervisor = await login(e2e.hub, ...DEMO.supervisor);
+    expect((await call(e2e.hub, 'POST', '/api/hall/end-day', { cookie: supervisor })).status).toBe(200);
     await racing.getByTestId('priority-none').click();
     await racing.locator('[data-testid="message"][data-kind="dayEnded"]').waitFor();
     expect(await text(racing, 'message')).toContain('أُغلقت القاعة لهذا اليوم');
@@ -577,13 +568,12 @@ describe('the day ended early', () => {
     await expectDir(page, 'ltr');
     await screenshot(page, 'kiosk-portrait-en-day-ended');
     // A kiosk started now opens on it too; the hub refuses what the kiosk no longer offers.
-    const context = await contextWithCookie(browser, hub.url, kioskCookie, TABLET);
-    contexts.push(context);
+    const context = await e2e.context(kioskCookie, TABLET);
     const fresh = await context.newPage();
-    await fresh.goto(`${hub.url}/kiosk`);
+    await fresh.goto(`${e2e.hub.url}/kiosk`);
     await fresh.getByTestId('day-ended').waitFor();
     expect(await fresh.getByTestId('start-walkin').count()).toBe(0);
-    const reply = await call(hub, 'POST', '/api/kiosk/tickets', { token: deviceToken(hub, 'kiosk'), body: { serviceId: 'new-application' } });
+    const reply = await call(e2e.hub, 'POST', '/api/kiosk/tickets', { token: deviceToken(e2e.hub, 'kiosk'), body: { serviceId: 'new-application' } });
     expect(reply.status).toBe(409);
     expect(reply.body.error.code).toBe('DAY_ENDED');
   });
