@@ -76,6 +76,11 @@ export interface WalkinHold {
  * its window closes (checked in: until its slot, when "call next" takes it if it may); holds that meet are one.
  */
 export function walkinHold(state: State, c: Counter, now: number): WalkinHold | null {
+  return holdAmong(state, c, now, (ticketId) => state.waiting[ticketId] === true);
+}
+
+/** `walkinHold` with the waiting tickets given by `stillWaiting` (the call sequence takes them one by one without copying `waiting`). */
+function holdAmong(state: State, c: Counter, now: number, stillWaiting: (ticketId: string) => boolean): WalkinHold | null {
   if (c.mode !== 'appointment') return null;
   const s = state.settings;
   const guard = s.walkinGuardMinutes * MINUTE;
@@ -85,7 +90,7 @@ export function walkinHold(state: State, c: Counter, now: number): WalkinHold | 
     if (a.status === 'booked') {
       const to = a.slotStart + s.checkInLateMinutes * MINUTE;
       if (to >= now) spans.push({ from: a.slotStart - Math.min(guard, s.checkInEarlyMinutes * MINUTE), to, slot: a.slotStart });
-    } else if (a.status === 'checked_in' && a.ticketId !== null && state.waiting[a.ticketId]) {
+    } else if (a.status === 'checked_in' && a.ticketId !== null && stillWaiting(a.ticketId)) {
       spans.push({ from: a.slotStart - guard, to: a.slotStart, slot: a.slotStart });
     }
   }
@@ -108,17 +113,28 @@ export function walkinHold(state: State, c: Counter, now: number): WalkinHold | 
 export function pickNext<T extends PublicTicket>(state: StateOf<T>, counterNumber: number, now: number): T | null {
   const c = state.counters[counterNumber];
   if (!c) return null;
-  const walkins = walkinHold(state, c, now) === null;
+  const best = bestHead(state, c, now, walkinHold(state, c, now) === null, NONE_TAKEN);
+  return best && state.tickets[best.id]!;
+}
+
+const NONE_TAKEN: ReadonlyMap<string, number> = new Map();
+
+/**
+ * The best ticket for this counter among the lines' first tickets not yet taken (`taken`: line key →
+ * how many of its first tickets are), with its line; equal ranks go to the first to wait.
+ */
+function bestHead(state: State, c: Counter, now: number, walkins: boolean, taken: ReadonlyMap<string, number>) {
   const lines = linesOf(state);
-  let best: T | null = null;
+  let best: { id: string; line: string } | null = null;
   let bestRank: Rank | null = null;
   let bestSeq = 0;
-  for (const [head] of lines.byKey.values()) {
-    const t = state.tickets[head!]!;
-    const r = rankFor(state, c, t, now, walkins);
+  for (const [line, ids] of lines.byKey) {
+    const id = ids[taken.get(line) ?? 0];
+    if (id === undefined) continue;
+    const r = rankFor(state, c, state.tickets[id]!, now, walkins);
     if (!r) continue;
-    const seq = lines.places.get(t.id)!.seq;
-    if (!bestRank || before(r, bestRank) || (!before(bestRank, r) && seq < bestSeq)) [best, bestRank, bestSeq] = [t, r, seq];
+    const seq = lines.places.get(id)!.seq;
+    if (!bestRank || before(r, bestRank) || (!before(bestRank, r) && seq < bestSeq)) [best, bestRank, bestSeq] = [{ id, line }, r, seq];
   }
   return best;
 }
@@ -233,33 +249,36 @@ export function estimateWait(state: State, t: PublicTicket, now: number): WaitEs
 /**
  * The order the open counters will call today's waiting tickets if nothing else happens: each open,
  * unpaused counter in turn — free ones first, then busy ones by how long their ticket has been there —
- * takes what "call next" would give it from the tickets not yet taken: the first of its `callOrder`,
- * walk-ins skipped while it holds for bookings (`walkinHold`, which lifts as their tickets are taken).
- * Ticket ids, first called first; tickets no open counter would call are left out.
+ * takes what "call next" would give it from the tickets not yet taken (`pickNext`: walk-ins skipped
+ * while it holds for bookings, `walkinHold`, which lifts as their tickets are taken). Ticket ids,
+ * first called first, at most `limit` of them; tickets no open counter would call are left out.
+ * Every pick is the head of a line (engine/lines.ts), so the tickets taken are the first few of each
+ * line: the cost is the places asked for × the lines, whatever the queue's length.
  */
-export function callSequence(state: State, now: number): string[] {
+export function callSequence(state: State, now: number, limit = Number.POSITIVE_INFINITY): string[] {
+  const taken = new Map<string, number>();
+  const takenIds = new Set<string>();
+  const stillWaiting = (id: string) => state.waiting[id] === true && !takenIds.has(id);
   const counters = Object.values(state.counters)
     .filter(available)
     .map((c) => ({ counter: c, freeSince: c.currentTicketId ? (state.tickets[c.currentTicketId]?.calledAt ?? now) : -Infinity }))
     .sort((a, b) => a.freeSince - b.freeSince || a.counter.number - b.counter.number)
-    // A ticket's rank at a counter does not change as others are taken: each counter's order is sorted once.
-    .map(({ counter }) => ({ counter, order: callOrder(state, counter.number, now), next: 0 }));
-  const remaining: State = { ...state, waiting: { ...state.waiting } };
+    .map(({ counter }) => ({ counter, walkins: holdAmong(state, counter, now, stillWaiting) === null }));
   const sequence: string[] = [];
-  for (let picked = true; picked; ) {
+  for (let picked = true; picked && sequence.length < limit; ) {
     picked = false;
     for (const c of counters) {
-      while (c.next < c.order.length && !remaining.waiting[c.order[c.next]!.ticket.id]) c.next++;
-      const held = walkinHold(remaining, c.counter, now) !== null;
-      let pick: PublicTicket | null = null;
-      for (let k = c.next; k < c.order.length && !pick; k++) {
-        const { ticket, group } = c.order[k]!;
-        if (remaining.waiting[ticket.id] && !(held && group === 'walkin')) pick = ticket;
-      }
+      if (sequence.length >= limit) break;
+      const pick = bestHead(state, c.counter, now, c.walkins, taken);
       if (!pick) continue;
-      delete remaining.waiting[pick.id];
+      taken.set(pick.line, (taken.get(pick.line) ?? 0) + 1);
       sequence.push(pick.id);
       picked = true;
+      // Only a checked-in booking's ticket leaving can lift a hold.
+      if (state.tickets[pick.id]!.appointmentId !== null) {
+        takenIds.add(pick.id);
+        for (const d of counters) d.walkins = holdAmong(state, d.counter, now, stillWaiting) === null;
+      }
     }
   }
   return sequence;
