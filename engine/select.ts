@@ -113,28 +113,29 @@ function holdAmong(state: State, c: Counter, now: number, stillWaiting: (ticketI
 export function pickNext<T extends PublicTicket>(state: StateOf<T>, counterNumber: number, now: number): T | null {
   const c = state.counters[counterNumber];
   if (!c) return null;
-  const best = bestHead(state, c, now, walkinHold(state, c, now) === null, NONE_TAKEN);
-  return best && state.tickets[best.id]!;
+  const walkins = walkinHold(state, c, now) === null;
+  const lines = linesOf(state);
+  const heads = [...lines.byKey.values()].map((ids) => ids[0]!);
+  const best = bestHead(heads, (_, id) => {
+    const rank = rankFor(state, c, state.tickets[id]!, now, walkins);
+    return rank && { rank, seq: lines.places.get(id)!.seq };
+  });
+  return best === null ? null : state.tickets[heads[best]!]!;
 }
 
-const NONE_TAKEN: ReadonlyMap<string, number> = new Map();
+/** A line's first ticket not yet taken as a counter ranks it, and when it joined the waiting tickets (the last tie-break). */
+type HeadRank = { rank: Rank; seq: number } | null;
 
-/**
- * The best ticket for this counter among the lines' first tickets not yet taken (`taken`: line key →
- * how many of its first tickets are), with its line; equal ranks go to the first to wait.
- */
-function bestHead(state: State, c: Counter, now: number, walkins: boolean, taken: ReadonlyMap<string, number>) {
-  const lines = linesOf(state);
-  let best: { id: string; line: string } | null = null;
+/** Which of the heads (a ticket id, or undefined for a line with none left) this counter takes: the best rank, equal ranks to the first to wait. */
+function bestHead(heads: readonly (string | undefined)[], rankOf: (line: number, id: string) => HeadRank): number | null {
+  let best: number | null = null;
   let bestRank: Rank | null = null;
   let bestSeq = 0;
-  for (const [line, ids] of lines.byKey) {
-    const id = ids[taken.get(line) ?? 0];
-    if (id === undefined) continue;
-    const r = rankFor(state, c, state.tickets[id]!, now, walkins);
+  for (let i = 0; i < heads.length; i++) {
+    const id = heads[i];
+    const r = id === undefined ? null : rankOf(i, id);
     if (!r) continue;
-    const seq = lines.places.get(id)!.seq;
-    if (!bestRank || before(r, bestRank) || (!before(bestRank, r) && seq < bestSeq)) [best, bestRank, bestSeq] = [{ id, line }, r, seq];
+    if (!bestRank || before(r.rank, bestRank) || (!before(bestRank, r.rank) && r.seq < bestSeq)) [best, bestRank, bestSeq] = [i, r.rank, r.seq];
   }
   return best;
 }
@@ -253,31 +254,52 @@ export function estimateWait(state: State, t: PublicTicket, now: number): WaitEs
  * while it holds for bookings, `walkinHold`, which lifts as their tickets are taken). Ticket ids,
  * first called first, at most `limit` of them; tickets no open counter would call are left out.
  * Every pick is the head of a line (engine/lines.ts), so the tickets taken are the first few of each
- * line: the cost is the places asked for × the lines, whatever the queue's length.
+ * line, and a head's rank at a counter holds until that head is taken: a place costs a comparison per
+ * line and a rank per counter, whatever the queue's length.
  */
 export function callSequence(state: State, now: number, limit = Number.POSITIVE_INFINITY): string[] {
-  const taken = new Map<string, number>();
+  const lines = linesOf(state);
+  const byLine = [...lines.byKey.values()];
+  // How many of each line's first tickets are taken, and so each line's head now.
+  const taken = byLine.map(() => 0);
+  const heads = byLine.map((ids) => ids[0]);
   const takenIds = new Set<string>();
   const stillWaiting = (id: string) => state.waiting[id] === true && !takenIds.has(id);
   const counters = Object.values(state.counters)
     .filter(available)
     .map((c) => ({ counter: c, freeSince: c.currentTicketId ? (state.tickets[c.currentTicketId]?.calledAt ?? now) : -Infinity }))
     .sort((a, b) => a.freeSince - b.freeSince || a.counter.number - b.counter.number)
-    .map(({ counter }) => ({ counter, walkins: holdAmong(state, counter, now, stillWaiting) === null }));
+    .map(({ counter }) => ({
+      counter,
+      walkins: holdAmong(state, counter, now, stillWaiting) === null,
+      // A head's rank at this counter, kept until that line's head or the counter's hold changes (undefined: not ranked yet).
+      ranks: byLine.map((): HeadRank | undefined => undefined),
+    }));
   const sequence: string[] = [];
   for (let picked = true; picked && sequence.length < limit; ) {
     picked = false;
     for (const c of counters) {
       if (sequence.length >= limit) break;
-      const pick = bestHead(state, c.counter, now, c.walkins, taken);
-      if (!pick) continue;
-      taken.set(pick.line, (taken.get(pick.line) ?? 0) + 1);
-      sequence.push(pick.id);
+      const line = bestHead(heads, (i, id) => {
+        if (c.ranks[i] === undefined) {
+          const rank = rankFor(state, c.counter, state.tickets[id]!, now, c.walkins);
+          c.ranks[i] = rank && { rank, seq: lines.places.get(id)!.seq };
+        }
+        return c.ranks[i]!;
+      });
+      if (line === null) continue;
+      const id = heads[line]!;
+      sequence.push(id);
       picked = true;
+      heads[line] = byLine[line]![++taken[line]!];
+      for (const d of counters) d.ranks[line] = undefined;
       // Only a checked-in booking's ticket leaving can lift a hold.
-      if (state.tickets[pick.id]!.appointmentId !== null) {
-        takenIds.add(pick.id);
-        for (const d of counters) d.walkins = holdAmong(state, d.counter, now, stillWaiting) === null;
+      if (state.tickets[id]!.appointmentId !== null) {
+        takenIds.add(id);
+        for (const d of counters) {
+          const walkins = holdAmong(state, d.counter, now, stillWaiting) === null;
+          if (walkins !== d.walkins) [d.walkins, d.ranks] = [walkins, byLine.map(() => undefined)];
+        }
       }
     }
   }
@@ -286,11 +308,12 @@ export function callSequence(state: State, now: number, limit = Number.POSITIVE_
 
 /**
  * A waiting ticket's place (1 = next) in `sequence` (its state's `callSequence`); a ticket no open
- * counter would call now (none open yet, or held for bookings) counts the people ahead of it instead.
+ * counter would call now (none open yet, or held for bookings) counts the people ahead of it instead
+ * (`ahead`: its `estimateWait`).
  */
-export function callPosition(state: State, t: PublicTicket, now: number, sequence: readonly string[]): number {
+export function callPosition(t: PublicTicket, sequence: readonly string[], ahead: WaitEstimate): number {
   const i = sequence.indexOf(t.id);
-  return i >= 0 ? i + 1 : workAhead(state, t, now).peopleAhead + 1;
+  return i >= 0 ? i + 1 : ahead.peopleAhead + 1;
 }
 
 /** A walk-in ticket of this service issued now: what the estimates of a new citizen are measured with. */
