@@ -20,6 +20,8 @@ declare module 'autocannon' {
     errors: number;
     timeouts: number;
     latency: Histogram;
+    /** Answers by HTTP status code. */
+    statusCodeStats: Record<string, { count: number }>;
   }
   export default function autocannon(opts: Options): Promise<RunResult>;
 }

@@ -58,8 +58,8 @@ async function startRaw(): Promise<{ url: string; proc: ChildProcess; cleanup():
   };
 }
 
-/** `KIOSKS` autocannon clients, one connection each, for `seconds`; returns the 2xx answers a second and the others. */
-async function load(url: string, tokens: readonly string[], seconds: number): Promise<{ perSec: number; other: number; p99: number }> {
+/** `KIOSKS` autocannon clients, one connection each, for `seconds`; returns the 2xx answers a second, the others and what they were. */
+async function load(url: string, tokens: readonly string[], seconds: number): Promise<{ perSec: number; other: number; p99: number; failures: string[] }> {
   const runs = await Promise.all(
     tokens.map((token) =>
       autocannon({
@@ -75,7 +75,12 @@ async function load(url: string, tokens: readonly string[], seconds: number): Pr
   );
   const ok = runs.reduce((n, r) => n + r['2xx'], 0);
   const other = runs.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0);
-  return { perSec: ok / seconds, other, p99: Math.max(...runs.map((r) => r.latency.p99)) };
+  const count = (pick: (r: (typeof runs)[number]) => number) => runs.reduce((n, r) => n + pick(r), 0);
+  const codes = new Map<string, number>();
+  for (const r of runs)
+    for (const [code, { count }] of Object.entries(r.statusCodeStats)) if (!code.startsWith('2')) codes.set(code, (codes.get(code) ?? 0) + count);
+  const failures = [...[...codes].map(([code, n]) => `${n}× HTTP ${code}`), `${count((r) => r.errors)} errors`, `${count((r) => r.timeouts)} timeouts`];
+  return { perSec: ok / seconds, other, p99: Math.max(...runs.map((r) => r.latency.p99)), failures };
 }
 
 export async function benchIssueHttp(): Promise<Result[]> {
@@ -92,15 +97,21 @@ export async function benchIssueHttp(): Promise<Result[]> {
     const hubRates: number[] = [];
     const rawRates: number[] = [];
     let refused = 0;
+    const failures: string[] = [];
     let p99 = 0;
     for (let r = 0; r < ROUNDS; r++) {
       rawRates.push((await load(raw.url, db.tokens, SECONDS)).perSec);
       const h = await load(hub.url, db.tokens, SECONDS);
       hubRates.push(h.perSec);
       refused += h.other;
+      if (h.other > 0) failures.push(`round ${r + 1}: ${h.failures.join(', ')}`);
       p99 = Math.max(p99, h.p99);
     }
-    if (refused > 0) throw new Error(`issue-http: ${refused} walk-ins were refused or failed (the kiosk guard bit, or the hub erred)`);
+    if (refused > 0) {
+      // What the hub said about it: its refusals and errors (log level warn and above), each kind once.
+      const said = new Set(hub.logs.filter((l) => Number(l.level) >= 40 || l.ok === false).map((l) => `${String(l.msg)} ${String(l.code ?? '')}`.trim()));
+      throw new Error(`issue-http: ${refused} walk-ins were refused or failed (${failures.join('; ')}); the hub logged: ${[...said].join(' | ') || 'nothing'}`);
+    }
     const value = median(hubRates);
     const floor = median(rawRates);
     log(

@@ -76,6 +76,11 @@ export interface WalkinHold {
  * its window closes (checked in: until its slot, when "call next" takes it if it may); holds that meet are one.
  */
 export function walkinHold(state: State, c: Counter, now: number): WalkinHold | null {
+  return holdAmong(state, c, now, (ticketId) => state.waiting[ticketId] === true);
+}
+
+/** `walkinHold` with the waiting tickets given by `stillWaiting` (the call sequence takes them one by one without copying `waiting`). */
+function holdAmong(state: State, c: Counter, now: number, stillWaiting: (ticketId: string) => boolean): WalkinHold | null {
   if (c.mode !== 'appointment') return null;
   const s = state.settings;
   const guard = s.walkinGuardMinutes * MINUTE;
@@ -85,7 +90,7 @@ export function walkinHold(state: State, c: Counter, now: number): WalkinHold | 
     if (a.status === 'booked') {
       const to = a.slotStart + s.checkInLateMinutes * MINUTE;
       if (to >= now) spans.push({ from: a.slotStart - Math.min(guard, s.checkInEarlyMinutes * MINUTE), to, slot: a.slotStart });
-    } else if (a.status === 'checked_in' && a.ticketId !== null && state.waiting[a.ticketId]) {
+    } else if (a.status === 'checked_in' && a.ticketId !== null && stillWaiting(a.ticketId)) {
       spans.push({ from: a.slotStart - guard, to: a.slotStart, slot: a.slotStart });
     }
   }
@@ -110,15 +115,27 @@ export function pickNext<T extends PublicTicket>(state: StateOf<T>, counterNumbe
   if (!c) return null;
   const walkins = walkinHold(state, c, now) === null;
   const lines = linesOf(state);
-  let best: T | null = null;
+  const heads = [...lines.byKey.values()].map((ids) => ids[0]!);
+  const best = bestHead(heads, (_, id) => {
+    const rank = rankFor(state, c, state.tickets[id]!, now, walkins);
+    return rank && { rank, seq: lines.places.get(id)!.seq };
+  });
+  return best === null ? null : state.tickets[heads[best]!]!;
+}
+
+/** A line's first ticket not yet taken as a counter ranks it, and when it joined the waiting tickets (the last tie-break). */
+type HeadRank = { rank: Rank; seq: number } | null;
+
+/** Which of the heads (a ticket id, or undefined for a line with none left) this counter takes: the best rank, equal ranks to the first to wait. */
+function bestHead(heads: readonly (string | undefined)[], rankOf: (line: number, id: string) => HeadRank): number | null {
+  let best: number | null = null;
   let bestRank: Rank | null = null;
   let bestSeq = 0;
-  for (const [head] of lines.byKey.values()) {
-    const t = state.tickets[head!]!;
-    const r = rankFor(state, c, t, now, walkins);
+  for (let i = 0; i < heads.length; i++) {
+    const id = heads[i];
+    const r = id === undefined ? null : rankOf(i, id);
     if (!r) continue;
-    const seq = lines.places.get(t.id)!.seq;
-    if (!bestRank || before(r, bestRank) || (!before(bestRank, r) && seq < bestSeq)) [best, bestRank, bestSeq] = [t, r, seq];
+    if (!bestRank || before(r.rank, bestRank) || (!before(bestRank, r.rank) && r.seq < bestSeq)) [best, bestRank, bestSeq] = [i, r.rank, r.seq];
   }
   return best;
 }
@@ -233,33 +250,57 @@ export function estimateWait(state: State, t: PublicTicket, now: number): WaitEs
 /**
  * The order the open counters will call today's waiting tickets if nothing else happens: each open,
  * unpaused counter in turn — free ones first, then busy ones by how long their ticket has been there —
- * takes what "call next" would give it from the tickets not yet taken: the first of its `callOrder`,
- * walk-ins skipped while it holds for bookings (`walkinHold`, which lifts as their tickets are taken).
- * Ticket ids, first called first; tickets no open counter would call are left out.
+ * takes what "call next" would give it from the tickets not yet taken (`pickNext`: walk-ins skipped
+ * while it holds for bookings, `walkinHold`, which lifts as their tickets are taken). Ticket ids,
+ * first called first, at most `limit` of them; tickets no open counter would call are left out.
+ * Every pick is the head of a line (engine/lines.ts), so the tickets taken are the first few of each
+ * line, and a head's rank at a counter holds until that head is taken: a place costs a comparison per
+ * line and a rank per counter, whatever the queue's length.
  */
-export function callSequence(state: State, now: number): string[] {
+export function callSequence(state: State, now: number, limit = Number.POSITIVE_INFINITY): string[] {
+  const lines = linesOf(state);
+  const byLine = [...lines.byKey.values()];
+  // How many of each line's first tickets are taken, and so each line's head now.
+  const taken = byLine.map(() => 0);
+  const heads = byLine.map((ids) => ids[0]);
+  const takenIds = new Set<string>();
+  const stillWaiting = (id: string) => state.waiting[id] === true && !takenIds.has(id);
   const counters = Object.values(state.counters)
     .filter(available)
     .map((c) => ({ counter: c, freeSince: c.currentTicketId ? (state.tickets[c.currentTicketId]?.calledAt ?? now) : -Infinity }))
     .sort((a, b) => a.freeSince - b.freeSince || a.counter.number - b.counter.number)
-    // A ticket's rank at a counter does not change as others are taken: each counter's order is sorted once.
-    .map(({ counter }) => ({ counter, order: callOrder(state, counter.number, now), next: 0 }));
-  const remaining: State = { ...state, waiting: { ...state.waiting } };
+    .map(({ counter }) => ({
+      counter,
+      walkins: holdAmong(state, counter, now, stillWaiting) === null,
+      // A head's rank at this counter, kept until that line's head or the counter's hold changes (undefined: not ranked yet).
+      ranks: byLine.map((): HeadRank | undefined => undefined),
+    }));
   const sequence: string[] = [];
-  for (let picked = true; picked; ) {
+  for (let picked = true; picked && sequence.length < limit; ) {
     picked = false;
     for (const c of counters) {
-      while (c.next < c.order.length && !remaining.waiting[c.order[c.next]!.ticket.id]) c.next++;
-      const held = walkinHold(remaining, c.counter, now) !== null;
-      let pick: PublicTicket | null = null;
-      for (let k = c.next; k < c.order.length && !pick; k++) {
-        const { ticket, group } = c.order[k]!;
-        if (remaining.waiting[ticket.id] && !(held && group === 'walkin')) pick = ticket;
-      }
-      if (!pick) continue;
-      delete remaining.waiting[pick.id];
-      sequence.push(pick.id);
+      if (sequence.length >= limit) break;
+      const line = bestHead(heads, (i, id) => {
+        if (c.ranks[i] === undefined) {
+          const rank = rankFor(state, c.counter, state.tickets[id]!, now, c.walkins);
+          c.ranks[i] = rank && { rank, seq: lines.places.get(id)!.seq };
+        }
+        return c.ranks[i]!;
+      });
+      if (line === null) continue;
+      const id = heads[line]!;
+      sequence.push(id);
       picked = true;
+      heads[line] = byLine[line]![++taken[line]!];
+      for (const d of counters) d.ranks[line] = undefined;
+      // Only a checked-in booking's ticket leaving can lift a hold.
+      if (state.tickets[id]!.appointmentId !== null) {
+        takenIds.add(id);
+        for (const d of counters) {
+          const walkins = holdAmong(state, d.counter, now, stillWaiting) === null;
+          if (walkins !== d.walkins) [d.walkins, d.ranks] = [walkins, byLine.map(() => undefined)];
+        }
+      }
     }
   }
   return sequence;
@@ -267,11 +308,12 @@ export function callSequence(state: State, now: number): string[] {
 
 /**
  * A waiting ticket's place (1 = next) in `sequence` (its state's `callSequence`); a ticket no open
- * counter would call now (none open yet, or held for bookings) counts the people ahead of it instead.
+ * counter would call now (none open yet, or held for bookings) counts the people ahead of it instead
+ * (`ahead`: its `estimateWait`).
  */
-export function callPosition(state: State, t: PublicTicket, now: number, sequence: readonly string[]): number {
+export function callPosition(t: PublicTicket, sequence: readonly string[], ahead: WaitEstimate): number {
   const i = sequence.indexOf(t.id);
-  return i >= 0 ? i + 1 : workAhead(state, t, now).peopleAhead + 1;
+  return i >= 0 ? i + 1 : ahead.peopleAhead + 1;
 }
 
 /** A walk-in ticket of this service issued now: what the estimates of a new citizen are measured with. */

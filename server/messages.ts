@@ -165,22 +165,18 @@ const statusLink = (hub: Hub, t: Ticket) => `${hub.publicOrigin}/t/${t.statusTok
 /**
  * "Your turn is near": every waiting ticket with a phone whose place in the order the open counters
  * will call (engine/select.ts callSequence, the place the status page shows) is within
- * `nearTurnPosition`, once per ticket. Checked after
- * every command, so a jump (a transfer or a move to one counter, a priority, a counter opening)
- * counts as much as a call.
+ * `nearTurnPosition`, once per ticket. Checked after every command, so a jump (a transfer or a move
+ * to one counter, a priority, a counter opening) counts as much as a call; only those first places
+ * are computed and looked at, so the check costs the same however long the queue is.
  */
-function nearTurn(hub: Hub, walkinPhones: ReadonlyMap<string, string>) {
+function nearTurn(hub: Hub, walkinPhones: () => ReadonlyMap<string, string>) {
   const state = hub.current;
   const now = hub.clock.now();
-  let sequence: string[] | null = null;
-  for (const id in state.waiting) {
+  // Tickets no open counter would call yet have no place, and no minutes to promise.
+  for (const id of callSequence(state, now, state.settings.nearTurnPosition)) {
     const t = state.tickets[id]!;
-    const to = phoneOf(state, t, walkinPhones);
+    const to = phoneOf(state, t, walkinPhones());
     if (!to) continue;
-    sequence ??= callSequence(state, now);
-    // Not callable by an open counter yet: no place, and no minutes to promise.
-    const place = sequence.indexOf(t.id) + 1;
-    if (place === 0 || place > state.settings.nearTurnPosition) continue;
     const onceKey = `near_turn:${t.id}`;
     if (repo.onceKeyUsed(hub.db, onceKey)) continue;
     const min = Math.max(1, estimateWait(state, t, now).estimatedWaitMin ?? 1);
@@ -231,7 +227,7 @@ function onEvents(hub: Hub, events: HallEvent[]) {
       );
     }
   }
-  if (Object.keys(state.waiting).length > 0) nearTurn(hub, walkinPhones());
+  nearTurn(hub, walkinPhones);
 }
 
 /** Reminders due now, found by the hub's timer job: the day before at `reminderDayBeforeAt`, and `reminderBeforeMinutes` before the slot. */

@@ -42,7 +42,7 @@ export function ticketReceipt(hub: Hub, t: Ticket, now: number) {
     service: service ? { id: service.id, nameAr: service.nameAr, nameEn: service.nameEn } : null,
     statusUrl: `/t/${t.statusToken}`,
     ...estimate,
-    position: waiting ? callPosition(state, t, now, callSequenceOf(hub, now)) : null,
+    position: waiting ? callPosition(t, callSequenceOf(hub, now), estimate) : null,
     nearTurnPosition: state.settings.nearTurnPosition,
   };
 }

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Appointment, Counter, CounterMode, Priority, Settings } from '../../protocol/domain.ts';
-import { callOrder, callSequence, canCall, decide, estimateWait, pickNext, ticketId, ticketLabel } from '../../engine/index.ts';
+import { callOrder, callSequence, canCall, decide, estimateWait, pickNext, ticketId, ticketLabel, walkinHold } from '../../engine/index.ts';
 import { linesOf } from '../../engine/lines.ts';
 import type { Command, HallState } from '../../engine/index.ts';
 import { waitingFor } from '../../counter-ui/model.ts';
@@ -732,6 +732,32 @@ function callSequenceByPickNext(state: HallState, now: number): string[] {
   return sequence;
 }
 
+/**
+ * The same order by a plain scan (what engine/select.ts did before it walked the lines): each counter's
+ * whole `callOrder` sorted once, the waiting record copied, and the first ticket not yet taken picked.
+ */
+function callSequenceBySortedScan(state: HallState, now: number): string[] {
+  const counters = Object.values(state.counters)
+    .filter((c) => c.open && !c.paused)
+    .map((c) => ({ counter: c, freeSince: c.currentTicketId ? (state.tickets[c.currentTicketId]?.calledAt ?? now) : -Infinity }))
+    .sort((a, b) => a.freeSince - b.freeSince || a.counter.number - b.counter.number)
+    .map(({ counter }) => ({ counter, order: callOrder(state, counter.number, now) }));
+  const remaining: HallState = { ...state, waiting: { ...state.waiting } };
+  const sequence: string[] = [];
+  for (let picked = true; picked; ) {
+    picked = false;
+    for (const c of counters) {
+      const held = walkinHold(remaining, c.counter, now) !== null;
+      const pick = c.order.find(({ ticket, group }) => remaining.waiting[ticket.id] && !(held && group === 'walkin'));
+      if (!pick) continue;
+      delete remaining.waiting[pick.ticket.id];
+      sequence.push(pick.ticket.id);
+      picked = true;
+    }
+  }
+  return sequence;
+}
+
 describe("the order the citizen's page counts places in", () => {
   it('is what the counters would get pressing "call next" in turn, on random days', () => {
     fc.assert(
@@ -741,6 +767,31 @@ describe("the order the citizen's page counts places in", () => {
         expect(callSequence(h.state, now)).toEqual(callSequenceByPickNext(h.state, now));
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it("lifts a dedicated counter's hold for bookings once the checked-in booking holding it is taken", () => {
+    const h = new Hall(dayOpened({ appointments: [appointment('10:00', { cpr: CPRS[0] })] }));
+    const w = h.walkin(SERVICES[0]!.id, at('09:00'));
+    const booked = h.checkInCpr(CPRS[0]!, at('09:55')).ticketId!;
+    h.open(1, at('09:00'));
+    // Counter 1 holds for the checked-in booking (slot 10:00) and takes it first, as an early arrival: then walk-ins again.
+    expect(callSequence(h.state, at('09:56'))).toEqual([booked, w]);
+    expect(callSequence(h.state, at('09:56'), 1)).toEqual([booked]);
+    expect(callSequenceBySortedScan(h.state, at('09:56'))).toEqual([booked, w]);
+  });
+
+  it('walked line by line equals a sorted scan of every waiting ticket, and its first places are the bounded sequence, at any later instant', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.nat(90 * MINUTE), fc.nat(8), (sc, later, limit) => {
+        const h = runScenario(sc);
+        // Later instants move bookings from early to due and lift or start the counters' holds.
+        const now = (h.events.at(-1)?.at ?? START) + later;
+        const full = callSequence(h.state, now);
+        expect(full).toEqual(callSequenceBySortedScan(h.state, now));
+        expect(callSequence(h.state, now, limit)).toEqual(full.slice(0, limit));
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -3,7 +3,7 @@
 // flake it: every read of a ticket goes through a proxy.
 import { expect, it } from 'vitest';
 import type { Priority } from '../../protocol/domain.ts';
-import { estimateWait, type HallState } from '../../engine/index.ts';
+import { callSequence, estimateWait, type HallState } from '../../engine/index.ts';
 import { at, B, C, D, E, F, Hall, SECOND } from './fixtures.ts';
 
 const PRIORITIES: Priority[] = ['none', 'none', 'elderly', 'none', 'disability', 'pregnancy'];
@@ -20,7 +20,7 @@ function counted(state: HallState) {
   return { state: { ...state, tickets }, reads };
 }
 
-it('call next, a new ticket and its estimate read a few dozen tickets with 10,000 waiting', () => {
+it('call next, a new ticket, its estimate and the first places of the call order read a few dozen tickets with 10,000 waiting', () => {
   const h = new Hall();
   let now = at('07:00');
   h.open(3, now);
@@ -45,5 +45,10 @@ it('call next, a new ticket and its estimate read a few dozen tickets with 10,00
   const last = Object.keys(h.state.waiting).at(-1)!;
   reads.n = 0;
   expect(estimateWait(h.state, h.state.tickets[last]!, now).peopleAhead).toBe(Object.keys(h.state.waiting).length - 1);
+  expect(reads.n).toBeLessThan(400);
+  // The hub's "your turn is near" check after every command: the first three places of the call order.
+  h.open(4, now);
+  reads.n = 0;
+  expect(callSequence(h.state, now, 3)).toHaveLength(3);
   expect(reads.n).toBeLessThan(400);
 });
