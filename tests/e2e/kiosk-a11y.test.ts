@@ -201,6 +201,13 @@ describe.each(['ar', 'en'] as const)('reach zone at 1080×1920 in %s', (lang) =>
     await p.getByTestId('start-walkin').click();
     await p.getByTestId('service-new-application').waitFor();
     await expectInReach(p, `${lang}-services`, ['back', 'service-new-application']);
+    // At the usual text size every service the kiosk offers is in sight, none behind a scroll.
+    const tiles = (await visibleButtons(p)).filter((b) => b.id.startsWith('service-'));
+    expect(
+      tiles.map((t) => [t.id, t.whole]),
+      `${lang}: the service tiles`,
+    ).toEqual((await p.locator('.tile').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.testid!))).map((id) => [id, true]));
+    expect(tiles).toHaveLength(Object.values(e2e.hub.hub.current.services).filter((s) => s.kioskVisible && s.active).length);
     await p.getByTestId('service-new-application').click();
     await expectInReach(p, `${lang}-priority`, ['back', 'priority-elderly', 'priority-disability', 'priority-pregnancy', 'phone-add', 'priority-none']);
     await p.getByTestId('phone-add').click();
