@@ -7,12 +7,12 @@
 // to a running hub (DOR_HUB, default http://localhost:8099). Pair the dev browser as the demo
 // kiosk by opening /demo/open/kiosk through the dev server.
 import { writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { matchesPage, PAGES } from './ui-kit/pages.ts';
-import { hashSources, SOURCES_FILE, type BuiltFrom } from './server/build-sources.js';
+import { type BuiltFrom, hashSources, SOURCES_FILE } from './server/build-sources.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const hub = process.env.DOR_HUB ?? 'http://localhost:8099';
@@ -36,27 +36,57 @@ function hubPages(): Plugin {
   };
 }
 
-/** Build only: records the project files the bundle was made of (plus the lockfile and this config) in dist/sources.json. */
+/**
+ * Build only: records the project files the screens were made of (plus the lockfile and this config)
+ * in dist/sources.json, once every page is built (shared by the pages' builds, see `builder`).
+ */
 function recordSources(): Plugin {
-  let files: string[] = [];
+  const own = new Set<string>(['package-lock.json', 'vite.config.ts']);
   return {
     name: 'dor-record-sources',
     apply: 'build',
+    sharedDuringBuild: true,
     buildEnd() {
-      const own = [...this.getModuleIds()]
-        .map((id) => id.split('?')[0]!)
-        .filter((id) => id.startsWith(root) && !id.includes('/node_modules/') && !id.includes('\0'))
-        .map((id) => relative(root, id));
-      files = [...new Set([...own, 'package-lock.json', 'vite.config.ts'])].sort();
+      for (const id of this.getModuleIds()) {
+        const file = id.split('?')[0]!;
+        if (file.startsWith(root) && !file.includes('/node_modules/') && !file.includes('\0')) own.add(relative(root, file));
+      }
     },
-    writeBundle(options) {
-      const built: BuiltFrom = { files, hash: hashSources(root, files) ?? '' };
-      writeFileSync(`${options.dir ?? `${root}/dist`}/${SOURCES_FILE}`, `${JSON.stringify(built, null, 1)}\n`);
+    buildApp: {
+      order: 'post',
+      async handler(builder) {
+        const files = [...own].sort();
+        const built: BuiltFrom = { files, hash: hashSources(root, files) ?? '' };
+        writeFileSync(resolve(builder.config.root, builder.config.build.outDir, SOURCES_FILE), `${JSON.stringify(built, null, 1)}\n`);
+      },
     },
   };
 }
 
-export default defineConfig({
+// Each page is built on its own (one environment each, into the same dist/): a device shows one
+// page, and one build of all pages would tree-shake a shared module (zod's core, say) for the
+// union of the pages, so the kiosk would load what only the staff consoles use. The dev server
+// keeps serving every page from its one environment.
+const pageBuilds: UserConfig = {
+  environments: Object.fromEntries(
+    PAGES.map((p, i) => [
+      p.name,
+      {
+        consumer: 'client',
+        build: { emptyOutDir: i === 0 ? undefined : false, rolldownOptions: { input: { [p.name]: fileURLToPath(new URL(p.html, import.meta.url)) } } },
+      },
+    ]),
+  ),
+  builder: {
+    sharedConfigBuild: true,
+    async buildApp(builder) {
+      // One after the other: the first empties dist/, the rest add to it.
+      for (const p of PAGES) await builder.build(builder.environments[p.name]!);
+    },
+  },
+};
+
+export default defineConfig(({ command }) => ({
   root,
   base: '/',
   plugins: [preact(), hubPages(), recordSources()],
@@ -66,9 +96,9 @@ export default defineConfig({
     emptyOutDir: true,
     assetsDir: 'assets',
     target: 'es2022',
-    rolldownOptions: {
-      input: Object.fromEntries(PAGES.map((p) => [p.name, fileURLToPath(new URL(p.html, import.meta.url))])),
-    },
+    // The setup and supervisor pages carry the list of common passwords (~0.4 MB); staff
+    // screens, loaded once per session.
+    chunkSizeWarningLimit: 600,
   },
   optimizeDeps: {
     entries: PAGES.map((p) => p.html),
@@ -86,4 +116,5 @@ export default defineConfig({
   preview: {
     port: 4173,
   },
-});
+  ...(command === 'build' ? pageBuilds : {}),
+}));
