@@ -37,6 +37,37 @@ function hubPages(): Plugin {
 }
 
 /**
+ * Build only: the screens' Socket.IO client has WebSocket as its one transport. Every screen runs
+ * in a current browser on the hall's LAN, straight to the hub (no proxy that would need HTTP
+ * long-polling first). So engine.io-client's default list of transports and its table of them
+ * hold only WebSocket, and its other transports (which the package's index re-exports, and whose
+ * only top-level work is for themselves: feature probes, an unload handler aborting their own
+ * requests) count as free of side effects: their code stays out of the pages (~2 KB gzip each).
+ * The dev server serves the stock client (long-polling first, then the upgrade to WebSocket).
+ */
+export function websocketOnly(): Plugin {
+  const esm = String.raw`[\\/]engine\.io-client[\\/]build[\\/]esm[\\/]`;
+  const defaults = '["polling", "websocket", "webtransport"]';
+  return {
+    name: 'dor-websocket-only',
+    apply: 'build',
+    load: {
+      filter: { id: new RegExp(`${esm}transports[\\/]index\\.js$`) },
+      handler: () => 'import { WS } from "./websocket.node.js";\nexport const transports = { websocket: WS };\n',
+    },
+    transform: {
+      filter: { id: new RegExp(`${esm}(socket|transports[\\/](polling|polling-xhr|polling-fetch|webtransport))\\.js$`) },
+      handler(code, id) {
+        if (!id.endsWith('socket.js')) return { code, moduleSideEffects: false };
+        // A new engine.io-client that words its defaults otherwise must be looked at, not missed.
+        if (!code.includes(defaults)) this.error(`engine.io-client's default transports are no longer ${defaults}`);
+        return code.replace(defaults, '["websocket"]');
+      },
+    },
+  };
+}
+
+/**
  * Build only: records the project files the screens were made of (plus the lockfile and this config)
  * in dist/sources.json, once every page is built (shared by the pages' builds, see `builder`).
  */
@@ -89,7 +120,7 @@ const pageBuilds: UserConfig = {
 export default defineConfig(({ command }) => ({
   root,
   base: '/',
-  plugins: [preact(), hubPages(), recordSources()],
+  plugins: [preact(), hubPages(), websocketOnly(), recordSources()],
   // Never served from a CDN: everything (fonts included) is bundled into dist/assets.
   build: {
     outDir: 'dist',

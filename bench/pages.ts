@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, createBuilder } from 'vite';
 import { PAGES } from '../ui-kit/pages.ts';
+import { websocketOnly } from '../vite.config.ts';
 import { log, type Result } from './timing.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -48,6 +49,8 @@ export async function benchPages(): Promise<Result[]> {
       root: ROOT,
       configFile: false,
       logLevel: 'silent',
+      // The screens' Socket.IO client, WebSocket only (as vite.config.ts builds the pages).
+      plugins: [websocketOnly()],
       build: {
         outDir: join(out, 'floor'),
         emptyOutDir: true,
