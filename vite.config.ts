@@ -58,10 +58,11 @@ export function websocketOnly(): Plugin {
     transform: {
       filter: { id: new RegExp(`${esm}(socket|transports[\\/](polling|polling-xhr|polling-fetch|webtransport))\\.js$`) },
       handler(code, id) {
-        if (!id.endsWith('socket.js')) return { code, moduleSideEffects: false };
+        // `map: null`: the lines stay where they were, so the module's source map still holds.
+        if (!id.endsWith('socket.js')) return { code, map: null, moduleSideEffects: false };
         // A new engine.io-client that words its defaults otherwise must be looked at, not missed.
         if (!code.includes(defaults)) this.error(`engine.io-client's default transports are no longer ${defaults}`);
-        return code.replace(defaults, '["websocket"]');
+        return { code: code.replace(defaults, '["websocket"]'), map: null };
       },
     },
   };
