@@ -23,7 +23,7 @@ const TARGET_KB: Record<string, number> = { kiosk: 60, display: 60 };
 const gzipKb = (file: string) => gzipSync(readFileSync(file)).length / 1024;
 
 /** The JS and CSS files an HTML entry loads at once. */
-function loadedBy(html: string): string[] {
+export function loadedBy(html: string): string[] {
   const refs = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*\brel="(?:modulepreload|stylesheet)"[^>]*\bhref)="\/([^"]+)"/g)].map((m) => m[1]!);
   return [...new Set(refs)].filter((r) => /\.(m?js|css)$/.test(r));
 }
