@@ -3,9 +3,7 @@
 import { z } from 'zod';
 import { StatusTokenParam } from './api.ts';
 import { CounterNumber, ServiceId } from './domain.ts';
-
-/** The longest comment a citizen may leave. */
-export const MAX_FEEDBACK_COMMENT = 500;
+import { MAX_FEEDBACK_COMMENT } from './feedback-limits.ts';
 
 export const FeedbackBody = StatusTokenParam.extend({
   /** 1 (very unhappy) … 5 (very happy): the five faces. */
