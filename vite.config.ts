@@ -7,12 +7,12 @@
 // to a running hub (DOR_HUB, default http://localhost:8099). Pair the dev browser as the demo
 // kiosk by opening /demo/open/kiosk through the dev server.
 import { writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { matchesPage, PAGES } from './ui-kit/pages.ts';
-import { hashSources, SOURCES_FILE, type BuiltFrom } from './server/build-sources.js';
+import { type BuiltFrom, hashSources, SOURCES_FILE } from './server/build-sources.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const hub = process.env.DOR_HUB ?? 'http://localhost:8099';
@@ -36,39 +36,101 @@ function hubPages(): Plugin {
   };
 }
 
-/** Build only: records the project files the bundle was made of (plus the lockfile and this config) in dist/sources.json. */
-function recordSources(): Plugin {
-  let files: string[] = [];
+/**
+ * Build only: the screens' Socket.IO client has WebSocket as its one transport. Every screen runs
+ * in a current browser on the hall's LAN, straight to the hub (no proxy that would need HTTP
+ * long-polling first). So engine.io-client's default list of transports and its table of them
+ * hold only WebSocket, and its other transports (which the package's index re-exports, and whose
+ * only top-level work is for themselves: feature probes, an unload handler aborting their own
+ * requests) count as free of side effects: their code stays out of the pages (~2 KB gzip each).
+ * The dev server serves the stock client (long-polling first, then the upgrade to WebSocket).
+ */
+export function websocketOnly(): Plugin {
+  const esm = String.raw`[\\/]engine\.io-client[\\/]build[\\/]esm[\\/]`;
+  const defaults = '["polling", "websocket", "webtransport"]';
   return {
-    name: 'dor-record-sources',
+    name: 'dor-websocket-only',
     apply: 'build',
-    buildEnd() {
-      const own = [...this.getModuleIds()]
-        .map((id) => id.split('?')[0]!)
-        .filter((id) => id.startsWith(root) && !id.includes('/node_modules/') && !id.includes('\0'))
-        .map((id) => relative(root, id));
-      files = [...new Set([...own, 'package-lock.json', 'vite.config.ts'])].sort();
+    load: {
+      filter: { id: new RegExp(`${esm}transports[\\/]index\\.js$`) },
+      handler: () => 'import { WS } from "./websocket.node.js";\nexport const transports = { websocket: WS };\n',
     },
-    writeBundle(options) {
-      const built: BuiltFrom = { files, hash: hashSources(root, files) ?? '' };
-      writeFileSync(`${options.dir ?? `${root}/dist`}/${SOURCES_FILE}`, `${JSON.stringify(built, null, 1)}\n`);
+    transform: {
+      filter: { id: new RegExp(`${esm}(socket|transports[\\/](polling|polling-xhr|polling-fetch|webtransport))\\.js$`) },
+      handler(code, id) {
+        // `map: null`: the lines stay where they were, so the module's source map still holds.
+        if (!id.endsWith('socket.js')) return { code, map: null, moduleSideEffects: false };
+        // A new engine.io-client that words its defaults otherwise must be looked at, not missed.
+        if (!code.includes(defaults)) this.error(`engine.io-client's default transports are no longer ${defaults}`);
+        return { code: code.replace(defaults, '["websocket"]'), map: null };
+      },
     },
   };
 }
 
-export default defineConfig({
+/**
+ * Build only: records the project files the screens were made of (plus the lockfile and this config)
+ * in dist/sources.json, once every page is built (shared by the pages' builds, see `builder`).
+ */
+function recordSources(): Plugin {
+  const own = new Set<string>(['package-lock.json', 'vite.config.ts']);
+  return {
+    name: 'dor-record-sources',
+    apply: 'build',
+    sharedDuringBuild: true,
+    buildEnd() {
+      for (const id of this.getModuleIds()) {
+        const file = id.split('?')[0]!;
+        if (file.startsWith(root) && !file.includes('/node_modules/') && !file.includes('\0')) own.add(relative(root, file));
+      }
+    },
+    buildApp: {
+      order: 'post',
+      async handler(builder) {
+        const files = [...own].sort();
+        const built: BuiltFrom = { files, hash: hashSources(root, files) ?? '' };
+        writeFileSync(resolve(builder.config.root, builder.config.build.outDir, SOURCES_FILE), `${JSON.stringify(built, null, 1)}\n`);
+      },
+    },
+  };
+}
+
+// Each page is built on its own (one environment each, into the same dist/): a device shows one
+// page, and one build of all pages would tree-shake a shared module (zod's core, say) for the
+// union of the pages, so the kiosk would load what only the staff consoles use. The dev server
+// keeps serving every page from its one environment.
+const pageBuilds: UserConfig = {
+  environments: Object.fromEntries(
+    PAGES.map((p, i) => [
+      p.name,
+      {
+        consumer: 'client',
+        build: { emptyOutDir: i === 0 ? undefined : false, rolldownOptions: { input: { [p.name]: fileURLToPath(new URL(p.html, import.meta.url)) } } },
+      },
+    ]),
+  ),
+  builder: {
+    sharedConfigBuild: true,
+    async buildApp(builder) {
+      // One after the other: the first empties dist/, the rest add to it.
+      for (const p of PAGES) await builder.build(builder.environments[p.name]!);
+    },
+  },
+};
+
+export default defineConfig(({ command }) => ({
   root,
   base: '/',
-  plugins: [preact(), hubPages(), recordSources()],
+  plugins: [preact(), hubPages(), websocketOnly(), recordSources()],
   // Never served from a CDN: everything (fonts included) is bundled into dist/assets.
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     assetsDir: 'assets',
     target: 'es2022',
-    rolldownOptions: {
-      input: Object.fromEntries(PAGES.map((p) => [p.name, fileURLToPath(new URL(p.html, import.meta.url))])),
-    },
+    // The setup and supervisor pages carry the list of common passwords (~0.4 MB); staff
+    // screens, loaded once per session.
+    chunkSizeWarningLimit: 600,
   },
   optimizeDeps: {
     entries: PAGES.map((p) => p.html),
@@ -86,4 +148,5 @@ export default defineConfig({
   preview: {
     port: 4173,
   },
-});
+  ...(command === 'build' ? pageBuilds : {}),
+}));

@@ -31,8 +31,9 @@ export async function buildUiIfStale(log: Logger): Promise<void> {
   if (missing.length > 0) log.info({ missing }, 'building the screens (first run)');
   else if (!builtFromCurrentSources(ROOT, DIST)) log.info('building the screens (their sources changed since the last build)');
   else return;
-  const { build } = await import('vite');
-  await build({ root: ROOT, configFile: `${ROOT}/vite.config.ts`, logLevel: 'warn' });
+  // The builder, as `vite build` does: vite.config.ts builds each page on its own.
+  const { createBuilder } = await import('vite');
+  await (await createBuilder({ root: ROOT, configFile: `${ROOT}/vite.config.ts`, logLevel: 'warn' })).buildApp();
 }
 
 /**

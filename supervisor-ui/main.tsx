@@ -1,6 +1,6 @@
 // Supervisor console entry (/supervisor): fonts bundled, shared styles, then the app.
 import '../ui-kit/zod-jitless.ts';
-import '../ui-kit/fonts.ts';
+import '../ui-kit/fonts-staff.ts';
 import '../ui-kit/styles.css';
 import '../ui-kit/desk.css';
 import '../ui-kit/staff.css';

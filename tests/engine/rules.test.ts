@@ -901,6 +901,20 @@ describe('appointments: booking, cancelling and the no-show sweep', () => {
 });
 
 describe('day boundaries and rollover', () => {
+  it('local day, time and instant follow a zone with daylight saving across its clock changes', () => {
+    const NY = 'America/New_York'; // 2026-03-08 02:00 EST → 03:00 EDT; 2026-11-01 02:00 EDT → 01:00 EST
+    expect(localTime(Date.parse('2026-03-08T06:59:00Z'), NY)).toBe('01:59');
+    expect(localTime(Date.parse('2026-03-08T07:00:00Z'), NY)).toBe('03:00');
+    expect(localDay(Date.parse('2026-11-02T04:59:00Z'), NY)).toBe('2026-11-01');
+    expect(localDay(Date.parse('2026-11-02T05:00:00Z'), NY)).toBe('2026-11-02');
+    expect(localInstant('2026-03-08', '09:00', NY)).toBe(Date.parse('2026-03-08T13:00:00Z'));
+    expect(localInstant('2026-03-07', '09:00', NY)).toBe(Date.parse('2026-03-07T14:00:00Z'));
+    // 02:30 never shows on the clock that night: the instant the clock reads 03:30 EDT.
+    expect(localInstant('2026-03-08', '02:30', NY)).toBe(Date.parse('2026-03-08T07:30:00Z'));
+    // 01:30 shows twice: the first time, still in EDT.
+    expect(localInstant('2026-11-01', '01:30', NY)).toBe(Date.parse('2026-11-01T05:30:00Z'));
+  });
+
   it('localDay follows Asia/Bahrain (UTC+3), not UTC', () => {
     expect(localDay(Date.parse('2026-11-26T21:30:00Z'), TZ)).toBe('2026-11-27');
     expect(localDay(Date.parse('2026-11-26T20:59:59.999Z'), TZ)).toBe('2026-11-26');

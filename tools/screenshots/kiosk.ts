@@ -267,16 +267,16 @@ async function printerBannerShots(browser: Browser) {
     const context = await newShotContext(browser, { viewport: { width: size.width, height: size.height }, deviceScaleFactor: 1 });
     const page = await context.newPage();
     await page.goto(`${BASE}/demo/open/kiosk`);
-    // Socket.IO polls first and then upgrades to a WebSocket ("5" from the client): once the
-    // socket is upgraded, push a printer problem as if the hub had sent it.
+    // Once the hub has let the socket in (its Socket.IO CONNECT packet, "40…"), push a printer
+    // problem as if the hub had sent it.
     const PRINTER =
       '42["printer:status",{"ok":false,"status":{"online":true,"paperOut":true,"paperNearEnd":true,"coverOpen":false},"message":"The ticket printer is ' +
       'out of paper."}]';
     await page.routeWebSocket(/\/socket\.io\//, (ws) => {
       const server = ws.connectToServer();
-      ws.onMessage((m) => {
-        server.send(m);
-        if (m === '5') setTimeout(() => ws.send(PRINTER), 100);
+      server.onMessage((m) => {
+        ws.send(m);
+        if (typeof m === 'string' && m.startsWith('40')) setTimeout(() => ws.send(PRINTER), 100);
       });
     });
     for (const lang of LANGS) {
