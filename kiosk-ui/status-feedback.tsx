@@ -1,7 +1,7 @@
 // The question after service on the status page: five faces (1 very poor … 5 excellent) and an
 // optional comment, answered once per ticket (`feedback.submit`, by the page's status token).
 import { useState } from 'preact/hooks';
-import { MAX_FEEDBACK_COMMENT } from '../protocol/domain.ts';
+import { MAX_FEEDBACK_COMMENT } from '../protocol/feedback-limits.ts';
 import { errorWords } from '../protocol/errors.ts';
 import { toFailure } from '../ui-kit/api.ts';
 import { call } from '../ui-kit/client.ts';

@@ -292,9 +292,6 @@ export type TickerMessage = z.infer<typeof TickerMessage>;
 /** How many ticker messages may run at once (a display has room for a few). */
 export const MAX_ACTIVE_TICKER = 10;
 
-/** The longest comment a citizen may leave with the feedback after service (the status page reads it without the feedback schemas). */
-export const MAX_FEEDBACK_COMMENT = 500;
-
 /** A counter a supervisor took out of service for the rest of the day: it cannot be opened until restored or the next day. */
 export const OutOfService = z.object({ reason: z.string(), at: z.int() });
 export type OutOfService = z.infer<typeof OutOfService>;

@@ -2,7 +2,8 @@
 // into the supervisor's reports.
 import { z } from 'zod';
 import { StatusTokenParam } from './api.ts';
-import { CounterNumber, MAX_FEEDBACK_COMMENT, ServiceId } from './domain.ts';
+import { CounterNumber, ServiceId } from './domain.ts';
+import { MAX_FEEDBACK_COMMENT } from './feedback-limits.ts';
 
 export const FeedbackBody = StatusTokenParam.extend({
   /** 1 (very unhappy) … 5 (very happy): the five faces. */
