@@ -172,3 +172,17 @@ export async function until(check: () => boolean, ms = 5000, what = 'condition')
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/** An SMS gateway for tests: keeps every message it is handed, in order (`sent.length = 0` forgets them). */
+export function smsRecorder(): { sender: SmsSender; sent: { to: string; text: string }[] } {
+  const sent: { to: string; text: string }[] = [];
+  return {
+    sent,
+    sender: {
+      name: 'test',
+      async send(to, text) {
+        sent.push({ to, text });
+      },
+    },
+  };
+}

@@ -8,22 +8,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as repo from '../../db/repos/index.ts';
 import { localInstant } from '../../engine/index.ts';
-import type { SmsSender } from '../../server/outbox.ts';
-import { call, DEMO, deviceToken, login, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { call, DEMO, deviceToken, login, smsRecorder, startTestHub, type TestHub } from '../helpers/hub.ts';
 
 let hub: TestHub;
 let agent: string;
-let sent: { to: string; text: string }[];
-const recorder: SmsSender = {
-  name: 'test',
-  async send(to, text) {
-    sent.push({ to, text });
-  },
-};
+const sms = smsRecorder();
 
 beforeEach(async () => {
-  sent = [];
-  hub = await startTestHub({ smsSender: recorder });
+  sms.sent.length = 0;
+  hub = await startTestHub({ smsSender: sms.sender });
   agent = await login(hub, ...DEMO.agent);
 });
 const dirs: string[] = [];
@@ -104,7 +97,7 @@ describe('reminders', () => {
     expect(ofA('reminder_soon')[0]!.body).toContain('Reminder: your appointment is today at 10:00');
 
     await hub.outbox.deliverDue();
-    expect(sent.filter((s) => s.text.includes(a.reference))).toHaveLength(3); // booked, the day before, two hours before
+    expect(sms.sent.filter((s) => s.text.includes(a.reference))).toHaveLength(3); // booked, the day before, two hours before
   });
 
   it('a moved appointment is reminded of its new slot; the setting 0 turns the second reminder off', async () => {
@@ -271,15 +264,15 @@ describe('quiet hours', () => {
     expect(messagesOf('near_turn')).toHaveLength(2);
     expect(messagesOf('called')).toHaveLength(1);
     expect(await hub.outbox.deliverDue()).toBeGreaterThanOrEqual(1);
-    expect(sent.map((s) => s.text.split('\n')[1])).toEqual([`It's your turn: ticket ${mine.label}, counter 3`]);
+    expect(sms.sent.map((s) => s.text.split('\n')[1])).toEqual([`It's your turn: ticket ${mine.label}, counter 3`]);
     for (const held of messagesOf('near_turn')) expect(held).toMatchObject({ status: 'queued', nextAttemptAt: at('2026-11-26', '12:00') });
     hub.clock.set(at('2026-11-26', '11:59'));
     await hub.outbox.deliverDue();
-    expect(sent).toHaveLength(1);
+    expect(sms.sent).toHaveLength(1);
     hub.clock.set(at('2026-11-26', '12:00'));
     await hub.outbox.deliverDue();
     // The called ticket's "near" is no longer true: dropped, not sent; the one still waiting goes.
-    expect(sent.slice(1).map((s) => s.text.split('\n')[1])).toEqual([expect.stringMatching(new RegExp(`^Your turn is near: ticket ${next.label}, `))]);
+    expect(sms.sent.slice(1).map((s) => s.text.split('\n')[1])).toEqual([expect.stringMatching(new RegExp(`^Your turn is near: ticket ${next.label}, `))]);
     expect(messagesOf('near_turn').map((m) => [m.ticketId, m.status])).toEqual([
       [mine.id, 'dropped'],
       [next.id, 'sent'],
@@ -290,16 +283,16 @@ describe('quiet hours', () => {
     await settings({ reminderDayBeforeAt: '22:00' });
     await book('2026-11-29', '10:00');
     await hub.outbox.deliverDue();
-    sent = [];
+    sms.sent.length = 0;
     tickAt(at('2026-11-28', '22:00'));
     expect(await hub.outbox.deliverDue()).toBe(0);
     expect(messagesOf('reminder_day')[0]).toMatchObject({ status: 'queued', nextAttemptAt: at('2026-11-29', '07:00') });
     hub.clock.set(at('2026-11-29', '06:59'));
     await hub.outbox.deliverDue();
-    expect(sent).toEqual([]);
+    expect(sms.sent).toEqual([]);
     hub.clock.set(at('2026-11-29', '07:00'));
     await hub.outbox.deliverDue();
-    expect(sent.map((s) => s.text.split('\n')[1])).toEqual([expect.stringContaining('Reminder: your appointment is tomorrow')]);
+    expect(sms.sent.map((s) => s.text.split('\n')[1])).toEqual([expect.stringContaining('Reminder: your appointment is tomorrow')]);
   });
 });
 
@@ -309,7 +302,7 @@ describe('a crash between the event and its delivery', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dor-messages-'));
     dirs.push(dir);
     const file = join(dir, 'dor.db');
-    hub = await startTestHub({ file, smsSender: recorder });
+    hub = await startTestHub({ file, smsSender: sms.sender });
     const kiosk = deviceToken(hub, 'kiosk');
     const counter = await login(hub, ...DEMO.counter1);
     await call(hub, 'POST', '/api/counters/3/open', { cookie: counter });
@@ -321,13 +314,13 @@ describe('a crash between the event and its delivery', () => {
     expect(queued).toEqual(expect.arrayContaining(['near_turn', 'called']));
     // Gone before the worker ran (as after kill -9: nothing but the database survives).
     await hub.stop();
-    expect(sent).toEqual([]);
+    expect(sms.sent).toEqual([]);
 
-    hub = await startTestHub({ file, smsSender: recorder, at: at('2026-11-26', '18:01') });
+    hub = await startTestHub({ file, smsSender: sms.sender, at: at('2026-11-26', '18:01') });
     hub.hub.tick();
     await hub.outbox.deliverDue();
     await hub.outbox.deliverDue();
-    const textsTo = (phone: string) => sent.filter((s) => s.to === phone).map((s) => s.text.split('\n')[1]);
+    const textsTo = (phone: string) => sms.sent.filter((s) => s.to === phone).map((s) => s.text.split('\n')[1]);
     // 18:01 is not quiet: each goes once; the called ticket's "near" is no longer true and is dropped.
     expect(textsTo('+97336776655')).toEqual([`It's your turn: ticket ${mine.label}, counter 3`]);
     expect(textsTo('+97336776656')).toEqual([expect.stringMatching(new RegExp(`^Your turn is near: ticket ${next.label}, `))]);

@@ -6,8 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as repo from '../../db/repos/index.ts';
 import { localInstant } from '../../engine/index.ts';
-import type { SmsSender } from '../../server/outbox.ts';
-import { call, DEMO, login, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { call, DEMO, login, smsRecorder, startTestHub, type TestHub } from '../helpers/hub.ts';
 
 const at = (day: string, time: string) => localInstant(day, time, 'Asia/Bahrain');
 const SUNDAY = '2026-11-29';
@@ -18,18 +17,12 @@ const DOWN_TO_ONE = { fromDay: SUNDAY, counters: [{ counter: 1, mode: 'appointme
 let hub: TestHub;
 let sup: string;
 let agent: string;
-let sent: { to: string; text: string }[];
-const recorder: SmsSender = {
-  name: 'test',
-  async send(to, text) {
-    sent.push({ to, text });
-  },
-};
+const sms = smsRecorder();
 let cprSeq = 710000000;
 
 beforeEach(async () => {
-  sent = [];
-  hub = await startTestHub({ smsSender: recorder });
+  sms.sent.length = 0;
+  hub = await startTestHub({ smsSender: sms.sender });
   sup = await login(hub, ...DEMO.supervisor);
   agent = await login(hub, ...DEMO.agent);
   const periods = [0, 1, 2, 3, 4].map((weekday) => ({ weekday, startTime: '08:00', endTime: '10:00', counters: 2 }));
@@ -161,7 +154,7 @@ describe('moving the bookings a plan left without a seat', () => {
   it('cancels as the hall when no seat is free within the horizon; quiet hours hold the SMS until they end', async () => {
     const { plan, e } = await sundayWithPlan();
     await settings({ bookingHorizonDays: 3, quietHours: { from: '08:00', to: '12:00' } }); // the last bookable day is Sunday
-    sent = [];
+    sms.sent.length = 0;
     const r = await reseat(plan.id);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.moved.map((m: any) => m.to)).toEqual([
@@ -183,11 +176,11 @@ describe('moving the bookings a plan left without a seat', () => {
 
     // 09:00 is in the quiet hours: each waits until 12:00, then goes once.
     await hub.outbox.deliverDue();
-    expect(sent).toEqual([]);
+    expect(sms.sent).toEqual([]);
     for (const m of hallMessages()) expect(m).toMatchObject({ status: 'queued', nextAttemptAt: at('2026-11-26', '12:00') });
     hub.clock.set(at('2026-11-26', '12:00'));
     await hub.outbox.deliverDue();
-    expect(sent.filter((s) => /The hall moved|Sorry, your appointment was cancelled/.test(s.text))).toHaveLength(3);
+    expect(sms.sent.filter((s) => /The hall moved|Sorry, your appointment was cancelled/.test(s.text))).toHaveLength(3);
     expect(hallMessages().map((m) => m.status)).toEqual(['sent', 'sent', 'sent']);
   });
 
