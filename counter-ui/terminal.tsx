@@ -178,8 +178,9 @@ export function Terminal({
     if (e.ctrlKey || e.altKey || e.metaKey || dialog) return;
     const target = e.target as HTMLElement | null;
     if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-    // A dialog the terminal does not own (the account menu's password change) keeps its keys too.
-    if (target?.closest('dialog[open]')) return;
+    // A dialog the terminal does not own (the account menu's password change) keeps its keys too, also
+    // in the moment between its drawing and its opening (Modal calls showModal in an effect).
+    if (document.querySelector('dialog')) return;
     if (e.code === 'Escape') {
       setError(null);
       setSentAway(null);
