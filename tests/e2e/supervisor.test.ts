@@ -127,6 +127,8 @@ it('lets the admin create a counter user who must change the password, and disab
   // The account menu's password dialog keeps its keys: N on its button does not call a ticket.
   await counter.getByTestId('user-menu').click();
   await counter.getByTestId('menu-password').click();
+  // Open (shown as a modal), not only drawn: before that, Escape has nothing to close.
+  await counter.getByTestId('password-dialog').waitFor({ state: 'visible' });
   await counter.getByTestId('password-cancel').focus();
   await counter.keyboard.press('n');
   await counter.keyboard.press('Escape');
