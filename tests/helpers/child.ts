@@ -1,7 +1,11 @@
 // Runs the hub as a real child process, the way `npm start` does (server/start.js), so a test
 // can kill it like a power cut (SIGKILL) or stop it like systemd (SIGTERM) and start it again.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -116,4 +120,35 @@ export async function stopHub(h: HubProcess, signal: NodeJS.Signals, ms = 10_000
     throw new Error(`the hub did not exit within ${ms} ms of ${signal}\n${h.output()}`);
   }
   return result;
+}
+
+/**
+ * The hub processes of one test file, on database files in a temp folder of its own (`dir`): `spawn`
+ * starts one as `spawnHub` does; after the file's tests every one still alive is killed and the
+ * folder removed.
+ */
+export function hubProcesses(prefix: string): { readonly dir: string; spawn(env: Record<string, string>): Promise<HubProcess> } {
+  let dir: string | undefined;
+  const started: HubProcess[] = [];
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterAll(async () => {
+    for (const h of started.splice(0)) {
+      if (h.alive()) h.proc.kill('SIGKILL');
+      await h.exited;
+    }
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get dir() {
+      if (!dir) throw new Error('the temp folder is made before the tests run');
+      return dir;
+    },
+    async spawn(env) {
+      const h = await spawnHub(env);
+      started.push(h);
+      return h;
+    },
+  };
 }

@@ -4,14 +4,13 @@
 // stopped, and a hub started on it answers the same state as before the backup, numbers going on.
 // The tools run as the technician runs them (a child process each), exit codes and messages included.
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync, closeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, openSync, readdirSync, statSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Appointment, Counter, Ticket } from '../../protocol/domain.ts';
 import { backupName } from '../../tools/db-backup.ts';
-import { REPO_ROOT, spawnHub, stopHub, type HubProcess } from '../helpers/child.ts';
+import { hubProcesses, REPO_ROOT, stopHub, type HubProcess } from '../helpers/child.ts';
 
 const SERVICES = ['application-inquiry', 'new-application', 'update-details', 'family-members', 'letter-follow-up'] as const;
 const BOOKED_SERVICE = 'update-details';
@@ -27,32 +26,20 @@ interface State {
   lastNumber: Record<string, number>;
 }
 
-let dir: string;
+const procs = hubProcesses('dor-backup-');
 /** The hub's database, its backup, and the fresh path the backup is restored to. */
 let file: string;
 let backupFile: string;
 let freshFile: string;
-const hubs: HubProcess[] = [];
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dor-backup-'));
-  file = join(dir, 'hall', 'dor.db');
-  backupFile = join(dir, 'dor-backup.db');
-  freshFile = join(dir, 'restored', 'dor.db');
-});
-
-afterAll(async () => {
-  for (const h of hubs.splice(0)) {
-    if (h.alive()) h.proc.kill('SIGKILL');
-    await h.exited;
-  }
-  rmSync(dir, { recursive: true, force: true });
+  file = join(procs.dir, 'hall', 'dor.db');
+  backupFile = join(procs.dir, 'dor-backup.db');
+  freshFile = join(procs.dir, 'restored', 'dor.db');
 });
 
 async function start(db: string, clockStart: string): Promise<HubProcess> {
-  const h = await spawnHub({ PORT: '0', HOST: '127.0.0.1', DOR_DB: db, LOG_LEVEL: 'info', DOR_CLOCK_START: clockStart });
-  hubs.push(h);
-  return h;
+  return procs.spawn({ PORT: '0', HOST: '127.0.0.1', DOR_DB: db, LOG_LEVEL: 'info', DOR_CLOCK_START: clockStart });
 }
 
 /** `npm run backup|restore -- args` (tsx on tools/<name>.ts), as the nightly dor-backup.service runs it, with DOR_DB set. */
@@ -196,14 +183,14 @@ describe('npm run backup while the hub runs, npm run restore with it stopped', (
     backupSeq = copy.seq;
     // It says what it wrote: where, how big, up to which event.
     expect(result.stdout).toContain(`backup written: ${backupFile} (${Math.round(statSync(backupFile).size / 1024)} KB), last event #${copy.seq} of ${TODAY}`);
-    expect(readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
+    expect(readdirSync(procs.dir).filter((f) => f.includes('.partial-'))).toEqual([]);
   });
 
   it('refuses to restore while the hub has the database open, and touches nothing', async () => {
     const r = await tool('restore', ['--from', backupFile], file);
     expect(r.code, r.stdout).toBe(1);
     expect(r.stderr).toMatch(/restore refused: the hub is using .*dor\.db \(its lock is held\): stop it first/);
-    expect(readdirSync(join(dir, 'hall')).filter((f) => f.includes('before-restore'))).toEqual([]);
+    expect(readdirSync(join(procs.dir, 'hall')).filter((f) => f.includes('before-restore'))).toEqual([]);
     expect((await must(hub, 'GET', '/healthz')).body).toMatchObject({ ok: true });
     // The hub is still the one writing to it.
     const t = await must(hub, 'POST', '/api/kiosk/tickets', { token: kioskToken, body: { serviceId: 'application-inquiry' } });
@@ -250,10 +237,10 @@ describe('npm run backup while the hub runs, npm run restore with it stopped', (
     expect(replacedSeq).toBeGreaterThan(backupSeq);
     const r = await tool('restore', ['--from', backupFile], file);
     expect(r.code, r.stderr).toBe(0);
-    const kept = readdirSync(join(dir, 'hall')).filter((f) => /^dor\.db\.before-restore-\d{4}-\d{2}-\d{2}T\d{6}Z$/.test(f));
+    const kept = readdirSync(join(procs.dir, 'hall')).filter((f) => /^dor\.db\.before-restore-\d{4}-\d{2}-\d{2}T\d{6}Z$/.test(f));
     expect(kept).toHaveLength(1);
-    expect(r.stdout).toContain(`kept as ${join(dir, 'hall', kept[0]!)}`);
-    expect(readDb(join(dir, 'hall', kept[0]!), lastSeq)).toBe(replacedSeq);
+    expect(r.stdout).toContain(`kept as ${join(procs.dir, 'hall', kept[0]!)}`);
+    expect(readDb(join(procs.dir, 'hall', kept[0]!), lastSeq)).toBe(replacedSeq);
     expect(readDb(file, lastSeq)).toBe(backupSeq);
     expect(existsSync(`${file}-wal`)).toBe(false);
   });
@@ -272,13 +259,13 @@ describe('npm run backup while the hub runs, npm run restore with it stopped', (
     expect(statSync(backupFile).size).toBe(sizeBefore);
     expect((await tool('backup', ['--out', backupFile, '--force'], file)).code).toBe(0);
 
-    const missing = await tool('backup', ['--out', join(dir, 'none.db')], join(dir, 'nowhere', 'dor.db'));
+    const missing = await tool('backup', ['--out', join(procs.dir, 'none.db')], join(procs.dir, 'nowhere', 'dor.db'));
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain(`backup failed: no database at ${join(dir, 'nowhere', 'dor.db')} (DOR_DB)`);
-    expect(existsSync(join(dir, 'none.db'))).toBe(false);
+    expect(missing.stderr).toContain(`backup failed: no database at ${join(procs.dir, 'nowhere', 'dor.db')} (DOR_DB)`);
+    expect(existsSync(join(procs.dir, 'none.db'))).toBe(false);
 
     // A backup with a page overwritten (a failing disk): neither backed up again nor restored.
-    const damaged = join(dir, 'damaged.db');
+    const damaged = join(procs.dir, 'damaged.db');
     copyFileSync(backupFile, damaged);
     const pageSize = readDb(damaged, (db) => db.pragma('page_size', { simple: true }) as number);
     const fd = openSync(damaged, 'r+');
@@ -288,14 +275,14 @@ describe('npm run backup while the hub runs, npm run restore with it stopped', (
     expect(restoreDamaged.code).toBe(1);
     expect(restoreDamaged.stderr).toContain(`restore refused: integrity check of the backup ${damaged} failed`);
     expect(readDb(freshFile, (db) => db.pragma('integrity_check', { simple: true }))).toBe('ok');
-    const backupDamaged = await tool('backup', ['--out', join(dir, 'of-damaged.db')], damaged);
+    const backupDamaged = await tool('backup', ['--out', join(procs.dir, 'of-damaged.db')], damaged);
     expect(backupDamaged.code).toBe(1);
     expect(backupDamaged.stderr).toContain(`integrity check of the copy of ${damaged} failed`);
-    expect(readdirSync(dir).filter((f) => f.startsWith('of-damaged'))).toEqual([]);
+    expect(readdirSync(procs.dir).filter((f) => f.startsWith('of-damaged'))).toEqual([]);
   });
 
   it('--dir DIR --keep N: names the backup by its time and keeps only the newest N of those', async () => {
-    const backups = join(dir, 'backups');
+    const backups = join(procs.dir, 'backups');
     mkdirSync(backups);
     // Sixteen older nightly backups and a file of the technician's own.
     const old = Array.from({ length: 16 }, (_, i) => backupName(new Date(Date.UTC(2026, 10, 1 + i, 1, 30))));

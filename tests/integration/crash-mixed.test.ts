@@ -5,16 +5,14 @@
 // kill left unanswered is sent again (same requestId, same body) and gets its one result; numbers
 // continue without repeats; and the screens' sockets, which reconnect by themselves, get a snapshot
 // holding everything acknowledged. (crash.test.ts: one kill in detail, and a clean SIGTERM stop.)
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketStatus } from '../../protocol/domain.ts';
 import type { SnapshotMessage } from '../../protocol/messages.ts';
-import { spawnHub, stopHub, type HubProcess } from '../helpers/child.ts';
+import { hubProcesses, stopHub, type HubProcess } from '../helpers/child.ts';
 import { until } from '../helpers/hub.ts';
 
 const KILLS = 3;
@@ -34,10 +32,9 @@ const RANK: Record<TicketStatus, number> = { waiting: 0, called: 1, serving: 2, 
 type Reply = { status: number; body: any };
 type Body = Record<string, unknown>;
 
-let dir: string;
+const procs = hubProcesses('dor-crash-mixed-');
 let file: string;
 let port: number;
-const hubs: HubProcess[] = [];
 const screens: Socket[] = [];
 
 /** A free port, so that every restart listens where the screens' sockets look for it. */
@@ -53,26 +50,18 @@ function freePort(): Promise<number> {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'dor-crash-mixed-'));
-  file = join(dir, 'dor.db');
+  file = join(procs.dir, 'dor.db');
   port = await freePort();
 });
 
 afterAll(async () => {
   for (const s of screens.splice(0)) s.close();
-  for (const h of hubs.splice(0)) {
-    if (h.alive()) h.proc.kill('SIGKILL');
-    await h.exited;
-  }
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** The hub of round `round`: its clock starts a few minutes after the last one's (the shifted clock restarts at DOR_CLOCK_START). */
 async function start(round: number): Promise<HubProcess> {
   const at = new Date(Date.parse('2026-11-26T06:00:00Z') + round * 4 * 60_000).toISOString();
-  const h = await spawnHub({ PORT: String(port), HOST: '127.0.0.1', DOR_DB: file, LOG_LEVEL: 'info', DOR_CLOCK_START: at });
-  hubs.push(h);
-  return h;
+  return procs.spawn({ PORT: String(port), HOST: '127.0.0.1', DOR_DB: file, LOG_LEVEL: 'info', DOR_CLOCK_START: at });
 }
 
 /** One HTTP request; null when it got no complete answer (the hub died with it in flight). */

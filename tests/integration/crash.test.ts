@@ -2,14 +2,12 @@
 // file, takes a burst of kiosk tickets and counter actions, and is SIGKILLed mid-burst with
 // requests in flight. Started again on the same file, it must still hold everything it
 // acknowledged — statuses never going back, numbers never reused — and then stop cleanly on SIGTERM.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Counter, Ticket, TicketStatus } from '../../protocol/domain.ts';
 import type { DeltaMessage } from '../../protocol/messages.ts';
-import { spawnHub, stopHub, type HubProcess } from '../helpers/child.ts';
+import { hubProcesses, stopHub, type HubProcess } from '../helpers/child.ts';
 import { connectClient, until, type Client } from '../helpers/hub.ts';
 
 const SERVICES = ['application-inquiry', 'new-application', 'update-details', 'family-members', 'letter-follow-up'] as const;
@@ -31,29 +29,20 @@ interface Known {
 }
 type Reply = { status: number; body: any; headers: Headers };
 
-let dir: string;
+const procs = hubProcesses('dor-crash-');
 let file: string;
-const children: HubProcess[] = [];
 const clients: Client[] = [];
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dor-crash-'));
-  file = join(dir, 'dor.db');
+  file = join(procs.dir, 'dor.db');
 });
 
-afterAll(async () => {
+afterAll(() => {
   for (const c of clients.splice(0)) c.close();
-  for (const h of children.splice(0)) {
-    if (h.alive()) h.proc.kill('SIGKILL');
-    await h.exited;
-  }
-  rmSync(dir, { recursive: true, force: true });
 });
 
 async function start(clockStart: string): Promise<HubProcess> {
-  const h = await spawnHub({ PORT: '0', HOST: '127.0.0.1', DOR_DB: file, LOG_LEVEL: 'info', DOR_CLOCK_START: clockStart });
-  children.push(h);
-  return h;
+  return procs.spawn({ PORT: '0', HOST: '127.0.0.1', DOR_DB: file, LOG_LEVEL: 'info', DOR_CLOCK_START: clockStart });
 }
 
 /** One HTTP request; null when it got no complete answer (connection refused, reset, timeout). */
